@@ -1,0 +1,674 @@
+/* cli.c: the subcommands (check, list, show, match, build-db) and what they share. */
+#include "cli.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "doc.h"
+#include "entry.h"
+#include "match.h"
+#include "text.h"
+#include "util.h"
+
+const char *cli_bundled_dataset(void)
+{
+    static char path[PATH_MAX + 32];
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash)
+            *slash = '\0';
+        /* Run from the build tree: the source tree's data, so edits show without installing. */
+        char root[PATH_MAX];
+        if (realpath(ITPNAV_BUILD_ROOT, root)) {
+            size_t k = strlen(root);
+            if (strncmp(exe, root, k) == 0 && (exe[k] == '/' || exe[k] == '\0'))
+                return ITPNAV_SOURCE_DATA "/itpnav.json";
+        }
+        /* Installed somewhere else than configured (a relocated prefix): beside the binary. */
+        snprintf(path, sizeof path, "%s/../share/itpnav/itpnav.json", exe);
+        if (access(path, R_OK) == 0)
+            return path;
+    }
+    return ITPNAV_DATADIR "/itpnav.json";
+}
+
+static void print_diags(const struct diags *d, const char *file)
+{
+    diags_print(d, stderr, file);
+}
+
+int cli_open_store(const struct options *o, bool fallback, struct store **st, char **notice)
+{
+    struct diags d = {0};
+    int rc;
+    *notice = NULL;
+    if (o->db) {
+        rc = store_open_db(o->db, st, &d);
+        print_diags(&d, o->db);
+    } else {
+        const char *path = o->data ? o->data : cli_bundled_dataset();
+        char *cache = o->kiosk ? NULL : store_default_cache_dir();
+        rc = store_open_dataset(path, cache, fallback ? STORE_FALLBACK : 0, st, &d, notice);
+        /* Warnings (unknown keys) are for `check`; a working run stays quiet about them. */
+        if (rc)
+            print_diags(&d, path);
+        free(cache);
+    }
+    diags_finish(&d);
+    return rc;
+}
+
+static int unknown_value(const char *what, const char *value, char *suggest)
+{
+    char *v = text_sanitize(value, false);
+    if (suggest) {
+        char *s = text_sanitize(suggest, false);
+        fprintf(stderr, "itpnav: unknown %s '%s'; did you mean '%s'?\n", what, v, s);
+        free(s);
+    } else {
+        fprintf(stderr, "itpnav: unknown %s '%s'\n", what, v);
+    }
+    fputs("Try 'itpnav --help'.\n", stderr);
+    free(v);
+    free(suggest);
+    return EXIT_USAGE;
+}
+
+int cli_resolve_filters(struct store *st, const struct options *o, struct query *q,
+                        char **region_id)
+{
+    *region_id = NULL;
+    char *suggest = NULL;
+    if (o->region) {
+        *region_id = query_resolve_region(st, o->region, &suggest);
+        if (!*region_id)
+            return unknown_value("region", o->region, suggest);
+        q->region = *region_id;
+    }
+    for (size_t i = 0; i < o->n_goals; i++) {
+        if (!query_known(st, "goal", o->goals[i], &suggest))
+            return unknown_value("goal", o->goals[i], suggest);
+        q->goals[q->n_goals++] = o->goals[i];
+    }
+    for (size_t i = 0; i < o->n_services; i++) {
+        if (!query_known(st, "service", o->services[i], &suggest))
+            return unknown_value("service", o->services[i], suggest);
+        q->services[q->n_services++] = o->services[i];
+    }
+    q->delivery = o->delivery;
+    q->kinds = o->kinds;
+    q->text = o->search;
+    return 0;
+}
+
+static int terminal_width(void)
+{
+    struct winsize ws;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    const char *c = getenv("COLUMNS");
+    int w = c ? atoi(c) : 0;
+    return w >= 20 && w <= 1000 ? w : 100;
+}
+
+static enum format output_format(const struct options *o)
+{
+    if (o->format != FORMAT_DEFAULT)
+        return o->format;
+    return isatty(STDOUT_FILENO) ? FORMAT_TEXT : FORMAT_TSV;
+}
+
+/* Flush standard output and report a failed write (a full disk, a closed pipe) as status 74. */
+static int finish_output(int rc)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        if (rc == 0) {
+            fprintf(stderr, "itpnav: cannot write the output: %s\n", strerror(errno));
+            return EXIT_IOERR;
+        }
+    }
+    return rc;
+}
+
+/* A field for TSV: sanitised, and no tab or newline left to break the columns. */
+static void put_tsv(const char *s, bool last)
+{
+    char *t = text_sanitize(s ? s : "", false);
+    fputs(t, stdout);
+    fputc(last ? '\n' : '\t', stdout);
+    free(t);
+}
+
+static cJSON *id_array(const char *csv)
+{
+    cJSON *a = cJSON_CreateArray();
+    if (!csv)
+        return a;
+    char *copy = xstrdup(csv), *save = NULL;
+    for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save))
+        cJSON_AddItemToArray(a, cJSON_CreateString(t));
+    free(copy);
+    return a;
+}
+
+static void add_string(cJSON *o, const char *key, const char *v)
+{
+    if (v)
+        cJSON_AddStringToObject(o, key, v);
+}
+
+static void print_json(cJSON *v)
+{
+    char *s = cJSON_Print(v);
+    if (s) {
+        fputs(s, stdout);
+        fputc('\n', stdout);
+    }
+    cJSON_free(s);
+}
+
+static void list_text_row(const struct row *r, int width, bool header)
+{
+    /* NAME takes what the other columns leave; narrow terminals drop WHERE, then SIZE. */
+    int kind_w = 8, size_w = width >= 90 ? 18 : 0, where_w = width >= 60 ? 24 : 0;
+    int name_w = width - kind_w - size_w - where_w - 2 - (size_w ? 2 : 0) - (where_w ? 2 : 0);
+    if (name_w < 10)
+        name_w = 10;
+    char name[1024], kind[64], where[256], size[256];
+    const char *size_or_status = r->size ? r->size : r->status ? r->status : "";
+    text_pad(name, sizeof name, header ? "NAME" : r->name, name_w);
+    text_pad(kind, sizeof kind, header ? "KIND" : r->kind, kind_w);
+    printf("%s  %s", name, kind);
+    if (where_w) {
+        text_pad(where, sizeof where, header ? "WHERE" : r->where ? r->where : "", where_w);
+        printf("  %s", where);
+    }
+    if (size_w) {
+        text_fit(size, sizeof size, header ? "SIZE/STATUS" : size_or_status, size_w);
+        printf("  %s", size);
+    }
+    /* Trailing pad spaces serve nobody reading or copying the output. */
+    fputc('\n', stdout);
+}
+
+int cli_list(const struct options *o)
+{
+    struct store *st;
+    char *notice;
+    int rc = cli_open_store(o, false, &st, &notice);
+    if (rc)
+        return rc;
+    if (notice)
+        fprintf(stderr, "itpnav: %s\n", notice);
+    free(notice);
+    struct query q = {0};
+    char *region;
+    rc = cli_resolve_filters(st, o, &q, &region);
+    if (rc) {
+        store_destroy(st);
+        return rc;
+    }
+    enum format f = output_format(o);
+    int width = terminal_width();
+    cJSON *json = f == FORMAT_JSON ? cJSON_CreateArray() : NULL;
+    size_t offset = 0, want = o->limit >= 0 ? (size_t)o->limit : SIZE_MAX, shown = 0;
+    bool header = false;
+    while (shown < want) {
+        size_t chunk = want - shown < 500 ? want - shown : 500;
+        struct page p;
+        char *err = NULL;
+        if (query_page(st, &q, offset, chunk, &p, &err) != 0) {
+            fprintf(stderr, "itpnav: %s\n", err);
+            free(err);
+            rc = EXIT_IOERR;
+            break;
+        }
+        for (size_t i = 0; i < p.n; i++) {
+            const struct row *r = &p.rows[i];
+            if (f == FORMAT_TSV) {
+                put_tsv(r->id, false);
+                put_tsv(r->kind, false);
+                put_tsv(r->name, true);
+            } else if (f == FORMAT_JSON) {
+                cJSON *obj = cJSON_CreateObject();
+                add_string(obj, "id", r->id);
+                add_string(obj, "kind", r->kind);
+                add_string(obj, "name", r->name);
+                add_string(obj, "acronym", r->acronym);
+                cJSON_AddItemToObject(obj, "regions", id_array(r->regions));
+                cJSON_AddItemToObject(obj, "goals", id_array(r->goals));
+                add_string(obj, "where", r->where);
+                add_string(obj, "size", r->size);
+                add_string(obj, "status", r->status);
+                add_string(obj, "summary", r->summary);
+                cJSON_AddItemToArray(json, obj);
+            } else {
+                if (!header) {
+                    list_text_row(r, width, true);
+                    header = true;
+                }
+                list_text_row(r, width, false);
+            }
+        }
+        shown += p.n;
+        offset += p.n;
+        bool last = p.n < chunk;
+        page_finish(&p);
+        if (last)
+            break;
+    }
+    if (json) {
+        print_json(json);
+        cJSON_Delete(json);
+    }
+    free(region);
+    store_destroy(st);
+    return finish_output(rc);
+}
+
+/* The nearest entry id, for "did you mean". */
+static char *nearest_entry(struct store *st, const char *id)
+{
+    sqlite3_stmt *s;
+    char *best = NULL;
+    size_t best_d = SIZE_MAX;
+    if (sqlite3_prepare_v2(st->db, "SELECT id FROM entry", -1, &s, NULL) != SQLITE_OK)
+        return NULL;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        const char *cand = (const char *)sqlite3_column_text(s, 0);
+        size_t d = text_distance(id, cand);
+        if (d < best_d) {
+            best_d = d;
+            free(best);
+            best = xstrdup(cand);
+        }
+    }
+    sqlite3_finalize(s);
+    size_t limit = strlen(id) / 3 > 2 ? strlen(id) / 3 : 2;
+    if (best && best_d > limit) {
+        free(best);
+        best = NULL;
+    }
+    return best;
+}
+
+static cJSON *refs_json(const struct refs *r, bool ids_only)
+{
+    cJSON *a = cJSON_CreateArray();
+    for (size_t i = 0; i < r->n; i++) {
+        if (ids_only) {
+            cJSON_AddItemToArray(a, cJSON_CreateString(r->v[i].id));
+            continue;
+        }
+        cJSON *o = cJSON_CreateObject();
+        add_string(o, "id", r->v[i].id);
+        add_string(o, "name", r->v[i].name);
+        add_string(o, "kind", r->v[i].kind);
+        add_string(o, "relation", r->v[i].note);
+        cJSON_AddItemToArray(a, o);
+    }
+    return a;
+}
+
+static void items_json(cJSON *o, const char *key, const struct items *it, const char *k1,
+                       const char *k2)
+{
+    if (!it->n)
+        return;
+    cJSON *a = cJSON_AddArrayToObject(o, key);
+    for (size_t i = 0; i < it->n; i++) {
+        if (!k1) {
+            cJSON_AddItemToArray(a, cJSON_CreateString(it->v[i].text));
+            continue;
+        }
+        cJSON *x = cJSON_CreateObject();
+        add_string(x, k1, it->v[i].text);
+        add_string(x, k2, it->v[i].extra);
+        cJSON_AddItemToArray(a, x);
+    }
+}
+
+static cJSON *entry_json(const struct entry *e)
+{
+    cJSON *o = cJSON_CreateObject();
+    add_string(o, "id", e->id);
+    add_string(o, "kind", e->kind);
+    add_string(o, "name", e->name);
+    add_string(o, "acronym", e->acronym);
+    add_string(o, "host", e->host);
+    add_string(o, "part_of", e->part_of.id);
+    add_string(o, "goal", e->goal.id);
+    add_string(o, "status", e->status);
+    cJSON_AddItemToObject(o, "regions", refs_json(&e->regions, true));
+    if (e->delivery.n)
+        cJSON_AddItemToObject(o, "delivery", refs_json(&e->delivery, true));
+    add_string(o, "location", e->location);
+    if (e->size_text) {
+        cJSON *size = cJSON_AddObjectToObject(o, "size");
+        add_string(size, "text", e->size_text);
+        if (e->size_count >= 0)
+            cJSON_AddNumberToObject(size, "count", (double)e->size_count);
+        add_string(size, "unit", e->size_unit);
+    }
+    cJSON_AddItemToObject(o, "goals", refs_json(&e->goals, true));
+    if (e->services.n)
+        cJSON_AddItemToObject(o, "services", refs_json(&e->services, true));
+    add_string(o, "summary", e->summary);
+    items_json(o, "offers", &e->offers, NULL, NULL);
+    items_json(o, "aims", &e->aims, NULL, NULL);
+    add_string(o, "cost", e->cost);
+    if (e->eligibility)
+        add_string(o, "eligibility", e->eligibility);
+    items_json(o, "eligibility", &e->eligibility_list, NULL, NULL);
+    items_json(o, "steps", &e->steps, "title", "detail");
+    add_string(o, "advocacy", e->advocacy);
+    items_json(o, "links", &e->links, "title", "url");
+    if (e->requires) {
+        cJSON *req = cJSON_Parse(e->requires);
+        if (req)
+            cJSON_AddItemToObject(o, "requires", req);
+    }
+    if (e->website || e->email || e->phone) {
+        cJSON *c = cJSON_AddObjectToObject(o, "contact");
+        add_string(c, "website", e->website);
+        add_string(c, "email", e->email);
+        add_string(c, "phone", e->phone);
+    }
+    add_string(o, "source", e->source.id);
+    add_string(o, "source_title", e->source.name);
+    add_string(o, "source_url", e->source.note);
+    add_string(o, "as_of", e->as_of);
+    add_string(o, "verified", e->verified);
+    if (e->linked.n)
+        cJSON_AddItemToObject(o, "linked", refs_json(&e->linked, false));
+    return o;
+}
+
+int cli_show(const struct options *o)
+{
+    struct store *st;
+    char *notice;
+    int rc = cli_open_store(o, false, &st, &notice);
+    if (rc)
+        return rc;
+    if (notice)
+        fprintf(stderr, "itpnav: %s\n", notice);
+    free(notice);
+    const char *id = o->args[0];
+    struct entry *e = entry_get(st, id, 0);
+    if (!e) {
+        rc = unknown_value("id", id, nearest_entry(st, id));
+        store_destroy(st);
+        return rc;
+    }
+    enum format f = output_format(o);
+    if (f == FORMAT_JSON) {
+        cJSON *j = entry_json(e);
+        print_json(j);
+        cJSON_Delete(j);
+    } else {
+        struct doc *d = doc_entry(e);
+        if (f == FORMAT_TSV) {
+            /* One field a line: what a script can cut and grep. */
+            for (size_t i = 0; i < d->n; i++) {
+                const struct doc_line *l = &d->v[i];
+                static const char *const style[] = {"title", "heading", "field", "text",
+                                                    "item",  "step",    "link",  "note"};
+                put_tsv(style[l->style], false);
+                put_tsv(l->label ? l->label : l->target ? l->target : "", false);
+                put_tsv(l->text, true);
+            }
+        } else {
+            char *text = doc_plain(d, terminal_width() > 100 ? 100 : terminal_width());
+            fputs(text, stdout);
+            free(text);
+        }
+        doc_destroy(d);
+    }
+    entry_destroy(e);
+    store_destroy(st);
+    return finish_output(0);
+}
+
+/* Today minus months, as YYYY-MM-DD. */
+static void cutoff_date(long months, char *buf, size_t n)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    long total = (long)tm.tm_year * 12 + tm.tm_mon - months;
+    int year = (int)(total / 12) + 1900, month = (int)(total % 12) + 1;
+    snprintf(buf, n, "%04d-%02d-%02d", year, month, tm.tm_mday > 28 ? 28 : tm.tm_mday);
+}
+
+/* A partial date as its first day, so "2021-09" is older than "2021-09-15". */
+static void full_date(const char *d, char *buf, size_t n)
+{
+    snprintf(buf, n, "%s%s", d, strlen(d) == 4 ? "-01-01" : strlen(d) == 7 ? "-01" : "");
+}
+
+static int report_stale(const struct dataset *ds, long months, enum format f)
+{
+    char cutoff[48];
+    cutoff_date(months, cutoff, sizeof cutoff);
+    cJSON *json = f == FORMAT_JSON ? cJSON_CreateArray() : NULL;
+    static const char *const sections[] = {"supports", "pathways"};
+    size_t count = 0;
+    for (size_t s = 0; s < 2; s++) {
+        const cJSON *arr = cJSON_GetObjectItemCaseSensitive(ds->root, sections[s]);
+        for (const cJSON *e = arr ? arr->child : NULL; e; e = e->next) {
+            const cJSON *v = cJSON_GetObjectItemCaseSensitive(e, "verified");
+            const char *field = "verified";
+            if (!cJSON_IsString(v)) {
+                v = cJSON_GetObjectItemCaseSensitive(e, "as_of");
+                field = "as_of";
+            }
+            char date[48];
+            full_date(v->valuestring, date, sizeof date);
+            if (strcmp(date, cutoff) >= 0)
+                continue;
+            count++;
+            const char *id = cJSON_GetObjectItemCaseSensitive(e, "id")->valuestring;
+            const char *name = cJSON_GetObjectItemCaseSensitive(e, "name")->valuestring;
+            const char *kind = s ? "pathway" : cJSON_GetObjectItemCaseSensitive(e, "kind")->valuestring;
+            if (f == FORMAT_JSON) {
+                cJSON *o = cJSON_CreateObject();
+                add_string(o, "id", id);
+                add_string(o, "kind", kind);
+                add_string(o, "name", name);
+                add_string(o, field, v->valuestring);
+                cJSON_AddItemToArray(json, o);
+            } else if (f == FORMAT_TSV) {
+                put_tsv(id, false);
+                put_tsv(kind, false);
+                put_tsv(v->valuestring, false);
+                put_tsv(name, true);
+            } else {
+                char n[512];
+                text_fit(n, sizeof n, name, 60);
+                char *sid = text_sanitize(id, false);
+                printf("%-10s %-9s %-8s %-28s %s\n", v->valuestring, field, kind, sid, n);
+                free(sid);
+            }
+        }
+    }
+    if (json) {
+        print_json(json);
+        cJSON_Delete(json);
+    } else if (f == FORMAT_TEXT) {
+        printf("%zu record%s last checked before %s (%ld month%s ago)\n", count,
+               count == 1 ? "" : "s", cutoff, months, months == 1 ? "" : "s");
+    }
+    return 0;
+}
+
+int cli_check(const struct options *o)
+{
+    const char *path = o->n_args ? o->args[0] : o->data ? o->data : cli_bundled_dataset();
+    struct diags d = {0};
+    struct dataset *ds = NULL;
+    int rc = dataset_load(path, o->strict ? DATASET_STRICT : 0, &ds, &d);
+    print_diags(&d, path);
+    if (rc == 0) {
+        const cJSON *r = ds->root;
+        char *safe = text_sanitize(path, false);
+        /* The summary goes to stderr when a report follows, so stdout stays one format. */
+        FILE *out = o->older_than >= 0 ? stderr : stdout;
+        fprintf(out,
+                "%s: valid: %d supports, %d pathways, %d regions, %d goals, %d sources%s%zu "
+                "warning%s\n",
+                safe, cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r, "supports")),
+                cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r, "pathways")),
+                cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r, "regions")),
+                cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r, "goals")),
+                cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r, "sources")), "; ",
+                d.warnings, d.warnings == 1 ? "" : "s");
+        free(safe);
+        if (o->older_than >= 0) {
+            enum format f = o->format == FORMAT_DEFAULT ? (isatty(STDOUT_FILENO) ? FORMAT_TEXT
+                                                                                  : FORMAT_TSV)
+                                                        : o->format;
+            rc = report_stale(ds, o->older_than, f);
+        }
+    } else if (d.errors) {
+        char *safe = text_sanitize(path, false);
+        fprintf(stderr, "itpnav: %s: %zu error%s\n", safe, d.errors, d.errors == 1 ? "" : "s");
+        free(safe);
+    }
+    dataset_destroy(ds);
+    diags_finish(&d);
+    return finish_output(rc);
+}
+
+int cli_build_db(const struct options *o)
+{
+    const char *path = o->data ? o->data : cli_bundled_dataset();
+    struct diags d = {0};
+    struct dataset *ds = NULL;
+    int rc = dataset_load(path, 0, &ds, &d);
+    print_diags(&d, path);
+    diags_finish(&d);
+    if (rc)
+        return rc;
+    char real[PATH_MAX];
+    if (!realpath(path, real))
+        snprintf(real, sizeof real, "%s", path);
+    rc = store_write(ds, real, o->out, &d);
+    diags_print(&d, stderr, o->out);
+    diags_finish(&d);
+    dataset_destroy(ds);
+    if (rc == 0)
+        fprintf(stderr, "itpnav: wrote %s\n", o->out);
+    return rc;
+}
+
+int cli_match(const struct options *o)
+{
+    struct store *st;
+    char *notice;
+    int rc = cli_open_store(o, false, &st, &notice);
+    if (rc)
+        return rc;
+    if (notice)
+        fprintf(stderr, "itpnav: %s\n", notice);
+    free(notice);
+    struct query q = {0};
+    char *region;
+    rc = cli_resolve_filters(st, o, &q, &region);
+    struct answers a;
+    match_answers_init(&a);
+    a.region = region;
+    for (size_t i = 0; i < q.n_goals; i++)
+        a.goals[a.n_goals++] = q.goals[i];
+    a.status = o->status;
+    a.discipline = o->discipline;
+    a.postgrad_years = o->postgrad_years;
+    a.practice_years = o->practice_years;
+    a.last_practised = o->last_practised;
+    a.language_test = o->language_test;
+    for (size_t i = 0; i < o->n_exams && rc == 0; i++) {
+        a.exams_known = true;
+        if (strcmp(o->exams[i], "none") == 0)
+            continue;
+        char *suggest;
+        if (!query_known(st, "exam", o->exams[i], &suggest))
+            rc = unknown_value("exam", o->exams[i], suggest);
+        a.exams[a.n_exams++] = o->exams[i];
+    }
+    struct match *m = NULL;
+    size_t n = 0;
+    char *err = NULL;
+    if (rc == 0 && match_run(st, &a, &m, &n, &err) != 0) {
+        fprintf(stderr, "itpnav: %s\n", err);
+        free(err);
+        rc = EXIT_IOERR;
+    }
+    enum format f = output_format(o);
+    cJSON *json = f == FORMAT_JSON && rc == 0 ? cJSON_CreateArray() : NULL;
+    int width = terminal_width() > 100 ? 100 : terminal_width();
+    for (size_t i = 0; i < n; i++) {
+        if (f == FORMAT_TSV) {
+            put_tsv(m[i].id, false);
+            put_tsv(match_verdict_name(m[i].verdict), false);
+            put_tsv(m[i].name, true);
+        } else if (f == FORMAT_JSON) {
+            cJSON *x = cJSON_CreateObject();
+            add_string(x, "id", m[i].id);
+            add_string(x, "name", m[i].name);
+            add_string(x, "verdict", match_verdict_name(m[i].verdict));
+            add_string(x, "status", m[i].status);
+            static const char *const keys[] = {"met", "unmet", "unknown"};
+            unsigned sets[] = {m[i].met, m[i].unmet, m[i].unknown};
+            for (int k = 0; k < 3; k++) {
+                cJSON *arr = cJSON_AddArrayToObject(x, keys[k]);
+                for (unsigned bit = 1; bit < (1u << REQ_COUNT); bit <<= 1)
+                    if (sets[k] & bit)
+                        cJSON_AddItemToArray(arr, cJSON_CreateString(match_key_name(bit)));
+            }
+            cJSON *reasons = cJSON_AddArrayToObject(x, "reasons");
+            for (size_t k = 0; k < m[i].n_reasons; k++)
+                cJSON_AddItemToArray(reasons, cJSON_CreateString(m[i].reasons[k]));
+            add_string(x, "note", m[i].note);
+            add_string(x, "next_step", m[i].next_step);
+            cJSON_AddItemToArray(json, x);
+        } else {
+            struct doc d = {0};
+            static const char *const verdict_words[] = {
+                    "fits: you meet every stated requirement",
+                    "check: nothing is unmet, but something is unknown",
+                    "not yet: something is missing"};
+            char *title = xasprintf("%s (%s)", m[i].name, m[i].id);
+            doc_add(&d, DOC_HEADING, NULL, title, NULL, NULL, 0);
+            free(title);
+            doc_add(&d, DOC_FIELD, "Verdict", verdict_words[m[i].verdict], NULL, NULL, 0);
+            doc_add(&d, DOC_FIELD, "Status", entry_status_words(m[i].status), NULL, NULL, 0);
+            for (size_t k = 0; k < m[i].n_reasons; k++)
+                doc_add(&d, DOC_BULLET, NULL, m[i].reasons[k], NULL, NULL, 0);
+            doc_add(&d, DOC_FIELD, "Note", m[i].note, NULL, NULL, 0);
+            doc_add(&d, DOC_FIELD, "Next step", m[i].next_step, NULL, NULL, 0);
+            char *text = doc_plain(&d, width);
+            fputs(text + (i == 0), stdout);
+            free(text);
+            doc_clear(&d);
+        }
+    }
+    if (json) {
+        print_json(json);
+        cJSON_Delete(json);
+    }
+    match_free(m, n);
+    free(region);
+    store_destroy(st);
+    return finish_output(rc);
+}

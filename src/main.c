@@ -1,0 +1,366 @@
+/* main.c: options, subcommands and start-up; nothing else. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "config.h"
+#include "text.h"
+#include "ui.h"
+
+static const char usage_text[] =
+        "Usage:\n"
+        "  itpnav [OPTIONS]                         the interactive program\n"
+        "  itpnav check [--strict] [--older-than MONTHS] [FILE]\n"
+        "                                           validate a dataset (default: the bundled one)\n"
+        "  itpnav list  [OPTIONS] [FILTERS]         the entries that match, one a line\n"
+        "  itpnav show  [OPTIONS] ID                one entry, in full\n"
+        "  itpnav match [OPTIONS] [ANSWERS]         the verdict on each pathway, for scripts\n"
+        "  itpnav build-db --out DB [--data FILE]   write a ready SQLite database (for kiosks)\n"
+        "  itpnav --help | --version\n"
+        "\n"
+        "Options:\n"
+        "  --data FILE        a dataset (default: the bundled one)\n"
+        "  --db FILE          open a database written by build-db, read-only\n"
+        "  --kiosk            public-kiosk mode: locked, nothing written to disk\n"
+        "  --idle SECONDS     kiosk: reset after this long without input (default 120)\n"
+        "  --no-color         no colour (also when NO_COLOR is set)\n"
+        "  --no-mouse         do not capture the mouse\n"
+        "  --plain            line-by-line mode with numbered choices (screen readers)\n"
+        "  --format F         text, tsv or json (list, show, match, check --older-than)\n"
+        "\n"
+        "Filters (list; --goal, --service and --delivery may be repeated):\n"
+        "  --region R  --goal G  --service S  --delivery online|in-person|hybrid\n"
+        "  --kind group|program|pathway  --search TEXT  --limit N\n"
+        "\n"
+        "Answers (match): --region R  --goal G  --status citizen|permanent-resident|\n"
+        "  work-permit|refugee  --exam E  --discipline family-medicine|specialty\n"
+        "  --postgrad-years N  --practice-years N  --last-practised N  --language-test yes|no\n"
+        "\n"
+        "Exit status: 0 success, 64 usage error, 65 invalid dataset, 66 cannot open a file,\n"
+        "74 read or write error. See itpnav(1).\n";
+
+enum {
+    OPT_DATA = 256,
+    OPT_DB,
+    OPT_OUT,
+    OPT_STRICT,
+    OPT_OLDER_THAN,
+    OPT_KIOSK,
+    OPT_IDLE,
+    OPT_NO_COLOR,
+    OPT_NO_MOUSE,
+    OPT_PLAIN,
+    OPT_FORMAT,
+    OPT_REGION,
+    OPT_GOAL,
+    OPT_SERVICE,
+    OPT_DELIVERY,
+    OPT_KIND,
+    OPT_SEARCH,
+    OPT_LIMIT,
+    OPT_STATUS,
+    OPT_EXAM,
+    OPT_DISCIPLINE,
+    OPT_POSTGRAD,
+    OPT_PRACTICE,
+    OPT_LAST,
+    OPT_LANGUAGE,
+};
+
+/* Which commands take which option. */
+enum {
+    C_UI = 1 << 0,
+    C_CHECK = 1 << 1,
+    C_LIST = 1 << 2,
+    C_SHOW = 1 << 3,
+    C_MATCH = 1 << 4,
+    C_BUILD = 1 << 5,
+};
+
+static const struct {
+    struct option opt;
+    unsigned commands;
+} options_table[] = {
+        {{"help", no_argument, NULL, 'h'}, ~0u},
+        {{"version", no_argument, NULL, 'V'}, ~0u},
+        {{"data", required_argument, NULL, OPT_DATA}, C_UI | C_LIST | C_SHOW | C_MATCH | C_BUILD},
+        {{"db", required_argument, NULL, OPT_DB}, C_UI | C_LIST | C_SHOW | C_MATCH},
+        {{"out", required_argument, NULL, OPT_OUT}, C_BUILD},
+        {{"strict", no_argument, NULL, OPT_STRICT}, C_CHECK},
+        {{"older-than", required_argument, NULL, OPT_OLDER_THAN}, C_CHECK},
+        {{"kiosk", no_argument, NULL, OPT_KIOSK}, C_UI},
+        {{"idle", required_argument, NULL, OPT_IDLE}, C_UI},
+        {{"no-color", no_argument, NULL, OPT_NO_COLOR}, C_UI},
+        {{"no-colour", no_argument, NULL, OPT_NO_COLOR}, C_UI},
+        {{"no-mouse", no_argument, NULL, OPT_NO_MOUSE}, C_UI},
+        {{"plain", no_argument, NULL, OPT_PLAIN}, C_UI},
+        {{"format", required_argument, NULL, OPT_FORMAT}, C_LIST | C_SHOW | C_MATCH | C_CHECK},
+        {{"region", required_argument, NULL, OPT_REGION}, C_UI | C_LIST | C_MATCH},
+        {{"goal", required_argument, NULL, OPT_GOAL}, C_UI | C_LIST | C_MATCH},
+        {{"service", required_argument, NULL, OPT_SERVICE}, C_LIST},
+        {{"delivery", required_argument, NULL, OPT_DELIVERY}, C_LIST},
+        {{"kind", required_argument, NULL, OPT_KIND}, C_LIST},
+        {{"search", required_argument, NULL, OPT_SEARCH}, C_LIST},
+        {{"limit", required_argument, NULL, OPT_LIMIT}, C_LIST},
+        {{"status", required_argument, NULL, OPT_STATUS}, C_MATCH},
+        {{"exam", required_argument, NULL, OPT_EXAM}, C_MATCH},
+        {{"discipline", required_argument, NULL, OPT_DISCIPLINE}, C_MATCH},
+        {{"postgrad-years", required_argument, NULL, OPT_POSTGRAD}, C_MATCH},
+        {{"practice-years", required_argument, NULL, OPT_PRACTICE}, C_MATCH},
+        {{"last-practised", required_argument, NULL, OPT_LAST}, C_MATCH},
+        {{"last-practiced", required_argument, NULL, OPT_LAST}, C_MATCH},
+        {{"language-test", required_argument, NULL, OPT_LANGUAGE}, C_MATCH},
+};
+
+#define N_OPTIONS (sizeof options_table / sizeof options_table[0])
+
+/* Print "itpnav: " and msg with its one "%s" replaced by arg, made safe for the terminal. */
+static int usage_error(const char *msg, const char *arg)
+{
+    const char *hole = strstr(msg, "%s");
+    char *safe = text_sanitize(arg ? arg : "", false);
+    if (hole)
+        fprintf(stderr, "itpnav: %.*s%s%s", (int)(hole - msg), msg, safe, hole + 2);
+    else
+        fprintf(stderr, "itpnav: %s", msg);
+    free(safe);
+    fputs("\nTry 'itpnav --help'.\n", stderr);
+    return EXIT_USAGE;
+}
+
+static unsigned command_bit(const char *command)
+{
+    static const struct {
+        const char *name;
+        unsigned bit;
+    } commands[] = {{"check", C_CHECK}, {"list", C_LIST},   {"show", C_SHOW},
+                    {"match", C_MATCH}, {"build-db", C_BUILD}};
+    if (!command)
+        return C_UI;
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(command, commands[i].name) == 0)
+            return commands[i].bit;
+    return 0;
+}
+
+static bool parse_long(const char *s, long min, long max, long *out)
+{
+    char *end;
+    if (!*s)
+        return false;
+    long v = strtol(s, &end, 10);
+    if (*end || v < min || v > max)
+        return false;
+    *out = v;
+    return true;
+}
+
+static bool parse_years(const char *s, double *out)
+{
+    char *end;
+    if (!*s)
+        return false;
+    double v = strtod(s, &end);
+    if (*end || !(v >= 0 && v <= 100))
+        return false;
+    *out = v;
+    return true;
+}
+
+static bool add_value(const char **list, size_t *n, const char *v)
+{
+    if (*n >= CLI_MAX_VALUES)
+        return false;
+    list[(*n)++] = v;
+    return true;
+}
+
+/* Parse argv into o. Returns -1 to go on, or an exit status. */
+static int parse(int argc, char **argv, struct options *o)
+{
+    struct option longopts[N_OPTIONS + 1];
+    for (size_t i = 0; i < N_OPTIONS; i++)
+        longopts[i] = options_table[i].opt;
+    longopts[N_OPTIONS] = (struct option){0};
+    unsigned seen[N_OPTIONS] = {0};
+    const char *positional[8];
+    size_t n_pos = 0;
+    opterr = 0;
+    int c, index;
+    /* "-" first: positional words come back as option 1, in order, wherever they stand. */
+    while ((index = -1, c = getopt_long(argc, argv, "-hV", longopts, &index)) != -1) {
+        if (index >= 0)
+            seen[index]++;
+        const char *a = optarg;
+        long v;
+        switch (c) {
+        case 1:
+            if (n_pos >= sizeof positional / sizeof positional[0])
+                return usage_error("too many arguments ('%s')", a);
+            positional[n_pos++] = a;
+            break;
+        case 'h': fputs(usage_text, stdout); return 0;
+        case 'V': printf("itpnav %s\n", ITPNAV_VERSION); return 0;
+        case OPT_DATA: o->data = a; break;
+        case OPT_DB: o->db = a; break;
+        case OPT_OUT: o->out = a; break;
+        case OPT_STRICT: o->strict = true; break;
+        case OPT_OLDER_THAN:
+            if (!parse_long(a, 0, 100000, &o->older_than))
+                return usage_error("--older-than takes a number of months, not '%s'", a);
+            break;
+        case OPT_KIOSK: o->kiosk = true; break;
+        case OPT_IDLE:
+            if (!parse_long(a, 5, 86400, &v))
+                return usage_error("--idle takes seconds from 5 to 86400, not '%s'", a);
+            o->idle = v;
+            break;
+        case OPT_NO_COLOR: o->no_color = true; break;
+        case OPT_NO_MOUSE: o->no_mouse = true; break;
+        case OPT_PLAIN: o->plain = true; break;
+        case OPT_FORMAT:
+            if (strcmp(a, "text") == 0)
+                o->format = FORMAT_TEXT;
+            else if (strcmp(a, "tsv") == 0)
+                o->format = FORMAT_TSV;
+            else if (strcmp(a, "json") == 0)
+                o->format = FORMAT_JSON;
+            else
+                return usage_error("unknown format '%s'; expected text, tsv or json", a);
+            break;
+        case OPT_REGION: o->region = a; break;
+        case OPT_GOAL:
+            if (!add_value(o->goals, &o->n_goals, a))
+                return usage_error("too many --goal values (at '%s')", a);
+            break;
+        case OPT_SERVICE:
+            if (!add_value(o->services, &o->n_services, a))
+                return usage_error("too many --service values (at '%s')", a);
+            break;
+        case OPT_DELIVERY: {
+            unsigned d = query_delivery_parse(a);
+            if (!d)
+                return usage_error("unknown delivery '%s'; expected online, in-person or hybrid",
+                                   a);
+            o->delivery |= d;
+            break;
+        }
+        case OPT_KIND: {
+            unsigned k = query_kind_parse(a);
+            if (!k)
+                return usage_error("unknown kind '%s'; expected group, program or pathway", a);
+            o->kinds |= k;
+            break;
+        }
+        case OPT_SEARCH: o->search = a; break;
+        case OPT_LIMIT:
+            if (!parse_long(a, 0, 1000000000L, &o->limit))
+                return usage_error("--limit takes a whole number, not '%s'", a);
+            break;
+        case OPT_STATUS:
+            if (strcmp(a, "citizen") && strcmp(a, "permanent-resident") &&
+                strcmp(a, "work-permit") && strcmp(a, "refugee"))
+                return usage_error("unknown status '%s'; expected citizen, permanent-resident, "
+                                   "work-permit or refugee",
+                                   a);
+            o->status = a;
+            break;
+        case OPT_EXAM:
+            if (!add_value(o->exams, &o->n_exams, a))
+                return usage_error("too many --exam values (at '%s')", a);
+            break;
+        case OPT_DISCIPLINE:
+            if (strcmp(a, "family-medicine") && strcmp(a, "specialty"))
+                return usage_error("unknown discipline '%s'; expected family-medicine or "
+                                   "specialty",
+                                   a);
+            o->discipline = a;
+            break;
+        case OPT_POSTGRAD:
+            if (!parse_years(a, &o->postgrad_years))
+                return usage_error("--postgrad-years takes a number of years, not '%s'", a);
+            break;
+        case OPT_PRACTICE:
+            if (!parse_years(a, &o->practice_years))
+                return usage_error("--practice-years takes a number of years, not '%s'", a);
+            break;
+        case OPT_LAST:
+            if (!parse_years(a, &o->last_practised))
+                return usage_error("--last-practised takes a number of years ago, not '%s'", a);
+            break;
+        case OPT_LANGUAGE:
+            if (strcmp(a, "yes") == 0)
+                o->language_test = 1;
+            else if (strcmp(a, "no") == 0)
+                o->language_test = 0;
+            else
+                return usage_error("--language-test takes yes or no, not '%s'", a);
+            break;
+        case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
+        default: return usage_error("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    size_t first = 0;
+    if (n_pos > 0 && command_bit(positional[0])) {
+        o->command = positional[0];
+        first = 1;
+    } else if (n_pos > 0) {
+        return usage_error("unknown command '%s'; expected check, list, show, match or build-db",
+                           positional[0]);
+    }
+    unsigned bit = command_bit(o->command);
+    for (size_t i = 0; i < N_OPTIONS; i++)
+        if (seen[i] && !(options_table[i].commands & bit)) {
+            char name[64];
+            snprintf(name, sizeof name, "--%s", options_table[i].opt.name);
+            if (o->command) {
+                fprintf(stderr, "itpnav: %s does not take %s\nTry 'itpnav --help'.\n",
+                        o->command, name);
+                return EXIT_USAGE;
+            }
+            return usage_error("%s needs a command (list, show, match, check)", name);
+        }
+    for (size_t i = first; i < n_pos; i++)
+        o->args[o->n_args++] = positional[i];
+    size_t max_args = bit == C_CHECK || bit == C_SHOW ? 1 : 0;
+    if (o->n_args > max_args)
+        return usage_error("unexpected argument '%s'", o->args[max_args]);
+    if (bit == C_SHOW && o->n_args == 0)
+        return usage_error("%sshow needs an ID (see 'itpnav list')", "");
+    if (bit == C_BUILD && !o->out)
+        return usage_error("%sbuild-db needs --out DB", "");
+    if (o->data && o->db)
+        return usage_error("%s--data and --db exclude each other", "");
+    return -1;
+}
+
+int main(int argc, char **argv)
+{
+    text_init_locale();
+    struct options o = {
+            .idle = 120,
+            .older_than = -1,
+            .limit = -1,
+            .postgrad_years = -1,
+            .practice_years = -1,
+            .last_practised = -1,
+            .language_test = -1,
+    };
+    int rc = parse(argc, argv, &o);
+    if (rc >= 0)
+        return rc;
+    if (!o.command)
+        return ui_main(&o);
+    if (strcmp(o.command, "check") == 0)
+        return cli_check(&o);
+    if (strcmp(o.command, "list") == 0)
+        return cli_list(&o);
+    if (strcmp(o.command, "show") == 0)
+        return cli_show(&o);
+    if (strcmp(o.command, "match") == 0)
+        return cli_match(&o);
+    return cli_build_db(&o);
+}

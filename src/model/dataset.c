@@ -1,0 +1,1273 @@
+/* dataset.c: reading a format-1 dataset and checking every rule of the format (spec/dataset.md). */
+#include "dataset.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "text.h"
+#include "util.h"
+
+/* Deeper than any dataset needs, shallow enough that nothing recursive can run out of stack. */
+#define MAX_DEPTH 64
+
+uint64_t dataset_hash(const char *buf, size_t len)
+{
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)buf[i];
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+int dataset_read_file(const char *path, char **buf, size_t *len, struct diags *d)
+{
+    *buf = NULL;
+    *len = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        diags_add(d, DIAG_ERROR, 0, 0, NULL, "cannot open: %s", strerror(errno));
+        return errno == EIO ? EXIT_IOERR : EXIT_NOINPUT;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        diags_add(d, DIAG_ERROR, 0, 0, NULL, "cannot read: %s", strerror(errno));
+        close(fd);
+        return EXIT_IOERR;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        diags_add(d, DIAG_ERROR, 0, 0, NULL, "is a directory; expected a dataset file (JSON)");
+        close(fd);
+        return EXIT_NOINPUT;
+    }
+    if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > DATASET_MAX_BYTES) {
+        diags_add(d, DIAG_ERROR, 0, 0, NULL,
+                  "the file is %lld bytes; a dataset may be at most 256 MiB (%zu bytes)",
+                  (long long)st.st_size, DATASET_MAX_BYTES);
+        close(fd);
+        return EXIT_DATAERR;
+    }
+    /* Read until end of file rather than trusting st_size: the file may be a pipe or growing. */
+    size_t cap = S_ISREG(st.st_mode) ? (size_t)st.st_size + 1 : 65536, n = 0;
+    char *b = xmalloc(cap);
+    for (;;) {
+        if (n + 1 >= cap) {
+            if (cap > DATASET_MAX_BYTES) {
+                diags_add(d, DIAG_ERROR, 0, 0, NULL,
+                          "the file is larger than 256 MiB, the most a dataset may be");
+                free(b);
+                close(fd);
+                return EXIT_DATAERR;
+            }
+            cap *= 2;
+            b = xrealloc(b, cap);
+        }
+        ssize_t r = read(fd, b + n, cap - n - 1);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            diags_add(d, DIAG_ERROR, 0, 0, NULL, "cannot read: %s", strerror(errno));
+            free(b);
+            close(fd);
+            return EXIT_IOERR;
+        }
+        if (r == 0)
+            break;
+        n += (size_t)r;
+    }
+    close(fd);
+    if (n > DATASET_MAX_BYTES) {
+        diags_add(d, DIAG_ERROR, 0, 0, NULL,
+                  "the file is larger than 256 MiB, the most a dataset may be");
+        free(b);
+        return EXIT_DATAERR;
+    }
+    b[n] = '\0';
+    *buf = b;
+    *len = n;
+    return 0;
+}
+
+/* ---- JSON syntax: a strict scan first, so every syntax error gets a place and a reason. ---- */
+
+struct scan {
+    const char *start, *p, *end;
+    const char *err_at;
+    char msg[160];
+};
+
+static bool scan_fail(struct scan *s, const char *at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static bool scan_fail(struct scan *s, const char *at, const char *fmt, ...)
+{
+    if (s->err_at)
+        return false;
+    s->err_at = at;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(s->msg, sizeof s->msg, fmt, ap);
+    va_end(ap);
+    return false;
+}
+
+static void scan_ws(struct scan *s)
+{
+    while (s->p < s->end && (*s->p == ' ' || *s->p == '\t' || *s->p == '\n' || *s->p == '\r'))
+        s->p++;
+}
+
+/* Describe the character at p for a message: a printable ASCII character quoted, else its code. */
+static const char *describe(const struct scan *s, const char *p, char *buf, size_t n)
+{
+    if (p >= s->end)
+        return "the end of the file";
+    unsigned char c = (unsigned char)*p;
+    if (c > 0x20 && c < 0x7f)
+        snprintf(buf, n, "'%c'", c);
+    else {
+        unsigned cp;
+        text_decode(p, (size_t)(s->end - p), &cp);
+        snprintf(buf, n, "U+%04X", cp);
+    }
+    return buf;
+}
+
+static bool scan_value(struct scan *s, int depth);
+
+static bool scan_hex4(struct scan *s, const char *p, unsigned *v)
+{
+    *v = 0;
+    for (int i = 0; i < 4; i++) {
+        if (p + i >= s->end)
+            return false;
+        char c = p[i];
+        unsigned d;
+        if (c >= '0' && c <= '9')
+            d = (unsigned)(c - '0');
+        else if (c >= 'a' && c <= 'f')
+            d = (unsigned)(c - 'a' + 10);
+        else if (c >= 'A' && c <= 'F')
+            d = (unsigned)(c - 'A' + 10);
+        else
+            return false;
+        *v = *v * 16 + d;
+    }
+    return true;
+}
+
+static bool scan_string(struct scan *s)
+{
+    const char *open = s->p++;
+    while (s->p < s->end) {
+        unsigned char c = (unsigned char)*s->p;
+        if (c == '"') {
+            s->p++;
+            return true;
+        }
+        if (c < 0x20)
+            return scan_fail(s, s->p, "control character U+%04X inside a string (write it as an "
+                                      "escape such as \\n, or remove it)",
+                             c);
+        if (c != '\\') {
+            s->p++;
+            continue;
+        }
+        const char *esc = s->p++;
+        if (s->p >= s->end)
+            break;
+        switch (*s->p) {
+        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
+            s->p++;
+            continue;
+        case 'u': {
+            unsigned v;
+            if (!scan_hex4(s, s->p + 1, &v))
+                return scan_fail(s, esc, "invalid \\u escape; expected four hex digits");
+            s->p += 5;
+            if (v >= 0xDC00 && v <= 0xDFFF)
+                return scan_fail(s, esc, "lone low surrogate \\u%04X; expected a character", v);
+            if (v >= 0xD800 && v <= 0xDBFF) {
+                unsigned lo;
+                if (s->end - s->p < 6 || s->p[0] != '\\' || s->p[1] != 'u' ||
+                    !scan_hex4(s, s->p + 2, &lo) || lo < 0xDC00 || lo > 0xDFFF)
+                    return scan_fail(s, esc,
+                                     "high surrogate \\u%04X not followed by a low surrogate", v);
+                s->p += 6;
+            } else if (v == 0) {
+                return scan_fail(s, esc, "\\u0000 (NUL) is not allowed in a string");
+            }
+            continue;
+        }
+        default: {
+            char b[16];
+            return scan_fail(s, esc, "invalid escape \\%s; expected one of \\\" \\\\ \\/ \\b \\f "
+                                     "\\n \\r \\t \\uXXXX",
+                             describe(s, s->p, b, sizeof b));
+        }
+        }
+    }
+    return scan_fail(s, open, "unterminated string; expected a closing '\"' before the end of "
+                              "the file");
+}
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static bool scan_number(struct scan *s)
+{
+    const char *start = s->p;
+    if (s->p < s->end && *s->p == '-')
+        s->p++;
+    if (s->p >= s->end || !is_digit(*s->p))
+        return scan_fail(s, start, "invalid number; expected a digit");
+    if (*s->p == '0' && s->p + 1 < s->end && is_digit(s->p[1]))
+        return scan_fail(s, start, "invalid number; a number may not start with 0");
+    while (s->p < s->end && is_digit(*s->p))
+        s->p++;
+    if (s->p < s->end && *s->p == '.') {
+        s->p++;
+        if (s->p >= s->end || !is_digit(*s->p))
+            return scan_fail(s, start, "invalid number; expected a digit after '.'");
+        while (s->p < s->end && is_digit(*s->p))
+            s->p++;
+    }
+    if (s->p < s->end && (*s->p == 'e' || *s->p == 'E')) {
+        s->p++;
+        if (s->p < s->end && (*s->p == '+' || *s->p == '-'))
+            s->p++;
+        if (s->p >= s->end || !is_digit(*s->p))
+            return scan_fail(s, start, "invalid number; expected a digit in the exponent");
+        while (s->p < s->end && is_digit(*s->p))
+            s->p++;
+    }
+    return true;
+}
+
+static bool scan_literal(struct scan *s, const char *word)
+{
+    size_t n = strlen(word);
+    if ((size_t)(s->end - s->p) >= n && memcmp(s->p, word, n) == 0) {
+        s->p += n;
+        return true;
+    }
+    char b[16];
+    return scan_fail(s, s->p, "unexpected %s; expected a value (a string, number, object, array, "
+                              "true, false or null)",
+                     describe(s, s->p, b, sizeof b));
+}
+
+static bool scan_container(struct scan *s, int depth, char close)
+{
+    char b[16];
+    if (depth >= MAX_DEPTH)
+        return scan_fail(s, s->p, "nested more than %d levels deep", MAX_DEPTH);
+    s->p++;
+    scan_ws(s);
+    if (s->p < s->end && *s->p == close) {
+        s->p++;
+        return true;
+    }
+    for (;;) {
+        if (close == '}') {
+            if (s->p >= s->end || *s->p != '"')
+                return scan_fail(s, s->p, "unexpected %s; expected a key in double quotes",
+                                 describe(s, s->p, b, sizeof b));
+            if (!scan_string(s))
+                return false;
+            scan_ws(s);
+            if (s->p >= s->end || *s->p != ':')
+                return scan_fail(s, s->p, "unexpected %s; expected ':' after the key",
+                                 describe(s, s->p, b, sizeof b));
+            s->p++;
+        }
+        if (!scan_value(s, depth + 1))
+            return false;
+        scan_ws(s);
+        if (s->p < s->end && *s->p == ',') {
+            s->p++;
+            scan_ws(s);
+            if (s->p < s->end && *s->p == close)
+                return scan_fail(s, s->p, "unexpected %s after ','; expected another %s", 
+                                 describe(s, s->p, b, sizeof b),
+                                 close == '}' ? "member (a trailing comma is not JSON)"
+                                              : "element (a trailing comma is not JSON)");
+            continue;
+        }
+        if (s->p < s->end && *s->p == close) {
+            s->p++;
+            return true;
+        }
+        return scan_fail(s, s->p, "unexpected %s; expected ',' or '%c'",
+                         describe(s, s->p, b, sizeof b), close);
+    }
+}
+
+static bool scan_value(struct scan *s, int depth)
+{
+    char b[16];
+    scan_ws(s);
+    if (s->p >= s->end)
+        return scan_fail(s, s->p, "unexpected end of the file; expected a value (is the file "
+                                  "truncated?)");
+    switch (*s->p) {
+    case '{': return scan_container(s, depth, '}');
+    case '[': return scan_container(s, depth, ']');
+    case '"': return scan_string(s);
+    case 't': return scan_literal(s, "true");
+    case 'f': return scan_literal(s, "false");
+    case 'n': return scan_literal(s, "null");
+    default:
+        if (*s->p == '-' || is_digit(*s->p))
+            return scan_number(s);
+        return scan_fail(s, s->p, "unexpected %s; expected a value (a string, number, object, "
+                                  "array, true, false or null)",
+                         describe(s, s->p, b, sizeof b));
+    }
+}
+
+/* Line and column (1-based; the column counts characters, not bytes) of p in the buffer. */
+static void place(const char *start, const char *p, int *line, int *col)
+{
+    int l = 1, c = 1;
+    for (const char *q = start; q < p;) {
+        if (*q == '\n') {
+            l++;
+            c = 1;
+            q++;
+            continue;
+        }
+        unsigned cp;
+        size_t k = text_decode(q, (size_t)(p - q), &cp);
+        q += k ? k : 1;
+        c++;
+    }
+    *line = l;
+    *col = c;
+}
+
+/* ---- Content rules ---- */
+
+/* A set of ids, hashed, remembering where each was first defined. */
+struct idset {
+    const char **key;
+    size_t *at;
+    size_t cap, n;
+    const char **list; /* in file order, for "did you mean" */
+};
+
+static uint64_t hash_str(const char *s)
+{
+    return dataset_hash(s, strlen(s));
+}
+
+/* Add key; returns SIZE_MAX when new, else the index where it was first seen. */
+static size_t idset_add(struct idset *set, const char *key, size_t at)
+{
+    if (2 * (set->n + 1) > set->cap) {
+        size_t cap = set->cap ? 2 * set->cap : 64;
+        const char **k = xcalloc(cap, sizeof *k);
+        size_t *a = xcalloc(cap, sizeof *a);
+        for (size_t i = 0; i < set->cap; i++) {
+            if (!set->key[i])
+                continue;
+            size_t j = hash_str(set->key[i]) & (cap - 1);
+            while (k[j])
+                j = (j + 1) & (cap - 1);
+            k[j] = set->key[i];
+            a[j] = set->at[i];
+        }
+        free(set->key);
+        free(set->at);
+        set->key = k;
+        set->at = a;
+        set->cap = cap;
+        set->list = xrealloc(set->list, cap * sizeof *set->list);
+    }
+    size_t j = hash_str(key) & (set->cap - 1);
+    while (set->key[j]) {
+        if (strcmp(set->key[j], key) == 0)
+            return set->at[j];
+        j = (j + 1) & (set->cap - 1);
+    }
+    set->key[j] = key;
+    set->at[j] = at;
+    set->list[set->n++] = key;
+    return SIZE_MAX;
+}
+
+/* The index where key was first seen, or SIZE_MAX. */
+static size_t idset_get(const struct idset *set, const char *key)
+{
+    if (!set->cap)
+        return SIZE_MAX;
+    size_t j = hash_str(key) & (set->cap - 1);
+    while (set->key[j]) {
+        if (strcmp(set->key[j], key) == 0)
+            return set->at[j];
+        j = (j + 1) & (set->cap - 1);
+    }
+    return SIZE_MAX;
+}
+
+static bool idset_has(const struct idset *set, const char *key)
+{
+    return idset_get(set, key) != SIZE_MAX;
+}
+
+static void idset_finish(struct idset *set)
+{
+    free(set->key);
+    free(set->at);
+    free(set->list);
+    *set = (struct idset){0};
+}
+
+enum ref {
+    REF_NONE,
+    REF_SOURCE,
+    REF_REGION,
+    REF_GOAL,
+    REF_SERVICE,
+    REF_EXAM,
+    REF_SUPPORT,
+    REF_COUNT,
+};
+
+static const char *const ref_noun[REF_COUNT] = {
+        [REF_SOURCE] = "source",   [REF_REGION] = "region",   [REF_GOAL] = "goal",
+        [REF_SERVICE] = "service", [REF_EXAM] = "exam",       [REF_SUPPORT] = "support",
+};
+
+struct check {
+    struct diags *d;
+    unsigned flags;
+    struct sb path;
+    struct idset ids[REF_COUNT];
+};
+
+static void report(struct check *c, enum diag_level level, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void report(struct check *c, enum diag_level level, const char *fmt, ...)
+{
+    if (level == DIAG_WARNING && (c->flags & DATASET_STRICT))
+        level = DIAG_ERROR;
+    struct sb b = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    sb_vaddf(&b, fmt, ap);
+    va_end(ap);
+    diags_add(c->d, level, 0, 0, sb_str(&c->path), "%s", sb_str(&b));
+    sb_finish(&b);
+}
+
+static size_t path_key(struct check *c, const char *key)
+{
+    size_t mark = c->path.len;
+    bool plain = (*key >= 'a' && *key <= 'z') || (*key >= 'A' && *key <= 'Z') || *key == '_';
+    for (const char *k = key; *k && plain; k++)
+        plain = (*k >= 'a' && *k <= 'z') || (*k >= 'A' && *k <= 'Z') || *k == '_' ||
+                (*k >= '0' && *k <= '9');
+    if (plain) {
+        sb_addf(&c->path, ".%s", key);
+    } else {
+        sb_add(&c->path, ".[\"");
+        for (const char *k = key; *k; k++) {
+            if (*k == '"' || *k == '\\')
+                sb_addc(&c->path, '\\');
+            sb_addc(&c->path, *k);
+        }
+        sb_add(&c->path, "\"]");
+    }
+    return mark;
+}
+
+static size_t path_index(struct check *c, size_t i)
+{
+    size_t mark = c->path.len;
+    sb_addf(&c->path, "[%zu]", i);
+    return mark;
+}
+
+static void path_pop(struct check *c, size_t mark)
+{
+    c->path.len = mark;
+    if (c->path.s)
+        c->path.s[mark] = '\0';
+}
+
+bool dataset_valid_id(const char *s)
+{
+    size_t n = strlen(s);
+    if (n < 1 || n > 64 || *s == '-')
+        return false;
+    for (const char *p = s; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
+            return false;
+    return true;
+}
+
+static bool digits(const char *s, int n, int *v)
+{
+    *v = 0;
+    for (int i = 0; i < n; i++) {
+        if (!is_digit(s[i]))
+            return false;
+        *v = *v * 10 + (s[i] - '0');
+    }
+    return true;
+}
+
+bool dataset_valid_date(const char *s)
+{
+    size_t n = strlen(s);
+    int y, m, d;
+    if ((n != 4 && n != 7 && n != 10) || !digits(s, 4, &y) || y < 1)
+        return false;
+    if (n == 4)
+        return true;
+    if (s[4] != '-' || !digits(s + 5, 2, &m) || m < 1 || m > 12)
+        return false;
+    if (n == 7)
+        return true;
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    int max = days[m - 1] + (m == 2 && leap);
+    return s[7] == '-' && digits(s + 8, 2, &d) && d >= 1 && d <= max;
+}
+
+static bool valid_url(const char *s)
+{
+    const char *rest;
+    if (strncmp(s, "https://", 8) == 0)
+        rest = s + 8;
+    else if (strncmp(s, "http://", 7) == 0)
+        rest = s + 7;
+    else
+        return false;
+    if (!*rest || *rest == '/')
+        return false;
+    for (const char *p = rest; *p; p++)
+        if ((unsigned char)*p <= 0x20)
+            return false;
+    return true;
+}
+
+enum type {
+    T_STR,   /* a string: no control characters at all */
+    T_TEXT,  /* long text: newline allowed */
+    T_ID,    /* an id, defining one */
+    T_REF,   /* an id naming one of .ref */
+    T_DATE,  /* a date */
+    T_URL,   /* an http(s) URL */
+    T_INT,   /* a whole number, 0 or more */
+    T_NUM,   /* a number, 0 or more */
+    T_BOOL,  /* true or false */
+    T_ENUM,  /* one of .values */
+    T_ENUMS, /* an array of .values */
+    T_REFS,  /* an array of ids naming .ref */
+    T_TEXTS, /* an array of long-text strings */
+    T_STRS,  /* an array of plain strings */
+    T_OBJ,   /* an object of .sub */
+    T_OBJS,  /* an array of objects of .sub */
+};
+
+struct field {
+    const char *key;
+    enum type type;
+    bool required;
+    bool nonempty; /* arrays */
+    enum ref ref;
+    const char *const *values;
+    const struct field *sub;
+};
+
+static const char *const kinds_region[] = {"country", "province", "territory", "region", "city",
+                                           NULL};
+static const char *const kinds_support[] = {"group", "program", NULL};
+static const char *const deliveries[] = {"online", "in-person", "hybrid", NULL};
+static const char *const units[] = {"members", "clients-per-year", "clients-to-date",
+                                    "participants", NULL};
+static const char *const statuses[] = {"available", "limited", "proposed", "closed", NULL};
+static const char *const person_statuses[] = {"citizen", "permanent-resident", "work-permit",
+                                              "refugee", NULL};
+static const char *const disciplines[] = {"family-medicine", "specialty", NULL};
+
+#define END {0}
+
+static const struct field f_dataset[] = {
+        {.key = "title", .type = T_STR, .required = true},
+        {.key = "as_of", .type = T_DATE, .required = true},
+        {.key = "publisher", .type = T_STR},
+        {.key = "license", .type = T_STR},
+        {.key = "notes", .type = T_TEXT},
+        END,
+};
+static const struct field f_source[] = {
+        {.key = "id", .type = T_ID, .required = true},     {.key = "title", .type = T_STR, .required = true},
+        {.key = "url", .type = T_URL},                     {.key = "publisher", .type = T_STR},
+        {.key = "as_of", .type = T_DATE},                  END,
+};
+static const struct field f_region[] = {
+        {.key = "id", .type = T_ID, .required = true},
+        {.key = "name", .type = T_STR, .required = true},
+        {.key = "parent", .type = T_REF, .ref = REF_REGION},
+        {.key = "kind", .type = T_ENUM, .values = kinds_region},
+        END,
+};
+static const struct field f_goal[] = {
+        {.key = "id", .type = T_ID, .required = true},
+        {.key = "name", .type = T_STR, .required = true},
+        {.key = "summary", .type = T_TEXT, .required = true},
+        END,
+};
+static const struct field f_named[] = {
+        {.key = "id", .type = T_ID, .required = true},
+        {.key = "name", .type = T_STR, .required = true},
+        {.key = "summary", .type = T_TEXT},
+        END,
+};
+static const struct field f_size[] = {
+        {.key = "text", .type = T_STR},
+        {.key = "count", .type = T_INT},
+        {.key = "unit", .type = T_ENUM, .values = units},
+        END,
+};
+static const struct field f_contact[] = {
+        {.key = "website", .type = T_URL},
+        {.key = "email", .type = T_STR},
+        {.key = "phone", .type = T_STR},
+        END,
+};
+static const struct field f_support[] = {
+        {.key = "id", .type = T_ID, .required = true},
+        {.key = "kind", .type = T_ENUM, .required = true, .values = kinds_support},
+        {.key = "name", .type = T_STR, .required = true},
+        {.key = "acronym", .type = T_STR},
+        {.key = "host", .type = T_STR},
+        {.key = "part_of", .type = T_REF, .ref = REF_SUPPORT},
+        {.key = "regions", .type = T_REFS, .required = true, .nonempty = true, .ref = REF_REGION},
+        {.key = "delivery", .type = T_ENUMS, .required = true, .nonempty = true, .values = deliveries},
+        {.key = "location", .type = T_STR},
+        {.key = "size", .type = T_OBJ, .sub = f_size},
+        {.key = "goals", .type = T_REFS, .required = true, .nonempty = true, .ref = REF_GOAL},
+        {.key = "services", .type = T_REFS, .required = true, .nonempty = true, .ref = REF_SERVICE},
+        {.key = "summary", .type = T_TEXT, .required = true},
+        {.key = "offers", .type = T_TEXTS},
+        {.key = "aims", .type = T_TEXTS},
+        {.key = "cost", .type = T_STR},
+        {.key = "eligibility", .type = T_STR},
+        {.key = "contact", .type = T_OBJ, .sub = f_contact},
+        {.key = "source", .type = T_REF, .required = true, .ref = REF_SOURCE},
+        {.key = "as_of", .type = T_DATE, .required = true},
+        {.key = "verified", .type = T_DATE},
+        END,
+};
+static const struct field f_step[] = {
+        {.key = "title", .type = T_STR, .required = true},
+        {.key = "detail", .type = T_TEXT},
+        END,
+};
+static const struct field f_link[] = {
+        {.key = "title", .type = T_STR, .required = true},
+        {.key = "url", .type = T_URL, .required = true},
+        END,
+};
+static const struct field f_requires[] = {
+        {.key = "status", .type = T_ENUMS, .values = person_statuses},
+        {.key = "exams", .type = T_REFS, .ref = REF_EXAM},
+        {.key = "language_test", .type = T_BOOL},
+        {.key = "discipline", .type = T_ENUMS, .values = disciplines},
+        {.key = "postgrad_years", .type = T_NUM},
+        {.key = "practice_years", .type = T_NUM},
+        {.key = "practised_within_years", .type = T_NUM},
+        {.key = "residence", .type = T_REFS, .ref = REF_REGION},
+        {.key = "note", .type = T_STR},
+        END,
+};
+static const struct field f_pathway[] = {
+        {.key = "id", .type = T_ID, .required = true},
+        {.key = "goal", .type = T_REF, .required = true, .ref = REF_GOAL},
+        {.key = "name", .type = T_STR, .required = true},
+        {.key = "regions", .type = T_REFS, .required = true, .nonempty = true, .ref = REF_REGION},
+        {.key = "status", .type = T_ENUM, .required = true, .values = statuses},
+        {.key = "summary", .type = T_TEXT, .required = true},
+        {.key = "eligibility", .type = T_STRS},
+        {.key = "steps", .type = T_OBJS, .sub = f_step},
+        {.key = "advocacy", .type = T_STR},
+        {.key = "links", .type = T_OBJS, .sub = f_link},
+        {.key = "supports", .type = T_REFS, .ref = REF_SUPPORT},
+        {.key = "requires", .type = T_OBJ, .sub = f_requires},
+        {.key = "source", .type = T_REF, .required = true, .ref = REF_SOURCE},
+        {.key = "as_of", .type = T_DATE, .required = true},
+        {.key = "verified", .type = T_DATE},
+        END,
+};
+
+static const char *type_noun(enum type t)
+{
+    switch (t) {
+    case T_STR: case T_TEXT: case T_ID: case T_REF: case T_DATE: case T_URL: case T_ENUM:
+        return "a string";
+    case T_INT: return "a whole number";
+    case T_NUM: return "a number";
+    case T_BOOL: return "true or false";
+    case T_OBJ: return "an object";
+    default: return "an array";
+    }
+}
+
+static const char *json_noun(const cJSON *v)
+{
+    if (cJSON_IsString(v))
+        return "a string";
+    if (cJSON_IsNumber(v))
+        return "a number";
+    if (cJSON_IsBool(v))
+        return "a boolean";
+    if (cJSON_IsNull(v))
+        return "null";
+    if (cJSON_IsArray(v))
+        return "an array";
+    return "an object";
+}
+
+/* Quote at most 40 characters of s for a message. */
+static char *quote(const char *s)
+{
+    char buf[128];
+    text_fit(buf, sizeof buf, s, 40);
+    return xasprintf("\"%s\"", buf);
+}
+
+/* The rules every string follows; long text may hold newlines. */
+static bool check_chars(struct check *c, const char *s, bool long_text)
+{
+    size_t n = strlen(s), bad;
+    if (!text_utf8_valid(s, n, &bad)) {
+        report(c, DIAG_ERROR, "invalid UTF-8 at byte %zu of the string", bad);
+        return false;
+    }
+    for (size_t i = 0; i < n;) {
+        unsigned cp;
+        i += text_decode(s + i, n - i, &cp);
+        if (cp == '\n' && long_text)
+            continue;
+        if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)) {
+            report(c, DIAG_ERROR, "control character U+%04X in %s; expected %s", cp,
+                   long_text ? "text" : "a name or short value",
+                   long_text ? "printable text (a newline is the only control allowed)"
+                             : "printable text on one line");
+            return false;
+        }
+        if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
+            report(c, DIAG_ERROR,
+                   "bidirectional control U+%04X; these can reorder what a reader sees and are "
+                   "not allowed",
+                   cp);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* The nearest known id, when near enough to be a likely typo. */
+static const char *nearest(const struct idset *set, const char *id)
+{
+    /* A suggestion is a kindness, not a necessity: bound the work on huge datasets. */
+    if (set->n > 20000)
+        return NULL;
+    const char *best = NULL;
+    size_t best_d = SIZE_MAX, len = strlen(id);
+    for (size_t i = 0; i < set->n; i++) {
+        size_t k = strlen(set->list[i]);
+        size_t gap = k > len ? k - len : len - k;
+        if (gap >= best_d)
+            continue;
+        size_t dist = text_distance(id, set->list[i]);
+        if (dist < best_d) {
+            best_d = dist;
+            best = set->list[i];
+        }
+    }
+    size_t limit = len / 3 > 2 ? len / 3 : 2;
+    return best && best_d <= limit ? best : NULL;
+}
+
+static void check_ref(struct check *c, const char *id, enum ref ref)
+{
+    if (!dataset_valid_id(id)) {
+        char *q = quote(id);
+        report(c, DIAG_ERROR, "%s is not a valid id; expected the id of a %s", q, ref_noun[ref]);
+        free(q);
+        return;
+    }
+    if (idset_has(&c->ids[ref], id))
+        return;
+    const char *near = c->d->errors < DIAGS_MAX ? nearest(&c->ids[ref], id) : NULL;
+    if (near)
+        report(c, DIAG_ERROR, "unknown %s \"%s\"; did you mean \"%s\"?", ref_noun[ref], id, near);
+    else
+        report(c, DIAG_ERROR, "unknown %s \"%s\"; expected the id of one of the dataset's %ss",
+               ref_noun[ref], id, ref_noun[ref]);
+}
+
+static bool one_of(const char *s, const char *const *values)
+{
+    for (const char *const *v = values; *v; v++)
+        if (strcmp(s, *v) == 0)
+            return true;
+    return false;
+}
+
+static void check_enum(struct check *c, const char *s, const char *const *values)
+{
+    if (one_of(s, values))
+        return;
+    struct sb list = {0};
+    for (const char *const *v = values; *v; v++)
+        sb_addf(&list, "%s\"%s\"", v == values ? "" : (v[1] ? ", " : " or "), *v);
+    char *q = quote(s);
+    report(c, DIAG_ERROR, "%s is not allowed; expected %s", q, sb_str(&list));
+    free(q);
+    sb_finish(&list);
+}
+
+static void check_object(struct check *c, const cJSON *obj, const struct field *fields);
+
+/* A string value of type t (T_STR and friends). */
+static void check_string_value(struct check *c, const cJSON *v, enum type t, bool required,
+                               const struct field *f)
+{
+    const char *s = v->valuestring;
+    if (!*s) {
+        if (required || t == T_REF || t == T_ID || t == T_DATE || t == T_URL || t == T_ENUM)
+            report(c, DIAG_ERROR, "empty string; expected %s",
+                   t == T_DATE ? "a date" : t == T_URL ? "a URL" : "a value");
+        else
+            report(c, DIAG_WARNING, "empty string; leave the key out instead");
+        return;
+    }
+    if (!check_chars(c, s, t == T_TEXT))
+        return;
+    switch (t) {
+    case T_ID:
+        if (!dataset_valid_id(s)) {
+            char *q = quote(s);
+            report(c, DIAG_ERROR,
+                   "%s is not a valid id; expected 1 to 64 of a-z, 0-9 and '-', starting with "
+                   "a letter or digit",
+                   q);
+            free(q);
+        }
+        break;
+    case T_REF: check_ref(c, s, f->ref); break;
+    case T_DATE:
+        if (!dataset_valid_date(s)) {
+            char *q = quote(s);
+            report(c, DIAG_ERROR, "%s is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD (a "
+                                  "real date)",
+                   q);
+            free(q);
+        }
+        break;
+    case T_URL:
+        if (!valid_url(s)) {
+            char *q = quote(s);
+            report(c, DIAG_ERROR, "%s is not a web address; expected one starting with http:// "
+                                  "or https://",
+                   q);
+            free(q);
+        }
+        break;
+    case T_ENUM: check_enum(c, s, f->values); break;
+    default: break;
+    }
+}
+
+static void check_value(struct check *c, const cJSON *v, const struct field *f)
+{
+    switch (f->type) {
+    case T_STR: case T_TEXT: case T_ID: case T_REF: case T_DATE: case T_URL: case T_ENUM:
+        if (!cJSON_IsString(v)) {
+            report(c, DIAG_ERROR, "expected %s, found %s", type_noun(f->type), json_noun(v));
+            return;
+        }
+        check_string_value(c, v, f->type, f->required, f);
+        return;
+    case T_INT: case T_NUM:
+        if (!cJSON_IsNumber(v)) {
+            report(c, DIAG_ERROR, "expected %s, found %s", type_noun(f->type), json_noun(v));
+        } else if (!isfinite(v->valuedouble) || v->valuedouble < 0 ||
+                   v->valuedouble > 1e15) {
+            report(c, DIAG_ERROR, "%g is out of range; expected %s from 0 to 10^15",
+                   v->valuedouble, type_noun(f->type));
+        } else if (f->type == T_INT && floor(v->valuedouble) != v->valuedouble) {
+            report(c, DIAG_ERROR, "%g is not whole; expected a whole number", v->valuedouble);
+        }
+        return;
+    case T_BOOL:
+        if (!cJSON_IsBool(v))
+            report(c, DIAG_ERROR, "expected true or false, found %s", json_noun(v));
+        return;
+    case T_OBJ:
+        if (!cJSON_IsObject(v)) {
+            report(c, DIAG_ERROR, "expected an object, found %s", json_noun(v));
+            return;
+        }
+        check_object(c, v, f->sub);
+        return;
+    case T_ENUMS: case T_REFS: case T_TEXTS: case T_STRS: case T_OBJS:
+        break;
+    }
+    if (!cJSON_IsArray(v)) {
+        report(c, DIAG_ERROR, "expected an array, found %s", json_noun(v));
+        return;
+    }
+    if (f->nonempty && !v->child)
+        report(c, DIAG_ERROR, "empty array; expected at least one value");
+    static const enum type elem[] = {[T_ENUMS] = T_ENUM, [T_REFS] = T_REF, [T_TEXTS] = T_TEXT,
+                                     [T_STRS] = T_STR, [T_OBJS] = T_OBJ};
+    struct field ef = *f;
+    ef.type = elem[f->type];
+    ef.required = true;
+    size_t i = 0;
+    struct idset seen = {0};
+    for (const cJSON *e = v->child; e; e = e->next, i++) {
+        size_t mark = path_index(c, i);
+        check_value(c, e, &ef);
+        if ((f->type == T_REFS || f->type == T_ENUMS) && cJSON_IsString(e) &&
+            idset_add(&seen, e->valuestring, i) != SIZE_MAX)
+            report(c, DIAG_WARNING, "\"%s\" is listed twice", e->valuestring);
+        path_pop(c, mark);
+    }
+    idset_finish(&seen);
+}
+
+static int cmp_keys(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Duplicate keys: JSON allows them, but a reader would see one value and we another. */
+static void check_duplicate_keys(struct check *c, const cJSON *obj)
+{
+    size_t n = 0;
+    for (const cJSON *e = obj->child; e; e = e->next)
+        n++;
+    if (n < 2)
+        return;
+    const char **keys = xmalloc(n * sizeof *keys);
+    n = 0;
+    for (const cJSON *e = obj->child; e; e = e->next)
+        keys[n++] = e->string ? e->string : "";
+    qsort(keys, n, sizeof *keys, cmp_keys);
+    for (size_t i = 1; i < n; i++)
+        if (strcmp(keys[i], keys[i - 1]) == 0 && (i < 2 || strcmp(keys[i], keys[i - 2]) != 0)) {
+            char *q = quote(keys[i]);
+            report(c, DIAG_ERROR, "duplicate key %s; expected each key once", q);
+            free(q);
+        }
+    free(keys);
+}
+
+static void check_object(struct check *c, const cJSON *obj, const struct field *fields)
+{
+    check_duplicate_keys(c, obj);
+    for (const struct field *f = fields; f->key; f++) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, f->key);
+        if (!v) {
+            if (f->required)
+                report(c, DIAG_ERROR, "missing key \"%s\"; expected %s", f->key,
+                       type_noun(f->type));
+            continue;
+        }
+        size_t mark = path_key(c, f->key);
+        check_value(c, v, f);
+        path_pop(c, mark);
+    }
+    for (const cJSON *e = obj->child; e; e = e->next) {
+        const struct field *f = fields;
+        while (f->key && strcmp(f->key, e->string) != 0)
+            f++;
+        if (f->key)
+            continue;
+        size_t mark = path_key(c, e->string);
+        char *q = quote(e->string);
+        report(c, DIAG_WARNING, "unknown key %s (ignored; --strict makes this an error)", q);
+        free(q);
+        path_pop(c, mark);
+    }
+}
+
+static const char *string_of(const cJSON *obj, const char *key)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
+    return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+/* First pass over one array: remember the ids so references can be checked in any order. */
+static void collect_ids(struct check *c, const cJSON *arr, const char *key, enum ref ref,
+                        struct idset *set)
+{
+    size_t i = 0;
+    for (const cJSON *e = arr ? arr->child : NULL; e; e = e->next, i++) {
+        const char *id = string_of(e, "id");
+        if (!id || !*id)
+            continue;
+        size_t first = idset_add(set, id, i);
+        if (first != SIZE_MAX) {
+            size_t mark = path_key(c, key);
+            path_index(c, i);
+            path_key(c, "id");
+            report(c, DIAG_ERROR, "duplicate id \"%s\"; first used at .%s[%zu]", id, key, first);
+            path_pop(c, mark);
+        }
+    }
+    (void)ref;
+}
+
+static void check_region_tree(struct check *c, const cJSON *regions)
+{
+    /* Index each region's parent, then follow the chains; one longer than the number of regions
+     * is a cycle. Linear in the regions times the depth. */
+    size_t n = 0;
+    for (const cJSON *e = regions->child; e; e = e->next)
+        n++;
+    size_t *parent = xmalloc((n ? n : 1) * sizeof *parent);
+    const cJSON **node = xmalloc((n ? n : 1) * sizeof *node);
+    size_t i = 0;
+    for (const cJSON *e = regions->child; e; e = e->next, i++) {
+        const char *p = string_of(e, "parent");
+        parent[i] = p ? idset_get(&c->ids[REF_REGION], p) : SIZE_MAX;
+        node[i] = e;
+    }
+    for (i = 0; i < n; i++) {
+        const char *id = string_of(node[i], "id");
+        if (!id || idset_get(&c->ids[REF_REGION], id) != i)
+            continue;
+        size_t at = parent[i], steps = 0;
+        while (at != SIZE_MAX && at != i && steps <= n) {
+            at = parent[at];
+            steps++;
+        }
+        if (at == i) {
+            size_t mark = path_key(c, "regions");
+            path_index(c, i);
+            path_key(c, "parent");
+            report(c, DIAG_ERROR, "region \"%s\" is its own ancestor; expected a tree", id);
+            path_pop(c, mark);
+        }
+    }
+    free(parent);
+    free(node);
+}
+
+static void check_part_of(struct check *c, const cJSON *supports)
+{
+    size_t i = 0;
+    for (const cJSON *e = supports->child; e; e = e->next, i++) {
+        const char *id = string_of(e, "id"), *p = string_of(e, "part_of");
+        if (id && p && strcmp(id, p) == 0) {
+            size_t mark = path_key(c, "supports");
+            path_index(c, i);
+            path_key(c, "part_of");
+            report(c, DIAG_ERROR, "a support cannot be part of itself");
+            path_pop(c, mark);
+        }
+    }
+}
+
+static const struct {
+    const char *key;
+    bool required;
+    enum ref ref;
+    const struct field *fields;
+} sections[] = {
+        {"sources", true, REF_SOURCE, f_source},  {"regions", true, REF_REGION, f_region},
+        {"goals", true, REF_GOAL, f_goal},        {"services", true, REF_SERVICE, f_named},
+        {"exams", false, REF_EXAM, f_named},      {"supports", true, REF_SUPPORT, f_support},
+        {"pathways", true, REF_NONE, f_pathway},
+};
+
+static void check_root(struct check *c, const cJSON *root)
+{
+    if (!cJSON_IsObject(root)) {
+        report(c, DIAG_ERROR, "expected an object at the top level, found %s", json_noun(root));
+        return;
+    }
+    check_duplicate_keys(c, root);
+    const cJSON *version = cJSON_GetObjectItemCaseSensitive(root, "itpnav");
+    if (!version) {
+        report(c, DIAG_ERROR, "missing key \"itpnav\"; expected the format version, 1");
+        return;
+    }
+    size_t mark = path_key(c, "itpnav");
+    if (!cJSON_IsNumber(version) || version->valuedouble != 1) {
+        if (cJSON_IsNumber(version))
+            report(c, DIAG_ERROR, "format version %g; this itpnav reads version 1",
+                   version->valuedouble);
+        else
+            report(c, DIAG_ERROR, "expected the format version 1 (a number), found %s",
+                   json_noun(version));
+        path_pop(c, mark);
+        return;
+    }
+    path_pop(c, mark);
+
+    const cJSON *meta = cJSON_GetObjectItemCaseSensitive(root, "dataset");
+    if (!meta) {
+        report(c, DIAG_ERROR, "missing key \"dataset\"; expected an object");
+    } else {
+        mark = path_key(c, "dataset");
+        if (cJSON_IsObject(meta))
+            check_object(c, meta, f_dataset);
+        else
+            report(c, DIAG_ERROR, "expected an object, found %s", json_noun(meta));
+        path_pop(c, mark);
+    }
+
+    const cJSON *arr[sizeof sections / sizeof sections[0]] = {0};
+    for (size_t s = 0; s < sizeof sections / sizeof sections[0]; s++) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, sections[s].key);
+        if (!v) {
+            if (sections[s].required)
+                report(c, DIAG_ERROR, "missing key \"%s\"; expected an array", sections[s].key);
+            continue;
+        }
+        if (!cJSON_IsArray(v)) {
+            mark = path_key(c, sections[s].key);
+            report(c, DIAG_ERROR, "expected an array, found %s", json_noun(v));
+            path_pop(c, mark);
+            continue;
+        }
+        arr[s] = v;
+    }
+    struct idset pathway_ids = {0}; /* only for duplicate detection */
+    for (size_t s = 0; s < sizeof sections / sizeof sections[0]; s++) {
+        struct idset *set = sections[s].ref ? &c->ids[sections[s].ref] : &pathway_ids;
+        collect_ids(c, arr[s], sections[s].key, sections[s].ref, set);
+    }
+    idset_finish(&pathway_ids);
+    for (size_t s = 0; s < sizeof sections / sizeof sections[0]; s++) {
+        if (!arr[s])
+            continue;
+        mark = path_key(c, sections[s].key);
+        size_t i = 0;
+        for (const cJSON *e = arr[s]->child; e; e = e->next, i++) {
+            size_t m2 = path_index(c, i);
+            if (cJSON_IsObject(e))
+                check_object(c, e, sections[s].fields);
+            else
+                report(c, DIAG_ERROR, "expected an object, found %s", json_noun(e));
+            path_pop(c, m2);
+        }
+        path_pop(c, mark);
+    }
+    if (arr[1])
+        check_region_tree(c, arr[1]);
+    if (arr[5])
+        check_part_of(c, arr[5]);
+    for (const cJSON *e = root->child; e; e = e->next) {
+        bool known = strcmp(e->string, "itpnav") == 0 || strcmp(e->string, "dataset") == 0;
+        for (size_t s = 0; s < sizeof sections / sizeof sections[0] && !known; s++)
+            known = strcmp(e->string, sections[s].key) == 0;
+        if (known)
+            continue;
+        mark = path_key(c, e->string);
+        char *q = quote(e->string);
+        report(c, DIAG_WARNING, "unknown key %s (ignored; --strict makes this an error)", q);
+        free(q);
+        path_pop(c, mark);
+    }
+}
+
+int dataset_parse(const char *buf, size_t len, unsigned flags, struct dataset **out,
+                  struct diags *d)
+{
+    *out = NULL;
+    size_t errors_before = d->errors;
+    const char *start = buf;
+    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
+        buf += 3;
+        len -= 3;
+    }
+    size_t bad;
+    if (!text_utf8_valid(buf, len, &bad)) {
+        int line, col;
+        place(start, buf + bad, &line, &col);
+        diags_add(d, DIAG_ERROR, line, col, NULL,
+                  "invalid UTF-8 (byte 0x%02X); expected a UTF-8 text file",
+                  (unsigned char)buf[bad]);
+        return EXIT_DATAERR;
+    }
+    struct scan s = {.start = buf, .p = buf, .end = buf + len};
+    scan_ws(&s);
+    if (s.p == s.end) {
+        diags_add(d, DIAG_ERROR, 1, 1, NULL, "the file is empty; expected a JSON object");
+        return EXIT_DATAERR;
+    }
+    if (scan_value(&s, 0)) {
+        scan_ws(&s);
+        if (s.p < s.end)
+            scan_fail(&s, s.p, "unexpected text after the end of the JSON value; expected the "
+                               "end of the file");
+    }
+    if (s.err_at) {
+        int line, col;
+        place(start, s.err_at, &line, &col);
+        diags_add(d, DIAG_ERROR, line, col, NULL, "%s", s.msg);
+        return EXIT_DATAERR;
+    }
+    cJSON *root = cJSON_ParseWithLength(buf, len);
+    if (!root) {
+        /* The scan accepted it, so only memory can make cJSON fail here. */
+        diags_add(d, DIAG_ERROR, 0, 0, NULL, "cannot parse the JSON (out of memory?)");
+        return EXIT_DATAERR;
+    }
+    struct check c = {.d = d, .flags = flags};
+    check_root(&c, root);
+    for (int r = 0; r < REF_COUNT; r++)
+        idset_finish(&c.ids[r]);
+    sb_finish(&c.path);
+    if (d->errors > errors_before) {
+        cJSON_Delete(root);
+        return EXIT_DATAERR;
+    }
+    struct dataset *ds = xcalloc(1, sizeof *ds);
+    ds->root = root;
+    ds->hash = dataset_hash(start, len + (size_t)(buf - start));
+    *out = ds;
+    return 0;
+}
+
+int dataset_load(const char *path, unsigned flags, struct dataset **out, struct diags *d)
+{
+    char *buf;
+    size_t len;
+    *out = NULL;
+    int rc = dataset_read_file(path, &buf, &len, d);
+    if (rc)
+        return rc;
+    rc = dataset_parse(buf, len, flags, out, d);
+    free(buf);
+    return rc;
+}
+
+void dataset_destroy(struct dataset *ds)
+{
+    if (!ds)
+        return;
+    cJSON_Delete(ds->root);
+    free(ds);
+}

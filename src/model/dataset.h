@@ -1,0 +1,56 @@
+/* dataset.h: reading a format-1 dataset and checking every rule of the format (spec/dataset.md). */
+#ifndef ITPNAV_DATASET_H
+#define ITPNAV_DATASET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+
+/* Exit statuses shared by the model and the command line (sysexits.h values). */
+enum {
+    EXIT_USAGE = 64,   /* a usage error */
+    EXIT_DATAERR = 65, /* the dataset is invalid */
+    EXIT_NOINPUT = 66, /* a file can't be opened */
+    EXIT_IOERR = 74,   /* a read or write failed */
+};
+
+/* The largest dataset file read. */
+#define DATASET_MAX_BYTES ((size_t)256 << 20)
+
+enum dataset_flags {
+    DATASET_STRICT = 1 << 0, /* unknown keys and other warnings are errors */
+};
+
+/* A checked dataset: the parsed JSON tree (cJSON) and the file it came from. */
+struct dataset {
+    struct cJSON *root;
+    uint64_t hash; /* FNV-1a of the bytes read */
+};
+
+/* Read the whole file into a new buffer (NUL-terminated); on failure return an exit status and
+ * record the reason in d. */
+int dataset_read_file(const char *path, char **buf, size_t *len, struct diags *d);
+
+/* Check buf (len bytes) against every rule; on success store a new dataset in *out and return 0,
+ * else return EXIT_DATAERR with every finding in d. Warnings are recorded either way. */
+int dataset_parse(const char *buf, size_t len, unsigned flags, struct dataset **out,
+                  struct diags *d);
+
+/* dataset_read_file then dataset_parse. */
+int dataset_load(const char *path, unsigned flags, struct dataset **out, struct diags *d);
+
+/* Free a dataset; NULL is a no-op. */
+void dataset_destroy(struct dataset *ds);
+
+/* FNV-1a 64-bit hash of len bytes. */
+uint64_t dataset_hash(const char *buf, size_t len);
+
+/* True when s is a date of the format (YYYY, YYYY-MM or YYYY-MM-DD, a real date). */
+bool dataset_valid_date(const char *s);
+
+/* True when s is an id of the format (1-64 of a-z, 0-9, '-', starting with a letter or digit). */
+bool dataset_valid_id(const char *s);
+
+#endif

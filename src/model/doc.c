@@ -1,0 +1,231 @@
+/* doc.c: laying out an entry as styled lines, and writing them as plain wrapped text. */
+#include "doc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "util.h"
+
+void doc_add(struct doc *d, enum doc_style style, const char *label, const char *text,
+             const char *detail, const char *target, int number)
+{
+    if (!text)
+        return;
+    if ((d->n & (d->n - 1)) == 0) /* grow at powers of two */
+        d->v = xrealloc(d->v, (d->n ? 2 * d->n : 1) * sizeof *d->v);
+    d->v[d->n++] = (struct doc_line){
+            .style = style,
+            .label = label ? xstrdup(label) : NULL,
+            .text = xstrdup(text),
+            .detail = detail ? xstrdup(detail) : NULL,
+            .target = target ? xstrdup(target) : NULL,
+            .number = number,
+    };
+}
+
+static void field(struct doc *d, const char *label, const char *text)
+{
+    if (text && *text)
+        doc_add(d, DOC_FIELD, label, text, NULL, NULL, 0);
+}
+
+static void ref_list(struct doc *d, const char *label, const struct refs *r)
+{
+    if (!r->n)
+        return;
+    struct sb b = {0};
+    for (size_t i = 0; i < r->n; i++) {
+        if (i)
+            sb_add(&b, ", ");
+        sb_add(&b, r->v[i].name ? r->v[i].name : r->v[i].id);
+    }
+    field(d, label, sb_str(&b));
+    sb_finish(&b);
+}
+
+static void bullets(struct doc *d, const char *heading, const struct items *it)
+{
+    if (!it->n)
+        return;
+    doc_add(d, DOC_HEADING, NULL, heading, NULL, NULL, 0);
+    for (size_t i = 0; i < it->n; i++)
+        doc_add(d, DOC_BULLET, NULL, it->v[i].text, NULL, NULL, 0);
+}
+
+static const char *unit_words(const char *unit)
+{
+    if (!unit)
+        return NULL;
+    if (strcmp(unit, "clients-per-year") == 0)
+        return "clients a year";
+    if (strcmp(unit, "clients-to-date") == 0)
+        return "clients to date";
+    return unit;
+}
+
+struct doc *doc_entry(const struct entry *e)
+{
+    struct doc *d = xcalloc(1, sizeof *d);
+    bool pathway = strcmp(e->kind, "pathway") == 0;
+    doc_add(d, DOC_TITLE, NULL, e->name, NULL, NULL, 0);
+    char *kind = xasprintf("%s%s%s", pathway ? "a pathway" : e->kind[0] == 'g' ? "a group" : "a program",
+                           e->acronym ? " · " : "", e->acronym ? e->acronym : "");
+    field(d, "Kind", kind);
+    free(kind);
+    if (pathway) {
+        field(d, "Status", entry_status_words(e->status));
+        field(d, "Leads to", e->goal.name);
+    }
+    field(d, "Host", e->host);
+    ref_list(d, "Where", &e->regions);
+    field(d, "Location", e->location);
+    if (e->delivery.n)
+        ref_list(d, "How", &e->delivery);
+    if (e->size_text) {
+        char *size = e->size_count >= 0 && e->size_unit
+                             ? xasprintf("%s (about %lld %s)", e->size_text,
+                                         (long long)e->size_count, unit_words(e->size_unit))
+                             : xstrdup(e->size_text);
+        field(d, "Size", size);
+        free(size);
+    }
+    field(d, "Cost", e->cost);
+    if (!pathway)
+        ref_list(d, "Goals", &e->goals);
+    ref_list(d, "Services", &e->services);
+    doc_add(d, DOC_HEADING, NULL, "Summary", NULL, NULL, 0);
+    doc_add(d, DOC_TEXT, NULL, e->summary, NULL, NULL, 0);
+    bullets(d, "What it offers", &e->offers);
+    bullets(d, "What it aims to do", &e->aims);
+    if (e->eligibility) {
+        doc_add(d, DOC_HEADING, NULL, "Who can use it", NULL, NULL, 0);
+        doc_add(d, DOC_TEXT, NULL, e->eligibility, NULL, NULL, 0);
+    }
+    bullets(d, "Eligibility", &e->eligibility_list);
+    if (e->steps.n) {
+        doc_add(d, DOC_HEADING, NULL, "Steps", NULL, NULL, 0);
+        for (size_t i = 0; i < e->steps.n; i++)
+            doc_add(d, DOC_STEP, NULL, e->steps.v[i].text, e->steps.v[i].extra, NULL,
+                    (int)i + 1);
+    }
+    if (e->advocacy) {
+        doc_add(d, DOC_HEADING, NULL, "What advocates ask for", NULL, NULL, 0);
+        doc_add(d, DOC_TEXT, NULL, e->advocacy, NULL, NULL, 0);
+    }
+    if (e->website || e->email || e->phone || e->links.n) {
+        doc_add(d, DOC_HEADING, NULL, "Contact and links", NULL, NULL, 0);
+        field(d, "Website", e->website);
+        field(d, "Email", e->email);
+        field(d, "Phone", e->phone);
+        for (size_t i = 0; i < e->links.n; i++)
+            field(d, e->links.v[i].text, e->links.v[i].extra);
+    }
+    if (e->part_of.id || e->linked.n) {
+        doc_add(d, DOC_HEADING, NULL, "Linked", NULL, NULL, 0);
+        if (e->part_of.id) {
+            doc_add(d, DOC_LINK, NULL, e->part_of.name ? e->part_of.name : e->part_of.id,
+                    "it is part of this", e->part_of.id, 0);
+        }
+        for (size_t i = 0; i < e->linked.n; i++)
+            doc_add(d, DOC_LINK, NULL, e->linked.v[i].name, e->linked.v[i].note,
+                    e->linked.v[i].id, 0);
+    }
+    doc_add(d, DOC_HEADING, NULL, "Source", NULL, NULL, 0);
+    field(d, "From", e->source.name ? e->source.name : e->source.id);
+    field(d, "Publisher", e->source.kind);
+    field(d, "Address", e->source.note);
+    field(d, "As of", e->as_of);
+    field(d, "Verified", e->verified);
+    char *note = xasprintf("This information is as of %s. Check it with the organisation before "
+                           "you rely on it.",
+                           e->verified ? e->verified : e->as_of);
+    doc_add(d, DOC_NOTE, NULL, note, NULL, NULL, 0);
+    free(note);
+    return d;
+}
+
+void doc_clear(struct doc *d)
+{
+    for (size_t i = 0; i < d->n; i++) {
+        free(d->v[i].label);
+        free(d->v[i].text);
+        free(d->v[i].detail);
+        free(d->v[i].target);
+    }
+    free(d->v);
+    *d = (struct doc){0};
+}
+
+void doc_destroy(struct doc *d)
+{
+    if (!d)
+        return;
+    doc_clear(d);
+    free(d);
+}
+
+/* Wrap text into out with a first-line prefix and an indent for the lines after it. */
+static void wrap_into(struct sb *out, const char *prefix, int indent, const char *text, int width)
+{
+    int avail = width - indent > 10 ? width - indent : 10;
+    struct text_lines *lines = text_wrap(text, avail);
+    for (size_t i = 0; i < lines->n; i++) {
+        if (i == 0)
+            sb_addf(out, "%s", prefix);
+        else
+            sb_addf(out, "%*s", indent, "");
+        sb_add(out, lines->line[i]);
+        sb_addc(out, '\n');
+    }
+    if (!lines->n)
+        sb_addf(out, "%s\n", prefix);
+    text_lines_destroy(lines);
+}
+
+char *doc_plain(const struct doc *d, int width)
+{
+    struct sb out = {0};
+    for (size_t i = 0; i < d->n; i++) {
+        const struct doc_line *l = &d->v[i];
+        switch (l->style) {
+        case DOC_TITLE: {
+            char *t = text_sanitize(l->text, false);
+            sb_addf(&out, "%s\n", t);
+            int w = text_width(t);
+            for (int k = 0; k < w && k < width; k++)
+                sb_add(&out, "=");
+            sb_addc(&out, '\n');
+            free(t);
+            break;
+        }
+        case DOC_HEADING: wrap_into(&out, "\n", 0, l->text, width); break;
+        case DOC_FIELD: {
+            char *label = text_sanitize(l->label, false);
+            char *prefix = xasprintf("%s: ", label);
+            wrap_into(&out, prefix, 2, l->text, width);
+            free(prefix);
+            free(label);
+            break;
+        }
+        case DOC_TEXT: case DOC_NOTE: wrap_into(&out, "", 0, l->text, width); break;
+        case DOC_BULLET: wrap_into(&out, "  - ", 4, l->text, width); break;
+        case DOC_STEP: {
+            char *prefix = xasprintf("  %d. ", l->number);
+            wrap_into(&out, prefix, 5, l->text, width);
+            if (l->detail)
+                wrap_into(&out, "     ", 5, l->detail, width);
+            free(prefix);
+            break;
+        }
+        case DOC_LINK: {
+            char *t = xasprintf("%s (%s; itpnav show %s)", l->text, l->detail ? l->detail : "",
+                                l->target);
+            wrap_into(&out, "  -> ", 5, t, width);
+            free(t);
+            break;
+        }
+        }
+    }
+    return sb_take(&out);
+}

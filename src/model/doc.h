@@ -1,0 +1,50 @@
+/* doc.h: an entry laid out as styled lines, shared by `show`, the detail screen and the handout. */
+#ifndef ITPNAV_DOC_H
+#define ITPNAV_DOC_H
+
+#include <stddef.h>
+
+#include "entry.h"
+
+enum doc_style {
+    DOC_TITLE,   /* the entry's name */
+    DOC_HEADING, /* a section: "What it offers", "Steps", ... */
+    DOC_FIELD,   /* label: text */
+    DOC_TEXT,    /* a paragraph */
+    DOC_BULLET,  /* one item of a list */
+    DOC_STEP,    /* a numbered step: text is the title, detail below */
+    DOC_LINK,    /* another entry: target is its id */
+    DOC_NOTE,    /* a quiet remark (source, as-of) */
+};
+
+struct doc_line {
+    enum doc_style style;
+    char *label;  /* DOC_FIELD */
+    char *text;   /* never NULL */
+    char *detail; /* DOC_STEP, or the kind and relation of a DOC_LINK */
+    char *target; /* DOC_LINK: the entry id */
+    int number;   /* DOC_STEP */
+};
+
+struct doc {
+    struct doc_line *v;
+    size_t n;
+};
+
+/* Lay out every field of e, the source and a line saying the facts are as of that date. */
+struct doc *doc_entry(const struct entry *e);
+
+/* Free a doc's lines and empty it (for a doc on the stack). */
+void doc_clear(struct doc *d);
+
+/* Free a doc; NULL is a no-op. */
+void doc_destroy(struct doc *d);
+
+/* Append a line (strings copied; NULLs allowed except text). */
+void doc_add(struct doc *d, enum doc_style style, const char *label, const char *text,
+             const char *detail, const char *target, int number);
+
+/* Write d to a string as plain text wrapped to width columns (sanitised: safe for a terminal). */
+char *doc_plain(const struct doc *d, int width);
+
+#endif

@@ -1,0 +1,248 @@
+/* entry.c: reading one support or pathway in full from the store. */
+#include "entry.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "query.h"
+#include "util.h"
+
+static char *col(sqlite3_stmt *s, int i)
+{
+    const unsigned char *t = sqlite3_column_text(s, i);
+    return t ? xstrdup((const char *)t) : NULL;
+}
+
+/* Run sql with rid bound as ?1 and collect (id, name, kind, note) rows. */
+static void load_refs(sqlite3 *db, const char *sql, int64_t rid, const char *id, struct refs *out)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
+        return;
+    sqlite3_bind_int64(s, 1, rid);
+    if (sqlite3_bind_parameter_count(s) >= 2)
+        sqlite3_bind_text(s, 2, id, -1, SQLITE_STATIC);
+    size_t cap = out->n;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        if (out->n == cap) {
+            cap = cap ? 2 * cap : 8;
+            out->v = xrealloc(out->v, cap * sizeof *out->v);
+        }
+        int cols = sqlite3_column_count(s);
+        out->v[out->n++] = (struct ref){
+                .id = col(s, 0),
+                .name = col(s, 1),
+                .kind = cols > 2 ? col(s, 2) : NULL,
+                .note = cols > 3 ? col(s, 3) : NULL,
+        };
+    }
+    sqlite3_finalize(s);
+}
+
+static void load_items(sqlite3 *db, int64_t rid, const char *list, struct items *out)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT text, extra FROM entry_item WHERE rid = ? AND list = ?"
+                           " ORDER BY pos",
+                           -1, &s, NULL) != SQLITE_OK)
+        return;
+    sqlite3_bind_int64(s, 1, rid);
+    sqlite3_bind_text(s, 2, list, -1, SQLITE_STATIC);
+    size_t cap = 0;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        if (out->n == cap) {
+            cap = cap ? 2 * cap : 8;
+            out->v = xrealloc(out->v, cap * sizeof *out->v);
+        }
+        out->v[out->n++] = (struct item){.text = col(s, 0), .extra = col(s, 1)};
+    }
+    sqlite3_finalize(s);
+}
+
+static void lookup(sqlite3 *db, const char *sql, const char *id, struct ref *out)
+{
+    out->id = id ? xstrdup(id) : NULL;
+    if (!id)
+        return;
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
+        return;
+    sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        int cols = sqlite3_column_count(s);
+        out->name = col(s, 0);
+        out->note = cols > 1 ? col(s, 1) : NULL;
+        out->kind = cols > 2 ? col(s, 2) : NULL;
+    }
+    sqlite3_finalize(s);
+}
+
+struct entry *entry_get(struct store *st, const char *id, unsigned kinds)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT rid, id, kind, name, acronym, host, location, size_text,"
+                           " size_unit, size_count, summary, cost, eligibility, website, email,"
+                           " phone, status, advocacy, requires, as_of, verified, goal, part_of,"
+                           " source FROM entry WHERE id = ? ORDER BY kind = 'pathway', rid",
+                           -1, &s, NULL) != SQLITE_OK)
+        return NULL;
+    sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+    struct entry *e = NULL;
+    while (!e && sqlite3_step(s) == SQLITE_ROW) {
+        const char *kind = (const char *)sqlite3_column_text(s, 2);
+        if (kinds && !(query_kind_parse(kind) & kinds))
+            continue;
+        e = xcalloc(1, sizeof *e);
+        e->rid = sqlite3_column_int64(s, 0);
+        e->id = col(s, 1);
+        e->kind = col(s, 2);
+        e->name = col(s, 3);
+        e->acronym = col(s, 4);
+        e->host = col(s, 5);
+        e->location = col(s, 6);
+        e->size_text = col(s, 7);
+        e->size_unit = col(s, 8);
+        e->size_count =
+                sqlite3_column_type(s, 9) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 9);
+        e->summary = col(s, 10);
+        e->cost = col(s, 11);
+        e->eligibility = col(s, 12);
+        e->website = col(s, 13);
+        e->email = col(s, 14);
+        e->phone = col(s, 15);
+        e->status = col(s, 16);
+        e->advocacy = col(s, 17);
+        e->requires = col(s, 18);
+        e->as_of = col(s, 19);
+        e->verified = col(s, 20);
+        lookup(st->db, "SELECT name, summary FROM goal WHERE id = ?",
+               (const char *)sqlite3_column_text(s, 21), &e->goal);
+        lookup(st->db, "SELECT name, NULL, kind FROM entry WHERE id = ? AND kind != 'pathway'",
+               (const char *)sqlite3_column_text(s, 22), &e->part_of);
+        lookup(st->db, "SELECT title, url, publisher FROM source WHERE id = ?",
+               (const char *)sqlite3_column_text(s, 23), &e->source);
+    }
+    sqlite3_finalize(s);
+    if (!e)
+        return NULL;
+    if (e->source.id &&
+        sqlite3_prepare_v2(st->db, "SELECT as_of FROM source WHERE id = ?", -1, &s, NULL) ==
+                SQLITE_OK) {
+        sqlite3_bind_text(s, 1, e->source.id, -1, SQLITE_STATIC);
+        if (sqlite3_step(s) == SQLITE_ROW)
+            e->source_as_of = col(s, 0);
+        sqlite3_finalize(s);
+    }
+    sqlite3 *db = st->db;
+    load_refs(db,
+              "SELECT r.id, r.name FROM entry_region er JOIN region r ON r.id = er.region"
+              " WHERE er.rid = ? ORDER BY r.depth, r.pos",
+              e->rid, NULL, &e->regions);
+    load_refs(db,
+              "SELECT g.id, g.name FROM entry_goal eg JOIN goal g ON g.id = eg.goal"
+              " WHERE eg.rid = ? ORDER BY g.pos",
+              e->rid, NULL, &e->goals);
+    load_refs(db,
+              "SELECT s.id, s.name FROM entry_service es JOIN service s ON s.id = es.service"
+              " WHERE es.rid = ? ORDER BY s.pos",
+              e->rid, NULL, &e->services);
+    load_refs(db,
+              "SELECT delivery, delivery FROM entry_delivery WHERE rid = ?"
+              " ORDER BY CASE delivery WHEN 'online' THEN 0 WHEN 'in-person' THEN 1 ELSE 2 END",
+              e->rid, NULL, &e->delivery);
+    load_items(db, e->rid, "offers", &e->offers);
+    load_items(db, e->rid, "aims", &e->aims);
+    load_items(db, e->rid, "eligibility", &e->eligibility_list);
+    load_items(db, e->rid, "steps", &e->steps);
+    load_items(db, e->rid, "links", &e->links);
+    if (strcmp(e->kind, "pathway") == 0) {
+        load_refs(db,
+                  "SELECT x.id, x.name, x.kind, 'helps with this pathway' FROM entry_support es"
+                  " JOIN entry x ON x.id = es.support AND x.kind != 'pathway'"
+                  " WHERE es.rid = ? ORDER BY es.pos",
+                  e->rid, NULL, &e->linked);
+    } else {
+        load_refs(db,
+                  "SELECT x.id, x.name, x.kind, 'part of it' FROM entry x"
+                  " WHERE x.part_of = ?2 AND x.kind != 'pathway' AND ?1 IS NOT NULL"
+                  " ORDER BY x.sort_key",
+                  e->rid, e->id, &e->linked);
+        load_refs(db,
+                  "SELECT p.id, p.name, p.kind, 'a pathway it helps with' FROM entry_support es"
+                  " JOIN entry p ON p.rid = es.rid WHERE es.support = ?2 AND ?1 IS NOT NULL"
+                  " ORDER BY p.sort_key",
+                  e->rid, e->id, &e->linked);
+    }
+    return e;
+}
+
+static void refs_finish(struct refs *r)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        free(r->v[i].id);
+        free(r->v[i].name);
+        free(r->v[i].kind);
+        free(r->v[i].note);
+    }
+    free(r->v);
+}
+
+static void items_finish(struct items *it)
+{
+    for (size_t i = 0; i < it->n; i++) {
+        free(it->v[i].text);
+        free(it->v[i].extra);
+    }
+    free(it->v);
+}
+
+static void ref_finish(struct ref *r)
+{
+    free(r->id);
+    free(r->name);
+    free(r->kind);
+    free(r->note);
+}
+
+void entry_destroy(struct entry *e)
+{
+    if (!e)
+        return;
+    char *fields[] = {e->id,      e->kind,     e->name,     e->acronym,      e->host,
+                      e->location, e->size_text, e->size_unit, e->summary,    e->cost,
+                      e->eligibility, e->website, e->email,   e->phone,        e->status,
+                      e->advocacy, e->requires, e->as_of,    e->verified,     e->source_as_of};
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        free(fields[i]);
+    ref_finish(&e->goal);
+    ref_finish(&e->part_of);
+    ref_finish(&e->source);
+    refs_finish(&e->regions);
+    refs_finish(&e->goals);
+    refs_finish(&e->services);
+    refs_finish(&e->delivery);
+    items_finish(&e->offers);
+    items_finish(&e->aims);
+    items_finish(&e->eligibility_list);
+    items_finish(&e->steps);
+    items_finish(&e->links);
+    refs_finish(&e->linked);
+    free(e);
+}
+
+const char *entry_status_words(const char *status)
+{
+    if (!status)
+        return NULL;
+    if (strcmp(status, "available") == 0)
+        return "available";
+    if (strcmp(status, "limited") == 0)
+        return "limited: exists, with few places";
+    if (strcmp(status, "proposed") == 0)
+        return "proposed: asked for, not in place";
+    if (strcmp(status, "closed") == 0)
+        return "closed: not open";
+    return status;
+}

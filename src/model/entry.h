@@ -1,0 +1,60 @@
+/* entry.h: one support or pathway in full, read from the store, for detail screens and `show`. */
+#ifndef ITPNAV_ENTRY_H
+#define ITPNAV_ENTRY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store.h"
+
+/* A named thing an entry points at: a region, goal, service, or another entry. */
+struct ref {
+    char *id, *name;
+    char *kind; /* for linked entries: group, program or pathway; else NULL */
+    char *note; /* for linked entries: how it is linked ("part of", "helps with", ...) */
+};
+
+struct refs {
+    struct ref *v;
+    size_t n;
+};
+
+/* An ordered text item: offers, aims, eligibility; steps (text=title, extra=detail); links
+ * (text=title, extra=url). */
+struct item {
+    char *text, *extra;
+};
+
+struct items {
+    struct item *v;
+    size_t n;
+};
+
+struct entry {
+    int64_t rid;
+    char *id, *kind, *name, *acronym, *host, *location;
+    char *size_text, *size_unit;
+    int64_t size_count; /* -1 when absent */
+    char *summary, *cost, *eligibility, *website, *email, *phone;
+    char *status, *advocacy, *requires; /* pathways; requires is JSON text */
+    char *as_of, *verified;
+    struct ref goal;           /* pathways */
+    struct ref part_of;        /* supports; id NULL when none */
+    struct ref source;         /* name = title, note = url, kind = publisher */
+    char *source_as_of;
+    struct refs regions, goals, services, delivery;
+    struct items offers, aims, eligibility_list, steps, links;
+    struct refs linked; /* parts, pathways it helps with, supports that help with it */
+};
+
+/* Read the entry with this id (a support first, then a pathway, when both use the id); kinds
+ * limits the search (enum entry_kind bits, 0 for any). Returns a new entry or NULL. */
+struct entry *entry_get(struct store *st, const char *id, unsigned kinds);
+
+/* Free an entry; NULL is a no-op. */
+void entry_destroy(struct entry *e);
+
+/* A status word of a pathway in plain words ("available", "limited: few places", ...). */
+const char *entry_status_words(const char *status);
+
+#endif

@@ -1,0 +1,408 @@
+/* match.c: the wizard's matching, rule by rule, with a plain sentence for every finding. */
+#include "match.h"
+
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+void match_answers_init(struct answers *a)
+{
+    *a = (struct answers){
+            .postgrad_years = -1,
+            .practice_years = -1,
+            .last_practised = -1,
+            .language_test = -1,
+    };
+}
+
+const char *match_verdict_name(enum verdict v)
+{
+    switch (v) {
+    case VERDICT_FITS: return "fits";
+    case VERDICT_CHECK: return "check";
+    default: return "not-yet";
+    }
+}
+
+const char *match_key_name(unsigned bit)
+{
+    switch (bit) {
+    case REQ_STATUS: return "status";
+    case REQ_EXAMS: return "exams";
+    case REQ_LANGUAGE: return "language_test";
+    case REQ_DISCIPLINE: return "discipline";
+    case REQ_POSTGRAD: return "postgrad_years";
+    case REQ_PRACTICE: return "practice_years";
+    case REQ_RECENCY: return "practised_within_years";
+    case REQ_RESIDENCE: return "residence";
+    default: return "";
+    }
+}
+
+static const char *words(const char *value)
+{
+    static const char *const map[][2] = {
+            {"citizen", "Canadian citizen"},
+            {"permanent-resident", "permanent resident"},
+            {"work-permit", "work permit"},
+            {"refugee", "refugee"},
+            {"family-medicine", "family medicine"},
+            {"specialty", "another specialty"},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strcmp(map[i][0], value) == 0)
+            return map[i][1];
+    return value;
+}
+
+/* Names from a lookup table for a list of ids, joined for a sentence. */
+static char *name_list(struct store *st, const char *sql, const cJSON *ids, bool plain_words)
+{
+    struct sb b = {0};
+    sqlite3_stmt *s = NULL;
+    if (sql)
+        sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+    size_t n = (size_t)cJSON_GetArraySize(ids), i = 0;
+    for (const cJSON *e = ids->child; e; e = e->next, i++) {
+        if (!cJSON_IsString(e))
+            continue;
+        const char *name = plain_words ? words(e->valuestring) : e->valuestring;
+        if (s) {
+            sqlite3_bind_text(s, 1, e->valuestring, -1, SQLITE_STATIC);
+            if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
+                name = (const char *)sqlite3_column_text(s, 0);
+        }
+        if (i)
+            sb_add(&b, i + 1 == n ? " or " : ", ");
+        sb_add(&b, name);
+        if (s)
+            sqlite3_reset(s);
+    }
+    sqlite3_finalize(s);
+    return sb_take(&b);
+}
+
+static bool listed(const cJSON *list, const char *value)
+{
+    for (const cJSON *e = list->child; e; e = e->next)
+        if (cJSON_IsString(e) && strcmp(e->valuestring, value) == 0)
+            return true;
+    return false;
+}
+
+struct judge {
+    struct match *m;
+    char **met, **unmet, **unknown;
+    size_t n_met, n_unmet, n_unknown;
+};
+
+static void say(char ***list, size_t *n, char *sentence)
+{
+    *list = xrealloc(*list, (*n + 1) * sizeof **list);
+    (*list)[(*n)++] = sentence;
+}
+
+static void found(struct judge *j, unsigned key, int outcome, char *sentence)
+{
+    if (outcome > 0) {
+        j->m->met |= key;
+        say(&j->met, &j->n_met, sentence);
+    } else if (outcome == 0) {
+        j->m->unmet |= key;
+        say(&j->unmet, &j->n_unmet, sentence);
+    } else {
+        j->m->unknown |= key;
+        say(&j->unknown, &j->n_unknown, sentence);
+    }
+}
+
+static bool in_region(struct store *st, const char *ancestor, const char *region)
+{
+    sqlite3_stmt *s;
+    bool yes = false;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT 1 FROM region_closure WHERE ancestor = ? AND descendant = ?", -1,
+                           &s, NULL) != SQLITE_OK)
+        return false;
+    sqlite3_bind_text(s, 1, ancestor, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, region, -1, SQLITE_STATIC);
+    yes = sqlite3_step(s) == SQLITE_ROW;
+    sqlite3_finalize(s);
+    return yes;
+}
+
+/* A number of years as words: "2 years", "1 year", "1.5 years". */
+static char *years(double y)
+{
+    if (y == (long)y)
+        return xasprintf("%ld year%s", (long)y, (long)y == 1 ? "" : "s");
+    return xasprintf("%.1f years", y);
+}
+
+static void judge_years(struct judge *j, unsigned key, const cJSON *rule, double answer,
+                        const char *what)
+{
+    if (!cJSON_IsNumber(rule))
+        return;
+    char *need = years(rule->valuedouble);
+    if (answer < 0) {
+        found(j, key, -1, xasprintf("Needs at least %s of %s; you have not said how many.", need,
+                                    what));
+    } else {
+        char *have = years(answer);
+        bool ok = answer >= rule->valuedouble;
+        found(j, key, ok,
+              ok ? xasprintf("You have %s of %s; it needs at least %s.", have, what, need)
+                 : xasprintf("Needs at least %s of %s; you have %s.", need, what, have));
+        free(have);
+    }
+    free(need);
+}
+
+void match_judge(struct store *st, const char *requires_json, const struct answers *a,
+                 struct match *m)
+{
+    struct judge j = {.m = m};
+    cJSON *req = requires_json ? cJSON_Parse(requires_json) : NULL;
+    m->has_requires = false;
+    if (cJSON_IsObject(req)) {
+        for (const cJSON *e = req->child; e; e = e->next)
+            if (strcmp(e->string, "note") != 0)
+                m->has_requires = true;
+        const cJSON *v;
+
+        if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "status")) && v->child) {
+            char *allowed = name_list(st, NULL, v, true);
+            if (!a->status)
+                found(&j, REQ_STATUS, -1,
+                      xasprintf("Open to: %s; you have not said your status.", allowed));
+            else if (listed(v, a->status))
+                found(&j, REQ_STATUS, 1,
+                      xasprintf("Your status (%s) is accepted.", words(a->status)));
+            else
+                found(&j, REQ_STATUS, 0,
+                      xasprintf("Open to: %s; you said %s.", allowed, words(a->status)));
+            free(allowed);
+        }
+        if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "exams")) && v->child) {
+            const char *sql = "SELECT name FROM exam WHERE id = ?";
+            char *all = name_list(st, sql, v, false);
+            if (!a->exams_known) {
+                found(&j, REQ_EXAMS, -1,
+                      xasprintf("Needs a pass in: %s; you have not said which exams you passed.",
+                                all));
+            } else {
+                cJSON *missing = cJSON_CreateArray();
+                for (const cJSON *x = v->child; x; x = x->next) {
+                    bool passed = false;
+                    for (size_t i = 0; i < a->n_exams && !passed; i++)
+                        passed = cJSON_IsString(x) && strcmp(a->exams[i], x->valuestring) == 0;
+                    if (!passed && cJSON_IsString(x))
+                        cJSON_AddItemToArray(missing, cJSON_CreateString(x->valuestring));
+                }
+                if (!missing->child) {
+                    found(&j, REQ_EXAMS, 1, xasprintf("You have passed %s.", all));
+                } else {
+                    char *names = name_list(st, sql, missing, false);
+                    /* "or" reads wrong for a list that must all be passed. */
+                    found(&j, REQ_EXAMS, 0,
+                          xasprintf("Needs a pass in all of: %s; not yet passed: %s.", all,
+                                    names));
+                    free(names);
+                }
+                cJSON_Delete(missing);
+            }
+            free(all);
+        }
+        if (cJSON_IsTrue(v = cJSON_GetObjectItemCaseSensitive(req, "language_test"))) {
+            if (a->language_test < 0)
+                found(&j, REQ_LANGUAGE, -1,
+                      xstrdup("Needs an accepted English or French language test result; you "
+                              "have not said whether you have one."));
+            else if (a->language_test)
+                found(&j, REQ_LANGUAGE, 1,
+                      xstrdup("You have an English or French language test result."));
+            else
+                found(&j, REQ_LANGUAGE, 0,
+                      xstrdup("Needs an accepted English or French language test result."));
+        }
+        if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "discipline")) && v->child) {
+            char *allowed = name_list(st, NULL, v, true);
+            if (!a->discipline)
+                found(&j, REQ_DISCIPLINE, -1,
+                      xasprintf("For %s; you have not said your discipline.", allowed));
+            else if (listed(v, a->discipline))
+                found(&j, REQ_DISCIPLINE, 1,
+                      xasprintf("It is for %s, your discipline.", words(a->discipline)));
+            else
+                found(&j, REQ_DISCIPLINE, 0,
+                      xasprintf("For %s only; you said %s.", allowed, words(a->discipline)));
+            free(allowed);
+        }
+        judge_years(&j, REQ_POSTGRAD, cJSON_GetObjectItemCaseSensitive(req, "postgrad_years"),
+                    a->postgrad_years, "postgraduate (residency) training");
+        judge_years(&j, REQ_PRACTICE, cJSON_GetObjectItemCaseSensitive(req, "practice_years"),
+                    a->practice_years, "independent practice");
+        v = cJSON_GetObjectItemCaseSensitive(req, "practised_within_years");
+        if (cJSON_IsNumber(v)) {
+            char *within = years(v->valuedouble);
+            if (a->last_practised < 0) {
+                found(&j, REQ_RECENCY, -1,
+                      xasprintf("Needs independent practice within the last %s; you have not "
+                                "said when you last practised.",
+                                within));
+            } else {
+                char *ago = years(a->last_practised);
+                bool ok = a->last_practised <= v->valuedouble;
+                found(&j, REQ_RECENCY, ok,
+                      ok ? xasprintf("You practised %s ago, within the %s it asks.", ago, within)
+                         : xasprintf("Needs practice within the last %s; you last practised %s "
+                                     "ago.",
+                                     within, ago));
+                free(ago);
+            }
+            free(within);
+        }
+        if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "residence")) && v->child) {
+            char *places = name_list(st, "SELECT name FROM region WHERE id = ?", v, false);
+            if (!a->region) {
+                found(&j, REQ_RESIDENCE, -1,
+                      xasprintf("You must live in %s; you have not said where you live.", places));
+            } else {
+                bool ok = false;
+                for (const cJSON *x = v->child; x && !ok; x = x->next)
+                    ok = cJSON_IsString(x) && in_region(st, x->valuestring, a->region);
+                found(&j, REQ_RESIDENCE, ok,
+                      ok ? xasprintf("You live in %s, as it asks.", places)
+                         : xasprintf("You must live in %s.", places));
+            }
+            free(places);
+        }
+        v = cJSON_GetObjectItemCaseSensitive(req, "note");
+        if (cJSON_IsString(v))
+            m->note = xstrdup(v->valuestring);
+    }
+    cJSON_Delete(req);
+
+    if (!m->has_requires) {
+        say(&j.unknown, &j.n_unknown,
+            xstrdup("This pathway states no requirements here: check them with the program."));
+    }
+    m->verdict = j.n_unmet ? VERDICT_NOT_YET
+                 : (j.n_unknown || !m->has_requires) ? VERDICT_CHECK
+                                                     : VERDICT_FITS;
+    m->n_reasons = j.n_met + j.n_unmet + j.n_unknown;
+    m->reasons = xmalloc((m->n_reasons ? m->n_reasons : 1) * sizeof *m->reasons);
+    size_t k = 0;
+    for (size_t i = 0; i < j.n_met; i++)
+        m->reasons[k++] = j.met[i];
+    for (size_t i = 0; i < j.n_unmet; i++)
+        m->reasons[k++] = j.unmet[i];
+    for (size_t i = 0; i < j.n_unknown; i++)
+        m->reasons[k++] = j.unknown[i];
+    free(j.met);
+    free(j.unmet);
+    free(j.unknown);
+}
+
+static int bits(unsigned v)
+{
+    int n = 0;
+    for (; v; v &= v - 1)
+        n++;
+    return n;
+}
+
+static int compare(const void *pa, const void *pb)
+{
+    const struct match *a = pa, *b = pb;
+    if (a->verdict != b->verdict)
+        return (int)a->verdict - (int)b->verdict;
+    return bits(a->unmet) - bits(b->unmet);
+}
+
+/* The first thing to do: the pathway's first step, else its first eligibility line. */
+static char *next_step(struct store *st, int64_t rid)
+{
+    sqlite3_stmt *s;
+    char *step = NULL;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT text FROM entry_item WHERE rid = ? AND list IN ('steps',"
+                           " 'eligibility') ORDER BY list = 'eligibility', pos LIMIT 1",
+                           -1, &s, NULL) != SQLITE_OK)
+        return NULL;
+    sqlite3_bind_int64(s, 1, rid);
+    if (sqlite3_step(s) == SQLITE_ROW)
+        step = xstrdup((const char *)sqlite3_column_text(s, 0));
+    sqlite3_finalize(s);
+    return step;
+}
+
+int match_run(struct store *st, const struct answers *a, struct match **out, size_t *n,
+              char **err)
+{
+    *out = NULL;
+    *n = 0;
+    struct query q = {.region = a->region, .kinds = KIND_PATHWAY, .n_goals = a->n_goals};
+    for (size_t i = 0; i < a->n_goals; i++)
+        q.goals[i] = a->goals[i];
+    struct page p;
+    if (query_page(st, &q, 0, 100000, &p, err) != 0)
+        return -1;
+    struct match *m = xcalloc(p.n ? p.n : 1, sizeof *m);
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db, "SELECT requires, goal FROM entry WHERE rid = ?", -1, &s,
+                           NULL) != SQLITE_OK) {
+        *err = xasprintf("query failed: %s", sqlite3_errmsg(st->db));
+        free(m);
+        page_finish(&p);
+        return -1;
+    }
+    for (size_t i = 0; i < p.n; i++) {
+        m[i].id = xstrdup(p.rows[i].id);
+        m[i].name = xstrdup(p.rows[i].name);
+        m[i].status = p.rows[i].status ? xstrdup(p.rows[i].status) : NULL;
+        sqlite3_bind_int64(s, 1, p.rows[i].rid);
+        const char *req = NULL;
+        if (sqlite3_step(s) == SQLITE_ROW) {
+            req = (const char *)sqlite3_column_text(s, 0);
+            if (sqlite3_column_text(s, 1))
+                m[i].goal = xstrdup((const char *)sqlite3_column_text(s, 1));
+        }
+        char *req_copy = req ? xstrdup(req) : NULL;
+        sqlite3_reset(s);
+        match_judge(st, req_copy, a, &m[i]);
+        free(req_copy);
+        m[i].next_step = next_step(st, p.rows[i].rid);
+    }
+    sqlite3_finalize(s);
+    /* A stable sort keeps the query's order (most specific region, then name) within a rank. */
+    for (size_t i = 1; i < p.n; i++)
+        for (size_t k = i; k > 0 && compare(&m[k - 1], &m[k]) > 0; k--) {
+            struct match t = m[k];
+            m[k] = m[k - 1];
+            m[k - 1] = t;
+        }
+    *out = m;
+    *n = p.n;
+    page_finish(&p);
+    return 0;
+}
+
+void match_free(struct match *m, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(m[i].id);
+        free(m[i].name);
+        free(m[i].status);
+        free(m[i].goal);
+        for (size_t k = 0; k < m[i].n_reasons; k++)
+            free(m[i].reasons[k]);
+        free(m[i].reasons);
+        free(m[i].note);
+        free(m[i].next_step);
+    }
+    free(m);
+}

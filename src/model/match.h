@@ -1,0 +1,73 @@
+/* match.h: the wizard's matching: a person's answers against each pathway's `requires`. */
+#ifndef ITPNAV_MATCH_H
+#define ITPNAV_MATCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "query.h"
+
+/* The requirement keys of spec/dataset.md, as bits. */
+enum req_key {
+    REQ_STATUS = 1 << 0,
+    REQ_EXAMS = 1 << 1,
+    REQ_LANGUAGE = 1 << 2,
+    REQ_DISCIPLINE = 1 << 3,
+    REQ_POSTGRAD = 1 << 4,
+    REQ_PRACTICE = 1 << 5,
+    REQ_RECENCY = 1 << 6,
+    REQ_RESIDENCE = 1 << 7,
+    REQ_COUNT = 8,
+};
+
+/* What a person told the wizard; every answer may be missing. Strings are borrowed. */
+struct answers {
+    const char *region; /* where they live: a region id */
+    const char *goals[QUERY_MAX_VALUES];
+    size_t n_goals;
+    const char *status;     /* citizen, permanent-resident, work-permit, refugee */
+    const char *discipline; /* family-medicine, specialty */
+    const char *exams[QUERY_MAX_VALUES];
+    size_t n_exams;
+    bool exams_known;      /* true when they answered (even "none") */
+    double postgrad_years; /* -1: not answered */
+    double practice_years; /* -1: not answered */
+    double last_practised; /* years ago; -1: not answered */
+    int language_test;     /* -1 not answered, 0 no, 1 yes */
+};
+
+enum verdict { VERDICT_FITS, VERDICT_CHECK, VERDICT_NOT_YET };
+
+struct match {
+    char *id, *name, *status, *goal;
+    enum verdict verdict;
+    unsigned met, unmet, unknown; /* enum req_key bits */
+    bool has_requires;
+    char **reasons; /* plain sentences: met, then not yet, then unknown */
+    size_t n_reasons;
+    char *note;      /* the pathway's requires.note */
+    char *next_step; /* what to do next */
+};
+
+/* An answers struct with nothing answered. */
+void match_answers_init(struct answers *a);
+
+/* Judge every pathway open where the person lives that leads to one of their goals, ranked:
+ * fits, then check, then not-yet with the fewest unmet first. Returns 0, or -1 with *err. */
+int match_run(struct store *st, const struct answers *a, struct match **out, size_t *n,
+              char **err);
+
+/* Judge one pathway's requires (JSON text, or NULL) against the answers; fills the verdict,
+ * bits and reasons of m. exam_name maps an exam id to its name (may return NULL). */
+void match_judge(struct store *st, const char *requires_json, const struct answers *a,
+                 struct match *m);
+
+void match_free(struct match *m, size_t n);
+
+/* "fits", "check", "not-yet". */
+const char *match_verdict_name(enum verdict v);
+
+/* The dataset.md name of a requirement bit ("exams", "postgrad_years", ...). */
+const char *match_key_name(unsigned bit);
+
+#endif

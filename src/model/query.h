@@ -1,0 +1,78 @@
+/* query.h: the one place that turns filters into SQL for lists (spec/dataset.md, "Filter semantics"). */
+#ifndef ITPNAV_QUERY_H
+#define ITPNAV_QUERY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "store.h"
+
+#define QUERY_MAX_VALUES 16
+
+enum entry_kind {
+    KIND_GROUP = 1 << 0,
+    KIND_PROGRAM = 1 << 1,
+    KIND_PATHWAY = 1 << 2,
+    KIND_SUPPORTS = KIND_GROUP | KIND_PROGRAM,
+};
+
+enum delivery {
+    DELIVERY_ONLINE = 1 << 0,
+    DELIVERY_IN_PERSON = 1 << 1,
+    DELIVERY_HYBRID = 1 << 2,
+};
+
+/* Filters; empty ones (NULL, 0, n == 0) match everything. Strings are borrowed. */
+struct query {
+    const char *region; /* a region id */
+    const char *goals[QUERY_MAX_VALUES];
+    size_t n_goals;
+    const char *services[QUERY_MAX_VALUES];
+    size_t n_services;
+    unsigned delivery; /* enum delivery bits */
+    unsigned kinds;    /* enum entry_kind bits */
+    const char *text;  /* typed words */
+};
+
+/* One row of a list. */
+struct row {
+    int64_t rid;
+    char *id, *kind, *name, *acronym, *where, *size, *status, *summary;
+    char *regions; /* ids, comma-separated */
+    char *goals;   /* ids, comma-separated */
+};
+
+struct page {
+    struct row *rows;
+    size_t n;
+};
+
+/* The kind's name ("group", "program", "pathway") and back; 0 when unknown. */
+const char *query_kind_name(enum entry_kind k);
+unsigned query_kind_parse(const char *s);
+unsigned query_delivery_parse(const char *s);
+
+/* Typed text as a safe FTS5 expression: every word a quoted prefix term, joined by AND. Never
+ * query syntax, whatever the person typed. A new string, or NULL when there is no word. */
+char *query_fts_expr(const char *typed);
+
+/* Fill out with at most limit rows from offset, in the spec's order. Returns 0, or -1 with a
+ * new message in *err. */
+int query_page(struct store *st, const struct query *q, size_t offset, size_t limit,
+               struct page *out, char **err);
+
+/* The number of rows q matches. */
+int query_count(struct store *st, const struct query *q, size_t *count, char **err);
+
+/* Free the rows of a page and empty it. */
+void page_finish(struct page *p);
+
+/* A region id from an id or a name (case and accents ignored). Returns a new id, or NULL and,
+ * when one is near, a new suggestion in *suggest. */
+char *query_resolve_region(struct store *st, const char *name, char **suggest);
+
+/* True when id names a goal/service/exam ("goal", "service", "exam"); else a suggestion. */
+bool query_known(struct store *st, const char *table, const char *id, char **suggest);
+
+#endif

@@ -1,0 +1,54 @@
+/* store.h: the SQLite store a dataset is loaded into, and the cache that keeps it between runs. */
+#ifndef ITPNAV_STORE_H
+#define ITPNAV_STORE_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "dataset.h"
+#include "diag.h"
+
+/* Bumped whenever the schema or what is stored changes; an older cache is rebuilt. */
+#define STORE_SCHEMA_VERSION 3
+
+/* An open store: a database holding one dataset. */
+struct store {
+    sqlite3 *db;
+    char *origin; /* the dataset file, or the database given with --db */
+};
+
+enum store_flags {
+    STORE_STRICT = 1 << 0,   /* dataset warnings are errors */
+    STORE_FALLBACK = 1 << 1, /* when the dataset is invalid, use the last good cache if any */
+};
+
+/* Open the dataset at path through a cache in cache_dir (NULL: no cache, build in memory).
+ * An unchanged dataset opens the cache without reading the JSON; a changed one is rebuilt into a
+ * new file renamed into place. On success returns 0 and may set *notice (a new string) to tell
+ * the person something (an in-memory fallback, stale data in use). On failure returns an exit
+ * status with the reasons in d. */
+int store_open_dataset(const char *path, const char *cache_dir, unsigned flags,
+                       struct store **out, struct diags *d, char **notice);
+
+/* Open a database written by store_write (build-db) read-only. */
+int store_open_db(const char *path, struct store **out, struct diags *d);
+
+/* Write ds (read from dataset_path) as a complete database at out_path, atomically. */
+int store_write(const struct dataset *ds, const char *dataset_path, const char *out_path,
+                struct diags *d);
+
+/* Load ds into the empty database db (schema and rows). Returns an SQLite result code. */
+int store_fill(sqlite3 *db, const struct dataset *ds, const char *dataset_path);
+
+/* The value of a meta key ("title", "as_of", "publisher", "license", "notes", "origin", ...) as a
+ * new string, or NULL. */
+char *store_meta(const struct store *st, const char *key);
+
+/* Close a store; NULL is a no-op. */
+void store_destroy(struct store *st);
+
+/* The cache directory: $XDG_CACHE_HOME/itpnav or ~/.cache/itpnav, a new string, or NULL when
+ * neither variable is set. */
+char *store_default_cache_dir(void);
+
+#endif

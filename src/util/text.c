@@ -1,0 +1,566 @@
+/* text.c: measures, sanitises, fits, wraps and folds UTF-8 text so that no byte from the data
+ * can move the cursor, change the terminal's state or reorder what is drawn. */
+#include "text.h"
+
+#include <langinfo.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <wchar.h>
+
+#define REPLACEMENT_CP 0xFFFDu
+#define ELLIPSIS       "\xE2\x80\xA6" /* U+2026 */
+#define ELLIPSIS_LEN   3
+
+/* There is no shared allocation module yet; running out of memory in a viewer is not worth
+ * recovering from, and callers are simpler when these never return NULL. */
+static void *text_alloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p) {
+        fputs("itpnav: out of memory\n", stderr);
+        abort();
+    }
+    return p;
+}
+
+static void *text_realloc(void *old, size_t n)
+{
+    void *p = realloc(old, n ? n : 1);
+    if (!p) {
+        fputs("itpnav: out of memory\n", stderr);
+        abort();
+    }
+    return p;
+}
+
+static bool codeset_is_utf8(void)
+{
+    const char *cs = nl_langinfo(CODESET);
+    return cs && (strcasecmp(cs, "UTF-8") == 0 || strcasecmp(cs, "UTF8") == 0);
+}
+
+bool text_init_locale(void)
+{
+    if (setlocale(LC_CTYPE, "") && codeset_is_utf8())
+        return true;
+    /* The user's locale is C or a legacy charset: wcwidth() would then call every non-ASCII
+     * character unprintable, so borrow a UTF-8 locale for character classes only. */
+    if (setlocale(LC_CTYPE, "C.UTF-8") && codeset_is_utf8())
+        return true;
+    if (setlocale(LC_CTYPE, "en_US.UTF-8") && codeset_is_utf8())
+        return true;
+    return false;
+}
+
+static bool is_cont(unsigned char b)
+{
+    return (b & 0xC0u) == 0x80u;
+}
+
+/* Strict decoding: *ok tells a real U+FFFD in the input from one standing for a bad byte, which
+ * text_utf8_valid needs. The ranges of the second byte are those of RFC 3629's table, which is
+ * what rules out overlong forms, surrogates and code points above U+10FFFF in one test. */
+static size_t decode(const char *s, size_t n, unsigned *cp, bool *ok)
+{
+    if (n == 0) {
+        *cp = REPLACEMENT_CP;
+        *ok = false;
+        return 0;
+    }
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned b0 = u[0];
+    size_t len;
+    unsigned lo = 0x80u, hi = 0xBFu, v;
+
+    if (b0 < 0x80u) {
+        *cp = b0;
+        *ok = true;
+        return 1;
+    } else if (b0 >= 0xC2u && b0 <= 0xDFu) {
+        len = 2;
+        v = b0 & 0x1Fu;
+    } else if (b0 >= 0xE0u && b0 <= 0xEFu) {
+        len = 3;
+        v = b0 & 0x0Fu;
+        if (b0 == 0xE0u)
+            lo = 0xA0u;
+        else if (b0 == 0xEDu)
+            hi = 0x9Fu;
+    } else if (b0 >= 0xF0u && b0 <= 0xF4u) {
+        len = 4;
+        v = b0 & 0x07u;
+        if (b0 == 0xF0u)
+            lo = 0x90u;
+        else if (b0 == 0xF4u)
+            hi = 0x8Fu;
+    } else {
+        goto bad;
+    }
+    if (n < len || u[1] < lo || u[1] > hi)
+        goto bad;
+    v = (v << 6) | (u[1] & 0x3Fu);
+    /* Checking each byte before reading the next keeps a NUL inside a truncated sequence from
+     * letting us run past the end of a C string. */
+    for (size_t i = 2; i < len; i++) {
+        if (!is_cont(u[i]))
+            goto bad;
+        v = (v << 6) | (u[i] & 0x3Fu);
+    }
+    *cp = v;
+    *ok = true;
+    return len;
+
+bad:
+    *cp = REPLACEMENT_CP;
+    *ok = false;
+    return 1;
+}
+
+size_t text_decode(const char *s, size_t n, unsigned *cp)
+{
+    bool ok;
+    unsigned tmp;
+    size_t used = decode(s, n, &tmp, &ok);
+    if (cp)
+        *cp = tmp;
+    return used;
+}
+
+bool text_is_unsafe(unsigned cp)
+{
+    if (cp < 0x20u)
+        return cp != '\n' && cp != '\t';
+    if (cp >= 0x7Fu && cp <= 0x9Fu)
+        return true;
+    /* Overrides and isolates can make the terminal draw later text before earlier text, which
+     * would let a name pretend to be something else (the "Trojan Source" trick). */
+    return (cp >= 0x202Au && cp <= 0x202Eu) || (cp >= 0x2066u && cp <= 0x2069u);
+}
+
+/* Width of a code point we will print as is, or -1 when it must be replaced. */
+static int printable_width(unsigned cp)
+{
+    if (text_is_unsafe(cp) || cp > 0x10FFFFu || (cp >= 0xD800u && cp <= 0xDFFFu))
+        return -1;
+    /* Code points the C library does not know (unassigned, or newer than its tables) are
+     * replaced too: the terminal's guess at their width could differ from ours and shift
+     * everything drawn after them on the line. */
+    return wcwidth((wchar_t)cp);
+}
+
+int text_cp_width(unsigned cp)
+{
+    if (cp == '\n' || cp == '\t')
+        return 1;
+    int w = printable_width(cp);
+    return w < 0 ? 1 : w;
+}
+
+/* One character of the sanitised form of s: its bytes and columns. */
+struct safe_char {
+    const char *bytes;
+    size_t len;
+    int width;
+};
+
+static size_t next_safe(const char *s, size_t n, bool keep_newlines, struct safe_char *out)
+{
+    unsigned cp;
+    bool ok;
+    size_t used = decode(s, n, &cp, &ok);
+    int w;
+
+    out->width = 1;
+    if (ok && cp == '\n') {
+        out->bytes = keep_newlines ? "\n" : " ";
+        out->len = 1;
+    } else if (ok && cp == '\t') {
+        out->bytes = " ";
+        out->len = 1;
+    } else if (!ok || (w = printable_width(cp)) < 0) {
+        out->bytes = TEXT_REPLACEMENT;
+        out->len = sizeof TEXT_REPLACEMENT - 1;
+    } else {
+        out->bytes = s;
+        out->len = used;
+        out->width = w;
+    }
+    return used;
+}
+
+int text_width(const char *s)
+{
+    if (!s)
+        return 0;
+    size_t n = strlen(s), i = 0;
+    int total = 0;
+    struct safe_char c;
+    while (i < n) {
+        i += next_safe(s + i, n - i, true, &c);
+        total = total > INT_MAX - c.width ? INT_MAX : total + c.width;
+    }
+    return total;
+}
+
+bool text_utf8_valid(const char *s, size_t n, size_t *bad_offset)
+{
+    size_t i = 0;
+    unsigned cp;
+    bool ok;
+    while (i < n) {
+        size_t used = decode(s + i, n - i, &cp, &ok);
+        if (!ok) {
+            if (bad_offset)
+                *bad_offset = i;
+            return false;
+        }
+        i += used;
+    }
+    return true;
+}
+
+char *text_sanitize(const char *s, bool keep_newlines)
+{
+    if (!s)
+        s = "";
+    size_t n = strlen(s), i = 0, o = 0;
+    /* A single bad byte grows to the three of U+FFFD; nothing grows more than that. */
+    if (n > (SIZE_MAX - 1) / 3) {
+        fputs("itpnav: string too long\n", stderr);
+        abort();
+    }
+    char *out = text_alloc(3 * n + 1);
+    struct safe_char c;
+    while (i < n) {
+        i += next_safe(s + i, n - i, keep_newlines, &c);
+        memcpy(out + o, c.bytes, c.len);
+        o += c.len;
+    }
+    out[o] = '\0';
+    return out;
+}
+
+int text_fit(char *buf, size_t bufsz, const char *s, int width)
+{
+    if (!buf || bufsz == 0)
+        return 0;
+    buf[0] = '\0';
+    if (width <= 0 || !s)
+        return 0;
+
+    size_t n = strlen(s), i = 0, room = bufsz - 1, used = 0;
+    int cols = 0;
+    /* The longest prefix that still leaves a column and three bytes for the ellipsis; we
+     * fall back to it if the whole string turns out not to fit. */
+    size_t mark_bytes = 0;
+    int mark_cols = 0;
+    struct safe_char c;
+
+    while (i < n) {
+        i += next_safe(s + i, n - i, false, &c);
+        if (c.width > width - cols || c.len > room - used) {
+            if (room >= ELLIPSIS_LEN) {
+                memcpy(buf + mark_bytes, ELLIPSIS, ELLIPSIS_LEN);
+                buf[mark_bytes + ELLIPSIS_LEN] = '\0';
+                return mark_cols + 1;
+            }
+            /* No room for the ellipsis at all: a clean prefix is the best we can do. */
+            break;
+        }
+        memcpy(buf + used, c.bytes, c.len);
+        used += c.len;
+        cols += c.width;
+        if (cols <= width - 1 && used + ELLIPSIS_LEN <= room) {
+            mark_bytes = used;
+            mark_cols = cols;
+        }
+    }
+    buf[used] = '\0';
+    return cols;
+}
+
+int text_pad(char *buf, size_t bufsz, const char *s, int width)
+{
+    int cols = text_fit(buf, bufsz, s, width);
+    if (!buf || bufsz == 0)
+        return cols;
+    size_t len = strlen(buf);
+    while (cols < width && len + 1 < bufsz) {
+        buf[len++] = ' ';
+        cols++;
+    }
+    buf[len] = '\0';
+    return cols;
+}
+
+/* A growable, always terminated string. */
+struct strbuf {
+    char *p;
+    size_t len, cap;
+};
+
+static void strbuf_add(struct strbuf *b, const char *s, size_t n)
+{
+    if (b->cap - b->len <= n) {
+        size_t cap = b->cap ? b->cap : 64;
+        while (cap - b->len <= n) {
+            if (cap > SIZE_MAX / 2) {
+                fputs("itpnav: string too long\n", stderr);
+                abort();
+            }
+            cap *= 2;
+        }
+        b->p = text_realloc(b->p, cap);
+        b->cap = cap;
+    }
+    memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = '\0';
+}
+
+struct wrapper {
+    struct text_lines *lines;
+    size_t cap;
+    struct strbuf cur;
+    size_t col;
+};
+
+static void wrapper_emit(struct wrapper *w)
+{
+    struct text_lines *l = w->lines;
+    if (l->n == w->cap) {
+        w->cap = w->cap ? w->cap * 2 : 8;
+        if (w->cap > SIZE_MAX / sizeof *l->line) {
+            fputs("itpnav: too many lines\n", stderr);
+            abort();
+        }
+        l->line = text_realloc(l->line, w->cap * sizeof *l->line);
+    }
+    char *line = text_alloc(w->cur.len + 1);
+    memcpy(line, w->cur.p ? w->cur.p : "", w->cur.len);
+    line[w->cur.len] = '\0';
+    l->line[l->n++] = line;
+    w->cur.len = 0;
+    w->col = 0;
+}
+
+/* p holds one paragraph of sanitised text: valid UTF-8 without newlines or tabs. */
+static void wrap_paragraph(struct wrapper *w, const char *p, size_t n, size_t width)
+{
+    size_t i = 0;
+    bool first_line = true;
+    size_t emitted = w->lines->n;
+
+    while (i < n) {
+        size_t gap = 0;
+        while (i < n && p[i] == ' ') {
+            gap++;
+            i++;
+        }
+        if (i == n)
+            break; /* trailing spaces are dropped */
+
+        size_t start = i, ww = 0;
+        unsigned cp;
+        while (i < n && p[i] != ' ') {
+            i += text_decode(p + i, n - i, &cp);
+            ww += (size_t)text_cp_width(cp);
+        }
+        first_line = w->lines->n == emitted;
+        /* Spaces opening a paragraph are indentation worth keeping; spaces where we broke a
+         * line are not. */
+        if (w->cur.len == 0 && !first_line)
+            gap = 0;
+
+        if (w->col + gap + ww <= width) {
+            for (size_t k = 0; k < gap; k++)
+                strbuf_add(&w->cur, " ", 1);
+            strbuf_add(&w->cur, p + start, i - start);
+            w->col += gap + ww;
+            continue;
+        }
+        if (w->cur.len > 0 && ww <= width) {
+            wrapper_emit(w);
+            strbuf_add(&w->cur, p + start, i - start);
+            w->col = ww;
+            continue;
+        }
+
+        /* The word is longer than a line: start it on a fresh line and cut between
+         * characters, so zero-width marks stay with the character they modify. */
+        if (w->cur.len > 0)
+            wrapper_emit(w);
+        for (size_t j = start; j < i;) {
+            size_t used = text_decode(p + j, i - j, &cp);
+            size_t cw = (size_t)text_cp_width(cp);
+            const char *bytes = p + j;
+            size_t len = used;
+            if (cw > width) {
+                /* Only a wide character at width 1 gets here; it can fit on no line. */
+                bytes = TEXT_REPLACEMENT;
+                len = sizeof TEXT_REPLACEMENT - 1;
+                cw = 1;
+            }
+            if (w->col + cw > width)
+                wrapper_emit(w);
+            strbuf_add(&w->cur, bytes, len);
+            w->col += cw;
+            j += used;
+        }
+    }
+    wrapper_emit(w);
+}
+
+struct text_lines *text_wrap(const char *s, int width)
+{
+    struct text_lines *lines = text_alloc(sizeof *lines);
+    lines->line = NULL;
+    lines->n = 0;
+    struct wrapper w = {lines, 0, {NULL, 0, 0}, 0};
+    size_t cols = width < 1 ? 1 : (size_t)width;
+
+    char *clean = text_sanitize(s, true);
+    const char *p = clean;
+    /* Like splitlines(): an empty string has no lines, and a final newline ends the last line
+     * rather than opening another. */
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        wrap_paragraph(&w, p, len, cols);
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+    free(clean);
+    free(w.cur.p);
+    return lines;
+}
+
+void text_lines_destroy(struct text_lines *lines)
+{
+    if (!lines)
+        return;
+    for (size_t i = 0; i < lines->n; i++)
+        free(lines->line[i]);
+    free(lines->line);
+    free(lines);
+}
+
+/* Base letters of U+00C0-U+017F, lower case; NULL for the two symbols in the range (× and ÷),
+ * which are kept. Ligatures and letters without a decomposition (ß, æ, ø, ł, þ...) get the
+ * spelling a reader would type on an ASCII keyboard. */
+static const char *const latin_fold[0x180 - 0xC0] = {
+        /* U+00C0 */ "a", "a", "a",  "a",  "a", "a", "ae", "c",
+        /* U+00C8 */ "e", "e", "e",  "e",  "i", "i", "i",  "i",
+        /* U+00D0 */ "d", "n", "o",  "o",  "o", "o", "o",  NULL,
+        /* U+00D8 */ "o", "u", "u",  "u",  "u", "y", "th", "ss",
+        /* U+00E0 */ "a", "a", "a",  "a",  "a", "a", "ae", "c",
+        /* U+00E8 */ "e", "e", "e",  "e",  "i", "i", "i",  "i",
+        /* U+00F0 */ "d", "n", "o",  "o",  "o", "o", "o",  NULL,
+        /* U+00F8 */ "o", "u", "u",  "u",  "u", "y", "th", "y",
+        /* U+0100 */ "a", "a", "a",  "a",  "a", "a", "c",  "c",
+        /* U+0108 */ "c", "c", "c",  "c",  "c", "c", "d",  "d",
+        /* U+0110 */ "d", "d", "e",  "e",  "e", "e", "e",  "e",
+        /* U+0118 */ "e", "e", "e",  "e",  "g", "g", "g",  "g",
+        /* U+0120 */ "g", "g", "g",  "g",  "h", "h", "h",  "h",
+        /* U+0128 */ "i", "i", "i",  "i",  "i", "i", "i",  "i",
+        /* U+0130 */ "i", "i", "ij", "ij", "j", "j", "k",  "k",
+        /* U+0138 */ "k", "l", "l",  "l",  "l", "l", "l",  "l",
+        /* U+0140 */ "l", "l", "l",  "n",  "n", "n", "n",  "n",
+        /* U+0148 */ "n", "n", "n",  "n",  "o", "o", "o",  "o",
+        /* U+0150 */ "o", "o", "oe", "oe", "r", "r", "r",  "r",
+        /* U+0158 */ "r", "r", "s",  "s",  "s", "s", "s",  "s",
+        /* U+0160 */ "s", "s", "t",  "t",  "t", "t", "t",  "t",
+        /* U+0168 */ "u", "u", "u",  "u",  "u", "u", "u",  "u",
+        /* U+0170 */ "u", "u", "u",  "u",  "w", "w", "y",  "y",
+        /* U+0178 */ "y", "z", "z",  "z",  "z", "z", "z",  "s",
+};
+
+char *text_fold(const char *s)
+{
+    if (!s)
+        s = "";
+    size_t n = strlen(s), i = 0, o = 0;
+    /* Folding never lengthens a valid character (ß -> ss is 2 -> 2 bytes); only a bad byte
+     * grows, to the three bytes of U+FFFD. */
+    if (n > (SIZE_MAX - 1) / 3) {
+        fputs("itpnav: string too long\n", stderr);
+        abort();
+    }
+    char *out = text_alloc(3 * n + 1);
+    while (i < n) {
+        unsigned cp;
+        bool ok;
+        size_t used = decode(s + i, n - i, &cp, &ok);
+        const char *rep = NULL;
+        if (!ok) {
+            rep = TEXT_REPLACEMENT;
+        } else if (cp >= 'A' && cp <= 'Z') {
+            out[o++] = (char)(cp - 'A' + 'a');
+        } else if (cp >= 0xC0u && cp < 0x180u && latin_fold[cp - 0xC0u]) {
+            rep = latin_fold[cp - 0xC0u];
+        } else if (cp >= 0x300u && cp <= 0x36Fu) {
+            /* Decomposed accents (e + U+0301): drop them so both spellings of "é" meet. */
+        } else {
+            memcpy(out + o, s + i, used);
+            o += used;
+        }
+        if (rep) {
+            size_t len = strlen(rep);
+            memcpy(out + o, rep, len);
+            o += len;
+        }
+        i += used;
+    }
+    out[o] = '\0';
+    return out;
+}
+
+size_t text_distance(const char *a, const char *b)
+{
+    if (!a)
+        a = "";
+    if (!b)
+        b = "";
+    size_t m = strlen(a), n = strlen(b);
+    /* One row over the shorter string is all the recurrence needs. */
+    if (n > m) {
+        const char *t = a;
+        a = b;
+        b = t;
+        size_t tn = m;
+        m = n;
+        n = tn;
+    }
+    if (n == 0)
+        return m;
+    if (n + 1 > SIZE_MAX / sizeof(size_t)) {
+        fputs("itpnav: string too long\n", stderr);
+        abort();
+    }
+    size_t *row = text_alloc((n + 1) * sizeof *row);
+    for (size_t j = 0; j <= n; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= m; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= n; j++) {
+            size_t up = row[j];
+            size_t best = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    size_t d = row[n];
+    free(row);
+    return d;
+}

@@ -1,0 +1,65 @@
+/* text.h: display width, fitting, wrapping, sanitising and folding of UTF-8 text (no curses). */
+#ifndef ITPNAV_TEXT_H
+#define ITPNAV_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The character drawn in place of a byte that is not UTF-8 or of a control character. */
+#define TEXT_REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD */
+
+/* Make LC_CTYPE a UTF-8 locale (the user's if it is one, else C.UTF-8); true on success.
+ * Width functions below need it: wcwidth() knows nothing of non-ASCII in the C locale. */
+bool text_init_locale(void);
+
+/* Decode one character at s (n bytes available). Stores its code point (U+FFFD for a bad
+ * sequence) and returns the bytes consumed (1 for a bad byte, 0 only when n == 0). */
+size_t text_decode(const char *s, size_t n, unsigned *cp);
+
+/* True when the code point must never reach a terminal: C0 (other than newline and tab), DEL,
+ * C1, and the bidirectional overrides and isolates U+202A-U+202E and U+2066-U+2069. */
+bool text_is_unsafe(unsigned cp);
+
+/* Columns a code point takes once sanitised: 0 for combining marks, 2 for wide ones, 1 for a
+ * replaced one. */
+int text_cp_width(unsigned cp);
+
+/* Terminal columns the sanitised form of s takes (a newline counts as one column). */
+int text_width(const char *s);
+
+/* True when s (n bytes) is valid UTF-8; otherwise stores the offset of the first bad byte. */
+bool text_utf8_valid(const char *s, size_t n, size_t *bad_offset);
+
+/* A new copy of s safe to print: bad bytes and unsafe characters become U+FFFD, a tab becomes
+ * a space, and a newline stays only when keep_newlines (else it becomes a space). */
+char *text_sanitize(const char *s, bool keep_newlines);
+
+/* Write into buf (bufsz bytes, always terminated) the sanitised prefix of s that fits in width
+ * columns, never cutting a character; a cut string ends with "…" inside the width. Newlines
+ * become spaces. Returns the columns used. */
+int text_fit(char *buf, size_t bufsz, const char *s, int width);
+
+/* Like text_fit, then pad with spaces to exactly width columns. */
+int text_pad(char *buf, size_t bufsz, const char *s, int width);
+
+/* Lines of wrapped text, each a new sanitised string without its newline. */
+struct text_lines {
+    char **line;
+    size_t n;
+};
+
+/* Wrap s to width columns (at least 1): break at spaces where possible, inside a word only when
+ * it is longer than a line, never inside a character; honour newlines; keep blank lines. */
+struct text_lines *text_wrap(const char *s, int width);
+
+/* Free what text_wrap returned; NULL is a no-op. */
+void text_lines_destroy(struct text_lines *lines);
+
+/* A new copy of s for comparisons: lower case, accents removed from Latin letters
+ * ("Québec" -> "quebec"), other characters kept. */
+char *text_fold(const char *s);
+
+/* Edit distance (insertions, deletions, substitutions) between two strings, by bytes. */
+size_t text_distance(const char *a, const char *b);
+
+#endif
