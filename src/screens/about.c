@@ -1,0 +1,108 @@
+/* about.c: the About screen: the dataset's purpose, background figures and where they come from. */
+#include <stdlib.h>
+
+#include "app.h"
+#include "textview.h"
+#include "util.h"
+
+struct about {
+    struct textview tv;
+    int height;
+};
+
+static const enum action hints[] = {A_BACK, A_HOME, A_HELP, A_QUIT};
+
+void *about_create(struct app *app)
+{
+    (void)app;
+    struct about *a = xcalloc(1, sizeof *a);
+    a->tv.link_sel = -1;
+    return a;
+}
+
+static void destroy(void *state)
+{
+    struct about *a = state;
+    tv_clear(&a->tv);
+    free(a);
+}
+
+static void build(struct app *app, struct about *a, int width)
+{
+    tv_clear(&a->tv);
+    a->tv.width = width;
+    struct textview *tv = &a->tv;
+    tv_add(tv, ROLE_HEADING, NULL, 0, app->title ? app->title : "itpnav", width, NULL);
+    char *notes = store_meta(app->store, "notes");
+    char *publisher = store_meta(app->store, "publisher");
+    char *license = store_meta(app->store, "license");
+    if (notes) {
+        tv_blank(tv);
+        /* Paragraphs are separated by newlines in the dataset. */
+        tv_add(tv, ROLE_NORMAL, NULL, 0, notes, width, NULL);
+    }
+    tv_blank(tv);
+    tv_add(tv, ROLE_HEADING, NULL, 0, "About this data", width, NULL);
+    char *line = xasprintf("The data is as of %s. Each entry names its source and the date the "
+                           "source gave; check with the organisation before you rely on it.",
+                           app->as_of ? app->as_of : "an unknown date");
+    tv_add(tv, ROLE_NORMAL, NULL, 0, line, width, NULL);
+    free(line);
+    if (publisher)
+        tv_add(tv, ROLE_NORMAL, "Compiled by: ", 2, publisher, width - 13, NULL);
+    if (license)
+        tv_add(tv, ROLE_NORMAL, "Licence: ", 2, license, width - 9, NULL);
+    tv_add(tv, ROLE_NORMAL, "Data file: ", 2, app->store->origin, width - 11, NULL);
+
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(app->store->db,
+                           "SELECT title, url, publisher, as_of FROM source ORDER BY pos", -1, &s,
+                           NULL) == SQLITE_OK) {
+        tv_blank(tv);
+        tv_add(tv, ROLE_HEADING, NULL, 0, "Sources", width, NULL);
+        while (sqlite3_step(s) == SQLITE_ROW) {
+            const char *t = (const char *)sqlite3_column_text(s, 0);
+            const char *u = (const char *)sqlite3_column_text(s, 1);
+            const char *p = (const char *)sqlite3_column_text(s, 2);
+            const char *d = (const char *)sqlite3_column_text(s, 3);
+            char *item = xasprintf("%s%s%s%s%s%s%s", t ? t : "", p ? " — " : "", p ? p : "",
+                                   d ? ", as of " : "", d ? d : "", u ? " — " : "", u ? u : "");
+            tv_add(tv, ROLE_NORMAL, "  • ", 4, item, width - 4, NULL);
+            free(item);
+        }
+        sqlite3_finalize(s);
+    }
+    free(notes);
+    free(publisher);
+    free(license);
+}
+
+static void draw(struct app *app, void *state, int top, int height)
+{
+    struct about *a = state;
+    int width = COLS - 2;
+    if (a->tv.width != width)
+        build(app, a, width);
+    a->height = height;
+    curs_set(0);
+    tv_draw(&a->tv, top, height, 1, width);
+}
+
+static enum key_result on_key(struct app *app, void *state, enum action a, int key)
+{
+    struct about *ab = state;
+    (void)key;
+    if (a == A_OPEN)
+        return R_IGNORED;
+    return tv_key(app, &ab->tv, a, ab->height);
+}
+
+const struct screen screen_about = {
+        .name = "About",
+        .draw = draw,
+        .on_key = on_key,
+        .destroy = destroy,
+        .hints = hints,
+        .n_hints = sizeof hints / sizeof hints[0],
+        .scope = SCOPE_DETAIL,
+};

@@ -1,0 +1,130 @@
+/* home.c: the Home screen: the dataset, the person's place and goal, and the menu. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "app.h"
+#include "draw.h"
+#include "util.h"
+
+struct home {
+    struct listview lv;
+    int menu_top;
+};
+
+struct item {
+    const char *label;
+    const char *note; /* shown beside it */
+    bool ready;
+};
+
+static const struct item items[] = {
+        {"Find supports", "groups and programs that help, near you or online", true},
+        {"Pathways to practice", "PRA, residency, clinical-assistant roles, other careers", true},
+        {"What's my path?", "not in this version yet: a later release adds the questions", false},
+        {"Shortlist", "not in this version yet: a later release adds it", false},
+        {"About", "where the data comes from, and background figures", true},
+        {"Help", "every key", true},
+};
+#define N_ITEMS (sizeof items / sizeof items[0])
+
+static const enum action hints[] = {A_OPEN, A_REGION, A_GOAL, A_HELP, A_QUIT};
+
+void *home_create(struct app *app)
+{
+    (void)app;
+    struct home *h = xcalloc(1, sizeof *h);
+    h->lv.n = N_ITEMS;
+    return h;
+}
+
+static void destroy(void *state)
+{
+    free(state);
+}
+
+static void draw(struct app *app, void *state, int top, int height)
+{
+    struct home *h = state;
+    int y = top + 1, w = COLS - 4;
+    draw_text(y++, 2, w, ROLE_HEADING, app->title ? app->title : "itpnav");
+    char line[256];
+    snprintf(line, sizeof line, "Data as of %s. Check details with each organisation.",
+             app->as_of ? app->as_of : "an unknown date");
+    draw_text(y++, 2, w, ROLE_DIM, line);
+    y++;
+    char where[128], goal[128];
+    snprintf(line, sizeof line, "Where: %s · Goal: %s", app_region_name(app, where, sizeof where),
+             app_goal_name(app, goal, sizeof goal));
+    draw_text(y++, 2, w, ROLE_NORMAL, line);
+    draw_text(y++, 2, w, ROLE_DIM, "Press r to say where you live, g to choose your goal.");
+    y++;
+    h->menu_top = y;
+    int cursor = y;
+    for (size_t i = 0; i < N_ITEMS && y < top + height; i++, y++) {
+        bool sel = h->lv.sel == i;
+        char label[128];
+        snprintf(label, sizeof label, " %zu  %s ", i + 1, items[i].label);
+        enum role r = sel ? ROLE_SELECTED : items[i].ready ? ROLE_NORMAL : ROLE_DIM;
+        int lw = draw_text(y, 2, w, r, label);
+        if (COLS >= 60)
+            draw_text(y, 2 + 26, w - 26, ROLE_DIM, items[i].note);
+        (void)lw;
+        if (sel)
+            cursor = y;
+    }
+    curs_set(0);
+    move(cursor, 2);
+}
+
+static enum key_result choose(struct app *app, struct home *h, size_t i)
+{
+    h->lv.sel = i;
+    switch (i) {
+    case 0: app_push(app, &screen_supports, supports_create(app)); break;
+    case 1: app_push(app, &screen_pathways, pathways_create(app)); break;
+    case 2:
+        app_notice(app, "What's my path? is not in this version yet; try Pathways to practice.");
+        break;
+    case 3: app_notice(app, "The shortlist is not in this version yet."); break;
+    case 4: app_push(app, &screen_about, about_create(app)); break;
+    case 5: app_push(app, &screen_help, help_create(app)); break;
+    default: return R_IGNORED;
+    }
+    return R_REDRAW;
+}
+
+static enum key_result on_key(struct app *app, void *state, enum action a, int key)
+{
+    struct home *h = state;
+    if (key >= '1' && key < '1' + (int)N_ITEMS)
+        return choose(app, h, (size_t)(key - '1'));
+    switch (a) {
+    case A_UP: case A_DOWN: case A_FIRST: case A_LAST: case A_PAGE_UP: case A_PAGE_DOWN:
+        listview_move(&h->lv, a, (int)N_ITEMS);
+        return R_REDRAW;
+    case A_OPEN: return choose(app, h, h->lv.sel);
+    case A_BACK: return R_HANDLED; /* home is the bottom of the stack */
+    default: return R_IGNORED;
+    }
+}
+
+static enum key_result on_click(struct app *app, void *state, int y, int x, bool twice)
+{
+    struct home *h = state;
+    (void)x;
+    (void)twice;
+    if (y < h->menu_top || y >= h->menu_top + (int)N_ITEMS)
+        return R_IGNORED;
+    return choose(app, h, (size_t)(y - h->menu_top));
+}
+
+const struct screen screen_home = {
+        .name = "Home",
+        .draw = draw,
+        .on_key = on_key,
+        .on_click = on_click,
+        .destroy = destroy,
+        .hints = hints,
+        .n_hints = sizeof hints / sizeof hints[0],
+        .scope = SCOPE_MENU,
+};

@@ -1,0 +1,87 @@
+/* keys.c: the one table of actions and their keys; help and status hints are generated from it. */
+#include "keys.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+
+#define CTRL(c) ((c) & 0x1f)
+
+const struct key_def key_table[] = {
+        {A_UP, "up", {KEY_FN(KEY_UP), 'k', 0}, "↑ k", NULL, "Move up one line.", SCOPE_ALL},
+        {A_DOWN, "down", {KEY_FN(KEY_DOWN), 'j', 0}, "↓ j", NULL, "Move down one line.", SCOPE_ALL},
+        {A_PAGE_UP, "page-up", {KEY_FN(KEY_PPAGE), CTRL('b'), 0}, "PgUp", NULL, "Move up one page.",
+         SCOPE_ALL},
+        {A_PAGE_DOWN, "page-down", {KEY_FN(KEY_NPAGE), CTRL('f'), ' ', 0}, "PgDn Space", NULL,
+         "Move down one page.", SCOPE_ALL},
+        {A_FIRST, "first", {KEY_FN(KEY_HOME), 0}, "Home", NULL, "Go to the first line.", SCOPE_ALL},
+        {A_LAST, "last", {KEY_FN(KEY_END), 'G', 0}, "End G", NULL, "Go to the last line.", SCOPE_ALL},
+        {A_OPEN, "open", {'\n', '\r', KEY_FN(KEY_ENTER), KEY_FN(KEY_RIGHT)}, "Enter →", "open",
+         "Open the selected entry, link or menu item.", SCOPE_ALL},
+        {A_BACK, "back", {27, KEY_FN(KEY_BACKSPACE), 127, KEY_FN(KEY_LEFT)}, "Esc ←", "back",
+         "Go back to the previous screen.", SCOPE_ALL},
+        {A_SEARCH, "search", {'/', 0}, "/", "search",
+         "Search as you type: every word is matched as the start of a word, ignoring case and "
+         "accents. Enter or ↓ keeps the search and goes to the list; Esc leaves the field.",
+         SCOPE_LIST},
+        {A_REGION, "region", {'r', 0}, "r", "where",
+         "Choose where you live: type to find a place in the list of regions.", SCOPE_ALL},
+        {A_GOAL, "goal", {'g', 0}, "g", "goal", "Choose your career goal.", SCOPE_ALL},
+        {A_SERVICE, "service", {'s', 0}, "s", "service",
+         "Show only supports that give one kind of help.", SCOPE_LIST},
+        {A_DELIVERY, "delivery", {'d', 0}, "d", "delivery",
+         "Show only supports delivered online, in person or both.", SCOPE_LIST},
+        {A_KIND, "kind", {'t', 0}, "t", "type", "Show only groups or only programs.", SCOPE_LIST},
+        {A_CLEAR, "clear", {'x', 0}, "x", "clear",
+         "Clear every filter and the search (where you live and your goal too).", SCOPE_LIST},
+        {A_NEXT_LINK, "next-link", {'\t', 0}, "Tab", "next link",
+         "Select the next linked entry on a detail screen.", SCOPE_DETAIL},
+        {A_PREV_LINK, "previous-link", {KEY_FN(KEY_BTAB), 0}, "Shift-Tab", NULL,
+         "Select the previous linked entry.", SCOPE_DETAIL},
+        {A_HOME, "home", {'H', 0}, "H", "home", "Go to the home screen.", SCOPE_ALL},
+        {A_HELP, "help", {'?', KEY_FN(KEY_F(1)), 0}, "? F1", "help", "Show this help.", SCOPE_ALL},
+        {A_QUIT, "quit", {'q', 0}, "q", "quit", "Quit itpnav.", SCOPE_ALL},
+        {A_REDRAW, "redraw", {CTRL('l'), 0}, "Ctrl-L", NULL, "Redraw the screen.", SCOPE_ALL},
+};
+
+const size_t key_table_len = sizeof key_table / sizeof key_table[0];
+
+enum action key_action(int key)
+{
+    for (size_t i = 0; i < key_table_len; i++)
+        for (size_t k = 0; k < 4 && key_table[i].keys[k]; k++)
+            if (key_table[i].keys[k] == key)
+                return key_table[i].action;
+    return A_NONE;
+}
+
+const struct key_def *key_def_of(enum action a)
+{
+    for (size_t i = 0; i < key_table_len; i++)
+        if (key_table[i].action == a)
+            return &key_table[i];
+    return NULL;
+}
+
+void key_hints(unsigned scope, const enum action *actions, size_t n, char *buf, size_t bufsz)
+{
+    size_t len = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        const struct key_def *k = key_def_of(actions[i]);
+        if (!k || !k->hint || !(k->scope & (scope | SCOPE_ALL)))
+            continue;
+        /* The first key's label is enough in a hint; the help screen lists them all. */
+        char first[32];
+        snprintf(first, sizeof first, "%s", k->label);
+        char *space = strchr(first, ' ');
+        if (space)
+            *space = '\0';
+        int w = snprintf(buf + len, bufsz - len, "%s%s %s", len ? "  " : "", first, k->hint);
+        if (w < 0 || (size_t)w >= bufsz - len) {
+            buf[len] = '\0';
+            break;
+        }
+        len += (size_t)w;
+    }
+}

@@ -1,0 +1,195 @@
+/* textview.c: a scrollable page of wrapped, styled lines with selectable links. */
+#include "textview.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "util.h"
+
+void tv_clear(struct textview *tv)
+{
+    for (size_t i = 0; i < tv->n; i++)
+        free(tv->v[i].text);
+    free(tv->v);
+    for (int i = 0; i < tv->n_links; i++)
+        free(tv->targets[i]);
+    free(tv->targets);
+    size_t top = tv->top;
+    *tv = (struct textview){.link_sel = -1, .top = top};
+}
+
+static void push(struct textview *tv, enum role role, int indent, const char *text, int link)
+{
+    if ((tv->n & (tv->n - 1)) == 0)
+        tv->v = xrealloc(tv->v, (tv->n ? 2 * tv->n : 1) * sizeof *tv->v);
+    tv->v[tv->n++] = (struct tv_line){role, indent, xstrdup(text), link};
+}
+
+void tv_blank(struct textview *tv)
+{
+    push(tv, ROLE_NORMAL, 0, "", -1);
+}
+
+void tv_add(struct textview *tv, enum role role, const char *prefix, int indent, const char *text,
+            int width, const char *target)
+{
+    int link = -1;
+    if (target) {
+        tv->targets = xrealloc(tv->targets, (size_t)(tv->n_links + 1) * sizeof *tv->targets);
+        tv->targets[tv->n_links] = xstrdup(target);
+        link = tv->n_links++;
+    }
+    int avail = width - indent;
+    if (avail < 8)
+        avail = 8;
+    struct text_lines *lines = text_wrap(text, avail);
+    for (size_t i = 0; i < lines->n; i++) {
+        if (i == 0 && prefix) {
+            char *first = xasprintf("%s%s", prefix, lines->line[0]);
+            push(tv, role, 0, first, link);
+            free(first);
+        } else {
+            push(tv, role, i == 0 ? 0 : indent, lines->line[i], link);
+        }
+    }
+    if (!lines->n)
+        push(tv, role, 0, prefix ? prefix : "", link);
+    text_lines_destroy(lines);
+}
+
+void tv_from_doc(struct textview *tv, const struct doc *d, int width)
+{
+    tv_clear(tv);
+    tv->width = width;
+    for (size_t i = 0; i < d->n; i++) {
+        const struct doc_line *l = &d->v[i];
+        switch (l->style) {
+        case DOC_TITLE: tv_add(tv, ROLE_HEADING, NULL, 0, l->text, width, NULL); break;
+        case DOC_HEADING:
+            tv_blank(tv);
+            tv_add(tv, ROLE_HEADING, NULL, 0, l->text, width, NULL);
+            break;
+        case DOC_FIELD: {
+            char *label = text_sanitize(l->label, false);
+            char *prefix = xasprintf("%s: ", label);
+            tv_add(tv, ROLE_NORMAL, prefix, 2, l->text, width - text_width(prefix), NULL);
+            free(prefix);
+            free(label);
+            break;
+        }
+        case DOC_TEXT: tv_add(tv, ROLE_NORMAL, NULL, 0, l->text, width, NULL); break;
+        case DOC_NOTE:
+            tv_blank(tv);
+            tv_add(tv, ROLE_DIM, NULL, 0, l->text, width, NULL);
+            break;
+        case DOC_BULLET: tv_add(tv, ROLE_NORMAL, "  • ", 4, l->text, width - 4, NULL); break;
+        case DOC_STEP: {
+            char *prefix = xasprintf("  %d. ", l->number);
+            tv_add(tv, ROLE_NORMAL, prefix, 5, l->text, width - 5, NULL);
+            if (l->detail)
+                tv_add(tv, ROLE_DIM, "     ", 5, l->detail, width - 5, NULL);
+            free(prefix);
+            break;
+        }
+        case DOC_LINK: {
+            char *t = xasprintf("%s (%s)", l->text, l->detail ? l->detail : "");
+            tv_add(tv, ROLE_LINK, "  → ", 4, t, width - 4, l->target);
+            free(t);
+            break;
+        }
+        }
+    }
+    if (tv->top >= tv->n)
+        tv->top = tv->n ? tv->n - 1 : 0;
+}
+
+static size_t first_line_of(const struct textview *tv, int link)
+{
+    for (size_t i = 0; i < tv->n; i++)
+        if (tv->v[i].link == link)
+            return i;
+    return 0;
+}
+
+void tv_draw(struct textview *tv, int top, int height, int x, int width)
+{
+    size_t max_top = tv->n > (size_t)height ? tv->n - (size_t)height : 0;
+    if (tv->top > max_top)
+        tv->top = max_top;
+    int cursor_y = top;
+    for (int r = 0; r < height && tv->top + (size_t)r < tv->n; r++) {
+        const struct tv_line *l = &tv->v[tv->top + (size_t)r];
+        bool sel = l->link >= 0 && l->link == tv->link_sel;
+        enum role role = sel ? ROLE_SELECTED : l->role;
+        draw_text(top + r, x + l->indent, width - l->indent, role, l->text);
+        if (sel && (size_t)first_line_of(tv, l->link) == tv->top + (size_t)r)
+            cursor_y = top + r;
+    }
+    if (tv->n > (size_t)height) {
+        char pos[32];
+        size_t pct = (tv->top + (size_t)height) * 100 / tv->n;
+        snprintf(pos, sizeof pos, " %zu%% ", pct > 100 ? 100 : pct);
+        draw_text(top + height - 1, x + width - (int)strlen(pos), (int)strlen(pos), ROLE_DIM,
+                  pos);
+    }
+    move(cursor_y, x);
+}
+
+/* Select a link and scroll so that it shows. */
+static void select_link(struct textview *tv, int link, int height)
+{
+    tv->link_sel = link;
+    size_t line = first_line_of(tv, link);
+    if (line < tv->top)
+        tv->top = line;
+    else if (line >= tv->top + (size_t)height)
+        tv->top = line - (size_t)height + 1;
+}
+
+enum key_result tv_key(struct app *app, struct textview *tv, enum action a, int height)
+{
+    size_t page = height > 2 ? (size_t)height - 2 : 1;
+    size_t max_top = tv->n > (size_t)height ? tv->n - (size_t)height : 0;
+    switch (a) {
+    case A_UP: tv->top = tv->top ? tv->top - 1 : 0; return R_REDRAW;
+    case A_DOWN: tv->top = tv->top < max_top ? tv->top + 1 : max_top; return R_REDRAW;
+    case A_PAGE_UP: tv->top = tv->top > page ? tv->top - page : 0; return R_REDRAW;
+    case A_PAGE_DOWN: tv->top = tv->top + page < max_top ? tv->top + page : max_top; return R_REDRAW;
+    case A_FIRST: tv->top = 0; return R_REDRAW;
+    case A_LAST: tv->top = max_top; return R_REDRAW;
+    case A_NEXT_LINK:
+        if (tv->n_links)
+            select_link(tv, (tv->link_sel + 1) % tv->n_links, height);
+        return R_REDRAW;
+    case A_PREV_LINK:
+        if (tv->n_links)
+            select_link(tv, tv->link_sel <= 0 ? tv->n_links - 1 : tv->link_sel - 1, height);
+        return R_REDRAW;
+    case A_OPEN:
+        if (tv->link_sel >= 0 && tv->link_sel < tv->n_links) {
+            char *target = xstrdup(tv->targets[tv->link_sel]);
+            app_open_entry(app, target);
+            free(target);
+            return R_REDRAW;
+        }
+        if (tv->n_links) {
+            select_link(tv, 0, height);
+            app_notice(app, "Enter again opens the selected link; Tab moves between links.");
+        }
+        return R_REDRAW;
+    default: return R_IGNORED;
+    }
+}
+
+enum key_result tv_click(struct app *app, struct textview *tv, int row)
+{
+    size_t line = tv->top + (size_t)row;
+    if (row < 0 || line >= tv->n || tv->v[line].link < 0)
+        return R_IGNORED;
+    tv->link_sel = tv->v[line].link;
+    char *target = xstrdup(tv->targets[tv->link_sel]);
+    app_open_entry(app, target);
+    free(target);
+    return R_REDRAW;
+}
