@@ -481,7 +481,8 @@ static int report_stale(const struct dataset *ds, long months, enum format f)
             count++;
             const char *id = cJSON_GetObjectItemCaseSensitive(e, "id")->valuestring;
             const char *name = cJSON_GetObjectItemCaseSensitive(e, "name")->valuestring;
-            const char *kind = s ? "pathway" : cJSON_GetObjectItemCaseSensitive(e, "kind")->valuestring;
+            const char *kind =
+                    s ? "pathway" : cJSON_GetObjectItemCaseSensitive(e, "kind")->valuestring;
             if (f == FORMAT_JSON) {
                 cJSON *o = cJSON_CreateObject();
                 add_string(o, "id", id);
@@ -536,9 +537,9 @@ int cli_check(const struct options *o)
                 d.warnings, d.warnings == 1 ? "" : "s");
         free(safe);
         if (o->older_than >= 0) {
-            enum format f = o->format == FORMAT_DEFAULT ? (isatty(STDOUT_FILENO) ? FORMAT_TEXT
-                                                                                  : FORMAT_TSV)
-                                                        : o->format;
+            enum format f = o->format == FORMAT_DEFAULT
+                                    ? (isatty(STDOUT_FILENO) ? FORMAT_TEXT : FORMAT_TSV)
+                                    : o->format;
             rc = report_stale(ds, o->older_than, f);
         }
     } else if (d.errors) {

@@ -18,8 +18,8 @@ struct options {
     const char *args[4]; /* positional arguments after the command */
     size_t n_args;
     bool strict, kiosk, no_color, no_mouse, plain;
-    long idle;        /* seconds; kiosk idle timeout */
-    long older_than;  /* months; -1 when not given */
+    long idle;       /* seconds; kiosk idle timeout */
+    long older_than; /* months; -1 when not given */
     enum format format;
     /* filters (list) and answers (match) */
     const char *region;

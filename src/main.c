@@ -136,8 +136,11 @@ static unsigned command_bit(const char *command)
     static const struct {
         const char *name;
         unsigned bit;
-    } commands[] = {{"check", C_CHECK}, {"list", C_LIST},   {"show", C_SHOW},
-                    {"match", C_MATCH}, {"build-db", C_BUILD}};
+    } commands[] = {{"check", C_CHECK},
+                    {"list", C_LIST},
+                    {"show", C_SHOW},
+                    {"match", C_MATCH},
+                    {"build-db", C_BUILD}};
     if (!command)
         return C_UI;
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
@@ -317,8 +320,8 @@ static int parse(int argc, char **argv, struct options *o)
             char name[64];
             snprintf(name, sizeof name, "--%s", options_table[i].opt.name);
             if (o->command) {
-                fprintf(stderr, "itpnav: %s does not take %s\nTry 'itpnav --help'.\n",
-                        o->command, name);
+                fprintf(stderr, "itpnav: %s does not take %s\nTry 'itpnav --help'.\n", o->command,
+                        name);
                 return EXIT_USAGE;
             }
             return usage_error("%s needs a command (list, show, match, check)", name);

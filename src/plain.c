@@ -11,7 +11,7 @@
 #include "text.h"
 #include "util.h"
 
-#define PAGE 10
+#define PAGE  10
 #define WIDTH 78
 
 struct plain {
@@ -62,8 +62,7 @@ static void name_of(struct plain *p, const char *table_sql, const char *id, cons
 static void context(struct plain *p)
 {
     char where[128], goal[128];
-    name_of(p, "SELECT name FROM region WHERE id = ?", p->region, "anywhere", where,
-            sizeof where);
+    name_of(p, "SELECT name FROM region WHERE id = ?", p->region, "anywhere", where, sizeof where);
     name_of(p, "SELECT name FROM goal WHERE id = ?", p->goal, "any", goal, sizeof goal);
     printf("Where: ");
     say(where);
@@ -194,7 +193,7 @@ static void browse(struct plain *p, unsigned kinds)
             printf("%zu. ", i + 1);
             say(pg.rows[i].name);
             printf(" (%s", kinds == KIND_PATHWAY ? (pg.rows[i].status ? pg.rows[i].status : "")
-                                                : pg.rows[i].kind);
+                                                 : pg.rows[i].kind);
             if (pg.rows[i].where) {
                 printf(", ");
                 say(pg.rows[i].where);

@@ -104,7 +104,7 @@ struct scan {
 };
 
 static bool scan_fail(struct scan *s, const char *at, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+        __attribute__((format(printf, 3, 4)));
 
 static bool scan_fail(struct scan *s, const char *at, const char *fmt, ...)
 {
@@ -173,8 +173,9 @@ static bool scan_string(struct scan *s)
             return true;
         }
         if (c < 0x20)
-            return scan_fail(s, s->p, "control character U+%04X inside a string (write it as an "
-                                      "escape such as \\n, or remove it)",
+            return scan_fail(s, s->p,
+                             "control character U+%04X inside a string (write it as an "
+                             "escape such as \\n, or remove it)",
                              c);
         if (c != '\\') {
             s->p++;
@@ -184,9 +185,14 @@ static bool scan_string(struct scan *s)
         if (s->p >= s->end)
             break;
         switch (*s->p) {
-        case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
-            s->p++;
-            continue;
+        case '"':
+        case '\\':
+        case '/':
+        case 'b':
+        case 'f':
+        case 'n':
+        case 'r':
+        case 't': s->p++; continue;
         case 'u': {
             unsigned v;
             if (!scan_hex4(s, s->p + 1, &v))
@@ -208,14 +214,16 @@ static bool scan_string(struct scan *s)
         }
         default: {
             char b[16];
-            return scan_fail(s, esc, "invalid escape \\%s; expected one of \\\" \\\\ \\/ \\b \\f "
-                                     "\\n \\r \\t \\uXXXX",
+            return scan_fail(s, esc,
+                             "invalid escape \\%s; expected one of \\\" \\\\ \\/ \\b \\f "
+                             "\\n \\r \\t \\uXXXX",
                              describe(s, s->p, b, sizeof b));
         }
         }
     }
-    return scan_fail(s, open, "unterminated string; expected a closing '\"' before the end of "
-                              "the file");
+    return scan_fail(s, open,
+                     "unterminated string; expected a closing '\"' before the end of "
+                     "the file");
 }
 
 static bool is_digit(char c)
@@ -261,8 +269,9 @@ static bool scan_literal(struct scan *s, const char *word)
         return true;
     }
     char b[16];
-    return scan_fail(s, s->p, "unexpected %s; expected a value (a string, number, object, array, "
-                              "true, false or null)",
+    return scan_fail(s, s->p,
+                     "unexpected %s; expected a value (a string, number, object, array, "
+                     "true, false or null)",
                      describe(s, s->p, b, sizeof b));
 }
 
@@ -297,7 +306,7 @@ static bool scan_container(struct scan *s, int depth, char close)
             s->p++;
             scan_ws(s);
             if (s->p < s->end && *s->p == close)
-                return scan_fail(s, s->p, "unexpected %s after ','; expected another %s", 
+                return scan_fail(s, s->p, "unexpected %s after ','; expected another %s",
                                  describe(s, s->p, b, sizeof b),
                                  close == '}' ? "member (a trailing comma is not JSON)"
                                               : "element (a trailing comma is not JSON)");
@@ -317,8 +326,9 @@ static bool scan_value(struct scan *s, int depth)
     char b[16];
     scan_ws(s);
     if (s->p >= s->end)
-        return scan_fail(s, s->p, "unexpected end of the file; expected a value (is the file "
-                                  "truncated?)");
+        return scan_fail(s, s->p,
+                         "unexpected end of the file; expected a value (is the file "
+                         "truncated?)");
     switch (*s->p) {
     case '{': return scan_container(s, depth, '}');
     case '[': return scan_container(s, depth, ']');
@@ -329,8 +339,9 @@ static bool scan_value(struct scan *s, int depth)
     default:
         if (*s->p == '-' || is_digit(*s->p))
             return scan_number(s);
-        return scan_fail(s, s->p, "unexpected %s; expected a value (a string, number, object, "
-                                  "array, true, false or null)",
+        return scan_fail(s, s->p,
+                         "unexpected %s; expected a value (a string, number, object, "
+                         "array, true, false or null)",
                          describe(s, s->p, b, sizeof b));
     }
 }
@@ -444,8 +455,8 @@ enum ref {
 };
 
 static const char *const ref_noun[REF_COUNT] = {
-        [REF_SOURCE] = "source",   [REF_REGION] = "region",   [REF_GOAL] = "goal",
-        [REF_SERVICE] = "service", [REF_EXAM] = "exam",       [REF_SUPPORT] = "support",
+        [REF_SOURCE] = "source",   [REF_REGION] = "region", [REF_GOAL] = "goal",
+        [REF_SERVICE] = "service", [REF_EXAM] = "exam",     [REF_SUPPORT] = "support",
 };
 
 struct check {
@@ -456,7 +467,7 @@ struct check {
 };
 
 static void report(struct check *c, enum diag_level level, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+        __attribute__((format(printf, 3, 4)));
 
 static void report(struct check *c, enum diag_level level, const char *fmt, ...)
 {
@@ -592,8 +603,8 @@ struct field {
     const struct field *sub;
 };
 
-static const char *const kinds_region[] = {"country", "province", "territory", "region", "city",
-                                           NULL};
+static const char *const kinds_region[] = {"country", "province", "territory",
+                                           "region",  "city",     NULL};
 static const char *const kinds_support[] = {"group", "program", NULL};
 static const char *const deliveries[] = {"online", "in-person", "hybrid", NULL};
 static const char *const units[] = {"members", "clients-per-year", "clients-to-date",
@@ -603,7 +614,10 @@ static const char *const person_statuses[] = {"citizen", "permanent-resident", "
                                               "refugee", NULL};
 static const char *const disciplines[] = {"family-medicine", "specialty", NULL};
 
-#define END {0}
+#define END                                                                                        \
+    {                                                                                              \
+        0                                                                                          \
+    }
 
 static const struct field f_dataset[] = {
         {.key = "title", .type = T_STR, .required = true},
@@ -614,9 +628,12 @@ static const struct field f_dataset[] = {
         END,
 };
 static const struct field f_source[] = {
-        {.key = "id", .type = T_ID, .required = true},     {.key = "title", .type = T_STR, .required = true},
-        {.key = "url", .type = T_URL},                     {.key = "publisher", .type = T_STR},
-        {.key = "as_of", .type = T_DATE},                  END,
+        {.key = "id", .type = T_ID, .required = true},
+        {.key = "title", .type = T_STR, .required = true},
+        {.key = "url", .type = T_URL},
+        {.key = "publisher", .type = T_STR},
+        {.key = "as_of", .type = T_DATE},
+        END,
 };
 static const struct field f_region[] = {
         {.key = "id", .type = T_ID, .required = true},
@@ -657,7 +674,11 @@ static const struct field f_support[] = {
         {.key = "host", .type = T_STR},
         {.key = "part_of", .type = T_REF, .ref = REF_SUPPORT},
         {.key = "regions", .type = T_REFS, .required = true, .nonempty = true, .ref = REF_REGION},
-        {.key = "delivery", .type = T_ENUMS, .required = true, .nonempty = true, .values = deliveries},
+        {.key = "delivery",
+         .type = T_ENUMS,
+         .required = true,
+         .nonempty = true,
+         .values = deliveries},
         {.key = "location", .type = T_STR},
         {.key = "size", .type = T_OBJ, .sub = f_size},
         {.key = "goals", .type = T_REFS, .required = true, .nonempty = true, .ref = REF_GOAL},
@@ -717,8 +738,13 @@ static const struct field f_pathway[] = {
 static const char *type_noun(enum type t)
 {
     switch (t) {
-    case T_STR: case T_TEXT: case T_ID: case T_REF: case T_DATE: case T_URL: case T_ENUM:
-        return "a string";
+    case T_STR:
+    case T_TEXT:
+    case T_ID:
+    case T_REF:
+    case T_DATE:
+    case T_URL:
+    case T_ENUM: return "a string";
     case T_INT: return "a whole number";
     case T_NUM: return "a number";
     case T_BOOL: return "true or false";
@@ -853,7 +879,9 @@ static void check_string_value(struct check *c, const cJSON *v, enum type t, boo
     if (!*s) {
         if (required || t == T_REF || t == T_ID || t == T_DATE || t == T_URL || t == T_ENUM)
             report(c, DIAG_ERROR, "empty string; expected %s",
-                   t == T_DATE ? "a date" : t == T_URL ? "a URL" : "a value");
+                   t == T_DATE  ? "a date"
+                   : t == T_URL ? "a URL"
+                                : "a value");
         else
             report(c, DIAG_WARNING, "empty string; leave the key out instead");
         return;
@@ -875,8 +903,9 @@ static void check_string_value(struct check *c, const cJSON *v, enum type t, boo
     case T_DATE:
         if (!dataset_valid_date(s)) {
             char *q = quote(s);
-            report(c, DIAG_ERROR, "%s is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD (a "
-                                  "real date)",
+            report(c, DIAG_ERROR,
+                   "%s is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD (a "
+                   "real date)",
                    q);
             free(q);
         }
@@ -884,8 +913,9 @@ static void check_string_value(struct check *c, const cJSON *v, enum type t, boo
     case T_URL:
         if (!valid_url(s)) {
             char *q = quote(s);
-            report(c, DIAG_ERROR, "%s is not a web address; expected one starting with http:// "
-                                  "or https://",
+            report(c, DIAG_ERROR,
+                   "%s is not a web address; expected one starting with http:// "
+                   "or https://",
                    q);
             free(q);
         }
@@ -898,20 +928,26 @@ static void check_string_value(struct check *c, const cJSON *v, enum type t, boo
 static void check_value(struct check *c, const cJSON *v, const struct field *f)
 {
     switch (f->type) {
-    case T_STR: case T_TEXT: case T_ID: case T_REF: case T_DATE: case T_URL: case T_ENUM:
+    case T_STR:
+    case T_TEXT:
+    case T_ID:
+    case T_REF:
+    case T_DATE:
+    case T_URL:
+    case T_ENUM:
         if (!cJSON_IsString(v)) {
             report(c, DIAG_ERROR, "expected %s, found %s", type_noun(f->type), json_noun(v));
             return;
         }
         check_string_value(c, v, f->type, f->required, f);
         return;
-    case T_INT: case T_NUM:
+    case T_INT:
+    case T_NUM:
         if (!cJSON_IsNumber(v)) {
             report(c, DIAG_ERROR, "expected %s, found %s", type_noun(f->type), json_noun(v));
-        } else if (!isfinite(v->valuedouble) || v->valuedouble < 0 ||
-                   v->valuedouble > 1e15) {
-            report(c, DIAG_ERROR, "%g is out of range; expected %s from 0 to 10^15",
-                   v->valuedouble, type_noun(f->type));
+        } else if (!isfinite(v->valuedouble) || v->valuedouble < 0 || v->valuedouble > 1e15) {
+            report(c, DIAG_ERROR, "%g is out of range; expected %s from 0 to 10^15", v->valuedouble,
+                   type_noun(f->type));
         } else if (f->type == T_INT && floor(v->valuedouble) != v->valuedouble) {
             report(c, DIAG_ERROR, "%g is not whole; expected a whole number", v->valuedouble);
         }
@@ -927,8 +963,11 @@ static void check_value(struct check *c, const cJSON *v, const struct field *f)
         }
         check_object(c, v, f->sub);
         return;
-    case T_ENUMS: case T_REFS: case T_TEXTS: case T_STRS: case T_OBJS:
-        break;
+    case T_ENUMS:
+    case T_REFS:
+    case T_TEXTS:
+    case T_STRS:
+    case T_OBJS: break;
     }
     if (!cJSON_IsArray(v)) {
         report(c, DIAG_ERROR, "expected an array, found %s", json_noun(v));
@@ -936,8 +975,11 @@ static void check_value(struct check *c, const cJSON *v, const struct field *f)
     }
     if (f->nonempty && !v->child)
         report(c, DIAG_ERROR, "empty array; expected at least one value");
-    static const enum type elem[] = {[T_ENUMS] = T_ENUM, [T_REFS] = T_REF, [T_TEXTS] = T_TEXT,
-                                     [T_STRS] = T_STR, [T_OBJS] = T_OBJ};
+    static const enum type elem[] = {[T_ENUMS] = T_ENUM,
+                                     [T_REFS] = T_REF,
+                                     [T_TEXTS] = T_TEXT,
+                                     [T_STRS] = T_STR,
+                                     [T_OBJS] = T_OBJ};
     struct field ef = *f;
     ef.type = elem[f->type];
     ef.required = true;
@@ -1094,9 +1136,9 @@ static const struct {
     enum ref ref;
     const struct field *fields;
 } sections[] = {
-        {"sources", true, REF_SOURCE, f_source},  {"regions", true, REF_REGION, f_region},
-        {"goals", true, REF_GOAL, f_goal},        {"services", true, REF_SERVICE, f_named},
-        {"exams", false, REF_EXAM, f_named},      {"supports", true, REF_SUPPORT, f_support},
+        {"sources", true, REF_SOURCE, f_source}, {"regions", true, REF_REGION, f_region},
+        {"goals", true, REF_GOAL, f_goal},       {"services", true, REF_SERVICE, f_named},
+        {"exams", false, REF_EXAM, f_named},     {"supports", true, REF_SUPPORT, f_support},
         {"pathways", true, REF_NONE, f_pathway},
 };
 
@@ -1220,8 +1262,9 @@ int dataset_parse(const char *buf, size_t len, unsigned flags, struct dataset **
     if (scan_value(&s, 0)) {
         scan_ws(&s);
         if (s.p < s.end)
-            scan_fail(&s, s.p, "unexpected text after the end of the JSON value; expected the "
-                               "end of the file");
+            scan_fail(&s, s.p,
+                      "unexpected text after the end of the JSON value; expected the "
+                      "end of the file");
     }
     if (s.err_at) {
         int line, col;

@@ -1,4 +1,5 @@
-/* diag.h: the errors and warnings found in a dataset, each with its place, printed as cli.md says. */
+/* diag.h: the errors and warnings found in a dataset, each with its place, printed as cli.md says.
+ */
 #ifndef ITPNAV_DIAG_H
 #define ITPNAV_DIAG_H
 

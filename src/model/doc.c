@@ -69,7 +69,10 @@ struct doc *doc_entry(const struct entry *e)
     struct doc *d = xcalloc(1, sizeof *d);
     bool pathway = strcmp(e->kind, "pathway") == 0;
     doc_add(d, DOC_TITLE, NULL, e->name, NULL, NULL, 0);
-    char *kind = xasprintf("%s%s%s", pathway ? "a pathway" : e->kind[0] == 'g' ? "a group" : "a program",
+    char *kind = xasprintf("%s%s%s",
+                           pathway             ? "a pathway"
+                           : e->kind[0] == 'g' ? "a group"
+                                               : "a program",
                            e->acronym ? " · " : "", e->acronym ? e->acronym : "");
     field(d, "Kind", kind);
     free(kind);
@@ -106,8 +109,7 @@ struct doc *doc_entry(const struct entry *e)
     if (e->steps.n) {
         doc_add(d, DOC_HEADING, NULL, "Steps", NULL, NULL, 0);
         for (size_t i = 0; i < e->steps.n; i++)
-            doc_add(d, DOC_STEP, NULL, e->steps.v[i].text, e->steps.v[i].extra, NULL,
-                    (int)i + 1);
+            doc_add(d, DOC_STEP, NULL, e->steps.v[i].text, e->steps.v[i].extra, NULL, (int)i + 1);
     }
     if (e->advocacy) {
         doc_add(d, DOC_HEADING, NULL, "What advocates ask for", NULL, NULL, 0);
@@ -128,8 +130,8 @@ struct doc *doc_entry(const struct entry *e)
                     "it is part of this", e->part_of.id, 0);
         }
         for (size_t i = 0; i < e->linked.n; i++)
-            doc_add(d, DOC_LINK, NULL, e->linked.v[i].name, e->linked.v[i].note,
-                    e->linked.v[i].id, 0);
+            doc_add(d, DOC_LINK, NULL, e->linked.v[i].name, e->linked.v[i].note, e->linked.v[i].id,
+                    0);
     }
     doc_add(d, DOC_HEADING, NULL, "Source", NULL, NULL, 0);
     field(d, "From", e->source.name ? e->source.name : e->source.id);
@@ -208,7 +210,8 @@ char *doc_plain(const struct doc *d, int width)
             free(label);
             break;
         }
-        case DOC_TEXT: case DOC_NOTE: wrap_into(&out, "", 0, l->text, width); break;
+        case DOC_TEXT:
+        case DOC_NOTE: wrap_into(&out, "", 0, l->text, width); break;
         case DOC_BULLET: wrap_into(&out, "  - ", 4, l->text, width); break;
         case DOC_STEP: {
             char *prefix = xasprintf("  %d. ", l->number);

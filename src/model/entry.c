@@ -104,8 +104,7 @@ struct entry *entry_get(struct store *st, const char *id, unsigned kinds)
         e->location = col(s, 6);
         e->size_text = col(s, 7);
         e->size_unit = col(s, 8);
-        e->size_count =
-                sqlite3_column_type(s, 9) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 9);
+        e->size_count = sqlite3_column_type(s, 9) == SQLITE_NULL ? -1 : sqlite3_column_int64(s, 9);
         e->summary = col(s, 10);
         e->cost = col(s, 11);
         e->eligibility = col(s, 12);
@@ -127,9 +126,8 @@ struct entry *entry_get(struct store *st, const char *id, unsigned kinds)
     sqlite3_finalize(s);
     if (!e)
         return NULL;
-    if (e->source.id &&
-        sqlite3_prepare_v2(st->db, "SELECT as_of FROM source WHERE id = ?", -1, &s, NULL) ==
-                SQLITE_OK) {
+    if (e->source.id && sqlite3_prepare_v2(st->db, "SELECT as_of FROM source WHERE id = ?", -1, &s,
+                                           NULL) == SQLITE_OK) {
         sqlite3_bind_text(s, 1, e->source.id, -1, SQLITE_STATIC);
         if (sqlite3_step(s) == SQLITE_ROW)
             e->source_as_of = col(s, 0);
@@ -210,10 +208,10 @@ void entry_destroy(struct entry *e)
 {
     if (!e)
         return;
-    char *fields[] = {e->id,      e->kind,     e->name,     e->acronym,      e->host,
-                      e->location, e->size_text, e->size_unit, e->summary,    e->cost,
-                      e->eligibility, e->website, e->email,   e->phone,        e->status,
-                      e->advocacy, e->requires, e->as_of,    e->verified,     e->source_as_of};
+    char *fields[] = {e->id,          e->kind,      e->name,      e->acronym,  e->host,
+                      e->location,    e->size_text, e->size_unit, e->summary,  e->cost,
+                      e->eligibility, e->website,   e->email,     e->phone,    e->status,
+                      e->advocacy,    e->requires,  e->as_of,     e->verified, e->source_as_of};
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
         free(fields[i]);
     ref_finish(&e->goal);

@@ -38,9 +38,9 @@ struct entry {
     char *summary, *cost, *eligibility, *website, *email, *phone;
     char *status, *advocacy, *requires; /* pathways; requires is JSON text */
     char *as_of, *verified;
-    struct ref goal;           /* pathways */
-    struct ref part_of;        /* supports; id NULL when none */
-    struct ref source;         /* name = title, note = url, kind = publisher */
+    struct ref goal;    /* pathways */
+    struct ref part_of; /* supports; id NULL when none */
+    struct ref source;  /* name = title, note = url, kind = publisher */
     char *source_as_of;
     struct refs regions, goals, services, delivery;
     struct items offers, aims, eligibility_list, steps, links;

@@ -44,12 +44,9 @@ const char *match_key_name(unsigned bit)
 static const char *words(const char *value)
 {
     static const char *const map[][2] = {
-            {"citizen", "Canadian citizen"},
-            {"permanent-resident", "permanent resident"},
-            {"work-permit", "work permit"},
-            {"refugee", "refugee"},
-            {"family-medicine", "family medicine"},
-            {"specialty", "another specialty"},
+            {"citizen", "Canadian citizen"},        {"permanent-resident", "permanent resident"},
+            {"work-permit", "work permit"},         {"refugee", "refugee"},
+            {"family-medicine", "family medicine"}, {"specialty", "another specialty"},
     };
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
         if (strcmp(map[i][0], value) == 0)
@@ -148,8 +145,8 @@ static void judge_years(struct judge *j, unsigned key, const cJSON *rule, double
         return;
     char *need = years(rule->valuedouble);
     if (answer < 0) {
-        found(j, key, -1, xasprintf("Needs at least %s of %s; you have not said how many.", need,
-                                    what));
+        found(j, key, -1,
+              xasprintf("Needs at least %s of %s; you have not said how many.", need, what));
     } else {
         char *have = years(answer);
         bool ok = answer >= rule->valuedouble;
@@ -208,8 +205,7 @@ void match_judge(struct store *st, const char *requires_json, const struct answe
                     char *names = name_list(st, sql, missing, false);
                     /* "or" reads wrong for a list that must all be passed. */
                     found(&j, REQ_EXAMS, 0,
-                          xasprintf("Needs a pass in all of: %s; not yet passed: %s.", all,
-                                    names));
+                          xasprintf("Needs a pass in all of: %s; not yet passed: %s.", all, names));
                     free(names);
                 }
                 cJSON_Delete(missing);
@@ -290,7 +286,7 @@ void match_judge(struct store *st, const char *requires_json, const struct answe
         say(&j.unknown, &j.n_unknown,
             xstrdup("This pathway states no requirements here: check them with the program."));
     }
-    m->verdict = j.n_unmet ? VERDICT_NOT_YET
+    m->verdict = j.n_unmet                           ? VERDICT_NOT_YET
                  : (j.n_unknown || !m->has_requires) ? VERDICT_CHECK
                                                      : VERDICT_FITS;
     m->n_reasons = j.n_met + j.n_unmet + j.n_unknown;
@@ -340,8 +336,7 @@ static char *next_step(struct store *st, int64_t rid)
     return step;
 }
 
-int match_run(struct store *st, const struct answers *a, struct match **out, size_t *n,
-              char **err)
+int match_run(struct store *st, const struct answers *a, struct match **out, size_t *n, char **err)
 {
     *out = NULL;
     *n = 0;

@@ -54,8 +54,7 @@ void match_answers_init(struct answers *a);
 
 /* Judge every pathway open where the person lives that leads to one of their goals, ranked:
  * fits, then check, then not-yet with the fewest unmet first. Returns 0, or -1 with *err. */
-int match_run(struct store *st, const struct answers *a, struct match **out, size_t *n,
-              char **err);
+int match_run(struct store *st, const struct answers *a, struct match **out, size_t *n, char **err);
 
 /* Judge one pathway's requires (JSON text, or NULL) against the answers; fills the verdict,
  * bits and reasons of m. exam_name maps an exam id to its name (may return NULL). */

@@ -1,4 +1,5 @@
-/* query.c: the one place that turns filters into SQL for lists; every value is a bound parameter. */
+/* query.c: the one place that turns filters into SQL for lists; every value is a bound parameter.
+ */
 #include "query.h"
 
 #include <stdlib.h>
@@ -120,14 +121,13 @@ static void build(struct stmt *s, const struct query *q, const char *fts, const 
     if (q->region) {
         /* The person's region, its ancestors and its descendants, each with its depth: an
          * entry matches through any of them, and its deepest one orders it. */
-        sb_add(&s->sql,
-               "WITH rel(region, depth) AS ("
-               " SELECT c.ancestor, r.depth FROM region_closure c JOIN region r"
-               " ON r.id = c.ancestor WHERE c.descendant = ?"
-               " UNION SELECT c.descendant, r.depth FROM region_closure c JOIN region r"
-               " ON r.id = c.descendant WHERE c.ancestor = ?),"
-               " m(rid, spec) AS (SELECT er.rid, max(rel.depth) FROM entry_region er"
-               " JOIN rel ON rel.region = er.region GROUP BY er.rid) ");
+        sb_add(&s->sql, "WITH rel(region, depth) AS ("
+                        " SELECT c.ancestor, r.depth FROM region_closure c JOIN region r"
+                        " ON r.id = c.ancestor WHERE c.descendant = ?"
+                        " UNION SELECT c.descendant, r.depth FROM region_closure c JOIN region r"
+                        " ON r.id = c.descendant WHERE c.ancestor = ?),"
+                        " m(rid, spec) AS (SELECT er.rid, max(rel.depth) FROM entry_region er"
+                        " JOIN rel ON rel.region = er.region GROUP BY er.rid) ");
         add_value(s, q->region);
         add_value(s, q->region);
     }

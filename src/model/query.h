@@ -1,4 +1,5 @@
-/* query.h: the one place that turns filters into SQL for lists (spec/dataset.md, "Filter semantics"). */
+/* query.h: the one place that turns filters into SQL for lists (spec/dataset.md, "Filter
+ * semantics"). */
 #ifndef ITPNAV_QUERY_H
 #define ITPNAV_QUERY_H
 

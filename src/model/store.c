@@ -379,10 +379,10 @@ int store_fill(sqlite3 *db, const struct dataset *ds, const char *dataset_path)
         fill_entry(&f, e, "pathway");
 
 done:;
-    sqlite3_stmt **stmts[] = {&f.meta,     &f.source,    &f.region,      &f.closure,
-                              &f.goal,     &f.service,   &f.exam,        &f.entry,
-                              &f.region_of, &f.goal_of,  &f.service_of,  &f.delivery_of,
-                              &f.item,     &f.support_of, &f.fts,         &f.region_info};
+    sqlite3_stmt **stmts[] = {&f.meta,      &f.source,     &f.region,     &f.closure,
+                              &f.goal,      &f.service,    &f.exam,       &f.entry,
+                              &f.region_of, &f.goal_of,    &f.service_of, &f.delivery_of,
+                              &f.item,      &f.support_of, &f.fts,        &f.region_info};
     for (size_t i = 0; i < sizeof stmts / sizeof stmts[0]; i++)
         sqlite3_finalize(*stmts[i]);
     if (f.rc == SQLITE_OK) {
@@ -524,8 +524,9 @@ static int write_db(const struct dataset *ds, const char *dataset_path, const ch
     sqlite3 *db = NULL;
     int rc = sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
     if (rc == SQLITE_OK)
-        rc = sqlite3_exec(db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
-                              " PRAGMA page_size = 4096;",
+        rc = sqlite3_exec(db,
+                          "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+                          " PRAGMA page_size = 4096;",
                           NULL, NULL, NULL);
     if (rc == SQLITE_OK)
         rc = store_fill(db, ds, dataset_path);
@@ -644,8 +645,8 @@ static int build_in_memory(const struct dataset *ds, const char *path, struct st
     return 0;
 }
 
-int store_open_dataset(const char *path, const char *cache_dir, unsigned flags,
-                       struct store **out, struct diags *d, char **notice)
+int store_open_dataset(const char *path, const char *cache_dir, unsigned flags, struct store **out,
+                       struct diags *d, char **notice)
 {
     *out = NULL;
     *notice = NULL;

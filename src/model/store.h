@@ -27,8 +27,8 @@ enum store_flags {
  * new file renamed into place. On success returns 0 and may set *notice (a new string) to tell
  * the person something (an in-memory fallback, stale data in use). On failure returns an exit
  * status with the reasons in d. */
-int store_open_dataset(const char *path, const char *cache_dir, unsigned flags,
-                       struct store **out, struct diags *d, char **notice);
+int store_open_dataset(const char *path, const char *cache_dir, unsigned flags, struct store **out,
+                       struct diags *d, char **notice);
 
 /* Open a database written by store_write (build-db) read-only. */
 int store_open_db(const char *path, struct store **out, struct diags *d);

@@ -58,8 +58,7 @@ static void build(struct help *h, int width)
     section(tv, "On a detail screen", SCOPE_DETAIL, width);
     tv_blank(tv);
     tv_add(tv, ROLE_HEADING, NULL, 0, "While typing a search", width, NULL);
-    tv_add(tv, ROLE_NORMAL, "  Backspace    ", 16, "Delete the last character.", width - 16,
-           NULL);
+    tv_add(tv, ROLE_NORMAL, "  Backspace    ", 16, "Delete the last character.", width - 16, NULL);
     tv_add(tv, ROLE_NORMAL, "  Ctrl-U       ", 16, "Clear the search.", width - 16, NULL);
     tv_add(tv, ROLE_NORMAL, "  Ctrl-W       ", 16, "Delete the last word.", width - 16, NULL);
     tv_add(tv, ROLE_NORMAL, "  Enter Esc ↓  ", 16, "Keep the search and return to the list.",

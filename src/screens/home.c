@@ -99,9 +99,12 @@ static enum key_result on_key(struct app *app, void *state, enum action a, int k
     if (key >= '1' && key < '1' + (int)N_ITEMS)
         return choose(app, h, (size_t)(key - '1'));
     switch (a) {
-    case A_UP: case A_DOWN: case A_FIRST: case A_LAST: case A_PAGE_UP: case A_PAGE_DOWN:
-        listview_move(&h->lv, a, (int)N_ITEMS);
-        return R_REDRAW;
+    case A_UP:
+    case A_DOWN:
+    case A_FIRST:
+    case A_LAST:
+    case A_PAGE_UP:
+    case A_PAGE_DOWN: listview_move(&h->lv, a, (int)N_ITEMS); return R_REDRAW;
     case A_OPEN: return choose(app, h, h->lv.sel);
     case A_BACK: return R_HANDLED; /* home is the bottom of the stack */
     default: return R_IGNORED;

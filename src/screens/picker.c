@@ -9,9 +9,9 @@
 #include "util.h"
 
 struct choice {
-    char *value; /* "" for "any" */
-    char *label; /* indented for the region tree */
-    char *fold;  /* what typing matches against */
+    char *value;   /* "" for "any" */
+    char *label;   /* indented for the region tree */
+    char *fold;    /* what typing matches against */
     char *context; /* shown while narrowing: the parent region */
 };
 
@@ -188,8 +188,7 @@ static void draw(struct app *app, void *state, int top, int height)
         char label[256];
         /* While narrowing, the tree's indent means nothing: show the parent instead. */
         if (p->typed[0] && c->context)
-            snprintf(label, sizeof label, "%s (%s)", c->label + strspn(c->label, " "),
-                     c->context);
+            snprintf(label, sizeof label, "%s (%s)", c->label + strspn(c->label, " "), c->context);
         else
             snprintf(label, sizeof label, "%s", c->label);
         draw_line(p->list_top + r, x + 1, w - 2, sel ? ROLE_SELECTED : ROLE_NORMAL, label);
@@ -238,9 +237,10 @@ static enum key_result on_key(struct app *app, void *state, enum action a, int k
         return R_REDRAW;
     }
     switch (a) {
-    case A_UP: case A_DOWN: case A_PAGE_UP: case A_PAGE_DOWN:
-        listview_move(&p->lv, a, p->rows);
-        return R_REDRAW;
+    case A_UP:
+    case A_DOWN:
+    case A_PAGE_UP:
+    case A_PAGE_DOWN: listview_move(&p->lv, a, p->rows); return R_REDRAW;
     case A_OPEN:
         if (key != KEY_FN(KEY_RIGHT) || !p->typed[0]) {
             apply(app, p);

@@ -3,7 +3,7 @@
 #include "entrylist.h"
 
 static const enum action hints[] = {A_OPEN, A_SEARCH, A_REGION, A_GOAL, A_SERVICE, A_DELIVERY,
-                                    A_KIND, A_CLEAR, A_BACK, A_HELP, A_QUIT};
+                                    A_KIND, A_CLEAR,  A_BACK,   A_HELP, A_QUIT};
 
 void *supports_create(struct app *app)
 {

@@ -16,7 +16,7 @@
 #include "ui.h"
 #include "util.h"
 
-#define MIN_COLS 40
+#define MIN_COLS  40
 #define MIN_LINES 12
 
 void app_push(struct app *app, const struct screen *s, void *state)
@@ -130,8 +130,8 @@ static void draw_bars(struct app *app)
     const struct frame *top = &app->stack[app->depth - 1];
     char left[256], right[512], where[128], goal[128];
     snprintf(left, sizeof left, " itpnav · %s", top->screen->name);
-    snprintf(right, sizeof right, "Where: %s · Goal: %s ", app_region_name(app, where, sizeof where),
-             app_goal_name(app, goal, sizeof goal));
+    snprintf(right, sizeof right, "Where: %s · Goal: %s ",
+             app_region_name(app, where, sizeof where), app_goal_name(app, goal, sizeof goal));
     draw_line(0, 0, COLS, ROLE_TITLE, left);
     int rw = text_width(right);
     int lw = text_width(left);
@@ -196,7 +196,8 @@ static enum key_result dispatch(struct app *app, enum action a, int key)
     case A_HOME: app_home(app); return R_REDRAW;
     case A_BACK: app_pop(app); return R_REDRAW;
     case A_REDRAW: clearok(curscr, TRUE); return R_REDRAW;
-    case A_REGION: case A_GOAL: return app_pick(app, a);
+    case A_REGION:
+    case A_GOAL: return app_pick(app, a);
     default: return r;
     }
 }

@@ -127,8 +127,7 @@ static void draw_row(int y, int width, const struct columns *c, const struct row
     draw_text(y, x, c->name, base, r->name);
     x += c->name + 2;
     const char *kind = pathways ? (r->status ? r->status : "") : r->kind;
-    draw_text(y, x, c->kind, sel ? base : pathways ? draw_status_role(r->status) : ROLE_DIM,
-              kind);
+    draw_text(y, x, c->kind, sel ? base : pathways ? draw_status_role(r->status) : ROLE_DIM, kind);
     x += c->kind + 2;
     if (c->where) {
         draw_text(y, x, c->where, base, r->where);
@@ -147,8 +146,7 @@ static void draw_preview(struct app *app, struct entrylist *el, int top, int hei
         return;
     const struct row *row = &el->page.rows[el->lv.sel - el->lv.top];
     if (row->rid != el->preview_rid || el->preview_width != width) {
-        struct entry *e = entry_get(app->store, row->id,
-                                    query_kind_parse(row->kind));
+        struct entry *e = entry_get(app->store, row->id, query_kind_parse(row->kind));
         if (!e)
             return;
         struct doc *d = doc_entry(e);
@@ -182,15 +180,15 @@ void entrylist_draw(struct app *app, void *state, int top, int height)
         draw_text(top + 1, 0, list_w, ROLE_DIM, "Search: press / and type (words, any order)");
 
     struct columns c = layout(list_w, pathways);
-    struct row header = {.name = "NAME", .kind = "KIND", .status = "STATUS", .where = "WHERE",
-                         .size = "SIZE"};
+    struct row header = {
+            .name = "NAME", .kind = "KIND", .status = "STATUS", .where = "WHERE", .size = "SIZE"};
     draw_row(top + 2, list_w, &c, &header, false, pathways);
     mvchgat(top + 2, 0, list_w, A_BOLD, 0, NULL);
     el->list_top = top + 3;
     el->list_rows = rows;
     for (size_t i = 0; i < el->page.n && (int)i < rows; i++)
-        draw_row(top + 3 + (int)i, list_w, &c, &el->page.rows[i],
-                 el->lv.top + i == el->lv.sel, pathways);
+        draw_row(top + 3 + (int)i, list_w, &c, &el->page.rows[i], el->lv.top + i == el->lv.sel,
+                 pathways);
     if (el->lv.n == 0) {
         draw_text(top + 3, 2, list_w - 2, ROLE_NOTICE,
                   app->f.search[0] ? "Nothing matches these words with these filters."
@@ -252,8 +250,8 @@ static void append_char(char *s, size_t size, int cp)
 
 static enum key_result edit_key(struct app *app, struct entrylist *el, enum action a, int key)
 {
-    if (key == 27 || key == '\r' || key == '\n' || key == KEY_FN(KEY_ENTER) ||
-        a == A_DOWN || a == A_UP) {
+    if (key == 27 || key == '\r' || key == '\n' || key == KEY_FN(KEY_ENTER) || a == A_DOWN ||
+        a == A_UP) {
         el->editing = false;
         if (a == A_DOWN || a == A_UP)
             return R_REDRAW;
@@ -295,9 +293,12 @@ enum key_result entrylist_key(struct app *app, void *state, enum action a, int k
     if (el->editing)
         return edit_key(app, el, a, key);
     switch (a) {
-    case A_UP: case A_DOWN: case A_PAGE_UP: case A_PAGE_DOWN: case A_FIRST: case A_LAST:
-        listview_move(&el->lv, a, el->list_rows);
-        return R_REDRAW;
+    case A_UP:
+    case A_DOWN:
+    case A_PAGE_UP:
+    case A_PAGE_DOWN:
+    case A_FIRST:
+    case A_LAST: listview_move(&el->lv, a, el->list_rows); return R_REDRAW;
     case A_OPEN: open_selected(app, el); return R_REDRAW;
     case A_SEARCH: el->editing = true; return R_REDRAW;
     case A_CLEAR:
@@ -305,7 +306,8 @@ enum key_result entrylist_key(struct app *app, void *state, enum action a, int k
         app_filters_changed(app);
         app_notice(app, "All filters and the search are cleared.");
         return R_REDRAW;
-    case A_SERVICE: case A_DELIVERY:
+    case A_SERVICE:
+    case A_DELIVERY:
         if (el->kinds == KIND_PATHWAY) {
             app_notice(app, "Pathways are not filtered by service or delivery.");
             return R_REDRAW;

@@ -9,9 +9,9 @@
 struct entrylist {
     unsigned kinds; /* KIND_SUPPORTS or KIND_PATHWAY */
     struct listview lv;
-    unsigned gen;      /* the filter generation the count belongs to */
-    size_t all;        /* entries of these kinds, unfiltered */
-    struct page page;  /* the rows on screen */
+    unsigned gen;     /* the filter generation the count belongs to */
+    size_t all;       /* entries of these kinds, unfiltered */
+    struct page page; /* the rows on screen */
     size_t page_top;
     int page_rows;
     unsigned page_gen;

@@ -7,7 +7,7 @@
 
 /* Keys travel as one int: a character's code point, or a curses function key moved past the
  * end of Unicode so that KEY_UP (0402) cannot be mistaken for U+0102. */
-#define KEY_FN(k) ((k) + 0x200000)
+#define KEY_FN(k)    ((k) + 0x200000)
 #define KEY_IS_FN(k) ((k) >= 0x200000)
 
 enum action {
@@ -46,12 +46,12 @@ enum key_scope {
 
 struct key_def {
     enum action action;
-    const char *name;   /* for the man page and tests */
-    int keys[4];        /* curses key codes, 0-terminated */
-    const char *label;  /* how the keys are written: "↑ k" */
-    const char *hint;   /* a word or two for the status bar, or NULL */
-    const char *help;   /* a sentence for the help screen */
-    unsigned scope;     /* enum key_scope bits */
+    const char *name;  /* for the man page and tests */
+    int keys[4];       /* curses key codes, 0-terminated */
+    const char *label; /* how the keys are written: "↑ k" */
+    const char *hint;  /* a word or two for the status bar, or NULL */
+    const char *help;  /* a sentence for the help screen */
+    unsigned scope;    /* enum key_scope bits */
 };
 
 /* The table, A_COUNT - 1 entries, in help order. */

@@ -130,8 +130,7 @@ void tv_draw(struct textview *tv, int top, int height, int x, int width)
         char pos[32];
         size_t pct = (tv->top + (size_t)height) * 100 / tv->n;
         snprintf(pos, sizeof pos, " %zu%% ", pct > 100 ? 100 : pct);
-        draw_text(top + height - 1, x + width - (int)strlen(pos), (int)strlen(pos), ROLE_DIM,
-                  pos);
+        draw_text(top + height - 1, x + width - (int)strlen(pos), (int)strlen(pos), ROLE_DIM, pos);
     }
     move(cursor_y, x);
 }
@@ -155,7 +154,9 @@ enum key_result tv_key(struct app *app, struct textview *tv, enum action a, int 
     case A_UP: tv->top = tv->top ? tv->top - 1 : 0; return R_REDRAW;
     case A_DOWN: tv->top = tv->top < max_top ? tv->top + 1 : max_top; return R_REDRAW;
     case A_PAGE_UP: tv->top = tv->top > page ? tv->top - page : 0; return R_REDRAW;
-    case A_PAGE_DOWN: tv->top = tv->top + page < max_top ? tv->top + page : max_top; return R_REDRAW;
+    case A_PAGE_DOWN:
+        tv->top = tv->top + page < max_top ? tv->top + page : max_top;
+        return R_REDRAW;
     case A_FIRST: tv->top = 0; return R_REDRAW;
     case A_LAST: tv->top = max_top; return R_REDRAW;
     case A_NEXT_LINK:

@@ -218,6 +218,14 @@ expect_stdout_equals() {
     fi
 }
 
+# expect_files_equal WANT GOT: two files are byte for byte the same.
+expect_files_equal() {
+    if ! cmp -s "$1" "$2"; then
+        fail "$2 differs from $1 (diff expected actual):"
+        diff "$1" "$2" | head -n 30 | sed 's/^/      /'
+    fi
+}
+
 expect_stdout_empty() {
     [ ! -s "$OUT_FILE" ] || fail "stdout is not empty"
 }

@@ -1,3 +1,789 @@
-#include "unit.h"
-static void test_todo(void) { CHECK(1); }
-UNIT_MAIN(CASE(test_todo))
+/* test_store.c: the SQLite store and its cache: build, hit, touched-but-identical, changed,
+ * invalid with and without fallback, old schema, interrupted builds, an unwritable cache
+ * directory, and databases written for --db. Each case works in its own temporary directory. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "common.h"
+#include "query.h"
+#include "util.h"
+
+#define DEEP_TITLE "Unit test dataset: a deep region tree"
+
+/* A scratch directory: dir/data.json (a copy of unit-deep.json) and dir/cache. */
+struct scratch {
+    char dir[64];
+    char data[128];
+    char cache[128];
+};
+
+static char *slurp(const char *path, size_t *len)
+{
+    char *buf = NULL;
+    struct diags d = {0};
+    if (dataset_read_file(path, &buf, len, &d) != 0) {
+        diags_print(&d, stderr, path);
+        exit(2);
+    }
+    diags_finish(&d);
+    return buf;
+}
+
+static void write_bytes(const char *path, const char *data, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0) {
+        fprintf(stderr, "cannot write %s: %s\n", path, strerror(errno));
+        exit(2);
+    }
+}
+
+static void write_text(const char *path, const char *text)
+{
+    write_bytes(path, text, strlen(text));
+}
+
+/* Set a file's modification time to sec (and nsec). */
+static void set_mtime(const char *path, time_t sec, long nsec)
+{
+    struct timespec ts[2] = {{.tv_sec = sec, .tv_nsec = nsec}, {.tv_sec = sec, .tv_nsec = nsec}};
+    if (utimensat(AT_FDCWD, path, ts, 0) != 0) {
+        fprintf(stderr, "utimensat %s: %s\n", path, strerror(errno));
+        exit(2);
+    }
+}
+
+static void scratch_init(struct scratch *s)
+{
+    snprintf(s->dir, sizeof s->dir, "/tmp/itpnav-unit-XXXXXX");
+    if (!mkdtemp(s->dir)) {
+        perror("mkdtemp");
+        exit(2);
+    }
+    snprintf(s->data, sizeof s->data, "%s/data.json", s->dir);
+    snprintf(s->cache, sizeof s->cache, "%s/cache", s->dir);
+    size_t len;
+    char *buf = slurp(fixture("unit-deep.json"), &len);
+    write_bytes(s->data, buf, len);
+    free(buf);
+    set_mtime(s->data, 1700000000, 0);
+}
+
+static void remove_tree(const char *dir)
+{
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return;
+    struct dirent *de;
+    while ((de = readdir(dp))) {
+        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+            continue;
+        char *p = xasprintf("%s/%s", dir, de->d_name);
+        struct stat st;
+        if (lstat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
+            chmod(p, 0700);
+            remove_tree(p);
+        } else {
+            unlink(p);
+        }
+        free(p);
+    }
+    closedir(dp);
+    rmdir(dir);
+}
+
+static void scratch_finish(struct scratch *s)
+{
+    chmod(s->dir, 0700);
+    chmod(s->cache, 0700);
+    remove_tree(s->dir);
+}
+
+/* The cache files in dir (names not containing ".tmp-"): how many, and the path of the last. */
+static int cache_files(const char *dir, char *path, size_t n)
+{
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return 0;
+    int count = 0;
+    struct dirent *de;
+    while ((de = readdir(dp))) {
+        size_t len = strlen(de->d_name);
+        if (strncmp(de->d_name, "dataset-", 8) != 0 || len < 3 ||
+            strcmp(de->d_name + len - 3, ".db") != 0)
+            continue;
+        count++;
+        if (path)
+            snprintf(path, n, "%s/%s", dir, de->d_name);
+    }
+    closedir(dp);
+    return count;
+}
+
+/* Files in dir whose names contain part. */
+static int files_with(const char *dir, const char *part)
+{
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return 0;
+    int count = 0;
+    struct dirent *de;
+    while ((de = readdir(dp)))
+        count += strstr(de->d_name, part) != NULL;
+    closedir(dp);
+    return count;
+}
+
+struct opened {
+    int rc;
+    struct store *st;
+    char *notice;
+    struct diags d;
+};
+
+static struct opened open_ds(const char *path, const char *cache_dir, unsigned flags)
+{
+    struct opened o = {0};
+    o.st = (struct store *)1;
+    o.notice = (char *)1;
+    o.rc = store_open_dataset(path, cache_dir, flags, &o.st, &o.d, &o.notice);
+    return o;
+}
+
+static void closed(struct opened *o)
+{
+    store_destroy(o->st);
+    free(o->notice);
+    diags_finish(&o->d);
+}
+
+/* The store's meta value for key, compared with want (NULL: absent). */
+static void check_meta(struct store *st, const char *key, const char *want)
+{
+    char *v = st ? store_meta(st, key) : NULL;
+    if (want)
+        CHECK_STR(v, want);
+    else
+        CHECK(v == NULL);
+    free(v);
+}
+
+static size_t count_all(struct store *st)
+{
+    struct query q = {0};
+    size_t n = 0;
+    char *err = NULL;
+    if (query_count(st, &q, &n, &err) != 0) {
+        fprintf(stderr, "  query_count: %s\n", err ? err : "?");
+        free(err);
+        return (size_t)-1;
+    }
+    return n;
+}
+
+/* Run SQL on a database file (read-write). */
+static bool sql_file(const char *path, const char *sql)
+{
+    sqlite3 *db = NULL;
+    bool ok = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+              exec_sql(db, sql);
+    sqlite3_close(db);
+    return ok;
+}
+
+static int user_version(const char *path)
+{
+    sqlite3 *db = NULL;
+    sqlite3_stmt *s = NULL;
+    int v = -1;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &s, NULL) == SQLITE_OK &&
+        sqlite3_step(s) == SQLITE_ROW)
+        v = sqlite3_column_int(s, 0);
+    sqlite3_finalize(s);
+    sqlite3_close(db);
+    return v;
+}
+
+/* First open: builds the cache. Then mark the cache's title so a hit can be told from a
+ * rebuild. Returns the cache file's path in cache. */
+static void build_and_mark(struct scratch *s, char *cache, size_t n)
+{
+    struct opened o = open_ds(s->data, s->cache, 0);
+    CHECK_INT(o.rc, 0);
+    CHECK(o.st != NULL);
+    CHECK(o.notice == NULL);
+    check_meta(o.st, "title", DEEP_TITLE);
+    closed(&o);
+    CHECK_INT(cache_files(s->cache, cache, n), 1);
+    CHECK(sql_file(cache, "UPDATE meta SET value = 'FROM THE CACHE' WHERE key = 'title'"));
+}
+
+static void test_first_open_builds(void)
+{
+    struct scratch s;
+    scratch_init(&s);
+    CHECK_INT(cache_files(s.cache, NULL, 0), 0);
+    struct opened o = open_ds(s.data, s.cache, 0);
+    CHECK_INT(o.rc, 0);
+    CHECK(o.st != NULL);
+    CHECK(o.notice == NULL);
+    CHECK_INT(o.d.n, 0);
+    char cache[256];
+    CHECK_INT(cache_files(s.cache, cache, sizeof cache), 1);
+    CHECK_INT(files_with(s.cache, ".tmp-"), 0);
+    CHECK_INT(user_version(cache), STORE_SCHEMA_VERSION);
+    check_meta(o.st, "title", DEEP_TITLE);
+    check_meta(o.st, "as_of", "2024-05");
+    check_meta(o.st, "publisher", "itpnav tests");
+    check_meta(o.st, "license", NULL);
+    CHECK_INT(count_all(o.st), 12);
+    /* The cache directory is private. */
+    struct stat st;
+    CHECK(stat(s.cache, &st) == 0 && (st.st_mode & 0077) == 0);
+    closed(&o);
+    scratch_finish(&s);
+}
+
+static void test_second_open_is_a_hit(void)
+{
+    struct scratch s;
+    scratch_init(&s);
+    char cache[256];
+    build_and_mark(&s, cache, sizeof cache);
+    struct opened o = open_ds(s.data, s.cache, 0);
+    CHECK_INT(o.rc, 0);
+    CHECK(o.notice == NULL);
+    check_meta(o.st, "title", "FROM THE CACHE");
+    CHECK_INT(count_all(o.st), 12);
+    closed(&o);
+    /* A hit does not read the JSON at all: an unreadable dataset with the same size and
+     * mtime still opens (only meaningful when permissions apply to us, i.e. not root). */
+    chmod(s.data, 0);
+    if (access(s.data, R_OK) != 0) {
+        o = open_ds(s.data, s.cache, 0);
+        CHECK_INT(o.rc, 0);
+        check_meta(o.st, "title", "FROM THE CACHE");
+        closed(&o);
+    }
+    chmod(s.data, 0600);
+    scratch_finish(&s);
+}
+
+static void test_touched_identical_is_a_hit(void)
+{
+    struct scratch s;
+    scratch_init(&s);
+    char cache[256];
+    build_and_mark(&s, cache, sizeof cache);
+    set_mtime(s.data, 1700000500, 123456789);
+    struct opened o = open_ds(s.data, s.cache, 0);
+    CHECK_INT(o.rc, 0);
+    CHECK(o.notice == NULL);
+    /* Not rebuilt: the marked title is still there. */
+    check_meta(o.st, "title", "FROM THE CACHE");
+    /* The new mtime is remembered, so the next open need not read the file. */
+    check_meta(o.st, "mtime", "1700000500.123456789");
+    closed(&o);
+    CHECK_INT(cache_files(s.cache, NULL, 0), 1);
+    o = open_ds(s.data, s.cache, 0);
+    CHECK_INT(o.rc, 0);
+    check_meta(o.st, "title", "FROM THE CACHE");
+    closed(&o);
+    scratch_finish(&s);
+}
+
+static void test_changed_content_rebuilds(void)
+{
+    struct scratch s;
+    scratch_init(&s);
+    char cache[256];
+    build_and_mark(&s, cache, sizeof cache);
+    size_t len;
+    char *buf = slurp(s.data, &len);
+    char *at = strstr(buf, "a deep region tree");
+    CHECK(at != NULL);
+    if (at)
+        memcpy(at, "a DEEP region tree", 18); /* same size */
+    write_bytes(s.data, buf, len);
+    free(buf);
+    set_mtime(s.data, 1700000000, 1); /* same second, another nanosecond */
+    struct opened o = open_ds(s.data, s.cache, 0);
+    CHECK_INT(o.rc, 0);
+    CHECK(o.notice == NULL);
+    check_meta(o.st, "title", "Unit test dataset: a DEEP region tree");
+    CHECK_INT(count_all(o.st), 12);
+    closed(&o);
+    CHECK_INT(cache_files(s.cache, NULL, 0), 1);
+    CHECK_INT(files_with(s.cache, ".tmp-"), 0);
+    /* Same size and mtime but other bytes cannot be seen without reading; a different size
+     * with the same mtime can. */
+    buf = slurp(s.data, &len);
+    struct sb b = {0};
+    sb_addn(&b, buf, len);
+    free(buf);
+    char *t = strstr(b.s, "a DEEP region tree");
+    CHECK(t != NULL);
+    struct sb c = {0};
+    sb_addn(&c, b.s, (size_t)(t - b.s));
+    sb_add(&c, "a much deeper region tree");
+    sb_add(&c, t + 18);
+    write_bytes(s.data, c.s, c.len);
+    set_mtime(s.data, 1700000000, 1);
+    o = open_ds(s.data, s.cache, 0);
+    CHECK_INT(o.rc, 0);
+    check_meta(o.st, "title", "Unit test dataset: a much deeper region tree");
+    closed(&o);
+    sb_finish(&b);
+    sb_finish(&c);
+    scratch_finish(&s);
+}
+
+static void test_invalid_with_fallback(void)
+{
+    struct scratch s;
+    scratch_init(&s);
+    char cache[256];
+    build_and_mark(&s, cache, sizeof cache);
+    write_text(s.data, "{\"itpnav\": 1, \"dataset\": {\"title\": \"Broken\"}}\n");
+    set_mtime(s.data, 1700001000, 0);
+    struct opened o = open_ds(s.data, s.cache, STORE_FALLBACK);
+    CHECK_INT(o.rc, 0);
+    CHECK(o.st != NULL);
+    /* The last good data, and a notice that says so. */
+    check_meta(o.st, "title", "FROM THE CACHE");
+    CHECK_INT(count_all(o.st), 12);
+    CHECK(o.notice != NULL);
+    if (o.notice) {
+        CHECK(strstr(o.notice, s.data) != NULL);
+        CHECK(strstr(o.notice, "last good") != NULL);
+        CHECK(strstr(o.notice, "itpnav check") != NULL);
+    }
+    /* The findings are still recorded. */
+    CHECK(o.d.errors >= 1);
+    closed(&o);
+    /* The good cache is kept for next time. */
+    CHECK_INT(cache_files(s.cache, NULL, 0), 1);
+    /* Without the fallback: the dataset is invalid, status 65, no store. */
+    o = open_ds(s.data, s.cache, 0);
+    CHECK_INT(o.rc, EXIT_DATAERR);
+    CHECK(o.st == NULL);
+    CHECK(o.notice == NULL);
+    CHECK(o.d.errors >= 1);
+    closed(&o);
+    /* A syntax error too. */
+    write_text(s.data, "{\"itpnav\": 1,,}");
+    o = open_ds(s.data, s.cache, 0);
+    CHECK_INT(o.rc, EXIT_DATAERR);
+    CHECK(o.st == NULL);
+    CHECK_INT(o.d.errors, 1);
+    if (o.d.n)
+        CHECK_INT(o.d.v[0].line, 1);
+    closed(&o);
+    o = open_ds(s.data, s.cache, STORE_FALLBACK);
+    CHECK_INT(o.rc, 0);
+    check_meta(o.st, "title", "FROM THE CACHE");
+    CHECK(o.notice && strstr(o.notice, "1 error;") != NULL);
+    closed(&o);
+    scratch_finish(&s);
+}
+
+static void test_invalid_without_cache(void)
+{
+    /* With nothing to fall back on, the fallback flag changes nothing. */
+    struct scratch s;
+    scratch_init(&s);
+    write_text(s.data, "[]");
+    struct opened o = open_ds(s.data, s.cache, STORE_FALLBACK);
+    CHECK_INT(o.rc, EXIT_DATAERR);
+    CHECK(o.st == NULL);
+    CHECK(o.notice == NULL);
+    closed(&o);
+    CHECK_INT(cache_files(s.cache, NULL, 0), 0);
+    o = open_ds(s.data, NULL, STORE_FALLBACK);
+    CHECK_INT(o.rc, EXIT_DATAERR);
+    closed(&o);
+    /* Missing and directory paths. */
+    o = open_ds("/nonexistent/itpnav.json", s.cache, 0);
+    CHECK_INT(o.rc, EXIT_NOINPUT);
+    CHECK(o.st == NULL);
+    closed(&o);
+    o = open_ds(s.dir, s.cache, 0);
+    CHECK_INT(o.rc, EXIT_NOINPUT);
+    closed(&o);
+    scratch_finish(&s);
+}
+
+static void test_strict(void)
+{
+    /* A warning is fine, except under STORE_STRICT. */
+    struct scratch s;
+    scratch_init(&s);
+    size_t len;
+    char *buf = slurp(s.data, &len);
+    char *at = strstr(buf, "\"publisher\": \"itpnav tests\",");
+    CHECK(at != NULL);
+    if (at)
+        memcpy(at, "\"publixher\"", 11);
+    write_bytes(s.data, buf, len);
+    free(buf);
+    struct opened o = open_ds(s.data, s.cache, 0);
+    CHECK_INT(o.rc, 0);
+    CHECK_INT(o.d.warnings, 1);
+    closed(&o);
+    set_mtime(s.data, 1700002000, 0);
+    o = open_ds(s.data, s.cache, STORE_STRICT);
+    CHECK_INT(o.rc, EXIT_DATAERR);
+    CHECK_INT(o.d.errors, 1);
+    closed(&o);
+    scratch_finish(&s);
+}
+
+static void test_old_schema_rebuilds(void)
+{
+    struct scratch s;
+    scratch_init(&s);
+    char cache[256];
+    build_and_mark(&s, cache, sizeof cache);
+    CHECK(sql_file(cache, "PRAGMA user_version = 1"));
+    CHECK_INT(user_version(cache), 1);
+    struct opened o = open_ds(s.data, s.cache, 0);
+    CHECK_INT(o.rc, 0);
+    check_meta(o.st, "title", DEEP_TITLE);
+    closed(&o);
+    CHECK_INT(user_version(cache), STORE_SCHEMA_VERSION);
+    /* The meta schema disagreeing is an old cache too. */
+    CHECK(sql_file(cache, "UPDATE meta SET value = 'FROM THE CACHE' WHERE key = 'title';"
+                          "UPDATE meta SET value = '1' WHERE key = 'schema'"));
+    o = open_ds(s.data, s.cache, 0);
+    CHECK_INT(o.rc, 0);
+    check_meta(o.st, "title", DEEP_TITLE);
+    char version[16];
+    snprintf(version, sizeof version, "%d", STORE_SCHEMA_VERSION);
+    check_meta(o.st, "schema", version);
+    closed(&o);
+    /* An old schema is not a "last good" store to fall back on. */
+    CHECK(sql_file(cache, "PRAGMA user_version = 1"));
+    write_text(s.data, "{}");
+    o = open_ds(s.data, s.cache, STORE_FALLBACK);
+    CHECK_INT(o.rc, EXIT_DATAERR);
+    CHECK(o.st == NULL);
+    closed(&o);
+    scratch_finish(&s);
+}
+
+static void test_leftover_temporary(void)
+{
+    struct scratch s;
+    scratch_init(&s);
+    char cache[256];
+    build_and_mark(&s, cache, sizeof cache);
+    /* A killed build left its temporary file (pid 99999999 cannot be running). */
+    char *tmp = xasprintf("%s.tmp-99999999", cache);
+    write_text(tmp, "half a database");
+    struct opened o = open_ds(s.data, s.cache, 0);
+    CHECK_INT(o.rc, 0);
+    check_meta(o.st, "title", "FROM THE CACHE");
+    closed(&o);
+    /* A rebuild removes it. */
+    set_mtime(s.data, 1700003000, 0);
+    size_t len;
+    char *buf = slurp(s.data, &len);
+    buf[len - 1] = ' '; /* the final newline becomes a space: other bytes, same size */
+    write_bytes(s.data, buf, len);
+    free(buf);
+    o = open_ds(s.data, s.cache, 0);
+    CHECK_INT(o.rc, 0);
+    check_meta(o.st, "title", DEEP_TITLE);
+    CHECK_INT(count_all(o.st), 12);
+    closed(&o);
+    CHECK(access(tmp, F_OK) != 0);
+    CHECK_INT(files_with(s.cache, ".tmp-"), 0);
+    /* A temporary file of a build still running (ours) is left alone. */
+    char *mine = xasprintf("%s.tmp-%ld", cache, (long)getppid());
+    write_text(mine, "someone else's build");
+    set_mtime(s.data, 1700003500, 0);
+    buf = slurp(s.data, &len);
+    buf[len - 1] = '\n';
+    write_bytes(s.data, buf, len);
+    free(buf);
+    o = open_ds(s.data, s.cache, 0);
+    CHECK_INT(o.rc, 0);
+    closed(&o);
+    CHECK(access(mine, F_OK) == 0);
+    unlink(mine);
+    free(mine);
+    free(tmp);
+    scratch_finish(&s);
+}
+
+static void test_garbage_cache(void)
+{
+    struct scratch s;
+    scratch_init(&s);
+    char cache[256];
+    build_and_mark(&s, cache, sizeof cache);
+    write_text(cache, "this is not an SQLite database, just some text that got here");
+    struct opened o = open_ds(s.data, s.cache, 0);
+    CHECK_INT(o.rc, 0);
+    CHECK(o.st != NULL);
+    check_meta(o.st, "title", DEEP_TITLE);
+    CHECK_INT(count_all(o.st), 12);
+    closed(&o);
+    CHECK_INT(user_version(cache), STORE_SCHEMA_VERSION);
+    /* An empty cache file. */
+    write_text(cache, "");
+    o = open_ds(s.data, s.cache, 0);
+    CHECK_INT(o.rc, 0);
+    check_meta(o.st, "title", DEEP_TITLE);
+    CHECK_INT(count_all(o.st), 12);
+    closed(&o);
+    scratch_finish(&s);
+}
+
+static void test_truncated_cache(void)
+{
+    struct scratch s;
+    scratch_init(&s);
+    char cache[256];
+    build_and_mark(&s, cache, sizeof cache);
+    struct stat st;
+    CHECK(stat(cache, &st) == 0);
+    /* Cut the cache to its first pages: the header and the meta table survive, the entries
+     * do not. The next open must still give a working store. */
+    CHECK(truncate(cache, 3 * 4096) == 0);
+    struct opened o = open_ds(s.data, s.cache, 0);
+    CHECK_INT(o.rc, 0);
+    CHECK(o.st != NULL);
+    { char *t = store_meta(o.st, "title"); fprintf(stderr, "DEBUG title %s size %lld\n", t, (long long)st.st_size); free(t);
+      char *m = store_meta(o.st, "mtime"); fprintf(stderr, "DEBUG mtime %s\n", m); free(m);}
+    /* KNOWN BUG: store_open_dataset trusts a cache whose header and meta (user_version, schema,
+     * origin, size, mtime) are intact without checking that the rest of the file is there, so
+     * a truncated cache is taken as a hit and every query on it fails ("database disk image is
+     * malformed"). Expected: the store works (a rebuild), count 12. */
+    if (o.st)
+        CHECK_INT(count_all(o.st), 12);
+    closed(&o);
+    /* Cut to half a page: not even the header survives. */
+    CHECK(truncate(cache, 100) == 0);
+    o = open_ds(s.data, s.cache, 0);
+    CHECK_INT(o.rc, 0);
+    if (o.st) {
+        check_meta(o.st, "title", DEEP_TITLE);
+        CHECK_INT(count_all(o.st), 12);
+    }
+    closed(&o);
+    scratch_finish(&s);
+}
+
+static void test_unwritable_cache_dir(void)
+{
+    struct scratch s;
+    scratch_init(&s);
+    CHECK(mkdir(s.cache, 0500) == 0);
+    chmod(s.cache, 0500);
+    if (access(s.cache, W_OK) == 0) {
+        /* Root writes anywhere: this check cannot be made here (see the next case). */
+        printf("  (skipped the chmod 500 check: running as root)\n");
+    } else {
+        struct opened o = open_ds(s.data, s.cache, 0);
+        CHECK_INT(o.rc, 0);
+        CHECK(o.st != NULL);
+        CHECK(o.notice != NULL);
+        if (o.notice)
+            CHECK(strstr(o.notice, "working in memory") != NULL);
+        check_meta(o.st, "title", DEEP_TITLE);
+        CHECK_INT(count_all(o.st), 12);
+        closed(&o);
+        CHECK_INT(cache_files(s.cache, NULL, 0), 0);
+    }
+    scratch_finish(&s);
+}
+
+static void test_cache_dir_cannot_exist(void)
+{
+    /* A cache directory under a regular file can never be made, even by root. */
+    struct scratch s;
+    scratch_init(&s);
+    char *dir = xasprintf("%s/sub", s.data);
+    struct opened o = open_ds(s.data, dir, 0);
+    CHECK_INT(o.rc, 0);
+    CHECK(o.st != NULL);
+    CHECK(o.notice != NULL);
+    if (o.notice) {
+        CHECK(strstr(o.notice, "working in memory") != NULL);
+        CHECK(strstr(o.notice, dir) != NULL);
+    }
+    check_meta(o.st, "title", DEEP_TITLE);
+    CHECK_INT(count_all(o.st), 12);
+    closed(&o);
+    free(dir);
+    /* No cache directory at all: in memory, quietly. */
+    o = open_ds(s.data, NULL, 0);
+    CHECK_INT(o.rc, 0);
+    CHECK(o.notice == NULL);
+    check_meta(o.st, "title", DEEP_TITLE);
+    CHECK_INT(count_all(o.st), 12);
+    closed(&o);
+    scratch_finish(&s);
+}
+
+static void test_two_datasets_two_caches(void)
+{
+    struct scratch s;
+    scratch_init(&s);
+    char *other = xasprintf("%s/other.json", s.dir);
+    size_t len;
+    char *buf = slurp(s.data, &len);
+    char *at = strstr(buf, "a deep region tree");
+    if (at)
+        memcpy(at, "another one, tree!", 18);
+    write_bytes(other, buf, len);
+    free(buf);
+    struct opened a = open_ds(s.data, s.cache, 0);
+    struct opened b = open_ds(other, s.cache, 0);
+    CHECK_INT(a.rc, 0);
+    CHECK_INT(b.rc, 0);
+    check_meta(a.st, "title", DEEP_TITLE);
+    check_meta(b.st, "title", "Unit test dataset: another one, tree!");
+    closed(&a);
+    closed(&b);
+    CHECK_INT(cache_files(s.cache, NULL, 0), 2);
+    free(other);
+    scratch_finish(&s);
+}
+
+static void test_write_and_open_db(void)
+{
+    struct scratch s;
+    scratch_init(&s);
+    struct diags d = {0};
+    struct dataset *ds = NULL;
+    CHECK_INT(dataset_load(s.data, 0, &ds, &d), 0);
+    char *out = xasprintf("%s/kiosk.db", s.dir);
+    CHECK_INT(store_write(ds, s.data, out, &d), 0);
+    CHECK_INT(d.n, 0);
+    CHECK_INT(files_with(s.dir, ".tmp-"), 0);
+    struct store *st = (struct store *)1;
+    CHECK_INT(store_open_db(out, &st, &d), 0);
+    CHECK(st != NULL && st != (struct store *)1);
+    if (st && st != (struct store *)1) {
+        check_meta(st, "title", DEEP_TITLE);
+        check_meta(st, "origin", s.data);
+        check_meta(st, "schema", "3");
+        CHECK_INT(count_all(st), 12);
+        CHECK_STR(st->origin, out);
+        /* Read-only. */
+        CHECK(sqlite3_exec(st->db, "DELETE FROM entry", NULL, NULL, NULL) == SQLITE_READONLY);
+        CHECK_INT(count_all(st), 12);
+        store_destroy(st);
+    }
+    /* Writing over an existing database replaces it whole. */
+    CHECK_INT(store_write(ds, "elsewhere.json", out, &d), 0);
+    CHECK_INT(store_open_db(out, &st, &d), 0);
+    check_meta(st, "origin", "elsewhere.json");
+    CHECK_INT(count_all(st), 12);
+    store_destroy(st);
+    /* A directory that does not exist: an I/O error, nothing left behind. */
+    char *bad = xasprintf("%s/no/such/dir/x.db", s.dir);
+    CHECK_INT(store_write(ds, s.data, bad, &d), EXIT_IOERR);
+    CHECK_INT(d.errors, 1);
+    if (d.n)
+        CHECK(strncmp(d.v[0].msg, "cannot write ", 13) == 0);
+    diags_finish(&d);
+    free(bad);
+    dataset_destroy(ds);
+    free(out);
+    scratch_finish(&s);
+}
+
+static void test_open_db_rejects(void)
+{
+    struct scratch s;
+    scratch_init(&s);
+    struct diags d = {0};
+    struct store *st = (struct store *)1;
+    /* Another program's SQLite database. */
+    char *other = xasprintf("%s/other.db", s.dir);
+    sqlite3 *db = NULL;
+    CHECK(sqlite3_open(other, &db) == SQLITE_OK);
+    CHECK(exec_sql(db, "CREATE TABLE t(x); INSERT INTO t VALUES (1);"));
+    sqlite3_close(db);
+    CHECK_INT(store_open_db(other, &st, &d), EXIT_DATAERR);
+    CHECK(st == NULL);
+    CHECK_INT(d.errors, 1);
+    if (d.n)
+        CHECK_STR(d.v[0].msg, "not an itpnav database of schema 3 (write one with 'itpnav "
+                              "build-db')");
+    diags_finish(&d);
+    /* A table named meta is not enough. */
+    CHECK(sqlite3_open(other, &db) == SQLITE_OK);
+    CHECK(exec_sql(db, "CREATE TABLE meta(key TEXT, value TEXT);"
+                       "INSERT INTO meta VALUES ('schema', '3');"));
+    sqlite3_close(db);
+    CHECK_INT(store_open_db(other, &st, &d), EXIT_DATAERR);
+    diags_finish(&d);
+    /* A JSON file given as a database. */
+    CHECK_INT(store_open_db(s.data, &st, &d), EXIT_DATAERR);
+    CHECK(st == NULL);
+    diags_finish(&d);
+    /* Missing, and a directory. */
+    CHECK_INT(store_open_db("/nonexistent/x.db", &st, &d), EXIT_NOINPUT);
+    if (d.n)
+        CHECK_STR(d.v[0].msg, "cannot open: No such file or directory");
+    diags_finish(&d);
+    CHECK_INT(store_open_db(s.dir, &st, &d), EXIT_NOINPUT);
+    diags_finish(&d);
+    /* The cache of a dataset is a database too, of the current schema. */
+    char cache[256];
+    build_and_mark(&s, cache, sizeof cache);
+    CHECK_INT(store_open_db(cache, &st, &d), 0);
+    check_meta(st, "title", "FROM THE CACHE");
+    store_destroy(st);
+    diags_finish(&d);
+    free(other);
+    scratch_finish(&s);
+}
+
+static void test_default_cache_dir(void)
+{
+    char *old_xdg = getenv("XDG_CACHE_HOME") ? xstrdup(getenv("XDG_CACHE_HOME")) : NULL;
+    char *old_home = getenv("HOME") ? xstrdup(getenv("HOME")) : NULL;
+    setenv("XDG_CACHE_HOME", "/x/cache", 1);
+    setenv("HOME", "/home/u", 1);
+    char *dir = store_default_cache_dir();
+    CHECK_STR(dir, "/x/cache/itpnav");
+    free(dir);
+    /* A relative XDG_CACHE_HOME is ignored, as the XDG spec says. */
+    setenv("XDG_CACHE_HOME", "rel/cache", 1);
+    dir = store_default_cache_dir();
+    CHECK_STR(dir, "/home/u/.cache/itpnav");
+    free(dir);
+    unsetenv("XDG_CACHE_HOME");
+    dir = store_default_cache_dir();
+    CHECK_STR(dir, "/home/u/.cache/itpnav");
+    free(dir);
+    unsetenv("HOME");
+    dir = store_default_cache_dir();
+    CHECK(dir == NULL);
+    free(dir);
+    if (old_xdg)
+        setenv("XDG_CACHE_HOME", old_xdg, 1);
+    if (old_home)
+        setenv("HOME", old_home, 1);
+    free(old_xdg);
+    free(old_home);
+    store_destroy(NULL);
+}
+
+UNIT_MAIN(CASE(test_first_open_builds), CASE(test_second_open_is_a_hit),
+          CASE(test_touched_identical_is_a_hit), CASE(test_changed_content_rebuilds),
+          CASE(test_invalid_with_fallback), CASE(test_invalid_without_cache), CASE(test_strict),
+          CASE(test_old_schema_rebuilds), CASE(test_leftover_temporary), CASE(test_garbage_cache),
+          CASE(test_truncated_cache), CASE(test_unwritable_cache_dir),
+          CASE(test_cache_dir_cannot_exist), CASE(test_two_datasets_two_caches),
+          CASE(test_write_and_open_db), CASE(test_open_db_rejects), CASE(test_default_cache_dir))

@@ -1,0 +1,70 @@
+#!/bin/sh
+# setup.sh: install what itpnav needs on Debian 12, build it, then run it or test it.
+#   ./setup.sh run [ITPNAV ARGS...]   install, build, start itpnav on the bundled dataset
+#   ./setup.sh test                   install, build, run every test (also under ASan+UBSan)
+#   ./setup.sh build                  install and build only
+# Unattended: no prompts, no standard input needed.
+set -eu
+cd "$(dirname "$0")"
+
+packages="build-essential meson ninja-build pkg-config libncurses-dev libsqlite3-dev
+libcjson-dev sqlite3 tmux mandoc groff-base clang-format python3 ncurses-term"
+
+missing=""
+for p in $packages; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+    echo "setup: installing$missing" >&2
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing </dev/null >/dev/null
+fi
+
+mode="${1:-run}"
+[ $# -gt 0 ] && shift
+
+build() { # build DIR [meson options...]
+    dir=$1
+    shift
+    if [ ! -f "$dir/build.ninja" ]; then
+        meson setup "$dir" "$@" >/dev/null
+    fi
+    ninja -C "$dir" >/dev/null
+}
+
+# Count results from meson's test log: one line a test, each with its "result".
+count() { # count DIR -> "passed failed"
+    log="$1/meson-logs/testlog.json"
+    [ -f "$log" ] || { echo "0 1"; return; }
+    ok=$(grep -c '"result": "OK"' "$log" || true)
+    bad=$(grep -c -E '"result": "(FAIL|TIMEOUT|ERROR|UNEXPECTEDPASS)"' "$log" || true)
+    echo "$ok $bad"
+}
+
+case "$mode" in
+run)
+    build build
+    exec ./build/src/itpnav "$@"
+    ;;
+build)
+    build build
+    ;;
+test)
+    build build
+    status=0
+    meson test -C build --print-errorlogs "$@" || status=1
+    # The same suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+    build build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
+    ASAN_OPTIONS=abort_on_error=0:detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+        meson test -C build-asan --print-errorlogs "$@" || status=1
+    set -- $(count build) $(count build-asan)
+    echo "$(($1 + $3)) passed, $(($2 + $4)) failed"
+    exit $status
+    ;;
+*)
+    echo "usage: ./setup.sh run|test|build" >&2
+    exit 64
+    ;;
+esac

@@ -1,0 +1,108 @@
+#!/bin/bash
+# The bundled dataset: valid under --strict, every seed record present by name, every province
+# and territory with a pathway, every source with a web address.
+set -u
+data="$SOURCE_ROOT/data/itpnav.json"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export HOME="$tmp" XDG_CACHE_HOME="$tmp/cache" XDG_DATA_HOME="$tmp/data"
+pass=0 fail=0
+ok() { pass=$((pass + 1)); echo "ok $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL $1${2:+: $2}"; }
+
+if "$ITPNAV" check --strict "$data" >"$tmp/out" 2>"$tmp/err"; then
+    ok "check --strict passes"
+else
+    bad "check --strict passes" "$(head -5 "$tmp/err")"
+fi
+
+"$ITPNAV" list --format tsv --data "$data" >"$tmp/all"
+# Every network/association and program of the ITPAC seed, and ITPO's four programs, by name.
+while IFS= read -r name; do
+    [ -z "$name" ] && continue
+    if cut -f3 "$tmp/all" | grep -qxF -- "$name"; then
+        ok "seed record: $name"
+    else
+        bad "seed record: $name" "not in itpnav list"
+    fi
+done <<'NAMES'
+Internationally Trained Medical Doctors Canada Network
+Immigrant Researchers Support Network
+International Doctor's Network
+Internationally Trained Physicians of Ontario
+Kingston Immigrant-Led Working Group (ILWG) Internationally Educated Health Professionals Committee
+Association of International Physicians and Surgeons of Ontario
+Niagara IMG/IEN Support Group
+BRIEDGE
+Support for Internationally Trained Individuals
+Alternative Career Options for Internationally Educated Health Professionals
+Niagara Foreign Credential
+Cracking the CaRMS
+Besides the CaRMS
+Between the CaRMS
+Before the CaRMS
+NAMES
+if cut -f3 "$tmp/all" | grep -q "^Internationally Trained Medical Doctors Bridging Program"; then
+    ok "seed record: ITMD Bridging Program"
+else
+    bad "seed record: ITMD Bridging Program"
+fi
+# ITPO's programs are part of ITPO.
+for id in cracking-the-carms besides-the-carms between-the-carms before-the-carms; do
+    if "$ITPNAV" show --format json --data "$data" "$id" | grep -q '"part_of":[[:space:]]*"itpo"'; then
+        ok "$id is part of ITPO"
+    else
+        bad "$id is part of ITPO"
+    fi
+done
+
+# Every province and territory has at least one pathway of its own region listed for it.
+for r in alberta british-columbia manitoba new-brunswick newfoundland-and-labrador nova-scotia \
+    ontario prince-edward-island quebec saskatchewan northwest-territories nunavut yukon; do
+    own=$(python3 - "$data" "$r" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+print(sum(1 for p in d["pathways"] if sys.argv[2] in p["regions"]))
+PY
+)
+    listed=$("$ITPNAV" list --kind pathway --region "$r" --format tsv --data "$data" | wc -l)
+    if [ "$own" -ge 1 ] && [ "$listed" -ge "$own" ]; then
+        ok "pathways for $r ($own own, $listed listed)"
+    else
+        bad "pathways for $r" "$own own, $listed listed"
+    fi
+done
+
+# Every record's source exists and has a web address; every record has an as-of date.
+if python3 - "$data" >"$tmp/py" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+src = {s["id"]: s for s in d["sources"]}
+bad = []
+for kind in ("supports", "pathways"):
+    for r in d[kind]:
+        s = src.get(r["source"])
+        if not s or not s.get("url", "").startswith(("http://", "https://")):
+            bad.append(r["id"])
+        if not r.get("as_of"):
+            bad.append(r["id"] + " (no as_of)")
+print(" ".join(bad))
+sys.exit(1 if bad else 0)
+PY
+then
+    ok "every record's source has a URL"
+else
+    bad "every record's source has a URL" "$(cat "$tmp/py")"
+fi
+
+# The issue's example: Niagara plus Ontario-wide and Canada-wide, not Kingston's or London's.
+"$ITPNAV" list --region "Niagara Region" --format tsv --data "$data" >"$tmp/niagara"
+for id in niagara-img-ien niagara-folk-arts-fcr aipso itpo; do
+    if cut -f1 "$tmp/niagara" | grep -qx "$id"; then ok "Niagara list has $id"; else bad "Niagara list has $id"; fi
+done
+for id in kingston-ilwg-iehp wil-aco; do
+    if cut -f1 "$tmp/niagara" | grep -qx "$id"; then bad "Niagara list lacks $id"; else ok "Niagara list lacks $id"; fi
+done
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
