@@ -131,6 +131,15 @@ static int usage_error(const char *msg, const char *arg)
     return EXIT_USAGE;
 }
 
+/* 0 when standard output took everything, else 74 with a message (a full disk, a closed pipe). */
+static int flushed(void)
+{
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return 0;
+    fputs("itpnav: cannot write the output\n", stderr);
+    return EXIT_IOERR;
+}
+
 static unsigned command_bit(const char *command)
 {
     static const struct {
@@ -205,8 +214,8 @@ static int parse(int argc, char **argv, struct options *o)
                 return usage_error("too many arguments ('%s')", a);
             positional[n_pos++] = a;
             break;
-        case 'h': fputs(usage_text, stdout); return 0;
-        case 'V': printf("itpnav %s\n", ITPNAV_VERSION); return 0;
+        case 'h': fputs(usage_text, stdout); return flushed();
+        case 'V': printf("itpnav %s\n", ITPNAV_VERSION); return flushed();
         case OPT_DATA: o->data = a; break;
         case OPT_DB: o->db = a; break;
         case OPT_OUT: o->out = a; break;

@@ -1247,7 +1247,7 @@ int dataset_parse(const char *buf, size_t len, unsigned flags, struct dataset **
     size_t bad;
     if (!text_utf8_valid(buf, len, &bad)) {
         int line, col;
-        place(start, buf + bad, &line, &col);
+        place(buf, buf + bad, &line, &col);
         diags_add(d, DIAG_ERROR, line, col, NULL,
                   "invalid UTF-8 (byte 0x%02X); expected a UTF-8 text file",
                   (unsigned char)buf[bad]);
@@ -1268,7 +1268,7 @@ int dataset_parse(const char *buf, size_t len, unsigned flags, struct dataset **
     }
     if (s.err_at) {
         int line, col;
-        place(start, s.err_at, &line, &col);
+        place(buf, s.err_at, &line, &col);
         diags_add(d, DIAG_ERROR, line, col, NULL, "%s", s.msg);
         return EXIT_DATAERR;
     }

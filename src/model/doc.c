@@ -167,20 +167,33 @@ void doc_destroy(struct doc *d)
     free(d);
 }
 
-/* Wrap text into out with a first-line prefix and an indent for the lines after it. */
+/* Wrap text into out after a first-line prefix, later lines indented; no line wider than width
+ * (a prefix too wide to share a line goes on a line of its own). */
 static void wrap_into(struct sb *out, const char *prefix, int indent, const char *text, int width)
 {
-    int avail = width - indent > 10 ? width - indent : 10;
-    struct text_lines *lines = text_wrap(text, avail);
+    int pw = text_width(prefix);
+    if (width < 1)
+        width = 1;
+    if (indent >= width)
+        indent = 0;
+    if (pw + 1 > width) {
+        char buf[1024];
+        text_fit(buf, sizeof buf, prefix, width);
+        sb_addf(out, "%s\n", buf);
+        pw = indent;
+        prefix = NULL;
+    }
+    int avail = width - (pw > indent ? pw : indent);
+    struct text_lines *lines = text_wrap(text, avail > 0 ? avail : 1);
     for (size_t i = 0; i < lines->n; i++) {
-        if (i == 0)
-            sb_addf(out, "%s", prefix);
+        if (i == 0 && prefix)
+            sb_add(out, prefix);
         else
             sb_addf(out, "%*s", indent, "");
         sb_add(out, lines->line[i]);
         sb_addc(out, '\n');
     }
-    if (!lines->n)
+    if (!lines->n && prefix)
         sb_addf(out, "%s\n", prefix);
     text_lines_destroy(lines);
 }
@@ -192,13 +205,17 @@ char *doc_plain(const struct doc *d, int width)
         const struct doc_line *l = &d->v[i];
         switch (l->style) {
         case DOC_TITLE: {
-            char *t = text_sanitize(l->text, false);
-            sb_addf(&out, "%s\n", t);
-            int w = text_width(t);
+            size_t before = out.len;
+            wrap_into(&out, "", 0, l->text, width);
+            /* Underline as wide as the title's widest line. */
+            int w = 0;
+            struct text_lines *tl = text_wrap(out.s + before, width > 0 ? width : 1);
+            for (size_t k = 0; k < tl->n; k++)
+                w = text_width(tl->line[k]) > w ? text_width(tl->line[k]) : w;
+            text_lines_destroy(tl);
             for (int k = 0; k < w && k < width; k++)
                 sb_add(&out, "=");
             sb_addc(&out, '\n');
-            free(t);
             break;
         }
         case DOC_HEADING: wrap_into(&out, "\n", 0, l->text, width); break;

@@ -55,7 +55,8 @@ static const char *words(const char *value)
 }
 
 /* Names from a lookup table for a list of ids, joined for a sentence. */
-static char *name_list(struct store *st, const char *sql, const cJSON *ids, bool plain_words)
+static char *name_list(struct store *st, const char *sql, const cJSON *ids, bool plain_words,
+                       const char *conjunction)
 {
     struct sb b = {0};
     sqlite3_stmt *s = NULL;
@@ -72,7 +73,7 @@ static char *name_list(struct store *st, const char *sql, const cJSON *ids, bool
                 name = (const char *)sqlite3_column_text(s, 0);
         }
         if (i)
-            sb_add(&b, i + 1 == n ? " or " : ", ");
+            sb_add(&b, i + 1 == n ? conjunction : ", ");
         sb_add(&b, name);
         if (s)
             sqlite3_reset(s);
@@ -171,7 +172,7 @@ void match_judge(struct store *st, const char *requires_json, const struct answe
         const cJSON *v;
 
         if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "status")) && v->child) {
-            char *allowed = name_list(st, NULL, v, true);
+            char *allowed = name_list(st, NULL, v, true, " or ");
             if (!a->status)
                 found(&j, REQ_STATUS, -1,
                       xasprintf("Open to: %s; you have not said your status.", allowed));
@@ -185,7 +186,7 @@ void match_judge(struct store *st, const char *requires_json, const struct answe
         }
         if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "exams")) && v->child) {
             const char *sql = "SELECT name FROM exam WHERE id = ?";
-            char *all = name_list(st, sql, v, false);
+            char *all = name_list(st, sql, v, false, " and ");
             if (!a->exams_known) {
                 found(&j, REQ_EXAMS, -1,
                       xasprintf("Needs a pass in: %s; you have not said which exams you passed.",
@@ -202,8 +203,7 @@ void match_judge(struct store *st, const char *requires_json, const struct answe
                 if (!missing->child) {
                     found(&j, REQ_EXAMS, 1, xasprintf("You have passed %s.", all));
                 } else {
-                    char *names = name_list(st, sql, missing, false);
-                    /* "or" reads wrong for a list that must all be passed. */
+                    char *names = name_list(st, sql, missing, false, " and ");
                     found(&j, REQ_EXAMS, 0,
                           xasprintf("Needs a pass in all of: %s; not yet passed: %s.", all, names));
                     free(names);
@@ -225,7 +225,7 @@ void match_judge(struct store *st, const char *requires_json, const struct answe
                       xstrdup("Needs an accepted English or French language test result."));
         }
         if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "discipline")) && v->child) {
-            char *allowed = name_list(st, NULL, v, true);
+            char *allowed = name_list(st, NULL, v, true, " or ");
             if (!a->discipline)
                 found(&j, REQ_DISCIPLINE, -1,
                       xasprintf("For %s; you have not said your discipline.", allowed));
@@ -262,17 +262,26 @@ void match_judge(struct store *st, const char *requires_json, const struct answe
             free(within);
         }
         if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "residence")) && v->child) {
-            char *places = name_list(st, "SELECT name FROM region WHERE id = ?", v, false);
+            char *places = name_list(st, "SELECT name FROM region WHERE id = ?", v, false, " or ");
             if (!a->region) {
                 found(&j, REQ_RESIDENCE, -1,
                       xasprintf("You must live in %s; you have not said where you live.", places));
             } else {
-                bool ok = false;
-                for (const cJSON *x = v->child; x && !ok; x = x->next)
+                bool ok = false, wider = false;
+                for (const cJSON *x = v->child; x && !ok; x = x->next) {
                     ok = cJSON_IsString(x) && in_region(st, x->valuestring, a->region);
-                found(&j, REQ_RESIDENCE, ok,
-                      ok ? xasprintf("You live in %s, as it asks.", places)
-                         : xasprintf("You must live in %s.", places));
+                    /* "Canada" for a rule about Ontario: not an answer either way. */
+                    wider = wider ||
+                            (cJSON_IsString(x) && in_region(st, a->region, x->valuestring));
+                }
+                found(&j, REQ_RESIDENCE,
+                      ok      ? 1
+                      : wider ? -1
+                              : 0,
+                      ok      ? xasprintf("You live in %s, as it asks.", places)
+                      : wider ? xasprintf("You must live in %s; say more exactly where you live.",
+                                          places)
+                              : xasprintf("You must live in %s.", places));
             }
             free(places);
         }

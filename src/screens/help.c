@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "app.h"
+#include "text.h"
 #include "textview.h"
 #include "util.h"
 
@@ -36,8 +37,9 @@ static void section(struct textview *tv, const char *title, unsigned scope, int 
         const struct key_def *k = &key_table[i];
         if (!(k->scope & scope))
             continue;
-        char prefix[48];
-        snprintf(prefix, sizeof prefix, "  %-12s ", k->label);
+        char label[48], prefix[64];
+        text_pad(label, sizeof label, k->label, 12); /* by columns: labels hold arrows */
+        snprintf(prefix, sizeof prefix, "  %s ", label);
         tv_add(tv, ROLE_NORMAL, prefix, 16, k->help, width - 16, NULL);
     }
 }

@@ -153,7 +153,7 @@ run "$ITPNAV" build-db --data "$M" --out "$BAD_OUT/keep.db"
 expect_status 0
 run "$ITPNAV" list --db "$BAD_OUT/keep.db" --kind pathway --format tsv
 expect_status 0
-expect_id_set "p-practice p-exam p-full p-none p-alt p-alberta"
+expect_id_set "p-practice p-exam p-full p-none p-alt p-alberta p-note"
 
 case_begin "--data and --db together: 64"
 run "$ITPNAV" list --data "$DEEP" --db "$FDB"

@@ -60,6 +60,60 @@ check "no raw ESC on stderr" bash -c '! grep -q $'"'"'\x1b'"'"' "$0"' "$ERR_FILE
 check "no raw U+202E on stderr" bash -c '! grep -q $'"'"'\xe2\x80\xae'"'"' "$0"' "$ERR_FILE"
 expect_stdout_lacks "valid"
 
+case_begin "more value rules of dataset.md, each reported at its path"
+R="$FIXTURES/cli-bad-rules.json"
+run "$ITPNAV" check "$R"
+expect_status 65
+P="itpnav: $R: "
+expect_stderr_line "$P.dataset.title: " "empty"                      # empty required string
+expect_stderr_line "$P.sources[0].url: " "http"                       # a scheme and nothing else
+expect_stderr_line "$P.regions[3].kind: " "planet"                    # not one of the kinds
+expect_stderr_line "$P.supports[0].id: " "-dash-first"                # starts with '-'
+expect_stderr_line "$P.supports[0].kind: " "club"
+expect_stderr_line "$P.supports[0].name: " "U+0009"                   # a tab in a name
+expect_stderr_line "$P.supports[0].part_of: " "nobody"                # part_of must resolve
+expect_stderr_line "$P.supports[0].delivery[0]: " "by-post"
+expect_stderr_line "$P.supports[0].as_of: " "2021-02-29"              # not a leap year
+expect_stderr_line "$P.supports[1].id: "                              # 65 characters
+expect_stderr_line "$P.supports[1].name: " "U+0085"                   # C1 control
+expect_stderr_line "$P.supports[1].host: " "U+2066"                   # bidi isolate
+expect_stderr_line "$P.supports[1].size.count: "                      # not whole
+expect_stderr_line "$P.pathways[0].name: " "U+000A"                   # newline: only long text
+expect_stderr_line "$P.pathways[0].status: " "open"
+expect_stderr_line "$P.pathways[0].supports[0]: " "no-such-support"
+expect_stderr_line "$P.pathways[0].requires.exams[0]: " "mccqe2" "did you mean" "mccqe1"
+expect_stderr_line "$P.pathways[0].requires.residence[0]: " "atlantis"
+expect_stderr_line "$P.pathways[0].requires.postgrad_years: "
+expect_stderr_line "$P.pathways[1].id: " "duplicate" "p1"             # ids unique among pathways
+expect_stderr_line "$P.regions[4].parent: " "nowhere-land"            # parent must resolve
+expect_stderr_line "$P.supports[1].goals[1]: " "pra"
+expect_stderr_line "$P.supports[1].services[1]: " "mentoring"
+expect_stderr_line "$P.supports[1].summary: " "U+0009"                # long text: only newline
+expect_stderr_line "$P.supports[1].contact.website: " "www.example.org"
+expect_stderr_line "$P.pathways[1].goal: " "residenci" "did you mean" "residency"
+expect_stderr_line "$P.pathways[1].advocacy: " "U+000A"               # not long text
+expect_stderr_line "$P.pathways[1].source: " "srcx"
+# A newline in a step's detail (long text) is allowed.
+expect_stderr_not_matches "\.pathways\[1\]\.steps"
+# A cycle in the region tree is reported (at either region of the loop).
+expect_stderr_matches "^itpnav: .*cli-bad-rules\.json: \.regions\[(1|2)\]\.parent: "
+# A newline in a summary (long text) is allowed: nothing about .supports[0].summary.
+expect_stderr_not_matches "\.supports\[0\]\.summary"
+
+case_begin "valid boundary values pass: a 64-character id, a leap day, an id starting with a digit, newlines in long text"
+run "$ITPNAV" check --strict "$FIXTURES/cli-match.json"
+expect_status 0
+expect_stderr_empty
+
+case_begin "missing top-level keys and a wrong type: reported at '.' and at the key"
+MI="$FIXTURES/cli-bad-missing.json"
+run "$ITPNAV" check "$MI"
+expect_status 65
+expect_stderr_line "itpnav: $MI: .dataset" "as_of"
+expect_stderr_line "itpnav: $MI: ." "goals"
+expect_stderr_line "itpnav: $MI: ." "pathways"
+expect_stderr_line "itpnav: $MI: .supports: " "array"
+
 case_begin "JSON syntax error: 'itpnav: FILE:LINE:COLUMN: ...' at the right place, exit 65"
 run "$ITPNAV" check "$FIXTURES/cli-bad-syntax.json"
 expect_status 65
@@ -115,6 +169,17 @@ case_begin "a missing file: exit 66"
 run "$ITPNAV" check "$TEST_TMP/does-not-exist.json"
 expect_status 66
 expect_stderr_has "does-not-exist.json"
+
+case_begin "an unreadable file: exit 66 (skipped as root, who can read it anyway)"
+cp "$FIXTURES/cli-deep.json" "$TEST_TMP/unreadable.json"
+chmod 000 "$TEST_TMP/unreadable.json"
+if [ "$(id -u)" != 0 ]; then
+    run "$ITPNAV" check "$TEST_TMP/unreadable.json"
+    expect_status 66
+    expect_stderr_has "unreadable.json"
+    run "$ITPNAV" list --data "$TEST_TMP/unreadable.json"
+    expect_status 66
+fi
 
 case_begin '"itpnav": 2 is an error that names both versions'
 run "$ITPNAV" check "$FIXTURES/cli-bad-version.json"

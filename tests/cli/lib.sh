@@ -127,6 +127,33 @@ run_in() {
     ERR=$(cat "$ERR_FILE")
 }
 
+# run_tty CMD...: run CMD on a pseudo-terminal; what it writes there (stdout and stderr both)
+# is captured as stdout, with CR LF turned back into LF.
+run_tty() {
+    LAST_CMD="(on a terminal) $(printf '%q ' "$@")"
+    python3 -c '
+import os, pty, sys
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(sys.argv[1], sys.argv[1:])
+out = b""
+while True:
+    try:
+        b = os.read(fd, 65536)
+    except OSError:
+        break
+    if not b:
+        break
+    out += b
+_, st = os.waitpid(pid, 0)
+sys.stdout.buffer.write(out.replace(b"\r\n", b"\n"))
+sys.exit(os.waitstatus_to_exitcode(st))
+' "$@" >"$OUT_FILE" 2>"$ERR_FILE" </dev/null
+    STATUS=$?
+    OUT=$(cat "$OUT_FILE")
+    ERR=$(cat "$ERR_FILE")
+}
+
 # ---- expectations on the last run ----
 
 expect_status() {

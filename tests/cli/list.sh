@@ -227,6 +227,12 @@ run "$ITPNAV" list --data "$DEEP" --search "mentorat montreal" --format tsv
 expect_status 0
 expect_stdout_empty
 
+case_begin "deep: --search: with text, the best match first (a name before a summary)"
+# "circle" is in on-mentors' name and in laval-club's summary.
+run "$ITPNAV" list --data "$DEEP" --search circle --format tsv
+expect_status 0
+expect_ids "on-mentors laval-club"
+
 case_begin "deep: --search looks in host, acronym, location, offers, eligibility and steps"
 run "$ITPNAV" list --data "$DEEP" --search volunteers --format tsv
 expect_ids "on-mentors"
@@ -320,6 +326,13 @@ expect_stdout_has "Twin Cities Program"
 expect_stdout_has "Mentorat Québec"
 expect_stdout_lacks "$TAB"
 
+case_begin "on a terminal the default format is text (not tsv)"
+run_tty "$ITPNAV" list --data "$DEEP" --region mtl
+expect_status 0
+expect_stdout_has "Twin Cities Program"
+expect_stdout_lacks "$TAB"
+expect_stdout_lacks "multi-site${TAB}program"
+
 case_begin "no match: nothing (tsv, text) or [] (json), exit 0"
 run "$ITPNAV" list --data "$DEEP" --search zzzzqqq --format tsv
 expect_status 0
@@ -380,6 +393,14 @@ expect_stderr_has "teleport"
 run "$ITPNAV" list --format xml
 expect_status 64
 expect_stderr_has "xml"
+run "$ITPNAV" list --data "$DEEP" --region "'; DROP TABLE region; --"
+expect_status 64
+run "$ITPNAV" list --data "$DEEP" --region ""
+expect_status 64
+run "$ITPNAV" list --data "$DEEP" --goal "%"
+expect_status 64
+run "$ITPNAV" list --data "$DEEP" --region "*"
+expect_status 64
 for bad in -1 abc 2x ""; do
     run "$ITPNAV" list --limit "$bad"
     expect_status 64
@@ -390,6 +411,12 @@ run "$ITPNAV" list --data "$FIXTURES/cli-broken.json"
 expect_status 65
 expect_stdout_empty
 expect_stderr_has "cli-broken.json"
+# Every error, in the same form as check's.
+expect_stderr_count "^itpnav: .*cli-broken\.json: \.[a-z]" 12
+expect_stderr_line "itpnav: $FIXTURES/cli-broken.json: .supports[1].regions[0]: " "did you mean"
+run "$ITPNAV" list --data "$FIXTURES/cli-bad-syntax.json"
+expect_status 65
+expect_stderr_line "itpnav: $FIXTURES/cli-bad-syntax.json:4:30: "
 run "$ITPNAV" list --data "$TEST_TMP/no-such-file.json"
 expect_status 66
 expect_stderr_has "no-such-file.json"

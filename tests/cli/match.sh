@@ -8,7 +8,8 @@
 #                                         postgrad_years 2, residence ontario (and a note)
 #   p-none      "D no stated rules"       no requires
 #   p-alt       "F alternative route"     goal alternative-career; language_test
-# and Alberta has p-alberta "E Alberta route" (exams mccqe1).
+# and Alberta has p-alberta "E Alberta route" (exams mccqe1) and p-note "G route with only a note"
+# (requires holds only a note: it states no requirements).
 # The names sort in the opposite order to some verdicts, so a test can tell the two orders apart.
 . "$(dirname "$0")/lib.sh"
 
@@ -85,10 +86,19 @@ run "$ITPNAV" match --data "$M" --format json --region ontario --status citizen
 expect_json '{o["id"]: o for o in d}["p-none"]["verdict"] == "check"'
 expect_json '{o["id"]: o for o in d}["p-none"]["unmet"] == [] and {o["id"]: o for o in d}["p-none"]["met"] == []'
 
+case_begin "a pathway whose requires holds only a note states no requirements: check"
+run "$ITPNAV" match --data "$M" --format tsv --region alberta --exam mccqe1
+expect_status 0
+expect_ids "p-alberta p-note"
+expect_verdict p-alberta fits
+expect_verdict p-note check
+run "$ITPNAV" match --data "$M" --format json --region alberta --exam mccqe1
+expect_json '{o["id"]: o for o in d}["p-note"]["met"] == [] and {o["id"]: o for o in d}["p-note"]["unmet"] == []'
+
 case_begin "out of region: another province's pathways do not appear"
 run "$ITPNAV" match --data "$M" --format tsv --region alberta
 expect_status 0
-expect_id_set "p-alberta"
+expect_id_set "p-alberta p-note"
 run "$ITPNAV" match --data "$M" --format tsv --region toronto
 expect_status 0
 expect_id_set "p-practice p-exam p-full p-none p-alt"
@@ -97,7 +107,7 @@ expect_lacks_ids "p-alberta"
 case_begin "no region given: every pathway"
 run "$ITPNAV" match --data "$M" --format tsv
 expect_status 0
-expect_id_set "p-practice p-exam p-full p-none p-alt p-alberta"
+expect_id_set "p-practice p-exam p-full p-none p-alt p-alberta p-note"
 # Residence cannot be judged without a region: unknown, not unmet.
 run "$ITPNAV" match --data "$M" --format json --status citizen --exam mccqe1 --exam nac --postgrad-years 3
 expect_json '{o["id"]: o for o in d}["p-full"]["verdict"] == "check"'

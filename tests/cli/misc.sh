@@ -233,23 +233,51 @@ expect_stdout_equals "$TEST_TMP/first"
 case_begin "cache: two datasets do not share a cache entry"
 run "$ITPNAV" list --data "$FIXTURES/cli-match.json" --kind pathway --format tsv
 expect_status 0
-expect_id_set "p-practice p-exam p-full p-none p-alt p-alberta"
+expect_id_set "p-practice p-exam p-full p-none p-alt p-alberta p-note"
 run "$ITPNAV" list --data "$DEEP" --kind pathway --format tsv
 expect_status 0
 expect_id_set "ca-residency qc-pra on-alt"
 
 case_begin "cache: concurrent first runs all succeed with the same answer"
-rm -rf "$XDG_CACHE_HOME/itpnav"
-for i in 1 2 3 4 5 6; do
-    "$ITPNAV" list --data "$DEEP" --format tsv >"$TEST_TMP/par-$i.out" 2>"$TEST_TMP/par-$i.err" &
+# KNOWN BUG: when several runs build the cache at once (say a kiosk and a script after an
+# update), some fail: exit 74, "itpnav: query failed: attempt to write a readonly database".
+# Each run renames its new database over the cache path and then writes meta into it in
+# rollback-journal mode; the journal is named by path ("<cache>-journal"), so a reader that opens
+# the file renamed in by another run finds that journal, takes it as hot, and cannot roll it back
+# read-only (a read-write opener would roll a foreign journal into the wrong file). Rounds of
+# parallel first runs make the race near certain to show (about 1 round in 3 fails here).
+bad=0
+for round in $(seq 20); do
+    rm -rf "$XDG_CACHE_HOME/itpnav"
+    for i in $(seq 10); do
+        ( "$ITPNAV" list --data "$DEEP" --format tsv >"$TEST_TMP/par-$i.out" 2>"$TEST_TMP/par-$i.err"
+          echo $? >"$TEST_TMP/par-$i.status" ) &
+    done
+    wait
+    for i in $(seq 10); do
+        if [ "$(cat "$TEST_TMP/par-$i.status")" != 0 ] || ! cmp -s "$TEST_TMP/first" "$TEST_TMP/par-$i.out"; then
+            bad=$((bad + 1))
+            [ "$bad" = 1 ] && cp "$TEST_TMP/par-$i.err" "$TEST_TMP/par-first-failure.err"
+        fi
+    done
 done
-ok=1
-for i in 1 2 3 4 5 6; do
-    wait -n || ok=0
+if [ "$bad" != 0 ]; then
+    fail "$bad of 200 concurrent first runs failed; the first said: $(head -n 1 "$TEST_TMP/par-first-failure.err")"
+fi
+
+case_begin "cache: concurrent runs on a warm cache all succeed"
+run "$ITPNAV" list --data "$DEEP" --format tsv
+bad=0
+for i in $(seq 10); do
+    ( "$ITPNAV" list --data "$DEEP" --format tsv >"$TEST_TMP/warm-$i.out" 2>/dev/null
+      echo $? >"$TEST_TMP/warm-$i.status" ) &
 done
-check "every concurrent run exited 0" test "$ok" = 1
-for i in 1 2 3 4 5 6; do
-    check "run $i printed the full list" cmp -s "$TEST_TMP/first" "$TEST_TMP/par-$i.out"
+wait
+for i in $(seq 10); do
+    if [ "$(cat "$TEST_TMP/warm-$i.status")" != 0 ] || ! cmp -s "$TEST_TMP/first" "$TEST_TMP/warm-$i.out"; then
+        bad=$((bad + 1))
+    fi
 done
+[ "$bad" = 0 ] || fail "$bad of 10 concurrent runs on a warm cache failed"
 
 finish

@@ -59,7 +59,7 @@ static char *ids(const struct query *q)
 
 /* Every entry, in the spec's order without a region: deepest region first, then by name. */
 #define ALL_ORDERED                                                                                \
-    "bridge,kingston-hub,montreal-prog,stc-club,eastern-group,niagara-circle,quebec-assoc,"       \
+    "bridge,kingston-hub,montreal-prog,stc-club,eastern-group,niagara-circle,quebec-assoc,"        \
     "quebec-alt,ontario-mentors,ont-pra,canada-net,canada-residency"
 
 static void test_no_filters(void)
@@ -182,10 +182,12 @@ static void test_and_across_filters(void)
 {
     struct query q = {.region = "ontario", .kinds = KIND_GROUP, .delivery = DELIVERY_IN_PERSON};
     CHECK_IDS(&q, "stc-club,niagara-circle");
-    struct query q2 = {.region = "ontario", .goals = {"residency"}, .n_goals = 1,
-                       .kinds = KIND_SUPPORTS};
+    struct query q2 = {
+            .region = "ontario", .goals = {"residency"}, .n_goals = 1, .kinds = KIND_SUPPORTS};
     CHECK_IDS(&q2, "stc-club,ontario-mentors,canada-net");
-    struct query q3 = {.region = "quebec", .services = {"exam-prep"}, .n_services = 1,
+    struct query q3 = {.region = "quebec",
+                       .services = {"exam-prep"},
+                       .n_services = 1,
                        .delivery = DELIVERY_ONLINE};
     CHECK_IDS(&q3, "bridge");
     struct query q4 = {.region = "st-catharines", .text = "physicians"};
@@ -196,7 +198,9 @@ static void test_and_across_filters(void)
     CHECK(got && strstr(got, "canada-net") != NULL);
     CHECK(got && strstr(got, "ontario-mentors") != NULL);
     free(got);
-    struct query q5 = {.region = "kingston", .kinds = KIND_PATHWAY, .goals = {"alternative-career"},
+    struct query q5 = {.region = "kingston",
+                       .kinds = KIND_PATHWAY,
+                       .goals = {"alternative-career"},
                        .n_goals = 1};
     CHECK_IDS(&q5, "");
 }
@@ -297,13 +301,57 @@ static void test_text_rank_name_first(void)
 
 static void test_text_hostile(void)
 {
-    static const char *const hostile[] = {
-            "\"", "'", "*", "AND", "OR", "NOT", "NEAR(", "-", "a\"b", "(", ")", ":", "^",
-            "\"\"\"", "", " ", "   \t  ", "\n", "NEAR(a b", "a OR b", "a AND NOT b", "col:val",
-            "name:ontario", "{name}: x", "a*", "*a", "^a", "-a", "+", "a + b", "\"unterminated",
-            "'; DROP TABLE entry; --", "\\", "a\\\"b", "%", "_", "NEAR/2", "ontario OR",
-            "—", "«»", "…", "é", "\xE2\x80\xAE", "\xC2\xA0", "\xFF\xFE", "\xC3", "中文",
-            "\xF0\x9F\x98\x80", "0", "1e5", "..."};
+    static const char *const hostile[] = {"\"",
+                                          "'",
+                                          "*",
+                                          "AND",
+                                          "OR",
+                                          "NOT",
+                                          "NEAR(",
+                                          "-",
+                                          "a\"b",
+                                          "(",
+                                          ")",
+                                          ":",
+                                          "^",
+                                          "\"\"\"",
+                                          "",
+                                          " ",
+                                          "   \t  ",
+                                          "\n",
+                                          "NEAR(a b",
+                                          "a OR b",
+                                          "a AND NOT b",
+                                          "col:val",
+                                          "name:ontario",
+                                          "{name}: x",
+                                          "a*",
+                                          "*a",
+                                          "^a",
+                                          "-a",
+                                          "+",
+                                          "a + b",
+                                          "\"unterminated",
+                                          "'; DROP TABLE entry; --",
+                                          "\\",
+                                          "a\\\"b",
+                                          "%",
+                                          "_",
+                                          "NEAR/2",
+                                          "ontario OR",
+                                          "—",
+                                          "«»",
+                                          "…",
+                                          "é",
+                                          "\xE2\x80\xAE",
+                                          "\xC2\xA0",
+                                          "\xFF\xFE",
+                                          "\xC3",
+                                          "中文",
+                                          "\xF0\x9F\x98\x80",
+                                          "0",
+                                          "1e5",
+                                          "..."};
     for (size_t i = 0; i < sizeof hostile / sizeof hostile[0]; i++) {
         struct query q = {.text = hostile[i]};
         struct page p;
@@ -575,6 +623,5 @@ UNIT_MAIN(CASE(test_no_filters), CASE(test_region_city_sees_up),
           CASE(test_delivery), CASE(test_kind), CASE(test_and_across_filters),
           CASE(test_text_prefix), CASE(test_text_case_and_accents), CASE(test_text_all_words),
           CASE(test_text_fields), CASE(test_text_rank_name_first), CASE(test_text_hostile),
-          CASE(test_text_long), CASE(test_fts_expr), CASE(test_order_with_text),
-          CASE(test_paging), CASE(test_row_fields), CASE(test_resolve_region), CASE(test_known),
-          CASE(test_finish))
+          CASE(test_text_long), CASE(test_fts_expr), CASE(test_order_with_text), CASE(test_paging),
+          CASE(test_row_fields), CASE(test_resolve_region), CASE(test_known), CASE(test_finish))
