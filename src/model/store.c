@@ -514,10 +514,36 @@ static void sync_dir_of(const char *path)
     free(dir);
 }
 
+struct identity {
+    char size[32], mtime[48], hash[32];
+};
+
+static void identity_of(const struct stat *st, uint64_t hash, bool have_hash, struct identity *id)
+{
+    snprintf(id->size, sizeof id->size, "%lld", (long long)st->st_size);
+    snprintf(id->mtime, sizeof id->mtime, "%lld.%09ld", (long long)st->st_mtim.tv_sec,
+             (long)st->st_mtim.tv_nsec);
+    if (have_hash)
+        snprintf(id->hash, sizeof id->hash, "%016llx", (unsigned long long)hash);
+    else
+        id->hash[0] = '\0';
+}
+
+static void set_cache_meta(sqlite3 *db, const char *key, const char *value);
+
+static void put_identity(sqlite3 *db, const struct identity *id)
+{
+    if (!id)
+        return;
+    set_cache_meta(db, "size", id->size);
+    set_cache_meta(db, "mtime", id->mtime);
+    set_cache_meta(db, "hash", id->hash);
+}
+
 /* Build into "<path>.tmp-<pid>" and rename over path: readers see the old file or the new one,
  * never half of one, and a killed build leaves only a temporary file behind. */
 static int write_db(const struct dataset *ds, const char *dataset_path, const char *path,
-                    char **why)
+                    const struct identity *id, char **why)
 {
     char *tmp = xasprintf("%s.tmp-%ld", path, (long)getpid());
     unlink(tmp);
@@ -530,6 +556,10 @@ static int write_db(const struct dataset *ds, const char *dataset_path, const ch
                           NULL, NULL, NULL);
     if (rc == SQLITE_OK)
         rc = store_fill(db, ds, dataset_path);
+    /* Everything is written before the rename: nothing ever writes to a file in place, where a
+     * reader could meet a half-done write or a journal that is not its own. */
+    if (rc == SQLITE_OK)
+        put_identity(db, id);
     if (rc != SQLITE_OK)
         *why = xasprintf("%s", db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
     if (sqlite3_close(db) != SQLITE_OK && rc == SQLITE_OK) {
@@ -555,7 +585,7 @@ int store_write(const struct dataset *ds, const char *dataset_path, const char *
                 struct diags *d)
 {
     char *why = NULL;
-    if (write_db(ds, dataset_path, out_path, &why) != 0) {
+    if (write_db(ds, dataset_path, out_path, NULL, &why) != 0) {
         diags_add(d, DIAG_ERROR, 0, 0, NULL, "cannot write %s: %s", out_path,
                   why ? why : "unknown error");
         free(why);
@@ -613,19 +643,28 @@ static void set_cache_meta(sqlite3 *db, const char *key, const char *value)
     sqlite3_finalize(s);
 }
 
-struct identity {
-    char size[32], mtime[48], hash[32];
-};
-
-static void identity_of(const struct stat *st, uint64_t hash, bool have_hash, struct identity *id)
+/* A copy of the cache with a new identity, renamed into place (for a touched, unchanged file). */
+static void refresh_identity(const char *cache, const struct identity *id)
 {
-    snprintf(id->size, sizeof id->size, "%lld", (long long)st->st_size);
-    snprintf(id->mtime, sizeof id->mtime, "%lld.%09ld", (long long)st->st_mtim.tv_sec,
-             (long)st->st_mtim.tv_nsec);
-    if (have_hash)
-        snprintf(id->hash, sizeof id->hash, "%016llx", (unsigned long long)hash);
+    char *tmp = xasprintf("%s.tmp-%ld", cache, (long)getpid());
+    sqlite3 *src = NULL, *dst = NULL;
+    bool ok = open_readonly(cache, &src) == SQLITE_OK &&
+              sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) ==
+                      SQLITE_OK;
+    if (ok) {
+        sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
+        ok = b && sqlite3_backup_step(b, -1) == SQLITE_DONE;
+        ok = sqlite3_backup_finish(b) == SQLITE_OK && ok;
+    }
+    if (ok)
+        put_identity(dst, id);
+    sqlite3_close(src);
+    ok = sqlite3_close(dst) == SQLITE_OK && ok;
+    if (ok && sync_file(tmp) == 0 && rename(tmp, cache) == 0)
+        sync_dir_of(cache);
     else
-        id->hash[0] = '\0';
+        unlink(tmp);
+    free(tmp);
 }
 
 static int build_in_memory(const struct dataset *ds, const char *path, struct store **out,
@@ -714,12 +753,8 @@ int store_open_dataset(const char *path, const char *cache_dir, unsigned flags, 
         sqlite3_close(old);
         old = NULL;
         /* Remember the new mtime so the next start skips reading; harmless if it fails. */
-        sqlite3 *rw = NULL;
-        if (cache_ok && sqlite3_open_v2(cache, &rw, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK) {
-            sqlite3_busy_timeout(rw, 2000);
-            set_cache_meta(rw, "mtime", now.mtime);
-        }
-        sqlite3_close(rw);
+        if (cache_ok)
+            refresh_identity(cache, &now);
         rc = open_readonly(cache, &old);
         *out = store_create(old, real);
         free(cache);
@@ -752,15 +787,7 @@ int store_open_dataset(const char *path, const char *cache_dir, unsigned flags, 
     if (cache_ok) {
         sweep_stale(cache_dir, base);
         char *why = NULL;
-        if (write_db(ds, real, cache, &why) == 0) {
-            sqlite3 *rw = NULL;
-            if (sqlite3_open_v2(cache, &rw, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK) {
-                sqlite3_busy_timeout(rw, 2000);
-                set_cache_meta(rw, "size", now.size);
-                set_cache_meta(rw, "mtime", now.mtime);
-                set_cache_meta(rw, "hash", now.hash);
-            }
-            sqlite3_close(rw);
+        if (write_db(ds, real, cache, &now, &why) == 0) {
             if (open_readonly(cache, &old) == SQLITE_OK) {
                 dataset_destroy(ds);
                 *out = store_create(old, real);

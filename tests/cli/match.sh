@@ -104,6 +104,21 @@ expect_status 0
 expect_id_set "p-practice p-exam p-full p-none p-alt"
 expect_lacks_ids "p-alberta"
 
+case_begin "--region by name, ignoring case, as for list"
+run "$ITPNAV" match --data "$M" --format tsv --region toronto --exam none
+cp "$OUT_FILE" "$TEST_TMP/by-id"
+run "$ITPNAV" match --data "$M" --format tsv --region TORONTO --exam none
+expect_status 0
+expect_stdout_equals "$TEST_TMP/by-id"
+
+case_begin "no pathway for the answers: nothing (tsv) or [] (json), exit 0"
+run "$ITPNAV" match --data "$M" --format tsv --region alberta --goal alternative-career
+expect_status 0
+expect_stdout_empty
+run "$ITPNAV" match --data "$M" --format json --region alberta --goal alternative-career
+expect_status 0
+expect_json 'd == []'
+
 case_begin "no region given: every pathway"
 run "$ITPNAV" match --data "$M" --format tsv
 expect_status 0

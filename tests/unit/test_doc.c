@@ -232,8 +232,9 @@ static void check_wrapped(const struct doc *d, int width, size_t min_lines, cons
 static void test_plain_wraps(void)
 {
     /* Long text in every kind of line: title, field, text, bullet, step, link.
-     * Regression (fixed): fails through the field-label bug of test_plain_wraps_field_labels ("Host: ",
-     * "Location: ", "Website: ", "Address: " and link titles make first lines too wide). */
+     * Regression (fixed): fails through the field-label bug of test_plain_wraps_field_labels
+     * ("Host: ", "Location: ", "Website: ", "Address: " and link titles make first lines too wide).
+     */
     CHECK(exec_sql(deep()->db,
                    "UPDATE entry SET summary = 'Pairs newly arrived physicians with practising "
                    "doctors across the province, meeting every month in person or online, with "
@@ -261,8 +262,8 @@ static void test_plain_wraps(void)
 static void test_plain_wraps_field_labels(void)
 {
     /* A field's label and its text share the first line: together they fit the width.
-     * Regression (fixed): doc_plain's DOC_FIELD wraps the text to width - 2 (the indent of the lines
-     * after the first) but puts "Label: " before the first line, so a first line is up to
+     * Regression (fixed): doc_plain's DOC_FIELD wraps the text to width - 2 (the indent of the
+     * lines after the first) but puts "Label: " before the first line, so a first line is up to
      * strlen(label) columns too wide: "Publisher: " + 38 columns at width 40. */
     struct doc d = {0};
     doc_add(&d, DOC_FIELD, "Publisher",

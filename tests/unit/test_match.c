@@ -136,9 +136,9 @@ static void test_exam_sentences(void)
     a.n_exams = 1;
     m = judge(r, &a);
     CHECK_INT(m->n_reasons, 1);
-    /* Regression (fixed): match_judge joins the exams that must ALL be passed with "or" (name_list), so
-     * this says "Needs a pass in all of: MCCQE Part I or NAC OSCE; ..." - the comment in the code
-     * notices, but the list is still built with " or ". Want "and". */
+    /* Regression (fixed): match_judge joins the exams that must ALL be passed with "or"
+     * (name_list), so this says "Needs a pass in all of: MCCQE Part I or NAC OSCE; ..." - the
+     * comment in the code notices, but the list is still built with " or ". Want "and". */
     if (m->n_reasons == 1)
         CHECK_STR(m->reasons[0], "Needs a pass in all of: MCCQE Part I and NAC OSCE; not yet "
                                  "passed: NAC OSCE.");
@@ -146,7 +146,8 @@ static void test_exam_sentences(void)
     a.exams[1] = "nac";
     a.n_exams = 2;
     m = judge(r, &a);
-    /* Regression (fixed) (same): "You have passed MCCQE Part I or NAC OSCE." when both are passed. */
+    /* Regression (fixed) (same): "You have passed MCCQE Part I or NAC OSCE." when both are passed.
+     */
     if (m->n_reasons == 1)
         CHECK_STR(m->reasons[0], "You have passed MCCQE Part I and NAC OSCE.");
     match_free(m, 1);

@@ -452,10 +452,10 @@ static void test_strict(void)
     closed(&o);
     CHECK_INT(cache_files(s.cache, NULL, 0), 1);
     /* Strict again, the file unchanged.
-     * Regression (fixed): store_open_dataset returns a cache hit before it looks at STORE_STRICT (step 1
-     * compares only origin, size and mtime; step 2 only the hash), so a dataset with warnings
-     * that was cached by a non-strict open is accepted under STORE_STRICT: this gives 0, want
-     * 65 (EXIT_DATAERR) with the warning reported as an error. No caller passes STORE_STRICT
+     * Regression (fixed): store_open_dataset returns a cache hit before it looks at STORE_STRICT
+     * (step 1 compares only origin, size and mtime; step 2 only the hash), so a dataset with
+     * warnings that was cached by a non-strict open is accepted under STORE_STRICT: this gives 0,
+     * want 65 (EXIT_DATAERR) with the warning reported as an error. No caller passes STORE_STRICT
      * today (cli.c's check reads the file itself), so the bug is latent. */
     o = open_ds(s.data, s.cache, STORE_STRICT);
     CHECK_INT(o.rc, EXIT_DATAERR);

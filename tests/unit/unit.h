@@ -1,4 +1,5 @@
-/* unit.h: a tiny harness for itpnav's unit tests: named cases, checks that report where they failed. */
+/* unit.h: a tiny harness for itpnav's unit tests: named cases, checks that report where they
+ * failed. */
 #ifndef ITPNAV_UNIT_H
 #define ITPNAV_UNIT_H
 
@@ -12,7 +13,7 @@ static const char *unit_case;
 #define CHECK(cond)                                                                                \
     do {                                                                                           \
         if (!(cond)) {                                                                             \
-            fprintf(stderr, "%s:%d: %s: check failed: %s\n", __FILE__, __LINE__, unit_case,      \
+            fprintf(stderr, "%s:%d: %s: check failed: %s\n", __FILE__, __LINE__, unit_case,        \
                     #cond);                                                                        \
             unit_failures++;                                                                       \
         }                                                                                          \
@@ -22,8 +23,8 @@ static const char *unit_case;
     do {                                                                                           \
         const char *g_ = (got), *w_ = (want);                                                      \
         if (!g_ || strcmp(g_, w_) != 0) {                                                          \
-            fprintf(stderr, "%s:%d: %s: got \"%s\", want \"%s\"\n", __FILE__, __LINE__,            \
-                    unit_case, g_ ? g_ : "(null)", w_);                                            \
+            fprintf(stderr, "%s:%d: %s: got \"%s\", want \"%s\"\n", __FILE__, __LINE__, unit_case, \
+                    g_ ? g_ : "(null)", w_);                                                       \
             unit_failures++;                                                                       \
         }                                                                                          \
     } while (0)
@@ -32,7 +33,7 @@ static const char *unit_case;
     do {                                                                                           \
         long long g_ = (long long)(got), w_ = (long long)(want);                                   \
         if (g_ != w_) {                                                                            \
-            fprintf(stderr, "%s:%d: %s: got %lld, want %lld (%s)\n", __FILE__, __LINE__,          \
+            fprintf(stderr, "%s:%d: %s: got %lld, want %lld (%s)\n", __FILE__, __LINE__,           \
                     unit_case, g_, w_, #got);                                                      \
             unit_failures++;                                                                       \
         }                                                                                          \
@@ -66,6 +67,9 @@ static inline int unit_run(const struct unit_test *tests, size_t n)
         return unit_run(tests_, sizeof tests_ / sizeof tests_[0]);                                 \
     }
 
-#define CASE(fn) {#fn, fn}
+#define CASE(fn)                                                                                   \
+    {                                                                                              \
+#fn, fn                                                                                    \
+    }
 
 #endif
