@@ -191,7 +191,11 @@ static void list_text_row(const struct row *r, int width, bool header)
     text_pad(kind, sizeof kind, header ? "KIND" : r->kind, kind_w);
     printf("%s  %s", name, kind);
     if (where_w) {
-        text_pad(where, sizeof where, header ? "WHERE" : r->where ? r->where : "", where_w);
+        const char *w = header ? "WHERE" : r->where ? r->where : "";
+        if (size_w)
+            text_pad(where, sizeof where, w, where_w);
+        else
+            text_fit(where, sizeof where, w, where_w);
         printf("  %s", where);
     }
     if (size_w) {

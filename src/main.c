@@ -1,5 +1,6 @@
 /* main.c: options, subcommands and start-up; nothing else. */
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,8 +25,8 @@ static const char usage_text[] =
         "Options:\n"
         "  --data FILE        a dataset (default: the bundled one)\n"
         "  --db FILE          open a database written by build-db, read-only\n"
-        "  --kiosk            public-kiosk mode: locked, nothing written to disk\n"
-        "  --idle SECONDS     kiosk: reset after this long without input (default 120)\n"
+        "  --kiosk            no cache on disk (the locked kiosk mode is planned)\n"
+        "  --idle SECONDS     accepted for the planned kiosk mode; no effect yet\n"
         "  --no-color         no colour (also when NO_COLOR is set)\n"
         "  --no-mouse         do not capture the mouse\n"
         "  --plain            line-by-line mode with numbered choices (screen readers)\n"
@@ -203,7 +204,7 @@ static int parse(int argc, char **argv, struct options *o)
     opterr = 0;
     int c, index;
     /* "-" first: positional words come back as option 1, in order, wherever they stand. */
-    while ((index = -1, c = getopt_long(argc, argv, "-hV", longopts, &index)) != -1) {
+    while ((index = -1, c = getopt_long(argc, argv, "-:hV", longopts, &index)) != -1) {
         if (index >= 0)
             seen[index]++;
         const char *a = optarg;
@@ -312,8 +313,20 @@ static int parse(int argc, char **argv, struct options *o)
                 return usage_error("--language-test takes yes or no, not '%s'", a);
             break;
         case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
+        case '?':
+            if (optopt && optopt < 256) {
+                char opt[3] = {'-', (char)optopt, '\0'};
+                return usage_error("unknown option '%s'", opt);
+            }
+            return usage_error("unknown option '%s'", argv[optind - 1]);
         default: return usage_error("unknown option '%s'", argv[optind - 1]);
         }
+    }
+    /* After "--" everything is an argument, even words that start with '-'. */
+    for (int i = optind; i < argc; i++) {
+        if (n_pos >= sizeof positional / sizeof positional[0])
+            return usage_error("too many arguments ('%s')", argv[i]);
+        positional[n_pos++] = argv[i];
     }
     size_t first = 0;
     if (n_pos > 0 && command_bit(positional[0])) {
@@ -352,6 +365,8 @@ static int parse(int argc, char **argv, struct options *o)
 int main(int argc, char **argv)
 {
     text_init_locale();
+    /* A closed pipe is a write error (status 74) to report, not a reason to die silently. */
+    signal(SIGPIPE, SIG_IGN);
     struct options o = {
             .idle = 120,
             .older_than = -1,

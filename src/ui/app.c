@@ -93,7 +93,10 @@ void app_query(const struct app *app, struct query *q, unsigned kinds)
         q->region = app->f.region;
     if (app->f.goal[0])
         q->goals[q->n_goals++] = app->f.goal;
-    if (app->f.service[0])
+    /* Service and delivery describe supports; a pathway has neither. */
+    if (kinds == KIND_PATHWAY)
+        q->delivery = 0;
+    else if (app->f.service[0])
         q->services[q->n_services++] = app->f.service;
     if (app->f.search[0])
         q->text = app->f.search;
@@ -308,10 +311,14 @@ int ui_main(const struct options *o)
         app_notice(&app, "%s", notice);
     free(notice);
 
-    if (!initscr()) {
-        fputs("itpnav: cannot start the terminal screen\n", stderr);
+    /* newterm, not initscr: an unknown TERM falls back to the line mode instead of exiting. */
+    SCREEN *screen = newterm(NULL, stdout, stdin);
+    if (!screen) {
+        free(app.title);
+        free(app.as_of);
         store_destroy(app.store);
-        return EXIT_IOERR;
+        fputs("itpnav: this terminal type is unknown; using the line-by-line mode\n", stderr);
+        return plain_main(o);
     }
     cbreak();
     noecho();
@@ -338,6 +345,7 @@ int ui_main(const struct options *o)
         f->screen->destroy(f->state);
     }
     endwin();
+    delscreen(screen);
     free(app.title);
     free(app.as_of);
     store_destroy(app.store);

@@ -55,6 +55,9 @@ expect_stderr_line "$P.pathways[0].links[0].url: " "http"
 expect_stderr_line "$P.pathways[0].as_of: " "date"
 # Nothing else is wrong with the file: exactly these twelve, each once.
 expect_stderr_count "^itpnav: .*cli-broken\.json: \.[a-z]" 12
+# The last line counts them (itpnav(1)).
+check "the last stderr line is 'itpnav: FILE: 12 errors'" \
+    test "$(tail -n 1 "$ERR_FILE")" = "itpnav: $BROKEN: 12 errors"
 # The terminal never sees the raw escape or override.
 check "no raw ESC on stderr" bash -c '! grep -q $'"'"'\x1b'"'"' "$0"' "$ERR_FILE"
 check "no raw U+202E on stderr" bash -c '! grep -q $'"'"'\xe2\x80\xae'"'"' "$0"' "$ERR_FILE"
@@ -119,6 +122,17 @@ run "$ITPNAV" check "$FIXTURES/cli-bad-syntax.json"
 expect_status 65
 # Line 4: `  "sources": [ { "id": "src" "title": ...` — the comma is missing before column 30.
 expect_stderr_line "itpnav: $FIXTURES/cli-bad-syntax.json:4:30: "
+
+case_begin "the column counts characters, not bytes (itpnav(1)); a BOM is not a character"
+# Line 2 is `  "t": "Québec€𝄞" "x"`: é, € and 𝄞 are 2, 3 and 4 bytes but one column each.
+printf '{\n  "t": "Qu\xc3\xa9bec\xe2\x82\xac\xf0\x9d\x84\x9e" "x"\n}\n' >"$TEST_TMP/wide.json"
+run "$ITPNAV" check "$TEST_TMP/wide.json"
+expect_status 65
+expect_stderr_line "itpnav: $TEST_TMP/wide.json:2:19: "
+printf '\xef\xbb\xbf{"t": 1 2}\n' >"$TEST_TMP/bom.json"
+run "$ITPNAV" check "$TEST_TMP/bom.json"
+expect_status 65
+expect_stderr_line "itpnav: $TEST_TMP/bom.json:1:9: "
 
 case_begin "a truncated file: a syntax error where the file ends, exit 65"
 printf '{\n  "itpnav": 1,\n  "dataset": {' >"$TEST_TMP/truncated.json"
@@ -240,6 +254,8 @@ printf '%s\n' \
 expect_files_equal "$TEST_TMP/stale-want" "$TEST_TMP/stale-sorted"
 # verified overrides as_of: said in 2001 but checked in 2099 is not stale.
 expect_lacks_ids "verified-recent future-group new-path"
+# itpnav(1): supports first, then pathways, each in the order of the file.
+expect_ids "old-group verified-old year-only old-path"
 
 case_begin "check --older-than 0: everything dated before today, verified still overriding as_of"
 run "$ITPNAV" check --older-than 0 --format tsv "$S"

@@ -45,6 +45,10 @@ check "fits comes first" bash -c '[ "$(head -n 1 "$0" | cut -f1,2)" = "p-full${1
 expect_rank_order
 expect_stdout_has "p-full${TAB}fits${TAB}C full route"
 
+case_begin "within a verdict, the order of list (most specific region, then name)"
+# All five are Ontario's: by name, p-practice "A…", p-none "D…", p-alt "F…".
+expect_ids "p-full p-practice p-none p-alt p-exam"
+
 case_begin "tsv: every line is id<TAB>verdict<TAB>name"
 check "three fields, a known verdict" \
     awk -F'\t' 'NF != 3 || $2 !~ /^(fits|check|not-yet)$/ || $3 == "" { exit 1 }' "$OUT_FILE"
@@ -180,6 +184,30 @@ expect_verdict p-practice fits
 run "$ITPNAV" match --data "$M" --format tsv --region ontario --practice-years 3 \
     --last-practised 6 --discipline family-medicine
 expect_verdict p-practice not-yet
+
+case_begin "residence: met inside the place, unmet outside it, unknown for a place that contains it"
+RES="$FIXTURES/cli-residence.json"
+# p-res and p-res-city are open Canada-wide; they require living in Ontario / in Toronto.
+run "$ITPNAV" match --data "$RES" --format tsv --region toronto
+expect_status 0
+expect_verdict p-res fits
+expect_verdict p-res-city fits
+run "$ITPNAV" match --data "$RES" --format tsv --region ontario
+expect_verdict p-res fits
+expect_verdict p-res-city check
+run "$ITPNAV" match --data "$RES" --format json --region ontario
+expect_json '{o["id"]: o for o in d}["p-res-city"]["unknown"] == ["residence"]'
+run "$ITPNAV" match --data "$RES" --format tsv --region alberta
+expect_verdict p-res not-yet
+expect_verdict p-res-city not-yet
+run "$ITPNAV" match --data "$RES" --format json --region alberta
+expect_json '{o["id"]: o for o in d}["p-res"]["unmet"] == ["residence"]'
+run "$ITPNAV" match --data "$RES" --format tsv --region canada
+expect_verdict p-res check
+expect_verdict p-res-city check
+run "$ITPNAV" match --data "$RES" --format tsv
+expect_verdict p-res check
+expect_verdict p-res-city check
 
 case_begin "a status not accepted: not-yet with status unmet"
 run "$ITPNAV" match --data "$M" --format json --region ontario --status work-permit \

@@ -129,8 +129,7 @@ run bash -c 'exec "$0" list --data "$1" --search zzzzqqq --format tsv >/dev/full
 expect_status 0
 
 case_begin "a full device: --help and --version report the failed write (74)"
-# KNOWN BUG: `itpnav --version >/dev/full` and `itpnav --help >/dev/full` exit 0; cli.md says a
-# failed write is status 74 (main.c prints them without checking the flush).
+# (Exited 0 before efb7e32: main.c printed them without checking the flush.)
 run bash -c 'exec "$0" --version >/dev/full' "$ITPNAV"
 expect_status 74
 run bash -c 'exec "$0" --help >/dev/full' "$ITPNAV"
@@ -239,13 +238,11 @@ expect_status 0
 expect_id_set "ca-residency qc-pra on-alt"
 
 case_begin "cache: concurrent first runs all succeed with the same answer"
-# KNOWN BUG: when several runs build the cache at once (say a kiosk and a script after an
-# update), some fail: exit 74, "itpnav: query failed: attempt to write a readonly database".
-# Each run renames its new database over the cache path and then writes meta into it in
-# rollback-journal mode; the journal is named by path ("<cache>-journal"), so a reader that opens
-# the file renamed in by another run finds that journal, takes it as hot, and cannot roll it back
-# read-only (a read-write opener would roll a foreign journal into the wrong file). Rounds of
-# parallel first runs make the race near certain to show (about 1 round in 3 fails here).
+# Several runs building the cache at once (a kiosk and a script after an update, say) must not
+# meet each other's files. Before c8e2be0 some failed with 74, "query failed: attempt to write a
+# readonly database": a run wrote meta in place into the file it had renamed in, in
+# rollback-journal mode, and the journal (named by path) was taken as hot by a reader of the
+# file another run had renamed in since. Rounds of parallel first runs made that near certain.
 bad=0
 for round in $(seq 20); do
     rm -rf "$XDG_CACHE_HOME/itpnav"
