@@ -8,9 +8,6 @@
 #include "text.h"
 #include "util.h"
 
-/* Most words of typed text used: enough for any real search, bounded for a pasted novel. */
-#define MAX_WORDS 16
-
 const char *query_kind_name(enum entry_kind k)
 {
     switch (k) {
@@ -58,7 +55,7 @@ char *query_fts_expr(const char *typed)
         return NULL;
     struct sb b = {0};
     int words = 0;
-    for (const char *p = typed; *p && words < MAX_WORDS;) {
+    for (const char *p = typed; *p;) {
         if (!word_byte((unsigned char)*p)) {
             p++;
             continue;
@@ -66,6 +63,21 @@ char *query_fts_expr(const char *typed)
         const char *start = p;
         while (*p && word_byte((unsigned char)*p))
             p++;
+        /* Every word must match, so a repeated word adds nothing but work: skip it. */
+        size_t n = (size_t)(p - start);
+        bool seen = false;
+        for (const char *q = typed; q < start && !seen;) {
+            if (!word_byte((unsigned char)*q)) {
+                q++;
+                continue;
+            }
+            const char *w = q;
+            while (q < start && word_byte((unsigned char)*q))
+                q++;
+            seen = (size_t)(q - w) == n && memcmp(w, start, n) == 0;
+        }
+        if (seen)
+            continue;
         /* Quoted, a word is a string to match, so AND, OR, NOT and NEAR are only words; the
          * quotes cannot be closed early because '"' is not a word byte. */
         if (words++)

@@ -155,6 +155,12 @@ run "$ITPNAV" list --db "$BAD_OUT/keep.db" --kind pathway --format tsv
 expect_status 0
 expect_id_set "p-practice p-exam p-full p-none p-alt p-alberta p-note"
 
+case_begin "build-db where the database cannot be written: 74 (itpnav(1))"
+run "$ITPNAV" build-db --data "$DEEP" --out "$TEST_TMP/no-such-dir/x.db"
+expect_status 74
+expect_stderr_has "x.db"
+check "nothing was created" test ! -e "$TEST_TMP/no-such-dir"
+
 case_begin "--data and --db together: 64"
 run "$ITPNAV" list --data "$DEEP" --db "$FDB"
 expect_status 64

@@ -285,10 +285,15 @@ expect_ids() {
 
 # expect_id_set "ID..." : the first column of stdout is this set of ids (any order, no repeats).
 expect_id_set() {
-    local got want
-    got=$(cut -f1 "$OUT_FILE" | sort | tr '\n' ' ' | sed 's/ $//')
-    want=$(printf '%s\n' $1 | sort | tr '\n' ' ' | sed 's/ $//')
-    [ "$got" = "$want" ] || fail "id set: expected {$want}, got {$got}"
+    local got want missing extra
+    got=$(cut -f1 "$OUT_FILE" | sort)
+    want=$(printf '%s\n' $1 | sed '/^$/d' | sort)
+    if [ "$got" != "$want" ]; then
+        missing=$(comm -23 <(echo "$want") <(echo "$got") | sed '/^$/d' | head -n 20 | tr '\n' ' ')
+        extra=$(comm -13 <(echo "$want") <(echo "$got") | sed '/^$/d' | head -n 20 | tr '\n' ' ')
+        [ "$(echo "$got" | uniq -d | sed '/^$/d')" ] && extra="$extra(and ids listed twice)"
+        fail "id set differs: missing {${missing% }}, unexpected {${extra% }}"
+    fi
 }
 
 # expect_has_ids / expect_lacks_ids "ID...": each id is (is not) in the first column.

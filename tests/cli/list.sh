@@ -241,10 +241,6 @@ for s in ecole "école" "ÉCOLE" "medecins" "médecins" "MEDECIN"; do
 done
 
 case_begin "deep: --search: all words must match, however many there are"
-# KNOWN BUG: only the first 16 words of the search text are used (query.c MAX_WORDS), so a
-# 17th word that matches nothing is ignored and entries are listed; dataset.md says all words
-# must match. `itpnav list --data cli-deep.json --search "ontario ×16 zzzzqqq"` lists on-alt
-# and on-mentors; expected: nothing.
 run "$ITPNAV" list --data "$DEEP" --search "$(printf 'ontario %.0s' {1..16})zzzzqqq" --format tsv
 expect_status 0
 expect_stdout_empty
@@ -379,6 +375,25 @@ expect_status 0
 expect_stdout_has "Twin Cities Program"
 expect_stdout_has "Mentorat Québec"
 expect_stdout_lacks "$TAB"
+
+case_begin "--format text follows COLUMNS off a terminal (itpnav(1)): no line wider"
+for c in 40 60 89 90 120; do
+    run env COLUMNS="$c" "$ITPNAV" list --region ontario --format text
+    expect_status 0
+    check "no line is wider than $c columns" python3 -c '
+import sys, unicodedata
+w = lambda s: sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+sys.exit(max(w(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")) > int(sys.argv[2]))
+' "$OUT_FILE" "$c"
+done
+run env COLUMNS=120 "$ITPNAV" list --region ontario --format text
+expect_stdout_has "SIZE/STATUS"
+expect_stdout_has "WHERE"
+run env COLUMNS=89 "$ITPNAV" list --region ontario --format text
+expect_stdout_lacks "SIZE/STATUS"
+expect_stdout_has "WHERE"
+run env COLUMNS=59 "$ITPNAV" list --region ontario --format text
+expect_stdout_lacks "WHERE"
 
 case_begin "on a terminal the default format is text (not tsv)"
 run_tty "$ITPNAV" list --data "$DEEP" --region mtl

@@ -91,6 +91,22 @@ expect_status 64
 run "$ITPNAV" --strict
 expect_status 64
 
+case_begin "option syntax (itpnav(1)): before or after the command, --opt=value, the last one counts"
+run "$ITPNAV" list --data "$DEEP" --region mtl --format tsv
+cp "$OUT_FILE" "$TEST_TMP/mtl-tsv"
+run "$ITPNAV" --data "$DEEP" --format tsv list --region mtl
+expect_status 0
+expect_stdout_equals "$TEST_TMP/mtl-tsv"
+run "$ITPNAV" list --data="$DEEP" --region=mtl --format=tsv
+expect_status 0
+expect_stdout_equals "$TEST_TMP/mtl-tsv"
+run "$ITPNAV" list --data "$DEEP" --region quebec --region mtl --format json --format tsv
+expect_status 0
+expect_stdout_equals "$TEST_TMP/mtl-tsv"
+run "$ITPNAV" list --data "$DEEP" --reg mtl --form tsv
+expect_status 0
+expect_stdout_equals "$TEST_TMP/mtl-tsv"
+
 case_begin "exit statuses of cli.md: 0, 64, 65, 66"
 run "$ITPNAV" list --data "$DEEP" --format tsv
 expect_status 0
@@ -228,6 +244,27 @@ case_begin "cache: an unusable cache directory still gives the right answer"
 run env XDG_CACHE_HOME="$TEST_TMP/not-a-dir" "$ITPNAV" list --data "$DEEP" --format tsv
 expect_status 0
 expect_stdout_equals "$TEST_TMP/first"
+
+case_begin "cache: the directory is created with mode 0700 (itpnav(1))"
+rm -rf "$XDG_CACHE_HOME/itpnav"
+run "$ITPNAV" list --data "$DEEP" --format tsv
+expect_status 0
+check "mode 700" test "$(stat -c %a "$XDG_CACHE_HOME/itpnav")" = 700
+
+case_begin "cache: a relative XDG_CACHE_HOME is not used; HOME/.cache is"
+mkdir -p "$TEST_TMP/cwd" "$TEST_TMP/home2"
+run_in "$TEST_TMP/cwd" env XDG_CACHE_HOME=relative-cache HOME="$TEST_TMP/home2" \
+    "$ITPNAV" list --data "$DEEP" --format tsv
+expect_status 0
+expect_stdout_equals "$TEST_TMP/first"
+check "nothing under the relative path" test ! -e "$TEST_TMP/cwd/relative-cache"
+check "the cache is under HOME/.cache/itpnav" bash -c 'ls "$0"/.cache/itpnav/*.db' "$TEST_TMP/home2"
+
+case_begin "cache: with neither XDG_CACHE_HOME nor HOME, no cache and still right"
+run_in "$TEST_TMP/cwd" env -u XDG_CACHE_HOME -u HOME "$ITPNAV" list --data "$DEEP" --format tsv
+expect_status 0
+expect_stdout_equals "$TEST_TMP/first"
+check "nothing written in the working directory" bash -c '[ -z "$(ls -A "$0")" ]' "$TEST_TMP/cwd"
 
 case_begin "cache: two datasets do not share a cache entry"
 run "$ITPNAV" list --data "$FIXTURES/cli-match.json" --kind pathway --format tsv

@@ -37,9 +37,13 @@ type_text nt
 wait_for "Type to find: ont"
 expect_screen_has "Eastern Ontario (Ontario)"
 expect_screen_lacks "Niagara"
-expect_screen_lacks "Québec"
-send BSpace BSpace BSpace
-wait_for "Québec"
+expect_screen_lacks "Vancouver"
+send BSpace BSpace
+wait_for_re "Type to find: o *x"
+expect_screen_has "Vancouver (British Columbia)"
+send BSpace
+wait_for "Vancouver"
+expect_screen_has "Anywhere (no place chosen)"
 send Escape
 wait_gone "Where do you live?"
 expect_count 14 14
@@ -92,11 +96,10 @@ case_begin "d: in person leaves one"
 send d
 wait_for "How is it delivered?"
 expect_screen_has "Hybrid (online and in person)"
-send j j
-settle
+send Down Down
+wait_for_re "^ .*x▸? *In person"
 send Enter
 expect_count 1 14
-expect_screen_has "· in person"
 expect_screen_matches "^▸ Niagara Newcomer Doctors Circle"
 
 case_begin "x clears every filter"
@@ -109,7 +112,7 @@ expect_row_has 0 "Where: anywhere · Goal: any"
 case_begin "t: programs only, then groups only, then both"
 send t
 wait_for "Which type?"
-send j
+send Down
 settle
 send Enter
 expect_count 6 14
@@ -119,6 +122,9 @@ send t
 wait_for "Which type?"
 type_text prog
 wait_for "Type to find: prog"
+expect_screen_lacks "Groups (networks"
+send Down
+settle
 send Enter
 expect_count 8 14
 expect_screen_has "programs only"
@@ -129,8 +135,8 @@ send Enter          # the choice starts on the current one: Enter keeps it
 expect_count 8 14
 send t
 wait_for "Which type?"
-type_text groups and
-wait_for "Type to find: groups and"
+send Up Up
+settle
 send Enter
 expect_count 14 14
 expect_screen_has "Filters: none"
@@ -150,7 +156,7 @@ wait_for "Where do you live?"
 type_text queb
 wait_for "Québec (Canada)"
 send Enter
-expect_count 3 5
+expect_count 4 5
 expect_screen_has "closed"
 expect_screen_lacks "Ontario practice-ready"
 send x
@@ -162,8 +168,8 @@ expect_count 14 14
 
 case_begin "/ opens the search field"
 send /
-wait_for "Search: "
-expect_screen_lacks "press / and type"
+wait_gone "press / and type"
+expect_screen_matches "^Search: *$"
 expect_count 14 14
 
 case_begin "the search narrows the list key by key: 14, 8, 5, 2, 1"
@@ -203,11 +209,10 @@ check "j moves the selection after Esc (row $before before, $(selected_row) afte
     test "$(selected_row)" = $((before + 1))
 expect_screen_matches "^Search: we *$"
 
-case_begin "in the field, letters that are commands elsewhere are typed: q, x, r, j"
+case_begin "in the field, letters that are commands elsewhere are typed: space, q, x, r, s, G"
 send /
-type_text ' '
-type_text qxrj
-wait_for "Search: we qxrj"
+type_text ' qxrsG'
+wait_for "Search: we qxrsG"
 expect_count 0 14
 expect_screen_has "Nothing matches these words with these filters."
 check "the program is still running" alive
@@ -252,14 +257,57 @@ wait_for "Niagara (Golden Horseshoe)"
 send Enter
 expect_count 8 14
 send /
-type_text weekly
+type_text study
 expect_count 2 14
-expect_screen_has "Filters: where Niagara · words \"weekly\""
+expect_screen_has "Filters: where Niagara · words \"study\""
 expect_screen_has "Niagara Exam Study Hall"
-expect_screen_has "Horseshoe Career Bridge"
+expect_screen_has "Ontario Association of Physicians Abroad"
 send Escape
 settle
 send x
 expect_count 14 14
+
+# KNOWN BUG: src/ui/entrylist.c edit_key() ends the search on A_DOWN and A_UP, and the key table
+# binds those to j and k as well as to the arrows: typing "kingston" or "jobs" in the search
+# field leaves the field at the k or j, and the letters after it run as commands (g opens the
+# goal picker, s the service picker). Only ↓ (and Enter, Esc) should leave the field.
+case_begin "the search field takes every letter, j and k too"
+start --size 80x24 -- --data "$FIXTURES/tui-deep.json"
+wait_for "Find supports"
+send 1
+expect_count 14 14
+send /
+wait_gone "press / and type"
+type_text kingston
+_wait has "Search: kingston" 2 || fail "typing \"kingston\" in the search field does not show it"
+_wait re " 1 of 14 *$" 1 || fail "the count for \"kingston\" is not 1 of 14"
+start --size 80x24 -- --data "$FIXTURES/tui-deep.json"
+wait_for "Find supports"
+send 1
+expect_count 14 14
+send /
+wait_gone "press / and type"
+type_text jobs
+_wait has "Search: jobs" 2 || fail "typing \"jobs\" in the search field does not show it"
+_wait re "^▸ Welland Health Jobs Club" 1 || fail "\"jobs\" does not find Welland Health Jobs Club"
+
+# KNOWN BUG: src/screens/picker.c on_key() handles A_UP, A_DOWN, A_PAGE_UP and A_PAGE_DOWN before
+# it treats a key as typing, so k, j and Space move the selection instead of being typed (its own
+# comment says "Everything printable is typing, j, k and q included"): "kingston", "new
+# brunswick" or "st. catharines" cannot be typed into "Where do you live?".
+case_begin "the place picker takes every letter, k, j and Space too"
+start --size 80x24 -- --data "$FIXTURES/tui-deep.json"
+wait_for "Find supports"
+send r
+wait_for "Where do you live?"
+type_text kingston
+_wait has "Type to find: kingston" 2 || fail "typing \"kingston\" in the place picker does not show it"
+send Escape
+wait_gone "Where do you live?"
+send r
+wait_for "Where do you live?"
+type_text "st. cath"
+_wait has "Type to find: st. cath" 2 || fail "typing \"st. cath\" in the place picker does not show it"
+_wait has "St. Catharines (Niagara)" 1 || fail "\"st. cath\" does not find St. Catharines"
 
 finish

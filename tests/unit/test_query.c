@@ -447,10 +447,11 @@ static void test_fts_expr(void)
     check_expr("*", NULL);
     check_expr("()^:-", NULL);
     CHECK(query_fts_expr(NULL) == NULL);
-    /* At most 16 words. */
+    /* Every word counts (all must match), however many; a repeated word is used once. */
     check_expr("a b c d e f g h i j k l m n o p q r s t",
                "\"a\"* \"b\"* \"c\"* \"d\"* \"e\"* \"f\"* \"g\"* \"h\"* \"i\"* \"j\"* \"k\"* "
-               "\"l\"* \"m\"* \"n\"* \"o\"* \"p\"*");
+               "\"l\"* \"m\"* \"n\"* \"o\"* \"p\"* \"q\"* \"r\"* \"s\"* \"t\"*");
+    check_expr("ment ment mentor ment", "\"ment\"* \"mentor\"*");
 }
 
 static void test_order_with_text(void)
