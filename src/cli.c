@@ -566,9 +566,14 @@ int cli_build_db(const struct options *o)
     diags_finish(&d);
     if (rc)
         return rc;
-    char real[PATH_MAX];
+    char real[PATH_MAX], out[PATH_MAX];
     if (!realpath(path, real))
         snprintf(real, sizeof real, "%s", path);
+    if (realpath(o->out, out) && strcmp(out, real) == 0) {
+        fputs("itpnav: build-db --out names the dataset itself; choose another file\n", stderr);
+        dataset_destroy(ds);
+        return EXIT_USAGE;
+    }
     rc = store_write(ds, real, o->out, &d);
     diags_print(&d, stderr, o->out);
     diags_finish(&d);

@@ -52,6 +52,18 @@ expect_json 'd["id"] == "ca-residency" and d["kind"] == "pathway" and d["status"
 expect_json '[s["title"] for s in d["steps"]] == ["Pass the qualifying exam", "Apply to the match"]'
 expect_json 'd["source"] == "src-test" and d["as_of"] == "2021-09"'
 
+case_begin "a newline in long text: kept in json, a space in tsv (itpnav(1) OUTPUT)"
+M="$FIXTURES/cli-match.json"
+LONG_ID=a234567890123456789012345678901234567890123456789012345678901234
+run "$ITPNAV" show --data "$M" --format json "$LONG_ID"
+expect_status 0
+expect_json 'd["id"] == "'"$LONG_ID"'" and d["summary"].endswith("summary\non two lines.")'
+expect_json 'd["offers"] == ["One\nitem on two lines"]'
+run "$ITPNAV" show --data "$M" --format tsv "$LONG_ID"
+expect_status 0
+expect_stdout_has "summary on two lines."
+check "every tsv line has three fields" awk -F'\t' 'NF != 3 { exit 1 }' "$OUT_FILE"
+
 case_begin "show on the bundled dataset"
 id=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["supports"][0]["id"])' \
     "$SOURCE_ROOT/data/itpnav.json")
