@@ -95,6 +95,24 @@ else
     bad "every record's source has a URL" "$(cat "$tmp/py")"
 fi
 
+# Every pathway whose sources state requirements (an eligibility list) has them in `requires`
+# too, so the wizard's matching can use them; and every requires names only known exams.
+if python3 - "$data" >"$tmp/py" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+exams = {e["id"] for e in d.get("exams", [])}
+bad = [p["id"] for p in d["pathways"] if p.get("eligibility") and not p.get("requires")]
+bad += [p["id"] + " (exam)" for p in d["pathways"]
+        for e in p.get("requires", {}).get("exams", []) if e not in exams]
+print(" ".join(bad))
+sys.exit(1 if bad else 0)
+PY
+then
+    ok "pathways with stated requirements have requires"
+else
+    bad "pathways with stated requirements have requires" "$(cat "$tmp/py")"
+fi
+
 # The issue's example: Niagara plus Ontario-wide and Canada-wide, not Kingston's or London's.
 "$ITPNAV" list --region "Niagara Region" --format tsv --data "$data" >"$tmp/niagara"
 for id in niagara-img-ien niagara-folk-arts-fcr aipso itpo; do

@@ -112,6 +112,7 @@ case_begin() {
 }
 
 _show_screen() {
+    tm has-session -t "$SESSION" 2>/dev/null || return 0
     echo "    screen ($(pane_value '#{pane_width}x#{pane_height}'), cursor at row $(cursor_row)):"
     screen 2>/dev/null | sed 's/^/      | /'
 }
