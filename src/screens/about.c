@@ -49,10 +49,10 @@ static void build(struct app *app, struct about *a, int width)
     tv_add(tv, ROLE_NORMAL, NULL, 0, line, width, NULL);
     free(line);
     if (publisher)
-        tv_add(tv, ROLE_NORMAL, "Compiled by: ", 2, publisher, width - 13, NULL);
+        tv_add(tv, ROLE_NORMAL, "Compiled by: ", 2, publisher, width, NULL);
     if (license)
-        tv_add(tv, ROLE_NORMAL, "Licence: ", 2, license, width - 9, NULL);
-    tv_add(tv, ROLE_NORMAL, "Data file: ", 2, app->store->origin, width - 11, NULL);
+        tv_add(tv, ROLE_NORMAL, "Licence: ", 2, license, width, NULL);
+    tv_add(tv, ROLE_NORMAL, "Data file: ", 2, app->store->origin, width, NULL);
 
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(app->store->db,
@@ -67,7 +67,7 @@ static void build(struct app *app, struct about *a, int width)
             const char *d = (const char *)sqlite3_column_text(s, 3);
             char *item = xasprintf("%s%s%s%s%s%s%s", t ? t : "", p ? " — " : "", p ? p : "",
                                    d ? ", as of " : "", d ? d : "", u ? " — " : "", u ? u : "");
-            tv_add(tv, ROLE_NORMAL, "  • ", 4, item, width - 4, NULL);
+            tv_add(tv, ROLE_NORMAL, "  • ", 4, item, width, NULL);
             free(item);
         }
         sqlite3_finalize(s);

@@ -40,7 +40,7 @@ static void section(struct textview *tv, const char *title, unsigned scope, int 
         char label[48], prefix[64];
         text_pad(label, sizeof label, k->label, 12); /* by columns: labels hold arrows */
         snprintf(prefix, sizeof prefix, "  %s ", label);
-        tv_add(tv, ROLE_NORMAL, prefix, 16, k->help, width - 16, NULL);
+        tv_add(tv, ROLE_NORMAL, prefix, 15, k->help, width, NULL);
     }
 }
 
@@ -60,11 +60,11 @@ static void build(struct help *h, int width)
     section(tv, "On a detail screen", SCOPE_DETAIL, width);
     tv_blank(tv);
     tv_add(tv, ROLE_HEADING, NULL, 0, "While typing a search", width, NULL);
-    tv_add(tv, ROLE_NORMAL, "  Backspace    ", 16, "Delete the last character.", width - 16, NULL);
-    tv_add(tv, ROLE_NORMAL, "  Ctrl-U       ", 16, "Clear the search.", width - 16, NULL);
-    tv_add(tv, ROLE_NORMAL, "  Ctrl-W       ", 16, "Delete the last word.", width - 16, NULL);
-    tv_add(tv, ROLE_NORMAL, "  Enter Esc ↓  ", 16, "Keep the search and return to the list.",
-           width - 16, NULL);
+    tv_add(tv, ROLE_NORMAL, "  Backspace    ", 15, "Delete the last character.", width, NULL);
+    tv_add(tv, ROLE_NORMAL, "  Ctrl-U       ", 15, "Clear the search.", width, NULL);
+    tv_add(tv, ROLE_NORMAL, "  Ctrl-W       ", 15, "Delete the last word.", width, NULL);
+    tv_add(tv, ROLE_NORMAL, "  Enter Esc ↓  ", 15, "Keep the search and return to the list.", width,
+           NULL);
 }
 
 static void draw(struct app *app, void *state, int top, int height)

@@ -163,15 +163,21 @@ static void draw(struct app *app, void *state, int top, int height)
     p->box_w = w;
     for (int r = 0; r < h; r++)
         draw_line(y + r, x, w, ROLE_NORMAL, "");
+    /* Unicode box lines, not the alternate character set: in a UTF-8 locale they draw the same
+     * everywhere, where ACS needs the terminal description to be exactly right. */
     attron(draw_attr(ROLE_HEADING));
-    mvhline(y, x, ACS_HLINE, w);
-    mvhline(y + h - 1, x, ACS_HLINE, w);
-    mvvline(y, x, ACS_VLINE, h);
-    mvvline(y, x + w - 1, ACS_VLINE, h);
-    mvaddch(y, x, ACS_ULCORNER);
-    mvaddch(y, x + w - 1, ACS_URCORNER);
-    mvaddch(y + h - 1, x, ACS_LLCORNER);
-    mvaddch(y + h - 1, x + w - 1, ACS_LRCORNER);
+    for (int c = 1; c < w - 1; c++) {
+        mvaddstr(y, x + c, "─");
+        mvaddstr(y + h - 1, x + c, "─");
+    }
+    for (int r = 1; r < h - 1; r++) {
+        mvaddstr(y + r, x, "│");
+        mvaddstr(y + r, x + w - 1, "│");
+    }
+    mvaddstr(y, x, "┌");
+    mvaddstr(y, x + w - 1, "┐");
+    mvaddstr(y + h - 1, x, "└");
+    mvaddstr(y + h - 1, x + w - 1, "┘");
     attroff(draw_attr(ROLE_HEADING));
     draw_text(y, x + 2, w - 4, ROLE_HEADING, title_of(p->kind));
     char field[200];
@@ -236,7 +242,9 @@ static enum key_result on_key(struct app *app, void *state, enum action a, int k
         app_pop(app);
         return R_REDRAW;
     }
-    switch (a) {
+    /* Everything printable is typing, j, k, q and space included: this is a text field. */
+    bool printable = !KEY_IS_FN(key) && key >= 0x20 && key != 0x7f;
+    switch (printable ? A_NONE : a) {
     case A_UP:
     case A_DOWN:
     case A_PAGE_UP:
@@ -249,8 +257,7 @@ static enum key_result on_key(struct app *app, void *state, enum action a, int k
         break;
     default: break;
     }
-    /* Everything printable is typing, j, k and q included: this is a text field. */
-    if (!KEY_IS_FN(key) && key >= 0x20 && key != 0x7f) {
+    if (printable) {
         char buf[8] = {0};
         if (key < 0x80) {
             buf[0] = (char)key;

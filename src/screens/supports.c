@@ -2,8 +2,9 @@
 #include "app.h"
 #include "entrylist.h"
 
-static const enum action hints[] = {A_OPEN, A_SEARCH, A_REGION, A_GOAL, A_SERVICE, A_DELIVERY,
-                                    A_KIND, A_CLEAR,  A_BACK,   A_HELP, A_QUIT};
+/* The filter bar names s, d and t; the status bar keeps what fits in 80 columns. */
+static const enum action hints[] = {A_OPEN,  A_SEARCH, A_REGION, A_GOAL,
+                                    A_CLEAR, A_BACK,   A_HELP,   A_QUIT};
 
 void *supports_create(struct app *app)
 {

@@ -86,6 +86,13 @@ const char *app_goal_name(struct app *app, char *buf, size_t n)
     return lookup_name(app, "SELECT name FROM goal WHERE id = ?", app->f.goal, buf, n);
 }
 
+const char *app_service_name(struct app *app, char *buf, size_t n)
+{
+    if (!app->f.service[0])
+        return "any";
+    return lookup_name(app, "SELECT name FROM service WHERE id = ?", app->f.service, buf, n);
+}
+
 void app_query(const struct app *app, struct query *q, unsigned kinds)
 {
     *q = (struct query){.kinds = kinds, .delivery = app->f.delivery};

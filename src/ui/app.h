@@ -78,6 +78,7 @@ void app_filters_changed(struct app *app);
 /* The display name of the current region / goal ("any" when none), into buf. */
 const char *app_region_name(struct app *app, char *buf, size_t n);
 const char *app_goal_name(struct app *app, char *buf, size_t n);
+const char *app_service_name(struct app *app, char *buf, size_t n);
 /* Open the detail of an entry id (pushes the detail screen). */
 void app_open_entry(struct app *app, const char *id);
 /* Fill a query from the filters (text and kinds included as given). */

@@ -75,7 +75,8 @@ static void filter_bar(struct app *app, struct entrylist *el, int y, int width)
     if (app->f.goal[0])
         sb_addf(&b, "%sgoal %s", b.len > start ? " · " : "", app_goal_name(app, name, sizeof name));
     if (app->f.service[0])
-        sb_addf(&b, "%sservice %s", b.len > start ? " · " : "", app->f.service);
+        sb_addf(&b, "%sservice %s", b.len > start ? " · " : "",
+                app_service_name(app, name, sizeof name));
     if (app->f.delivery) {
         sb_addf(&b, "%s", b.len > start ? " · " : "");
         const char *names[] = {"online", "in person", "hybrid"};
@@ -250,11 +251,10 @@ static void append_char(char *s, size_t size, int cp)
 
 static enum key_result edit_key(struct app *app, struct entrylist *el, enum action a, int key)
 {
-    if (key == 27 || key == '\r' || key == '\n' || key == KEY_FN(KEY_ENTER) || a == A_DOWN ||
-        a == A_UP) {
+    (void)a; /* while typing, letters are letters: j and k type, only the arrows move */
+    if (key == 27 || key == '\r' || key == '\n' || key == KEY_FN(KEY_ENTER) ||
+        key == KEY_FN(KEY_DOWN) || key == KEY_FN(KEY_UP)) {
         el->editing = false;
-        if (a == A_DOWN || a == A_UP)
-            return R_REDRAW;
         return R_REDRAW;
     }
     if (key == 127 || key == 8 || key == KEY_FN(KEY_BACKSPACE)) {

@@ -40,7 +40,9 @@ void tv_add(struct textview *tv, enum role role, const char *prefix, int indent,
         tv->targets[tv->n_links] = xstrdup(target);
         link = tv->n_links++;
     }
-    int avail = width - indent;
+    /* width is the whole view: text goes after the prefix, or after the indent below it. */
+    int pw = prefix ? text_width(prefix) : 0;
+    int avail = width - (pw > indent ? pw : indent);
     if (avail < 8)
         avail = 8;
     struct text_lines *lines = text_wrap(text, avail);
@@ -73,7 +75,7 @@ void tv_from_doc(struct textview *tv, const struct doc *d, int width)
         case DOC_FIELD: {
             char *label = text_sanitize(l->label, false);
             char *prefix = xasprintf("%s: ", label);
-            tv_add(tv, ROLE_NORMAL, prefix, 2, l->text, width - text_width(prefix), NULL);
+            tv_add(tv, ROLE_NORMAL, prefix, 2, l->text, width, NULL);
             free(prefix);
             free(label);
             break;
@@ -83,18 +85,18 @@ void tv_from_doc(struct textview *tv, const struct doc *d, int width)
             tv_blank(tv);
             tv_add(tv, ROLE_DIM, NULL, 0, l->text, width, NULL);
             break;
-        case DOC_BULLET: tv_add(tv, ROLE_NORMAL, "  • ", 4, l->text, width - 4, NULL); break;
+        case DOC_BULLET: tv_add(tv, ROLE_NORMAL, "  • ", 4, l->text, width, NULL); break;
         case DOC_STEP: {
             char *prefix = xasprintf("  %d. ", l->number);
-            tv_add(tv, ROLE_NORMAL, prefix, 5, l->text, width - 5, NULL);
+            tv_add(tv, ROLE_NORMAL, prefix, 5, l->text, width, NULL);
             if (l->detail)
-                tv_add(tv, ROLE_DIM, "     ", 5, l->detail, width - 5, NULL);
+                tv_add(tv, ROLE_DIM, "     ", 5, l->detail, width, NULL);
             free(prefix);
             break;
         }
         case DOC_LINK: {
             char *t = xasprintf("%s (%s)", l->text, l->detail ? l->detail : "");
-            tv_add(tv, ROLE_LINK, "  → ", 4, t, width - 4, l->target);
+            tv_add(tv, ROLE_LINK, "  → ", 4, t, width, l->target);
             free(t);
             break;
         }
@@ -112,8 +114,20 @@ static size_t first_line_of(const struct textview *tv, int link)
     return 0;
 }
 
+/* Rows of text a view of height rows shows: one fewer when the position line is needed. */
+static int text_rows(const struct textview *tv, int height)
+{
+    return tv->n > (size_t)height && height > 2 ? height - 1 : height;
+}
+
 void tv_draw(struct textview *tv, int top, int height, int x, int width)
 {
+    /* A page longer than the view gives up its last row to say where it is, so the position
+     * never hides text. */
+    bool longer = tv->n > (size_t)height && height > 2;
+    size_t total = tv->n;
+    if (longer)
+        height--;
     size_t max_top = tv->n > (size_t)height ? tv->n - (size_t)height : 0;
     if (tv->top > max_top)
         tv->top = max_top;
@@ -126,11 +140,14 @@ void tv_draw(struct textview *tv, int top, int height, int x, int width)
         if (sel && (size_t)first_line_of(tv, l->link) == tv->top + (size_t)r)
             cursor_y = top + r;
     }
-    if (tv->n > (size_t)height) {
-        char pos[32];
-        size_t pct = (tv->top + (size_t)height) * 100 / tv->n;
-        snprintf(pos, sizeof pos, " %zu%% ", pct > 100 ? 100 : pct);
-        draw_text(top + height - 1, x + width - (int)strlen(pos), (int)strlen(pos), ROLE_DIM, pos);
+    if (longer) {
+        char pos[96];
+        size_t shown = tv->top + (size_t)height;
+        if (shown >= total)
+            snprintf(pos, sizeof pos, "End; PgUp for more above  100%%");
+        else
+            snprintf(pos, sizeof pos, "PgDn for more  %zu%%", shown * 100 / total);
+        draw_text(top + height, x, width, ROLE_DIM, pos);
     }
     move(cursor_y, x);
 }
@@ -148,6 +165,7 @@ static void select_link(struct textview *tv, int link, int height)
 
 enum key_result tv_key(struct app *app, struct textview *tv, enum action a, int height)
 {
+    height = text_rows(tv, height);
     size_t page = height > 2 ? (size_t)height - 2 : 1;
     size_t max_top = tv->n > (size_t)height ? tv->n - (size_t)height : 0;
     switch (a) {

@@ -11,6 +11,10 @@ expect_cursor_on_selection() {
     [ -n "$sel" ] && [ "$cur" = "$sel" ] || fail "the cursor is on row $cur, the selection on row ${sel:-none}"
 }
 
+cursor_hidden() {
+    [ "$(pane_value '#{cursor_flag}')" = 0 ]
+}
+
 start --size 80x24 -- --data "$FIXTURES/tui-deep.json"
 
 case_begin "home: the cursor is on the selected menu item"
@@ -18,11 +22,9 @@ wait_for "Find supports"
 check "on the first item (row $(row_of "1  Find supports"), cursor $(cursor_row))" \
     test "$(cursor_row)" = "$(row_of "1  Find supports")"
 send j
-settle
-check "on the second item after j (row $(row_of "2  Pathways"), cursor $(cursor_row))" \
-    test "$(cursor_row)" = "$(row_of "2  Pathways")"
+wait_cursor "$(row_of "2  Pathways")"
 send k
-settle
+wait_cursor "$(row_of "1  Find supports")"
 
 case_begin "supports: after moving down twice the cursor is on the selected (third) row"
 send 1
@@ -61,9 +63,8 @@ check "it moves with each key (cursor column $(cursor_col))" test "$(cursor_col)
 
 case_begin "leaving the field puts the cursor back on the selection"
 send Enter
-settle
+wait_until "the cursor is hidden again" cursor_hidden
 expect_cursor_on_selection
-check "the cursor is hidden again" test "$(pane_value '#{cursor_flag}')" = 0
 send x
 expect_count 14 14
 
@@ -73,9 +74,7 @@ wait_for "Which type?"
 row=$(row_of "Groups and programs")
 check "on \"Groups and programs\" (row $row, cursor $(cursor_row))" test "$(cursor_row)" = "$row"
 send Down
-settle
-row=$(row_of "Groups (networks")
-check "on \"Groups\" after Down (row $row, cursor $(cursor_row))" test "$(cursor_row)" = "$row"
+wait_cursor "$(row_of "Groups (networks")"
 send Escape
 wait_gone "Which type?"
 expect_cursor_on_selection

@@ -7,7 +7,7 @@
 #     case_begin "home screen"
 #     wait_for "Find supports"
 #     send 1
-#     wait_for "of 9"
+#     expect_count 14 14
 #     expect_screen_has "Search:"
 #     ...
 #     finish
@@ -19,13 +19,18 @@
 #                      the program ends the pane prints "EXITED:<status>" (and "TTY:same" or
 #                      "TTY:changed": the terminal modes after, compared with before).
 # send KEY...          tmux send-keys, one tmux key name an argument (Enter, Escape, Tab, BTab, Down,
-#                      NPage, PPage, BSpace, C-u, or a single character); counts keystrokes.
-# type_text TEXT         types TEXT literally, one character at a time; counts keystrokes.
+#                      NPage, PPage, Home, End, BSpace, C-u, or a single character); counts
+#                      keystrokes.
+# type_text TEXT       types TEXT literally, one character at a time; counts keystrokes.
 # keys_sent            the keystrokes sent since the last start (or keys_reset).
 # wait_for TEXT [SEC]  waits (polling every 0.05 s, default 5 s) until the screen shows TEXT and has
 #                      stopped changing; a failure of the current case when it never does.
 # wait_for_re RE [SEC] the same for an extended regular expression (grep -E) on some line.
 # wait_gone TEXT [SEC] waits until TEXT is no longer on the screen (and the screen is steady).
+# wait_change BEFORE   waits until the screen differs from BEFORE (a capture), then settles.
+# wait_until DESC CMD...  polls CMD until it succeeds (5 s); a failure (DESC) when it never does:
+#                      for what a plain capture cannot see (attributes, the cursor).
+# wait_cursor ROW      waits until the terminal cursor is on screen row ROW.
 # settle               waits until two captures 0.05 s apart are the same.
 # screen               prints the screen (capture-pane -p); screen_e keeps the escape sequences.
 # screen_line N        prints screen row N (0 is the top).
@@ -35,8 +40,13 @@
 # pane_value FORMAT    a tmux format for the pane, e.g. '#{alternate_on}'.
 # count_shown          the "N" of the list's "N of M" count on the screen (empty when none).
 # count_total          the "M".
-# resize W H           resizes the window.
+# expect_count N [M]   waits for the count to be "N of M" (or "N of" anything).
+# row_of TEXT          the first screen row holding TEXT; selected_row: the row starting with "▸".
+# resize W H           resizes the window (tmux passes it on about 0.25 s later: wait for what the
+#                      new size shows).
 # alive                true when itpnav is still running in the pane.
+# wait_exit [SEC]      waits for the program to end; exit_status: its status, from EXITED:N.
+# tm ARGS...           tmux on this script's private server.
 # case_begin NAME, fail MESSAGE, check DESC CMD..., finish: as in tests/cli/lib.sh; a failure also
 #                      prints the screen.
 
@@ -54,15 +64,19 @@ if [ ! -x "$ITPNAV" ]; then
     echo "lib.sh: ITPNAV ($ITPNAV) is not an executable; build first" >&2
     exit 99
 fi
-if ! command -v tmux >/dev/null 2>&1; then
-    echo "lib.sh: tmux is not installed; skipping" >&2
-    exit 77
-fi
+for tool in tmux python3; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+        echo "lib.sh: $tool is not installed; skipping" >&2
+        exit 77
+    fi
+done
 
 TEST_TMP=$(mktemp -d "${TMPDIR:-/tmp}/itpnav-tui.XXXXXX") || exit 99
 export HOME="$TEST_TMP/home" XDG_CACHE_HOME="$TEST_TMP/cache" XDG_DATA_HOME="$TEST_TMP/data"
 mkdir -p "$HOME" "$XDG_CACHE_HOME" "$XDG_DATA_HOME"
 
+# The private server's socket lives in the temporary directory, and goes with it.
+export TMUX_TMPDIR="$TEST_TMP"
 TMUX_SOCKET="itpnav-test-$$"
 SESSION="itpnav"
 unset TMUX TMUX_PANE
@@ -89,6 +103,7 @@ _lib_exit() {
     fi
 }
 trap _lib_exit EXIT
+trap 'exit 99' INT TERM HUP
 
 # ---- cases ----
 
@@ -175,10 +190,16 @@ _count_key() {
     _keys=$((_keys + 1))
 }
 
+# tmux sends Home and End as ESC [1~ and ESC [4~, which xterm-256color's terminfo does not know
+# (curses would read an Esc and three characters): send what an xterm sends in keypad mode.
 send() {
     local k
     for k in "$@"; do
-        tm send-keys -t "$SESSION" "$k"
+        case $k in
+        Home) tm send-keys -t "$SESSION" -H 1b 4f 48 ;;
+        End) tm send-keys -t "$SESSION" -H 1b 4f 46 ;;
+        *) tm send-keys -t "$SESSION" "$k" ;;
+        esac
         _count_key
     done
 }
@@ -281,6 +302,36 @@ wait_for_re() {
     return 1
 }
 
+wait_change() {
+    local before=$1 i=0
+    while [ "$(screen)" = "$before" ] && [ "$i" -lt 100 ]; do
+        sleep 0.05
+        i=$((i + 1))
+    done
+    settle
+}
+
+wait_until() {
+    local desc=$1 i=0
+    shift
+    until "$@" >/dev/null 2>&1; do
+        if [ "$i" -ge 100 ]; then
+            fail "timed out waiting until: $desc"
+            return 1
+        fi
+        sleep 0.05
+        i=$((i + 1))
+    done
+}
+
+cursor_on() {
+    [ -n "$1" ] && [ "$(cursor_row)" = "$1" ]
+}
+
+wait_cursor() {
+    wait_until "the cursor is on row ${1:-?}" cursor_on "$1"
+}
+
 wait_gone() {
     _wait gone "$1" "${2:-5}" && return 0
     fail "timed out waiting for the screen to stop showing: $1"
@@ -314,13 +365,9 @@ count_total() {
 
 # expect_count N [M]: the list's count is "N of M" (waiting for it to show).
 expect_count() {
-    local want="$1 of ${2:-}"
-    if [ -n "${2:-}" ]; then
-        _wait re " $1 of $2 *\$" 5 || fail "the count is not \"$1 of $2\" (shows \"$(count_shown) of $(count_total)\")"
-    else
-        _wait re " $1 of [0-9]+ *\$" 5 || fail "the count is not \"$1 of ...\" (shows \"$(count_shown) of $(count_total)\")"
-    fi
-    : "$want"
+    local total=${2:-[0-9]+}
+    _wait re " $1 of $total *\$" 5 ||
+        fail "the count is not \"$1 of ${2:-M}\" (it shows \"$(count_shown) of $(count_total)\")"
 }
 
 # row_of TEXT: the first screen row holding TEXT (empty when none).

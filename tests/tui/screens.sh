@@ -135,8 +135,9 @@ help_text=$(screen)
 for _ in 1 2 3 4 5 6 7 8; do
     screen | grep -q ' 100% *$' && break
     screen | grep -qE ' [0-9]+% *$' || break
+    before=$(screen)
     send NPage
-    settle
+    wait_change "$before"
     help_text+=$'\n'$(screen)
 done
 
@@ -162,11 +163,12 @@ for heading in "Everywhere" "In a list" "On a detail screen" "While typing a sea
     grep -qF -e " $heading" <<<"$help_text" || fail "help lacks the section: $heading"
 done
 
-# KNOWN BUG: src/screens/help.c pads each label with printf("%-12s"), which counts bytes, not
-# columns: labels holding an arrow ("↑ k", "↓ j", "Enter →", "Esc ←") end up 2 columns short, so
-# their sentences start at column 14 instead of 16; and a sentence's wrapped lines are indented to
-# column 17 (tv_add indent 16 at x 1), one more than its first line. The help sentences should all
-# start in one column.
+# Regression (fixed): src/screens/help.c builds each key line as the prefix "  LABEL " (2 + 12 + 1 = 15
+# columns, drawn from x 1, so the sentence starts at column 16) but passes indent 16 to tv_add,
+# which puts the sentence's wrapped lines at x 1 + 16 = column 17: every wrapped help sentence
+# ("Choose where you live: ... / the list of regions.", the search sentence, ...) has its later
+# lines one column to the right of its first. (Labels holding arrows were also 2 columns short
+# until help.c padded them by columns; this case checks both.)
 case_begin "help: every sentence starts in the same column"
 printf '%s\n' "$help_text" >"$TEST_TMP/help.txt"
 cut -f2 <<<"$table" >"$TEST_TMP/labels.txt"
@@ -224,5 +226,18 @@ send q
 wait_exit
 check "exit status 0 (got $(exit_status))" test "$(exit_status)" = 0
 expect_screen_has "TTY:same"
+
+case_begin "Ctrl-C ends the program and still gives the terminal back"
+start --size 80x24 -- --data "$FIXTURES/tui-deep.json"
+wait_for "Find supports"
+send 1
+expect_count 14 14
+send C-c
+wait_exit
+expect_screen_has "TTY:same"
+expect_screen_lacks "itpnav · "
+check "the alternate screen is left" test "$(pane_value '#{alternate_on}')" = 0
+check "the cursor is visible again" test "$(pane_value '#{cursor_flag}')" = 1
+check "the mouse is released" test "$(pane_value '#{mouse_any_flag}#{mouse_standard_flag}')" = 00
 
 finish
