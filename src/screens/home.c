@@ -45,18 +45,22 @@ static void destroy(void *state)
 static void draw(struct app *app, void *state, int top, int height)
 {
     struct home *h = state;
-    int y = top + 1, w = COLS - 4;
+    /* Short terminals keep the menu whole and drop the explanations first. */
+    bool roomy = height >= (int)N_ITEMS + 8;
+    int y = top + (roomy ? 1 : 0), w = COLS - 4;
     draw_text(y++, 2, w, ROLE_HEADING, app->title ? app->title : "itpnav");
     char line[256];
     snprintf(line, sizeof line, "Data as of %s. Check details with each organisation.",
              app->as_of ? app->as_of : "an unknown date");
     draw_text(y++, 2, w, ROLE_DIM, line);
-    y++;
+    if (roomy)
+        y++;
     char where[128], goal[128];
     snprintf(line, sizeof line, "Where: %s · Goal: %s", app_region_name(app, where, sizeof where),
              app_goal_name(app, goal, sizeof goal));
     draw_text(y++, 2, w, ROLE_NORMAL, line);
-    draw_text(y++, 2, w, ROLE_DIM, "Press r to say where you live, g to choose your goal.");
+    if (roomy)
+        draw_text(y++, 2, w, ROLE_DIM, "Press r to say where you live, g to choose your goal.");
     y++;
     h->menu_top = y;
     int cursor = y;
