@@ -258,21 +258,8 @@ static enum key_result on_key(struct app *app, void *state, enum action a, int k
     default: break;
     }
     if (printable) {
-        char buf[8] = {0};
-        if (key < 0x80) {
-            buf[0] = (char)key;
-        } else if (key < 0x800) {
-            buf[0] = (char)(0xC0 | (key >> 6));
-            buf[1] = (char)(0x80 | (key & 0x3F));
-        } else if (key < 0x10000) {
-            buf[0] = (char)(0xE0 | (key >> 12));
-            buf[1] = (char)(0x80 | ((key >> 6) & 0x3F));
-            buf[2] = (char)(0x80 | (key & 0x3F));
-        }
-        if (strlen(p->typed) + strlen(buf) < sizeof p->typed) {
-            strcat(p->typed, buf);
+        if (text_append_char(p->typed, sizeof p->typed, (unsigned)key))
             narrow(p);
-        }
         return R_REDRAW;
     }
     return R_HANDLED;

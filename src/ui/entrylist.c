@@ -222,33 +222,6 @@ static void delete_last_char(char *s)
     s[n] = '\0';
 }
 
-static void append_char(char *s, size_t size, int cp)
-{
-    char buf[5];
-    size_t k = 0;
-    unsigned c = (unsigned)cp;
-    if (c < 0x80) {
-        buf[k++] = (char)c;
-    } else if (c < 0x800) {
-        buf[k++] = (char)(0xC0 | (c >> 6));
-        buf[k++] = (char)(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        buf[k++] = (char)(0xE0 | (c >> 12));
-        buf[k++] = (char)(0x80 | ((c >> 6) & 0x3F));
-        buf[k++] = (char)(0x80 | (c & 0x3F));
-    } else {
-        buf[k++] = (char)(0xF0 | (c >> 18));
-        buf[k++] = (char)(0x80 | ((c >> 12) & 0x3F));
-        buf[k++] = (char)(0x80 | ((c >> 6) & 0x3F));
-        buf[k++] = (char)(0x80 | (c & 0x3F));
-    }
-    size_t n = strlen(s);
-    if (n + k + 1 > size)
-        return;
-    memcpy(s + n, buf, k);
-    s[n + k] = '\0';
-}
-
 static enum key_result edit_key(struct app *app, struct entrylist *el, enum action a, int key)
 {
     (void)a; /* while typing, letters are letters: j and k type, only the arrows move */
@@ -270,7 +243,7 @@ static enum key_result edit_key(struct app *app, struct entrylist *el, enum acti
             n--;
         s[n] = '\0';
     } else if (!KEY_IS_FN(key) && key >= 0x20 && key != 0x7f && !(key >= 0x80 && key < 0xa0)) {
-        append_char(app->f.search, sizeof app->f.search, key);
+        text_append_char(app->f.search, sizeof app->f.search, (unsigned)key);
     } else {
         return R_HANDLED; /* swallow other keys while typing: no surprise actions */
     }

@@ -564,3 +564,40 @@ size_t text_distance(const char *a, const char *b)
     free(row);
     return d;
 }
+
+size_t text_encode(unsigned cp, char out[4])
+{
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+bool text_append_char(char *s, size_t size, unsigned cp)
+{
+    char buf[4];
+    size_t k = text_encode(cp, buf), n = strlen(s);
+    if (!k || n + k + 1 > size)
+        return false;
+    memcpy(s + n, buf, k);
+    s[n + k] = '\0';
+    return true;
+}

@@ -16,6 +16,13 @@ bool text_init_locale(void);
  * sequence) and returns the bytes consumed (1 for a bad byte, 0 only when n == 0). */
 size_t text_decode(const char *s, size_t n, unsigned *cp);
 
+/* Encode a code point (at most U+10FFFF, not a surrogate) as UTF-8 into out; returns the bytes
+ * written (1 to 4), or 0 for a value that is not a character. */
+size_t text_encode(unsigned cp, char out[4]);
+
+/* Append the character cp to the string s (size bytes in all) if it fits; true when it did. */
+bool text_append_char(char *s, size_t size, unsigned cp);
+
 /* True when the code point must never reach a terminal: C0 (other than newline and tab), DEL,
  * C1, and the bidirectional overrides and isolates U+202A-U+202E and U+2066-U+2069. */
 bool text_is_unsafe(unsigned cp);

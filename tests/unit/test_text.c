@@ -540,7 +540,27 @@ static void test_utf8_valid(void)
     CHECK(!text_utf8_valid("\xFF", 1, NULL));
 }
 
-UNIT_MAIN(CASE(test_locale), CASE(test_width_ascii), CASE(test_width_accented),
+static void test_encode(void)
+{
+    char b[4];
+    CHECK_INT(text_encode('A', b), 1);
+    CHECK(b[0] == 'A');
+    CHECK_INT(text_encode(0xE9, b), 2);
+    CHECK(memcmp(b, "\xC3\xA9", 2) == 0);
+    CHECK_INT(text_encode(0x4E2D, b), 3);
+    CHECK(memcmp(b, "\xE4\xB8\xAD", 3) == 0);
+    CHECK_INT(text_encode(0x1F600, b), 4);
+    CHECK(memcmp(b, "\xF0\x9F\x98\x80", 4) == 0);
+    CHECK_INT(text_encode(0xD800, b), 0);
+    CHECK_INT(text_encode(0x110000, b), 0);
+    char s[6] = "ab";
+    CHECK(text_append_char(s, sizeof s, 0xE9));
+    CHECK_STR(s, "ab\xC3\xA9");
+    CHECK(!text_append_char(s, sizeof s, 0x4E2D)); /* would not fit with its NUL */
+    CHECK_STR(s, "ab\xC3\xA9");
+}
+
+UNIT_MAIN(CASE(test_encode), CASE(test_locale), CASE(test_width_ascii), CASE(test_width_accented),
           CASE(test_width_cjk), CASE(test_width_combining), CASE(test_width_rtl),
           CASE(test_width_invalid), CASE(test_decode), CASE(test_is_unsafe),
           CASE(test_sanitize_escapes), CASE(test_sanitize_bidi), CASE(test_sanitize_newlines_tabs),
