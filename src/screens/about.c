@@ -5,33 +5,10 @@
 #include "textview.h"
 #include "util.h"
 
-struct about {
-    struct textview tv;
-    int height;
-};
-
 static const enum action hints[] = {A_BACK, A_HOME, A_HELP, A_QUIT};
 
-void *about_create(struct app *app)
+static void build(struct app *app, struct textview *tv, int width)
 {
-    (void)app;
-    struct about *a = xcalloc(1, sizeof *a);
-    a->tv.link_sel = -1;
-    return a;
-}
-
-static void destroy(void *state)
-{
-    struct about *a = state;
-    tv_clear(&a->tv);
-    free(a);
-}
-
-static void build(struct app *app, struct about *a, int width)
-{
-    tv_clear(&a->tv);
-    a->tv.width = width;
-    struct textview *tv = &a->tv;
     tv_add(tv, ROLE_HEADING, NULL, 0, app->title ? app->title : "itpnav", width, NULL);
     char *notes = store_meta(app->store, "notes");
     char *publisher = store_meta(app->store, "publisher");
@@ -77,31 +54,17 @@ static void build(struct app *app, struct about *a, int width)
     free(license);
 }
 
-static void draw(struct app *app, void *state, int top, int height)
+void *about_create(struct app *app)
 {
-    struct about *a = state;
-    int width = COLS - 2;
-    if (a->tv.width != width)
-        build(app, a, width);
-    a->height = height;
-    curs_set(0);
-    tv_draw(&a->tv, top, height, 1, width);
-}
-
-static enum key_result on_key(struct app *app, void *state, enum action a, int key)
-{
-    struct about *ab = state;
-    (void)key;
-    if (a == A_OPEN)
-        return R_IGNORED;
-    return tv_key(app, &ab->tv, a, ab->height);
+    (void)app;
+    return tv_page_create(build);
 }
 
 const struct screen screen_about = {
         .name = "About",
-        .draw = draw,
-        .on_key = on_key,
-        .destroy = destroy,
+        .draw = tv_page_draw,
+        .on_key = tv_page_key,
+        .destroy = tv_page_destroy,
         .hints = hints,
         .n_hints = sizeof hints / sizeof hints[0],
         .scope = SCOPE_DETAIL,

@@ -7,27 +7,7 @@
 #include "textview.h"
 #include "util.h"
 
-struct help {
-    struct textview tv;
-    int height;
-};
-
 static const enum action hints[] = {A_BACK, A_QUIT};
-
-void *help_create(struct app *app)
-{
-    (void)app;
-    struct help *h = xcalloc(1, sizeof *h);
-    h->tv.link_sel = -1;
-    return h;
-}
-
-static void destroy(void *state)
-{
-    struct help *h = state;
-    tv_clear(&h->tv);
-    free(h);
-}
 
 static void section(struct textview *tv, const char *title, unsigned scope, int width)
 {
@@ -44,11 +24,9 @@ static void section(struct textview *tv, const char *title, unsigned scope, int 
     }
 }
 
-static void build(struct help *h, int width)
+static void build(struct app *app, struct textview *tv, int width)
 {
-    struct textview *tv = &h->tv;
-    tv_clear(tv);
-    tv->width = width;
+    (void)app;
     tv_add(tv, ROLE_HEADING, NULL, 0, "Help: the keys of itpnav", width, NULL);
     tv_add(tv, ROLE_NORMAL, NULL, 0,
            "Everything works from the keyboard. On the home screen, the number keys choose a "
@@ -67,32 +45,17 @@ static void build(struct help *h, int width)
            NULL);
 }
 
-static void draw(struct app *app, void *state, int top, int height)
+void *help_create(struct app *app)
 {
-    struct help *h = state;
     (void)app;
-    int width = COLS - 2;
-    if (h->tv.width != width)
-        build(h, width);
-    h->height = height;
-    curs_set(0);
-    tv_draw(&h->tv, top, height, 1, width);
-}
-
-static enum key_result on_key(struct app *app, void *state, enum action a, int key)
-{
-    struct help *h = state;
-    (void)key;
-    if (a == A_HELP)
-        return R_HANDLED;
-    return tv_key(app, &h->tv, a, h->height);
+    return tv_page_create(build);
 }
 
 const struct screen screen_help = {
         .name = "Help",
-        .draw = draw,
-        .on_key = on_key,
-        .destroy = destroy,
+        .draw = tv_page_draw,
+        .on_key = tv_page_key,
+        .destroy = tv_page_destroy,
         .hints = hints,
         .n_hints = sizeof hints / sizeof hints[0],
         .scope = SCOPE_DETAIL,

@@ -212,3 +212,39 @@ enum key_result tv_click(struct app *app, struct textview *tv, int row)
     free(target);
     return R_REDRAW;
 }
+
+void *tv_page_create(void (*build)(struct app *app, struct textview *tv, int width))
+{
+    struct tv_page *p = xcalloc(1, sizeof *p);
+    p->tv.link_sel = -1;
+    p->build = build;
+    return p;
+}
+
+void tv_page_destroy(void *state)
+{
+    struct tv_page *p = state;
+    tv_clear(&p->tv);
+    free(p);
+}
+
+void tv_page_draw(struct app *app, void *state, int top, int height)
+{
+    struct tv_page *p = state;
+    int width = COLS - 2;
+    if (p->tv.width != width) {
+        tv_clear(&p->tv);
+        p->tv.width = width;
+        p->build(app, &p->tv, width);
+    }
+    p->height = height;
+    curs_set(0);
+    tv_draw(&p->tv, top, height, 1, width);
+}
+
+enum key_result tv_page_key(struct app *app, void *state, enum action a, int key)
+{
+    struct tv_page *p = state;
+    (void)key;
+    return tv_key(app, &p->tv, a, p->height);
+}

@@ -51,4 +51,18 @@ enum key_result tv_key(struct app *app, struct textview *tv, enum action a, int 
 /* A click at row (relative to the view's first row): select and open a link there. */
 enum key_result tv_click(struct app *app, struct textview *tv, int row);
 
+/* A full-screen page of text (About, Help), laid out again whenever the width changes. */
+struct tv_page {
+    struct textview tv;
+    int height;
+    void (*build)(struct app *app, struct textview *tv, int width);
+};
+
+/* A new page whose lines come from build; destroy with tv_page_destroy. */
+void *tv_page_create(void (*build)(struct app *app, struct textview *tv, int width));
+void tv_page_destroy(void *state);
+/* The screen hooks of such a page. */
+void tv_page_draw(struct app *app, void *state, int top, int height);
+enum key_result tv_page_key(struct app *app, void *state, enum action a, int key);
+
 #endif
