@@ -428,7 +428,8 @@ int cli_show(const struct options *o)
             for (size_t i = 0; i < d->n; i++) {
                 const struct doc_line *l = &d->v[i];
                 static const char *const style[] = {"title", "heading", "field", "text",
-                                                    "item",  "step",    "link",  "note"};
+                                                    "item",  "step",    "link",  "note",
+                                                    "section"};
                 put_tsv(style[l->style], false);
                 put_tsv(l->label ? l->label : l->target ? l->target : "", false);
                 put_tsv(l->text, true);
@@ -654,19 +655,7 @@ int cli_match(const struct options *o)
             cJSON_AddItemToArray(json, x);
         } else {
             struct doc d = {0};
-            static const char *const verdict_words[] = {
-                    "fits: you meet every stated requirement",
-                    "check: nothing is unmet, but something is unknown",
-                    "not yet: something is missing"};
-            char *title = xasprintf("%s (%s)", m[i].name, m[i].id);
-            doc_add(&d, DOC_HEADING, NULL, title, NULL, NULL, 0);
-            free(title);
-            doc_add(&d, DOC_FIELD, "Verdict", verdict_words[m[i].verdict], NULL, NULL, 0);
-            doc_add(&d, DOC_FIELD, "Status", entry_status_words(m[i].status), NULL, NULL, 0);
-            for (size_t k = 0; k < m[i].n_reasons; k++)
-                doc_add(&d, DOC_BULLET, NULL, m[i].reasons[k], NULL, NULL, 0);
-            doc_add(&d, DOC_FIELD, "Note", m[i].note, NULL, NULL, 0);
-            doc_add(&d, DOC_FIELD, "Next step", m[i].next_step, NULL, NULL, 0);
+            match_doc(&d, &m[i], true);
             char *text = doc_plain(&d, width);
             fputs(text + (i == 0), stdout);
             free(text);

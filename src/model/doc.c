@@ -218,6 +218,14 @@ char *doc_plain(const struct doc *d, int width)
             sb_addc(&out, '\n');
             break;
         }
+        case DOC_SECTION: {
+            wrap_into(&out, "\n", 0, l->text, width);
+            int w = text_width(l->text) < width ? text_width(l->text) : width;
+            for (int k = 0; k < w; k++)
+                sb_add(&out, "-");
+            sb_add(&out, "\n");
+            break;
+        }
         case DOC_HEADING: wrap_into(&out, "\n", 0, l->text, width); break;
         case DOC_FIELD: {
             char *label = text_sanitize(l->label, false);
@@ -246,6 +254,69 @@ char *doc_plain(const struct doc *d, int width)
             break;
         }
         }
+    }
+    return sb_take(&out);
+}
+
+/* Dataset text as Markdown text: sanitised, one line, and every character Markdown could read as
+ * syntax escaped, so a name like "*ITP* [Network]" prints as written. */
+static void md_text(struct sb *out, const char *s)
+{
+    char *t = text_sanitize(s ? s : "", false);
+    bool line_start = true;
+    for (const char *p = t; *p; p++) {
+        if (*p == '\n') {
+            sb_add(out, " ");
+            line_start = true;
+            continue;
+        }
+        if (strchr("\\`*_{}[]<>|#!~", *p) || (line_start && strchr("-+=", *p)))
+            sb_addc(out, '\\');
+        sb_addc(out, *p);
+        line_start = line_start && *p == ' ';
+    }
+    free(t);
+}
+
+char *doc_markdown(const struct doc *d)
+{
+    struct sb out = {0};
+    for (size_t i = 0; i < d->n; i++) {
+        const struct doc_line *l = &d->v[i];
+        switch (l->style) {
+        case DOC_TITLE: sb_add(&out, "# "); break;
+        case DOC_SECTION: sb_add(&out, "\n## "); break;
+        case DOC_HEADING: sb_add(&out, "\n### "); break;
+        case DOC_FIELD:
+            sb_add(&out, "- **");
+            md_text(&out, l->label);
+            sb_add(&out, ":** ");
+            break;
+        case DOC_TEXT:
+        case DOC_NOTE: sb_add(&out, "\n"); break;
+        case DOC_BULLET: sb_add(&out, "- "); break;
+        case DOC_STEP: sb_addf(&out, "%d. ", l->number); break;
+        case DOC_LINK: sb_add(&out, "- "); break;
+        }
+        if (l->style == DOC_NOTE)
+            sb_add(&out, "_");
+        md_text(&out, l->text);
+        if (l->style == DOC_NOTE)
+            sb_add(&out, "_");
+        if (l->style == DOC_STEP && l->detail) {
+            sb_add(&out, "\n   ");
+            md_text(&out, l->detail);
+        }
+        if (l->style == DOC_LINK && l->detail) {
+            sb_add(&out, " (");
+            md_text(&out, l->detail);
+            sb_add(&out, ")");
+        }
+        sb_add(&out, "\n");
+        /* A paragraph ends with a blank line, and a heading gets one below it. */
+        if (l->style == DOC_TEXT || l->style == DOC_NOTE || l->style == DOC_TITLE ||
+            l->style == DOC_SECTION || l->style == DOC_HEADING)
+            sb_add(&out, "\n");
     }
     return sb_take(&out);
 }

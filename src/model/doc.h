@@ -15,6 +15,7 @@ enum doc_style {
     DOC_STEP,    /* a numbered step: text is the title, detail below */
     DOC_LINK,    /* another entry: target is its id */
     DOC_NOTE,    /* a quiet remark (source, as-of) */
+    DOC_SECTION, /* a part of a longer document (the handout's "Your shortlist") */
 };
 
 struct doc_line {
@@ -46,5 +47,8 @@ void doc_add(struct doc *d, enum doc_style style, const char *label, const char 
 
 /* Write d to a string as plain text wrapped to width columns (sanitised: safe for a terminal). */
 char *doc_plain(const struct doc *d, int width);
+
+/* Write d to a string as Markdown (sanitised; dataset text escaped so it stays text). */
+char *doc_markdown(const struct doc *d);
 
 #endif

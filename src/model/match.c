@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "doc.h"
+#include "entry.h"
 #include "util.h"
 
 void match_answers_init(struct answers *a)
@@ -299,6 +301,8 @@ void match_judge(struct store *st, const char *requires_json, const struct answe
                  : (j.n_unknown || !m->has_requires) ? VERDICT_CHECK
                                                      : VERDICT_FITS;
     m->n_reasons = j.n_met + j.n_unmet + j.n_unknown;
+    m->n_met = j.n_met;
+    m->n_unmet = j.n_unmet;
     m->reasons = xmalloc((m->n_reasons ? m->n_reasons : 1) * sizeof *m->reasons);
     size_t k = 0;
     for (size_t i = 0; i < j.n_met; i++)
@@ -409,4 +413,33 @@ void match_free(struct match *m, size_t n)
         free(m[i].next_step);
     }
     free(m);
+}
+
+const char *match_verdict_words(enum verdict v)
+{
+    switch (v) {
+    case VERDICT_FITS: return "fits: you meet every stated requirement";
+    case VERDICT_CHECK: return "check: nothing is unmet, but something is unknown";
+    default: return "not yet: something is missing";
+    }
+}
+
+void match_doc(struct doc *d, const struct match *m, bool with_id)
+{
+    char *title = with_id ? xasprintf("%s (%s)", m->name, m->id) : xstrdup(m->name);
+    doc_add(d, DOC_HEADING, NULL, title, NULL, NULL, 0);
+    free(title);
+    doc_add(d, DOC_FIELD, "Verdict", match_verdict_words(m->verdict), NULL, NULL, 0);
+    doc_add(d, DOC_FIELD, "Status", entry_status_words(m->status), NULL, NULL, 0);
+    for (size_t k = 0; k < m->n_reasons; k++)
+        doc_add(d, DOC_BULLET, NULL, m->reasons[k], NULL, NULL, 0);
+    doc_add(d, DOC_FIELD, "Note", m->note, NULL, NULL, 0);
+    doc_add(d, DOC_FIELD, "Next step", m->next_step, NULL, NULL, 0);
+}
+
+void match_support_query(const struct answers *a, struct query *q)
+{
+    *q = (struct query){.kinds = KIND_SUPPORTS, .region = a->region};
+    for (size_t i = 0; i < a->n_goals && i < QUERY_MAX_VALUES; i++)
+        q->goals[q->n_goals++] = a->goals[i];
 }

@@ -45,8 +45,10 @@ struct match {
     bool has_requires;
     char **reasons; /* plain sentences: met, then not yet, then unknown */
     size_t n_reasons;
-    char *note;      /* the pathway's requires.note */
-    char *next_step; /* what to do next */
+    size_t n_met, n_unmet; /* reasons[0..n_met) are met, the next n_unmet not yet, the rest
+                              unknown */
+    char *note;            /* the pathway's requires.note */
+    char *next_step;       /* what to do next */
 };
 
 /* An answers struct with nothing answered. */
@@ -62,6 +64,18 @@ void match_judge(struct store *st, const char *requires_json, const struct answe
                  struct match *m);
 
 void match_free(struct match *m, size_t n);
+
+struct doc;
+
+/* Lay one result out: its name as a heading, the verdict, the status, the reasons, the note and
+ * the next step (shared by `itpnav match`, the results screen and the handout). */
+void match_doc(struct doc *d, const struct match *m, bool with_id);
+
+/* The verdict in words for a person ("fits: you meet every stated requirement"). */
+const char *match_verdict_words(enum verdict v);
+
+/* The query for the supports that serve the person's region and goals. */
+void match_support_query(const struct answers *a, struct query *q);
 
 /* "fits", "check", "not-yet". */
 const char *match_verdict_name(enum verdict v);

@@ -3,6 +3,7 @@
 
 #include "app.h"
 #include "entry.h"
+#include "text.h"
 #include "textview.h"
 #include "util.h"
 
@@ -13,11 +14,11 @@ struct detail {
     int height;
 };
 
-static const enum action hints[] = {A_NEXT_LINK, A_OPEN, A_BACK, A_HOME, A_HELP, A_QUIT};
+static const enum action hints[] = {A_NEXT_LINK, A_OPEN, A_MARK, A_BACK, A_HOME, A_HELP, A_QUIT};
 
-void *detail_create(struct app *app, const char *id)
+void *detail_create(struct app *app, const char *id, unsigned kinds)
 {
-    struct entry *e = entry_get(app->store, id, 0);
+    struct entry *e = entry_get(app->store, id, kinds);
     if (!e)
         return NULL;
     struct detail *d = xcalloc(1, sizeof *d);
@@ -50,12 +51,26 @@ static void draw(struct app *app, void *state, int top, int height)
     d->height = height;
     curs_set(0);
     tv_draw(&d->tv, top, height, 1, width);
+    /* Whether it is saved, on the title line, where it takes no room from the text. */
+    if (app_marked(app, d->entry->id, d->entry->kind)) {
+        int y, x;
+        getyx(stdscr, y, x);
+        const char *badge = " ★ on your shortlist ";
+        int bw = text_width(badge);
+        if (COLS > bw + 30)
+            draw_text(top, COLS - bw - 1, bw, ROLE_GOOD, badge);
+        move(y, x);
+    }
 }
 
 static enum key_result on_key(struct app *app, void *state, enum action a, int key)
 {
     struct detail *d = state;
     (void)key;
+    if (a == A_MARK) {
+        app_toggle_mark(app, d->entry->id, d->entry->kind, d->entry->name);
+        return R_REDRAW;
+    }
     return tv_key(app, &d->tv, a, d->height);
 }
 

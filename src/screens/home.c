@@ -11,23 +11,24 @@ struct home {
     int menu_top;
 };
 
-struct item {
+struct menu_item {
     const char *label;
     const char *note; /* shown beside it */
     bool ready;
 };
 
-static const struct item items[] = {
+static const struct menu_item items[] = {
         {"Find supports", "groups and programs that help, near you or online", true},
         {"Pathways to practice", "PRA, residency, clinical-assistant roles, other careers", true},
-        {"What's my path?", "not in this version yet: a later release adds the questions", false},
-        {"Shortlist", "not in this version yet: a later release adds it", false},
+        {"What's my path?", "a few questions, then which pathways fit you and why", true},
+        {"Shortlist", "what you saved, with notes, and a handout to take away", true},
         {"About", "where the data comes from, and background figures", true},
         {"Help", "every key", true},
 };
 #define N_ITEMS (sizeof items / sizeof items[0])
 
-static const enum action hints[] = {A_OPEN, A_REGION, A_GOAL, A_HELP, A_QUIT};
+static const enum action hints[] = {A_OPEN,      A_REGION, A_GOAL, A_WIZARD,
+                                    A_SHORTLIST, A_HELP,   A_QUIT};
 
 void *home_create(struct app *app)
 {
@@ -40,6 +41,12 @@ void *home_create(struct app *app)
 static void destroy(void *state)
 {
     free(state);
+}
+
+bool home_untouched(const void *state)
+{
+    const struct home *h = state;
+    return h->lv.sel == 0;
 }
 
 static void draw(struct app *app, void *state, int top, int height)
@@ -61,6 +68,13 @@ static void draw(struct app *app, void *state, int top, int height)
     draw_text(y++, 2, w, ROLE_NORMAL, line);
     if (roomy)
         draw_text(y++, 2, w, ROLE_DIM, "Press r to say where you live, g to choose your goal.");
+    if (app->kiosk && roomy) {
+        snprintf(line, sizeof line,
+                 "This computer is shared: what you do here is cleared after %ld seconds "
+                 "without use.",
+                 app->opt->idle);
+        draw_text(y++, 2, w, ROLE_DIM, line);
+    }
     y++;
     h->menu_top = y;
     int cursor = y;
@@ -70,8 +84,14 @@ static void draw(struct app *app, void *state, int top, int height)
         snprintf(label, sizeof label, " %zu  %s ", i + 1, items[i].label);
         enum role r = sel ? ROLE_SELECTED : items[i].ready ? ROLE_NORMAL : ROLE_DIM;
         int lw = draw_text(y, 2, w, r, label);
-        if (COLS >= 60)
+        if (COLS >= 60 && i == 3 && state_count(app->state)) {
+            char note[160];
+            size_t n = state_count(app->state);
+            snprintf(note, sizeof note, "%zu saved, with notes, and a handout to take away", n);
+            draw_text(y, 2 + 26, w - 26, ROLE_DIM, note);
+        } else if (COLS >= 60) {
             draw_text(y, 2 + 26, w - 26, ROLE_DIM, items[i].note);
+        }
         (void)lw;
         if (sel)
             cursor = y;
@@ -86,10 +106,8 @@ static enum key_result choose(struct app *app, struct home *h, size_t i)
     switch (i) {
     case 0: app_push(app, &screen_supports, supports_create(app)); break;
     case 1: app_push(app, &screen_pathways, pathways_create(app)); break;
-    case 2:
-        app_notice(app, "What's my path? is not in this version yet; try Pathways to practice.");
-        break;
-    case 3: app_notice(app, "The shortlist is not in this version yet."); break;
+    case 2: app_open_wizard(app); break;
+    case 3: app_push(app, &screen_shortlist, shortlist_create(app)); break;
     case 4: app_push(app, &screen_about, about_create(app)); break;
     case 5: app_push(app, &screen_help, help_create(app)); break;
     default: return R_IGNORED;

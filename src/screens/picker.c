@@ -1,4 +1,6 @@
-/* picker.c: a modal chooser for where, goal, service, delivery and type; type to narrow it. */
+/* picker.c: the modal chooser: one choice or several (checkboxes), type to narrow a long list.
+ * It serves the filters (where, goal, service, delivery, type), the wizard's questions, the
+ * handout's choices and every confirmation. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,17 +11,23 @@
 #include "util.h"
 
 struct choice {
-    char *value;   /* "" for "any" */
-    char *label;   /* indented for the region tree */
-    char *fold;    /* what typing matches against */
-    char *context; /* shown while narrowing: the parent region */
+    char *value;    /* what the callback receives */
+    char *label;    /* indented for the region tree */
+    char *fold;     /* what typing matches against */
+    char *context;  /* shown while narrowing: the parent region */
+    bool on;        /* checked (several-choice pickers) */
+    bool exclusive; /* checking it unchecks the others, and the others uncheck it */
 };
 
 struct picker {
-    enum picker_kind kind;
+    char *title, *help;
+    unsigned flags;
+    picker_done_fn done;
+    picker_cancel_fn cancel;
+    void *ctx;
     struct choice *all;
     size_t n_all;
-    size_t *shown; /* indices into all */
+    size_t *shown; /* indices into all; in a several-choice picker the last row is "Done" */
     struct listview lv;
     char typed[128];
     int list_top, rows, box_x, box_w;
@@ -27,7 +35,21 @@ struct picker {
 
 static const enum action hints[] = {A_OPEN, A_BACK};
 
-static void add(struct picker *p, const char *value, const char *label, const char *context)
+struct picker *picker_new(const char *title, const char *help, unsigned flags, picker_done_fn done,
+                          picker_cancel_fn cancel, void *ctx)
+{
+    struct picker *p = xcalloc(1, sizeof *p);
+    p->title = xstrdup(title);
+    p->help = help ? xstrdup(help) : NULL;
+    p->flags = flags;
+    p->done = done;
+    p->cancel = cancel;
+    p->ctx = ctx;
+    return p;
+}
+
+void picker_add(struct picker *p, const char *value, const char *label, const char *context,
+                unsigned choice_flags)
 {
     p->all = xrealloc(p->all, (p->n_all + 1) * sizeof *p->all);
     p->all[p->n_all++] = (struct choice){
@@ -35,10 +57,12 @@ static void add(struct picker *p, const char *value, const char *label, const ch
             .label = xstrdup(label),
             .fold = text_fold(label),
             .context = context ? xstrdup(context) : NULL,
+            .on = (choice_flags & CHOICE_ON) != 0,
+            .exclusive = (choice_flags & CHOICE_EXCLUSIVE) != 0,
     };
 }
 
-static void add_rows(struct picker *p, sqlite3 *db, const char *sql, bool tree)
+void picker_add_rows(struct picker *p, sqlite3 *db, const char *sql, bool tree)
 {
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
@@ -49,10 +73,36 @@ static void add_rows(struct picker *p, sqlite3 *db, const char *sql, bool tree)
         int depth = tree ? sqlite3_column_int(s, 2) : 0;
         const char *parent = tree ? (const char *)sqlite3_column_text(s, 3) : NULL;
         char *label = xasprintf("%*s%s", 2 * (depth < 8 ? depth : 8), "", name ? name : id);
-        add(p, id, label, parent);
+        picker_add(p, id, label, parent, 0);
         free(label);
     }
     sqlite3_finalize(s);
+}
+
+void picker_add_regions(struct picker *p, sqlite3 *db)
+{
+    /* Depth-first, each level in the dataset's order: the tree as people expect it. */
+    picker_add_rows(
+            p, db,
+            "WITH RECURSIVE t(id, name, depth, path, parent) AS ("
+            " SELECT id, name, 0, printf('%08d', pos), NULL FROM region WHERE parent IS NULL"
+            " UNION ALL SELECT r.id, r.name, t.depth + 1,"
+            " t.path || '/' || printf('%08d', r.pos), t.name"
+            " FROM region r JOIN t ON r.parent = t.id)"
+            " SELECT id, name, depth, parent FROM t ORDER BY path",
+            true);
+}
+
+void picker_check(struct picker *p, const char *value)
+{
+    for (size_t i = 0; i < p->n_all; i++)
+        if (strcmp(p->all[i].value, value) == 0)
+            p->all[i].on = true;
+}
+
+static bool multi(const struct picker *p)
+{
+    return (p->flags & PICKER_MULTI) != 0;
 }
 
 static void narrow(struct picker *p)
@@ -62,67 +112,22 @@ static void narrow(struct picker *p)
     for (size_t i = 0; i < p->n_all; i++)
         if (!want[0] || strstr(p->all[i].fold, want))
             p->shown[n++] = i;
+    if (multi(p))
+        p->shown[n++] = p->n_all; /* "Done" */
     p->lv.n = n;
     p->lv.sel = 0;
     p->lv.top = 0;
     free(want);
 }
 
-void *picker_create(struct app *app, enum picker_kind kind)
+void picker_open(struct app *app, struct picker *p, const char *current)
 {
-    struct picker *p = xcalloc(1, sizeof *p);
-    p->kind = kind;
-    sqlite3 *db = app->store->db;
-    const char *current = "";
-    switch (kind) {
-    case PICK_REGION:
-        add(p, "", "Anywhere (no place chosen)", NULL);
-        /* Depth-first, each level in the dataset's order: the tree as people expect it. */
-        add_rows(p, db,
-                 "WITH RECURSIVE t(id, name, depth, path, parent) AS ("
-                 " SELECT id, name, 0, printf('%08d', pos), NULL FROM region WHERE parent IS NULL"
-                 " UNION ALL SELECT r.id, r.name, t.depth + 1,"
-                 " t.path || '/' || printf('%08d', r.pos), t.name"
-                 " FROM region r JOIN t ON r.parent = t.id)"
-                 " SELECT id, name, depth, parent FROM t ORDER BY path",
-                 true);
-        current = app->f.region;
-        break;
-    case PICK_GOAL:
-        add(p, "", "Any goal", NULL);
-        add_rows(p, db, "SELECT id, name FROM goal ORDER BY pos", false);
-        current = app->f.goal;
-        break;
-    case PICK_SERVICE:
-        add(p, "", "Any service", NULL);
-        add_rows(p, db, "SELECT id, name FROM service ORDER BY pos", false);
-        current = app->f.service;
-        break;
-    case PICK_DELIVERY:
-        add(p, "", "Any way", NULL);
-        add(p, "online", "Online", NULL);
-        add(p, "in-person", "In person", NULL);
-        add(p, "hybrid", "Hybrid (online and in person)", NULL);
-        current = app->f.delivery == DELIVERY_ONLINE      ? "online"
-                  : app->f.delivery == DELIVERY_IN_PERSON ? "in-person"
-                  : app->f.delivery == DELIVERY_HYBRID    ? "hybrid"
-                                                          : "";
-        break;
-    case PICK_KIND:
-        add(p, "", "Groups and programs", NULL);
-        add(p, "group", "Groups (networks and associations)", NULL);
-        add(p, "program", "Programs", NULL);
-        current = app->f.kinds == KIND_GROUP     ? "group"
-                  : app->f.kinds == KIND_PROGRAM ? "program"
-                                                 : "";
-        break;
-    }
-    p->shown = xmalloc((p->n_all ? p->n_all : 1) * sizeof *p->shown);
+    p->shown = xmalloc((p->n_all + 1) * sizeof *p->shown);
     narrow(p);
-    for (size_t i = 0; i < p->n_all; i++)
+    for (size_t i = 0; current && i < p->n_all; i++)
         if (strcmp(p->all[i].value, current) == 0)
             p->lv.sel = i;
-    return p;
+    app_push(app, &screen_picker, p);
 }
 
 static void destroy(void *state)
@@ -136,31 +141,13 @@ static void destroy(void *state)
     }
     free(p->all);
     free(p->shown);
+    free(p->title);
+    free(p->help);
     free(p);
 }
 
-static const char *title_of(enum picker_kind k)
+static void draw_box(int y, int x, int h, int w)
 {
-    switch (k) {
-    case PICK_REGION: return "Where do you live?";
-    case PICK_GOAL: return "What is your goal?";
-    case PICK_SERVICE: return "What kind of help?";
-    case PICK_DELIVERY: return "How is it delivered?";
-    default: return "Which type?";
-    }
-}
-
-static void draw(struct app *app, void *state, int top, int height)
-{
-    struct picker *p = state;
-    (void)app;
-    int w = COLS - 4 < 64 ? COLS - 4 : 64;
-    int h = height - 2 < (int)p->n_all + 5 ? height - 2 : (int)p->n_all + 5;
-    if (h < 6)
-        h = 6;
-    int x = (COLS - w) / 2, y = top + (height - h) / 2;
-    p->box_x = x;
-    p->box_w = w;
     for (int r = 0; r < h; r++)
         draw_line(y + r, x, w, ROLE_NORMAL, "");
     /* Unicode box lines, not the alternate character set: in a UTF-8 locale they draw the same
@@ -179,85 +166,186 @@ static void draw(struct app *app, void *state, int top, int height)
     mvaddstr(y + h - 1, x, "└");
     mvaddstr(y + h - 1, x + w - 1, "┘");
     attroff(draw_attr(ROLE_HEADING));
-    draw_text(y, x + 2, w - 4, ROLE_HEADING, title_of(p->kind));
-    char field[200];
-    snprintf(field, sizeof field, "Type to find: %s", p->typed);
-    draw_line(y + 1, x + 2, w - 4, ROLE_FIELD, field);
-    p->list_top = y + 2;
-    p->rows = h - 3;
+}
+
+void picker_box(int top, int height, int want_h, int *y, int *x, int *h, int *w)
+{
+    *w = COLS - 4 < 64 ? COLS - 4 : 64;
+    *h = height - 2 < want_h ? height - 2 : want_h;
+    if (*h < 6)
+        *h = 6;
+    *x = (COLS - *w) / 2;
+    *y = top + (height - *h) / 2;
+    draw_box(*y, *x, *h, *w);
+}
+
+static void draw(struct app *app, void *state, int top, int height)
+{
+    struct picker *p = state;
+    (void)app;
+    bool typing = (p->flags & PICKER_TYPE) != 0;
+    int bw = COLS - 4 < 64 ? COLS - 4 : 64;
+    struct text_lines *help = text_wrap(p->help ? p->help : "", bw - 4 > 1 ? bw - 4 : 1);
+    int help_rows = (int)help->n < 3 ? (int)help->n : 3;
+    int extra = (typing ? 1 : 0) + help_rows;
+    int y, x, h, w;
+    picker_box(top, height, (int)p->n_all + (multi(p) ? 1 : 0) + 2 + extra, &y, &x, &h, &w);
+    p->box_x = x;
+    p->box_w = w;
+    draw_text(y, x + 2, w - 4, ROLE_HEADING, p->title);
+    int row = y + 1;
+    for (int i = 0; i < help_rows; i++)
+        draw_text(row++, x + 2, w - 4, ROLE_DIM, help->line[i]);
+    text_lines_destroy(help);
+    if (typing) {
+        char field[200];
+        snprintf(field, sizeof field, "Type to find: %s", p->typed);
+        draw_line(row++, x + 2, w - 4, ROLE_FIELD, field);
+    }
+    p->list_top = row;
+    p->rows = h - 2 - extra;
+    if (p->rows < 1)
+        p->rows = 1;
     listview_fit(&p->lv, p->rows);
     int cursor = p->list_top;
     for (int r = 0; r < p->rows && p->lv.top + (size_t)r < p->lv.n; r++) {
         size_t i = p->lv.top + (size_t)r;
-        const struct choice *c = &p->all[p->shown[i]];
         bool sel = i == p->lv.sel;
-        char label[256];
-        /* While narrowing, the tree's indent means nothing: show the parent instead. */
-        if (p->typed[0] && c->context)
-            snprintf(label, sizeof label, "%s (%s)", c->label + strspn(c->label, " "), c->context);
-        else
-            snprintf(label, sizeof label, "%s", c->label);
+        char label[300];
+        if (p->shown[i] == p->n_all) {
+            snprintf(label, sizeof label, "✓ Done");
+        } else {
+            const struct choice *c = &p->all[p->shown[i]];
+            const char *box_mark = multi(p) ? (c->on ? "[x] " : "[ ] ") : "";
+            char number[8] = "";
+            if (!typing && !multi(p) && i < 9)
+                snprintf(number, sizeof number, "%zu ", i + 1);
+            /* While narrowing, the tree's indent means nothing: show the parent instead. */
+            if (p->typed[0] && c->context)
+                snprintf(label, sizeof label, "%s%s%s (%s)", number, box_mark,
+                         c->label + strspn(c->label, " "), c->context);
+            else
+                snprintf(label, sizeof label, "%s%s%s", number, box_mark, c->label);
+        }
         draw_line(p->list_top + r, x + 1, w - 2, sel ? ROLE_SELECTED : ROLE_NORMAL, label);
         if (sel)
             cursor = p->list_top + r;
     }
-    if (p->lv.n == 0)
+    if (p->lv.n == 0 || (multi(p) && p->lv.n == 1 && p->typed[0]))
         draw_text(p->list_top, x + 2, w - 4, ROLE_DIM, "No match: Backspace to correct.");
     curs_set(0);
     move(cursor, x + 1);
 }
 
-static void apply(struct app *app, struct picker *p)
+/* Close the picker and tell its owner: the callback runs after the pop, so it may open another
+ * dialog (the wizard's next question). */
+static void finish(struct app *app, struct picker *p)
+{
+    const char **values = xcalloc(p->n_all + 1, sizeof *values);
+    char **copies = xcalloc(p->n_all + 1, sizeof *copies);
+    size_t n = 0;
+    if (multi(p)) {
+        for (size_t i = 0; i < p->n_all; i++)
+            if (p->all[i].on)
+                values[n] = copies[n] = xstrdup(p->all[i].value), n++;
+    } else if (p->lv.n && p->shown[p->lv.sel] < p->n_all) {
+        values[n] = copies[n] = xstrdup(p->all[p->shown[p->lv.sel]].value);
+        n++;
+    }
+    picker_done_fn done = p->done;
+    void *ctx = p->ctx;
+    app_pop(app);
+    if (done)
+        done(app, ctx, values, n);
+    for (size_t i = 0; i < n; i++)
+        free(copies[i]);
+    free(copies);
+    free(values);
+}
+
+static void close_cancelled(struct app *app, struct picker *p)
+{
+    picker_cancel_fn cancel = p->cancel;
+    void *ctx = p->ctx;
+    app_pop(app);
+    if (cancel)
+        cancel(app, ctx);
+}
+
+static void toggle(struct picker *p, size_t row)
+{
+    size_t i = p->shown[row];
+    if (i >= p->n_all)
+        return;
+    struct choice *c = &p->all[i];
+    c->on = !c->on;
+    if (c->on)
+        for (size_t k = 0; k < p->n_all; k++)
+            if (k != i && (c->exclusive || p->all[k].exclusive))
+                p->all[k].on = false;
+}
+
+/* Enter (or a click) on a row: choose it, or in a several-choice picker toggle it ("Done"
+ * finishes). */
+static void activate(struct app *app, struct picker *p)
 {
     if (p->lv.n == 0)
         return;
-    const char *v = p->all[p->shown[p->lv.sel]].value;
-    switch (p->kind) {
-    case PICK_REGION: snprintf(app->f.region, sizeof app->f.region, "%s", v); break;
-    case PICK_GOAL: snprintf(app->f.goal, sizeof app->f.goal, "%s", v); break;
-    case PICK_SERVICE: snprintf(app->f.service, sizeof app->f.service, "%s", v); break;
-    case PICK_DELIVERY: app->f.delivery = *v ? query_delivery_parse(v) : 0; break;
-    case PICK_KIND: app->f.kinds = *v ? query_kind_parse(v) : 0; break;
+    if (multi(p) && p->shown[p->lv.sel] < p->n_all) {
+        toggle(p, p->lv.sel);
+        return;
     }
-    app_filters_changed(app);
-    app_pop(app);
+    finish(app, p);
 }
 
 static enum key_result on_key(struct app *app, void *state, enum action a, int key)
 {
     struct picker *p = state;
+    bool typing = (p->flags & PICKER_TYPE) != 0;
     if (key == 27 || a == A_BACK) {
-        if (key == KEY_FN(KEY_BACKSPACE) || key == 127 || key == 8) {
+        if (typing && p->typed[0] && (key == KEY_FN(KEY_BACKSPACE) || key == 127 || key == 8)) {
             size_t n = strlen(p->typed);
             while (n > 0 && ((unsigned char)p->typed[--n] & 0xC0) == 0x80)
                 ;
-            if (!p->typed[0]) {
-                app_pop(app);
-                return R_REDRAW;
-            }
             p->typed[n] = '\0';
             narrow(p);
             return R_REDRAW;
         }
-        app_pop(app);
+        close_cancelled(app, p);
         return R_REDRAW;
     }
-    /* Everything printable is typing, j, k, q and space included: this is a text field. */
+    if (multi(p) && key == ' ') {
+        toggle(p, p->lv.sel);
+        return R_REDRAW;
+    }
+    if (!typing && !multi(p) && key >= '1' && key <= '9' && (size_t)(key - '1') < p->lv.n) {
+        p->lv.sel = (size_t)(key - '1');
+        finish(app, p);
+        return R_REDRAW;
+    }
+    /* In a picker you type into, everything printable is typing, j, k and q included. */
     bool printable = !KEY_IS_FN(key) && key >= 0x20 && key != 0x7f;
-    switch (printable ? A_NONE : a) {
+    switch (typing && printable ? A_NONE : a) {
     case A_UP:
     case A_DOWN:
     case A_PAGE_UP:
-    case A_PAGE_DOWN: listview_move(&p->lv, a, p->rows); return R_REDRAW;
+    case A_PAGE_DOWN:
+    case A_FIRST:
+    case A_LAST: listview_move(&p->lv, a, p->rows); return R_REDRAW;
     case A_OPEN:
         if (key != KEY_FN(KEY_RIGHT) || !p->typed[0]) {
-            apply(app, p);
+            activate(app, p);
             return R_REDRAW;
         }
         break;
+    case A_QUIT:
+    case A_HELP:
+    case A_HOME:
+    case A_REDRAW:
+    case A_OPERATOR: return R_IGNORED; /* the main loop's: quit, help, home still work */
     default: break;
     }
-    if (printable) {
+    if (typing && printable) {
         if (text_append_char(p->typed, sizeof p->typed, (unsigned)key))
             narrow(p);
         return R_REDRAW;
@@ -270,7 +358,7 @@ static enum key_result on_click(struct app *app, void *state, int y, int x, bool
     struct picker *p = state;
     (void)twice;
     if (x < p->box_x || x >= p->box_x + p->box_w) {
-        app_pop(app); /* a click outside the box cancels, as people expect of a pop-up */
+        close_cancelled(app, p); /* a click outside the box cancels, as people expect */
         return R_REDRAW;
     }
     if (y < p->list_top || y >= p->list_top + p->rows)
@@ -279,7 +367,7 @@ static enum key_result on_click(struct app *app, void *state, int y, int x, bool
     if (i >= p->lv.n)
         return R_HANDLED;
     p->lv.sel = i;
-    apply(app, p);
+    activate(app, p);
     return R_REDRAW;
 }
 
@@ -292,4 +380,69 @@ const struct screen screen_picker = {
         .hints = hints,
         .n_hints = sizeof hints / sizeof hints[0],
         .scope = SCOPE_MENU,
+        .modal = true,
 };
+
+/* ---- the filters ---- */
+
+static void set_filter(struct app *app, void *ctx, const char *const *values, size_t n)
+{
+    const char *v = n ? values[0] : "";
+    switch ((enum picker_kind)(intptr_t)ctx) {
+    case PICK_REGION: snprintf(app->f.region, sizeof app->f.region, "%s", v); break;
+    case PICK_GOAL: snprintf(app->f.goal, sizeof app->f.goal, "%s", v); break;
+    case PICK_SERVICE: snprintf(app->f.service, sizeof app->f.service, "%s", v); break;
+    case PICK_DELIVERY: app->f.delivery = *v ? query_delivery_parse(v) : 0; break;
+    case PICK_KIND: app->f.kinds = *v ? query_kind_parse(v) : 0; break;
+    }
+    app_filters_changed(app);
+}
+
+void picker_filter(struct app *app, enum picker_kind kind)
+{
+    static const char *const titles[] = {
+            [PICK_REGION] = "Where do you live?",  [PICK_GOAL] = "What is your goal?",
+            [PICK_SERVICE] = "What kind of help?", [PICK_DELIVERY] = "How is it delivered?",
+            [PICK_KIND] = "Which type?",
+    };
+    sqlite3 *db = app->store->db;
+    struct picker *p =
+            picker_new(titles[kind], NULL, PICKER_TYPE, set_filter, NULL, (void *)(intptr_t)kind);
+    const char *current = "";
+    switch (kind) {
+    case PICK_REGION:
+        picker_add(p, "", "Anywhere (no place chosen)", NULL, 0);
+        picker_add_regions(p, db);
+        current = app->f.region;
+        break;
+    case PICK_GOAL:
+        picker_add(p, "", "Any goal", NULL, 0);
+        picker_add_rows(p, db, "SELECT id, name FROM goal ORDER BY pos", false);
+        current = app->f.goal;
+        break;
+    case PICK_SERVICE:
+        picker_add(p, "", "Any service", NULL, 0);
+        picker_add_rows(p, db, "SELECT id, name FROM service ORDER BY pos", false);
+        current = app->f.service;
+        break;
+    case PICK_DELIVERY:
+        picker_add(p, "", "Any way", NULL, 0);
+        picker_add(p, "online", "Online", NULL, 0);
+        picker_add(p, "in-person", "In person", NULL, 0);
+        picker_add(p, "hybrid", "Hybrid (online and in person)", NULL, 0);
+        current = app->f.delivery == DELIVERY_ONLINE      ? "online"
+                  : app->f.delivery == DELIVERY_IN_PERSON ? "in-person"
+                  : app->f.delivery == DELIVERY_HYBRID    ? "hybrid"
+                                                          : "";
+        break;
+    case PICK_KIND:
+        picker_add(p, "", "Groups and programs", NULL, 0);
+        picker_add(p, "group", "Groups (networks and associations)", NULL, 0);
+        picker_add(p, "program", "Programs", NULL, 0);
+        current = app->f.kinds == KIND_GROUP     ? "group"
+                  : app->f.kinds == KIND_PROGRAM ? "program"
+                                                 : "";
+        break;
+    }
+    picker_open(app, p, current);
+}

@@ -2,8 +2,10 @@
  * screen stack. */
 #include "app.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +13,8 @@
 
 #include "draw.h"
 #include "entry.h"
+#include "handout.h"
+#include "kiosk.h"
 #include "plain.h"
 #include "text.h"
 #include "ui.h"
@@ -18,6 +22,9 @@
 
 #define MIN_COLS  40
 #define MIN_LINES 12
+
+/* The kiosk's countdown shows for the last seconds before the reset. */
+#define COUNTDOWN_SECONDS 20
 
 void app_push(struct app *app, const struct screen *s, void *state)
 {
@@ -109,9 +116,18 @@ void app_query(const struct app *app, struct query *q, unsigned kinds)
         q->text = app->f.search;
 }
 
-void app_open_entry(struct app *app, const char *id)
+void app_open_entry(struct app *app, const char *target)
 {
-    void *state = detail_create(app, id);
+    unsigned kinds = 0;
+    const char *id = target;
+    if (strncmp(target, "pathway:", 8) == 0) {
+        kinds = KIND_PATHWAY;
+        id = target + 8;
+    } else if (strncmp(target, "support:", 8) == 0) {
+        kinds = KIND_SUPPORTS;
+        id = target + 8;
+    }
+    void *state = detail_create(app, id, kinds);
     if (state)
         app_push(app, &screen_detail, state);
     else
@@ -121,6 +137,9 @@ void app_open_entry(struct app *app, const char *id)
 enum key_result app_pick(struct app *app, enum action a)
 {
     enum picker_kind k;
+    /* A filter picker over another filter picker would be a maze: replace it. */
+    if (app->stack[app->depth - 1].screen == &screen_picker)
+        app_pop(app);
     switch (a) {
     case A_REGION: k = PICK_REGION; break;
     case A_GOAL: k = PICK_GOAL; break;
@@ -129,8 +148,246 @@ enum key_result app_pick(struct app *app, enum action a)
     case A_KIND: k = PICK_KIND; break;
     default: return R_IGNORED;
     }
-    app_push(app, &screen_picker, picker_create(app, k));
+    picker_filter(app, k);
     return R_REDRAW;
+}
+
+/* ---- the shortlist, answers and sessions ---- */
+
+bool app_marked(struct app *app, const char *id, const char *kind)
+{
+    return app->state && state_has(app->state, id, state_kind_of(kind));
+}
+
+void app_toggle_mark(struct app *app, const char *id, const char *kind, const char *name)
+{
+    const char *k = state_kind_of(kind);
+    bool had = state_has(app->state, id, k);
+    int rc = had ? state_remove(app->state, id, k) : state_add(app->state, id, k, name);
+    if (rc != 0) {
+        app_notice(app, "The shortlist was not changed: %s", state_error(app->state));
+        return;
+    }
+    app->state_gen++;
+    size_t n = state_count(app->state);
+    if (had)
+        app_notice(app, "Taken off the shortlist (%zu left). a saves it again.", n);
+    else
+        app_notice(app, "Saved to the shortlist (%zu). l shows it, with notes.", n);
+}
+
+void app_toggle_target(struct app *app, const char *target)
+{
+    bool pathway = strncmp(target, "pathway:", 8) == 0;
+    const char *id = strchr(target, ':') ? strchr(target, ':') + 1 : target;
+    struct entry *e = entry_get(app->store, id, pathway ? KIND_PATHWAY : 0);
+    if (!e) {
+        app_notice(app, "That entry is no longer in the data.");
+        return;
+    }
+    app_toggle_mark(app, e->id, e->kind, e->name);
+    entry_destroy(e);
+}
+
+void app_profile_changed(struct app *app)
+{
+    app->prof_gen++;
+    if (state_save_profile(app->state, &app->prof) != 0)
+        app_notice(app, "Your answers were not saved: %s", state_error(app->state));
+}
+
+void app_reset(struct app *app)
+{
+    memset(&app->f, 0, offsetof(struct filters, generation));
+    app_filters_changed(app);
+    profile_init(&app->prof);
+    app->prof_gen++;
+    if (state_clear(app->state) != 0)
+        app_notice(app, "%s", state_error(app->state));
+    app->state_gen++;
+    /* Every screen goes, home too: its selection and scroll start over. */
+    while (app->depth > 0) {
+        struct frame *f = &app->stack[--app->depth];
+        f->screen->destroy(f->state);
+    }
+    app_push(app, &screen_home, home_create(app));
+}
+
+/* -- the handout -- */
+
+struct save_request {
+    enum handout_format format;
+    char path[4096];
+};
+
+static struct save_request save_req; /* one save dialog at a time */
+
+static const char *save_to(struct app *app, struct save_request *req, bool replace);
+
+static void replace_chosen(struct app *app, void *ctx, const char *const *values, size_t n)
+{
+    struct save_request *req = ctx;
+    if (n && strcmp(values[0], "replace") == 0) {
+        const char *err = save_to(app, req, true);
+        if (err)
+            app_notice(app, "%s", err);
+    } else if (n && strcmp(values[0], "rename") == 0) {
+        app_export_save(app, req->format, req->path);
+    }
+}
+
+static const char *save_to(struct app *app, struct save_request *req, bool replace)
+{
+    static char err[4400];
+    char today[16];
+    handout_today(today, sizeof today);
+    struct doc *d = handout_doc(app->store, app->state, &app->prof, today);
+    char *text = handout_render(d, req->format);
+    doc_destroy(d);
+    int rc = handout_save(req->path, text, replace);
+    free(text);
+    if (rc == EEXIST && !replace) {
+        char title[4200];
+        snprintf(title, sizeof title, "%s exists already", req->path);
+        struct picker *p = picker_new(title, "Replace it, or choose another name?", 0,
+                                      replace_chosen, NULL, req);
+        picker_add(p, "replace", "Replace it", NULL, 0);
+        picker_add(p, "rename", "Choose another name", NULL, 0);
+        picker_add(p, "cancel", "Cancel", NULL, 0);
+        picker_open(app, p, "rename");
+        return NULL;
+    }
+    if (rc != 0) {
+        snprintf(err, sizeof err, "Cannot write %s: %s", req->path, strerror(rc));
+        return err;
+    }
+    app_notice(app, "Handout saved to %s", req->path);
+    return NULL;
+}
+
+static const char *save_named(struct app *app, void *ctx, const char *text)
+{
+    struct save_request *req = ctx;
+    const char *t = text + strspn(text, " ");
+    if (!t[0])
+        return "Type a file name, or Esc to cancel.";
+    const char *home = getenv("HOME");
+    if (strncmp(t, "~/", 2) == 0 && home && home[0])
+        snprintf(req->path, sizeof req->path, "%s/%s", home, t + 2);
+    else
+        snprintf(req->path, sizeof req->path, "%s", t);
+    return save_to(app, req, false);
+}
+
+void app_export_save(struct app *app, enum handout_format f, const char *suggest)
+{
+    save_req.format = f;
+    char today[16], help[4200], cwd[4096];
+    handout_today(today, sizeof today);
+    char *name = suggest ? xstrdup(suggest) : handout_file_name(today, f);
+    snprintf(help, sizeof help, "A file name or path; a bare name goes in %s.",
+             getcwd(cwd, sizeof cwd) ? cwd : "the current directory");
+    prompt_open(app,
+                f == HANDOUT_MARKDOWN ? "Save the handout as Markdown" : "Save the handout as text",
+                help, name, 0, save_named, &save_req, NULL);
+    free(name);
+}
+
+static void print_handout(struct app *app)
+{
+    const char *lp = handout_printer();
+    if (!lp) {
+        app_notice(app, "No printer is set up here.");
+        return;
+    }
+    char today[16];
+    handout_today(today, sizeof today);
+    struct doc *d = handout_doc(app->store, app->state, &app->prof, today);
+    char *text = handout_render(d, HANDOUT_TEXT);
+    doc_destroy(d);
+    char *err = NULL;
+    if (handout_print(lp, text, &err) == 0)
+        app_notice(app, "The handout was sent to the printer.");
+    else
+        app_notice(app, "%s", err);
+    free(err);
+    free(text);
+}
+
+static void export_chosen(struct app *app, void *ctx, const char *const *values, size_t n)
+{
+    (void)ctx;
+    if (!n)
+        return;
+    if (strcmp(values[0], "text") == 0)
+        app_export_save(app, HANDOUT_TEXT, NULL);
+    else if (strcmp(values[0], "markdown") == 0)
+        app_export_save(app, HANDOUT_MARKDOWN, NULL);
+    else if (strcmp(values[0], "show") == 0)
+        app_push(app, &screen_handout, handout_view_create(app));
+    else if (strcmp(values[0], "print") == 0)
+        print_handout(app);
+}
+
+enum key_result app_export(struct app *app)
+{
+    char help[160];
+    size_t n = state_count(app->state);
+    snprintf(help, sizeof help, "Your shortlist (%zu %s), notes%s, dated today.", n,
+             n == 1 ? "entry" : "entries",
+             profile_empty(&app->prof) ? "" : ", answers and which pathways fit");
+    struct picker *p = picker_new("Make a handout", help, 0, export_chosen, NULL, NULL);
+    if (!app->kiosk) { /* a kiosk writes nothing to disk */
+        picker_add(p, "text", "Save as a text file", NULL, 0);
+        picker_add(p, "markdown", "Save as a Markdown file", NULL, 0);
+    }
+    picker_add(p, "show", "Show it on the screen", NULL, 0);
+    if (handout_printer())
+        picker_add(p, "print", "Print it", NULL, 0);
+    picker_open(app, p, NULL);
+    return R_REDRAW;
+}
+
+static void new_client_chosen(struct app *app, void *ctx, const char *const *values, size_t n)
+{
+    (void)ctx;
+    if (!n)
+        return;
+    if (strcmp(values[0], "export") == 0) {
+        app_export(app);
+        app_notice(app, "After the handout, press N again to start for the new client.");
+    } else if (strcmp(values[0], "clear") == 0) {
+        app_reset(app);
+        app_notice(app, "Ready for a new client: filters, answers, shortlist and notes cleared.");
+    }
+}
+
+enum key_result app_new_client(struct app *app)
+{
+    char help[200];
+    size_t n = state_count(app->state);
+    snprintf(help, sizeof help,
+             "This clears the filters, search, answers, the shortlist (%zu) and its notes.", n);
+    struct picker *p =
+            picker_new("Start again for a new client?", help, 0, new_client_chosen, NULL, NULL);
+    picker_add(p, "export", "Make the handout first", NULL, 0);
+    picker_add(p, "clear", "Clear everything now", NULL, 0);
+    picker_add(p, "cancel", "Cancel", NULL, 0);
+    picker_open(app, p, n ? "export" : "clear");
+    return R_REDRAW;
+}
+
+/* -- the kiosk's operator -- */
+
+static const char *check_pin(struct app *app, void *ctx, const char *text)
+{
+    (void)ctx;
+    if (kiosk_pin_ok(app->pin_hash, text)) {
+        app->quit = true;
+        return NULL;
+    }
+    napms(1000); /* guessing is slow */
+    return "That is not the PIN.";
 }
 
 /* ---- drawing the frame ---- */
@@ -140,8 +397,13 @@ static void draw_bars(struct app *app)
     const struct frame *top = &app->stack[app->depth - 1];
     char left[256], right[512], where[128], goal[128];
     snprintf(left, sizeof left, " itpnav · %s", top->screen->name);
-    snprintf(right, sizeof right, "Where: %s · Goal: %s ",
-             app_region_name(app, where, sizeof where), app_goal_name(app, goal, sizeof goal));
+    size_t saved = app->state ? state_count(app->state) : 0;
+    char saved_text[32] = "";
+    if (saved)
+        snprintf(saved_text, sizeof saved_text, " · ★ %zu", saved);
+    snprintf(right, sizeof right, "Where: %s · Goal: %s%s ",
+             app_region_name(app, where, sizeof where), app_goal_name(app, goal, sizeof goal),
+             saved_text);
     draw_line(0, 0, COLS, ROLE_TITLE, left);
     int rw = text_width(right);
     int lw = text_width(left);
@@ -155,7 +417,8 @@ static void draw_bars(struct app *app)
         return;
     }
     char hints[512];
-    key_hints(top->screen->scope, top->screen->hints, top->screen->n_hints, hints, sizeof hints);
+    key_hints(top->screen->scope, top->screen->hints, top->screen->n_hints, app->kiosk, hints,
+              sizeof hints);
     draw_line(LINES - 1, 0, COLS, ROLE_STATUS, hints);
 }
 
@@ -180,12 +443,29 @@ static void draw_frame(struct app *app)
     erase();
     draw_bars(app);
     const struct frame *top = &app->stack[app->depth - 1];
-    /* A modal draws over the screen beneath it. */
-    if (top->screen == &screen_picker && app->depth > 1) {
-        const struct frame *under = &app->stack[app->depth - 2];
-        under->screen->draw(app, under->state, 1, LINES - 2);
-    }
+    /* A modal draws over the screens beneath it, down to the first that is not one. */
+    int base = app->depth - 1;
+    while (base > 0 && app->stack[base].screen->modal)
+        base--;
+    for (int i = base; i < app->depth - 1; i++)
+        app->stack[i].screen->draw(app, app->stack[i].state, 1, LINES - 2);
     top->screen->draw(app, top->state, 1, LINES - 2);
+    if (app->countdown >= 0) {
+        /* The kiosk's warning, over everything, in words and in reverse video. */
+        int y, x;
+        getyx(stdscr, y, x);
+        char msg[160];
+        snprintf(msg, sizeof msg,
+                 "Still there? Press any key. Starting over for the next person in %d s.",
+                 app->countdown);
+        int w = text_width(msg) + 4 < COLS ? text_width(msg) + 4 : COLS;
+        int bx = (COLS - w) / 2, by = LINES / 2;
+        draw_line(by - 1, bx, w, ROLE_SELECTED, "");
+        draw_line(by, bx, w, ROLE_SELECTED, "");
+        draw_text(by, bx + 2, w - 4, ROLE_SELECTED, msg);
+        draw_line(by + 1, bx, w, ROLE_SELECTED, "");
+        move(y, x);
+    }
     refresh();
 }
 
@@ -198,7 +478,28 @@ static enum key_result dispatch(struct app *app, enum action a, int key)
     if (r != R_IGNORED)
         return r;
     switch (a) {
-    case A_QUIT: return R_QUIT;
+    case A_QUIT:
+        if (app->kiosk) {
+            app_notice(app, "This computer is shared: itpnav stays open for the next person.");
+            return R_REDRAW;
+        }
+        return R_QUIT;
+    case A_OPERATOR:
+        /* Hidden; without a PIN file there is no way out from the keyboard at all. */
+        if (app->kiosk && app->pin_hash[0])
+            prompt_open(app, "Operator", "Type the PIN to leave the kiosk.", "", PROMPT_SECRET,
+                        check_pin, NULL, NULL);
+        return R_REDRAW;
+    case A_SHORTLIST:
+        if (top->screen != &screen_shortlist)
+            app_push(app, &screen_shortlist, shortlist_create(app));
+        return R_REDRAW;
+    case A_WIZARD: app_open_wizard(app); return R_REDRAW;
+    case A_EXPORT: return app_export(app);
+    case A_NEW_CLIENT: return app_new_client(app);
+    case A_MARK:
+        app_notice(app, "Select a support or pathway in a list, then press a to save it.");
+        return R_REDRAW;
     case A_HELP:
         if (top->screen != &screen_help)
             app_push(app, &screen_help, help_create(app));
@@ -252,22 +553,70 @@ static int read_key(void)
     return (int)wc;
 }
 
+/* A kiosk session with nothing in it: home, unchanged, nothing chosen or saved. */
+static bool untouched(struct app *app)
+{
+    struct filters empty = {0};
+    return app->depth == 1 && home_untouched(app->stack[0].state) &&
+           memcmp(&app->f, &empty, offsetof(struct filters, generation)) == 0 &&
+           profile_empty(&app->prof) && state_count(app->state) == 0;
+}
+
+/* The kiosk's idle clock, once a second: the countdown, then the reset. True to redraw. */
+static bool idle_tick(struct app *app)
+{
+    int before = app->countdown;
+    if (untouched(app)) {
+        kiosk_touch(&app->last_input); /* an untouched home is not reset, nor counted down */
+        app->countdown = -1;
+        return before != -1;
+    }
+    double idle = kiosk_since(&app->last_input);
+    long limit = app->opt->idle;
+    if (idle >= (double)limit) {
+        app_reset(app);
+        app->countdown = -1;
+        kiosk_touch(&app->last_input);
+        return true;
+    }
+    long warn = limit < COUNTDOWN_SECONDS ? limit : COUNTDOWN_SECONDS;
+    app->countdown = idle >= (double)(limit - warn) ? (int)((double)limit - idle + 0.999) : -1;
+    return app->countdown != before || app->countdown >= 0;
+}
+
 static void run(struct app *app)
 {
+    bool redraw = true;
     while (!app->quit) {
         bool small = COLS < MIN_COLS || LINES < MIN_LINES;
-        if (small)
-            draw_too_small();
-        else
-            draw_frame(app);
+        if (redraw) {
+            if (small)
+                draw_too_small();
+            else
+                draw_frame(app);
+        }
+        redraw = true;
         int key = read_key();
-        if (key < 0)
+        if (key < 0) {
+            /* A kiosk wakes every second to count idle time; nothing else times out. */
+            redraw = app->kiosk && idle_tick(app);
             continue;
+        }
+        if (app->kiosk) {
+            kiosk_touch(&app->last_input); /* any key, click or resize */
+            if (app->countdown >= 0) {
+                app->countdown = -1; /* "press any key": the key only says "still here" */
+                MEVENT ev;
+                if (key == KEY_FN(KEY_MOUSE))
+                    getmouse(&ev);
+                continue;
+            }
+        }
         if (key == KEY_FN(KEY_RESIZE))
             continue; /* the next pass lays everything out again at the new size */
         app->notice[0] = '\0';
         if (small) {
-            if (key == 'q')
+            if (key == 'q' && !app->kiosk)
                 app->quit = true;
             continue;
         }
@@ -287,14 +636,60 @@ static bool want_color(const struct options *o)
     return !o->no_color && !(nc && nc[0]);
 }
 
+/* The shortlist's state: the person's file, or memory in a kiosk or when the file cannot be
+ * used (said in the notice). */
+static struct state *open_state(struct app *app)
+{
+    struct state *st = NULL;
+    char *err = NULL;
+    if (!app->kiosk) {
+        char *path = state_default_path();
+        if (path && state_open(path, &st, &err) != 0) {
+            app_notice(app, "Your shortlist cannot be saved (%s); it lasts until you quit.", err);
+            free(err);
+            err = NULL;
+        }
+        free(path);
+    }
+    if (!st && state_open(NULL, &st, &err) != 0) {
+        fprintf(stderr, "itpnav: %s\n", err); /* memory itself failed: nothing to fall back on */
+        free(err);
+        return NULL;
+    }
+    return st;
+}
+
+static void app_finish(struct app *app)
+{
+    while (app->depth > 0) {
+        struct frame *f = &app->stack[--app->depth];
+        f->screen->destroy(f->state);
+    }
+    free(app->title);
+    free(app->as_of);
+    state_destroy(app->state);
+    store_destroy(app->store);
+    mem_wipe(app->pin_hash, sizeof app->pin_hash);
+}
+
 int ui_main(const struct options *o)
 {
+    /* A kiosk ignores the keyboard's signals from the very start, before curses. */
+    if (o->kiosk)
+        kiosk_ignore_signals();
     const char *term = getenv("TERM");
-    if (o->plain || !term || strcmp(term, "dumb") == 0 || !isatty(STDIN_FILENO) ||
-        !isatty(STDOUT_FILENO))
+    bool plain = o->plain || !term || strcmp(term, "dumb") == 0 || !isatty(STDIN_FILENO) ||
+                 !isatty(STDOUT_FILENO);
+    if (plain && o->kiosk) {
+        fputs("itpnav: --kiosk needs a full-screen terminal (standard input and output a terminal "
+              "whose TERM is known); it has no line-by-line mode\n",
+              stderr);
+        return EXIT_USAGE;
+    }
+    if (plain)
         return plain_main(o);
 
-    struct app app = {.opt = o};
+    struct app app = {.opt = o, .kiosk = o->kiosk, .countdown = -1};
     char *notice = NULL;
     int rc = cli_open_store(o, true, &app.store, &notice);
     if (rc)
@@ -317,22 +712,47 @@ int ui_main(const struct options *o)
     if (notice)
         app_notice(&app, "%s", notice);
     free(notice);
+    app.state = open_state(&app);
+    if (!app.state) {
+        app_finish(&app);
+        return EXIT_IOERR;
+    }
+    if (state_load_profile(app.state, &app.prof) != 0)
+        app_notice(&app, "Your saved answers could not be read: %s", state_error(app.state));
+    if (app.kiosk) {
+        char why[512];
+        kiosk_load_pin(app.pin_hash, sizeof app.pin_hash, why, sizeof why);
+        if (why[0]) /* for the operator's log (the journal under systemd), not the screen */
+            fprintf(stderr, "itpnav: %s\n", why);
+    }
 
     /* newterm, not initscr: an unknown TERM falls back to the line mode instead of exiting. */
     SCREEN *screen = newterm(NULL, stdout, stdin);
     if (!screen) {
-        free(app.title);
-        free(app.as_of);
-        store_destroy(app.store);
+        app_finish(&app);
+        if (o->kiosk) {
+            fputs("itpnav: this terminal type is unknown; --kiosk needs a full-screen terminal\n",
+                  stderr);
+            return EXIT_USAGE;
+        }
         fputs("itpnav: this terminal type is unknown; using the line-by-line mode\n", stderr);
         return plain_main(o);
     }
-    cbreak();
+    /* raw in a kiosk: Ctrl-C, Ctrl-Z, Ctrl-\\ and Ctrl-S arrive as plain keys, not signals or
+     * flow control. */
+    if (app.kiosk)
+        raw();
+    else
+        cbreak();
     noecho();
     nonl();
     keypad(stdscr, TRUE);
     set_escdelay(25);
     curs_set(0);
+    if (app.kiosk) {
+        timeout(1000); /* wake every second to count idle time */
+        kiosk_touch(&app.last_input);
+    }
     app.color = want_color(o);
     draw_init_colors(app.color);
     app.mouse = !o->no_mouse;
@@ -347,14 +767,8 @@ int ui_main(const struct options *o)
     }
     app_push(&app, &screen_home, home_create(&app));
     run(&app);
-    while (app.depth > 0) {
-        struct frame *f = &app.stack[--app.depth];
-        f->screen->destroy(f->state);
-    }
+    app_finish(&app);
     endwin();
     delscreen(screen);
-    free(app.title);
-    free(app.as_of);
-    store_destroy(app.store);
     return 0;
 }

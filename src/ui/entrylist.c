@@ -120,10 +120,10 @@ static struct columns layout(int width, bool pathways)
 }
 
 static void draw_row(int y, int width, const struct columns *c, const struct row *r, bool sel,
-                     bool pathways)
+                     bool pathways, bool saved)
 {
     enum role base = sel ? ROLE_SELECTED : ROLE_NORMAL;
-    draw_line(y, 0, width, base, sel ? "▸" : " ");
+    draw_line(y, 0, width, base, sel ? (saved ? "▸★" : "▸") : saved ? " ★" : " ");
     int x = 2;
     draw_text(y, x, c->name, base, r->name);
     x += c->name + 2;
@@ -183,13 +183,13 @@ void entrylist_draw(struct app *app, void *state, int top, int height)
     struct columns c = layout(list_w, pathways);
     struct row header = {
             .name = "NAME", .kind = "KIND", .status = "STATUS", .where = "WHERE", .size = "SIZE"};
-    draw_row(top + 2, list_w, &c, &header, false, pathways);
+    draw_row(top + 2, list_w, &c, &header, false, pathways, false);
     mvchgat(top + 2, 0, list_w, A_BOLD, 0, NULL);
     el->list_top = top + 3;
     el->list_rows = rows;
     for (size_t i = 0; i < el->page.n && (int)i < rows; i++)
         draw_row(top + 3 + (int)i, list_w, &c, &el->page.rows[i], el->lv.top + i == el->lv.sel,
-                 pathways);
+                 pathways, app_marked(app, el->page.rows[i].id, el->page.rows[i].kind));
     if (el->lv.n == 0) {
         draw_text(top + 3, 2, list_w - 2, ROLE_NOTICE,
                   app->f.search[0] ? "Nothing matches these words with these filters."
@@ -255,9 +255,11 @@ static void open_selected(struct app *app, struct entrylist *el)
 {
     if (el->lv.n == 0 || el->lv.sel < el->lv.top || el->lv.sel - el->lv.top >= el->page.n)
         return;
-    char *id = xstrdup(el->page.rows[el->lv.sel - el->lv.top].id);
-    app_open_entry(app, id);
-    free(id);
+    const struct row *r = &el->page.rows[el->lv.sel - el->lv.top];
+    char *target =
+            xasprintf("%s:%s", strcmp(r->kind, "pathway") == 0 ? "pathway" : "support", r->id);
+    app_open_entry(app, target);
+    free(target);
 }
 
 enum key_result entrylist_key(struct app *app, void *state, enum action a, int key)
@@ -274,6 +276,12 @@ enum key_result entrylist_key(struct app *app, void *state, enum action a, int k
     case A_LAST: listview_move(&el->lv, a, el->list_rows); return R_REDRAW;
     case A_OPEN: open_selected(app, el); return R_REDRAW;
     case A_SEARCH: el->editing = true; return R_REDRAW;
+    case A_MARK:
+        if (el->lv.n && el->lv.sel >= el->lv.top && el->lv.sel - el->lv.top < el->page.n) {
+            const struct row *r = &el->page.rows[el->lv.sel - el->lv.top];
+            app_toggle_mark(app, r->id, r->kind, r->name);
+        }
+        return R_REDRAW;
     case A_CLEAR:
         memset(&app->f, 0, offsetof(struct filters, generation));
         app_filters_changed(app);

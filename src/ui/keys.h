@@ -29,10 +29,20 @@ enum action {
     A_CLEAR,
     A_NEXT_LINK,
     A_PREV_LINK,
+    A_MARK,
+    A_SHORTLIST,
+    A_WIZARD,
+    A_NOTE,
+    A_MOVE_UP,
+    A_MOVE_DOWN,
+    A_REMOVE,
+    A_EXPORT,
+    A_NEW_CLIENT,
     A_HOME,
     A_HELP,
     A_QUIT,
     A_REDRAW,
+    A_OPERATOR,
     A_COUNT
 };
 
@@ -42,6 +52,13 @@ enum key_scope {
     SCOPE_LIST = 1 << 1,
     SCOPE_DETAIL = 1 << 2,
     SCOPE_MENU = 1 << 3,
+    SCOPE_SHORTLIST = 1 << 4,
+};
+
+/* Keys that a kiosk changes. */
+enum key_flags {
+    KEYF_NOT_KIOSK = 1 << 0, /* does nothing in kiosk mode, and is not shown there */
+    KEYF_HIDDEN = 1 << 1,    /* never shown on screen (the operator's key) */
 };
 
 struct key_def {
@@ -52,6 +69,7 @@ struct key_def {
     const char *hint;  /* a word or two for the status bar, or NULL */
     const char *help;  /* a sentence for the help screen */
     unsigned scope;    /* enum key_scope bits */
+    unsigned flags;    /* enum key_flags bits */
 };
 
 /* The table, A_COUNT - 1 entries, in help order. */
@@ -64,7 +82,12 @@ enum action key_action(int key);
 /* The table entry for an action, or NULL. */
 const struct key_def *key_def_of(enum action a);
 
-/* The status-bar hint for scope: "label hint" pairs joined by two spaces, written into buf. */
-void key_hints(unsigned scope, const enum action *actions, size_t n, char *buf, size_t bufsz);
+/* True when the key is shown (in help and hints) in this mode. */
+bool key_shown(const struct key_def *k, bool kiosk);
+
+/* The status-bar hint for scope: "label hint" pairs joined by two spaces, written into buf;
+ * keys not shown in this mode are left out. */
+void key_hints(unsigned scope, const enum action *actions, size_t n, bool kiosk, char *buf,
+               size_t bufsz);
 
 #endif

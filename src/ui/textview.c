@@ -68,6 +68,7 @@ void tv_from_doc(struct textview *tv, const struct doc *d, int width)
         const struct doc_line *l = &d->v[i];
         switch (l->style) {
         case DOC_TITLE: tv_add(tv, ROLE_HEADING, NULL, 0, l->text, width, NULL); break;
+        case DOC_SECTION:
         case DOC_HEADING:
             tv_blank(tv);
             tv_add(tv, ROLE_HEADING, NULL, 0, l->text, width, NULL);
@@ -185,6 +186,15 @@ enum key_result tv_key(struct app *app, struct textview *tv, enum action a, int 
         if (tv->n_links)
             select_link(tv, tv->link_sel <= 0 ? tv->n_links - 1 : tv->link_sel - 1, height);
         return R_REDRAW;
+    case A_MARK:
+        if (tv->link_sel >= 0 && tv->link_sel < tv->n_links) {
+            char *target = xstrdup(tv->targets[tv->link_sel]);
+            app_toggle_target(app, target);
+            free(target);
+        } else {
+            app_notice(app, "Tab selects an entry; then a saves it to the shortlist.");
+        }
+        return R_REDRAW;
     case A_OPEN:
         if (tv->link_sel >= 0 && tv->link_sel < tv->n_links) {
             char *target = xstrdup(tv->targets[tv->link_sel]);
@@ -221,6 +231,14 @@ void *tv_page_create(void (*build)(struct app *app, struct textview *tv, int wid
     return p;
 }
 
+void *tv_page_create_live(void (*build)(struct app *app, struct textview *tv, int width),
+                          unsigned (*stamp)(struct app *app))
+{
+    struct tv_page *p = tv_page_create(build);
+    p->stamp = stamp;
+    return p;
+}
+
 void tv_page_destroy(void *state)
 {
     struct tv_page *p = state;
@@ -232,10 +250,17 @@ void tv_page_draw(struct app *app, void *state, int top, int height)
 {
     struct tv_page *p = state;
     int width = COLS - 2;
-    if (p->tv.width != width) {
+    unsigned stamp = p->stamp ? p->stamp(app) : 0;
+    if (p->tv.width != width || stamp != p->built_stamp) {
+        /* Keep the place and the selected link across a rebuild. */
+        size_t keep_top = p->tv.top;
+        int sel = p->tv.link_sel;
         tv_clear(&p->tv);
         p->tv.width = width;
         p->build(app, &p->tv, width);
+        p->built_stamp = stamp;
+        p->tv.top = keep_top < p->tv.n ? keep_top : 0;
+        p->tv.link_sel = sel < p->tv.n_links ? sel : -1;
     }
     p->height = height;
     curs_set(0);

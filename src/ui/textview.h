@@ -56,10 +56,15 @@ struct tv_page {
     struct textview tv;
     int height;
     void (*build)(struct app *app, struct textview *tv, int width);
+    unsigned (*stamp)(struct app *app); /* what the page shows changed when this does */
+    unsigned built_stamp;
 };
 
 /* A new page whose lines come from build; destroy with tv_page_destroy. */
 void *tv_page_create(void (*build)(struct app *app, struct textview *tv, int width));
+/* The same, built again whenever stamp(app) changes (answers, the shortlist). */
+void *tv_page_create_live(void (*build)(struct app *app, struct textview *tv, int width),
+                          unsigned (*stamp)(struct app *app));
 void tv_page_destroy(void *state);
 /* The screen hooks of such a page. */
 void tv_page_draw(struct app *app, void *state, int top, int height);

@@ -175,3 +175,10 @@ int write_file_atomic(const char *path, const char *data, size_t len)
     free(tmp);
     return err;
 }
+
+void mem_wipe(void *p, size_t n)
+{
+    volatile unsigned char *v = p;
+    while (n--)
+        *v++ = 0;
+}

@@ -31,6 +31,9 @@ const char *sb_str(const struct sb *b);
 char *sb_take(struct sb *b);
 void sb_finish(struct sb *b);
 
+/* Overwrite n bytes at p with zeros in a way the compiler keeps (a typed PIN). */
+void mem_wipe(void *p, size_t n);
+
 /* Create dir and its missing parents with mode 0700; true when it exists afterwards. */
 bool mkdir_p(const char *dir);
 

@@ -68,12 +68,19 @@ wait_for "itpnav · Supports"
 send Escape
 wait_for "itpnav · Home"
 
-case_begin "3 and 4 say they are not in this version yet"
+case_begin "3 opens What's my path? at its first question; 4 opens the shortlist"
 send 3
-wait_for "not in this version yet; try Pathways"
-expect_row_has 0 "itpnav · Home"
+wait_for "1 of 9: Where you live"
+send Escape
+wait_for "itpnav · What's my path?"
+expect_screen_has "See which pathways fit"
+send H
+wait_for "itpnav · Home"
 send 4
-wait_for "The shortlist is not in this version yet."
+wait_for "itpnav · Shortlist"
+expect_screen_has "Nothing saved yet."
+send H
+wait_for "itpnav · Home"
 
 case_begin "5: about shows the dataset's notes, date and sources"
 send 5
@@ -119,8 +126,13 @@ body = src[src.index("key_table[] = {"):]
 body = body[:body.index("\n};")]
 body = re.sub(r'"\s+"', "", body)  # join C string literals written over several lines
 entry = r'\{\s*(A_[A-Z_]+),\s*"[^"]*",\s*\{[^}]*\},\s*"([^"]*)",\s*(?:NULL|"[^"]*"),\s*"([^"]*)"'
-print(len(re.findall(r"\{\s*A_[A-Z_]+\s*,", body)))  # how many entries there are
+starts = [m.start() for m in re.finditer(r"\{\s*A_[A-Z_]+\s*,", body)] + [len(body)]
+# Hidden keys (the kiosk operator's) are never shown: leave them out of the count and the check.
+hidden = [body[a:b] for a, b in zip(starts, starts[1:]) if "KEYF_HIDDEN" in body[a:b]]
+print(len(starts) - 1 - len(hidden))  # how many entries are shown
 for m in re.finditer(entry, body):
+    if any(h.startswith(m.group(0)) for h in hidden):
+        continue
     words = " ".join(m.group(3).split()[:3])
     print(f"{m.group(1)}\t{m.group(2)}\t{words}")
 EOF
@@ -132,7 +144,7 @@ table=$(tail -n +2 <<<"$table")
 send 6
 wait_for "Help: the keys of itpnav"
 help_text=$(screen)
-for _ in 1 2 3 4 5 6 7 8; do
+for _ in $(seq 1 16); do
     screen | grep -q ' 100% *$' && break
     screen | grep -qE ' [0-9]+% *$' || break
     before=$(screen)

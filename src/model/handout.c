@@ -1,0 +1,323 @@
+/* handout.c: the handout a person takes away, as plain text or Markdown, saved or printed. */
+#include "handout.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "entry.h"
+#include "match.h"
+#include "query.h"
+#include "util.h"
+
+#define HANDOUT_WIDTH 76
+
+extern char **environ;
+
+void handout_today(char *buf, size_t n)
+{
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    if (strftime(buf, n, "%Y-%m-%d", &tm) == 0 && n)
+        buf[0] = '\0';
+}
+
+static void field(struct doc *d, const char *label, const char *text)
+{
+    if (text && *text)
+        doc_add(d, DOC_FIELD, label, text, NULL, NULL, 0);
+}
+
+static void answers_part(struct doc *d, struct store *st, const struct profile *p)
+{
+    doc_add(d, DOC_SECTION, NULL, "Your answers", NULL, NULL, 0);
+    for (int q = 0; q < Q_COUNT; q++) {
+        char *w = profile_answer_words(p, (enum profile_question)q, st);
+        field(d, profile_label((enum profile_question)q), w);
+        free(w);
+    }
+}
+
+static void result_part(struct doc *d, struct store *st, const struct profile *p)
+{
+    struct answers a;
+    profile_answers(p, &a);
+    struct match *m = NULL;
+    size_t n = 0;
+    char *err = NULL;
+    doc_add(d, DOC_SECTION, NULL, "Pathways for your answers", NULL, NULL, 0);
+    if (match_run(st, &a, &m, &n, &err) != 0) {
+        doc_add(d, DOC_TEXT, NULL, err, NULL, NULL, 0);
+        free(err);
+        return;
+    }
+    if (n == 0)
+        doc_add(d, DOC_TEXT, NULL, "No pathway in the data is open where you live for your goals.",
+                NULL, NULL, 0);
+    for (size_t i = 0; i < n; i++)
+        match_doc(d, &m[i], false);
+    match_free(m, n);
+
+    struct query q;
+    match_support_query(&a, &q);
+    struct page pg = {0};
+    size_t count = 0;
+    doc_add(d, DOC_SECTION, NULL, "Supports for where you live and your goals", NULL, NULL, 0);
+    if (query_count(st, &q, &count, &err) != 0 ||
+        query_page(st, &q, 0, HANDOUT_MAX_SUPPORTS, &pg, &err) != 0) {
+        doc_add(d, DOC_TEXT, NULL, err, NULL, NULL, 0);
+        free(err);
+        page_finish(&pg);
+        return;
+    }
+    for (size_t i = 0; i < pg.n; i++) {
+        char *t = pg.rows[i].where && pg.rows[i].where[0]
+                          ? xasprintf("%s (%s)", pg.rows[i].name, pg.rows[i].where)
+                          : xstrdup(pg.rows[i].name);
+        doc_add(d, DOC_BULLET, NULL, t, NULL, NULL, 0);
+        free(t);
+    }
+    if (count == 0)
+        doc_add(d, DOC_TEXT, NULL, "None in the data.", NULL, NULL, 0);
+    else if (count > pg.n) {
+        char *t = xasprintf("And %zu more: see Find supports in itpnav.", count - pg.n);
+        doc_add(d, DOC_TEXT, NULL, t, NULL, NULL, 0);
+        free(t);
+    }
+    page_finish(&pg);
+}
+
+static void contact(struct doc *d, const struct entry *e)
+{
+    field(d, "Host", e->host);
+    field(d, "Location", e->location);
+    field(d, "Website", e->website);
+    field(d, "Email", e->email);
+    field(d, "Phone", e->phone);
+    if (e->source.name || e->source.note) {
+        char *src = e->source.note ? xasprintf("%s, %s", e->source.name ? e->source.name : "",
+                                               e->source.note)
+                                   : xstrdup(e->source.name);
+        field(d, "Source", src);
+        free(src);
+    }
+}
+
+static void entry_part(struct doc *d, struct store *st, const struct state_item *it, size_t number)
+{
+    bool pathway = strcmp(it->kind, "pathway") == 0;
+    struct entry *e =
+            it->listed ? entry_get(st, it->id, pathway ? KIND_PATHWAY : KIND_SUPPORTS) : NULL;
+    char *title = xasprintf("%zu. %s", number, e ? e->name : it->name);
+    doc_add(d, DOC_HEADING, NULL, title, NULL, NULL, 0);
+    free(title);
+    if (!e) {
+        doc_add(d, DOC_TEXT, NULL,
+                "No longer listed in the data: it was on the shortlist, but the current data does "
+                "not have it.",
+                NULL, NULL, 0);
+        field(d, "Your note", it->note);
+        return;
+    }
+    struct sb what = {0};
+    sb_add(&what, pathway ? "a pathway" : e->kind[0] == 'g' ? "a group" : "a program");
+    for (size_t i = 0; i < e->regions.n; i++)
+        sb_addf(&what, "%s%s", i ? ", " : " · ",
+                e->regions.v[i].name ? e->regions.v[i].name : e->regions.v[i].id);
+    if (pathway)
+        sb_addf(&what, " · %s", entry_status_words(e->status));
+    field(d, "What it is", sb_str(&what));
+    sb_finish(&what);
+    field(d, "What it offers", e->summary);
+    for (size_t i = 0; i < e->offers.n; i++)
+        doc_add(d, DOC_BULLET, NULL, e->offers.v[i].text, NULL, NULL, 0);
+    if (pathway && e->steps.n)
+        field(d, "First step", e->steps.v[0].text);
+    field(d, "Cost", e->cost);
+    contact(d, e);
+    char *asof = e->verified ? xasprintf("%s (checked %s); confirm with the organisation", e->as_of,
+                                         e->verified)
+                             : xasprintf("%s; confirm with the organisation", e->as_of);
+    field(d, "As of", asof);
+    free(asof);
+    field(d, "Your note", it->note);
+    entry_destroy(e);
+}
+
+struct doc *handout_doc(struct store *st, struct state *s, const struct profile *p,
+                        const char *date)
+{
+    struct doc *d = xcalloc(1, sizeof *d);
+    char *title = xasprintf("itpnav handout, %s", date);
+    doc_add(d, DOC_TITLE, NULL, title, NULL, NULL, 0);
+    free(title);
+    char *data = store_meta(st, "title"), *as_of = store_meta(st, "as_of");
+    char *intro = xasprintf("From %s, data as of %s. Programs and rules change: confirm each "
+                            "detail with the organisation before you rely on it.",
+                            data ? data : "the itpnav data", as_of ? as_of : "an unknown date");
+    doc_add(d, DOC_TEXT, NULL, intro, NULL, NULL, 0);
+    free(intro);
+    free(data);
+    free(as_of);
+    if (p && !profile_empty(p)) {
+        answers_part(d, st, p);
+        result_part(d, st, p);
+    }
+    struct state_item *items = NULL;
+    size_t n = 0;
+    doc_add(d, DOC_SECTION, NULL, "Your shortlist", NULL, NULL, 0);
+    if (s && state_items(s, st, &items, &n) != 0)
+        doc_add(d, DOC_TEXT, NULL, state_error(s), NULL, NULL, 0);
+    else if (n == 0)
+        doc_add(d, DOC_TEXT, NULL, "Nothing is on the shortlist.", NULL, NULL, 0);
+    for (size_t i = 0; i < n; i++)
+        entry_part(d, st, &items[i], i + 1);
+    state_items_free(items, n);
+    return d;
+}
+
+char *handout_render(const struct doc *d, enum handout_format f)
+{
+    return f == HANDOUT_MARKDOWN ? doc_markdown(d) : doc_plain(d, HANDOUT_WIDTH);
+}
+
+char *handout_file_name(const char *date, enum handout_format f)
+{
+    return xasprintf("itpnav-handout-%s.%s", date, f == HANDOUT_MARKDOWN ? "md" : "txt");
+}
+
+int handout_save(const char *path, const char *text, bool replace)
+{
+    size_t len = strlen(text);
+    if (replace)
+        return write_file_atomic(path, text, len);
+    /* Never over an existing file, nor through a symbolic link. */
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+    if (fd < 0)
+        return errno;
+    size_t done = 0;
+    int err = 0;
+    while (done < len) {
+        ssize_t w = write(fd, text + done, len - done);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            err = errno;
+            break;
+        }
+        done += (size_t)w;
+    }
+    if (!err && fsync(fd) != 0)
+        err = errno;
+    if (close(fd) != 0 && !err)
+        err = errno;
+    if (err)
+        unlink(path); /* no half a handout left behind */
+    return err;
+}
+
+const char *handout_printer(void)
+{
+    static const char *const paths[] = {"/usr/bin/lp", "/bin/lp"};
+    for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++)
+        if (access(paths[i], X_OK) == 0)
+            return paths[i];
+    return NULL;
+}
+
+/* pipe(2) with both ends closed on exec (pipe2 is not in POSIX 2008). */
+static int cloexec_pipe(int fd[2])
+{
+    if (pipe(fd) != 0)
+        return -1;
+    fcntl(fd[0], F_SETFD, FD_CLOEXEC);
+    fcntl(fd[1], F_SETFD, FD_CLOEXEC);
+    return 0;
+}
+
+int handout_print(const char *lp, const char *text, char **err)
+{
+    int in[2], errp[2];
+    if (cloexec_pipe(in) != 0) {
+        *err = xasprintf("cannot start %s: %s", lp, strerror(errno));
+        return -1;
+    }
+    if (cloexec_pipe(errp) != 0) {
+        *err = xasprintf("cannot start %s: %s", lp, strerror(errno));
+        close(in[0]);
+        close(in[1]);
+        return -1;
+    }
+    pid_t pid = fork();
+    if (pid < 0) {
+        *err = xasprintf("cannot start %s: %s", lp, strerror(errno));
+        close(in[0]);
+        close(in[1]);
+        close(errp[0]);
+        close(errp[1]);
+        return -1;
+    }
+    if (pid == 0) {
+        /* The child: the text on standard input, messages to the parent, nothing on the
+         * terminal (curses owns it). A fixed argument list; no shell ever sees the text. */
+        int null = open("/dev/null", O_WRONLY);
+        if (dup2(in[0], STDIN_FILENO) < 0 || dup2(errp[1], STDERR_FILENO) < 0 ||
+            (null >= 0 && dup2(null, STDOUT_FILENO) < 0))
+            _exit(126);
+        char *const argv[] = {(char *)"lp", NULL};
+        execve(lp, argv, environ);
+        _exit(127);
+    }
+    close(in[0]);
+    close(errp[1]);
+    size_t len = strlen(text), done = 0;
+    while (done < len) {
+        ssize_t w = write(in[1], text + done, len - done);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            break; /* the command stopped reading: its status says why */
+        done += (size_t)w;
+    }
+    close(in[1]);
+    char msg[512];
+    size_t got = 0;
+    for (;;) {
+        ssize_t r = read(errp[0], msg + got, sizeof msg - 1 - got);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            break;
+        got += (size_t)r;
+        if (got == sizeof msg - 1) {
+            char sink[256]; /* drain the rest so the child never blocks */
+            while (read(errp[0], sink, sizeof sink) > 0)
+                ;
+            break;
+        }
+    }
+    msg[got] = '\0';
+    close(errp[0]);
+    int status;
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR) {
+            *err = xasprintf("%s: %s", lp, strerror(errno));
+            return -1;
+        }
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+        return 0;
+    msg[strcspn(msg, "\n")] = '\0';
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
+        *err = xasprintf("cannot run %s", lp);
+    else
+        *err = msg[0] ? xasprintf("printing failed: %s", msg)
+                      : xasprintf("printing failed (%s exited with status %d)", lp,
+                                  WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
+    return -1;
+}

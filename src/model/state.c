@@ -1,0 +1,384 @@
+/* state.c: the shortlist, notes and answers a person keeps, in a SQLite file of their own.
+ * Every change is one transaction, so a crash or kill loses at most the change being made, and
+ * two instances (a counsellor's two terminals) see each other's changes on their next read. */
+#include "state.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "util.h"
+
+#define STATE_VERSION 1
+
+struct state {
+    sqlite3 *db;
+    bool memory;
+    char error[512];
+};
+
+static const char schema[] =
+        "CREATE TABLE IF NOT EXISTS item(pos INTEGER NOT NULL, id TEXT NOT NULL,"
+        " kind TEXT NOT NULL CHECK(kind IN ('support','pathway')), name TEXT NOT NULL,"
+        " note TEXT NOT NULL DEFAULT '', added TEXT NOT NULL, PRIMARY KEY(id, kind));"
+        "CREATE TABLE IF NOT EXISTS kv(key TEXT PRIMARY KEY, value TEXT NOT NULL);";
+
+static int fail(struct state *s, const char *what)
+{
+    snprintf(s->error, sizeof s->error, "%s: %s", what, s->db ? sqlite3_errmsg(s->db) : "");
+    return -1;
+}
+
+const char *state_error(const struct state *s)
+{
+    return s->error;
+}
+
+bool state_in_memory(const struct state *s)
+{
+    return s->memory;
+}
+
+char *state_default_path(void)
+{
+    const char *xdg = getenv("XDG_DATA_HOME");
+    if (xdg && xdg[0] == '/')
+        return xasprintf("%s/itpnav/state.db", xdg);
+    const char *home = getenv("HOME");
+    if (home && home[0])
+        return xasprintf("%s/.local/share/itpnav/state.db", home);
+    return NULL;
+}
+
+const char *state_kind_of(const char *entry_kind)
+{
+    return entry_kind && strcmp(entry_kind, "pathway") == 0 ? "pathway" : "support";
+}
+
+int state_open(const char *path, struct state **out, char **err)
+{
+    *out = NULL;
+    struct state *s = xcalloc(1, sizeof *s);
+    s->memory = path == NULL;
+    int rc;
+    if (path) {
+        /* Notes are personal: the directory is 0700 and the file 0600 before SQLite sees it. */
+        char *dir = xstrdup(path);
+        char *slash = strrchr(dir, '/');
+        if (slash && slash != dir) {
+            *slash = '\0';
+            if (!mkdir_p(dir)) {
+                *err = xasprintf("cannot create %s: %s", dir, strerror(errno));
+                free(dir);
+                free(s);
+                return -1;
+            }
+        }
+        free(dir);
+        int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+        if (fd < 0) {
+            *err = xasprintf("cannot open %s: %s", path, strerror(errno));
+            free(s);
+            return -1;
+        }
+        close(fd);
+        rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE, NULL);
+    } else {
+        rc = sqlite3_open_v2(":memory:", &s->db, SQLITE_OPEN_READWRITE, NULL);
+    }
+    if (rc == SQLITE_OK) {
+        sqlite3_busy_timeout(s->db, 5000);
+        rc = sqlite3_exec(s->db, "PRAGMA synchronous = FULL; PRAGMA secure_delete = ON", NULL, NULL,
+                          NULL);
+    }
+    int version = 0;
+    if (rc == SQLITE_OK) {
+        sqlite3_stmt *st;
+        rc = sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL);
+        if (rc == SQLITE_OK) {
+            if (sqlite3_step(st) == SQLITE_ROW)
+                version = sqlite3_column_int(st, 0);
+            sqlite3_finalize(st);
+        }
+    }
+    if (rc == SQLITE_OK && version > STATE_VERSION) {
+        *err = xasprintf("%s was written by a newer itpnav (version %d); it is left as it is", path,
+                         version);
+        state_destroy(s);
+        return -1;
+    }
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(s->db, schema, NULL, NULL, NULL);
+    if (rc == SQLITE_OK && version < STATE_VERSION)
+        rc = sqlite3_exec(s->db, "PRAGMA user_version = 1", NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        *err = xasprintf("%s: %s", path ? path : "memory",
+                         s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+        state_destroy(s);
+        return -1;
+    }
+    *out = s;
+    return 0;
+}
+
+void state_destroy(struct state *s)
+{
+    if (!s)
+        return;
+    sqlite3_close(s->db);
+    free(s);
+}
+
+static char *dup_col(sqlite3_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    return xstrdup(t ? (const char *)t : "");
+}
+
+void state_items_free(struct state_item *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(v[i].id);
+        free(v[i].kind);
+        free(v[i].name);
+        free(v[i].note);
+        free(v[i].added);
+    }
+    free(v);
+}
+
+/* Whether the store still lists the entry, and its name there. */
+static bool look_up(struct store *st, const struct state_item *it, char **name)
+{
+    sqlite3_stmt *q;
+    bool found = false;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT name FROM entry WHERE id = ? AND (kind = 'pathway') = ? LIMIT 1",
+                           -1, &q, NULL) != SQLITE_OK)
+        return true; /* cannot tell: do not call it gone */
+    sqlite3_bind_text(q, 1, it->id, -1, SQLITE_STATIC);
+    sqlite3_bind_int(q, 2, strcmp(it->kind, "pathway") == 0);
+    if (sqlite3_step(q) == SQLITE_ROW) {
+        found = true;
+        *name = dup_col(q, 0);
+    }
+    sqlite3_finalize(q);
+    return found;
+}
+
+int state_items(struct state *s, struct store *st, struct state_item **v, size_t *n)
+{
+    *v = NULL;
+    *n = 0;
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(s->db, "SELECT id, kind, name, note, added FROM item ORDER BY pos", -1,
+                           &q, NULL) != SQLITE_OK)
+        return fail(s, "reading the shortlist");
+    int rc;
+    size_t cap = 0;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap = cap ? 2 * cap : 8;
+            *v = xrealloc(*v, cap * sizeof **v);
+        }
+        struct state_item *it = &(*v)[(*n)++];
+        *it = (struct state_item){
+                .id = dup_col(q, 0),
+                .kind = dup_col(q, 1),
+                .name = dup_col(q, 2),
+                .note = dup_col(q, 3),
+                .added = dup_col(q, 4),
+                .listed = true,
+        };
+    }
+    sqlite3_finalize(q);
+    if (rc != SQLITE_DONE) {
+        state_items_free(*v, *n);
+        *v = NULL;
+        *n = 0;
+        return fail(s, "reading the shortlist");
+    }
+    for (size_t i = 0; st && i < *n; i++) {
+        char *name = NULL;
+        (*v)[i].listed = look_up(st, &(*v)[i], &name);
+        if (name && strcmp(name, (*v)[i].name) != 0) {
+            /* Keep the newest name for the day the dataset drops the entry. */
+            sqlite3_stmt *u;
+            if (sqlite3_prepare_v2(s->db, "UPDATE item SET name = ? WHERE id = ? AND kind = ?", -1,
+                                   &u, NULL) == SQLITE_OK) {
+                sqlite3_bind_text(u, 1, name, -1, SQLITE_STATIC);
+                sqlite3_bind_text(u, 2, (*v)[i].id, -1, SQLITE_STATIC);
+                sqlite3_bind_text(u, 3, (*v)[i].kind, -1, SQLITE_STATIC);
+                sqlite3_step(u); /* a failure only delays the refresh */
+                sqlite3_finalize(u);
+            }
+            free((*v)[i].name);
+            (*v)[i].name = name;
+            name = NULL;
+        }
+        free(name);
+    }
+    return 0;
+}
+
+size_t state_count(struct state *s)
+{
+    sqlite3_stmt *q;
+    size_t n = 0;
+    if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM item", -1, &q, NULL) != SQLITE_OK)
+        return 0;
+    if (sqlite3_step(q) == SQLITE_ROW)
+        n = (size_t)sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    return n;
+}
+
+bool state_has(struct state *s, const char *id, const char *kind)
+{
+    sqlite3_stmt *q;
+    bool yes = false;
+    if (sqlite3_prepare_v2(s->db, "SELECT 1 FROM item WHERE id = ? AND kind = ?", -1, &q, NULL) !=
+        SQLITE_OK)
+        return false;
+    sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(q, 2, kind, -1, SQLITE_STATIC);
+    yes = sqlite3_step(q) == SQLITE_ROW;
+    sqlite3_finalize(q);
+    return yes;
+}
+
+/* Run one statement with up to three text parameters (NULL binds NULL). */
+static int run(struct state *s, const char *what, const char *sql, const char *a, const char *b,
+               const char *c)
+{
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(s->db, sql, -1, &q, NULL) != SQLITE_OK)
+        return fail(s, what);
+    const char *args[] = {a, b, c};
+    int n = sqlite3_bind_parameter_count(q);
+    for (int i = 0; i < n && i < 3; i++)
+        sqlite3_bind_text(q, i + 1, args[i], -1, SQLITE_STATIC);
+    int rc = sqlite3_step(q);
+    sqlite3_finalize(q);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return fail(s, what);
+    return 0;
+}
+
+int state_add(struct state *s, const char *id, const char *kind, const char *name)
+{
+    return run(s, "adding to the shortlist",
+               "INSERT OR IGNORE INTO item(pos, id, kind, name, added)"
+               " SELECT coalesce(max(pos), 0) + 1, ?1, ?2, ?3, date('now', 'localtime') FROM item",
+               id, kind, name ? name : id);
+}
+
+int state_remove(struct state *s, const char *id, const char *kind)
+{
+    return run(s, "removing from the shortlist", "DELETE FROM item WHERE id = ? AND kind = ?", id,
+               kind, NULL);
+}
+
+int state_set_note(struct state *s, const char *id, const char *kind, const char *note)
+{
+    return run(s, "saving the note", "UPDATE item SET note = ?1 WHERE id = ?2 AND kind = ?3",
+               note ? note : "", id, kind);
+}
+
+int state_move(struct state *s, size_t index, int delta)
+{
+    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return fail(s, "reordering the shortlist");
+    sqlite3_stmt *q;
+    int64_t *pos = NULL;
+    size_t n = 0, cap = 0;
+    int rc = sqlite3_prepare_v2(s->db, "SELECT pos FROM item ORDER BY pos", -1, &q, NULL);
+    if (rc == SQLITE_OK) {
+        while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+            if (n == cap) {
+                cap = cap ? 2 * cap : 16;
+                pos = xrealloc(pos, cap * sizeof *pos);
+            }
+            pos[n++] = sqlite3_column_int64(q, 0);
+        }
+        sqlite3_finalize(q);
+        rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+    }
+    if (rc == SQLITE_OK && index < n) {
+        long to = (long)index + delta;
+        if (to < 0)
+            to = 0;
+        if (to >= (long)n)
+            to = (long)n - 1;
+        /* Shift the ones between, then drop the moved one into its place: positions stay
+         * unique and ordered whatever the distance. */
+        int64_t from_pos = pos[index], to_pos = pos[to];
+        const char *sql = to > (long)index
+                                  ? "UPDATE item SET pos = CASE WHEN pos = ?1 THEN ?2 ELSE pos - 1"
+                                    " END WHERE pos BETWEEN ?1 AND ?2"
+                                  : "UPDATE item SET pos = CASE WHEN pos = ?1 THEN ?2 ELSE pos + 1"
+                                    " END WHERE pos BETWEEN ?2 AND ?1";
+        if (to != (long)index) {
+            /* Positions are unique only by convention (no index), so the shift is safe. */
+            rc = sqlite3_prepare_v2(s->db, sql, -1, &q, NULL);
+            if (rc == SQLITE_OK) {
+                sqlite3_bind_int64(q, 1, from_pos);
+                sqlite3_bind_int64(q, 2, to_pos);
+                rc = sqlite3_step(q) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+                sqlite3_finalize(q);
+            }
+        }
+    }
+    free(pos);
+    if (rc != SQLITE_OK) {
+        fail(s, "reordering the shortlist");
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return -1;
+    }
+    if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        fail(s, "reordering the shortlist");
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return -1;
+    }
+    return 0;
+}
+
+int state_save_profile(struct state *s, const struct profile *p)
+{
+    char *text = profile_encode(p);
+    int rc = run(s, "saving your answers", "INSERT OR REPLACE INTO kv(key, value) VALUES(?, ?)",
+                 "profile", text, NULL);
+    free(text);
+    return rc;
+}
+
+int state_load_profile(struct state *s, struct profile *p)
+{
+    profile_init(p);
+    sqlite3_stmt *q;
+    if (sqlite3_prepare_v2(s->db, "SELECT value FROM kv WHERE key = 'profile'", -1, &q, NULL) !=
+        SQLITE_OK)
+        return fail(s, "reading your answers");
+    int rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW)
+        profile_decode(p, (const char *)sqlite3_column_text(q, 0));
+    sqlite3_finalize(q);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return fail(s, "reading your answers");
+    return 0;
+}
+
+int state_clear(struct state *s)
+{
+    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE; DELETE FROM item; DELETE FROM kv; COMMIT", NULL, NULL,
+                     NULL) != SQLITE_OK) {
+        fail(s, "clearing the shortlist");
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return -1;
+    }
+    return 0;
+}

@@ -1,0 +1,170 @@
+/* results.c: which pathways fit the wizard's answers, ranked, each with its reasons in plain
+ * words and the next step; then the supports for the person's place and goals. Nothing is
+ * hidden: a pathway they do not fit yet shows what is missing. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "app.h"
+#include "entry.h"
+#include "handout.h"
+#include "match.h"
+#include "textview.h"
+#include "util.h"
+
+static const enum action hints[] = {A_NEXT_LINK, A_OPEN, A_MARK, A_BACK, A_EXPORT, A_HELP};
+
+static unsigned stamp(struct app *app)
+{
+    return app->prof_gen * 7919u + app->state_gen;
+}
+
+static void answers_line(struct app *app, struct textview *tv, int width)
+{
+    struct sb b = {0};
+    for (int q = 0; q < Q_COUNT; q++) {
+        if (!profile_answered(&app->prof, (enum profile_question)q))
+            continue;
+        char *w = profile_answer_words(&app->prof, (enum profile_question)q, app->store);
+        sb_addf(&b, "%s%s: %s", b.len ? " · " : "", profile_label((enum profile_question)q), w);
+        free(w);
+    }
+    tv_add(tv, ROLE_DIM, "Your answers: ", 2, b.len ? sb_str(&b) : "none yet", width, NULL);
+    sb_finish(&b);
+    tv_add(tv, ROLE_DIM, NULL, 0, "Esc goes back to the questions to change them.", width, NULL);
+    if (!app->prof.region[0])
+        tv_add(tv, ROLE_NOTICE, NULL, 0,
+               "You did not say where you live, so pathways everywhere are shown.", width, NULL);
+}
+
+static void one_match(struct app *app, struct textview *tv, const struct match *m, int width)
+{
+    char *target = xasprintf("pathway:%s", m->id);
+    bool saved = app_marked(app, m->id, "pathway");
+    char *title = xasprintf("%s · %s%s", m->name, entry_status_words(m->status),
+                            saved ? " · ★ on your shortlist" : "");
+    tv_add(tv, ROLE_LINK, "→ ", 2, title, width, target);
+    free(title);
+    free(target);
+    for (size_t k = 0; k < m->n_reasons; k++) {
+        const char *mark = k < m->n_met                ? "    ✓ "
+                           : k < m->n_met + m->n_unmet ? "    ✗ not yet: "
+                                                       : "    ? ";
+        tv_add(tv,
+               k < m->n_met                ? ROLE_NORMAL
+               : k < m->n_met + m->n_unmet ? ROLE_BAD
+                                           : ROLE_WARN,
+               mark, 6, m->reasons[k], width, NULL);
+    }
+    if (m->note)
+        tv_add(tv, ROLE_DIM, "    Note: ", 6, m->note, width, NULL);
+    if (m->next_step)
+        tv_add(tv, ROLE_NORMAL, "    Next step: ", 6, m->next_step, width, NULL);
+}
+
+static void supports_part(struct app *app, struct textview *tv, const struct answers *a, int width)
+{
+    struct query q;
+    match_support_query(a, &q);
+    size_t count = 0;
+    struct page pg = {0};
+    char *err = NULL;
+    if (query_count(app->store, &q, &count, &err) != 0 ||
+        query_page(app->store, &q, 0, HANDOUT_MAX_SUPPORTS, &pg, &err) != 0) {
+        tv_add(tv, ROLE_NOTICE, NULL, 0, err, width, NULL);
+        free(err);
+        page_finish(&pg);
+        return;
+    }
+    tv_blank(tv);
+    char *h = xasprintf("Supports for where you live and your goals (%zu)", count);
+    tv_add(tv, ROLE_HEADING, NULL, 0, h, width, NULL);
+    free(h);
+    for (size_t i = 0; i < pg.n; i++) {
+        const struct row *r = &pg.rows[i];
+        char *target = xasprintf("support:%s", r->id);
+        bool saved = app_marked(app, r->id, r->kind);
+        char *t = xasprintf("%s%s%s%s", r->name, r->where && r->where[0] ? " · " : "",
+                            r->where ? r->where : "", saved ? " · ★" : "");
+        tv_add(tv, ROLE_LINK, "→ ", 2, t, width, target);
+        free(t);
+        free(target);
+    }
+    if (count > pg.n) {
+        char *more = xasprintf("And %zu more: Find supports on the home screen lists them all.",
+                               count - pg.n);
+        tv_add(tv, ROLE_DIM, NULL, 0, more, width, NULL);
+        free(more);
+    }
+    page_finish(&pg);
+}
+
+static void build(struct app *app, struct textview *tv, int width)
+{
+    tv_add(tv, ROLE_HEADING, NULL, 0, "Which pathways fit your answers", width, NULL);
+    answers_line(app, tv, width);
+    struct answers a;
+    profile_answers(&app->prof, &a);
+    struct match *m = NULL;
+    size_t n = 0;
+    char *err = NULL;
+    if (match_run(app->store, &a, &m, &n, &err) != 0) {
+        tv_add(tv, ROLE_NOTICE, NULL, 0, err, width, NULL);
+        free(err);
+        return;
+    }
+    static const char *const headings[] = {
+            "Fits what you told us",
+            "Check the requirements: nothing is missing, but something is not known",
+            "Not yet: something is missing",
+    };
+    for (int v = VERDICT_FITS; v <= VERDICT_NOT_YET; v++) {
+        size_t k = 0;
+        for (size_t i = 0; i < n; i++)
+            k += m[i].verdict == (enum verdict)v;
+        tv_blank(tv);
+        char *h = xasprintf("%s (%zu)", headings[v], k);
+        tv_add(tv, ROLE_HEADING, NULL, 0, h, width, NULL);
+        free(h);
+        if (!k)
+            tv_add(tv, ROLE_DIM, "  ", 2, "None.", width, NULL);
+        for (size_t i = 0; i < n; i++)
+            if (m[i].verdict == (enum verdict)v)
+                one_match(app, tv, &m[i], width);
+    }
+    if (n == 0)
+        tv_add(tv, ROLE_NOTICE, NULL, 0,
+               "No pathway in the data is open where you live for these goals.", width, NULL);
+    match_free(m, n);
+    supports_part(app, tv, &a, width);
+    tv_blank(tv);
+    tv_add(tv, ROLE_DIM, NULL, 0,
+           "Requirements change: confirm each one with the program before you rely on it. "
+           "Tab selects a pathway or support, Enter opens it, a saves it to your shortlist, "
+           "e makes a handout.",
+           width, NULL);
+}
+
+static enum key_result on_click(struct app *app, void *state, int y, int x, bool twice)
+{
+    struct tv_page *p = state;
+    (void)x;
+    (void)twice;
+    return tv_click(app, &p->tv, y - 1);
+}
+
+void *results_create(struct app *app)
+{
+    (void)app;
+    return tv_page_create_live(build, stamp);
+}
+
+const struct screen screen_results = {
+        .name = "Your pathways",
+        .draw = tv_page_draw,
+        .on_key = tv_page_key,
+        .on_click = on_click,
+        .destroy = tv_page_destroy,
+        .hints = hints,
+        .n_hints = sizeof hints / sizeof hints[0],
+        .scope = SCOPE_DETAIL,
+};

@@ -1,0 +1,316 @@
+/* wizard.c: "What's my path?": the questions, each with a one-line explanation and each
+ * skippable; the answers stay and can be changed, and the results follow them. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app.h"
+#include "draw.h"
+#include "match.h"
+#include "text.h"
+#include "util.h"
+
+#define ROW_RESULTS Q_COUNT /* the row after the questions */
+
+struct wizard {
+    struct listview lv;
+    bool guided;  /* going through the questions one after another */
+    int asking;   /* the question a dialog is open for */
+    unsigned gen; /* the answers the counts belong to */
+    size_t counts[3];
+    int rows_top;
+};
+
+static const enum action hints[] = {A_OPEN, A_BACK, A_SHORTLIST, A_HELP, A_QUIT};
+
+void *wizard_create(struct app *app)
+{
+    struct wizard *w = xcalloc(1, sizeof *w);
+    w->lv.n = ROW_RESULTS + 1;
+    w->gen = app->prof_gen - 1;
+    return w;
+}
+
+static void destroy(void *state)
+{
+    free(state);
+}
+
+static void ask(struct app *app, struct wizard *w, enum profile_question q);
+
+/* After an answer: the next question when going through them, the results after the last. */
+static void answered(struct app *app, struct wizard *w, enum profile_question q)
+{
+    app_profile_changed(app);
+    w->lv.sel = (size_t)q + 1;
+    if (!w->guided)
+        return;
+    if (q + 1 < Q_COUNT) {
+        ask(app, w, q + 1);
+    } else {
+        w->guided = false;
+        app_push(app, &screen_results, results_create(app));
+    }
+}
+
+static void cancelled(struct app *app, void *ctx)
+{
+    struct wizard *w = ctx;
+    (void)app;
+    w->guided = false; /* Esc: stop going through them; the list shows where things are */
+}
+
+static void set_choice(struct app *app, void *ctx, const char *const *values, size_t n)
+{
+    struct wizard *w = ctx;
+    struct profile *p = &app->prof;
+    enum profile_question q = (enum profile_question)w->asking;
+    const char *v = n ? values[0] : "";
+    switch (q) {
+    case Q_REGION:
+        snprintf(p->region, sizeof p->region, "%s", v);
+        if (v[0]) { /* where you live is the place every list filters by, too */
+            snprintf(app->f.region, sizeof app->f.region, "%s", v);
+            app_filters_changed(app);
+        }
+        break;
+    case Q_GOALS:
+        p->n_goals = 0;
+        for (size_t i = 0; i < n && p->n_goals < PROFILE_MAX_GOALS; i++)
+            snprintf(p->goals[p->n_goals++], sizeof p->goals[0], "%s", values[i]);
+        break;
+    case Q_DISCIPLINE: snprintf(p->discipline, sizeof p->discipline, "%s", v); break;
+    case Q_EXAMS:
+        p->n_exams = 0;
+        p->exams_known = n > 0;
+        for (size_t i = 0; i < n && p->n_exams < PROFILE_MAX_EXAMS; i++)
+            if (strcmp(values[i], "none") != 0)
+                snprintf(p->exams[p->n_exams++], sizeof p->exams[0], "%s", values[i]);
+        break;
+    case Q_LANGUAGE: p->language_test = v[0] ? v[0] - '0' : -1; break;
+    case Q_STATUS: snprintf(p->status, sizeof p->status, "%s", v); break;
+    default: break;
+    }
+    answered(app, w, q);
+}
+
+static const char *set_years(struct app *app, void *ctx, const char *text)
+{
+    struct wizard *w = ctx;
+    enum profile_question q = (enum profile_question)w->asking;
+    double v = -1;
+    if (text[strspn(text, " ")] && !profile_parse_years(text, &v))
+        return "Type years from 0 to 80 (like 3 or 2.5), or nothing to skip.";
+    double *slot = q == Q_POSTGRAD   ? &app->prof.postgrad_years
+                   : q == Q_PRACTICE ? &app->prof.practice_years
+                                     : &app->prof.last_practised;
+    *slot = v;
+    answered(app, w, q);
+    return NULL;
+}
+
+static void ask(struct app *app, struct wizard *w, enum profile_question q)
+{
+    struct profile *p = &app->prof;
+    sqlite3 *db = app->store->db;
+    char title[128];
+    snprintf(title, sizeof title, "%d of %d: %s", (int)q + 1, Q_COUNT, profile_label(q));
+    const char *help = profile_explain(q);
+    w->asking = (int)q;
+    struct picker *pk = NULL;
+    const char *current = NULL;
+    switch (q) {
+    case Q_REGION:
+        pk = picker_new(title, help, PICKER_TYPE, set_choice, cancelled, w);
+        picker_add(pk, "", "Skip: I'd rather not say", NULL, 0);
+        picker_add_regions(pk, db);
+        current = p->region[0] ? p->region : app->f.region;
+        break;
+    case Q_GOALS:
+        pk = picker_new(title, "Space or Enter checks a goal; Done when you have them all.",
+                        PICKER_MULTI, set_choice, cancelled, w);
+        picker_add_rows(pk, db, "SELECT id, name FROM goal ORDER BY pos", false);
+        for (size_t i = 0; i < p->n_goals; i++)
+            picker_check(pk, p->goals[i]);
+        break;
+    case Q_DISCIPLINE:
+        pk = picker_new(title, help, 0, set_choice, cancelled, w);
+        picker_add(pk, "family-medicine", "Family medicine", NULL, 0);
+        picker_add(pk, "specialty", "Another specialty", NULL, 0);
+        picker_add(pk, "", "Skip: I'd rather not say", NULL, 0);
+        current = p->discipline;
+        break;
+    case Q_POSTGRAD:
+    case Q_PRACTICE:
+    case Q_RECENCY: {
+        double v = q == Q_POSTGRAD   ? p->postgrad_years
+                   : q == Q_PRACTICE ? p->practice_years
+                                     : p->last_practised;
+        char initial[32] = "";
+        if (v >= 0)
+            snprintf(initial, sizeof initial, "%g", v);
+        char hint[256];
+        snprintf(hint, sizeof hint, "%s In years; empty skips.", help);
+        prompt_open(app, title, hint, initial, 0, set_years, w, NULL);
+        return;
+    }
+    case Q_EXAMS:
+        pk = picker_new(title, "Space or Enter checks an exam; Done when you have them all.",
+                        PICKER_MULTI, set_choice, cancelled, w);
+        picker_add_rows(pk, db, "SELECT id, name FROM exam ORDER BY pos", false);
+        picker_add(pk, "none", "None of these yet", NULL,
+                   CHOICE_EXCLUSIVE | (p->exams_known && !p->n_exams ? CHOICE_ON : 0));
+        for (size_t i = 0; i < p->n_exams; i++)
+            picker_check(pk, p->exams[i]);
+        break;
+    case Q_LANGUAGE:
+        pk = picker_new(title, help, 0, set_choice, cancelled, w);
+        picker_add(pk, "1", "Yes, I have an accepted result", NULL, 0);
+        picker_add(pk, "0", "Not yet", NULL, 0);
+        picker_add(pk, "", "Skip: I'd rather not say", NULL, 0);
+        current = p->language_test < 0 ? "" : p->language_test ? "1" : "0";
+        break;
+    case Q_STATUS:
+        pk = picker_new(title, help, 0, set_choice, cancelled, w);
+        picker_add(pk, "citizen", "Canadian citizen", NULL, 0);
+        picker_add(pk, "permanent-resident", "Permanent resident", NULL, 0);
+        picker_add(pk, "work-permit", "Work permit", NULL, 0);
+        picker_add(pk, "refugee", "Refugee", NULL, 0);
+        picker_add(pk, "", "Other, or I'd rather not say", NULL, 0);
+        current = p->status;
+        break;
+    default: return;
+    }
+    picker_open(app, pk, current);
+}
+
+void app_open_wizard(struct app *app)
+{
+    struct wizard *w = wizard_create(app);
+    app_push(app, &screen_wizard, w);
+    if (profile_empty(&app->prof)) { /* the first time: one question after another */
+        w->guided = true;
+        ask(app, w, Q_REGION);
+    }
+}
+
+static void count_results(struct app *app, struct wizard *w)
+{
+    if (w->gen == app->prof_gen)
+        return;
+    w->gen = app->prof_gen;
+    memset(w->counts, 0, sizeof w->counts);
+    struct answers a;
+    profile_answers(&app->prof, &a);
+    struct match *m = NULL;
+    size_t n = 0;
+    char *err = NULL;
+    if (match_run(app->store, &a, &m, &n, &err) != 0) {
+        app_notice(app, "%s", err);
+        free(err);
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        w->counts[m[i].verdict]++;
+    match_free(m, n);
+}
+
+static void draw(struct app *app, void *state, int top, int height)
+{
+    struct wizard *w = state;
+    count_results(app, w);
+    int y = top + 1, width = COLS - 4;
+    draw_text(y++, 2, width, ROLE_HEADING, "What's my path?");
+    if (height >= 18)
+        draw_text(y++, 2, width, ROLE_DIM,
+                  "Answer what you like; every question can be skipped. Enter changes an answer.");
+    y++;
+    w->rows_top = y;
+    int label_w = 26;
+    int cursor = y;
+    for (int i = 0; i <= ROW_RESULTS && y < top + height; i++, y++) {
+        bool sel = w->lv.sel == (size_t)i;
+        char line[512];
+        if (i == ROW_RESULTS) {
+            snprintf(line, sizeof line,
+                     "    ▶ See which pathways fit: %zu fit, %zu to check, %zu not yet",
+                     w->counts[VERDICT_FITS], w->counts[VERDICT_CHECK], w->counts[VERDICT_NOT_YET]);
+            draw_line(y, 1, COLS - 2, sel ? ROLE_SELECTED : ROLE_HEADING, line);
+        } else {
+            enum profile_question q = (enum profile_question)i;
+            char label[64];
+            snprintf(label, sizeof label, " %d  %s", i + 1, profile_label(q));
+            char padded[128];
+            text_pad(padded, sizeof padded, label, label_w);
+            char *answer = profile_answer_words(&app->prof, q, app->store);
+            snprintf(line, sizeof line, "%s%s", padded, answer);
+            free(answer);
+            draw_line(y, 1, COLS - 2, sel ? ROLE_SELECTED : ROLE_NORMAL, line);
+            if (!sel && !profile_answered(&app->prof, q))
+                mvchgat(y, 1 + label_w, COLS - 3 - label_w, draw_attr(ROLE_DIM), 0, NULL);
+        }
+        if (sel)
+            cursor = y;
+    }
+    y++;
+    if (w->lv.sel < ROW_RESULTS && y < top + height) {
+        struct text_lines *lines =
+                text_wrap(profile_explain((enum profile_question)w->lv.sel), width);
+        for (size_t i = 0; i < lines->n && y < top + height; i++)
+            draw_text(y++, 2, width, ROLE_DIM, lines->line[i]);
+        text_lines_destroy(lines);
+    }
+    curs_set(0);
+    move(cursor, 1);
+}
+
+static enum key_result choose(struct app *app, struct wizard *w, size_t row)
+{
+    w->lv.sel = row;
+    w->guided = false;
+    if (row == ROW_RESULTS)
+        app_push(app, &screen_results, results_create(app));
+    else
+        ask(app, w, (enum profile_question)row);
+    return R_REDRAW;
+}
+
+static enum key_result on_key(struct app *app, void *state, enum action a, int key)
+{
+    struct wizard *w = state;
+    if (key >= '1' && key < '1' + Q_COUNT)
+        return choose(app, w, (size_t)(key - '1'));
+    switch (a) {
+    case A_UP:
+    case A_DOWN:
+    case A_FIRST:
+    case A_LAST:
+    case A_PAGE_UP:
+    case A_PAGE_DOWN: listview_move(&w->lv, a, ROW_RESULTS + 1); return R_REDRAW;
+    case A_OPEN: return choose(app, w, w->lv.sel);
+    case A_WIZARD: return R_HANDLED; /* here already */
+    default: return R_IGNORED;
+    }
+}
+
+static enum key_result on_click(struct app *app, void *state, int y, int x, bool twice)
+{
+    struct wizard *w = state;
+    (void)x;
+    (void)twice;
+    if (y < w->rows_top || y > w->rows_top + ROW_RESULTS)
+        return R_IGNORED;
+    return choose(app, w, (size_t)(y - w->rows_top));
+}
+
+const struct screen screen_wizard = {
+        .name = "What's my path?",
+        .draw = draw,
+        .on_key = on_key,
+        .on_click = on_click,
+        .destroy = destroy,
+        .hints = hints,
+        .n_hints = sizeof hints / sizeof hints[0],
+        .scope = SCOPE_MENU,
+};
