@@ -427,9 +427,8 @@ int cli_show(const struct options *o)
             /* One field a line: what a script can cut and grep. */
             for (size_t i = 0; i < d->n; i++) {
                 const struct doc_line *l = &d->v[i];
-                static const char *const style[] = {"title", "heading", "field", "text",
-                                                    "item",  "step",    "link",  "note",
-                                                    "section"};
+                static const char *const style[] = {"title", "heading", "field", "text",   "item",
+                                                    "step",  "link",    "note",  "section"};
                 put_tsv(style[l->style], false);
                 put_tsv(l->label ? l->label : l->target ? l->target : "", false);
                 put_tsv(l->text, true);

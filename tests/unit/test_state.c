@@ -1,0 +1,361 @@
+/* test_state.c: the person's state (shortlist, notes, answers) in its own SQLite file, the
+ * profile's saving and words, and the handout built from them, on tests/fixtures/unit-match.json.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "common.h"
+#include "handout.h"
+#include "profile.h"
+#include "state.h"
+#include "text.h"
+#include "util.h"
+
+static char dir[] = "/tmp/itpnav-unit-state.XXXXXX";
+static struct store st;
+
+static char *path_in(const char *name)
+{
+    return xasprintf("%s/%s", dir, name);
+}
+
+static struct state *open_file(const char *name)
+{
+    char *p = path_in(name), *err = NULL;
+    struct state *s = NULL;
+    if (state_open(p, &s, &err) != 0) {
+        fprintf(stderr, "  state_open %s: %s\n", p, err);
+        free(err);
+    }
+    free(p);
+    return s;
+}
+
+static void test_setup(void)
+{
+    CHECK(mkdtemp(dir) != NULL);
+    CHECK(memory_store("unit-match.json", &st));
+}
+
+static void test_add_remove_order(void)
+{
+    struct state *s = open_file("a.db");
+    CHECK(s != NULL);
+    if (!s)
+        return;
+    CHECK_INT(state_count(s), 0);
+    CHECK_INT(state_add(s, "many", "pathway", "Many"), 0);
+    CHECK_INT(state_add(s, "helper", "support", "Helper"), 0);
+    CHECK_INT(state_add(s, "open", "pathway", "Open"), 0);
+    CHECK_INT(state_add(s, "many", "pathway", "Many again"), 0); /* no duplicate */
+    CHECK_INT(state_count(s), 3);
+    CHECK(state_has(s, "many", "pathway"));
+    CHECK(!state_has(s, "many", "support")); /* a support and a pathway may share an id */
+    CHECK_INT(state_move(s, 2, -2), 0);      /* open to the top */
+    CHECK_INT(state_move(s, 1, 5), 0);       /* many to the bottom (clamped) */
+    struct state_item *v;
+    size_t n;
+    CHECK_INT(state_items(s, NULL, &v, &n), 0);
+    CHECK_INT(n, 3);
+    if (n == 3) {
+        CHECK_STR(v[0].id, "open");
+        CHECK_STR(v[1].id, "helper");
+        CHECK_STR(v[2].id, "many");
+        CHECK_STR(v[2].name, "Many");
+    }
+    state_items_free(v, n);
+    CHECK_INT(state_remove(s, "helper", "support"), 0);
+    CHECK_INT(state_count(s), 2);
+    state_destroy(s);
+}
+
+static void test_persists_with_notes(void)
+{
+    struct state *s = open_file("b.db");
+    CHECK(s != NULL);
+    if (!s)
+        return;
+    state_add(s, "bravo", "pathway", "Bravo");
+    state_add(s, "helper", "support", "Helper");
+    CHECK_INT(state_set_note(s, "bravo", "pathway", "call Tuesday"), 0);
+    struct profile p;
+    profile_init(&p);
+    snprintf(p.region, sizeof p.region, "ontario");
+    p.postgrad_years = 2.5;
+    p.exams_known = true;
+    CHECK_INT(state_save_profile(s, &p), 0);
+    state_destroy(s);
+
+    s = open_file("b.db"); /* a restart */
+    struct state_item *v;
+    size_t n;
+    CHECK_INT(state_items(s, NULL, &v, &n), 0);
+    CHECK_INT(n, 2);
+    if (n == 2) {
+        CHECK_STR(v[0].id, "bravo");
+        CHECK_STR(v[0].note, "call Tuesday");
+        CHECK_STR(v[1].note, "");
+    }
+    state_items_free(v, n);
+    struct profile q;
+    CHECK_INT(state_load_profile(s, &q), 0);
+    CHECK_STR(q.region, "ontario");
+    CHECK(q.postgrad_years == 2.5);
+    CHECK(q.exams_known && q.n_exams == 0); /* "none yet" is an answer */
+    CHECK(q.practice_years < 0);
+    state_destroy(s);
+
+    /* The file is the person's alone. */
+    char *file = path_in("b.db");
+    struct stat sb;
+    CHECK(stat(file, &sb) == 0 && (sb.st_mode & 077) == 0);
+    free(file);
+}
+
+static void test_vanished_entry_stays(void)
+{
+    struct state *s = open_file("c.db");
+    state_add(s, "gone-away", "pathway", "A pathway that was");
+    state_set_note(s, "gone-away", "pathway", "ask about it");
+    state_add(s, "many", "pathway", "An old name");
+    struct state_item *v;
+    size_t n;
+    CHECK_INT(state_items(s, &st, &v, &n), 0);
+    CHECK_INT(n, 2);
+    if (n == 2) {
+        CHECK(!v[0].listed);
+        CHECK_STR(v[0].name, "A pathway that was");
+        CHECK_STR(v[0].note, "ask about it");
+        CHECK(v[1].listed);
+        CHECK(strcmp(v[1].name, "An old name") != 0); /* refreshed from the data */
+    }
+    state_items_free(v, n);
+    state_destroy(s);
+}
+
+static void test_clear(void)
+{
+    struct state *s = open_file("d.db");
+    state_add(s, "many", "pathway", "Many");
+    struct profile p;
+    profile_init(&p);
+    p.language_test = 1;
+    state_save_profile(s, &p);
+    CHECK_INT(state_clear(s), 0);
+    CHECK_INT(state_count(s), 0);
+    struct profile q;
+    state_load_profile(s, &q);
+    CHECK(profile_empty(&q));
+    state_destroy(s);
+}
+
+static void test_two_instances(void)
+{
+    struct state *a = open_file("e.db"), *b = open_file("e.db");
+    CHECK(a && b);
+    if (!a || !b)
+        return;
+    state_add(a, "many", "pathway", "Many");
+    CHECK(state_has(b, "many", "pathway"));
+    state_set_note(b, "many", "pathway", "from b");
+    struct state_item *v;
+    size_t n;
+    state_items(a, NULL, &v, &n);
+    CHECK(n == 1 && strcmp(v[0].note, "from b") == 0);
+    state_items_free(v, n);
+    state_destroy(a);
+    state_destroy(b);
+}
+
+static void test_memory_and_errors(void)
+{
+    struct state *s = NULL;
+    char *err = NULL;
+    CHECK_INT(state_open(NULL, &s, &err), 0);
+    CHECK(state_in_memory(s));
+    state_add(s, "open", "pathway", "Open");
+    CHECK_INT(state_count(s), 1);
+    state_destroy(s);
+    /* A file that is not a database: an error naming it, and the file left as it was. */
+    char *junk = path_in("junk.db");
+    FILE *f = fopen(junk, "w");
+    fputs("this is not a database, and it holds someone's words\n", f);
+    fclose(f);
+    s = NULL;
+    CHECK(state_open(junk, &s, &err) != 0);
+    CHECK(s == NULL);
+    CHECK(err && strstr(err, junk));
+    free(err);
+    f = fopen(junk, "r");
+    char line[128] = "";
+    CHECK(f && fgets(line, sizeof line, f));
+    CHECK(strncmp(line, "this is not a database", 22) == 0);
+    if (f)
+        fclose(f);
+    free(junk);
+    state_destroy(NULL); /* a no-op */
+}
+
+static void test_profile_words_and_codec(void)
+{
+    struct profile p;
+    profile_init(&p);
+    CHECK(profile_empty(&p));
+    char *w = profile_answer_words(&p, Q_EXAMS, &st);
+    CHECK_STR(w, "not answered");
+    free(w);
+    snprintf(p.region, sizeof p.region, "toronto");
+    snprintf(p.exams[p.n_exams++], 65, "mccqe1");
+    snprintf(p.exams[p.n_exams++], 65, "nac");
+    p.exams_known = true;
+    p.last_practised = 0;
+    p.practice_years = 1;
+    w = profile_answer_words(&p, Q_EXAMS, &st);
+    CHECK_STR(w, "MCCQE Part I, NAC OSCE");
+    free(w);
+    w = profile_answer_words(&p, Q_RECENCY, &st);
+    CHECK_STR(w, "practising now");
+    free(w);
+    w = profile_answer_words(&p, Q_PRACTICE, &st);
+    CHECK_STR(w, "1 year");
+    free(w);
+    char *text = profile_encode(&p);
+    struct profile q;
+    profile_decode(&q, text);
+    free(text);
+    CHECK_STR(q.region, "toronto");
+    CHECK_INT(q.n_exams, 2);
+    CHECK(q.last_practised == 0 && q.practice_years == 1 && q.postgrad_years < 0);
+    /* Damaged or hostile records are skipped, never trusted. */
+    profile_decode(&q, "region=Not An Id\nexam=x'); DROP TABLE item;--\npostgrad_years=-4\n"
+                       "practice_years=1e9\nlanguage_test=7\ngoal=pra\nnonsense\n");
+    CHECK_STR(q.region, "");
+    CHECK_INT(q.n_exams, 0);
+    CHECK(q.postgrad_years < 0 && q.practice_years < 0 && q.language_test < 0);
+    CHECK_INT(q.n_goals, 1);
+    double d;
+    CHECK(profile_parse_years(" 2.5 ", &d) && d == 2.5);
+    CHECK(!profile_parse_years("two", &d));
+    CHECK(!profile_parse_years("-1", &d));
+    CHECK(!profile_parse_years("", &d));
+    CHECK(!profile_parse_years("nan", &d));
+}
+
+static void test_handout(void)
+{
+    struct state *s = NULL;
+    char *err = NULL;
+    state_open(NULL, &s, &err);
+    state_add(s, "many", "pathway", "Many");
+    state_set_note(s, "many", "pathway", "*bring* [papers] <now>");
+    state_add(s, "helper", "support", "Helper");
+    state_add(s, "vanished", "support", "Old group");
+    struct profile p;
+    profile_init(&p);
+    snprintf(p.region, sizeof p.region, "ontario");
+    snprintf(p.goals[p.n_goals++], 65, "pra");
+    p.exams_known = true; /* none yet */
+    struct doc *d = handout_doc(&st, s, &p, "2026-11-21");
+    char *text = handout_render(d, HANDOUT_TEXT);
+    CHECK(strstr(text, "itpnav handout, 2026-11-21") != NULL);
+    CHECK(strstr(text, "Your answers") != NULL);
+    CHECK(strstr(text, "Exams passed: none yet") != NULL);
+    CHECK(strstr(text, "Pathways for your answers") != NULL);
+    CHECK(strstr(text, "not yet: something is missing") != NULL); /* many needs mccqe1 */
+    CHECK(strstr(text, "1. ") != NULL);
+    CHECK(strstr(text, "Your note: *bring* [papers] <now>") != NULL);
+    CHECK(strstr(text, "As of: ") != NULL);
+    CHECK(strstr(text, "Source: ") != NULL);
+    CHECK(strstr(text, "3. Old group") != NULL);
+    CHECK(strstr(text, "No longer listed") != NULL);
+    for (const char *l = text; *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : l + strlen(l)) {
+        size_t len = strcspn(l, "\n");
+        char *line = xasprintf("%.*s", (int)len, l);
+        if (text_width(line) > 76)
+            fprintf(stderr, "  too wide: %s\n", line);
+        CHECK(text_width(line) <= 76);
+        free(line);
+    }
+    free(text);
+    char *md = handout_render(d, HANDOUT_MARKDOWN);
+    CHECK(strncmp(md, "# itpnav handout, 2026-11-21\n", 29) == 0);
+    CHECK(strstr(md, "\n## Your shortlist\n") != NULL);
+    CHECK(strstr(md, "\\*bring\\* \\[papers\\] \\<now\\>") != NULL); /* text, not markup */
+    free(md);
+    doc_destroy(d);
+
+    /* Nothing answered: no answers part, but the shortlist. */
+    profile_init(&p);
+    d = handout_doc(&st, s, &p, "2026-11-21");
+    text = handout_render(d, HANDOUT_TEXT);
+    CHECK(strstr(text, "Your answers") == NULL);
+    CHECK(strstr(text, "Your shortlist") != NULL);
+    free(text);
+    doc_destroy(d);
+    state_destroy(s);
+}
+
+static void test_handout_save_and_print(void)
+{
+    char *file = path_in("handout.txt");
+    CHECK_INT(handout_save(file, "one\n", false), 0);
+    CHECK_INT(handout_save(file, "two\n", false), EEXIST); /* never over a file unasked */
+    CHECK_INT(handout_save(file, "three\n", true), 0);
+    FILE *f = fopen(file, "r");
+    char line[32] = "";
+    CHECK(f && fgets(line, sizeof line, f));
+    CHECK_STR(line, "three\n");
+    if (f)
+        fclose(f);
+    char *bad = path_in("no/such/dir/h.txt");
+    CHECK_INT(handout_save(bad, "x", false), ENOENT);
+    free(bad);
+
+    /* Printing: the text reaches the command's standard input, with no shell between. A fake
+     * lp copies its input beside it. */
+    char *lp = path_in("lp"), *out = path_in("printed.txt");
+    f = fopen(lp, "w");
+    fprintf(f, "#!/bin/sh\ncat > '%s'\n", out);
+    fclose(f);
+    chmod(lp, 0755);
+    char *err = NULL;
+    CHECK_INT(handout_print(lp, "to paper; $(rm -rf /)\n", &err), 0);
+    f = fopen(out, "r");
+    line[0] = '\0';
+    CHECK(f && fgets(line, sizeof line, f));
+    CHECK_STR(line, "to paper; $(rm -rf /)\n");
+    if (f)
+        fclose(f);
+    /* A failing printer: its message comes back. */
+    f = fopen(lp, "w");
+    fputs("#!/bin/sh\necho 'lp: Error - No default destination.' >&2\nexit 1\n", f);
+    fclose(f);
+    CHECK(handout_print(lp, "x\n", &err) != 0);
+    CHECK(err && strstr(err, "No default destination"));
+    free(err);
+    err = NULL;
+    char *missing = path_in("no-lp");
+    CHECK(handout_print(missing, "x\n", &err) != 0);
+    CHECK(err != NULL);
+    free(err);
+    free(missing);
+    free(lp);
+    free(out);
+    free(file);
+}
+
+static void test_finish(void)
+{
+    memory_store_close(&st);
+    char *cmd = xasprintf("rm -rf '%s'", dir);
+    CHECK(system(cmd) == 0);
+    free(cmd);
+}
+
+UNIT_MAIN(CASE(test_setup), CASE(test_add_remove_order), CASE(test_persists_with_notes),
+          CASE(test_vanished_entry_stays), CASE(test_clear), CASE(test_two_instances),
+          CASE(test_memory_and_errors), CASE(test_profile_words_and_codec), CASE(test_handout),
+          CASE(test_handout_save_and_print), CASE(test_finish))
