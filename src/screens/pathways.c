@@ -3,8 +3,8 @@
 #include "app.h"
 #include "entrylist.h"
 
-static const enum action hints[] = {A_OPEN,  A_SEARCH, A_REGION, A_GOAL,
-                                    A_CLEAR, A_BACK,   A_HELP,   A_QUIT};
+static const enum action hints[] = {A_OPEN,  A_MARK, A_SEARCH, A_REGION, A_GOAL,
+                                    A_CLEAR, A_BACK, A_HELP,   A_QUIT};
 
 void *pathways_create(struct app *app)
 {
