@@ -178,10 +178,17 @@ start() {
     cmd="cd $(printf '%q' "$TEST_TMP") && before=\$(stty -g); $prog; rc=\$?; "
     cmd+="if [ \"\$(stty -g)\" = \"\$before\" ]; then t=same; else t=changed; fi; "
     cmd+="printf '\\nEXITED:%s TTY:%s\\n' \$rc \$t; sleep 600"
-    tm new-session -d -s "$SESSION" -x "${size%x*}" -y "${size#*x}" "$cmd" || {
-        echo "lib.sh: tmux new-session failed" >&2
-        exit 99
-    }
+    # Killing the last session makes the server exit; a new-session that reaches it while it
+    # is going fails with "server exited unexpectedly". Wait for it to go, and try again.
+    local tries=0
+    until tm new-session -d -s "$SESSION" -x "${size%x*}" -y "${size#*x}" "$cmd"; do
+        tries=$((tries + 1))
+        if [ "$tries" -ge 20 ]; then
+            echo "lib.sh: tmux new-session failed" >&2
+            exit 99
+        fi
+        sleep 0.1
+    done
     tm set-option -g window-size manual >/dev/null 2>&1
     _keys=0
 }
