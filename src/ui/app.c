@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "draw.h"
@@ -18,6 +19,9 @@
 
 #define MIN_COLS  40
 #define MIN_LINES 12
+
+/* How long a read waits for a key before the terminal's size is checked again. */
+#define RESIZE_POLL_MS 250
 
 void app_push(struct app *app, const struct screen *s, void *state)
 {
@@ -252,17 +256,41 @@ static int read_key(void)
     return (int)wc;
 }
 
+/* ncurses sees a SIGWINCH only when it interrupts a read: one that comes while we draw waits for
+ * the next key, which may never come, and the screen stays laid out for the old size (a storm
+ * of resizes left it so). Asking the terminal its size catches it. True when it changed. */
+static bool catch_resize(void)
+{
+    struct winsize ws;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0)
+        return false;
+    if (ws.ws_row == LINES && ws.ws_col == COLS)
+        return false;
+    resize_term(ws.ws_row, ws.ws_col);
+    clearok(curscr, TRUE);
+    return true;
+}
+
 static void run(struct app *app)
 {
+    bool redraw = true;
     while (!app->quit) {
+        if (catch_resize())
+            redraw = true;
         bool small = COLS < MIN_COLS || LINES < MIN_LINES;
-        if (small)
-            draw_too_small();
-        else
-            draw_frame(app);
+        if (redraw) {
+            if (small)
+                draw_too_small();
+            else
+                draw_frame(app);
+        }
+        redraw = true;
         int key = read_key();
-        if (key < 0)
+        if (key < 0) {
+            /* The read times out (RESIZE_POLL_MS) so that a missed resize is caught soon. */
+            redraw = catch_resize();
             continue;
+        }
         if (key == KEY_FN(KEY_RESIZE))
             continue; /* the next pass lays everything out again at the new size */
         app->notice[0] = '\0';
@@ -332,6 +360,7 @@ int ui_main(const struct options *o)
     nonl();
     keypad(stdscr, TRUE);
     set_escdelay(25);
+    timeout(RESIZE_POLL_MS);
     curs_set(0);
     app.color = want_color(o);
     draw_init_colors(app.color);
