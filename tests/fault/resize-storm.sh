@@ -5,6 +5,9 @@
 
 DATA=(--data "$FIXTURES/tui-deep.json")
 STORM=${FAULT_RESIZES:-300}
+# The fresh instance below runs on a server of its own; it goes on exit whatever happened.
+trap 'TMUX_SOCKET="$STORM_SOCKET-fresh" tm kill-server >/dev/null 2>&1; TMUX_SOCKET=$STORM_SOCKET; _lib_exit' EXIT
+STORM_SOCKET=$TMUX_SOCKET
 SESSION=storm
 start --size 80x24 -- "${DATA[@]}"
 case_begin "$STORM random resizes (1x1 to 200x60) while typing in the live search"
@@ -50,7 +53,6 @@ observe "$STORM resizes in $ms ms ($small below the 40x12 minimum), $typed keys 
 case_begin "after the storm the screen is the one a fresh instance draws for the same search"
 # The fresh instance runs on a tmux server of its own: tmux 3.3a's server died now and then
 # ("server exited unexpectedly") when a session was made beside one that went through the storm.
-STORM_SOCKET=$TMUX_SOCKET
 TMUX_SOCKET="$STORM_SOCKET-fresh"
 SESSION=fresh
 start --size 100x30 -- "${DATA[@]}"
