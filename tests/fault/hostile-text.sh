@@ -121,8 +121,14 @@ no_raw() {
     return 0
 }
 
+# The title is set in the pane before itpnav starts: ncurses pushes the title it finds (smcup's
+# CSI 22 t) and pops it on exit, so a title set later would be undone at the end, rightly.
+REAL_ITPNAV=$ITPNAV
+ITPNAV="$TEST_TMP/titled-itpnav"
+printf '#!/bin/sh\nprintf "\\033]2;%s\\033\\\\"\nexec %q "$@"\n' "$TITLE" "$REAL_ITPNAV" >"$ITPNAV"
+chmod +x "$ITPNAV"
 start --size 100x30 -- --db "$DB"
-tm select-pane -t "$SESSION" -T "$TITLE"
+ITPNAV=$REAL_ITPNAV
 case_begin "the home screen of a hand-made database: its title drawn replaced"
 wait_for "Find supports"
 send C-l
