@@ -1,14 +1,16 @@
 #!/bin/sh
 # setup.sh: install what itpnav needs on Debian 12, build it, then run it or test it.
 #   ./setup.sh run [ITPNAV ARGS...]   install, build, start itpnav on the bundled dataset
-#   ./setup.sh test                   install, build, run every test (also under ASan+UBSan)
+#   ./setup.sh test                   install, build, run every test (also under ASan+UBSan),
+#                                     then each fuzz target for FUZZ_SECONDS (default 60)
 #   ./setup.sh build                  install and build only
 # Unattended: no prompts, no standard input needed.
 set -eu
 cd "$(dirname "$0")"
 
 packages="build-essential meson ninja-build pkg-config libncurses-dev libsqlite3-dev
-libcjson-dev sqlite3 tmux mandoc groff-base clang-format python3 ncurses-term"
+libcjson-dev sqlite3 tmux mandoc groff-base clang-format python3 ncurses-term
+clang libclang-rt-14-dev valgrind"
 
 missing=""
 for p in $packages; do
@@ -59,8 +61,29 @@ test)
     build build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
     ASAN_OPTIONS=abort_on_error=0:detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
         meson test -C build-asan --print-errorlogs "$@" || status=1
+    # The libFuzzer targets (clang, ASan+UBSan), each for FUZZ_SECONDS; only in a full run.
+    rm -f build-fuzz/meson-logs/testlog.json
+    fuzz_broken=0
+    if [ $# -eq 0 ]; then
+        if { [ -f build-fuzz/build.ninja ] ||
+            CC=clang meson setup build-fuzz -Dfuzz=true -Db_sanitize=address,undefined \
+                -Db_lundef=false >/dev/null; } && ninja -C build-fuzz >/dev/null; then
+            meson test -C build-fuzz --suite fuzz --print-errorlogs || status=1
+        else
+            echo "setup: the fuzz targets did not build" >&2
+            fuzz_broken=1
+            status=1
+        fi
+    fi
     set -- $(count build) $(count build-asan)
-    echo "$(($1 + $3)) passed, $(($2 + $4)) failed"
+    passed=$(($1 + $3))
+    failed=$(($2 + $4 + fuzz_broken))
+    if [ -f build-fuzz/meson-logs/testlog.json ]; then
+        set -- $(count build-fuzz)
+        passed=$((passed + $1))
+        failed=$((failed + $2))
+    fi
+    echo "$passed passed, $failed failed"
     exit $status
     ;;
 *)

@@ -60,6 +60,12 @@ int cli_open_store(const struct options *o, bool fallback, struct store **st, ch
         const char *path = o->data ? o->data : cli_bundled_dataset();
         char *cache = o->kiosk ? NULL : store_default_cache_dir();
         rc = store_open_dataset(path, cache, fallback ? STORE_FALLBACK : 0, st, &d, notice);
+        /* A notice names paths (and SQLite's reasons), which are printed as they are. */
+        if (*notice) {
+            char *safe = text_sanitize(*notice, false);
+            free(*notice);
+            *notice = safe;
+        }
         /* Warnings (unknown keys) are for `check`; a working run stays quiet about them. */
         if (rc)
             print_diags(&d, path);

@@ -367,6 +367,9 @@ int main(int argc, char **argv)
     text_init_locale();
     /* A closed pipe is a write error (status 74) to report, not a reason to die silently. */
     signal(SIGPIPE, SIG_IGN);
+    /* So is a file-size limit (ulimit -f): the write fails with EFBIG, the cache falls back to
+     * memory and build-db reports it, where the signal would kill us mid-write. */
+    signal(SIGXFSZ, SIG_IGN);
     struct options o = {
             .idle = 120,
             .older_than = -1,

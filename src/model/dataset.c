@@ -59,14 +59,16 @@ int dataset_read_file(const char *path, char **buf, size_t *len, struct diags *d
     char *b = xmalloc(cap);
     for (;;) {
         if (n + 1 >= cap) {
-            if (cap > DATASET_MAX_BYTES) {
+            /* One byte more than the limit is enough to know a stream is too long: never hold
+             * more (doubling past the limit would read and keep 512 MiB of /dev/zero). */
+            if (n > DATASET_MAX_BYTES) {
                 diags_add(d, DIAG_ERROR, 0, 0, NULL,
                           "the file is larger than 256 MiB, the most a dataset may be");
                 free(b);
                 close(fd);
                 return EXIT_DATAERR;
             }
-            cap *= 2;
+            cap = cap > DATASET_MAX_BYTES / 2 ? DATASET_MAX_BYTES + 2 : 2 * cap;
             b = xrealloc(b, cap);
         }
         ssize_t r = read(fd, b + n, cap - n - 1);
@@ -100,6 +102,7 @@ int dataset_read_file(const char *path, char **buf, size_t *len, struct diags *d
 struct scan {
     const char *start, *p, *end;
     const char *err_at;
+    size_t values;
     char msg[160];
 };
 
@@ -325,6 +328,13 @@ static bool scan_value(struct scan *s, int depth)
 {
     char b[16];
     scan_ws(s);
+    /* Each value costs the parsed tree about 64 bytes, so a file of "0,0,0,..." would need 32
+     * times its size; counting them here refuses it before any tree is built. */
+    if (++s->values > DATASET_MAX_VALUES)
+        return scan_fail(s, s->p,
+                         "more than %d values (strings, numbers, objects, arrays); a dataset "
+                         "may hold at most that many",
+                         DATASET_MAX_VALUES);
     if (s->p >= s->end)
         return scan_fail(s, s->p,
                          "unexpected end of the file; expected a value (is the file "
@@ -482,24 +492,44 @@ static void report(struct check *c, enum diag_level level, const char *fmt, ...)
     sb_finish(&b);
 }
 
+/* At most this many characters of a key go into a path, so that a message stays readable. */
+#define PATH_KEY_MAX 40
+
 static size_t path_key(struct check *c, const char *key)
 {
-    size_t mark = c->path.len;
+    size_t mark = c->path.len, n = strlen(key);
     bool plain = (*key >= 'a' && *key <= 'z') || (*key >= 'A' && *key <= 'Z') || *key == '_';
     for (const char *k = key; *k && plain; k++)
         plain = (*k >= 'a' && *k <= 'z') || (*k >= 'A' && *k <= 'Z') || *k == '_' ||
                 (*k >= '0' && *k <= '9');
-    if (plain) {
+    if (plain && n <= PATH_KEY_MAX) {
         sb_addf(&c->path, ".%s", key);
-    } else {
-        sb_add(&c->path, ".[\"");
-        for (const char *k = key; *k; k++) {
-            if (*k == '"' || *k == '\\')
-                sb_addc(&c->path, '\\');
-            sb_addc(&c->path, *k);
-        }
-        sb_add(&c->path, "\"]");
+        return mark;
     }
+    /* A key is text from the file: a control character in it is written as an escape, as jq
+     * would, never raw (it could retitle the terminal or write its clipboard), and a long one
+     * is cut. */
+    sb_add(&c->path, plain ? "." : ".[\"");
+    size_t chars = 0;
+    for (size_t i = 0; i < n; chars++) {
+        if (chars == PATH_KEY_MAX) {
+            sb_add(&c->path, "\xE2\x80\xA6"); /* U+2026 */
+            break;
+        }
+        unsigned cp;
+        size_t used = text_decode(key + i, n - i, &cp);
+        if (cp == '"' || cp == '\\') {
+            sb_addc(&c->path, '\\');
+            sb_addc(&c->path, (char)cp);
+        } else if (cp == '\t' || cp == '\n' || text_is_unsafe(cp)) {
+            sb_addf(&c->path, "\\u%04x", cp);
+        } else {
+            sb_addn(&c->path, key + i, used);
+        }
+        i += used;
+    }
+    if (!plain)
+        sb_add(&c->path, "\"]");
     return mark;
 }
 
@@ -1023,6 +1053,19 @@ static void check_duplicate_keys(struct check *c, const cJSON *obj)
     free(keys);
 }
 
+/* A key the format does not name: a warning, unless it holds what no text may (a control or
+ * bidirectional character), which is an error like anywhere else. */
+static void unknown_key(struct check *c, const char *key)
+{
+    size_t mark = path_key(c, key);
+    if (check_chars(c, key, false)) {
+        char *q = quote(key);
+        report(c, DIAG_WARNING, "unknown key %s (ignored; --strict makes this an error)", q);
+        free(q);
+    }
+    path_pop(c, mark);
+}
+
 static void check_object(struct check *c, const cJSON *obj, const struct field *fields)
 {
     check_duplicate_keys(c, obj);
@@ -1044,11 +1087,7 @@ static void check_object(struct check *c, const cJSON *obj, const struct field *
             f++;
         if (f->key)
             continue;
-        size_t mark = path_key(c, e->string);
-        char *q = quote(e->string);
-        report(c, DIAG_WARNING, "unknown key %s (ignored; --strict makes this an error)", q);
-        free(q);
-        path_pop(c, mark);
+        unknown_key(c, e->string);
     }
 }
 
@@ -1226,11 +1265,7 @@ static void check_root(struct check *c, const cJSON *root)
             known = strcmp(e->string, sections[s].key) == 0;
         if (known)
             continue;
-        mark = path_key(c, e->string);
-        char *q = quote(e->string);
-        report(c, DIAG_WARNING, "unknown key %s (ignored; --strict makes this an error)", q);
-        free(q);
-        path_pop(c, mark);
+        unknown_key(c, e->string);
     }
 }
 

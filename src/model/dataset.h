@@ -19,6 +19,10 @@ enum {
 /* The largest dataset file read. */
 #define DATASET_MAX_BYTES ((size_t)256 << 20)
 
+/* The most JSON values (of any type) a dataset may hold: well above what 256 MiB of real
+ * records hold (about 45 bytes a value), and a bound on the memory of the parsed tree. */
+#define DATASET_MAX_VALUES (1 << 24)
+
 enum dataset_flags {
     DATASET_STRICT = 1 << 0, /* unknown keys and other warnings are errors */
 };

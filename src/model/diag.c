@@ -42,13 +42,16 @@ void diags_print(const struct diags *d, FILE *out, const char *file)
     for (size_t i = 0; i < d->n; i++) {
         const struct diag *g = &d->v[i];
         char *msg = text_sanitize(g->msg, false);
+        /* The path holds keys from the file: sanitised like the message. */
+        char *path = text_sanitize(g->path && g->path[0] ? g->path : ".", false);
         const char *w = g->level == DIAG_WARNING ? "warning: " : "";
         if (g->line > 0)
             fprintf(out, "itpnav: %s:%d:%d: %s%s\n", f, g->line, g->col, w, msg);
         else if (g->path)
-            fprintf(out, "itpnav: %s: %s: %s%s\n", f, g->path[0] ? g->path : ".", w, msg);
+            fprintf(out, "itpnav: %s: %s: %s%s\n", f, path, w, msg);
         else
             fprintf(out, "itpnav: %s: %s%s\n", f, w, msg);
+        free(path);
         free(msg);
     }
     if (d->errors > DIAGS_MAX)

@@ -392,7 +392,9 @@ done:;
     }
     if (f.rc == SQLITE_OK)
         f.rc = sqlite3_exec(db, "COMMIT;", NULL, NULL, NULL);
-    if (f.rc != SQLITE_OK)
+    /* A full disk or an I/O error may have rolled back already; a second ROLLBACK would only
+     * replace the reason in sqlite3_errmsg with "no transaction is active". */
+    if (f.rc != SQLITE_OK && !sqlite3_get_autocommit(db))
         sqlite3_exec(db, "ROLLBACK;", NULL, NULL, NULL);
     return f.rc;
 }
@@ -540,6 +542,17 @@ static void put_identity(sqlite3 *db, const struct identity *id)
     set_cache_meta(db, "hash", id->hash);
 }
 
+/* Why a write failed, as a new string: SQLite's message while it still describes rc (else the
+ * generic one for rc), and the system's reason when there is one ("No space left on device"). */
+static char *failure(sqlite3 *db, int rc)
+{
+    const char *msg = db && sqlite3_errcode(db) == rc ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    int err = db ? sqlite3_system_errno(db) : 0;
+    if (err && (rc & 0xff) != SQLITE_CONSTRAINT)
+        return xasprintf("%s: %s", msg, strerror(err));
+    return xstrdup(msg);
+}
+
 /* Build into "<path>.tmp-<pid>" and rename over path: readers see the old file or the new one,
  * never half of one, and a killed build leaves only a temporary file behind. */
 static int write_db(const struct dataset *ds, const char *dataset_path, const char *path,
@@ -561,7 +574,7 @@ static int write_db(const struct dataset *ds, const char *dataset_path, const ch
     if (rc == SQLITE_OK)
         put_identity(db, id);
     if (rc != SQLITE_OK)
-        *why = xasprintf("%s", db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+        *why = failure(db, rc);
     if (sqlite3_close(db) != SQLITE_OK && rc == SQLITE_OK) {
         rc = SQLITE_IOERR;
         *why = xstrdup("cannot close the database");
@@ -710,6 +723,11 @@ int store_open_dataset(const char *path, const char *cache_dir, unsigned flags, 
                          (unsigned long long)dataset_hash(real, strlen(real)));
         cache = xasprintf("%s/%s", cache_dir, base);
     }
+    /* On every start, not only before a rebuild: a run killed while it refreshed the identity
+     * leaves a whole copy of the cache behind, and the next runs hit the cache and rebuild
+     * nothing. */
+    if (cache_ok)
+        sweep_stale(cache_dir, base);
 
     /* 1. The cache as it is, if it describes this very file. */
     sqlite3 *old = NULL;
@@ -785,7 +803,6 @@ int store_open_dataset(const char *path, const char *cache_dir, unsigned flags, 
     sqlite3_close(old);
     old = NULL;
     if (cache_ok) {
-        sweep_stale(cache_dir, base);
         char *why = NULL;
         if (write_db(ds, real, cache, &now, &why) == 0) {
             if (open_readonly(cache, &old) == SQLITE_OK) {

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "draw.h"
@@ -25,6 +26,10 @@
 
 /* The kiosk's countdown shows for the last seconds before the reset. */
 #define COUNTDOWN_SECONDS 20
+
+/* How long a read waits for a key before the terminal's size (and a kiosk's idle time) is
+ * checked again. */
+#define RESIZE_POLL_MS 250
 
 void app_push(struct app *app, const struct screen *s, void *state)
 {
@@ -584,10 +589,27 @@ static bool idle_tick(struct app *app)
     return app->countdown != before || app->countdown >= 0;
 }
 
+/* ncurses sees a SIGWINCH only when it interrupts a read: one that comes while we draw waits for
+ * the next key, which may never come, and the screen stays laid out for the old size (a storm
+ * of resizes left it so). Asking the terminal its size catches it. True when it changed. */
+static bool catch_resize(void)
+{
+    struct winsize ws;
+    if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 || ws.ws_col == 0)
+        return false;
+    if (ws.ws_row == LINES && ws.ws_col == COLS)
+        return false;
+    resize_term(ws.ws_row, ws.ws_col);
+    clearok(curscr, TRUE);
+    return true;
+}
+
 static void run(struct app *app)
 {
     bool redraw = true;
     while (!app->quit) {
+        if (catch_resize())
+            redraw = true;
         bool small = COLS < MIN_COLS || LINES < MIN_LINES;
         if (redraw) {
             if (small)
@@ -598,8 +620,11 @@ static void run(struct app *app)
         redraw = true;
         int key = read_key();
         if (key < 0) {
-            /* A kiosk wakes every second to count idle time; nothing else times out. */
-            redraw = app->kiosk && idle_tick(app);
+            /* The read times out (RESIZE_POLL_MS) so that a missed resize is caught soon, and
+             * a kiosk counts its idle time. */
+            redraw = catch_resize();
+            if (app->kiosk && idle_tick(app))
+                redraw = true;
             continue;
         }
         if (app->kiosk) {
@@ -748,11 +773,10 @@ int ui_main(const struct options *o)
     nonl();
     keypad(stdscr, TRUE);
     set_escdelay(25);
+    timeout(RESIZE_POLL_MS);
     curs_set(0);
-    if (app.kiosk) {
-        timeout(1000); /* wake every second to count idle time */
+    if (app.kiosk)
         kiosk_touch(&app.last_input);
-    }
     app.color = want_color(o);
     draw_init_colors(app.color);
     app.mouse = !o->no_mouse;

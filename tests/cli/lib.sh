@@ -15,11 +15,18 @@
 # case_begin NAME      starts a named case; a case passes when none of its expectations failed.
 # expect_* ...         check the last run; a failure is reported with the command and its output.
 # finish               prints "N passed, M failed" and exits non-zero when anything failed.
+# observe TEXT         notes what the current case saw; with ITPNAV_REPORT set to a file, each
+#                      case adds a row (script, case, pass/FAIL, what it saw) to it, which
+#                      tests/fault/report.sh turns into the table of docs/robustness.md.
 #
 # Every script gets a fresh temporary directory ($TEST_TMP, removed on exit) and HOME,
 # XDG_CACHE_HOME and XDG_DATA_HOME inside it, so no test reads or writes the real home.
 # The environment comes from tests/meson.build (ITPNAV, FIXTURES, SOURCE_ROOT, LC_ALL); when a
 # script is run by hand the defaults below find the build tree.
+#
+# ITPNAV_WRAP, when set, is a command put in front of every itpnav run (tests/valgrind runs the
+# scripts with valgrind there): $ITPNAV becomes a small script that execs it, so runs inside
+# bash -c and in the background are wrapped too.
 
 set -u
 
@@ -39,6 +46,12 @@ fi
 TEST_TMP=$(mktemp -d "${TMPDIR:-/tmp}/itpnav-cli.XXXXXX") || exit 99
 export HOME="$TEST_TMP/home" XDG_CACHE_HOME="$TEST_TMP/cache" XDG_DATA_HOME="$TEST_TMP/data"
 mkdir -p "$HOME" "$XDG_CACHE_HOME" "$XDG_DATA_HOME"
+
+if [ -n "${ITPNAV_WRAP:-}" ]; then
+    printf '#!/bin/sh\nexec %s %q "$@"\n' "$ITPNAV_WRAP" "$ITPNAV" >"$TEST_TMP/itpnav"
+    chmod +x "$TEST_TMP/itpnav"
+    ITPNAV="$TEST_TMP/itpnav"
+fi
 
 OUT_FILE="$TEST_TMP/.stdout"
 ERR_FILE="$TEST_TMP/.stderr"
@@ -76,14 +89,29 @@ _case_end() {
         _failed=$((_failed + 1))
         echo "FAIL - $_case"
     fi
+    # tests/fault/report.sh collects one row a case: script, case, verdict, what was observed.
+    if [ -n "${ITPNAV_REPORT:-}" ]; then
+        local seen=${_observed//"$TEST_TMP"/\$TMP}
+        seen=${seen//$'\n'/ \/ }
+        printf '%s\t%s\t%s\t%s\n' "$(basename "$0" .sh)" "$_case" \
+            "$([ "$_case_failed" = 0 ] && echo pass || echo FAIL)" "${seen//$'\t'/ }" >>"$ITPNAV_REPORT"
+    fi
     _case=""
     _case_failed=0
+    _observed=""
 }
 
 case_begin() {
     _case_end
     _case="$1"
     _case_failed=0
+}
+
+# observe TEXT: what the current case saw (an exit status, a message, a time), for the report;
+# several calls are joined with "; ".
+_observed=""
+observe() {
+    _observed="${_observed:+$_observed; }$*"
 }
 
 # Print what the last run did, indented, for a failure report.

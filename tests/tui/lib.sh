@@ -47,8 +47,8 @@
 # alive                true when itpnav is still running in the pane.
 # wait_exit [SEC]      waits for the program to end; exit_status: its status, from EXITED:N.
 # tm ARGS...           tmux on this script's private server.
-# case_begin NAME, fail MESSAGE, check DESC CMD..., finish: as in tests/cli/lib.sh; a failure also
-#                      prints the screen.
+# case_begin NAME, fail MESSAGE, check DESC CMD..., finish, observe TEXT: as in tests/cli/lib.sh;
+#                      a failure also prints the screen.
 
 set -u
 
@@ -116,14 +116,29 @@ _case_end() {
         _failed=$((_failed + 1))
         echo "FAIL - $_case"
     fi
+    # tests/fault/report.sh collects one row a case: script, case, verdict, what was observed.
+    if [ -n "${ITPNAV_REPORT:-}" ]; then
+        local seen=${_observed//"$TEST_TMP"/\$TMP}
+        seen=${seen//$'\n'/ \/ }
+        printf '%s\t%s\t%s\t%s\n' "$(basename "$0" .sh)" "$_case" \
+            "$([ "$_case_failed" = 0 ] && echo pass || echo FAIL)" "${seen//$'\t'/ }" >>"$ITPNAV_REPORT"
+    fi
     _case=""
     _case_failed=0
+    _observed=""
 }
 
 case_begin() {
     _case_end
     _case="$1"
     _case_failed=0
+}
+
+# observe TEXT: what the current case saw (an exit status, a message, a time), for the report;
+# several calls are joined with "; ".
+_observed=""
+observe() {
+    _observed="${_observed:+$_observed; }$*"
 }
 
 _show_screen() {
@@ -178,10 +193,17 @@ start() {
     cmd="cd $(printf '%q' "$TEST_TMP") && before=\$(stty -g); $prog; rc=\$?; "
     cmd+="if [ \"\$(stty -g)\" = \"\$before\" ]; then t=same; else t=changed; fi; "
     cmd+="printf '\\nEXITED:%s TTY:%s\\n' \$rc \$t; sleep 600"
-    tm new-session -d -s "$SESSION" -x "${size%x*}" -y "${size#*x}" "$cmd" || {
-        echo "lib.sh: tmux new-session failed" >&2
-        exit 99
-    }
+    # Killing the last session makes the server exit; a new-session that reaches it while it
+    # is going fails with "server exited unexpectedly". Wait for it to go, and try again.
+    local tries=0
+    until tm new-session -d -s "$SESSION" -x "${size%x*}" -y "${size#*x}" "$cmd"; do
+        tries=$((tries + 1))
+        if [ "$tries" -ge 20 ]; then
+            echo "lib.sh: tmux new-session failed" >&2
+            exit 99
+        fi
+        sleep 0.1
+    done
     tm set-option -g window-size manual >/dev/null 2>&1
     _keys=0
 }

@@ -1,0 +1,30 @@
+#!/bin/bash
+# run.sh SCRIPT: run a CLI test script (tests/cli/SCRIPT.sh) with every itpnav under valgrind's
+# memcheck; fails when the script fails or when valgrind reports any invalid access, use of an
+# uninitialised value, or a definite or indirect leak in any run.
+set -u
+script=$1
+here=$(cd "$(dirname "$0")" && pwd)
+logs=$(mktemp -d "${TMPDIR:-/tmp}/itpnav-vg.XXXXXX") || exit 99
+trap 'rm -rf "$logs"' EXIT
+if ! command -v valgrind >/dev/null 2>&1; then
+    echo "run.sh: valgrind is not installed; skipping" >&2
+    exit 77
+fi
+# --error-exitcode is belt and braces: a run's status is often what the test checks, but the
+# logs are read whatever the status was, also for runs in the background.
+export ITPNAV_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --log-file=$logs/vg-%p.log"
+bash "$here/../cli/$script.sh"
+rc=$?
+runs=$(ls "$logs" | wc -l)
+bad=0
+for log in "$logs"/vg-*.log; do
+    [ -s "$log" ] || continue
+    bad=$((bad + 1))
+    if [ "$bad" -le 5 ]; then
+        echo "valgrind: ${log##*/}:"
+        sed 's/^/    /' "$log" | head -n 60
+    fi
+done
+echo "valgrind: $runs runs of itpnav, $bad with errors"
+[ "$rc" = 0 ] && [ "$bad" = 0 ]
