@@ -203,6 +203,7 @@ void app_profile_changed(struct app *app)
 
 void app_reset(struct app *app)
 {
+    app->notice[0] = '\0'; /* the last person's message goes too */
     memset(&app->f, 0, offsetof(struct filters, generation));
     app_filters_changed(app);
     profile_init(&app->prof);
