@@ -23,12 +23,19 @@ subset() {
     [ -z "$(comm -23 <(sort <<<"$1") <(sort <<<"$2"))" ]
 }
 
-# After kill -9 the terminal is left raw (no newline translation), so the shell's EXITED line may
-# not start a screen line.
+# killed PID: wait until the process is gone (its EXITED line may be wrapped or scattered, as the
+# terminal is left raw after kill -9).
 killed() {
-    _wait re 'EXITED:[0-9]+' 5 && return 0
-    fail "the program did not end after kill -9"
-    return 1
+    local i=0
+    while kill -0 "$1" 2>/dev/null; do
+        if [ "$i" -ge 100 ]; then
+            fail "the program did not end after kill -9"
+            return 1
+        fi
+        sleep 0.05
+        i=$((i + 1))
+    done
+    sleep 0.1
 }
 
 start_list() {
@@ -50,7 +57,7 @@ for round in $(seq 1 12); do
     # Anywhere from before the write starts to after it ends.
     sleep "0.0$((RANDOM % 6))"
     kill -9 "$pid" 2>/dev/null
-    killed || break
+    killed "$pid" || break
     if [ -f "$STATE" ]; then
         check "round $round: integrity_check says ok" \
             test "$(sqlite3 "$STATE" 'PRAGMA integrity_check')" = ok
@@ -82,7 +89,7 @@ for round in 1 2 3 4 5; do
     send Enter
     sleep "0.0$((RANDOM % 4))"
     kill -9 "$pid" 2>/dev/null
-    killed || break
+    killed "$pid" || break
     check "round $round: integrity_check says ok" \
         test "$(sqlite3 "$STATE" 'PRAGMA integrity_check')" = ok
     after=$(saved_ids)
