@@ -136,7 +136,8 @@ wait_for "]0;pwned-title"
 expect_screen_has "�]0;pwned-title��]52;c;cHduZWQ=�"
 no_raw
 untouched
-observe "title line: $(screen | grep -F 'pwned' | head -n 1 | sed 's/^ *//' | cut -c1-60)"
+line=$(screen | grep -F 'pwned' | head -n 1 | sed 's/^ *//')
+observe "title line: ${line:0:60}"
 
 case_begin "the supports list: every name drawn with its controls replaced"
 send 1
@@ -144,7 +145,8 @@ wait_for "Evil"
 expect_screen_has "Evil�]0;pwned-title��]52;c;cHduZWQ=� Group�[2J�"
 no_raw
 untouched
-observe "first row: $(screen | grep -F 'Evil' | head -n 1 | cut -c1-70)"
+line=$(screen | grep -F 'Evil' | head -n 1)
+observe "first row: ${line:0:70}"
 
 case_begin "the detail of the hostile entry: summary, host, location and offers replaced"
 send Home Enter
