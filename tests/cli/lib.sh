@@ -26,7 +26,8 @@
 #
 # ITPNAV_WRAP, when set, is a command put in front of every itpnav run (tests/valgrind runs the
 # scripts with valgrind there): $ITPNAV becomes a small script that execs it, so runs inside
-# bash -c and in the background are wrapped too.
+# bash -c and in the background are wrapped too. With ITPNAV_WRAP_EVERY=N only the first run and
+# every N-th after it are wrapped.
 
 set -u
 
@@ -48,7 +49,15 @@ export HOME="$TEST_TMP/home" XDG_CACHE_HOME="$TEST_TMP/cache" XDG_DATA_HOME="$TE
 mkdir -p "$HOME" "$XDG_CACHE_HOME" "$XDG_DATA_HOME"
 
 if [ -n "${ITPNAV_WRAP:-}" ]; then
-    printf '#!/bin/sh\nexec %s %q "$@"\n' "$ITPNAV_WRAP" "$ITPNAV" >"$TEST_TMP/itpnav"
+    # Every run counts itself (an append of one line is atomic, also from the background) and
+    # the first, then every ITPNAV_WRAP_EVERY-th, goes through the wrapper.
+    cat >"$TEST_TMP/itpnav" <<EOF
+#!/bin/sh
+echo >>"$TEST_TMP/.wrap-count"
+n=\$(wc -l <"$TEST_TMP/.wrap-count")
+[ \$(((n - 1) % ${ITPNAV_WRAP_EVERY:-1})) -eq 0 ] && exec $ITPNAV_WRAP $(printf '%q' "$ITPNAV") "\$@"
+exec $(printf '%q' "$ITPNAV") "\$@"
+EOF
     chmod +x "$TEST_TMP/itpnav"
     ITPNAV="$TEST_TMP/itpnav"
 fi

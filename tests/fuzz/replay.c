@@ -90,7 +90,8 @@ static int replay_path(const char *path, size_t *count)
         names[n++] = strdup(de->d_name);
     }
     closedir(dp);
-    qsort(names, n, sizeof *names, cmp_names);
+    if (n)
+        qsort(names, n, sizeof *names, cmp_names);
     for (size_t i = 0; i < n; i++) {
         char *p = malloc(strlen(path) + strlen(names[i]) + 2);
         if (p && names[i]) {

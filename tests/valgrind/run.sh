@@ -1,9 +1,11 @@
 #!/bin/bash
-# run.sh SCRIPT: run a CLI test script (tests/cli/SCRIPT.sh) with every itpnav under valgrind's
-# memcheck; fails when the script fails or when valgrind reports any invalid access, use of an
-# uninitialised value, or a definite or indirect leak in any run.
+# run.sh SCRIPT [EVERY]: run a CLI test script (tests/cli/SCRIPT.sh) with itpnav under valgrind's
+# memcheck (every run, or the first and every EVERY-th after it); fails when the script fails or
+# when valgrind reports any invalid access, use of an uninitialised value, or a definite or
+# indirect leak in any run.
 set -u
 script=$1
+export ITPNAV_WRAP_EVERY=${2:-1}
 here=$(cd "$(dirname "$0")" && pwd)
 logs=$(mktemp -d "${TMPDIR:-/tmp}/itpnav-vg.XXXXXX") || exit 99
 trap 'rm -rf "$logs"' EXIT
@@ -26,5 +28,7 @@ for log in "$logs"/vg-*.log; do
         sed 's/^/    /' "$log" | head -n 60
     fi
 done
-echo "valgrind: $runs runs of itpnav, $bad with errors"
+every=""
+[ "$ITPNAV_WRAP_EVERY" != 1 ] && every=" (1 run in $ITPNAV_WRAP_EVERY)"
+echo "valgrind: $runs runs of itpnav$every, $bad with errors"
 [ "$rc" = 0 ] && [ "$bad" = 0 ]
