@@ -96,8 +96,10 @@ for round in 1 2 3 4 5; do
     # The same entries; the first one's note is the old or the new one, never something else.
     check "round $round: the same entries" test "$(cut -d: -f1,2 <<<"$before")" = "$(cut -d: -f1,2 <<<"$after")"
     first_before=$(sqlite3 "$STATE" "SELECT note FROM item ORDER BY pos LIMIT 1")
+    # A kill before the Enter was read leaves an earlier round's note: any whole note is right.
     case $first_before in
-    "note $round" | "note $((round - 1))" | "") ;;
+    "") ;;
+    "note "[1-$round]) ;;
     *) fail "round $round: the note is \"$first_before\"" ;;
     esac
 done
