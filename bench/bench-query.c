@@ -56,7 +56,7 @@ int main(int argc, char **argv)
     const char *word = "mentorship", *kinds = "supports";
     int rows = 24, reps = 20;
     double budget = 60e3;
-    for (int i = 1; i < argc; i++) {
+    for (int i = 1; i < argc; i += 2) { /* --option value pairs */
         const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!v)
             return usage();
@@ -82,7 +82,6 @@ int main(int argc, char **argv)
             budget = atof(v);
         else
             return usage();
-        i++;
     }
     if ((!db) == (!data) || (data && !cache) || rows < 1 || reps < 1 || strlen(word) > 63)
         return usage();
