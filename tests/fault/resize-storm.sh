@@ -44,6 +44,8 @@ done
 ms=$((($(date +%s%N) - t0) / 1000000))
 check "the program is still running" alive
 resize 100 30
+# A resize whose signal was missed is caught within 250 ms (app.c): wait past that, then settle.
+sleep 0.6
 wait_for_re "^Search: " 8
 settle
 SEARCH=$(screen | sed -n 's/^Search: //p' | head -n 1 | sed 's/ *$//')
