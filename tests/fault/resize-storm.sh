@@ -44,9 +44,10 @@ done
 ms=$((($(date +%s%N) - t0) / 1000000))
 check "the program is still running" alive
 resize 100 30
-# A resize whose signal was missed is caught within 250 ms (app.c): wait past that, then settle.
-sleep 0.6
 wait_for_re "^Search: " 8
+# A resize that lands while the program draws is caught by its size poll (every 250 ms): give
+# it that long before the screen counts as final.
+sleep 0.6
 settle
 SEARCH=$(screen | sed -n 's/^Search: //p' | head -n 1 | sed 's/ *$//')
 STORM_SCREEN=$(screen)
