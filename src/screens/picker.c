@@ -304,10 +304,7 @@ static enum key_result on_key(struct app *app, void *state, enum action a, int k
     bool typing = (p->flags & PICKER_TYPE) != 0;
     if (key == 27 || a == A_BACK) {
         if (typing && p->typed[0] && (key == KEY_FN(KEY_BACKSPACE) || key == 127 || key == 8)) {
-            size_t n = strlen(p->typed);
-            while (n > 0 && ((unsigned char)p->typed[--n] & 0xC0) == 0x80)
-                ;
-            p->typed[n] = '\0';
+            text_delete_char(p->typed);
             narrow(p);
             return R_REDRAW;
         }

@@ -134,10 +134,7 @@ static enum key_result on_key(struct app *app, void *state, enum action a, int k
     free(p->error);
     p->error = NULL;
     if (key == 127 || key == 8 || key == KEY_FN(KEY_BACKSPACE)) {
-        size_t n = strlen(p->text);
-        while (n > 0 && ((unsigned char)p->text[--n] & 0xC0) == 0x80)
-            ;
-        p->text[n] = '\0';
+        text_delete_char(p->text);
         return R_REDRAW;
     }
     if (key == ('u' & 0x1f)) {
@@ -145,12 +142,7 @@ static enum key_result on_key(struct app *app, void *state, enum action a, int k
         return R_REDRAW;
     }
     if (key == ('w' & 0x1f)) {
-        size_t n = strlen(p->text);
-        while (n && p->text[n - 1] == ' ')
-            n--;
-        while (n && p->text[n - 1] != ' ')
-            n--;
-        p->text[n] = '\0';
+        text_delete_word(p->text);
         return R_REDRAW;
     }
     if (!KEY_IS_FN(key) && key >= 0x20 && !text_is_unsafe((unsigned)key)) {

@@ -210,18 +210,6 @@ void entrylist_draw(struct app *app, void *state, int top, int height)
     }
 }
 
-/* Remove the last character (not byte) of s. */
-static void delete_last_char(char *s)
-{
-    size_t n = strlen(s);
-    while (n > 0) {
-        n--;
-        if (((unsigned char)s[n] & 0xC0) != 0x80)
-            break;
-    }
-    s[n] = '\0';
-}
-
 static enum key_result edit_key(struct app *app, struct entrylist *el, enum action a, int key)
 {
     (void)a; /* while typing, letters are letters: j and k type, only the arrows move */
@@ -231,17 +219,11 @@ static enum key_result edit_key(struct app *app, struct entrylist *el, enum acti
         return R_REDRAW;
     }
     if (key == 127 || key == 8 || key == KEY_FN(KEY_BACKSPACE)) {
-        delete_last_char(app->f.search);
+        text_delete_char(app->f.search);
     } else if (key == ('u' & 0x1f)) {
         app->f.search[0] = '\0';
     } else if (key == ('w' & 0x1f)) {
-        char *s = app->f.search;
-        size_t n = strlen(s);
-        while (n && s[n - 1] == ' ')
-            n--;
-        while (n && s[n - 1] != ' ')
-            n--;
-        s[n] = '\0';
+        text_delete_word(app->f.search);
     } else if (!KEY_IS_FN(key) && key >= 0x20 && key != 0x7f && !(key >= 0x80 && key < 0xa0)) {
         text_append_char(app->f.search, sizeof app->f.search, (unsigned)key);
     } else {

@@ -601,3 +601,21 @@ bool text_append_char(char *s, size_t size, unsigned cp)
     s[n + k] = '\0';
     return true;
 }
+
+void text_delete_char(char *s)
+{
+    size_t n = strlen(s);
+    while (n > 0 && ((unsigned char)s[--n] & 0xC0) == 0x80)
+        ;
+    s[n] = '\0';
+}
+
+void text_delete_word(char *s)
+{
+    size_t n = strlen(s);
+    while (n && s[n - 1] == ' ')
+        n--;
+    while (n && s[n - 1] != ' ')
+        n--;
+    s[n] = '\0';
+}

@@ -23,6 +23,12 @@ size_t text_encode(unsigned cp, char out[4]);
 /* Append the character cp to the string s (size bytes in all) if it fits; true when it did. */
 bool text_append_char(char *s, size_t size, unsigned cp);
 
+/* Remove the last character (not byte) of the UTF-8 string s; of a field being typed. */
+void text_delete_char(char *s);
+
+/* Remove the last word of s and the spaces after it (Ctrl-W in a field). */
+void text_delete_word(char *s);
+
 /* True when the code point must never reach a terminal: C0 (other than newline and tab), DEL,
  * C1, and the bidirectional overrides and isolates U+202A-U+202E and U+2066-U+2069. */
 bool text_is_unsafe(unsigned cp);

@@ -560,9 +560,25 @@ static void test_encode(void)
     CHECK_STR(s, "ab\xC3\xA9");
 }
 
-UNIT_MAIN(CASE(test_encode), CASE(test_locale), CASE(test_width_ascii), CASE(test_width_accented),
-          CASE(test_width_cjk), CASE(test_width_combining), CASE(test_width_rtl),
-          CASE(test_width_invalid), CASE(test_decode), CASE(test_is_unsafe),
+static void test_delete(void)
+{
+    char s[32] = "Montréal é";
+    text_delete_char(s); /* a two-byte character goes whole */
+    CHECK_STR(s, "Montréal ");
+    text_delete_word(s); /* the spaces and the word before them */
+    CHECK_STR(s, "");
+    text_delete_char(s); /* nothing to delete: still empty */
+    CHECK_STR(s, "");
+    snprintf(s, sizeof s, "a 日本");
+    text_delete_char(s);
+    CHECK_STR(s, "a 日");
+    text_delete_word(s);
+    CHECK_STR(s, "a ");
+}
+
+UNIT_MAIN(CASE(test_encode), CASE(test_delete), CASE(test_locale), CASE(test_width_ascii),
+          CASE(test_width_accented), CASE(test_width_cjk), CASE(test_width_combining),
+          CASE(test_width_rtl), CASE(test_width_invalid), CASE(test_decode), CASE(test_is_unsafe),
           CASE(test_sanitize_escapes), CASE(test_sanitize_bidi), CASE(test_sanitize_newlines_tabs),
           CASE(test_sanitize_invalid), CASE(test_sanitize_all_controls), CASE(test_fit_exact),
           CASE(test_fit_wide_boundary), CASE(test_fit_small_widths), CASE(test_fit_tiny_buffer),
