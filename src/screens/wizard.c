@@ -19,7 +19,7 @@ struct wizard {
     int asking;   /* the question a dialog is open for */
     unsigned gen; /* the answers the counts belong to */
     size_t counts[3];
-    int rows_top;
+    int rows_top, rows; /* where the rows were drawn, and how many fit */
 };
 
 static const enum action hints[] = {A_OPEN, A_BACK, A_SHORTLIST, A_HELP, A_QUIT};
@@ -220,16 +220,21 @@ static void draw(struct app *app, void *state, int top, int height)
 {
     struct wizard *w = state;
     count_results(app, w);
-    int y = top + 1, width = COLS - 4;
+    /* Short terminals drop the title's spacing first, then scroll the questions. */
+    bool roomy = height >= ROW_RESULTS + 4;
+    int y = top + (roomy ? 1 : 0), width = COLS - 4;
     draw_text(y++, 2, width, ROLE_HEADING, "What's my path?");
     if (height >= 18)
         draw_text(y++, 2, width, ROLE_DIM,
                   "Answer what you like; every question can be skipped. Enter changes an answer.");
-    y++;
+    if (roomy)
+        y++;
     w->rows_top = y;
+    w->rows = top + height - y;
+    listview_fit(&w->lv, w->rows);
     int label_w = 26;
     int cursor = y;
-    for (int i = 0; i <= ROW_RESULTS && y < top + height; i++, y++) {
+    for (int i = (int)w->lv.top; i <= ROW_RESULTS && y < top + height; i++, y++) {
         bool sel = w->lv.sel == (size_t)i;
         char line[512];
         if (i == ROW_RESULTS) {
@@ -287,7 +292,7 @@ static enum key_result on_key(struct app *app, void *state, enum action a, int k
     case A_FIRST:
     case A_LAST:
     case A_PAGE_UP:
-    case A_PAGE_DOWN: listview_move(&w->lv, a, ROW_RESULTS + 1); return R_REDRAW;
+    case A_PAGE_DOWN: listview_move(&w->lv, a, w->rows > 0 ? w->rows : 1); return R_REDRAW;
     case A_OPEN: return choose(app, w, w->lv.sel);
     case A_WIZARD: return R_HANDLED; /* here already */
     default: return R_IGNORED;
@@ -299,9 +304,10 @@ static enum key_result on_click(struct app *app, void *state, int y, int x, bool
     struct wizard *w = state;
     (void)x;
     (void)twice;
-    if (y < w->rows_top || y > w->rows_top + ROW_RESULTS)
+    size_t row = w->lv.top + (size_t)(y - w->rows_top);
+    if (y < w->rows_top || y >= w->rows_top + w->rows || row > ROW_RESULTS)
         return R_IGNORED;
-    return choose(app, w, (size_t)(y - w->rows_top));
+    return choose(app, w, row);
 }
 
 const struct screen screen_wizard = {
