@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "query.h"
 #include "text.h"
 #include "util.h"
 
@@ -53,10 +54,15 @@ static const char schema[] =
         "CREATE INDEX entry_region_rid ON entry_region(rid);"
         "CREATE TABLE entry_goal(goal TEXT NOT NULL, rid INTEGER NOT NULL,"
         " PRIMARY KEY(goal, rid)) WITHOUT ROWID;"
+        /* An entry's own goals, services and deliveries are read by rid (lists, details): without
+         * these, each read scans the whole table. */
+        "CREATE INDEX entry_goal_rid ON entry_goal(rid);"
         "CREATE TABLE entry_service(service TEXT NOT NULL, rid INTEGER NOT NULL,"
         " PRIMARY KEY(service, rid)) WITHOUT ROWID;"
+        "CREATE INDEX entry_service_rid ON entry_service(rid);"
         "CREATE TABLE entry_delivery(delivery TEXT NOT NULL, rid INTEGER NOT NULL,"
         " PRIMARY KEY(delivery, rid)) WITHOUT ROWID;"
+        "CREATE INDEX entry_delivery_rid ON entry_delivery(rid);"
         /* Ordered lists of an entry: offers, aims, eligibility, steps (text=title,
          * extra=detail) and links (text=title, extra=url). */
         "CREATE TABLE entry_item(rid INTEGER NOT NULL, list TEXT NOT NULL, pos INTEGER NOT NULL,"
@@ -66,7 +72,9 @@ static const char schema[] =
         " pos INTEGER NOT NULL, PRIMARY KEY(rid, pos)) WITHOUT ROWID;"
         "CREATE INDEX entry_support_support ON entry_support(support);"
         "CREATE VIRTUAL TABLE entry_fts USING fts5(name, acronym, host, location, summary, body,"
-        " content='', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');";
+        " content='', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');"
+        /* The packed index lists are filtered through (query.c, query_build_index). */
+        "CREATE TABLE facet(name TEXT PRIMARY KEY, data BLOB NOT NULL);";
 
 char *store_default_cache_dir(void)
 {
@@ -385,6 +393,8 @@ done:;
                               &f.item,      &f.support_of, &f.fts,        &f.region_info};
     for (size_t i = 0; i < sizeof stmts / sizeof stmts[0]; i++)
         sqlite3_finalize(*stmts[i]);
+    if (f.rc == SQLITE_OK)
+        f.rc = query_build_index(db);
     if (f.rc == SQLITE_OK) {
         char sql[64];
         snprintf(sql, sizeof sql, "PRAGMA user_version = %d;", STORE_SCHEMA_VERSION);

@@ -9,12 +9,15 @@
 #include "diag.h"
 
 /* Bumped whenever the schema or what is stored changes; an older cache is rebuilt. */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
+
+struct query_cache;
 
 /* An open store: a database holding one dataset. */
 struct store {
     sqlite3 *db;
-    char *origin; /* the dataset file, or the database given with --db */
+    char *origin;           /* the dataset file, or the database given with --db */
+    struct query_cache *qc; /* the query module's state; SQLite frees it with db */
 };
 
 enum store_flags {
