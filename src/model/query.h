@@ -66,6 +66,10 @@ int query_page(struct store *st, const struct query *q, size_t offset, size_t li
 /* The number of rows q matches. */
 int query_count(struct store *st, const struct query *q, size_t *count, char **err);
 
+/* Build the packed index of the entries that lists are filtered through, from the filled tables
+ * of db (store_fill does, last). Returns an SQLite result code. */
+int query_build_index(sqlite3 *db);
+
 /* Free the rows of a page and empty it. */
 void page_finish(struct page *p);
 

@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "query.h"
 #include "text.h"
 #include "util.h"
 
@@ -45,12 +46,8 @@ static const char schema[] =
         " website TEXT, email TEXT, phone TEXT,"
         " goal TEXT, status TEXT, advocacy TEXT, requires TEXT,"
         " source TEXT NOT NULL, as_of TEXT NOT NULL, verified TEXT, regions_text TEXT);"
-        "CREATE INDEX entry_id ON entry(id);"
-        "CREATE INDEX entry_order ON entry(spec DESC, sort_key, id);"
-        "CREATE INDEX entry_part_of ON entry(part_of);"
         "CREATE TABLE entry_region(region TEXT NOT NULL, rid INTEGER NOT NULL,"
         " PRIMARY KEY(region, rid)) WITHOUT ROWID;"
-        "CREATE INDEX entry_region_rid ON entry_region(rid);"
         "CREATE TABLE entry_goal(goal TEXT NOT NULL, rid INTEGER NOT NULL,"
         " PRIMARY KEY(goal, rid)) WITHOUT ROWID;"
         "CREATE TABLE entry_service(service TEXT NOT NULL, rid INTEGER NOT NULL,"
@@ -64,9 +61,27 @@ static const char schema[] =
         /* A pathway's supports. */
         "CREATE TABLE entry_support(rid INTEGER NOT NULL, support TEXT NOT NULL,"
         " pos INTEGER NOT NULL, PRIMARY KEY(rid, pos)) WITHOUT ROWID;"
-        "CREATE INDEX entry_support_support ON entry_support(support);"
         "CREATE VIRTUAL TABLE entry_fts USING fts5(name, acronym, host, location, summary, body,"
-        " content='', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');";
+        " content='', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');"
+        /* The packed index lists are filtered through (query.c, query_build_index). */
+        "CREATE TABLE facet(name TEXT PRIMARY KEY, data BLOB NOT NULL);"
+        /* FTS5 writes its pending terms out every hashsize bytes: at the default (1 MB) a large
+         * dataset is written as hundreds of small segments and merged over and over; 16 MB
+         * halves the time the index takes (bench/README.md). */
+        "INSERT INTO entry_fts(entry_fts, rank) VALUES ('hashsize', 16777216);";
+
+/* The indexes over entries, made once the rows are in: sorting once is cheaper than keeping an
+ * index in order row by row. */
+static const char schema_indexes[] =
+        "CREATE INDEX entry_id ON entry(id);"
+        "CREATE INDEX entry_part_of ON entry(part_of);"
+        "CREATE INDEX entry_region_rid ON entry_region(rid);"
+        /* An entry's own goals, services and deliveries are read by rid (lists, details): without
+         * these, each read scans the whole table. */
+        "CREATE INDEX entry_goal_rid ON entry_goal(rid);"
+        "CREATE INDEX entry_service_rid ON entry_service(rid);"
+        "CREATE INDEX entry_delivery_rid ON entry_delivery(rid);"
+        "CREATE INDEX entry_support_support ON entry_support(support);";
 
 char *store_default_cache_dir(void)
 {
@@ -100,10 +115,12 @@ static const cJSON *arr(const cJSON *obj, const char *key)
     return cJSON_IsArray(v) ? v : NULL;
 }
 
+/* Every string bound here outlives the step that reads it (run() steps at once), so SQLite need
+ * not copy it. */
 static void bind_text(sqlite3_stmt *s, int i, const char *v)
 {
     if (v)
-        sqlite3_bind_text(s, i, v, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
     else
         sqlite3_bind_null(s, i);
 }
@@ -385,6 +402,10 @@ done:;
                               &f.item,      &f.support_of, &f.fts,        &f.region_info};
     for (size_t i = 0; i < sizeof stmts / sizeof stmts[0]; i++)
         sqlite3_finalize(*stmts[i]);
+    if (f.rc == SQLITE_OK)
+        f.rc = sqlite3_exec(db, schema_indexes, NULL, NULL, NULL);
+    if (f.rc == SQLITE_OK)
+        f.rc = query_build_index(db);
     if (f.rc == SQLITE_OK) {
         char sql[64];
         snprintf(sql, sizeof sql, "PRAGMA user_version = %d;", STORE_SCHEMA_VERSION);
@@ -392,10 +413,9 @@ done:;
     }
     if (f.rc == SQLITE_OK)
         f.rc = sqlite3_exec(db, "COMMIT;", NULL, NULL, NULL);
-    /* A full disk or an I/O error may have rolled back already; a second ROLLBACK would only
-     * replace the reason in sqlite3_errmsg with "no transaction is active". */
-    if (f.rc != SQLITE_OK && !sqlite3_get_autocommit(db))
-        sqlite3_exec(db, "ROLLBACK;", NULL, NULL, NULL);
+    /* A failed fill leaves its transaction open: a ROLLBACK here would replace the reason that
+     * sqlite3_errmsg and sqlite3_system_errno give ("File too large") with its own. Every caller
+     * closes db on failure, and closing rolls back. */
     return f.rc;
 }
 
@@ -548,6 +568,10 @@ static char *failure(sqlite3 *db, int rc)
 {
     const char *msg = db && sqlite3_errcode(db) == rc ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     int err = db ? sqlite3_system_errno(db) : 0;
+    /* When the write fails inside COMMIT, SQLite's clean-up runs before the error is recorded
+     * and the errno it reads is gone; the file still holds the one its write got. */
+    if (db && !err && (rc & 0xff) == SQLITE_IOERR)
+        sqlite3_file_control(db, "main", SQLITE_FCNTL_LAST_ERRNO, &err);
     if (err && (rc & 0xff) != SQLITE_CONSTRAINT)
         return xasprintf("%s: %s", msg, strerror(err));
     return xstrdup(msg);
@@ -565,7 +589,11 @@ static int write_db(const struct dataset *ds, const char *dataset_path, const ch
     if (rc == SQLITE_OK)
         rc = sqlite3_exec(db,
                           "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
-                          " PRAGMA page_size = 4096;",
+                          /* The entry-keyed tables take inserts all over their b-trees: with
+                           * SQLite's default 2 MB cache most of them re-read and re-write pages
+                           * (a third of the build's time at 100,000 entries). Only the build
+                           * uses this much. */
+                          " PRAGMA page_size = 4096; PRAGMA cache_size = -65536;",
                           NULL, NULL, NULL);
     if (rc == SQLITE_OK)
         rc = store_fill(db, ds, dataset_path);

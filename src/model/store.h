@@ -9,12 +9,15 @@
 #include "diag.h"
 
 /* Bumped whenever the schema or what is stored changes; an older cache is rebuilt. */
-#define STORE_SCHEMA_VERSION 3
+#define STORE_SCHEMA_VERSION 4
+
+struct query_cache;
 
 /* An open store: a database holding one dataset. */
 struct store {
     sqlite3 *db;
-    char *origin; /* the dataset file, or the database given with --db */
+    char *origin;           /* the dataset file, or the database given with --db */
+    struct query_cache *qc; /* the query module's state; SQLite frees it with db */
 };
 
 enum store_flags {
@@ -37,7 +40,8 @@ int store_open_db(const char *path, struct store **out, struct diags *d);
 int store_write(const struct dataset *ds, const char *dataset_path, const char *out_path,
                 struct diags *d);
 
-/* Load ds into the empty database db (schema and rows). Returns an SQLite result code. */
+/* Load ds into the empty database db (schema and rows). Returns an SQLite result code; on failure
+ * sqlite3_errmsg(db) still gives the reason and db is only fit to be closed. */
 int store_fill(sqlite3 *db, const struct dataset *ds, const char *dataset_path);
 
 /* The value of a meta key ("title", "as_of", "publisher", "license", "notes", "origin", ...) as a
