@@ -31,6 +31,9 @@
  * checked again. */
 #define RESIZE_POLL_MS 250
 
+/* The longest the screen goes undrawn while keys keep coming faster than they are handled. */
+#define TYPEAHEAD_MAX_MS 100
+
 void app_push(struct app *app, const struct screen *s, void *state)
 {
     if (app->depth >= APP_MAX_STACK) {
@@ -605,21 +608,45 @@ static bool catch_resize(void)
     return true;
 }
 
+/* A key already waiting, without waiting for one: -1 when there is none. */
+static int waiting_key(void)
+{
+    timeout(0);
+    int key = read_key();
+    timeout(RESIZE_POLL_MS);
+    return key;
+}
+
 static void run(struct app *app)
 {
     bool redraw = true;
+    bool behind = false; /* keys handled since the last frame */
+    struct timespec behind_since;
     while (!app->quit) {
         if (catch_resize())
             redraw = true;
         bool small = COLS < MIN_COLS || LINES < MIN_LINES;
-        if (redraw) {
+        /* Keys that came while the last one was handled (typed faster than a search of a large
+         * directory runs, or pasted) are handled before the screen is drawn again: the list
+         * searches once for the word, not once a letter. A frame is still drawn at least every
+         * TYPEAHEAD_MAX_MS, so that a held key shows its progress. */
+        int key = -1;
+        if (redraw && (!behind || kiosk_since(&behind_since) * 1000 < TYPEAHEAD_MAX_MS))
+            key = waiting_key();
+        if (key >= 0 && !behind) {
+            behind = true;
+            kiosk_touch(&behind_since);
+        }
+        if (redraw && key < 0) {
             if (small)
                 draw_too_small();
             else
                 draw_frame(app);
+            behind = false;
         }
         redraw = true;
-        int key = read_key();
+        if (key < 0)
+            key = read_key();
         if (key < 0) {
             /* The read times out (RESIZE_POLL_MS) so that a missed resize is caught soon, and
              * a kiosk counts its idle time. */
