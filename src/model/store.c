@@ -6,7 +6,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,14 +63,29 @@ static const char schema[] =
         /* A pathway's supports. */
         "CREATE TABLE entry_support(rid INTEGER NOT NULL, support TEXT NOT NULL,"
         " pos INTEGER NOT NULL, PRIMARY KEY(rid, pos)) WITHOUT ROWID;"
-        "CREATE VIRTUAL TABLE entry_fts USING fts5(name, acronym, host, location, summary, body,"
-        " content='', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');"
         /* The packed index lists are filtered through (query.c, query_build_index). */
-        "CREATE TABLE facet(name TEXT PRIMARY KEY, data BLOB NOT NULL);"
-        /* FTS5 writes its pending terms out every hashsize bytes: at the default (1 MB) a large
-         * dataset is written as hundreds of small segments and merged over and over; 16 MB
-         * halves the time the index takes (bench/README.md). */
+        "CREATE TABLE facet(name TEXT PRIMARY KEY, data BLOB NOT NULL);";
+
+/* The full-text index. FTS5 keeps it in four ordinary tables (FTS_TABLES), which is what lets
+ * another thread build it apart and the build copy it in (fill_fts, take_fts). */
+static const char schema_fts[] =
+        "CREATE VIRTUAL TABLE entry_fts USING fts5(name, acronym, host, location, summary, body,"
+        " content='', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');";
+
+/* FTS5 writes its pending terms out every hashsize bytes: at the default (1 MB) a large dataset
+ * is written as hundreds of small segments and merged over and over; 16 MB halves the time the
+ * index takes (bench/README.md). */
+static const char fts_tuning[] =
         "INSERT INTO entry_fts(entry_fts, rank) VALUES ('hashsize', 16777216);";
+
+/* FTS_TABLES: FTS5's tables for entry_fts, emptied and filled from the ones in the database
+ * attached as "fts". */
+static const char take_fts_sql[] =
+        "DELETE FROM main.entry_fts_data; DELETE FROM main.entry_fts_config;"
+        "INSERT INTO main.entry_fts_data SELECT * FROM fts.entry_fts_data;"
+        "INSERT INTO main.entry_fts_idx SELECT * FROM fts.entry_fts_idx;"
+        "INSERT INTO main.entry_fts_docsize SELECT * FROM fts.entry_fts_docsize;"
+        "INSERT INTO main.entry_fts_config SELECT * FROM fts.entry_fts_config;";
 
 /* The indexes over entries, made once the rows are in: sorting once is cheaper than keeping an
  * index in order row by row. */
@@ -196,7 +213,7 @@ static void fill_regions(struct filler *f, const cJSON *regions)
 }
 
 static void fill_items(struct filler *f, sqlite3_int64 rid, const char *list, const cJSON *items,
-                       const char *text_key, const char *extra_key, struct sb *body)
+                       const char *text_key, const char *extra_key)
 {
     int pos = 0;
     for (const cJSON *e = items ? items->child : NULL; e; e = e->next) {
@@ -208,16 +225,50 @@ static void fill_items(struct filler *f, sqlite3_int64 rid, const char *list, co
         bind_text(f->item, 4, text);
         bind_text(f->item, 5, extra);
         run(f, f->item);
-        /* Links are not searched: a URL is not words a person types. */
-        if (body && strcmp(list, "links") != 0) {
+    }
+}
+
+/* The words of a list of items, one a line, for the searched body. */
+static void add_words(struct sb *body, const cJSON *items, const char *text_key,
+                      const char *extra_key)
+{
+    for (const cJSON *e = items ? items->child : NULL; e; e = e->next) {
+        const char *text = text_key ? str(e, text_key) : e->valuestring;
+        const char *extra = extra_key ? str(e, extra_key) : NULL;
+        if (text) {
             sb_add(body, text);
             sb_addc(body, '\n');
-            if (extra) {
-                sb_add(body, extra);
-                sb_addc(body, '\n');
-            }
+        }
+        if (extra) {
+            sb_add(body, extra);
+            sb_addc(body, '\n');
         }
     }
+}
+
+/* An entry's row in the full-text index. Its body is what it offers and aims at, and a
+ * pathway's eligibility and steps or a support's eligibility; links are not searched (a URL is
+ * not words a person types). */
+static void fill_fts(struct filler *f, sqlite3_int64 rid, const cJSON *e, bool pathway)
+{
+    struct sb body = {0};
+    add_words(&body, arr(e, "offers"), NULL, NULL);
+    add_words(&body, arr(e, "aims"), NULL, NULL);
+    if (pathway) {
+        add_words(&body, arr(e, "eligibility"), NULL, NULL);
+        add_words(&body, arr(e, "steps"), "title", "detail");
+    } else if (str(e, "eligibility")) {
+        sb_add(&body, str(e, "eligibility"));
+    }
+    sqlite3_bind_int64(f->fts, 1, rid);
+    bind_text(f->fts, 2, str(e, "name"));
+    bind_text(f->fts, 3, str(e, "acronym"));
+    bind_text(f->fts, 4, str(e, "host"));
+    bind_text(f->fts, 5, str(e, "location"));
+    bind_text(f->fts, 6, str(e, "summary"));
+    bind_text(f->fts, 7, sb_str(&body));
+    run(f, f->fts);
+    sb_finish(&body);
 }
 
 static void fill_ids(struct filler *f, sqlite3_stmt *s, sqlite3_int64 rid, const cJSON *list)
@@ -305,13 +356,12 @@ static void fill_entry(struct filler *f, const cJSON *e, const char *kind)
         fill_ids(f, f->service_of, rid, arr(e, "services"));
         fill_ids(f, f->delivery_of, rid, arr(e, "delivery"));
     }
-    struct sb body = {0};
-    fill_items(f, rid, "offers", arr(e, "offers"), NULL, NULL, &body);
-    fill_items(f, rid, "aims", arr(e, "aims"), NULL, NULL, &body);
+    fill_items(f, rid, "offers", arr(e, "offers"), NULL, NULL);
+    fill_items(f, rid, "aims", arr(e, "aims"), NULL, NULL);
     if (pathway) {
-        fill_items(f, rid, "eligibility", arr(e, "eligibility"), NULL, NULL, &body);
-        fill_items(f, rid, "steps", arr(e, "steps"), "title", "detail", &body);
-        fill_items(f, rid, "links", arr(e, "links"), "title", "url", &body);
+        fill_items(f, rid, "eligibility", arr(e, "eligibility"), NULL, NULL);
+        fill_items(f, rid, "steps", arr(e, "steps"), "title", "detail");
+        fill_items(f, rid, "links", arr(e, "links"), "title", "url");
         int pos = 0;
         const cJSON *sup = arr(e, "supports");
         for (const cJSON *x = sup ? sup->child : NULL; x; x = x->next) {
@@ -320,27 +370,116 @@ static void fill_entry(struct filler *f, const cJSON *e, const char *kind)
             sqlite3_bind_int(f->support_of, 3, pos++);
             run(f, f->support_of);
         }
-    } else if (str(e, "eligibility")) {
-        sb_add(&body, str(e, "eligibility"));
     }
-    sqlite3_bind_int64(f->fts, 1, rid);
-    bind_text(f->fts, 2, name);
-    bind_text(f->fts, 3, str(e, "acronym"));
-    bind_text(f->fts, 4, str(e, "host"));
-    bind_text(f->fts, 5, str(e, "location"));
-    bind_text(f->fts, 6, str(e, "summary"));
-    bind_text(f->fts, 7, sb_str(&body));
-    run(f, f->fts);
-    sb_finish(&body);
+    if (f->fts)
+        fill_fts(f, rid, e, pathway);
 }
 
-int store_fill(sqlite3 *db, const struct dataset *ds, const char *dataset_path)
+/* Why a write failed, as a new string: SQLite's message while it still describes rc (else the
+ * generic one for rc), and the system's reason when there is one ("No space left on device"). */
+static char *failure(sqlite3 *db, int rc)
+{
+    const char *msg = db && sqlite3_errcode(db) == rc ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    int err = db ? sqlite3_system_errno(db) : 0;
+    /* When the write fails inside COMMIT, SQLite's clean-up runs before the error is recorded
+     * and the errno it reads is gone; the file still holds the one its write got. */
+    if (db && !err && (rc & 0xff) == SQLITE_IOERR)
+        sqlite3_file_control(db, "main", SQLITE_FCNTL_LAST_ERRNO, &err);
+    if (err && (rc & 0xff) != SQLITE_CONSTRAINT)
+        return xasprintf("%s: %s", msg, strerror(err));
+    return xstrdup(msg);
+}
+
+/* ---- the full-text index, built beside the rest ---- */
+
+/* The other thread's work: the full-text index of every entry, in a database of its own. */
+struct fts_job {
+    const cJSON *root;
+    const char *path; /* a temporary file for it */
+    atomic_bool stop; /* the rest of the build failed: give up */
+    int rc;
+    char *why; /* on failure, why */
+};
+
+/* The entries are numbered (rid) as the build inserts them: supports, then pathways, from 1. */
+static void *build_fts(void *arg)
+{
+    struct fts_job *job = arg;
+    struct filler f = {0};
+    f.rc = sqlite3_open_v2(job->path, &f.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    if (f.rc == SQLITE_OK)
+        f.rc = sqlite3_exec(f.db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN;",
+                            NULL, NULL, NULL);
+    if (f.rc == SQLITE_OK)
+        f.rc = sqlite3_exec(f.db, schema_fts, NULL, NULL, NULL);
+    if (f.rc == SQLITE_OK)
+        f.rc = sqlite3_exec(f.db, fts_tuning, NULL, NULL, NULL);
+    if (f.rc == SQLITE_OK)
+        f.fts = prepare(&f, "INSERT INTO entry_fts(rowid, name, acronym, host, location, summary,"
+                            " body) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    sqlite3_int64 rid = 0;
+    static const char *const lists[] = {"supports", "pathways"};
+    for (int l = 0; l < 2 && f.rc == SQLITE_OK; l++) {
+        const cJSON *list = arr(job->root, lists[l]);
+        for (const cJSON *e = list ? list->child : NULL; e && f.rc == SQLITE_OK; e = e->next) {
+            if (atomic_load(&job->stop))
+                f.rc = SQLITE_INTERRUPT;
+            else
+                fill_fts(&f, ++rid, e, l == 1);
+        }
+    }
+    sqlite3_finalize(f.fts);
+    if (f.rc == SQLITE_OK)
+        f.rc = sqlite3_exec(f.db, "COMMIT;", NULL, NULL, NULL);
+    if (f.rc != SQLITE_OK)
+        job->why = failure(f.db, f.rc);
+    if (sqlite3_close(f.db) != SQLITE_OK && f.rc == SQLITE_OK) {
+        f.rc = SQLITE_IOERR;
+        job->why = xstrdup("cannot close the database");
+    }
+    job->rc = f.rc;
+    return NULL;
+}
+
+/* Move the index the other thread built into db's entry_fts (created empty by schema_fts): FTS5's
+ * four tables, copied as they are. */
+static int take_fts(sqlite3 *db, const char *path)
+{
+    sqlite3_stmt *s;
+    int rc = sqlite3_prepare_v2(db, "ATTACH ? AS fts", -1, &s, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(s, 1, path, -1, SQLITE_STATIC);
+        rc = sqlite3_step(s) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db);
+        sqlite3_finalize(s);
+    }
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, take_fts_sql, NULL, NULL, NULL);
+    return rc;
+}
+
+/* ---- the whole store ---- */
+
+/* Fill db. With fts_path, the full-text index (half the work at 100,000 entries) is built at the
+ * same time by another thread, in a database at fts_path that is removed after. On failure *why
+ * (when why is not NULL) says why, and db is left in its failed transaction so that
+ * sqlite3_errmsg still tells it too. */
+static int fill(sqlite3 *db, const struct dataset *ds, const char *dataset_path,
+                const char *fts_path, char **why)
 {
     const cJSON *root = ds->root;
     struct filler f = {.db = db};
+    struct fts_job job = {.root = root, .path = fts_path};
+    pthread_t fts_thread;
+    if (fts_path)
+        unlink(fts_path);
+    bool threaded = fts_path && pthread_create(&fts_thread, NULL, build_fts, &job) == 0;
     f.rc = sqlite3_exec(db, "BEGIN;", NULL, NULL, NULL);
     if (f.rc == SQLITE_OK)
         f.rc = sqlite3_exec(db, schema, NULL, NULL, NULL);
+    if (f.rc == SQLITE_OK)
+        f.rc = sqlite3_exec(db, schema_fts, NULL, NULL, NULL);
+    if (f.rc == SQLITE_OK && !threaded)
+        f.rc = sqlite3_exec(db, fts_tuning, NULL, NULL, NULL);
     if (f.rc != SQLITE_OK)
         goto done;
     f.meta = prepare(&f, "INSERT OR REPLACE INTO meta VALUES (?, ?)");
@@ -361,8 +500,9 @@ int store_fill(sqlite3 *db, const struct dataset *ds, const char *dataset_path)
     f.delivery_of = prepare(&f, "INSERT OR IGNORE INTO entry_delivery VALUES (?, ?)");
     f.item = prepare(&f, "INSERT INTO entry_item VALUES (?, ?, ?, ?, ?)");
     f.support_of = prepare(&f, "INSERT INTO entry_support VALUES (?, ?, ?)");
-    f.fts = prepare(&f, "INSERT INTO entry_fts(rowid, name, acronym, host, location, summary,"
-                        " body) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    if (!threaded)
+        f.fts = prepare(&f, "INSERT INTO entry_fts(rowid, name, acronym, host, location, summary,"
+                            " body) VALUES (?, ?, ?, ?, ?, ?, ?)");
     f.region_info = prepare(&f, "SELECT name, depth FROM region WHERE id = ?");
     if (f.rc != SQLITE_OK)
         goto done;
@@ -404,6 +544,19 @@ done:;
         sqlite3_finalize(*stmts[i]);
     if (f.rc == SQLITE_OK)
         f.rc = sqlite3_exec(db, schema_indexes, NULL, NULL, NULL);
+    sqlite3 *failed = db;
+    if (threaded) {
+        if (f.rc != SQLITE_OK)
+            atomic_store(&job.stop, true);
+        pthread_join(fts_thread, NULL);
+        if (f.rc == SQLITE_OK && job.rc != SQLITE_OK) {
+            f.rc = job.rc;
+            failed = NULL; /* job.why says it */
+        } else if (f.rc == SQLITE_OK) {
+            f.rc = take_fts(db, fts_path);
+        }
+        unlink(fts_path);
+    }
     if (f.rc == SQLITE_OK)
         f.rc = query_build_index(db);
     if (f.rc == SQLITE_OK) {
@@ -413,10 +566,18 @@ done:;
     }
     if (f.rc == SQLITE_OK)
         f.rc = sqlite3_exec(db, "COMMIT;", NULL, NULL, NULL);
+    if (f.rc != SQLITE_OK && why)
+        *why = failed ? failure(failed, f.rc) : xstrdup(job.why ? job.why : "unknown error");
+    free(job.why);
     /* A failed fill leaves its transaction open: a ROLLBACK here would replace the reason that
      * sqlite3_errmsg and sqlite3_system_errno give ("File too large") with its own. Every caller
      * closes db on failure, and closing rolls back. */
     return f.rc;
+}
+
+int store_fill(sqlite3 *db, const struct dataset *ds, const char *dataset_path)
+{
+    return fill(db, ds, dataset_path, NULL, NULL);
 }
 
 /* ---- opening ---- */
@@ -562,21 +723,6 @@ static void put_identity(sqlite3 *db, const struct identity *id)
     set_cache_meta(db, "hash", id->hash);
 }
 
-/* Why a write failed, as a new string: SQLite's message while it still describes rc (else the
- * generic one for rc), and the system's reason when there is one ("No space left on device"). */
-static char *failure(sqlite3 *db, int rc)
-{
-    const char *msg = db && sqlite3_errcode(db) == rc ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
-    int err = db ? sqlite3_system_errno(db) : 0;
-    /* When the write fails inside COMMIT, SQLite's clean-up runs before the error is recorded
-     * and the errno it reads is gone; the file still holds the one its write got. */
-    if (db && !err && (rc & 0xff) == SQLITE_IOERR)
-        sqlite3_file_control(db, "main", SQLITE_FCNTL_LAST_ERRNO, &err);
-    if (err && (rc & 0xff) != SQLITE_CONSTRAINT)
-        return xasprintf("%s: %s", msg, strerror(err));
-    return xstrdup(msg);
-}
-
 /* Build into "<path>.tmp-<pid>" and rename over path: readers see the old file or the new one,
  * never half of one, and a killed build leaves only a temporary file behind. */
 static int write_db(const struct dataset *ds, const char *dataset_path, const char *path,
@@ -595,13 +741,15 @@ static int write_db(const struct dataset *ds, const char *dataset_path, const ch
                            * uses this much. */
                           " PRAGMA page_size = 4096; PRAGMA cache_size = -65536;",
                           NULL, NULL, NULL);
+    char *fts_tmp = xasprintf("%s-fts", tmp);
     if (rc == SQLITE_OK)
-        rc = store_fill(db, ds, dataset_path);
+        rc = fill(db, ds, dataset_path, fts_tmp, why);
+    free(fts_tmp);
     /* Everything is written before the rename: nothing ever writes to a file in place, where a
      * reader could meet a half-done write or a journal that is not its own. */
     if (rc == SQLITE_OK)
         put_identity(db, id);
-    if (rc != SQLITE_OK)
+    if (rc != SQLITE_OK && !*why)
         *why = failure(db, rc);
     if (sqlite3_close(db) != SQLITE_OK && rc == SQLITE_OK) {
         rc = SQLITE_IOERR;

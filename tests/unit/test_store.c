@@ -1,6 +1,7 @@
 /* test_store.c: the SQLite store and its cache: build, hit, touched-but-identical, changed,
  * invalid with and without fallback, old schema, interrupted builds, an unwritable cache
  * directory, and databases written for --db. Each case works in its own temporary directory. */
+#include <cjson/cJSON.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -771,6 +772,125 @@ static void test_open_db_rejects(void)
     scratch_finish(&s);
 }
 
+/* One of FTS5's tables for entry_fts, every row, as text. */
+static char *fts_rows(sqlite3 *db, const char *table, const char *order)
+{
+    char *sql = xasprintf("SELECT * FROM %s ORDER BY %s", table, order);
+    sqlite3_stmt *s;
+    struct sb b = {0};
+    if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK) {
+        fprintf(stderr, "%s: %s\n", sql, sqlite3_errmsg(db));
+        exit(2);
+    }
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        for (int i = 0; i < sqlite3_column_count(s); i++) {
+            const unsigned char *p = sqlite3_column_blob(s, i);
+            int n = sqlite3_column_bytes(s, i);
+            for (int k = 0; k < n; k++)
+                sb_addf(&b, "%02x", p[k]);
+            sb_addc(&b, i + 1 < sqlite3_column_count(s) ? '|' : '\n');
+        }
+    }
+    sqlite3_finalize(s);
+    free(sql);
+    return sb_take(&b);
+}
+
+/* A file build indexes the text in a second thread and copies the index in; a build in memory
+ * does it in line. Both must give the very same index, byte for byte, that FTS5 finds whole. */
+static void check_two_threads_same_index(const char *path, int entries)
+{
+    struct diags d = {0};
+    struct dataset *ds = NULL;
+    CHECK_INT(dataset_load(path, 0, &ds, &d), 0);
+    if (!ds)
+        return;
+    sqlite3 *mem = NULL;
+    CHECK(sqlite3_open(":memory:", &mem) == SQLITE_OK && store_fill(mem, ds, path) == SQLITE_OK);
+    char dir[] = "/tmp/itpnav-unit-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    char *out = xasprintf("%s/two.db", dir);
+    CHECK_INT(store_write(ds, path, out, &d), 0);
+    CHECK_INT(files_with(dir, ".tmp-"), 0); /* the second thread's file is gone too */
+    sqlite3 *file = NULL;
+    CHECK(sqlite3_open(out, &file) == SQLITE_OK);
+    static const char *const tables[][2] = {{"entry_fts_data", "id"},
+                                            {"entry_fts_idx", "segid, term"},
+                                            {"entry_fts_docsize", "id"},
+                                            {"entry_fts_config", "k"}};
+    for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++) {
+        char *a = fts_rows(mem, tables[t][0], tables[t][1]);
+        char *b = fts_rows(file, tables[t][0], tables[t][1]);
+        CHECK(strlen(a) > 0);
+        if (strcmp(a, b) != 0)
+            fprintf(stderr, "%s differs between the builds\n", tables[t][0]);
+        CHECK(strcmp(a, b) == 0);
+        free(a);
+        free(b);
+    }
+    CHECK(sqlite3_exec(file, "INSERT INTO entry_fts(entry_fts) VALUES ('integrity-check')", NULL,
+                       NULL, NULL) == SQLITE_OK);
+    sqlite3_stmt *s;
+    CHECK(sqlite3_prepare_v2(file, "SELECT count(*) FROM entry_fts_docsize", -1, &s, NULL) ==
+          SQLITE_OK);
+    CHECK(sqlite3_step(s) == SQLITE_ROW);
+    CHECK_INT(sqlite3_column_int(s, 0), entries);
+    sqlite3_finalize(s);
+    sqlite3_close(file);
+    sqlite3_close(mem);
+    unlink(out);
+    rmdir(dir);
+    free(out);
+    diags_finish(&d);
+    dataset_destroy(ds);
+}
+
+static void test_two_threads_same_index(void)
+{
+    check_two_threads_same_index(fixture("unit-deep.json"), 12);
+    struct diags d = {0};
+    struct dataset *ds = NULL;
+    const char *bundled = fixture("../../data/itpnav.json");
+    CHECK_INT(dataset_load(bundled, 0, &ds, &d), 0);
+    int n = 0;
+    static const char *const lists[] = {"supports", "pathways"};
+    for (int l = 0; ds && l < 2; l++)
+        n += cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(ds->root, lists[l]));
+    CHECK(n > 50);
+    dataset_destroy(ds);
+    diags_finish(&d);
+    check_two_threads_same_index(fixture("../../data/itpnav.json"), n);
+}
+
+/* The second thread cannot make its file: the build fails whole, says why, leaves nothing. */
+static void test_second_thread_fails(void)
+{
+    struct scratch s;
+    scratch_init(&s);
+    struct diags d = {0};
+    struct dataset *ds = NULL;
+    CHECK_INT(dataset_load(s.data, 0, &ds, &d), 0);
+    char *out = xasprintf("%s/kiosk.db", s.dir);
+    char *blocker = xasprintf("%s.tmp-%ld-fts", out, (long)getpid());
+    CHECK(mkdir(blocker, 0700) == 0); /* a directory where its database would be */
+    char *sub = xasprintf("%s/x", blocker);
+    write_text(sub, "x"); /* not empty: the build's unlink cannot clear it */
+    CHECK_INT(store_write(ds, s.data, out, &d), EXIT_IOERR);
+    CHECK_INT(d.errors, 1);
+    if (d.n)
+        CHECK(strstr(d.v[0].msg, "unable to open database file") != NULL);
+    CHECK(access(out, F_OK) != 0);
+    unlink(sub);
+    rmdir(blocker);
+    CHECK_INT(files_with(s.dir, ".tmp-"), 0);
+    diags_finish(&d);
+    dataset_destroy(ds);
+    free(sub);
+    free(blocker);
+    free(out);
+    scratch_finish(&s);
+}
+
 static void test_default_cache_dir(void)
 {
     char *old_xdg = getenv("XDG_CACHE_HOME") ? xstrdup(getenv("XDG_CACHE_HOME")) : NULL;
@@ -808,4 +928,6 @@ UNIT_MAIN(CASE(test_first_open_builds), CASE(test_second_open_is_a_hit),
           CASE(test_old_schema_rebuilds), CASE(test_leftover_temporary), CASE(test_garbage_cache),
           CASE(test_truncated_cache), CASE(test_unwritable_cache_dir),
           CASE(test_cache_dir_cannot_exist), CASE(test_two_datasets_two_caches),
-          CASE(test_write_and_open_db), CASE(test_open_db_rejects), CASE(test_default_cache_dir))
+          CASE(test_write_and_open_db), CASE(test_open_db_rejects),
+          CASE(test_two_threads_same_index), CASE(test_second_thread_fails),
+          CASE(test_default_cache_dir))
