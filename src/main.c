@@ -365,6 +365,7 @@ static int parse(int argc, char **argv, struct options *o)
 int main(int argc, char **argv)
 {
     text_init_locale();
+    store_init();
     /* A closed pipe is a write error (status 74) to report, not a reason to die silently. */
     signal(SIGPIPE, SIG_IGN);
     /* So is a file-size limit (ulimit -f): the write fails with EFBIG, the cache falls back to

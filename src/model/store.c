@@ -575,6 +575,11 @@ done:;
     return f.rc;
 }
 
+void store_init(void)
+{
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 int store_fill(sqlite3 *db, const struct dataset *ds, const char *dataset_path)
 {
     return fill(db, ds, dataset_path, NULL, NULL);

@@ -40,6 +40,11 @@ int store_open_db(const char *path, struct store **out, struct diags *d);
 int store_write(const struct dataset *ds, const char *dataset_path, const char *out_path,
                 struct diags *d);
 
+/* Set SQLite up for the store; call before anything else uses SQLite. It turns off SQLite's
+ * memory statistics: they take a global lock on every allocation, which the two threads of a
+ * build would contend for. */
+void store_init(void);
+
 /* Load ds into the empty database db (schema and rows). Returns an SQLite result code; on failure
  * sqlite3_errmsg(db) still gives the reason and db is only fit to be closed. */
 int store_fill(sqlite3 *db, const struct dataset *ds, const char *dataset_path);
