@@ -3,6 +3,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -276,15 +279,33 @@ int handout_print(const char *lp, const char *text, char **err)
     }
     close(in[0]);
     close(errp[1]);
+    /* A command that exits without reading (lp with no printer) makes the write fail with EPIPE;
+     * the SIGPIPE that comes with it must not end the caller, whatever it does with SIGPIPE.
+     * It is blocked while the text is written, and one it raised is taken back. */
+    sigset_t pipe_only, old_mask, pending;
+    sigemptyset(&pipe_only);
+    sigaddset(&pipe_only, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &pipe_only, &old_mask);
+    sigpending(&pending);
+    bool was_pending = sigismember(&pending, SIGPIPE);
     size_t len = strlen(text), done = 0;
+    bool broken = false;
     while (done < len) {
         ssize_t w = write(in[1], text + done, len - done);
         if (w < 0 && errno == EINTR)
             continue;
-        if (w <= 0)
+        if (w <= 0) {
+            broken = w < 0 && errno == EPIPE;
             break; /* the command stopped reading: its status says why */
+        }
         done += (size_t)w;
     }
+    if (broken && !was_pending) {
+        const struct timespec now = {0};
+        while (sigtimedwait(&pipe_only, NULL, &now) < 0 && errno == EINTR)
+            ;
+    }
+    pthread_sigmask(SIG_SETMASK, &old_mask, NULL);
     close(in[1]);
     char msg[512];
     size_t got = 0;

@@ -2,10 +2,13 @@
  * profile's saving and words, and the handout built from them, on tests/fixtures/unit-match.json.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <signal.h>
 
 #include "common.h"
 #include "handout.h"
@@ -337,6 +340,19 @@ static void test_handout_save_and_print(void)
     CHECK(err && strstr(err, "No default destination"));
     free(err);
     err = NULL;
+    /* It exits without reading a text larger than a pipe holds: the write fails with EPIPE, and
+     * the SIGPIPE (here at its default, which ends a process) must not end the caller. */
+    void (*was)(int) = signal(SIGPIPE, SIG_DFL);
+    size_t big_len = 1 << 20;
+    char *big = xmalloc(big_len + 1);
+    memset(big, 'x', big_len);
+    big[big_len] = '\0';
+    CHECK(handout_print(lp, big, &err) != 0);
+    CHECK(err && strstr(err, "No default destination"));
+    free(err);
+    err = NULL;
+    free(big);
+    signal(SIGPIPE, was);
     char *missing = path_in("no-lp");
     CHECK(handout_print(missing, "x\n", &err) != 0);
     CHECK(err != NULL);
