@@ -12,31 +12,11 @@
 #include <strings.h>
 #include <wchar.h>
 
+#include "util.h"
+
 #define REPLACEMENT_CP 0xFFFDu
 #define ELLIPSIS       "\xE2\x80\xA6" /* U+2026 */
 #define ELLIPSIS_LEN   3
-
-/* There is no shared allocation module yet; running out of memory in a viewer is not worth
- * recovering from, and callers are simpler when these never return NULL. */
-static void *text_alloc(size_t n)
-{
-    void *p = malloc(n ? n : 1);
-    if (!p) {
-        fputs("itpnav: out of memory\n", stderr);
-        abort();
-    }
-    return p;
-}
-
-static void *text_realloc(void *old, size_t n)
-{
-    void *p = realloc(old, n ? n : 1);
-    if (!p) {
-        fputs("itpnav: out of memory\n", stderr);
-        abort();
-    }
-    return p;
-}
 
 static bool codeset_is_utf8(void)
 {
@@ -234,7 +214,7 @@ char *text_sanitize(const char *s, bool keep_newlines)
         fputs("itpnav: string too long\n", stderr);
         abort();
     }
-    char *out = text_alloc(3 * n + 1);
+    char *out = xmalloc(3 * n + 1);
     struct safe_char c;
     while (i < n) {
         i += next_safe(s + i, n - i, keep_newlines, &c);
@@ -298,35 +278,10 @@ int text_pad(char *buf, size_t bufsz, const char *s, int width)
     return cols;
 }
 
-/* A growable, always terminated string. */
-struct strbuf {
-    char *p;
-    size_t len, cap;
-};
-
-static void strbuf_add(struct strbuf *b, const char *s, size_t n)
-{
-    if (b->cap - b->len <= n) {
-        size_t cap = b->cap ? b->cap : 64;
-        while (cap - b->len <= n) {
-            if (cap > SIZE_MAX / 2) {
-                fputs("itpnav: string too long\n", stderr);
-                abort();
-            }
-            cap *= 2;
-        }
-        b->p = text_realloc(b->p, cap);
-        b->cap = cap;
-    }
-    memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-}
-
 struct wrapper {
     struct text_lines *lines;
     size_t cap;
-    struct strbuf cur;
+    struct sb cur;
     size_t col;
 };
 
@@ -339,13 +294,9 @@ static void wrapper_emit(struct wrapper *w)
             fputs("itpnav: too many lines\n", stderr);
             abort();
         }
-        l->line = text_realloc(l->line, w->cap * sizeof *l->line);
+        l->line = xrealloc(l->line, w->cap * sizeof *l->line);
     }
-    char *line = text_alloc(w->cur.len + 1);
-    memcpy(line, w->cur.p ? w->cur.p : "", w->cur.len);
-    line[w->cur.len] = '\0';
-    l->line[l->n++] = line;
-    w->cur.len = 0;
+    l->line[l->n++] = sb_take(&w->cur);
     w->col = 0;
 }
 
@@ -379,14 +330,14 @@ static void wrap_paragraph(struct wrapper *w, const char *p, size_t n, size_t wi
 
         if (w->col + gap + ww <= width) {
             for (size_t k = 0; k < gap; k++)
-                strbuf_add(&w->cur, " ", 1);
-            strbuf_add(&w->cur, p + start, i - start);
+                sb_addc(&w->cur, ' ');
+            sb_addn(&w->cur, p + start, i - start);
             w->col += gap + ww;
             continue;
         }
         if (w->cur.len > 0 && ww <= width) {
             wrapper_emit(w);
-            strbuf_add(&w->cur, p + start, i - start);
+            sb_addn(&w->cur, p + start, i - start);
             w->col = ww;
             continue;
         }
@@ -408,7 +359,7 @@ static void wrap_paragraph(struct wrapper *w, const char *p, size_t n, size_t wi
             }
             if (w->col + cw > width)
                 wrapper_emit(w);
-            strbuf_add(&w->cur, bytes, len);
+            sb_addn(&w->cur, bytes, len);
             w->col += cw;
             j += used;
         }
@@ -418,10 +369,10 @@ static void wrap_paragraph(struct wrapper *w, const char *p, size_t n, size_t wi
 
 struct text_lines *text_wrap(const char *s, int width)
 {
-    struct text_lines *lines = text_alloc(sizeof *lines);
+    struct text_lines *lines = xmalloc(sizeof *lines);
     lines->line = NULL;
     lines->n = 0;
-    struct wrapper w = {lines, 0, {NULL, 0, 0}, 0};
+    struct wrapper w = {lines, 0, {0}, 0};
     size_t cols = width < 1 ? 1 : (size_t)width;
 
     char *clean = text_sanitize(s, true);
@@ -437,7 +388,7 @@ struct text_lines *text_wrap(const char *s, int width)
         p = nl + 1;
     }
     free(clean);
-    free(w.cur.p);
+    sb_finish(&w.cur);
     return lines;
 }
 
@@ -492,7 +443,7 @@ char *text_fold(const char *s)
         fputs("itpnav: string too long\n", stderr);
         abort();
     }
-    char *out = text_alloc(3 * n + 1);
+    char *out = xmalloc(3 * n + 1);
     while (i < n) {
         unsigned cp;
         bool ok;
@@ -543,7 +494,7 @@ size_t text_distance(const char *a, const char *b)
         fputs("itpnav: string too long\n", stderr);
         abort();
     }
-    size_t *row = text_alloc((n + 1) * sizeof *row);
+    size_t *row = xmalloc((n + 1) * sizeof *row);
     for (size_t j = 0; j <= n; j++)
         row[j] = j;
     for (size_t i = 1; i <= m; i++) {

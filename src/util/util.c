@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,6 +60,10 @@ static void sb_reserve(struct sb *b, size_t more)
 {
     if (b->len + more + 1 <= b->cap)
         return;
+    if (more > SIZE_MAX / 2 - b->len) {
+        fputs("itpnav: string too long\n", stderr);
+        abort();
+    }
     size_t cap = b->cap ? b->cap : 64;
     while (cap < b->len + more + 1)
         cap *= 2;
