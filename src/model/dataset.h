@@ -7,14 +7,7 @@
 #include <stdint.h>
 
 #include "diag.h"
-
-/* Exit statuses shared by the model and the command line (sysexits.h values). */
-enum {
-    EXIT_USAGE = 64,   /* a usage error */
-    EXIT_DATAERR = 65, /* the dataset is invalid */
-    EXIT_NOINPUT = 66, /* a file can't be opened */
-    EXIT_IOERR = 74,   /* a read or write failed */
-};
+#include "err.h"
 
 /* The largest dataset file read. */
 #define DATASET_MAX_BYTES ((size_t)256 << 20)
