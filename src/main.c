@@ -8,8 +8,10 @@
 
 #include "cli.h"
 #include "config.h"
+#include "terms.h"
 #include "text.h"
 #include "ui.h"
+#include "util.h"
 
 static const char usage_text[] =
         "Usage:\n"
@@ -130,6 +132,17 @@ static int usage_error(const char *msg, const char *arg)
     free(safe);
     fputs("\nTry 'itpnav --help'.\n", stderr);
     return EXIT_USAGE;
+}
+
+/* A usage error for a value not in set: "unknown NOUN 'VALUE'; expected a, b or c". */
+static int unknown_term(const char *noun, const char *value, const struct terms *set)
+{
+    char *expected = terms_list(set, 0, false);
+    char *msg = xasprintf("unknown %s '%%s'; expected %s", noun, expected);
+    int rc = usage_error(msg, value);
+    free(msg);
+    free(expected);
+    return rc;
 }
 
 /* 0 when standard output took everything, else 74 with a message (a full disk, a closed pipe). */
@@ -254,17 +267,16 @@ static int parse(int argc, char **argv, struct options *o)
                 return usage_error("too many --service values (at '%s')", a);
             break;
         case OPT_DELIVERY: {
-            unsigned d = query_delivery_parse(a);
+            unsigned d = terms_bits(&terms_delivery, a);
             if (!d)
-                return usage_error("unknown delivery '%s'; expected online, in-person or hybrid",
-                                   a);
+                return unknown_term("delivery", a, &terms_delivery);
             o->delivery |= d;
             break;
         }
         case OPT_KIND: {
-            unsigned k = query_kind_parse(a);
+            unsigned k = terms_kinds(a);
             if (!k)
-                return usage_error("unknown kind '%s'; expected group, program or pathway", a);
+                return unknown_term("kind", a, &terms_kind);
             o->kinds |= k;
             break;
         }
@@ -274,11 +286,8 @@ static int parse(int argc, char **argv, struct options *o)
                 return usage_error("--limit takes a whole number, not '%s'", a);
             break;
         case OPT_STATUS:
-            if (strcmp(a, "citizen") && strcmp(a, "permanent-resident") &&
-                strcmp(a, "work-permit") && strcmp(a, "refugee"))
-                return usage_error("unknown status '%s'; expected citizen, permanent-resident, "
-                                   "work-permit or refugee",
-                                   a);
+            if (!terms_find(&terms_person_status, a))
+                return unknown_term("status", a, &terms_person_status);
             o->status = a;
             break;
         case OPT_EXAM:
@@ -286,10 +295,8 @@ static int parse(int argc, char **argv, struct options *o)
                 return usage_error("too many --exam values (at '%s')", a);
             break;
         case OPT_DISCIPLINE:
-            if (strcmp(a, "family-medicine") && strcmp(a, "specialty"))
-                return usage_error("unknown discipline '%s'; expected family-medicine or "
-                                   "specialty",
-                                   a);
+            if (!terms_find(&terms_discipline, a))
+                return unknown_term("discipline", a, &terms_discipline);
             o->discipline = a;
             break;
         case OPT_POSTGRAD:

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "terms.h"
 #include "text.h"
 #include "util.h"
 
@@ -614,8 +615,8 @@ enum type {
     T_INT,   /* a whole number, 0 or more */
     T_NUM,   /* a number, 0 or more */
     T_BOOL,  /* true or false */
-    T_ENUM,  /* one of .values */
-    T_ENUMS, /* an array of .values */
+    T_ENUM,  /* one of .terms */
+    T_ENUMS, /* an array of .terms */
     T_REFS,  /* an array of ids naming .ref */
     T_TEXTS, /* an array of long-text strings */
     T_STRS,  /* an array of plain strings */
@@ -629,20 +630,10 @@ struct field {
     bool required;
     bool nonempty; /* arrays */
     enum ref ref;
-    const char *const *values;
+    const struct terms *terms;
+    unsigned only; /* T_ENUM(S): bit i allows the i-th of .terms; 0 allows them all */
     const struct field *sub;
 };
-
-static const char *const kinds_region[] = {"country", "province", "territory",
-                                           "region",  "city",     NULL};
-static const char *const kinds_support[] = {"group", "program", NULL};
-static const char *const deliveries[] = {"online", "in-person", "hybrid", NULL};
-static const char *const units[] = {"members", "clients-per-year", "clients-to-date",
-                                    "participants", NULL};
-static const char *const statuses[] = {"available", "limited", "proposed", "closed", NULL};
-static const char *const person_statuses[] = {"citizen", "permanent-resident", "work-permit",
-                                              "refugee", NULL};
-static const char *const disciplines[] = {"family-medicine", "specialty", NULL};
 
 #define END                                                                                        \
     {                                                                                              \
@@ -669,7 +660,7 @@ static const struct field f_region[] = {
         {.key = "id", .type = T_ID, .required = true},
         {.key = "name", .type = T_STR, .required = true},
         {.key = "parent", .type = T_REF, .ref = REF_REGION},
-        {.key = "kind", .type = T_ENUM, .values = kinds_region},
+        {.key = "kind", .type = T_ENUM, .terms = &terms_region_kind},
         END,
 };
 static const struct field f_goal[] = {
@@ -687,7 +678,7 @@ static const struct field f_named[] = {
 static const struct field f_size[] = {
         {.key = "text", .type = T_STR},
         {.key = "count", .type = T_INT},
-        {.key = "unit", .type = T_ENUM, .values = units},
+        {.key = "unit", .type = T_ENUM, .terms = &terms_unit},
         END,
 };
 static const struct field f_contact[] = {
@@ -698,7 +689,11 @@ static const struct field f_contact[] = {
 };
 static const struct field f_support[] = {
         {.key = "id", .type = T_ID, .required = true},
-        {.key = "kind", .type = T_ENUM, .required = true, .values = kinds_support},
+        {.key = "kind",
+         .type = T_ENUM,
+         .required = true,
+         .terms = &terms_kind,
+         .only = KIND_SUPPORTS},
         {.key = "name", .type = T_STR, .required = true},
         {.key = "acronym", .type = T_STR},
         {.key = "host", .type = T_STR},
@@ -708,7 +703,7 @@ static const struct field f_support[] = {
          .type = T_ENUMS,
          .required = true,
          .nonempty = true,
-         .values = deliveries},
+         .terms = &terms_delivery},
         {.key = "location", .type = T_STR},
         {.key = "size", .type = T_OBJ, .sub = f_size},
         {.key = "goals", .type = T_REFS, .required = true, .nonempty = true, .ref = REF_GOAL},
@@ -735,10 +730,10 @@ static const struct field f_link[] = {
         END,
 };
 static const struct field f_requires[] = {
-        {.key = "status", .type = T_ENUMS, .values = person_statuses},
+        {.key = "status", .type = T_ENUMS, .terms = &terms_person_status},
         {.key = "exams", .type = T_REFS, .ref = REF_EXAM},
         {.key = "language_test", .type = T_BOOL},
-        {.key = "discipline", .type = T_ENUMS, .values = disciplines},
+        {.key = "discipline", .type = T_ENUMS, .terms = &terms_discipline},
         {.key = "postgrad_years", .type = T_NUM},
         {.key = "practice_years", .type = T_NUM},
         {.key = "practised_within_years", .type = T_NUM},
@@ -751,7 +746,7 @@ static const struct field f_pathway[] = {
         {.key = "goal", .type = T_REF, .required = true, .ref = REF_GOAL},
         {.key = "name", .type = T_STR, .required = true},
         {.key = "regions", .type = T_REFS, .required = true, .nonempty = true, .ref = REF_REGION},
-        {.key = "status", .type = T_ENUM, .required = true, .values = statuses},
+        {.key = "status", .type = T_ENUM, .required = true, .terms = &terms_pathway_status},
         {.key = "summary", .type = T_TEXT, .required = true},
         {.key = "eligibility", .type = T_STRS},
         {.key = "steps", .type = T_OBJS, .sub = f_step},
@@ -878,25 +873,17 @@ static void check_ref(struct check *c, const char *id, enum ref ref)
                ref_noun[ref], id, ref_noun[ref]);
 }
 
-static bool one_of(const char *s, const char *const *values)
+static void check_enum(struct check *c, const char *s, const struct field *f)
 {
-    for (const char *const *v = values; *v; v++)
-        if (strcmp(s, *v) == 0)
-            return true;
-    return false;
-}
-
-static void check_enum(struct check *c, const char *s, const char *const *values)
-{
-    if (one_of(s, values))
+    const struct term *t = terms_find(f->terms, s);
+    /* The kinds' bits are their positions' bits, so .only can name them (KIND_SUPPORTS). */
+    if (t && (!f->only || (f->only & (1u << (size_t)(t - f->terms->v)))))
         return;
-    struct sb list = {0};
-    for (const char *const *v = values; *v; v++)
-        sb_addf(&list, "%s\"%s\"", v == values ? "" : (v[1] ? ", " : " or "), *v);
+    char *list = terms_list(f->terms, f->only, true);
     char *q = quote(s);
-    report(c, DIAG_ERROR, "%s is not allowed; expected %s", q, sb_str(&list));
+    report(c, DIAG_ERROR, "%s is not allowed; expected %s", q, list);
     free(q);
-    sb_finish(&list);
+    free(list);
 }
 
 static void check_object(struct check *c, const cJSON *obj, const struct field *fields);
@@ -950,7 +937,7 @@ static void check_string_value(struct check *c, const cJSON *v, enum type t, boo
             free(q);
         }
         break;
-    case T_ENUM: check_enum(c, s, f->values); break;
+    case T_ENUM: check_enum(c, s, f); break;
     default: break;
     }
 }

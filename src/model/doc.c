@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "terms.h"
 #include "text.h"
 #include "util.h"
 
@@ -53,27 +54,13 @@ static void bullets(struct doc *d, const char *heading, const struct items *it)
         doc_add(d, DOC_BULLET, NULL, it->v[i].text, NULL, NULL, 0);
 }
 
-static const char *unit_words(const char *unit)
-{
-    if (!unit)
-        return NULL;
-    if (strcmp(unit, "clients-per-year") == 0)
-        return "clients a year";
-    if (strcmp(unit, "clients-to-date") == 0)
-        return "clients to date";
-    return unit;
-}
-
 struct doc *doc_entry(const struct entry *e)
 {
     struct doc *d = xcalloc(1, sizeof *d);
     bool pathway = strcmp(e->kind, "pathway") == 0;
     doc_add(d, DOC_TITLE, NULL, e->name, NULL, NULL, 0);
-    char *kind = xasprintf("%s%s%s",
-                           pathway             ? "a pathway"
-                           : e->kind[0] == 'g' ? "a group"
-                                               : "a program",
-                           e->acronym ? " · " : "", e->acronym ? e->acronym : "");
+    char *kind = xasprintf("%s%s%s", terms_label(&terms_kind, e->kind), e->acronym ? " · " : "",
+                           e->acronym ? e->acronym : "");
     field(d, "Kind", kind);
     free(kind);
     if (pathway) {
@@ -86,10 +73,11 @@ struct doc *doc_entry(const struct entry *e)
     if (e->delivery.n)
         ref_list(d, "How", &e->delivery);
     if (e->size_text) {
-        char *size = e->size_count >= 0 && e->size_unit
-                             ? xasprintf("%s (about %lld %s)", e->size_text,
-                                         (long long)e->size_count, unit_words(e->size_unit))
-                             : xstrdup(e->size_text);
+        char *size =
+                e->size_count >= 0 && e->size_unit
+                        ? xasprintf("%s (about %lld %s)", e->size_text, (long long)e->size_count,
+                                    terms_label(&terms_unit, e->size_unit))
+                        : xstrdup(e->size_text);
         field(d, "Size", size);
         free(size);
     }

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "query.h"
+#include "terms.h"
 #include "util.h"
 
 static char *col(sqlite3_stmt *s, int i)
@@ -60,6 +60,26 @@ static void load_items(sqlite3 *db, int64_t rid, const char *list, struct items 
     sqlite3_finalize(s);
 }
 
+static int delivery_order(const void *x, const void *y)
+{
+    const struct term *a = terms_find(&terms_delivery, ((const struct ref *)x)->id);
+    const struct term *b = terms_find(&terms_delivery, ((const struct ref *)y)->id);
+    /* Unknown values (a hand-made database) last, as they are. */
+    if (!a || !b)
+        return (a == NULL) - (b == NULL);
+    return (a > b) - (a < b);
+}
+
+/* How the entry is delivered, in the vocabulary's order and words. */
+static void load_delivery(sqlite3 *db, int64_t rid, struct refs *out)
+{
+    load_refs(db, "SELECT delivery, NULL FROM entry_delivery WHERE rid = ?", rid, NULL, out);
+    if (out->n > 1)
+        qsort(out->v, out->n, sizeof *out->v, delivery_order);
+    for (size_t i = 0; i < out->n; i++)
+        out->v[i].name = xstrdup(terms_label(&terms_delivery, out->v[i].id));
+}
+
 static void lookup(sqlite3 *db, const char *sql, const char *id, struct ref *out)
 {
     out->id = id ? xstrdup(id) : NULL;
@@ -92,7 +112,7 @@ struct entry *entry_get(struct store *st, const char *id, unsigned kinds)
     struct entry *e = NULL;
     while (!e && sqlite3_step(s) == SQLITE_ROW) {
         const char *kind = (const char *)sqlite3_column_text(s, 2);
-        if (kinds && !(query_kind_parse(kind) & kinds))
+        if (kinds && !(terms_kinds(kind) & kinds))
             continue;
         e = xcalloc(1, sizeof *e);
         e->rid = sqlite3_column_int64(s, 0);
@@ -146,10 +166,7 @@ struct entry *entry_get(struct store *st, const char *id, unsigned kinds)
               "SELECT s.id, s.name FROM entry_service es JOIN service s ON s.id = es.service"
               " WHERE es.rid = ? ORDER BY s.pos",
               e->rid, NULL, &e->services);
-    load_refs(db,
-              "SELECT delivery, delivery FROM entry_delivery WHERE rid = ?"
-              " ORDER BY CASE delivery WHEN 'online' THEN 0 WHEN 'in-person' THEN 1 ELSE 2 END",
-              e->rid, NULL, &e->delivery);
+    load_delivery(db, e->rid, &e->delivery);
     load_items(db, e->rid, "offers", &e->offers);
     load_items(db, e->rid, "aims", &e->aims);
     load_items(db, e->rid, "eligibility", &e->eligibility_list);
@@ -232,15 +249,5 @@ void entry_destroy(struct entry *e)
 
 const char *entry_status_words(const char *status)
 {
-    if (!status)
-        return NULL;
-    if (strcmp(status, "available") == 0)
-        return "available";
-    if (strcmp(status, "limited") == 0)
-        return "limited: exists, with few places";
-    if (strcmp(status, "proposed") == 0)
-        return "proposed: asked for, not in place";
-    if (strcmp(status, "closed") == 0)
-        return "closed: not open";
-    return status;
+    return status ? terms_label(&terms_pathway_status, status) : NULL;
 }

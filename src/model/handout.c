@@ -16,6 +16,7 @@
 #include "entry.h"
 #include "match.h"
 #include "query.h"
+#include "terms.h"
 #include "util.h"
 
 #define HANDOUT_WIDTH 76
@@ -129,7 +130,7 @@ static void entry_part(struct doc *d, struct store *st, const struct state_item 
         return;
     }
     struct sb what = {0};
-    sb_add(&what, pathway ? "a pathway" : e->kind[0] == 'g' ? "a group" : "a program");
+    sb_add(&what, terms_label(&terms_kind, e->kind));
     for (size_t i = 0; i < e->regions.n; i++)
         sb_addf(&what, "%s%s", i ? ", " : " · ",
                 e->regions.v[i].name ? e->regions.v[i].name : e->regions.v[i].id);

@@ -7,6 +7,7 @@
 
 #include "doc.h"
 #include "entry.h"
+#include "terms.h"
 #include "util.h"
 
 void match_answers_init(struct answers *a)
@@ -43,22 +44,9 @@ const char *match_key_name(unsigned bit)
     }
 }
 
-static const char *words(const char *value)
-{
-    static const char *const map[][2] = {
-            {"citizen", "Canadian citizen"},        {"permanent-resident", "permanent resident"},
-            {"work-permit", "work permit"},         {"refugee", "refugee"},
-            {"family-medicine", "family medicine"}, {"specialty", "another specialty"},
-    };
-    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-        if (strcmp(map[i][0], value) == 0)
-            return map[i][1];
-    return value;
-}
-
-/* Names from a lookup table for a list of ids, joined for a sentence. */
-static char *name_list(struct store *st, const char *sql, const cJSON *ids, bool plain_words,
-                       const char *conjunction)
+/* Names for a list of ids, from a lookup table or a closed vocabulary, joined for a sentence. */
+static char *name_list(struct store *st, const char *sql, const cJSON *ids,
+                       const struct terms *terms, const char *conjunction)
 {
     struct sb b = {0};
     sqlite3_stmt *s = NULL;
@@ -68,7 +56,7 @@ static char *name_list(struct store *st, const char *sql, const cJSON *ids, bool
     for (const cJSON *e = ids->child; e; e = e->next, i++) {
         if (!cJSON_IsString(e))
             continue;
-        const char *name = plain_words ? words(e->valuestring) : e->valuestring;
+        const char *name = terms ? terms_label(terms, e->valuestring) : e->valuestring;
         if (s) {
             sqlite3_bind_text(s, 1, e->valuestring, -1, SQLITE_STATIC);
             if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
@@ -174,21 +162,20 @@ void match_judge(struct store *st, const char *requires_json, const struct answe
         const cJSON *v;
 
         if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "status")) && v->child) {
-            char *allowed = name_list(st, NULL, v, true, " or ");
+            char *allowed = name_list(st, NULL, v, &terms_person_status, " or ");
+            const char *yours = terms_label(&terms_person_status, a->status);
             if (!a->status)
                 found(&j, REQ_STATUS, -1,
                       xasprintf("Open to: %s; you have not said your status.", allowed));
             else if (listed(v, a->status))
-                found(&j, REQ_STATUS, 1,
-                      xasprintf("Your status (%s) is accepted.", words(a->status)));
+                found(&j, REQ_STATUS, 1, xasprintf("Your status (%s) is accepted.", yours));
             else
-                found(&j, REQ_STATUS, 0,
-                      xasprintf("Open to: %s; you said %s.", allowed, words(a->status)));
+                found(&j, REQ_STATUS, 0, xasprintf("Open to: %s; you said %s.", allowed, yours));
             free(allowed);
         }
         if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "exams")) && v->child) {
             const char *sql = "SELECT name FROM exam WHERE id = ?";
-            char *all = name_list(st, sql, v, false, " and ");
+            char *all = name_list(st, sql, v, NULL, " and ");
             if (!a->exams_known) {
                 found(&j, REQ_EXAMS, -1,
                       xasprintf("Needs a pass in: %s; you have not said which exams you passed.",
@@ -205,7 +192,7 @@ void match_judge(struct store *st, const char *requires_json, const struct answe
                 if (!missing->child) {
                     found(&j, REQ_EXAMS, 1, xasprintf("You have passed %s.", all));
                 } else {
-                    char *names = name_list(st, sql, missing, false, " and ");
+                    char *names = name_list(st, sql, missing, NULL, " and ");
                     found(&j, REQ_EXAMS, 0,
                           xasprintf("Needs a pass in all of: %s; not yet passed: %s.", all, names));
                     free(names);
@@ -227,16 +214,16 @@ void match_judge(struct store *st, const char *requires_json, const struct answe
                       xstrdup("Needs an accepted English or French language test result."));
         }
         if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "discipline")) && v->child) {
-            char *allowed = name_list(st, NULL, v, true, " or ");
+            char *allowed = name_list(st, NULL, v, &terms_discipline, " or ");
+            const char *yours = terms_label(&terms_discipline, a->discipline);
             if (!a->discipline)
                 found(&j, REQ_DISCIPLINE, -1,
                       xasprintf("For %s; you have not said your discipline.", allowed));
             else if (listed(v, a->discipline))
-                found(&j, REQ_DISCIPLINE, 1,
-                      xasprintf("It is for %s, your discipline.", words(a->discipline)));
+                found(&j, REQ_DISCIPLINE, 1, xasprintf("It is for %s, your discipline.", yours));
             else
                 found(&j, REQ_DISCIPLINE, 0,
-                      xasprintf("For %s only; you said %s.", allowed, words(a->discipline)));
+                      xasprintf("For %s only; you said %s.", allowed, yours));
             free(allowed);
         }
         judge_years(&j, REQ_POSTGRAD, cJSON_GetObjectItemCaseSensitive(req, "postgrad_years"),
@@ -264,7 +251,7 @@ void match_judge(struct store *st, const char *requires_json, const struct answe
             free(within);
         }
         if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "residence")) && v->child) {
-            char *places = name_list(st, "SELECT name FROM region WHERE id = ?", v, false, " or ");
+            char *places = name_list(st, "SELECT name FROM region WHERE id = ?", v, NULL, " or ");
             if (!a->region) {
                 found(&j, REQ_RESIDENCE, -1,
                       xasprintf("You must live in %s; you have not said where you live.", places));

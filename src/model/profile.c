@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "terms.h"
 #include "util.h"
 
 void profile_init(struct profile *p)
@@ -262,10 +263,7 @@ char *profile_answer_words(const struct profile *p, enum profile_question q, str
             add_name(&b, st, "goal", p->goals[i]);
         }
         break;
-    case Q_DISCIPLINE:
-        sb_add(&b, strcmp(p->discipline, "family-medicine") == 0 ? "family medicine"
-                                                                 : "another specialty");
-        break;
+    case Q_DISCIPLINE: sb_add(&b, terms_label(&terms_discipline, p->discipline)); break;
     case Q_POSTGRAD: return years_words(p->postgrad_years, "");
     case Q_PRACTICE: return years_words(p->practice_years, "");
     case Q_RECENCY:
@@ -282,20 +280,7 @@ char *profile_answer_words(const struct profile *p, enum profile_question q, str
         }
         break;
     case Q_LANGUAGE: sb_add(&b, p->language_test ? "yes, I have a result" : "not yet"); break;
-    case Q_STATUS: {
-        static const char *const words[][2] = {
-                {"citizen", "Canadian citizen"},
-                {"permanent-resident", "permanent resident"},
-                {"work-permit", "work permit"},
-                {"refugee", "refugee"},
-        };
-        const char *w = p->status;
-        for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-            if (strcmp(words[i][0], p->status) == 0)
-                w = words[i][1];
-        sb_add(&b, w);
-        break;
-    }
+    case Q_STATUS: sb_add(&b, terms_label(&terms_person_status, p->status)); break;
     default: break;
     }
     return sb_take(&b);

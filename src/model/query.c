@@ -12,36 +12,18 @@
 
 const char *query_kind_name(enum entry_kind k)
 {
-    switch (k) {
-    case KIND_GROUP: return "group";
-    case KIND_PROGRAM: return "program";
-    case KIND_PATHWAY: return "pathway";
-    default: return NULL;
-    }
+    const struct term *t = terms_of(&terms_kind, k);
+    return t ? t->id : NULL;
 }
 
 unsigned query_kind_parse(const char *s)
 {
-    if (strcmp(s, "group") == 0)
-        return KIND_GROUP;
-    if (strcmp(s, "program") == 0)
-        return KIND_PROGRAM;
-    if (strcmp(s, "pathway") == 0)
-        return KIND_PATHWAY;
-    if (strcmp(s, "support") == 0)
-        return KIND_SUPPORTS;
-    return 0;
+    return terms_kinds(s);
 }
 
 unsigned query_delivery_parse(const char *s)
 {
-    if (strcmp(s, "online") == 0)
-        return DELIVERY_ONLINE;
-    if (strcmp(s, "in-person") == 0)
-        return DELIVERY_IN_PERSON;
-    if (strcmp(s, "hybrid") == 0)
-        return DELIVERY_HYBRID;
-    return 0;
+    return terms_bits(&terms_delivery, s);
 }
 
 /* A word is a run of ASCII letters and digits and of any non-ASCII bytes: the same words the
@@ -295,10 +277,10 @@ int query_build_index(sqlite3 *db)
             uint32_t *a = &b.w[attr + (size_t)rid - 1];
             if (q == 0) {
                 const char *kind = (const char *)sqlite3_column_text(s, 1);
-                *a |= query_kind_parse(kind ? kind : "") | (uint32_t)sqlite3_column_int(s, 2) << 8;
+                *a |= terms_bits(&terms_kind, kind) | (uint32_t)sqlite3_column_int(s, 2) << 8;
             } else if (q == 1) {
                 const char *d = (const char *)sqlite3_column_text(s, 1);
-                *a |= query_delivery_parse(d ? d : "") << 3;
+                *a |= terms_bits(&terms_delivery, d) << 3;
             } else if (q == 2) {
                 const unsigned char *p = sqlite3_column_blob(s, 1);
                 const unsigned char *end = p + sqlite3_column_bytes(s, 1);

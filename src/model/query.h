@@ -8,21 +8,9 @@
 #include <stdint.h>
 
 #include "store.h"
+#include "terms.h"
 
 #define QUERY_MAX_VALUES 16
-
-enum entry_kind {
-    KIND_GROUP = 1 << 0,
-    KIND_PROGRAM = 1 << 1,
-    KIND_PATHWAY = 1 << 2,
-    KIND_SUPPORTS = KIND_GROUP | KIND_PROGRAM,
-};
-
-enum delivery {
-    DELIVERY_ONLINE = 1 << 0,
-    DELIVERY_IN_PERSON = 1 << 1,
-    DELIVERY_HYBRID = 1 << 2,
-};
 
 /* Filters; empty ones (NULL, 0, n == 0) match everything. Strings are borrowed. */
 struct query {

@@ -119,6 +119,21 @@ static void test_support_lines(void)
     entry_destroy(e);
 }
 
+/* How it is delivered: in the vocabulary's order (online first), in words ("in person"), whatever
+ * the order in the dataset. */
+static void test_delivery_words(void)
+{
+    struct entry *e = entry_get(deep(), "kingston-hub", 0);
+    CHECK(e != NULL);
+    if (!e)
+        return;
+    CHECK_INT(e->delivery.n, 2);
+    struct doc *d = doc_entry(e);
+    CHECK_STR(field_text(d, "How"), "online, in person");
+    doc_destroy(d);
+    entry_destroy(e);
+}
+
 static void test_pathway_lines(void)
 {
     struct entry *e = entry_get(deep(), "ont-pra", KIND_PATHWAY);
@@ -399,7 +414,7 @@ static void test_finish(void)
     CHECK(st.db == NULL);
 }
 
-UNIT_MAIN(CASE(test_locale), CASE(test_support_lines), CASE(test_pathway_lines),
-          CASE(test_part_of_link), CASE(test_plain_source_and_as_of), CASE(test_plain_wraps),
-          CASE(test_plain_wraps_field_labels), CASE(test_plain_wraps_title),
+UNIT_MAIN(CASE(test_locale), CASE(test_support_lines), CASE(test_delivery_words),
+          CASE(test_pathway_lines), CASE(test_part_of_link), CASE(test_plain_source_and_as_of),
+          CASE(test_plain_wraps), CASE(test_plain_wraps_field_labels), CASE(test_plain_wraps_title),
           CASE(test_plain_sanitises), CASE(test_doc_add), CASE(test_entry_get), CASE(test_finish))
