@@ -17,6 +17,7 @@
 #include "match.h"
 #include "text.h"
 #include "util.h"
+#include "vocab.h"
 
 const char *cli_bundled_dataset(void)
 {
@@ -97,18 +98,18 @@ int cli_resolve_filters(struct store *st, const struct options *o, struct query 
     *region_id = NULL;
     char *suggest = NULL;
     if (o->region) {
-        *region_id = query_resolve_region(st, o->region, &suggest);
+        *region_id = vocab_resolve_region(st, o->region, &suggest);
         if (!*region_id)
             return unknown_value("region", o->region, suggest);
         q->region = *region_id;
     }
     for (size_t i = 0; i < o->n_goals; i++) {
-        if (!query_known(st, "goal", o->goals[i], &suggest))
+        if (!vocab_known(st, "goal", o->goals[i], &suggest))
             return unknown_value("goal", o->goals[i], suggest);
         q->goals[q->n_goals++] = o->goals[i];
     }
     for (size_t i = 0; i < o->n_services; i++) {
-        if (!query_known(st, "service", o->services[i], &suggest))
+        if (!vocab_known(st, "service", o->services[i], &suggest))
             return unknown_value("service", o->services[i], suggest);
         q->services[q->n_services++] = o->services[i];
     }
@@ -618,7 +619,7 @@ int cli_match(const struct options *o)
         if (strcmp(o->exams[i], "none") == 0)
             continue;
         char *suggest;
-        if (!query_known(st, "exam", o->exams[i], &suggest))
+        if (!vocab_known(st, "exam", o->exams[i], &suggest))
             rc = unknown_value("exam", o->exams[i], suggest);
         a.exams[a.n_exams++] = o->exams[i];
     }

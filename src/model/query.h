@@ -54,18 +54,7 @@ int query_page(struct store *st, const struct query *q, size_t offset, size_t li
 /* The number of rows q matches. */
 int query_count(struct store *st, const struct query *q, size_t *count, char **err);
 
-/* Build the packed index of the entries that lists are filtered through, from the filled tables
- * of db (store_fill does, last). Returns an SQLite result code. */
-int query_build_index(sqlite3 *db);
-
 /* Free the rows of a page and empty it. */
 void page_finish(struct page *p);
-
-/* A region id from an id or a name (case and accents ignored). Returns a new id, or NULL and,
- * when one is near, a new suggestion in *suggest. */
-char *query_resolve_region(struct store *st, const char *name, char **suggest);
-
-/* True when id names a goal/service/exam ("goal", "service", "exam"); else a suggestion. */
-bool query_known(struct store *st, const char *table, const char *id, char **suggest);
 
 #endif

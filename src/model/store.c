@@ -16,7 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "query.h"
+#include "facet.h"
 #include "text.h"
 #include "util.h"
 
@@ -63,7 +63,7 @@ static const char schema[] =
         /* A pathway's supports. */
         "CREATE TABLE entry_support(rid INTEGER NOT NULL, support TEXT NOT NULL,"
         " pos INTEGER NOT NULL, PRIMARY KEY(rid, pos)) WITHOUT ROWID;"
-        /* The packed index lists are filtered through (query.c, query_build_index). */
+        /* The packed index lists are filtered through (facet.c, facet_build). */
         "CREATE TABLE facet(name TEXT PRIMARY KEY, data BLOB NOT NULL);";
 
 /* The full-text index. FTS5 keeps it in four ordinary tables (FTS_TABLES), which is what lets
@@ -558,7 +558,7 @@ done:;
         unlink(fts_path);
     }
     if (f.rc == SQLITE_OK)
-        f.rc = query_build_index(db);
+        f.rc = facet_build(db);
     if (f.rc == SQLITE_OK) {
         char sql[64];
         snprintf(sql, sizeof sql, "PRAGMA user_version = %d;", STORE_SCHEMA_VERSION);

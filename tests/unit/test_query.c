@@ -3,6 +3,7 @@
  * hostile text, ordering, paging, and resolving region names. */
 #include "common.h"
 #include "query.h"
+#include "vocab.h"
 #include "util.h"
 
 static struct store st;
@@ -557,7 +558,7 @@ static void test_row_fields(void)
 static void check_resolve(const char *name, const char *want_id, const char *want_suggest)
 {
     char *suggest = (char *)"unset";
-    char *id = query_resolve_region(deep(), name, &suggest);
+    char *id = vocab_resolve_region(deep(), name, &suggest);
     if (want_id) {
         CHECK_STR(id, want_id);
     } else {
@@ -599,18 +600,18 @@ static void test_resolve_region(void)
 static void test_known(void)
 {
     char *suggest = NULL;
-    CHECK(query_known(deep(), "goal", "pra", &suggest));
+    CHECK(vocab_known(deep(), "goal", "pra", &suggest));
     CHECK(suggest == NULL);
-    CHECK(!query_known(deep(), "goal", "residncy", &suggest));
+    CHECK(!vocab_known(deep(), "goal", "residncy", &suggest));
     CHECK_STR(suggest, "residency");
     free(suggest);
-    CHECK(query_known(deep(), "service", "exam-prep", &suggest));
-    CHECK(!query_known(deep(), "service", "networkin", &suggest));
+    CHECK(vocab_known(deep(), "service", "exam-prep", &suggest));
+    CHECK(!vocab_known(deep(), "service", "networkin", &suggest));
     CHECK_STR(suggest, "networking");
     free(suggest);
-    CHECK(!query_known(deep(), "exam", "mccqe1", &suggest)); /* no exams in this dataset */
+    CHECK(!vocab_known(deep(), "exam", "mccqe1", &suggest)); /* no exams in this dataset */
     free(suggest);
-    CHECK(!query_known(deep(), "region; DROP TABLE x", "a", &suggest));
+    CHECK(!vocab_known(deep(), "region; DROP TABLE x", "a", &suggest));
     CHECK(suggest == NULL);
 }
 

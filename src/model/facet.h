@@ -1,0 +1,87 @@
+/* facet.h: the one door to the query module's engine: the packed index of every entry's facets
+ * (facet.c) and the ranking of words over it (rank.c). Inside src/model only; query.c is its
+ * one user, store_fill.c builds the index. */
+#ifndef ITPNAV_FACET_H
+#define ITPNAV_FACET_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* One list section of the index: entry i's values are val[off[i]] .. val[off[i + 1] - 1]. */
+struct facet_list {
+    const uint32_t *off, *val;
+};
+
+/* The index, loaded (facet.c describes the format). Entry i (0-based) is rid i + 1. */
+struct facets {
+    uint32_t n, n_regions, n_goals, n_services;
+    const uint32_t *attr, *doclen, *by_name;
+    struct facet_list regions, goals, services;
+    uint32_t *words; /* owns everything above */
+};
+
+/* An entry's kind bits (enum entry_kind), delivery bits (enum delivery) and spec (the depth of
+ * its deepest region), from its attr word. */
+static inline uint32_t facet_kind(uint32_t attr)
+{
+    return attr & 7u;
+}
+
+static inline uint32_t facet_delivery(uint32_t attr)
+{
+    return (attr >> 3) & 7u;
+}
+
+static inline uint32_t facet_spec(uint32_t attr)
+{
+    return attr >> 8;
+}
+
+/* Build the index from the filled tables of db and store it (store_fill does, last). Returns an
+ * SQLite result code. */
+int facet_build(sqlite3 *db);
+
+/* Load and check db's index into f; false (f empty) when it is missing or damaged: a damaged one
+ * is refused whole, never read out of bounds. */
+bool facet_load(sqlite3 *db, struct facets *f);
+
+/* Free what facet_load read and empty f. */
+void facet_finish(struct facets *f);
+
+/* ---- ranking words (rank.c) ---- */
+
+/* An entry that matched: its bm25 rank (lower is better) and its place in the filtered list. */
+struct rank_hit {
+    double rank;
+    uint32_t pos, rid;
+};
+
+/* The matches of one search within one filter set; key names both, for the caller's cache. */
+struct rank_found {
+    char *key;
+    struct rank_hit *hits;
+    size_t n, cap, sorted; /* hits[0 .. sorted) are in their final order */
+};
+
+struct ranker;
+
+/* Register the rank function itpnav_rank on db. The ranker lives as long as db: when db closes
+ * it is freed, then closed(ctx) runs (for what its searches read). NULL when db's SQLite has no
+ * usable FTS5. */
+struct ranker *rank_attach(sqlite3 *db, void (*closed)(void *ctx), void *ctx);
+
+/* Fill out (emptied first) with the entries of f that pos keeps (pos[rid] is the rid's 1-based
+ * place in the list, 0 when filtered out) and that match the FTS5 expression fts, unsorted.
+ * Returns an SQLite result code; on failure out is empty and sqlite3_errmsg(db) says why. */
+int rank_search(struct ranker *r, sqlite3 *db, const struct facets *f, const uint32_t *pos,
+                const char *fts, struct rank_found *out);
+
+/* Put the first need hits of r in order: a partial sort for a first page, all of them later. */
+void rank_sort(struct rank_found *r, size_t need);
+
+/* Free the hits and the key and empty r. */
+void rank_found_clear(struct rank_found *r);
+
+#endif
