@@ -1,0 +1,345 @@
+/* store_cache.c: the cache that keeps a dataset's store between runs: where it lives, whether
+ * it still describes the dataset (size, mtime, hash), and writing it whole (a temporary file,
+ * fsync, rename) while sweeping what killed builds left behind. */
+#include "store.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "store_impl.h"
+#include "util.h"
+
+char *store_default_cache_dir(void)
+{
+    const char *xdg = getenv("XDG_CACHE_HOME");
+    if (xdg && xdg[0] == '/')
+        return xasprintf("%s/itpnav", xdg);
+    const char *home = getenv("HOME");
+    if (home && home[0])
+        return xasprintf("%s/.cache/itpnav", home);
+    return NULL;
+}
+
+/* Make sure what was written to path is on disk before it is renamed into place. */
+static int sync_file(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return errno;
+    int err = fsync(fd) == 0 ? 0 : errno;
+    close(fd);
+    return err;
+}
+
+static void sync_dir_of(const char *path)
+{
+    char *dir = xstrdup(path);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *(slash == dir ? slash + 1 : slash) = '\0';
+    else
+        strcpy(dir, ".");
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+    free(dir);
+}
+
+struct identity {
+    char size[32], mtime[48], hash[32];
+};
+
+static void identity_of(const struct stat *st, uint64_t hash, bool have_hash, struct identity *id)
+{
+    snprintf(id->size, sizeof id->size, "%lld", (long long)st->st_size);
+    snprintf(id->mtime, sizeof id->mtime, "%lld.%09ld", (long long)st->st_mtim.tv_sec,
+             (long)st->st_mtim.tv_nsec);
+    if (have_hash)
+        snprintf(id->hash, sizeof id->hash, "%016llx", (unsigned long long)hash);
+    else
+        id->hash[0] = '\0';
+}
+
+static void set_cache_meta(sqlite3 *db, const char *key, const char *value);
+
+static void put_identity(sqlite3 *db, const struct identity *id)
+{
+    if (!id)
+        return;
+    set_cache_meta(db, "size", id->size);
+    set_cache_meta(db, "mtime", id->mtime);
+    set_cache_meta(db, "hash", id->hash);
+}
+
+/* Build into "<path>.tmp-<pid>" and rename over path: readers see the old file or the new one,
+ * never half of one, and a killed build leaves only a temporary file behind. */
+static int write_db(const struct dataset *ds, const char *dataset_path, const char *path,
+                    const struct identity *id, char **why)
+{
+    char *tmp = xasprintf("%s.tmp-%ld", path, (long)getpid());
+    unlink(tmp);
+    sqlite3 *db = NULL;
+    int rc = sqlite3_open_v2(tmp, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db,
+                          "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+                          /* The entry-keyed tables take inserts all over their b-trees: with
+                           * SQLite's default 2 MB cache most of them re-read and re-write pages
+                           * (a third of the build's time at 100,000 entries). Only the build
+                           * uses this much. */
+                          " PRAGMA page_size = 4096; PRAGMA cache_size = -65536;",
+                          NULL, NULL, NULL);
+    char *fts_tmp = xasprintf("%s-fts", tmp);
+    if (rc == SQLITE_OK)
+        rc = store_fill_db(db, ds, dataset_path, fts_tmp, why);
+    free(fts_tmp);
+    /* Everything is written before the rename: nothing ever writes to a file in place, where a
+     * reader could meet a half-done write or a journal that is not its own. */
+    if (rc == SQLITE_OK)
+        put_identity(db, id);
+    if (rc != SQLITE_OK && !*why)
+        *why = store_failure(db, rc);
+    if (sqlite3_close(db) != SQLITE_OK && rc == SQLITE_OK) {
+        rc = SQLITE_IOERR;
+        *why = xstrdup("cannot close the database");
+    }
+    int err = 0;
+    if (rc == SQLITE_OK && (err = sync_file(tmp)) != 0)
+        *why = xstrdup(strerror(err));
+    if (rc == SQLITE_OK && !err && rename(tmp, path) != 0) {
+        err = errno;
+        *why = xstrdup(strerror(err));
+    }
+    if (rc != SQLITE_OK || err)
+        unlink(tmp);
+    else
+        sync_dir_of(path);
+    free(tmp);
+    return rc != SQLITE_OK || err ? -1 : 0;
+}
+
+int store_write(const struct dataset *ds, const char *dataset_path, const char *out_path,
+                struct diags *d)
+{
+    char *why = NULL;
+    if (write_db(ds, dataset_path, out_path, NULL, &why) != 0) {
+        diags_add(d, DIAG_ERROR, 0, 0, NULL, "cannot write %s: %s", out_path,
+                  why ? why : "unknown error");
+        free(why);
+        return EXIT_IOERR;
+    }
+    return 0;
+}
+
+/* Remove temporary files that killed builds of this cache left behind. */
+static void sweep_stale(const char *dir, const char *base)
+{
+    DIR *dp = opendir(dir);
+    if (!dp)
+        return;
+    size_t n = strlen(base);
+    struct dirent *de;
+    while ((de = readdir(dp))) {
+        if (strncmp(de->d_name, base, n) != 0 || strncmp(de->d_name + n, ".tmp-", 5) != 0)
+            continue;
+        long pid = strtol(de->d_name + n + 5, NULL, 10);
+        if (pid > 0 && (kill((pid_t)pid, 0) == 0 || errno != ESRCH))
+            continue;
+        char *p = xasprintf("%s/%s", dir, de->d_name);
+        unlink(p);
+        free(p);
+    }
+    closedir(dp);
+}
+
+/* Cache meta: the dataset's identity when the cache was built. */
+static bool cache_meta(sqlite3 *db, const char *key, char *buf, size_t n)
+{
+    sqlite3_stmt *s;
+    bool ok = false;
+    if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = ?", -1, &s, NULL) != SQLITE_OK)
+        return false;
+    sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+    if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0)) {
+        snprintf(buf, n, "%s", (const char *)sqlite3_column_text(s, 0));
+        ok = true;
+    }
+    sqlite3_finalize(s);
+    return ok;
+}
+
+static void set_cache_meta(sqlite3 *db, const char *key, const char *value)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO meta VALUES (?, ?)", -1, &s, NULL) !=
+        SQLITE_OK)
+        return;
+    sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, value, -1, SQLITE_STATIC);
+    sqlite3_step(s);
+    sqlite3_finalize(s);
+}
+
+/* A copy of the cache with a new identity, renamed into place (for a touched, unchanged file). */
+static void refresh_identity(const char *cache, const struct identity *id)
+{
+    char *tmp = xasprintf("%s.tmp-%ld", cache, (long)getpid());
+    sqlite3 *src = NULL, *dst = NULL;
+    bool ok = store_open_readonly(cache, &src) == SQLITE_OK &&
+              sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) ==
+                      SQLITE_OK;
+    if (ok) {
+        sqlite3_backup *b = sqlite3_backup_init(dst, "main", src, "main");
+        ok = b && sqlite3_backup_step(b, -1) == SQLITE_DONE;
+        ok = sqlite3_backup_finish(b) == SQLITE_OK && ok;
+    }
+    if (ok)
+        put_identity(dst, id);
+    sqlite3_close(src);
+    ok = sqlite3_close(dst) == SQLITE_OK && ok;
+    if (ok && sync_file(tmp) == 0 && rename(tmp, cache) == 0)
+        sync_dir_of(cache);
+    else
+        unlink(tmp);
+    free(tmp);
+}
+
+int store_open_dataset(const char *path, const char *cache_dir, unsigned flags, struct store **out,
+                       struct diags *d, char **notice)
+{
+    *out = NULL;
+    *notice = NULL;
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        diags_add(d, DIAG_ERROR, 0, 0, NULL, "cannot open: %s", strerror(errno));
+        return EXIT_NOINPUT;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        diags_add(d, DIAG_ERROR, 0, 0, NULL, "is a directory; expected a dataset file (JSON)");
+        return EXIT_NOINPUT;
+    }
+    unsigned dflags = (flags & STORE_STRICT) ? DATASET_STRICT : 0;
+
+    char real[PATH_MAX];
+    if (!realpath(path, real))
+        snprintf(real, sizeof real, "%s", path);
+    char *cache = NULL, *base = NULL;
+    bool cache_ok = cache_dir && mkdir_p(cache_dir) && access(cache_dir, W_OK) == 0;
+    if (cache_dir) {
+        base = xasprintf("dataset-%016llx.db",
+                         (unsigned long long)dataset_hash(real, strlen(real)));
+        cache = xasprintf("%s/%s", cache_dir, base);
+    }
+    /* On every start, not only before a rebuild: a run killed while it refreshed the identity
+     * leaves a whole copy of the cache behind, and the next runs hit the cache and rebuild
+     * nothing. */
+    if (cache_ok)
+        sweep_stale(cache_dir, base);
+
+    /* 1. The cache as it is, if it describes this very file. */
+    sqlite3 *old = NULL;
+    char have_size[32] = "", have_mtime[48] = "", have_hash[32] = "", have_origin[PATH_MAX] = "";
+    if (cache && access(cache, R_OK) == 0 && store_open_readonly(cache, &old) == SQLITE_OK &&
+        store_schema_current(old)) {
+        cache_meta(old, "size", have_size, sizeof have_size);
+        cache_meta(old, "mtime", have_mtime, sizeof have_mtime);
+        cache_meta(old, "hash", have_hash, sizeof have_hash);
+        cache_meta(old, "origin", have_origin, sizeof have_origin);
+    } else if (old) {
+        sqlite3_close(old);
+        old = NULL;
+    }
+    struct identity now;
+    identity_of(&st, 0, false, &now);
+    /* Strict checking must read the file: the cache does not remember warnings. */
+    bool strict = flags & STORE_STRICT;
+    if (!strict && old && strcmp(have_origin, real) == 0 && strcmp(have_size, now.size) == 0 &&
+        strcmp(have_mtime, now.mtime) == 0) {
+        *out = store_create(old, real);
+        free(cache);
+        free(base);
+        return 0;
+    }
+
+    /* 2. Read the file: it may be touched but identical, or changed. */
+    char *buf;
+    size_t len;
+    int rc = dataset_read_file(path, &buf, &len, d);
+    if (rc) {
+        sqlite3_close(old);
+        free(cache);
+        free(base);
+        return rc;
+    }
+    uint64_t hash = dataset_hash(buf, len);
+    identity_of(&st, hash, true, &now);
+    if (!strict && old && strcmp(have_origin, real) == 0 && strcmp(have_hash, now.hash) == 0) {
+        free(buf);
+        sqlite3_close(old);
+        old = NULL;
+        /* Remember the new mtime so the next start skips reading; harmless if it fails. */
+        if (cache_ok)
+            refresh_identity(cache, &now);
+        rc = store_open_readonly(cache, &old);
+        *out = store_create(old, real);
+        free(cache);
+        free(base);
+        return rc == SQLITE_OK ? 0 : EXIT_IOERR;
+    }
+
+    /* 3. Check and rebuild. */
+    struct dataset *ds = NULL;
+    size_t errors_before = d->errors;
+    rc = dataset_parse(buf, len, dflags, &ds, d);
+    free(buf);
+    if (rc) {
+        if (old && (flags & STORE_FALLBACK)) {
+            *notice = xasprintf("%s has %zu error%s; showing the data from the last good load. "
+                                "Run 'itpnav check' to see them.",
+                                path, d->errors - errors_before,
+                                d->errors - errors_before == 1 ? "" : "s");
+            *out = store_create(old, real);
+            rc = 0;
+        } else {
+            sqlite3_close(old);
+        }
+        free(cache);
+        free(base);
+        return rc;
+    }
+    sqlite3_close(old);
+    old = NULL;
+    if (cache_ok) {
+        char *why = NULL;
+        if (write_db(ds, real, cache, &now, &why) == 0) {
+            if (store_open_readonly(cache, &old) == SQLITE_OK) {
+                dataset_destroy(ds);
+                *out = store_create(old, real);
+                free(cache);
+                free(base);
+                return 0;
+            }
+            sqlite3_close(old);
+        }
+        *notice = xasprintf("cannot write the cache in %s (%s); working in memory", cache_dir,
+                            why ? why : "cannot open it");
+        free(why);
+    } else if (cache_dir) {
+        *notice = xasprintf("cannot write the cache directory %s; working in memory", cache_dir);
+    }
+    rc = store_build_in_memory(ds, real, out, d);
+    dataset_destroy(ds);
+    free(cache);
+    free(base);
+    return rc;
+}

@@ -1,0 +1,364 @@
+/* store_fill.c: the store's schema, and a checked dataset's JSON made rows. */
+#include "store.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "facet.h"
+#include "store_impl.h"
+#include "text.h"
+#include "util.h"
+
+static const char schema[] =
+        "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"
+        "CREATE TABLE source(id TEXT PRIMARY KEY, title TEXT NOT NULL, url TEXT, publisher TEXT,"
+        " as_of TEXT, pos INTEGER NOT NULL);"
+        "CREATE TABLE region(id TEXT PRIMARY KEY, name TEXT NOT NULL, fold TEXT NOT NULL,"
+        " parent TEXT, kind TEXT, depth INTEGER NOT NULL, pos INTEGER NOT NULL);"
+        "CREATE INDEX region_fold ON region(fold);"
+        "CREATE INDEX region_parent ON region(parent, pos);"
+        /* Every (ancestor, descendant) pair, each region with itself at distance 0. */
+        "CREATE TABLE region_closure(ancestor TEXT NOT NULL, descendant TEXT NOT NULL,"
+        " dist INTEGER NOT NULL, PRIMARY KEY(ancestor, descendant)) WITHOUT ROWID;"
+        "CREATE INDEX region_closure_desc ON region_closure(descendant, ancestor);"
+        "CREATE TABLE goal(id TEXT PRIMARY KEY, name TEXT NOT NULL, summary TEXT,"
+        " pos INTEGER NOT NULL);"
+        "CREATE TABLE service(id TEXT PRIMARY KEY, name TEXT NOT NULL, summary TEXT,"
+        " pos INTEGER NOT NULL);"
+        "CREATE TABLE exam(id TEXT PRIMARY KEY, name TEXT NOT NULL, summary TEXT,"
+        " pos INTEGER NOT NULL);"
+        /* Supports and pathways together: every list shows both kinds through one query. */
+        "CREATE TABLE entry(rid INTEGER PRIMARY KEY, id TEXT NOT NULL,"
+        " kind TEXT NOT NULL CHECK(kind IN ('group','program','pathway')),"
+        " name TEXT NOT NULL, sort_key TEXT NOT NULL, spec INTEGER NOT NULL,"
+        " acronym TEXT, host TEXT, part_of TEXT, location TEXT,"
+        " size_text TEXT, size_count INTEGER, size_unit TEXT,"
+        " summary TEXT NOT NULL, cost TEXT, eligibility TEXT,"
+        " website TEXT, email TEXT, phone TEXT,"
+        " goal TEXT, status TEXT, advocacy TEXT, requires TEXT,"
+        " source TEXT NOT NULL, as_of TEXT NOT NULL, verified TEXT, regions_text TEXT);"
+        "CREATE TABLE entry_region(region TEXT NOT NULL, rid INTEGER NOT NULL,"
+        " PRIMARY KEY(region, rid)) WITHOUT ROWID;"
+        "CREATE TABLE entry_goal(goal TEXT NOT NULL, rid INTEGER NOT NULL,"
+        " PRIMARY KEY(goal, rid)) WITHOUT ROWID;"
+        "CREATE TABLE entry_service(service TEXT NOT NULL, rid INTEGER NOT NULL,"
+        " PRIMARY KEY(service, rid)) WITHOUT ROWID;"
+        "CREATE TABLE entry_delivery(delivery TEXT NOT NULL, rid INTEGER NOT NULL,"
+        " PRIMARY KEY(delivery, rid)) WITHOUT ROWID;"
+        /* Ordered lists of an entry: offers, aims, eligibility, steps (text=title,
+         * extra=detail) and links (text=title, extra=url). */
+        "CREATE TABLE entry_item(rid INTEGER NOT NULL, list TEXT NOT NULL, pos INTEGER NOT NULL,"
+        " text TEXT NOT NULL, extra TEXT, PRIMARY KEY(rid, list, pos)) WITHOUT ROWID;"
+        /* A pathway's supports. */
+        "CREATE TABLE entry_support(rid INTEGER NOT NULL, support TEXT NOT NULL,"
+        " pos INTEGER NOT NULL, PRIMARY KEY(rid, pos)) WITHOUT ROWID;"
+        /* The packed index lists are filtered through (facet.c, facet_build). */
+        "CREATE TABLE facet(name TEXT PRIMARY KEY, data BLOB NOT NULL);";
+
+/* The indexes over entries, made once the rows are in: sorting once is cheaper than keeping an
+ * index in order row by row. */
+static const char schema_indexes[] =
+        "CREATE INDEX entry_id ON entry(id);"
+        "CREATE INDEX entry_part_of ON entry(part_of);"
+        "CREATE INDEX entry_region_rid ON entry_region(rid);"
+        /* An entry's own goals, services and deliveries are read by rid (lists, details): without
+         * these, each read scans the whole table. */
+        "CREATE INDEX entry_goal_rid ON entry_goal(rid);"
+        "CREATE INDEX entry_service_rid ON entry_service(rid);"
+        "CREATE INDEX entry_delivery_rid ON entry_delivery(rid);"
+        "CREATE INDEX entry_support_support ON entry_support(support);";
+
+/* ---- filling ---- */
+
+static void put_meta(struct filler *f, const char *key, const char *value)
+{
+    if (!value)
+        return;
+    bind_text(f->meta, 1, key);
+    bind_text(f->meta, 2, value);
+    run(f, f->meta);
+}
+
+static void fill_named(struct filler *f, sqlite3_stmt *s, const cJSON *list)
+{
+    int pos = 0;
+    for (const cJSON *e = list ? list->child : NULL; e; e = e->next) {
+        bind_text(s, 1, str(e, "id"));
+        bind_text(s, 2, str(e, "name"));
+        bind_text(s, 3, str(e, "summary"));
+        sqlite3_bind_int(s, 4, pos++);
+        run(f, s);
+    }
+}
+
+static void fill_regions(struct filler *f, const cJSON *regions)
+{
+    int pos = 0;
+    for (const cJSON *e = regions->child; e; e = e->next) {
+        char *fold = text_fold(str(e, "name"));
+        bind_text(f->region, 1, str(e, "id"));
+        bind_text(f->region, 2, str(e, "name"));
+        bind_text(f->region, 3, fold);
+        bind_text(f->region, 4, str(e, "parent"));
+        bind_text(f->region, 5, str(e, "kind"));
+        sqlite3_bind_int(f->region, 6, 0);
+        sqlite3_bind_int(f->region, 7, pos++);
+        run(f, f->region);
+        free(fold);
+    }
+    /* The closure (each region under each ancestor and itself) and the depths, in SQL: the
+     * check ruled out cycles, and the index on id keeps this near linear. */
+    int rc = sqlite3_exec(
+            f->db,
+            "INSERT INTO region_closure WITH RECURSIVE up(anc, des, dist) AS ("
+            " SELECT id, id, 0 FROM region UNION ALL"
+            " SELECT r.parent, up.des, up.dist + 1 FROM up JOIN region r ON r.id = up.anc"
+            " WHERE r.parent IS NOT NULL) SELECT anc, des, dist FROM up;"
+            "UPDATE region SET depth = (SELECT max(dist) FROM region_closure"
+            " WHERE descendant = region.id);",
+            NULL, NULL, NULL);
+    if (rc != SQLITE_OK && f->rc == SQLITE_OK)
+        f->rc = rc;
+}
+
+static void fill_items(struct filler *f, sqlite3_int64 rid, const char *list, const cJSON *items,
+                       const char *text_key, const char *extra_key)
+{
+    int pos = 0;
+    for (const cJSON *e = items ? items->child : NULL; e; e = e->next) {
+        const char *text = text_key ? str(e, text_key) : e->valuestring;
+        const char *extra = extra_key ? str(e, extra_key) : NULL;
+        sqlite3_bind_int64(f->item, 1, rid);
+        bind_text(f->item, 2, list);
+        sqlite3_bind_int(f->item, 3, pos++);
+        bind_text(f->item, 4, text);
+        bind_text(f->item, 5, extra);
+        run(f, f->item);
+    }
+}
+
+static void fill_ids(struct filler *f, sqlite3_stmt *s, sqlite3_int64 rid, const cJSON *list)
+{
+    for (const cJSON *e = list ? list->child : NULL; e; e = e->next) {
+        bind_text(s, 1, e->valuestring);
+        sqlite3_bind_int64(s, 2, rid);
+        run(f, s);
+    }
+}
+
+/* The depth of the entry's most specific region, and its regions' names for lists. */
+static void describe_regions(struct filler *f, const cJSON *regions, int *depth, char **names)
+{
+    struct sb b = {0};
+    *depth = 0;
+    for (const cJSON *e = regions ? regions->child : NULL; e; e = e->next) {
+        sqlite3_bind_text(f->region_info, 1, e->valuestring, -1, SQLITE_STATIC);
+        if (sqlite3_step(f->region_info) == SQLITE_ROW) {
+            if (b.len)
+                sb_add(&b, ", ");
+            sb_add(&b, (const char *)sqlite3_column_text(f->region_info, 0));
+            if (sqlite3_column_int(f->region_info, 1) > *depth)
+                *depth = sqlite3_column_int(f->region_info, 1);
+        }
+        sqlite3_reset(f->region_info);
+    }
+    *names = sb_take(&b);
+}
+
+static void fill_entry(struct filler *f, const cJSON *e, const char *kind)
+{
+    bool pathway = strcmp(kind, "pathway") == 0;
+    const cJSON *size = cJSON_GetObjectItemCaseSensitive(e, "size");
+    const cJSON *contact = cJSON_GetObjectItemCaseSensitive(e, "contact");
+    const cJSON *count = size ? cJSON_GetObjectItemCaseSensitive(size, "count") : NULL;
+    const cJSON *requires = cJSON_GetObjectItemCaseSensitive(e, "requires");
+    const char *name = str(e, "name");
+    char *sort_key = text_fold(name);
+    char *where;
+    int depth;
+    describe_regions(f, arr(e, "regions"), &depth, &where);
+    char *req = requires ? cJSON_PrintUnformatted(requires) : NULL;
+    sqlite3_stmt *s = f->entry;
+    bind_text(s, 1, str(e, "id"));
+    bind_text(s, 2, kind);
+    bind_text(s, 3, name);
+    bind_text(s, 4, sort_key);
+    sqlite3_bind_int(s, 5, depth);
+    bind_text(s, 6, str(e, "acronym"));
+    bind_text(s, 7, str(e, "host"));
+    bind_text(s, 8, str(e, "part_of"));
+    bind_text(s, 9, str(e, "location"));
+    bind_text(s, 10, size ? str(size, "text") : NULL);
+    if (cJSON_IsNumber(count))
+        sqlite3_bind_int64(s, 11, (sqlite3_int64)count->valuedouble);
+    bind_text(s, 12, size ? str(size, "unit") : NULL);
+    bind_text(s, 13, str(e, "summary"));
+    bind_text(s, 14, str(e, "cost"));
+    bind_text(s, 15, pathway ? NULL : str(e, "eligibility"));
+    bind_text(s, 16, contact ? str(contact, "website") : NULL);
+    bind_text(s, 17, contact ? str(contact, "email") : NULL);
+    bind_text(s, 18, contact ? str(contact, "phone") : NULL);
+    bind_text(s, 19, str(e, "goal"));
+    bind_text(s, 20, str(e, "status"));
+    bind_text(s, 21, str(e, "advocacy"));
+    bind_text(s, 22, req);
+    bind_text(s, 23, str(e, "source"));
+    bind_text(s, 24, str(e, "as_of"));
+    bind_text(s, 25, str(e, "verified"));
+    bind_text(s, 26, where);
+    run(f, s);
+    sqlite3_int64 rid = sqlite3_last_insert_rowid(f->db);
+    free(sort_key);
+    free(where);
+    cJSON_free(req);
+
+    fill_ids(f, f->region_of, rid, arr(e, "regions"));
+    if (pathway) {
+        bind_text(f->goal_of, 1, str(e, "goal"));
+        sqlite3_bind_int64(f->goal_of, 2, rid);
+        run(f, f->goal_of);
+    } else {
+        fill_ids(f, f->goal_of, rid, arr(e, "goals"));
+        fill_ids(f, f->service_of, rid, arr(e, "services"));
+        fill_ids(f, f->delivery_of, rid, arr(e, "delivery"));
+    }
+    fill_items(f, rid, "offers", arr(e, "offers"), NULL, NULL);
+    fill_items(f, rid, "aims", arr(e, "aims"), NULL, NULL);
+    if (pathway) {
+        fill_items(f, rid, "eligibility", arr(e, "eligibility"), NULL, NULL);
+        fill_items(f, rid, "steps", arr(e, "steps"), "title", "detail");
+        fill_items(f, rid, "links", arr(e, "links"), "title", "url");
+        int pos = 0;
+        const cJSON *sup = arr(e, "supports");
+        for (const cJSON *x = sup ? sup->child : NULL; x; x = x->next) {
+            sqlite3_bind_int64(f->support_of, 1, rid);
+            bind_text(f->support_of, 2, x->valuestring);
+            sqlite3_bind_int(f->support_of, 3, pos++);
+            run(f, f->support_of);
+        }
+    }
+    if (f->fts)
+        store_fts_row(f, rid, e, pathway);
+}
+
+/* ---- the whole store ---- */
+
+int store_fill_db(sqlite3 *db, const struct dataset *ds, const char *dataset_path,
+                  const char *fts_path, char **why)
+{
+    const cJSON *root = ds->root;
+    struct filler f = {.db = db};
+    struct fts_job job = {.root = root, .path = fts_path};
+    pthread_t fts_thread;
+    if (fts_path)
+        unlink(fts_path);
+    bool threaded = fts_path && pthread_create(&fts_thread, NULL, store_fts_build, &job) == 0;
+    f.rc = sqlite3_exec(db, "BEGIN;", NULL, NULL, NULL);
+    if (f.rc == SQLITE_OK)
+        f.rc = sqlite3_exec(db, schema, NULL, NULL, NULL);
+    if (f.rc == SQLITE_OK)
+        f.rc = sqlite3_exec(db, store_schema_fts, NULL, NULL, NULL);
+    if (f.rc == SQLITE_OK && !threaded)
+        f.rc = sqlite3_exec(db, store_fts_tuning, NULL, NULL, NULL);
+    if (f.rc != SQLITE_OK)
+        goto done;
+    f.meta = prepare(&f, "INSERT OR REPLACE INTO meta VALUES (?, ?)");
+    f.source = prepare(&f, "INSERT INTO source VALUES (?, ?, ?, ?, ?, ?)");
+    f.region = prepare(&f, "INSERT INTO region VALUES (?, ?, ?, ?, ?, ?, ?)");
+    f.closure = prepare(&f, "INSERT OR IGNORE INTO region_closure VALUES (?, ?, ?)");
+    f.goal = prepare(&f, "INSERT INTO goal VALUES (?, ?, ?, ?)");
+    f.service = prepare(&f, "INSERT INTO service VALUES (?, ?, ?, ?)");
+    f.exam = prepare(&f, "INSERT INTO exam VALUES (?, ?, ?, ?)");
+    f.entry = prepare(&f, "INSERT INTO entry(id, kind, name, sort_key, spec, acronym, host,"
+                          " part_of, location, size_text, size_count, size_unit, summary, cost,"
+                          " eligibility, website, email, phone, goal, status, advocacy, requires,"
+                          " source, as_of, verified, regions_text) VALUES (?, ?, ?, ?, ?, ?, ?,"
+                          " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    f.region_of = prepare(&f, "INSERT OR IGNORE INTO entry_region VALUES (?, ?)");
+    f.goal_of = prepare(&f, "INSERT OR IGNORE INTO entry_goal VALUES (?, ?)");
+    f.service_of = prepare(&f, "INSERT OR IGNORE INTO entry_service VALUES (?, ?)");
+    f.delivery_of = prepare(&f, "INSERT OR IGNORE INTO entry_delivery VALUES (?, ?)");
+    f.item = prepare(&f, "INSERT INTO entry_item VALUES (?, ?, ?, ?, ?)");
+    f.support_of = prepare(&f, "INSERT INTO entry_support VALUES (?, ?, ?)");
+    if (!threaded)
+        f.fts = prepare(&f, "INSERT INTO entry_fts(rowid, name, acronym, host, location, summary,"
+                            " body) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    f.region_info = prepare(&f, "SELECT name, depth FROM region WHERE id = ?");
+    if (f.rc != SQLITE_OK)
+        goto done;
+
+    const cJSON *meta = cJSON_GetObjectItemCaseSensitive(root, "dataset");
+    static const char *const meta_keys[] = {"title", "as_of", "publisher", "license", "notes"};
+    for (size_t i = 0; i < sizeof meta_keys / sizeof meta_keys[0]; i++)
+        put_meta(&f, meta_keys[i], str(meta, meta_keys[i]));
+    char version[16];
+    snprintf(version, sizeof version, "%d", STORE_SCHEMA_VERSION);
+    put_meta(&f, "schema", version);
+    put_meta(&f, "origin", dataset_path);
+
+    int pos = 0;
+    for (const cJSON *e = arr(root, "sources")->child; e; e = e->next) {
+        bind_text(f.source, 1, str(e, "id"));
+        bind_text(f.source, 2, str(e, "title"));
+        bind_text(f.source, 3, str(e, "url"));
+        bind_text(f.source, 4, str(e, "publisher"));
+        bind_text(f.source, 5, str(e, "as_of"));
+        sqlite3_bind_int(f.source, 6, pos++);
+        run(&f, f.source);
+    }
+    fill_regions(&f, arr(root, "regions"));
+    fill_named(&f, f.goal, arr(root, "goals"));
+    fill_named(&f, f.service, arr(root, "services"));
+    fill_named(&f, f.exam, arr(root, "exams"));
+    for (const cJSON *e = arr(root, "supports")->child; e; e = e->next)
+        fill_entry(&f, e, str(e, "kind"));
+    for (const cJSON *e = arr(root, "pathways")->child; e; e = e->next)
+        fill_entry(&f, e, "pathway");
+
+done:;
+    sqlite3_stmt **stmts[] = {&f.meta,      &f.source,     &f.region,     &f.closure,
+                              &f.goal,      &f.service,    &f.exam,       &f.entry,
+                              &f.region_of, &f.goal_of,    &f.service_of, &f.delivery_of,
+                              &f.item,      &f.support_of, &f.fts,        &f.region_info};
+    for (size_t i = 0; i < sizeof stmts / sizeof stmts[0]; i++)
+        sqlite3_finalize(*stmts[i]);
+    if (f.rc == SQLITE_OK)
+        f.rc = sqlite3_exec(db, schema_indexes, NULL, NULL, NULL);
+    sqlite3 *failed = db;
+    if (threaded) {
+        if (f.rc != SQLITE_OK)
+            atomic_store(&job.stop, true);
+        pthread_join(fts_thread, NULL);
+        if (f.rc == SQLITE_OK && job.rc != SQLITE_OK) {
+            f.rc = job.rc;
+            failed = NULL; /* job.why says it */
+        } else if (f.rc == SQLITE_OK) {
+            f.rc = store_fts_take(db, fts_path);
+        }
+        unlink(fts_path);
+    }
+    if (f.rc == SQLITE_OK)
+        f.rc = facet_build(db);
+    if (f.rc == SQLITE_OK) {
+        char sql[64];
+        snprintf(sql, sizeof sql, "PRAGMA user_version = %d;", STORE_SCHEMA_VERSION);
+        f.rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+    }
+    if (f.rc == SQLITE_OK)
+        f.rc = sqlite3_exec(db, "COMMIT;", NULL, NULL, NULL);
+    if (f.rc != SQLITE_OK && why)
+        *why = failed ? store_failure(failed, f.rc) : xstrdup(job.why ? job.why : "unknown error");
+    free(job.why);
+    /* A failed fill leaves its transaction open: a ROLLBACK here would replace the reason that
+     * sqlite3_errmsg and sqlite3_system_errno give ("File too large") with its own. Every caller
+     * closes db on failure, and closing rolls back. */
+    return f.rc;
+}
+
+int store_fill(sqlite3 *db, const struct dataset *ds, const char *dataset_path)
+{
+    return store_fill_db(db, ds, dataset_path, NULL, NULL);
+}
