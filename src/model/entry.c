@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "terms.h"
+#include "store_impl.h"
 #include "util.h"
 
 static char *col(sqlite3_stmt *s, int i)
@@ -191,6 +192,30 @@ struct entry *entry_get(struct store *st, const char *id, unsigned kinds)
                   e->rid, e->id, &e->linked);
     }
     return e;
+}
+
+int entry_find_name(struct store *st, const char *id, unsigned kinds, char **name, struct err *e)
+{
+    *name = NULL;
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db, "SELECT kind, name FROM entry WHERE id = ? ORDER BY rid", -1, &s,
+                           NULL) != SQLITE_OK)
+        return err_set(e, EXIT_IOERR, "query failed: %s", sqlite3_errmsg(st->db));
+    sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+    int rc;
+    while (!*name && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *kind = (const char *)sqlite3_column_text(s, 0);
+        if (!kinds || (terms_kinds(kind) & kinds))
+            *name = xstrdup(sqlite3_column_text(s, 1) ? (const char *)sqlite3_column_text(s, 1)
+                                                      : "");
+    }
+    if (!*name && rc != SQLITE_DONE) {
+        err_set(e, EXIT_IOERR, "query failed: %s", sqlite3_errmsg(st->db));
+        sqlite3_finalize(s);
+        return EXIT_IOERR;
+    }
+    sqlite3_finalize(s);
+    return 0;
 }
 
 static void refs_finish(struct refs *r)

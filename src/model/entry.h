@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "err.h"
 #include "store.h"
 
 /* A named thing an entry points at: a region, goal, service, or another entry. */
@@ -50,6 +51,11 @@ struct entry {
 /* Read the entry with this id (a support first, then a pathway, when both use the id); kinds
  * limits the search (enum entry_kind bits, 0 for any). Returns a new entry or NULL. */
 struct entry *entry_get(struct store *st, const char *id, unsigned kinds);
+
+/* Whether the store lists an entry with this id among kinds (0 for any): its name in *name (a new
+ * string), else *name NULL. Returns 0, or an exit status with the reason in e when the store
+ * cannot say. */
+int entry_find_name(struct store *st, const char *id, unsigned kinds, char **name, struct err *e);
 
 /* Free an entry; NULL is a no-op. */
 void entry_destroy(struct entry *e);

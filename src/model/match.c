@@ -8,6 +8,7 @@
 #include "doc.h"
 #include "entry.h"
 #include "terms.h"
+#include "store_impl.h"
 #include "util.h"
 
 void match_answers_init(struct answers *a)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "terms.h"
+#include "store_impl.h"
 #include "util.h"
 
 void profile_init(struct profile *p)

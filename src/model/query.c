@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "facet.h"
+#include "store_impl.h"
 #include "util.h"
 
 const char *query_kind_name(enum entry_kind k)

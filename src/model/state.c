@@ -11,6 +11,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "entry.h"
+#include "terms.h"
 #include "util.h"
 
 #define STATE_VERSION 1
@@ -154,20 +156,10 @@ void state_items_free(struct state_item *v, size_t n)
 /* Whether the store still lists the entry, and its name there. */
 static bool look_up(struct store *st, const struct state_item *it, char **name)
 {
-    sqlite3_stmt *q;
-    bool found = false;
-    if (sqlite3_prepare_v2(st->db,
-                           "SELECT name FROM entry WHERE id = ? AND (kind = 'pathway') = ? LIMIT 1",
-                           -1, &q, NULL) != SQLITE_OK)
+    /* A support stays the same entry when it changes from group to program ("support"). */
+    if (entry_find_name(st, it->id, terms_kinds(it->kind), name, NULL) != 0)
         return true; /* cannot tell: do not call it gone */
-    sqlite3_bind_text(q, 1, it->id, -1, SQLITE_STATIC);
-    sqlite3_bind_int(q, 2, strcmp(it->kind, "pathway") == 0);
-    if (sqlite3_step(q) == SQLITE_ROW) {
-        found = true;
-        *name = dup_col(q, 0);
-    }
-    sqlite3_finalize(q);
-    return found;
+    return *name != NULL;
 }
 
 int state_items(struct state *s, struct store *st, struct state_item **v, size_t *n)

@@ -8,7 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "store_impl.h"
+#include "store_build.h"
 #include "util.h"
 
 char *store_failure(sqlite3 *db, int rc)
@@ -47,6 +47,11 @@ void store_destroy(struct store *st)
     sqlite3_close(st->db);
     free(st->origin);
     free(st);
+}
+
+const char *store_origin(const struct store *st)
+{
+    return st->origin;
 }
 
 char *store_meta(const struct store *st, const char *key)
@@ -118,13 +123,13 @@ int store_open_db(const char *path, struct store **out, struct diags *d)
     return 0;
 }
 
-int store_build_in_memory(const struct dataset *ds, const char *path, struct store **out,
-                          struct diags *d)
+int store_open_memory(const struct dataset *ds, const char *path, struct store **out,
+                      struct diags *d)
 {
     sqlite3 *db = NULL;
     int rc = sqlite3_open(":memory:", &db);
     if (rc == SQLITE_OK)
-        rc = store_fill_db(db, ds, path, NULL, NULL);
+        rc = store_fill(db, ds, path, NULL, NULL);
     if (rc != SQLITE_OK) {
         diags_add(d, DIAG_ERROR, 0, 0, NULL, "cannot build the in-memory database: %s",
                   sqlite3_errmsg(db));

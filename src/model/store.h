@@ -2,7 +2,6 @@
 #ifndef ITPNAV_STORE_H
 #define ITPNAV_STORE_H
 
-#include <sqlite3.h>
 #include <stdbool.h>
 
 #include "dataset.h"
@@ -11,14 +10,8 @@
 /* Bumped whenever the schema or what is stored changes; an older cache is rebuilt. */
 #define STORE_SCHEMA_VERSION 4
 
-struct query_cache;
-
-/* An open store: a database holding one dataset. */
-struct store {
-    sqlite3 *db;
-    char *origin;           /* the dataset file, or the database given with --db */
-    struct query_cache *qc; /* the query module's state; SQLite frees it with db */
-};
+/* An open store: a database holding one dataset. Opaque: only src/model reads it. */
+struct store;
 
 enum store_flags {
     STORE_STRICT = 1 << 0,   /* dataset warnings are errors */
@@ -45,9 +38,13 @@ int store_write(const struct dataset *ds, const char *dataset_path, const char *
  * build would contend for. */
 void store_init(void);
 
-/* Load ds into the empty database db (schema and rows). Returns an SQLite result code; on failure
- * sqlite3_errmsg(db) still gives the reason and db is only fit to be closed. */
-int store_fill(sqlite3 *db, const struct dataset *ds, const char *dataset_path);
+/* Load ds (read from dataset_path) into a new store in memory, not cached. Returns 0, or an exit
+ * status with the reason in d. */
+int store_open_memory(const struct dataset *ds, const char *dataset_path, struct store **out,
+                      struct diags *d);
+
+/* The file the store came from: the dataset, or the database given with --db. */
+const char *store_origin(const struct store *st);
 
 /* The value of a meta key ("title", "as_of", "publisher", "license", "notes", "origin", ...) as a
  * new string, or NULL. */
@@ -59,5 +56,8 @@ void store_destroy(struct store *st);
 /* The cache directory: $XDG_CACHE_HOME/itpnav or ~/.cache/itpnav, a new string, or NULL when
  * neither variable is set. */
 char *store_default_cache_dir(void);
+
+/* For now, until every front end goes through the model: the store's inside. */
+#include "store_impl.h"
 
 #endif

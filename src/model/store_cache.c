@@ -14,7 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "store_impl.h"
+#include "store_build.h"
 #include "util.h"
 
 char *store_default_cache_dir(void)
@@ -101,7 +101,7 @@ static int write_db(const struct dataset *ds, const char *dataset_path, const ch
                           NULL, NULL, NULL);
     char *fts_tmp = xasprintf("%s-fts", tmp);
     if (rc == SQLITE_OK)
-        rc = store_fill_db(db, ds, dataset_path, fts_tmp, why);
+        rc = store_fill(db, ds, dataset_path, fts_tmp, why);
     free(fts_tmp);
     /* Everything is written before the rename: nothing ever writes to a file in place, where a
      * reader could meet a half-done write or a journal that is not its own. */
@@ -337,7 +337,7 @@ int store_open_dataset(const char *path, const char *cache_dir, unsigned flags, 
     } else if (cache_dir) {
         *notice = xasprintf("cannot write the cache directory %s; working in memory", cache_dir);
     }
-    rc = store_build_in_memory(ds, real, out, d);
+    rc = store_open_memory(ds, real, out, d);
     dataset_destroy(ds);
     free(cache);
     free(base);

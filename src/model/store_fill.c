@@ -9,6 +9,7 @@
 
 #include "facet.h"
 #include "store_impl.h"
+#include "store_build.h"
 #include "text.h"
 #include "util.h"
 
@@ -246,8 +247,8 @@ static void fill_entry(struct filler *f, const cJSON *e, const char *kind)
 
 /* ---- the whole store ---- */
 
-int store_fill_db(sqlite3 *db, const struct dataset *ds, const char *dataset_path,
-                  const char *fts_path, char **why)
+int store_fill(sqlite3 *db, const struct dataset *ds, const char *dataset_path,
+               const char *fts_path, char **why)
 {
     const cJSON *root = ds->root;
     struct filler f = {.db = db};
@@ -356,9 +357,4 @@ done:;
      * sqlite3_errmsg and sqlite3_system_errno give ("File too large") with its own. Every caller
      * closes db on failure, and closing rolls back. */
     return f.rc;
-}
-
-int store_fill(sqlite3 *db, const struct dataset *ds, const char *dataset_path)
-{
-    return store_fill_db(db, ds, dataset_path, NULL, NULL);
 }

@@ -2,7 +2,7 @@
  * database of its own, and copied in. */
 #include <stdlib.h>
 
-#include "store_impl.h"
+#include "store_build.h"
 #include "util.h"
 
 /* The full-text index. FTS5 keeps it in four ordinary tables (FTS_TABLES), which is what lets

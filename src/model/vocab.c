@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "text.h"
+#include "store_impl.h"
 #include "util.h"
 
 static char *column(sqlite3_stmt *s, int i)

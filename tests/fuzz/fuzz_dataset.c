@@ -1,6 +1,5 @@
 /* fuzz_dataset.c: any bytes as a dataset file: validated, and when valid, stored in an in-memory
  * database, listed, and each listed entry read back and laid out, as `itpnav show` does. */
-#include <sqlite3.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,14 +69,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     diags_finish(&d);
     if (ds) {
         /* A dataset the checks accepted must store: a failure here is a hole in the checks. */
-        struct store st = {0};
-        FUZZ_CHECK(sqlite3_open(":memory:", &st.db) == SQLITE_OK);
-        rc = store_fill(st.db, ds, "fuzz.json");
-        if (rc != SQLITE_OK)
-            fprintf(stderr, "store_fill: %s\n", sqlite3_errmsg(st.db));
-        FUZZ_CHECK(rc == SQLITE_OK);
-        use_store(&st);
-        sqlite3_close(st.db);
+        struct store *st = NULL;
+        rc = store_open_memory(ds, "fuzz.json", &st, &d);
+        if (rc != 0)
+            diags_print(&d, stderr, "fuzz.json");
+        diags_finish(&d);
+        FUZZ_CHECK(rc == 0);
+        use_store(st);
+        store_destroy(st);
         dataset_destroy(ds);
     }
     free(buf);

@@ -1,6 +1,5 @@
 /* fuzz_fts.c: any typed search, through the translation to FTS5 and the list queries on a
  * store built once from a fixture: never an SQL error, never a crash, count and page agree. */
-#include <sqlite3.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -16,7 +15,7 @@
 #define FUZZ_FIXTURE "tests/fixtures/cli-deep.json"
 #endif
 
-static struct store st;
+static struct store *st;
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -33,8 +32,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         abort();
     }
     diags_finish(&d);
-    FUZZ_CHECK(sqlite3_open(":memory:", &st.db) == SQLITE_OK);
-    FUZZ_CHECK(store_fill(st.db, ds, path) == SQLITE_OK);
+    FUZZ_CHECK(store_open_memory(ds, path, &st, &d) == 0);
     dataset_destroy(ds);
     return 0;
 }
@@ -44,12 +42,12 @@ static void run_query(const struct query *q)
 {
     struct page p;
     char *err = NULL;
-    int rc = query_page(&st, q, 0, 1000, &p, &err);
+    int rc = query_page(st, q, 0, 1000, &p, &err);
     if (rc != 0)
         fprintf(stderr, "query_page: %s\n", err ? err : "?");
     FUZZ_CHECK(rc == 0 && !err);
     size_t count = 0;
-    rc = query_count(&st, q, &count, &err);
+    rc = query_count(st, q, &count, &err);
     if (rc != 0)
         fprintf(stderr, "query_count: %s\n", err ? err : "?");
     FUZZ_CHECK(rc == 0 && !err);

@@ -10,6 +10,7 @@
 #include "dataset.h"
 #include "diag.h"
 #include "store.h"
+#include "store_impl.h" /* white-box: the tests read and change the database */
 #include "unit.h"
 
 #ifndef UNIT_FIXTURES
@@ -25,37 +26,29 @@ static inline const char *fixture(const char *name)
     return buf;
 }
 
-/* Load a fixture into a new in-memory database wrapped in st (st->origin stays NULL);
- * false (and the findings on stderr) when it does not load. */
-static inline bool memory_store(const char *name, struct store *st)
+/* Load a fixture into a new in-memory store in *st; false (and the findings on stderr) when it
+ * does not load. */
+static inline bool memory_store(const char *name, struct store **st)
 {
     struct diags d = {0};
     struct dataset *ds = NULL;
     const char *path = fixture(name);
-    *st = (struct store){0};
+    *st = NULL;
     int rc = dataset_load(path, 0, &ds, &d);
-    if (rc != 0) {
+    if (rc == 0)
+        rc = store_open_memory(ds, path, st, &d);
+    if (rc != 0)
         diags_print(&d, stderr, path);
-        diags_finish(&d);
-        return false;
-    }
     diags_finish(&d);
-    sqlite3 *db = NULL;
-    if (sqlite3_open(":memory:", &db) != SQLITE_OK || store_fill(db, ds, path) != SQLITE_OK) {
-        fprintf(stderr, "cannot fill a store from %s: %s\n", path, sqlite3_errmsg(db));
-        sqlite3_close(db);
-        dataset_destroy(ds);
-        return false;
-    }
     dataset_destroy(ds);
-    st->db = db;
-    return true;
+    return rc == 0;
 }
 
-static inline void memory_store_close(struct store *st)
+/* Close the store and forget it. */
+static inline void memory_store_close(struct store **st)
 {
-    sqlite3_close(st->db);
-    st->db = NULL;
+    store_destroy(*st);
+    *st = NULL;
 }
 
 /* Run one SQL statement (or several) on a store; true on success. */

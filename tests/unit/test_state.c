@@ -18,7 +18,7 @@
 #include "util.h"
 
 static char dir[] = "/tmp/itpnav-unit-state.XXXXXX";
-static struct store st;
+static struct store *st;
 
 static char *path_in(const char *name)
 {
@@ -126,7 +126,7 @@ static void test_vanished_entry_stays(void)
     state_add(s, "many", "pathway", "An old name");
     struct state_item *v;
     size_t n;
-    CHECK_INT(state_items(s, &st, &v, &n), 0);
+    CHECK_INT(state_items(s, st, &v, &n), 0);
     CHECK_INT(n, 2);
     if (n == 2) {
         CHECK(!v[0].listed);
@@ -207,7 +207,7 @@ static void test_profile_words_and_codec(void)
     struct profile p;
     profile_init(&p);
     CHECK(profile_empty(&p));
-    char *w = profile_answer_words(&p, Q_EXAMS, &st);
+    char *w = profile_answer_words(&p, Q_EXAMS, st);
     CHECK_STR(w, "not answered");
     free(w);
     snprintf(p.region, sizeof p.region, "toronto");
@@ -216,13 +216,13 @@ static void test_profile_words_and_codec(void)
     p.exams_known = true;
     p.last_practised = 0;
     p.practice_years = 1;
-    w = profile_answer_words(&p, Q_EXAMS, &st);
+    w = profile_answer_words(&p, Q_EXAMS, st);
     CHECK_STR(w, "MCCQE Part I, NAC OSCE");
     free(w);
-    w = profile_answer_words(&p, Q_RECENCY, &st);
+    w = profile_answer_words(&p, Q_RECENCY, st);
     CHECK_STR(w, "practising now");
     free(w);
-    w = profile_answer_words(&p, Q_PRACTICE, &st);
+    w = profile_answer_words(&p, Q_PRACTICE, st);
     CHECK_STR(w, "1 year");
     free(w);
     char *text = profile_encode(&p);
@@ -261,7 +261,7 @@ static void test_handout(void)
     snprintf(p.region, sizeof p.region, "ontario");
     snprintf(p.goals[p.n_goals++], 65, "pra");
     p.exams_known = true; /* none yet */
-    struct doc *d = handout_doc(&st, s, &p, "2026-11-21");
+    struct doc *d = handout_doc(st, s, &p, "2026-11-21");
     char *text = handout_render(d, HANDOUT_TEXT);
     CHECK(strstr(text, "itpnav handout, 2026-11-21") != NULL);
     CHECK(strstr(text, "Your answers") != NULL);
@@ -292,7 +292,7 @@ static void test_handout(void)
 
     /* Nothing answered: no answers part, but the shortlist. */
     profile_init(&p);
-    d = handout_doc(&st, s, &p, "2026-11-21");
+    d = handout_doc(st, s, &p, "2026-11-21");
     text = handout_render(d, HANDOUT_TEXT);
     CHECK(strstr(text, "Your answers") == NULL);
     CHECK(strstr(text, "Your shortlist") != NULL);

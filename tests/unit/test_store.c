@@ -812,8 +812,11 @@ static void check_two_threads_same_index(const char *path, int entries)
     CHECK_INT(dataset_load(path, 0, &ds, &d), 0);
     if (!ds)
         return;
-    sqlite3 *mem = NULL;
-    CHECK(sqlite3_open(":memory:", &mem) == SQLITE_OK && store_fill(mem, ds, path) == SQLITE_OK);
+    struct store *st = NULL;
+    CHECK_INT(store_open_memory(ds, path, &st, &d), 0);
+    if (!st)
+        return;
+    sqlite3 *mem = st->db;
     char dir[] = "/tmp/itpnav-unit-XXXXXX";
     CHECK(mkdtemp(dir) != NULL);
     char *out = xasprintf("%s/two.db", dir);
@@ -844,7 +847,7 @@ static void check_two_threads_same_index(const char *path, int entries)
     CHECK_INT(sqlite3_column_int(s, 0), entries);
     sqlite3_finalize(s);
     sqlite3_close(file);
-    sqlite3_close(mem);
+    store_destroy(st);
     unlink(out);
     rmdir(dir);
     free(out);
