@@ -92,27 +92,49 @@ static int unknown_value(const char *what, const char *value, char *suggest)
     return EXIT_USAGE;
 }
 
+/* Print a failure as "itpnav: MESSAGE" and return its exit status. */
+static int report(const struct err *e)
+{
+    char *msg = text_sanitize(e->msg, false);
+    fprintf(stderr, "itpnav: %s\n", msg);
+    free(msg);
+    return e->code;
+}
+
+/* Whether each of the n values is a value of t; a usage error (or the store's failure) if not. */
+static int check_values(struct store *st, enum vocab t, const char *what, const char *const *values,
+                        size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char *suggest = NULL;
+        struct err e = {0};
+        if (!vocab_known(st, t, values[i], &suggest, &e))
+            return e.code ? report(&e) : unknown_value(what, values[i], suggest);
+    }
+    return 0;
+}
+
 int cli_resolve_filters(struct store *st, const struct options *o, struct query *q,
                         char **region_id)
 {
     *region_id = NULL;
-    char *suggest = NULL;
     if (o->region) {
-        *region_id = vocab_resolve_region(st, o->region, &suggest);
+        char *suggest = NULL;
+        struct err e = {0};
+        *region_id = vocab_resolve_region(st, o->region, &suggest, &e);
         if (!*region_id)
-            return unknown_value("region", o->region, suggest);
+            return e.code ? report(&e) : unknown_value("region", o->region, suggest);
         q->region = *region_id;
     }
-    for (size_t i = 0; i < o->n_goals; i++) {
-        if (!vocab_known(st, "goal", o->goals[i], &suggest))
-            return unknown_value("goal", o->goals[i], suggest);
+    int rc = check_values(st, VOCAB_GOAL, "goal", o->goals, o->n_goals);
+    if (rc == 0)
+        rc = check_values(st, VOCAB_SERVICE, "service", o->services, o->n_services);
+    if (rc)
+        return rc;
+    for (size_t i = 0; i < o->n_goals; i++)
         q->goals[q->n_goals++] = o->goals[i];
-    }
-    for (size_t i = 0; i < o->n_services; i++) {
-        if (!vocab_known(st, "service", o->services[i], &suggest))
-            return unknown_value("service", o->services[i], suggest);
+    for (size_t i = 0; i < o->n_services; i++)
         q->services[q->n_services++] = o->services[i];
-    }
     q->delivery = o->delivery;
     q->kinds = o->kinds;
     q->text = o->search;
@@ -288,32 +310,6 @@ int cli_list(const struct options *o)
     return finish_output(rc);
 }
 
-/* The nearest entry id, for "did you mean". */
-static char *nearest_entry(struct store *st, const char *id)
-{
-    sqlite3_stmt *s;
-    char *best = NULL;
-    size_t best_d = SIZE_MAX;
-    if (sqlite3_prepare_v2(st->db, "SELECT id FROM entry", -1, &s, NULL) != SQLITE_OK)
-        return NULL;
-    while (sqlite3_step(s) == SQLITE_ROW) {
-        const char *cand = (const char *)sqlite3_column_text(s, 0);
-        size_t d = text_distance(id, cand);
-        if (d < best_d) {
-            best_d = d;
-            free(best);
-            best = xstrdup(cand);
-        }
-    }
-    sqlite3_finalize(s);
-    size_t limit = strlen(id) / 3 > 2 ? strlen(id) / 3 : 2;
-    if (best && best_d > limit) {
-        free(best);
-        best = NULL;
-    }
-    return best;
-}
-
 static cJSON *refs_json(const struct refs *r, bool ids_only)
 {
     cJSON *a = cJSON_CreateArray();
@@ -419,7 +415,9 @@ int cli_show(const struct options *o)
     const char *id = o->args[0];
     struct entry *e = entry_get(st, id, 0);
     if (!e) {
-        rc = unknown_value("id", id, nearest_entry(st, id));
+        struct err err = {0};
+        char *near = entry_nearest_id(st, id, &err);
+        rc = err.code ? report(&err) : unknown_value("id", id, near);
         store_destroy(st);
         return rc;
     }
@@ -618,9 +616,7 @@ int cli_match(const struct options *o)
         a.exams_known = true;
         if (strcmp(o->exams[i], "none") == 0)
             continue;
-        char *suggest;
-        if (!vocab_known(st, "exam", o->exams[i], &suggest))
-            rc = unknown_value("exam", o->exams[i], suggest);
+        rc = check_values(st, VOCAB_EXAM, "exam", &o->exams[i], 1);
         a.exams[a.n_exams++] = o->exams[i];
     }
     struct match *m = NULL;

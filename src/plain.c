@@ -10,6 +10,7 @@
 #include "entry.h"
 #include "text.h"
 #include "util.h"
+#include "vocab.h"
 
 #define PAGE  10
 #define WIDTH 78
@@ -44,26 +45,31 @@ static bool ask(const char *prompt, char *buf, size_t n)
     return true;
 }
 
-static void name_of(struct plain *p, const char *table_sql, const char *id, const char *none,
-                    char *buf, size_t n)
+/* Say why something failed, on its own line. */
+static void say_error(const struct err *e)
 {
-    snprintf(buf, n, "%s", id[0] ? id : none);
-    if (!id[0])
-        return;
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(p->st->db, table_sql, -1, &s, NULL) != SQLITE_OK)
-        return;
-    sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
-    if (sqlite3_step(s) == SQLITE_ROW)
-        snprintf(buf, n, "%s", (const char *)sqlite3_column_text(s, 0));
-    sqlite3_finalize(s);
+    printf("Error: ");
+    say(e->msg);
+    printf("\n");
+}
+
+/* The name of id in t into buf: none when no id is chosen, the id itself when the data does not
+ * have it. */
+static void name_of(struct plain *p, enum vocab t, const char *id, const char *none, char *buf,
+                    size_t n)
+{
+    struct err e = {0};
+    if (id[0] && vocab_name(p->st, t, id, buf, n, &e) != 0)
+        say_error(&e);
+    if (!id[0] || !buf[0])
+        snprintf(buf, n, "%s", id[0] ? id : none);
 }
 
 static void context(struct plain *p)
 {
     char where[128], goal[128];
-    name_of(p, "SELECT name FROM region WHERE id = ?", p->region, "anywhere", where, sizeof where);
-    name_of(p, "SELECT name FROM goal WHERE id = ?", p->goal, "any", goal, sizeof goal);
+    name_of(p, VOCAB_REGION, p->region, "anywhere", where, sizeof where);
+    name_of(p, VOCAB_GOAL, p->goal, "any", goal, sizeof goal);
     printf("Where: ");
     say(where);
     printf(". Goal: ");
@@ -87,32 +93,33 @@ static void show_entry(struct plain *p, const char *id)
     entry_destroy(e);
 }
 
-/* Let the person choose from the rows of a statement (id, label): returns a new id, "" for
- * none/any, or NULL when they went back. */
-static char *choose_from(struct plain *p, const char *sql, const char *any_label,
-                         const char *filter)
+/* Let the person choose a value of t (regions as "name (parent)"), those whose words hold filter
+ * when given: returns a new id, "" for none/any, or NULL when they went back. */
+static char *choose_from(struct plain *p, enum vocab t, const char *any_label, const char *filter)
 {
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(p->st->db, sql, -1, &s, NULL) != SQLITE_OK)
+    struct vocab_list l;
+    struct err e = {0};
+    if (vocab_list(p->st, t, &l, &e) != 0) {
+        say_error(&e);
         return NULL;
+    }
     char *want = text_fold(filter ? filter : "");
-    char *ids[200];
+    const char **ids = xcalloc(l.n + 1, sizeof *ids);
     size_t n = 0;
     printf("0. %s\n", any_label);
-    while (sqlite3_step(s) == SQLITE_ROW && n < 200) {
-        const char *id = (const char *)sqlite3_column_text(s, 0);
-        const char *label = (const char *)sqlite3_column_text(s, 1);
+    for (size_t i = 0; i < l.n; i++) {
+        const struct vocab_item *it = &l.v[i];
+        char *label = it->parent ? xasprintf("%s (%s)", it->name, it->parent) : xstrdup(it->name);
         char *fold = text_fold(label);
-        bool ok = !want[0] || strstr(fold, want);
+        if (!want[0] || strstr(fold, want)) {
+            ids[n++] = it->id;
+            printf("%zu. ", n);
+            say(label);
+            printf("\n");
+        }
         free(fold);
-        if (!ok)
-            continue;
-        ids[n++] = xstrdup(id);
-        printf("%zu. ", n);
-        say(label);
-        printf("\n");
+        free(label);
     }
-    sqlite3_finalize(s);
     free(want);
     char line[64];
     char *result = NULL;
@@ -127,8 +134,8 @@ static char *choose_from(struct plain *p, const char *sql, const char *any_label
         else
             printf("There is no choice %s.\n", line);
     }
-    for (size_t i = 0; i < n; i++)
-        free(ids[i]);
+    free(ids);
+    vocab_list_finish(&l);
     return result;
 }
 
@@ -138,11 +145,7 @@ static void choose_region(struct plain *p)
     if (!ask("Type part of the name of your city, region or province (Enter for all): ", line,
              sizeof line))
         return;
-    char *id = choose_from(p,
-                           "SELECT r.id, r.name || coalesce(' (' || u.name || ')', '')"
-                           " FROM region r LEFT JOIN region u ON u.id = r.parent"
-                           " ORDER BY r.depth, r.pos",
-                           "Anywhere", line);
+    char *id = choose_from(p, VOCAB_REGION, "Anywhere", line);
     if (id) {
         snprintf(p->region, sizeof p->region, "%s", id);
         free(id);
@@ -152,7 +155,7 @@ static void choose_region(struct plain *p)
 
 static void choose_goal(struct plain *p)
 {
-    char *id = choose_from(p, "SELECT id, name FROM goal ORDER BY pos", "Any goal", NULL);
+    char *id = choose_from(p, VOCAB_GOAL, "Any goal", NULL);
     if (id) {
         snprintf(p->goal, sizeof p->goal, "%s", id);
         free(id);

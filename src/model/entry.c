@@ -1,12 +1,15 @@
 /* entry.c: reading one support or pathway in full from the store. */
 #include "entry.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "terms.h"
 #include "store_impl.h"
+#include "terms.h"
+#include "text.h"
 #include "util.h"
+#include "vocab.h"
 
 static char *col(sqlite3_stmt *s, int i)
 {
@@ -137,22 +140,28 @@ struct entry *entry_get(struct store *st, const char *id, unsigned kinds)
         e->requires = col(s, 18);
         e->as_of = col(s, 19);
         e->verified = col(s, 20);
-        lookup(st->db, "SELECT name, summary FROM goal WHERE id = ?",
-               (const char *)sqlite3_column_text(s, 21), &e->goal);
+        e->goal.id = col(s, 21);
         lookup(st->db, "SELECT name, NULL, kind FROM entry WHERE id = ? AND kind != 'pathway'",
                (const char *)sqlite3_column_text(s, 22), &e->part_of);
-        lookup(st->db, "SELECT title, url, publisher FROM source WHERE id = ?",
-               (const char *)sqlite3_column_text(s, 23), &e->source);
+        e->source.id = col(s, 23);
     }
     sqlite3_finalize(s);
     if (!e)
         return NULL;
-    if (e->source.id && sqlite3_prepare_v2(st->db, "SELECT as_of FROM source WHERE id = ?", -1, &s,
-                                           NULL) == SQLITE_OK) {
-        sqlite3_bind_text(s, 1, e->source.id, -1, SQLITE_STATIC);
-        if (sqlite3_step(s) == SQLITE_ROW)
-            e->source_as_of = col(s, 0);
-        sqlite3_finalize(s);
+    struct vocab_item it;
+    if (e->goal.id && vocab_get(st, VOCAB_GOAL, e->goal.id, &it, NULL) == 0) {
+        e->goal.name = it.name;
+        e->goal.note = it.summary;
+        it.name = it.summary = NULL;
+        vocab_item_finish(&it);
+    }
+    if (e->source.id && vocab_get(st, VOCAB_SOURCE, e->source.id, &it, NULL) == 0) {
+        e->source.name = it.name;
+        e->source.note = it.url;
+        e->source.kind = it.publisher;
+        e->source_as_of = it.as_of;
+        it.name = it.url = it.publisher = it.as_of = NULL;
+        vocab_item_finish(&it);
     }
     sqlite3 *db = st->db;
     load_refs(db,
@@ -216,6 +225,36 @@ int entry_find_name(struct store *st, const char *id, unsigned kinds, char **nam
     }
     sqlite3_finalize(s);
     return 0;
+}
+
+char *entry_nearest_id(struct store *st, const char *id, struct err *e)
+{
+    sqlite3_stmt *s;
+    char *best = NULL;
+    size_t best_d = SIZE_MAX;
+    if (sqlite3_prepare_v2(st->db, "SELECT id FROM entry", -1, &s, NULL) != SQLITE_OK) {
+        err_set(e, EXIT_IOERR, "query failed: %s", sqlite3_errmsg(st->db));
+        return NULL;
+    }
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        const char *cand = (const char *)sqlite3_column_text(s, 0);
+        size_t d = text_distance(id, cand);
+        if (d < best_d) {
+            best_d = d;
+            free(best);
+            best = xstrdup(cand);
+        }
+    }
+    if (rc != SQLITE_DONE)
+        err_set(e, EXIT_IOERR, "query failed: %s", sqlite3_errmsg(st->db));
+    sqlite3_finalize(s);
+    size_t limit = strlen(id) / 3 > 2 ? strlen(id) / 3 : 2;
+    if (best && (best_d > limit || rc != SQLITE_DONE)) {
+        free(best);
+        best = NULL;
+    }
+    return best;
 }
 
 static void refs_finish(struct refs *r)

@@ -57,6 +57,10 @@ struct entry *entry_get(struct store *st, const char *id, unsigned kinds);
  * cannot say. */
 int entry_find_name(struct store *st, const char *id, unsigned kinds, char **name, struct err *e);
 
+/* The listed id nearest to id, for "did you mean", as a new string; NULL when none is near, or
+ * with e set when the store cannot be read. */
+char *entry_nearest_id(struct store *st, const char *id, struct err *e);
+
 /* Free an entry; NULL is a no-op. */
 void entry_destroy(struct entry *e);
 

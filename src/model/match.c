@@ -7,9 +7,10 @@
 
 #include "doc.h"
 #include "entry.h"
-#include "terms.h"
 #include "store_impl.h"
+#include "terms.h"
 #include "util.h"
+#include "vocab.h"
 
 void match_answers_init(struct answers *a)
 {
@@ -45,31 +46,27 @@ const char *match_key_name(unsigned bit)
     }
 }
 
-/* Names for a list of ids, from a lookup table or a closed vocabulary, joined for a sentence. */
-static char *name_list(struct store *st, const char *sql, const cJSON *ids,
-                       const struct terms *terms, const char *conjunction)
+/* Names for a list of ids, joined for a sentence: from the dataset's vocabulary t, or when terms
+ * is given from that closed vocabulary. An id neither knows is named as it is. */
+static char *name_list(struct store *st, enum vocab t, const struct terms *terms, const cJSON *ids,
+                       const char *conjunction)
 {
     struct sb b = {0};
-    sqlite3_stmt *s = NULL;
-    if (sql)
-        sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
     size_t n = (size_t)cJSON_GetArraySize(ids), i = 0;
     for (const cJSON *e = ids->child; e; e = e->next, i++) {
         if (!cJSON_IsString(e))
             continue;
-        const char *name = terms ? terms_label(terms, e->valuestring) : e->valuestring;
-        if (s) {
-            sqlite3_bind_text(s, 1, e->valuestring, -1, SQLITE_STATIC);
-            if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
-                name = (const char *)sqlite3_column_text(s, 0);
-        }
+        struct vocab_item it = {0};
+        if (!terms)
+            vocab_get(st, t, e->valuestring, &it, NULL);
+        const char *name = terms     ? terms_label(terms, e->valuestring)
+                           : it.name ? it.name
+                                     : e->valuestring;
         if (i)
             sb_add(&b, i + 1 == n ? conjunction : ", ");
         sb_add(&b, name);
-        if (s)
-            sqlite3_reset(s);
+        vocab_item_finish(&it);
     }
-    sqlite3_finalize(s);
     return sb_take(&b);
 }
 
@@ -163,7 +160,7 @@ void match_judge(struct store *st, const char *requires_json, const struct answe
         const cJSON *v;
 
         if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "status")) && v->child) {
-            char *allowed = name_list(st, NULL, v, &terms_person_status, " or ");
+            char *allowed = name_list(st, 0, &terms_person_status, v, " or ");
             const char *yours = terms_label(&terms_person_status, a->status);
             if (!a->status)
                 found(&j, REQ_STATUS, -1,
@@ -175,8 +172,7 @@ void match_judge(struct store *st, const char *requires_json, const struct answe
             free(allowed);
         }
         if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "exams")) && v->child) {
-            const char *sql = "SELECT name FROM exam WHERE id = ?";
-            char *all = name_list(st, sql, v, NULL, " and ");
+            char *all = name_list(st, VOCAB_EXAM, NULL, v, " and ");
             if (!a->exams_known) {
                 found(&j, REQ_EXAMS, -1,
                       xasprintf("Needs a pass in: %s; you have not said which exams you passed.",
@@ -193,7 +189,7 @@ void match_judge(struct store *st, const char *requires_json, const struct answe
                 if (!missing->child) {
                     found(&j, REQ_EXAMS, 1, xasprintf("You have passed %s.", all));
                 } else {
-                    char *names = name_list(st, sql, missing, NULL, " and ");
+                    char *names = name_list(st, VOCAB_EXAM, NULL, missing, " and ");
                     found(&j, REQ_EXAMS, 0,
                           xasprintf("Needs a pass in all of: %s; not yet passed: %s.", all, names));
                     free(names);
@@ -215,7 +211,7 @@ void match_judge(struct store *st, const char *requires_json, const struct answe
                       xstrdup("Needs an accepted English or French language test result."));
         }
         if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "discipline")) && v->child) {
-            char *allowed = name_list(st, NULL, v, &terms_discipline, " or ");
+            char *allowed = name_list(st, 0, &terms_discipline, v, " or ");
             const char *yours = terms_label(&terms_discipline, a->discipline);
             if (!a->discipline)
                 found(&j, REQ_DISCIPLINE, -1,
@@ -252,7 +248,7 @@ void match_judge(struct store *st, const char *requires_json, const struct answe
             free(within);
         }
         if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "residence")) && v->child) {
-            char *places = name_list(st, "SELECT name FROM region WHERE id = ?", v, NULL, " or ");
+            char *places = name_list(st, VOCAB_REGION, NULL, v, " or ");
             if (!a->region) {
                 found(&j, REQ_RESIDENCE, -1,
                       xasprintf("You must live in %s; you have not said where you live.", places));

@@ -7,8 +7,8 @@
 #include <string.h>
 
 #include "terms.h"
-#include "store_impl.h"
 #include "util.h"
+#include "vocab.h"
 
 void profile_init(struct profile *p)
 {
@@ -228,19 +228,14 @@ void profile_forget(struct profile *p, enum profile_question q)
     }
 }
 
-static void add_name(struct sb *b, struct store *st, const char *table, const char *id)
+/* The name of id in t; the id itself when the data no longer has it (or there is no store). */
+static void add_name(struct sb *b, struct store *st, enum vocab t, const char *id)
 {
-    char *sql = xasprintf("SELECT name FROM %s WHERE id = ?", table);
-    sqlite3_stmt *s = NULL;
-    const char *name = id;
-    if (st && sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) == SQLITE_OK) {
-        sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
-        if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
-            name = (const char *)sqlite3_column_text(s, 0);
-    }
-    sb_add(b, name);
-    sqlite3_finalize(s);
-    free(sql);
+    struct vocab_item it = {0};
+    if (st)
+        vocab_get(st, t, id, &it, NULL);
+    sb_add(b, it.name ? it.name : id);
+    vocab_item_finish(&it);
 }
 
 static char *years_words(double y, const char *after)
@@ -256,12 +251,12 @@ char *profile_answer_words(const struct profile *p, enum profile_question q, str
         return xstrdup("not answered");
     struct sb b = {0};
     switch (q) {
-    case Q_REGION: add_name(&b, st, "region", p->region); break;
+    case Q_REGION: add_name(&b, st, VOCAB_REGION, p->region); break;
     case Q_GOALS:
         for (size_t i = 0; i < p->n_goals; i++) {
             if (i)
                 sb_add(&b, ", ");
-            add_name(&b, st, "goal", p->goals[i]);
+            add_name(&b, st, VOCAB_GOAL, p->goals[i]);
         }
         break;
     case Q_DISCIPLINE: sb_add(&b, terms_label(&terms_discipline, p->discipline)); break;
@@ -277,7 +272,7 @@ char *profile_answer_words(const struct profile *p, enum profile_question q, str
         for (size_t i = 0; i < p->n_exams; i++) {
             if (i)
                 sb_add(&b, ", ");
-            add_name(&b, st, "exam", p->exams[i]);
+            add_name(&b, st, VOCAB_EXAM, p->exams[i]);
         }
         break;
     case Q_LANGUAGE: sb_add(&b, p->language_test ? "yes, I have a result" : "not yet"); break;

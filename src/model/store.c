@@ -36,7 +36,6 @@ struct store *store_create(sqlite3 *db, const char *origin)
     struct store *st = xcalloc(1, sizeof *st);
     st->db = db;
     st->origin = xstrdup(origin);
-    /* Search text is folded by SQL, so our folding must be callable from it. */
     return st;
 }
 
@@ -44,9 +43,23 @@ void store_destroy(struct store *st)
 {
     if (!st)
         return;
+    /* A statement left unfinalized would keep the connection open. */
+    for (int i = 0; i < STMT_COUNT; i++)
+        sqlite3_finalize(st->stmt[i]);
     sqlite3_close(st->db);
     free(st->origin);
     free(st);
+}
+
+sqlite3_stmt *store_stmt(struct store *st, enum store_stmt slot, const char *sql, struct err *e)
+{
+    if (!st->stmt[slot] && sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+                                              &st->stmt[slot], NULL) != SQLITE_OK) {
+        err_set(e, EXIT_IOERR, "query failed: %s", sqlite3_errmsg(st->db));
+        sqlite3_finalize(st->stmt[slot]);
+        st->stmt[slot] = NULL;
+    }
+    return st->stmt[slot];
 }
 
 const char *store_origin(const struct store *st)

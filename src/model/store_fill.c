@@ -8,8 +8,8 @@
 #include <unistd.h>
 
 #include "facet.h"
-#include "store_impl.h"
 #include "store_build.h"
+#include "store_impl.h"
 #include "text.h"
 #include "util.h"
 

@@ -1,13 +1,54 @@
-/* vocab.c: the dataset's own vocabularies: resolving what a person typed to an id. */
+/* vocab.c: the dataset's own vocabularies: names by id through statements the store keeps, the
+ * lists people choose from, and resolving what a person typed to an id. */
 #include "vocab.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "text.h"
 #include "store_impl.h"
+#include "text.h"
 #include "util.h"
+
+/* Every query of a vocabulary gives these columns, so one function reads them all. */
+#define COLUMNS "id, name, depth, parent, summary, url, publisher, as_of"
+
+/* Each vocabulary as rows of COLUMNS, in the order people are shown them. */
+static const char *const list_sql[VOCAB_COUNT] = {
+        /* Depth-first, each level in the dataset's order: the tree as people expect it. */
+        [VOCAB_REGION] = "WITH RECURSIVE t(id, name, depth, path, parent) AS ("
+                         " SELECT id, name, 0, printf('%08d', pos), NULL FROM region"
+                         " WHERE parent IS NULL"
+                         " UNION ALL SELECT r.id, r.name, t.depth + 1,"
+                         " t.path || '/' || printf('%08d', r.pos), t.name"
+                         " FROM region r JOIN t ON r.parent = t.id)"
+                         " SELECT id, name, depth, parent, NULL, NULL, NULL, NULL FROM t"
+                         " ORDER BY path",
+        [VOCAB_GOAL] = "SELECT id, name, 0, NULL, summary, NULL, NULL, NULL FROM goal ORDER BY pos",
+        [VOCAB_SERVICE] = "SELECT id, name, 0, NULL, summary, NULL, NULL, NULL FROM service"
+                          " ORDER BY pos",
+        [VOCAB_EXAM] = "SELECT id, name, 0, NULL, summary, NULL, NULL, NULL FROM exam ORDER BY pos",
+        [VOCAB_SOURCE] = "SELECT id, title, 0, NULL, NULL, url, publisher, as_of FROM source"
+                         " ORDER BY pos",
+};
+
+/* One value by id, as COLUMNS. */
+static const char *const get_sql[VOCAB_COUNT] = {
+        [VOCAB_REGION] = "SELECT r.id, r.name, r.depth, p.name, NULL, NULL, NULL, NULL"
+                         " FROM region r LEFT JOIN region p ON p.id = r.parent WHERE r.id = ?",
+        [VOCAB_GOAL] = "SELECT id, name, 0, NULL, summary, NULL, NULL, NULL FROM goal WHERE id = ?",
+        [VOCAB_SERVICE] = "SELECT id, name, 0, NULL, summary, NULL, NULL, NULL FROM service"
+                          " WHERE id = ?",
+        [VOCAB_EXAM] = "SELECT id, name, 0, NULL, summary, NULL, NULL, NULL FROM exam WHERE id = ?",
+        [VOCAB_SOURCE] = "SELECT id, title, 0, NULL, NULL, url, publisher, as_of FROM source"
+                         " WHERE id = ?",
+};
+
+static const enum store_stmt get_slot[VOCAB_COUNT] = {
+        [VOCAB_REGION] = STMT_VOCAB_REGION,   [VOCAB_GOAL] = STMT_VOCAB_GOAL,
+        [VOCAB_SERVICE] = STMT_VOCAB_SERVICE, [VOCAB_EXAM] = STMT_VOCAB_EXAM,
+        [VOCAB_SOURCE] = STMT_VOCAB_SOURCE,
+};
 
 static char *column(sqlite3_stmt *s, int i)
 {
@@ -15,12 +56,128 @@ static char *column(sqlite3_stmt *s, int i)
     return t ? xstrdup((const char *)t) : NULL;
 }
 
-/* The nearest of the strings the statement yields (column 0 the value, 1 what to compare). */
-static char *suggest_from(sqlite3_stmt *s, const char *want)
+static void read_item(sqlite3_stmt *s, struct vocab_item *it)
+{
+    *it = (struct vocab_item){
+            .id = column(s, 0),
+            .name = column(s, 1),
+            .depth = sqlite3_column_int(s, 2),
+            .parent = column(s, 3),
+            .summary = column(s, 4),
+            .url = column(s, 5),
+            .publisher = column(s, 6),
+            .as_of = column(s, 7),
+    };
+}
+
+static int failed(struct store *st, struct err *e)
+{
+    return err_set(e, EXIT_IOERR, "query failed: %s", sqlite3_errmsg(st->db));
+}
+
+/* The kept statement that reads id from t, bound and stepped once: SQLITE_ROW, SQLITE_DONE, or an
+ * error code (then e says why). Reset it after reading. */
+static int step_get(struct store *st, enum vocab t, const char *id, sqlite3_stmt **out,
+                    struct err *e)
+{
+    *out = NULL;
+    if ((unsigned)t >= VOCAB_COUNT) {
+        err_set(e, EXIT_IOERR, "query failed: no such vocabulary");
+        return SQLITE_MISUSE;
+    }
+    sqlite3_stmt *s = store_stmt(st, get_slot[t], get_sql[t], e);
+    if (!s)
+        return SQLITE_ERROR;
+    sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        failed(st, e);
+        sqlite3_reset(s);
+        return rc;
+    }
+    *out = s;
+    return rc;
+}
+
+int vocab_name(struct store *st, enum vocab t, const char *id, char *buf, size_t n, struct err *e)
+{
+    if (n)
+        buf[0] = '\0';
+    sqlite3_stmt *s;
+    int rc = step_get(st, t, id ? id : "", &s, e);
+    if (!s)
+        return EXIT_IOERR;
+    if (rc == SQLITE_ROW && sqlite3_column_text(s, 1) && n)
+        snprintf(buf, n, "%s", (const char *)sqlite3_column_text(s, 1));
+    sqlite3_reset(s);
+    return 0;
+}
+
+int vocab_get(struct store *st, enum vocab t, const char *id, struct vocab_item *out, struct err *e)
+{
+    *out = (struct vocab_item){0};
+    sqlite3_stmt *s;
+    int rc = step_get(st, t, id ? id : "", &s, e);
+    if (!s)
+        return EXIT_IOERR;
+    if (rc == SQLITE_ROW)
+        read_item(s, out);
+    sqlite3_reset(s);
+    return 0;
+}
+
+int vocab_list(struct store *st, enum vocab t, struct vocab_list *out, struct err *e)
+{
+    *out = (struct vocab_list){0};
+    if ((unsigned)t >= VOCAB_COUNT)
+        return err_set(e, EXIT_IOERR, "query failed: no such vocabulary");
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db, list_sql[t], -1, &s, NULL) != SQLITE_OK)
+        return failed(st, e);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (out->n == cap) {
+            cap = cap ? 2 * cap : 16;
+            out->v = xrealloc(out->v, cap * sizeof *out->v);
+        }
+        read_item(s, &out->v[out->n++]);
+    }
+    if (rc != SQLITE_DONE) {
+        failed(st, e);
+        sqlite3_finalize(s);
+        vocab_list_finish(out);
+        return EXIT_IOERR;
+    }
+    sqlite3_finalize(s);
+    return 0;
+}
+
+void vocab_item_finish(struct vocab_item *it)
+{
+    char *fields[] = {it->id, it->name, it->parent, it->summary, it->url, it->publisher, it->as_of};
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        free(fields[i]);
+    *it = (struct vocab_item){0};
+}
+
+void vocab_list_finish(struct vocab_list *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        vocab_item_finish(&l->v[i]);
+    free(l->v);
+    *l = (struct vocab_list){0};
+}
+
+/* ---- what a person typed ---- */
+
+/* The nearest of the strings the statement yields (column 0 the value, 1 what to compare); *rc
+ * an SQLite result code. */
+static char *suggest_from(sqlite3_stmt *s, const char *want, int *rc)
 {
     char *best = NULL;
     size_t best_d = SIZE_MAX;
-    while (sqlite3_step(s) == SQLITE_ROW) {
+    while ((*rc = sqlite3_step(s)) == SQLITE_ROW) {
         const char *cmp = (const char *)sqlite3_column_text(s, 1);
         if (!cmp)
             continue;
@@ -31,6 +188,7 @@ static char *suggest_from(sqlite3_stmt *s, const char *want)
             best = column(s, 0);
         }
     }
+    *rc = *rc == SQLITE_DONE ? SQLITE_OK : *rc;
     size_t len = strlen(want), limit = len / 2 > 3 ? len / 2 : 3;
     if (best && best_d > limit) {
         free(best);
@@ -39,54 +197,70 @@ static char *suggest_from(sqlite3_stmt *s, const char *want)
     return best;
 }
 
-char *vocab_resolve_region(struct store *st, const char *name, char **suggest)
+char *vocab_resolve_region(struct store *st, const char *name, char **suggest, struct err *e)
 {
     *suggest = NULL;
     char *fold = text_fold(name);
     char *found = NULL;
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db,
-                           "SELECT id FROM region WHERE id = ?1 OR fold = ?2"
-                           " ORDER BY id = ?1 DESC, depth, pos LIMIT 1",
-                           -1, &s, NULL) == SQLITE_OK) {
+    int rc = sqlite3_prepare_v2(st->db,
+                                "SELECT id FROM region WHERE id = ?1 OR fold = ?2"
+                                " ORDER BY id = ?1 DESC, depth, pos LIMIT 1",
+                                -1, &s, NULL);
+    if (rc == SQLITE_OK) {
         sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
         sqlite3_bind_text(s, 2, fold, -1, SQLITE_STATIC);
-        if (sqlite3_step(s) == SQLITE_ROW)
+        rc = sqlite3_step(s);
+        if (rc == SQLITE_ROW)
             found = column(s, 0);
+        rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
         sqlite3_finalize(s);
     }
-    if (!found && sqlite3_prepare_v2(st->db, "SELECT name, fold FROM region ORDER BY pos", -1, &s,
-                                     NULL) == SQLITE_OK) {
-        *suggest = suggest_from(s, fold);
-        sqlite3_finalize(s);
+    if (rc == SQLITE_OK && !found) {
+        rc = sqlite3_prepare_v2(st->db, "SELECT name, fold FROM region ORDER BY pos", -1, &s, NULL);
+        if (rc == SQLITE_OK) {
+            *suggest = suggest_from(s, fold, &rc);
+            sqlite3_finalize(s);
+        }
+    }
+    if (rc != SQLITE_OK) {
+        failed(st, e);
+        free(found);
+        free(*suggest);
+        found = *suggest = NULL;
     }
     free(fold);
     return found;
 }
 
-bool vocab_known(struct store *st, const char *table, const char *id, char **suggest)
+bool vocab_known(struct store *st, enum vocab t, const char *id, char **suggest, struct err *e)
 {
+    static const char *const sql[VOCAB_COUNT] = {
+            [VOCAB_GOAL] = "SELECT id, id, id = ? FROM goal ORDER BY pos",
+            [VOCAB_SERVICE] = "SELECT id, id, id = ? FROM service ORDER BY pos",
+            [VOCAB_EXAM] = "SELECT id, id, id = ? FROM exam ORDER BY pos",
+    };
     *suggest = NULL;
-    /* table comes from our own code, never from input: only these three are accepted. */
-    const char *sql;
-    if (strcmp(table, "goal") == 0)
-        sql = "SELECT id, id, id = ? FROM goal ORDER BY pos";
-    else if (strcmp(table, "service") == 0)
-        sql = "SELECT id, id, id = ? FROM service ORDER BY pos";
-    else if (strcmp(table, "exam") == 0)
-        sql = "SELECT id, id, id = ? FROM exam ORDER BY pos";
-    else
+    if ((unsigned)t >= VOCAB_COUNT || !sql[t])
         return false;
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(st->db, sql[t], -1, &s, NULL) != SQLITE_OK) {
+        failed(st, e);
         return false;
+    }
     sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
     bool found = false;
-    while (!found && sqlite3_step(s) == SQLITE_ROW)
+    int rc;
+    while (!found && (rc = sqlite3_step(s)) == SQLITE_ROW)
         found = sqlite3_column_int(s, 2);
-    if (!found) {
+    if (!found && rc == SQLITE_DONE) {
         sqlite3_reset(s);
-        *suggest = suggest_from(s, id);
+        *suggest = suggest_from(s, id, &rc);
+    }
+    if (!found && rc != SQLITE_OK) {
+        failed(st, e);
+        free(*suggest);
+        *suggest = NULL;
     }
     sqlite3_finalize(s);
     return found;

@@ -1,9 +1,8 @@
 /* test_query.c: the filter semantics of spec/dataset.md on a deep region tree
  * (tests/fixtures/unit-deep.json): region up and down, goals, services, delivery, kind, text,
- * hostile text, ordering, paging, and resolving region names. */
+ * hostile text, ordering and paging. */
 #include "common.h"
 #include "query.h"
-#include "vocab.h"
 #include "util.h"
 
 static struct store *st;
@@ -555,66 +554,6 @@ static void test_row_fields(void)
     page_finish(&p);
 }
 
-static void check_resolve(const char *name, const char *want_id, const char *want_suggest)
-{
-    char *suggest = (char *)"unset";
-    char *id = vocab_resolve_region(deep(), name, &suggest);
-    if (want_id) {
-        CHECK_STR(id, want_id);
-    } else {
-        if (id)
-            fprintf(stderr, "  resolve \"%s\" = \"%s\", want NULL\n", name, id);
-        CHECK(id == NULL);
-    }
-    if (want_suggest) {
-        CHECK_STR(suggest, want_suggest);
-    } else {
-        if (suggest)
-            fprintf(stderr, "  resolve \"%s\" suggested \"%s\", want NULL\n", name, suggest);
-        CHECK(suggest == NULL);
-    }
-    free(id);
-    free(suggest);
-}
-
-static void test_resolve_region(void)
-{
-    check_resolve("kingston", "kingston", NULL);
-    check_resolve("niagara-region", "niagara-region", NULL);
-    check_resolve("montreal", "montreal", NULL);
-    check_resolve("NIAGARA REGION", "niagara-region", NULL);
-    check_resolve("Niagara Region", "niagara-region", NULL);
-    check_resolve("MONTRÉAL", "montreal", NULL);
-    check_resolve("grand montreal", "montreal-region", NULL);
-    check_resolve("GRAND MONTRÉAL", "montreal-region", NULL);
-    check_resolve("québec", "quebec", NULL);
-    check_resolve("QUEBEC", "quebec", NULL);
-    check_resolve("st. catharines", "st-catharines", NULL);
-    /* Unknown: no id, and the nearest region's name as a suggestion. */
-    check_resolve("kingstn", NULL, "Kingston");
-    check_resolve("niagra region", NULL, "Niagara Region");
-    check_resolve("zzzzzzzzzzzzzzzzzzzz", NULL, NULL);
-    check_resolve("", NULL, NULL);
-}
-
-static void test_known(void)
-{
-    char *suggest = NULL;
-    CHECK(vocab_known(deep(), "goal", "pra", &suggest));
-    CHECK(suggest == NULL);
-    CHECK(!vocab_known(deep(), "goal", "residncy", &suggest));
-    CHECK_STR(suggest, "residency");
-    free(suggest);
-    CHECK(vocab_known(deep(), "service", "exam-prep", &suggest));
-    CHECK(!vocab_known(deep(), "service", "networkin", &suggest));
-    CHECK_STR(suggest, "networking");
-    free(suggest);
-    CHECK(!vocab_known(deep(), "exam", "mccqe1", &suggest)); /* no exams in this dataset */
-    free(suggest);
-    CHECK(!vocab_known(deep(), "region; DROP TABLE x", "a", &suggest));
-    CHECK(suggest == NULL);
-}
-
 /* ---- the filter semantics as SQL: the reference the query module must agree with ---- */
 
 /* The ids the spec's rules give for q in store, in the spec's order, straight from the tables with
@@ -810,5 +749,5 @@ UNIT_MAIN(CASE(test_no_filters), CASE(test_region_city_sees_up),
           CASE(test_text_prefix), CASE(test_text_case_and_accents), CASE(test_text_all_words),
           CASE(test_text_fields), CASE(test_text_rank_name_first), CASE(test_text_hostile),
           CASE(test_text_long), CASE(test_fts_expr), CASE(test_order_with_text), CASE(test_paging),
-          CASE(test_row_fields), CASE(test_resolve_region), CASE(test_known),
-          CASE(test_agrees_with_reference), CASE(test_ties_in_rank), CASE(test_finish))
+          CASE(test_row_fields), CASE(test_agrees_with_reference), CASE(test_ties_in_rank),
+          CASE(test_finish))
