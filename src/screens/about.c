@@ -29,26 +29,23 @@ static void build(struct app *app, struct textview *tv, int width)
         tv_add(tv, ROLE_NORMAL, "Compiled by: ", 2, publisher, width, NULL);
     if (license)
         tv_add(tv, ROLE_NORMAL, "Licence: ", 2, license, width, NULL);
-    tv_add(tv, ROLE_NORMAL, "Data file: ", 2, app->store->origin, width, NULL);
+    tv_add(tv, ROLE_NORMAL, "Data file: ", 2, store_origin(app->store), width, NULL);
 
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(app->store->db,
-                           "SELECT title, url, publisher, as_of FROM source ORDER BY pos", -1, &s,
-                           NULL) == SQLITE_OK) {
-        tv_blank(tv);
-        tv_add(tv, ROLE_HEADING, NULL, 0, "Sources", width, NULL);
-        while (sqlite3_step(s) == SQLITE_ROW) {
-            const char *t = (const char *)sqlite3_column_text(s, 0);
-            const char *u = (const char *)sqlite3_column_text(s, 1);
-            const char *p = (const char *)sqlite3_column_text(s, 2);
-            const char *d = (const char *)sqlite3_column_text(s, 3);
-            char *item = xasprintf("%s%s%s%s%s%s%s", t ? t : "", p ? " — " : "", p ? p : "",
-                                   d ? ", as of " : "", d ? d : "", u ? " — " : "", u ? u : "");
-            tv_add(tv, ROLE_NORMAL, "  • ", 4, item, width, NULL);
-            free(item);
-        }
-        sqlite3_finalize(s);
+    struct vocab_list sources;
+    struct err e = {0};
+    tv_blank(tv);
+    tv_add(tv, ROLE_HEADING, NULL, 0, "Sources", width, NULL);
+    if (vocab_list(app->store, VOCAB_SOURCE, &sources, &e) != 0)
+        tv_add(tv, ROLE_NORMAL, NULL, 0, e.msg, width, NULL);
+    for (size_t i = 0; i < sources.n; i++) {
+        const char *t = sources.v[i].name, *u = sources.v[i].url;
+        const char *p = sources.v[i].publisher, *d = sources.v[i].as_of;
+        char *item = xasprintf("%s%s%s%s%s%s%s", t ? t : "", p ? " — " : "", p ? p : "",
+                               d ? ", as of " : "", d ? d : "", u ? " — " : "", u ? u : "");
+        tv_add(tv, ROLE_NORMAL, "  • ", 4, item, width, NULL);
+        free(item);
     }
+    vocab_list_finish(&sources);
     free(notes);
     free(publisher);
     free(license);

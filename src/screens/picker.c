@@ -62,35 +62,28 @@ void picker_add(struct picker *p, const char *value, const char *label, const ch
     };
 }
 
-void picker_add_rows(struct picker *p, sqlite3 *db, const char *sql, bool tree)
+int picker_add_vocab(struct picker *p, struct store *st, enum vocab t, struct err *e)
 {
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
-        return;
-    while (sqlite3_step(s) == SQLITE_ROW) {
-        const char *id = (const char *)sqlite3_column_text(s, 0);
-        const char *name = (const char *)sqlite3_column_text(s, 1);
-        int depth = tree ? sqlite3_column_int(s, 2) : 0;
-        const char *parent = tree ? (const char *)sqlite3_column_text(s, 3) : NULL;
-        char *label = xasprintf("%*s%s", 2 * (depth < 8 ? depth : 8), "", name ? name : id);
-        picker_add(p, id, label, parent, 0);
+    struct vocab_list l;
+    int rc = vocab_list(st, t, &l, e);
+    for (size_t i = 0; i < l.n; i++) {
+        const struct vocab_item *it = &l.v[i];
+        int depth = it->depth < 8 ? it->depth : 8;
+        char *label = xasprintf("%*s%s", 2 * depth, "", it->name ? it->name : it->id);
+        picker_add(p, it->id, label, it->parent, 0);
         free(label);
     }
-    sqlite3_finalize(s);
+    vocab_list_finish(&l);
+    return rc;
 }
 
-void picker_add_regions(struct picker *p, sqlite3 *db)
+void picker_add_terms(struct picker *p, const struct terms *set, unsigned only)
 {
-    /* Depth-first, each level in the dataset's order: the tree as people expect it. */
-    picker_add_rows(
-            p, db,
-            "WITH RECURSIVE t(id, name, depth, path, parent) AS ("
-            " SELECT id, name, 0, printf('%08d', pos), NULL FROM region WHERE parent IS NULL"
-            " UNION ALL SELECT r.id, r.name, t.depth + 1,"
-            " t.path || '/' || printf('%08d', r.pos), t.name"
-            " FROM region r JOIN t ON r.parent = t.id)"
-            " SELECT id, name, depth, parent FROM t ORDER BY path",
-            true);
+    for (size_t i = 0; i < set->n; i++) {
+        char label[128];
+        if (!only || (only & (1u << i)))
+            picker_add(p, set->v[i].id, terms_choice(&set->v[i], label, sizeof label), NULL, 0);
+    }
 }
 
 void picker_check(struct picker *p, const char *value)
@@ -389,8 +382,8 @@ static void set_filter(struct app *app, void *ctx, const char *const *values, si
     case PICK_REGION: snprintf(app->f.region, sizeof app->f.region, "%s", v); break;
     case PICK_GOAL: snprintf(app->f.goal, sizeof app->f.goal, "%s", v); break;
     case PICK_SERVICE: snprintf(app->f.service, sizeof app->f.service, "%s", v); break;
-    case PICK_DELIVERY: app->f.delivery = *v ? query_delivery_parse(v) : 0; break;
-    case PICK_KIND: app->f.kinds = *v ? query_kind_parse(v) : 0; break;
+    case PICK_DELIVERY: app->f.delivery = terms_bits(&terms_delivery, v); break;
+    case PICK_KIND: app->f.kinds = terms_bits(&terms_kind, v); break;
     }
     app_filters_changed(app);
 }
@@ -402,44 +395,41 @@ void picker_filter(struct app *app, enum picker_kind kind)
             [PICK_SERVICE] = "What kind of help?", [PICK_DELIVERY] = "How is it delivered?",
             [PICK_KIND] = "Which type?",
     };
-    sqlite3 *db = app->store->db;
     struct picker *p =
             picker_new(titles[kind], NULL, PICKER_TYPE, set_filter, NULL, (void *)(intptr_t)kind);
     const char *current = "";
+    struct err e = {0};
+    const struct term *t;
     switch (kind) {
     case PICK_REGION:
         picker_add(p, "", "Anywhere (no place chosen)", NULL, 0);
-        picker_add_regions(p, db);
+        picker_add_vocab(p, app->store, VOCAB_REGION, &e);
         current = app->f.region;
         break;
     case PICK_GOAL:
         picker_add(p, "", "Any goal", NULL, 0);
-        picker_add_rows(p, db, "SELECT id, name FROM goal ORDER BY pos", false);
+        picker_add_vocab(p, app->store, VOCAB_GOAL, &e);
         current = app->f.goal;
         break;
     case PICK_SERVICE:
         picker_add(p, "", "Any service", NULL, 0);
-        picker_add_rows(p, db, "SELECT id, name FROM service ORDER BY pos", false);
+        picker_add_vocab(p, app->store, VOCAB_SERVICE, &e);
         current = app->f.service;
         break;
     case PICK_DELIVERY:
         picker_add(p, "", "Any way", NULL, 0);
-        picker_add(p, "online", "Online", NULL, 0);
-        picker_add(p, "in-person", "In person", NULL, 0);
-        picker_add(p, "hybrid", "Hybrid (online and in person)", NULL, 0);
-        current = app->f.delivery == DELIVERY_ONLINE      ? "online"
-                  : app->f.delivery == DELIVERY_IN_PERSON ? "in-person"
-                  : app->f.delivery == DELIVERY_HYBRID    ? "hybrid"
-                                                          : "";
+        picker_add_terms(p, &terms_delivery, 0);
+        t = terms_of(&terms_delivery, app->f.delivery);
+        current = t ? t->id : "";
         break;
     case PICK_KIND:
         picker_add(p, "", "Groups and programs", NULL, 0);
-        picker_add(p, "group", "Groups (networks and associations)", NULL, 0);
-        picker_add(p, "program", "Programs", NULL, 0);
-        current = app->f.kinds == KIND_GROUP     ? "group"
-                  : app->f.kinds == KIND_PROGRAM ? "program"
-                                                 : "";
+        picker_add_terms(p, &terms_kind, KIND_SUPPORTS);
+        t = terms_of(&terms_kind, app->f.kinds);
+        current = t ? t->id : "";
         break;
     }
+    if (e.code)
+        app_notice(app, "%s", e.msg);
     picker_open(app, p, current);
 }

@@ -113,8 +113,8 @@ static const char *set_years(struct app *app, void *ctx, const char *text)
 static void ask(struct app *app, struct wizard *w, enum profile_question q)
 {
     struct profile *p = &app->prof;
-    sqlite3 *db = app->store->db;
     char title[128];
+    struct err e = {0};
     snprintf(title, sizeof title, "%d of %d: %s", (int)q + 1, Q_COUNT, profile_label(q));
     const char *help = profile_explain(q);
     w->asking = (int)q;
@@ -124,20 +124,19 @@ static void ask(struct app *app, struct wizard *w, enum profile_question q)
     case Q_REGION:
         pk = picker_new(title, help, PICKER_TYPE, set_choice, cancelled, w);
         picker_add(pk, "", "Skip: I'd rather not say", NULL, 0);
-        picker_add_regions(pk, db);
+        picker_add_vocab(pk, app->store, VOCAB_REGION, &e);
         current = p->region[0] ? p->region : app->f.region;
         break;
     case Q_GOALS:
         pk = picker_new(title, "Space or Enter checks a goal; Done when you have them all.",
                         PICKER_MULTI, set_choice, cancelled, w);
-        picker_add_rows(pk, db, "SELECT id, name FROM goal ORDER BY pos", false);
+        picker_add_vocab(pk, app->store, VOCAB_GOAL, &e);
         for (size_t i = 0; i < p->n_goals; i++)
             picker_check(pk, p->goals[i]);
         break;
     case Q_DISCIPLINE:
         pk = picker_new(title, help, 0, set_choice, cancelled, w);
-        picker_add(pk, "family-medicine", "Family medicine", NULL, 0);
-        picker_add(pk, "specialty", "Another specialty", NULL, 0);
+        picker_add_terms(pk, &terms_discipline, 0);
         picker_add(pk, "", "Skip: I'd rather not say", NULL, 0);
         current = p->discipline;
         break;
@@ -158,7 +157,7 @@ static void ask(struct app *app, struct wizard *w, enum profile_question q)
     case Q_EXAMS:
         pk = picker_new(title, "Space or Enter checks an exam; Done when you have them all.",
                         PICKER_MULTI, set_choice, cancelled, w);
-        picker_add_rows(pk, db, "SELECT id, name FROM exam ORDER BY pos", false);
+        picker_add_vocab(pk, app->store, VOCAB_EXAM, &e);
         picker_add(pk, "none", "None of these yet", NULL,
                    CHOICE_EXCLUSIVE | (p->exams_known && !p->n_exams ? CHOICE_ON : 0));
         for (size_t i = 0; i < p->n_exams; i++)
@@ -173,15 +172,14 @@ static void ask(struct app *app, struct wizard *w, enum profile_question q)
         break;
     case Q_STATUS:
         pk = picker_new(title, help, 0, set_choice, cancelled, w);
-        picker_add(pk, "citizen", "Canadian citizen", NULL, 0);
-        picker_add(pk, "permanent-resident", "Permanent resident", NULL, 0);
-        picker_add(pk, "work-permit", "Work permit", NULL, 0);
-        picker_add(pk, "refugee", "Refugee", NULL, 0);
+        picker_add_terms(pk, &terms_person_status, 0);
         picker_add(pk, "", "Other, or I'd rather not say", NULL, 0);
         current = p->status;
         break;
     default: return;
     }
+    if (e.code)
+        app_notice(app, "%s", e.msg);
     picker_open(app, pk, current);
 }
 

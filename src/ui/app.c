@@ -73,17 +73,15 @@ void app_filters_changed(struct app *app)
     app->f.generation++;
 }
 
-static const char *lookup_name(struct app *app, const char *sql, const char *id, char *buf,
-                               size_t n)
+/* The name of id in t; the id when the data does not have it, and a notice when the store cannot
+ * say. */
+static const char *lookup_name(struct app *app, enum vocab t, const char *id, char *buf, size_t n)
 {
-    snprintf(buf, n, "%s", id);
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(app->store->db, sql, -1, &s, NULL) != SQLITE_OK)
-        return buf;
-    sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
-    if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
-        snprintf(buf, n, "%s", (const char *)sqlite3_column_text(s, 0));
-    sqlite3_finalize(s);
+    struct err e = {0};
+    if (vocab_name(app->store, t, id, buf, n, &e) != 0)
+        app_notice(app, "%s", e.msg);
+    if (!buf[0])
+        snprintf(buf, n, "%s", id);
     return buf;
 }
 
@@ -91,21 +89,21 @@ const char *app_region_name(struct app *app, char *buf, size_t n)
 {
     if (!app->f.region[0])
         return "anywhere";
-    return lookup_name(app, "SELECT name FROM region WHERE id = ?", app->f.region, buf, n);
+    return lookup_name(app, VOCAB_REGION, app->f.region, buf, n);
 }
 
 const char *app_goal_name(struct app *app, char *buf, size_t n)
 {
     if (!app->f.goal[0])
         return "any";
-    return lookup_name(app, "SELECT name FROM goal WHERE id = ?", app->f.goal, buf, n);
+    return lookup_name(app, VOCAB_GOAL, app->f.goal, buf, n);
 }
 
 const char *app_service_name(struct app *app, char *buf, size_t n)
 {
     if (!app->f.service[0])
         return "any";
-    return lookup_name(app, "SELECT name FROM service WHERE id = ?", app->f.service, buf, n);
+    return lookup_name(app, VOCAB_SERVICE, app->f.service, buf, n);
 }
 
 void app_query(const struct app *app, struct query *q, unsigned kinds)

@@ -5,7 +5,6 @@
 #include <curses.h>
 #include <stdbool.h>
 
-#include <sqlite3.h>
 #include <stdint.h>
 #include <time.h>
 
@@ -15,6 +14,8 @@
 #include "profile.h"
 #include "query.h"
 #include "state.h"
+#include "terms.h"
+#include "vocab.h"
 
 /* What a screen's handler asks the main loop to do. */
 enum key_result {
@@ -166,9 +167,11 @@ struct picker *picker_new(const char *title, const char *help, unsigned flags, p
                           picker_cancel_fn cancel, void *ctx);
 void picker_add(struct picker *p, const char *value, const char *label, const char *context,
                 unsigned choice_flags);
-/* Rows from SQL: id, name (and for a tree: depth, parent name). */
-void picker_add_rows(struct picker *p, sqlite3 *db, const char *sql, bool tree);
-void picker_add_regions(struct picker *p, sqlite3 *db);
+/* The values of vocabulary t (regions as an indented tree, each with its parent). Returns 0, or
+ * an exit status with the reason in e (the picker then lacks them). */
+int picker_add_vocab(struct picker *p, struct store *st, enum vocab t, struct err *e);
+/* The values of a closed vocabulary, in its words (terms_choice). */
+void picker_add_terms(struct picker *p, const struct terms *set, unsigned only);
 /* Check the choice with this value (several-choice pickers). */
 void picker_check(struct picker *p, const char *value);
 /* Show it (pushed on the stack), the choice with value current selected. */

@@ -79,18 +79,18 @@ static void filter_bar(struct app *app, struct entrylist *el, int y, int width)
                 app_service_name(app, name, sizeof name));
     if (app->f.delivery) {
         sb_addf(&b, "%s", b.len > start ? " · " : "");
-        const char *names[] = {"online", "in person", "hybrid"};
         bool first = true;
-        for (int i = 0; i < 3; i++)
-            if (app->f.delivery & (1u << i)) {
-                sb_addf(&b, "%s%s", first ? "" : " or ", names[i]);
+        for (size_t i = 0; i < terms_delivery.n; i++)
+            if (app->f.delivery & terms_delivery.v[i].value) {
+                sb_addf(&b, "%s%s", first ? "" : " or ", terms_delivery.v[i].label);
                 first = false;
             }
     }
     if (el->kinds != KIND_PATHWAY && (app->f.kinds & KIND_SUPPORTS) &&
         (app->f.kinds & KIND_SUPPORTS) != KIND_SUPPORTS)
         sb_addf(&b, "%s%s only", b.len > start ? " · " : "",
-                app->f.kinds & KIND_GROUP ? "groups" : "programs");
+                terms_of(&terms_kind, app->f.kinds & KIND_GROUP ? KIND_GROUP : KIND_PROGRAM)
+                        ->plural);
     if (app->f.search[0])
         sb_addf(&b, "%swords \"%s\"", b.len > start ? " · " : "", app->f.search);
     if (b.len == start)
@@ -147,7 +147,7 @@ static void draw_preview(struct app *app, struct entrylist *el, int top, int hei
         return;
     const struct row *row = &el->page.rows[el->lv.sel - el->lv.top];
     if (row->rid != el->preview_rid || el->preview_width != width) {
-        struct entry *e = entry_get(app->store, row->id, query_kind_parse(row->kind));
+        struct entry *e = entry_get(app->store, row->id, terms_kinds(row->kind));
         if (!e)
             return;
         struct doc *d = doc_entry(e);
@@ -238,8 +238,7 @@ static void open_selected(struct app *app, struct entrylist *el)
     if (el->lv.n == 0 || el->lv.sel < el->lv.top || el->lv.sel - el->lv.top >= el->page.n)
         return;
     const struct row *r = &el->page.rows[el->lv.sel - el->lv.top];
-    char *target =
-            xasprintf("%s:%s", strcmp(r->kind, "pathway") == 0 ? "pathway" : "support", r->id);
+    char *target = xasprintf("%s:%s", state_kind_of(r->kind), r->id);
     app_open_entry(app, target);
     free(target);
 }
