@@ -832,27 +832,17 @@ static bool check_chars(struct check *c, const char *s, bool long_text)
     return true;
 }
 
-/* The nearest known id, when near enough to be a likely typo. */
-static const char *nearest(const struct idset *set, const char *id)
+/* The nearest known id, when near enough to be a likely typo; a new string or NULL. */
+static char *nearest(const struct idset *set, const char *id)
 {
     /* A suggestion is a kindness, not a necessity: bound the work on huge datasets. */
     if (set->n > 20000)
         return NULL;
-    const char *best = NULL;
-    size_t best_d = SIZE_MAX, len = strlen(id);
-    for (size_t i = 0; i < set->n; i++) {
-        size_t k = strlen(set->list[i]);
-        size_t gap = k > len ? k - len : len - k;
-        if (gap >= best_d)
-            continue;
-        size_t dist = text_distance(id, set->list[i]);
-        if (dist < best_d) {
-            best_d = dist;
-            best = set->list[i];
-        }
-    }
-    size_t limit = len / 3 > 2 ? len / 3 : 2;
-    return best && best_d <= limit ? best : NULL;
+    struct text_nearest n;
+    text_nearest_init(&n, id);
+    for (size_t i = 0; i < set->n; i++)
+        text_nearest_offer(&n, set->list[i], set->list[i]);
+    return text_nearest_take(&n);
 }
 
 static void check_ref(struct check *c, const char *id, enum ref ref)
@@ -865,12 +855,13 @@ static void check_ref(struct check *c, const char *id, enum ref ref)
     }
     if (idset_has(&c->ids[ref], id))
         return;
-    const char *near = c->d->errors < DIAGS_MAX ? nearest(&c->ids[ref], id) : NULL;
+    char *near = c->d->errors < DIAGS_MAX ? nearest(&c->ids[ref], id) : NULL;
     if (near)
         report(c, DIAG_ERROR, "unknown %s \"%s\"; did you mean \"%s\"?", ref_noun[ref], id, near);
     else
         report(c, DIAG_ERROR, "unknown %s \"%s\"; expected the id of one of the dataset's %ss",
                ref_noun[ref], id, ref_noun[ref]);
+    free(near);
 }
 
 static void check_enum(struct check *c, const char *s, const struct field *f)

@@ -1,7 +1,6 @@
 /* entry.c: reading one support or pathway in full from the store. */
 #include "entry.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -230,30 +229,24 @@ int entry_find_name(struct store *st, const char *id, unsigned kinds, char **nam
 char *entry_nearest_id(struct store *st, const char *id, struct err *e)
 {
     sqlite3_stmt *s;
-    char *best = NULL;
-    size_t best_d = SIZE_MAX;
     if (sqlite3_prepare_v2(st->db, "SELECT id FROM entry", -1, &s, NULL) != SQLITE_OK) {
         err_set(e, EXIT_IOERR, "query failed: %s", sqlite3_errmsg(st->db));
         return NULL;
     }
+    struct text_nearest n;
+    text_nearest_init(&n, id);
     int rc;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         const char *cand = (const char *)sqlite3_column_text(s, 0);
-        size_t d = text_distance(id, cand);
-        if (d < best_d) {
-            best_d = d;
-            free(best);
-            best = xstrdup(cand);
-        }
+        text_nearest_offer(&n, cand, cand);
     }
-    if (rc != SQLITE_DONE)
+    char *best = text_nearest_take(&n);
+    if (rc != SQLITE_DONE) {
         err_set(e, EXIT_IOERR, "query failed: %s", sqlite3_errmsg(st->db));
-    sqlite3_finalize(s);
-    size_t limit = strlen(id) / 3 > 2 ? strlen(id) / 3 : 2;
-    if (best && (best_d > limit || rc != SQLITE_DONE)) {
         free(best);
         best = NULL;
     }
+    sqlite3_finalize(s);
     return best;
 }
 

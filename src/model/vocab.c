@@ -2,7 +2,6 @@
  * lists people choose from, and resolving what a person typed to an id. */
 #include "vocab.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -175,26 +174,13 @@ void vocab_list_finish(struct vocab_list *l)
  * an SQLite result code. */
 static char *suggest_from(sqlite3_stmt *s, const char *want, int *rc)
 {
-    char *best = NULL;
-    size_t best_d = SIZE_MAX;
-    while ((*rc = sqlite3_step(s)) == SQLITE_ROW) {
-        const char *cmp = (const char *)sqlite3_column_text(s, 1);
-        if (!cmp)
-            continue;
-        size_t d = text_distance(want, cmp);
-        if (d < best_d) {
-            best_d = d;
-            free(best);
-            best = column(s, 0);
-        }
-    }
+    struct text_nearest n;
+    text_nearest_init(&n, want);
+    while ((*rc = sqlite3_step(s)) == SQLITE_ROW)
+        text_nearest_offer(&n, (const char *)sqlite3_column_text(s, 1),
+                           (const char *)sqlite3_column_text(s, 0));
     *rc = *rc == SQLITE_DONE ? SQLITE_OK : *rc;
-    size_t len = strlen(want), limit = len / 2 > 3 ? len / 2 : 3;
-    if (best && best_d > limit) {
-        free(best);
-        best = NULL;
-    }
-    return best;
+    return text_nearest_take(&n);
 }
 
 char *vocab_resolve_region(struct store *st, const char *name, char **suggest, struct err *e)

@@ -570,3 +570,44 @@ void text_delete_word(char *s)
         n--;
     s[n] = '\0';
 }
+
+/* One rule for every "did you mean": a likely typo has at most a third of the word wrong, and two
+ * edits are allowed even in a short word. */
+static size_t nearest_limit(size_t len)
+{
+    return len / 3 > 2 ? len / 3 : 2;
+}
+
+void text_nearest_init(struct text_nearest *n, const char *want)
+{
+    *n = (struct text_nearest){.want = want ? want : "", .best_d = SIZE_MAX};
+    n->len = strlen(n->want);
+}
+
+void text_nearest_offer(struct text_nearest *n, const char *cand, const char *value)
+{
+    if (!cand || !value)
+        return;
+    /* The distance is at least the difference in length: skip what cannot win or be near. */
+    size_t k = strlen(cand), gap = k > n->len ? k - n->len : n->len - k;
+    if (gap >= n->best_d || gap > nearest_limit(n->len))
+        return;
+    size_t d = text_distance(n->want, cand);
+    if (d < n->best_d) {
+        n->best_d = d;
+        free(n->best);
+        n->best = xstrdup(value);
+    }
+}
+
+char *text_nearest_take(struct text_nearest *n)
+{
+    char *best = n->best;
+    /* Nothing typed is no typo of anything. */
+    if (best && (n->len == 0 || n->best_d > nearest_limit(n->len))) {
+        free(best);
+        best = NULL;
+    }
+    *n = (struct text_nearest){0};
+    return best;
+}

@@ -75,4 +75,24 @@ char *text_fold(const char *s);
 /* Edit distance (insertions, deletions, substitutions) between two strings, by bytes. */
 size_t text_distance(const char *a, const char *b);
 
+/* "Did you mean": offer every candidate, then take the nearest if it is near enough to be a
+ * likely typo (one rule everywhere: at most a third of want's bytes, and 2, by text_distance;
+ * nothing for an empty want). */
+struct text_nearest {
+    const char *want; /* borrowed */
+    size_t len, best_d;
+    char *best;
+};
+
+/* Start a search for the candidate nearest to want. */
+void text_nearest_init(struct text_nearest *n, const char *want);
+
+/* Compare cand with want; when it is the nearest yet, keep a copy of value (what to suggest:
+ * cand itself, or a name when cand is its folded form). */
+void text_nearest_offer(struct text_nearest *n, const char *cand, const char *value);
+
+/* The value of the nearest candidate as a new string, or NULL when none is near enough; ends the
+ * search (n is empty after). */
+char *text_nearest_take(struct text_nearest *n);
+
 #endif

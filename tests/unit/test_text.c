@@ -501,6 +501,58 @@ static void test_fold_range(void)
     }
 }
 
+/* The nearest of cands (NULL-terminated) to want, by the one "did you mean" rule. */
+static char *nearest_of(const char *want, const char *const *cands)
+{
+    struct text_nearest n;
+    text_nearest_init(&n, want);
+    for (const char *const *c = cands; *c; c++)
+        text_nearest_offer(&n, *c, *c);
+    return text_nearest_take(&n);
+}
+
+static void check_nearest(const char *want, const char *const *cands, const char *expect)
+{
+    char *got = nearest_of(want, cands);
+    if (expect)
+        CHECK_STR(got, expect);
+    else if (got)
+        fprintf(stderr, "  nearest to \"%s\" = \"%s\", want none\n", want, got);
+    if (!expect)
+        CHECK(got == NULL);
+    free(got);
+}
+
+/* One rule for every "did you mean": at most a third of the word's bytes wrong, and 2 always. */
+static void test_nearest(void)
+{
+    static const char *const ids[] = {"kingston", "mccqe1", "residency", "ontario", "s1", NULL};
+    check_nearest("kingstn", ids, "kingston");
+    check_nearest("mccqe2", ids, "mccqe1");
+    check_nearest("residnce", ids, "residency"); /* 9 bytes: 3 allowed; 2 here */
+    check_nearest("rsdncy", ids, NULL);          /* 6 bytes: 2 allowed; 3 here */
+    check_nearest("s2", ids, "s1");
+    check_nearest("xy", ids, "s1"); /* 2 edits are allowed even in a short word */
+    check_nearest("xyz", ids, NULL);
+    check_nearest("zzzzzzzzzzzzzzzzzzzz", ids, NULL);
+    check_nearest("", ids, NULL);
+    static const char *const none[] = {NULL};
+    check_nearest("kingston", none, NULL);
+    /* Ties: the first offered wins. */
+    static const char *const tie[] = {"abcx", "abcy", NULL};
+    check_nearest("abcz", tie, "abcx");
+    /* What is compared and what is suggested may differ (a folded name and the name). */
+    struct text_nearest n;
+    text_nearest_init(&n, "montral");
+    text_nearest_offer(&n, "montreal", "Montréal");
+    text_nearest_offer(&n, NULL, "skipped");
+    char *got = text_nearest_take(&n);
+    CHECK_STR(got, "Montréal");
+    free(got);
+    CHECK(n.best == NULL);
+    CHECK(text_nearest_take(&n) == NULL);
+}
+
 static void test_distance(void)
 {
     CHECK_INT(text_distance("kitten", "sitting"), 3);
@@ -584,4 +636,4 @@ UNIT_MAIN(CASE(test_encode), CASE(test_delete), CASE(test_locale), CASE(test_wid
           CASE(test_fit_wide_boundary), CASE(test_fit_small_widths), CASE(test_fit_tiny_buffer),
           CASE(test_pad), CASE(test_wrap_spaces), CASE(test_wrap_long_words),
           CASE(test_wrap_newlines), CASE(test_wrap_cjk), CASE(test_wrap_sanitised), CASE(test_fold),
-          CASE(test_fold_range), CASE(test_distance), CASE(test_utf8_valid))
+          CASE(test_fold_range), CASE(test_distance), CASE(test_nearest), CASE(test_utf8_valid))
