@@ -11,135 +11,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "config.h"
 #include "doc.h"
 #include "entry.h"
 #include "match.h"
 #include "text.h"
 #include "util.h"
 #include "vocab.h"
-
-const char *cli_bundled_dataset(void)
-{
-    static char path[PATH_MAX + 32];
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash)
-            *slash = '\0';
-        /* Run from the build tree: the source tree's data, so edits show without installing. */
-        char root[PATH_MAX];
-        if (realpath(ITPNAV_BUILD_ROOT, root)) {
-            size_t k = strlen(root);
-            if (strncmp(exe, root, k) == 0 && (exe[k] == '/' || exe[k] == '\0'))
-                return ITPNAV_SOURCE_DATA "/itpnav.json";
-        }
-        /* Installed somewhere else than configured (a relocated prefix): beside the binary. */
-        snprintf(path, sizeof path, "%s/../share/itpnav/itpnav.json", exe);
-        if (access(path, R_OK) == 0)
-            return path;
-    }
-    return ITPNAV_DATADIR "/itpnav.json";
-}
-
-static void print_diags(const struct diags *d, const char *file)
-{
-    diags_print(d, stderr, file);
-}
-
-int cli_open_store(const struct options *o, bool fallback, struct store **st, char **notice)
-{
-    struct diags d = {0};
-    int rc;
-    *notice = NULL;
-    if (o->db) {
-        rc = store_open_db(o->db, st, &d);
-        print_diags(&d, o->db);
-    } else {
-        const char *path = o->data ? o->data : cli_bundled_dataset();
-        char *cache = o->kiosk ? NULL : store_default_cache_dir();
-        rc = store_open_dataset(path, cache, fallback ? STORE_FALLBACK : 0, st, &d, notice);
-        /* A notice names paths (and SQLite's reasons), which are printed as they are. */
-        if (*notice) {
-            char *safe = text_sanitize(*notice, false);
-            free(*notice);
-            *notice = safe;
-        }
-        /* Warnings (unknown keys) are for `check`; a working run stays quiet about them. */
-        if (rc)
-            print_diags(&d, path);
-        free(cache);
-    }
-    diags_finish(&d);
-    return rc;
-}
-
-static int unknown_value(const char *what, const char *value, char *suggest)
-{
-    char *v = text_sanitize(value, false);
-    if (suggest) {
-        char *s = text_sanitize(suggest, false);
-        fprintf(stderr, "itpnav: unknown %s '%s'; did you mean '%s'?\n", what, v, s);
-        free(s);
-    } else {
-        fprintf(stderr, "itpnav: unknown %s '%s'\n", what, v);
-    }
-    fputs("Try 'itpnav --help'.\n", stderr);
-    free(v);
-    free(suggest);
-    return EXIT_USAGE;
-}
-
-/* Print a failure as "itpnav: MESSAGE" and return its exit status. */
-static int report(const struct err *e)
-{
-    char *msg = text_sanitize(e->msg, false);
-    fprintf(stderr, "itpnav: %s\n", msg);
-    free(msg);
-    return e->code;
-}
-
-/* Whether each of the n values is a value of t; a usage error (or the store's failure) if not. */
-static int check_values(struct store *st, enum vocab t, const char *what, const char *const *values,
-                        size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        char *suggest = NULL;
-        struct err e = {0};
-        if (!vocab_known(st, t, values[i], &suggest, &e))
-            return e.code ? report(&e) : unknown_value(what, values[i], suggest);
-    }
-    return 0;
-}
-
-int cli_resolve_filters(struct store *st, const struct options *o, struct query *q,
-                        char **region_id)
-{
-    *region_id = NULL;
-    if (o->region) {
-        char *suggest = NULL;
-        struct err e = {0};
-        *region_id = vocab_resolve_region(st, o->region, &suggest, &e);
-        if (!*region_id)
-            return e.code ? report(&e) : unknown_value("region", o->region, suggest);
-        q->region = *region_id;
-    }
-    int rc = check_values(st, VOCAB_GOAL, "goal", o->goals, o->n_goals);
-    if (rc == 0)
-        rc = check_values(st, VOCAB_SERVICE, "service", o->services, o->n_services);
-    if (rc)
-        return rc;
-    for (size_t i = 0; i < o->n_goals; i++)
-        q->goals[q->n_goals++] = o->goals[i];
-    for (size_t i = 0; i < o->n_services; i++)
-        q->services[q->n_services++] = o->services[i];
-    q->delivery = o->delivery;
-    q->kinds = o->kinds;
-    q->text = o->search;
-    return 0;
-}
 
 static int terminal_width(void)
 {
@@ -239,7 +116,7 @@ int cli_list(const struct options *o)
 {
     struct store *st;
     char *notice;
-    int rc = cli_open_store(o, false, &st, &notice);
+    int rc = session_open_store(o, false, &st, &notice);
     if (rc)
         return rc;
     if (notice)
@@ -247,7 +124,7 @@ int cli_list(const struct options *o)
     free(notice);
     struct query q = {0};
     char *region;
-    rc = cli_resolve_filters(st, o, &q, &region);
+    rc = session_resolve_filters(st, o, &q, &region);
     if (rc) {
         store_destroy(st);
         return rc;
@@ -406,7 +283,7 @@ int cli_show(const struct options *o)
 {
     struct store *st;
     char *notice;
-    int rc = cli_open_store(o, false, &st, &notice);
+    int rc = session_open_store(o, false, &st, &notice);
     if (rc)
         return rc;
     if (notice)
@@ -417,7 +294,7 @@ int cli_show(const struct options *o)
     if (!e) {
         struct err err = {0};
         char *near = entry_nearest_id(st, id, &err);
-        rc = err.code ? report(&err) : unknown_value("id", id, near);
+        rc = err.code ? session_report(&err) : session_unknown(EXIT_USAGE, "id", id, near);
         store_destroy(st);
         return rc;
     }
@@ -525,11 +402,11 @@ static int report_stale(const struct dataset *ds, long months, enum format f)
 
 int cli_check(const struct options *o)
 {
-    const char *path = o->n_args ? o->args[0] : o->data ? o->data : cli_bundled_dataset();
+    const char *path = o->n_args ? o->args[0] : o->data ? o->data : session_bundled_dataset();
     struct diags d = {0};
     struct dataset *ds = NULL;
     int rc = dataset_load(path, o->strict ? DATASET_STRICT : 0, &ds, &d);
-    print_diags(&d, path);
+    diags_print(&d, stderr, path);
     if (rc == 0) {
         const cJSON *r = ds->root;
         char *safe = text_sanitize(path, false);
@@ -563,11 +440,11 @@ int cli_check(const struct options *o)
 
 int cli_build_db(const struct options *o)
 {
-    const char *path = o->data ? o->data : cli_bundled_dataset();
+    const char *path = o->data ? o->data : session_bundled_dataset();
     struct diags d = {0};
     struct dataset *ds = NULL;
     int rc = dataset_load(path, 0, &ds, &d);
-    print_diags(&d, path);
+    diags_print(&d, stderr, path);
     diags_finish(&d);
     if (rc)
         return rc;
@@ -592,7 +469,7 @@ int cli_match(const struct options *o)
 {
     struct store *st;
     char *notice;
-    int rc = cli_open_store(o, false, &st, &notice);
+    int rc = session_open_store(o, false, &st, &notice);
     if (rc)
         return rc;
     if (notice)
@@ -600,7 +477,7 @@ int cli_match(const struct options *o)
     free(notice);
     struct query q = {0};
     char *region;
-    rc = cli_resolve_filters(st, o, &q, &region);
+    rc = session_resolve_filters(st, o, &q, &region);
     struct answers a;
     match_answers_init(&a);
     a.region = region;
@@ -616,7 +493,7 @@ int cli_match(const struct options *o)
         a.exams_known = true;
         if (strcmp(o->exams[i], "none") == 0)
             continue;
-        rc = check_values(st, VOCAB_EXAM, "exam", &o->exams[i], 1);
+        rc = session_check_values(st, VOCAB_EXAM, "exam", &o->exams[i], 1);
         a.exams[a.n_exams++] = o->exams[i];
     }
     struct match *m = NULL;

@@ -198,7 +198,7 @@ static bool parse_years(const char *s, double *out)
 
 static bool add_value(const char **list, size_t *n, const char *v)
 {
-    if (*n >= CLI_MAX_VALUES)
+    if (*n >= SESSION_MAX_VALUES)
         return false;
     list[(*n)++] = v;
     return true;

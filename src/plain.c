@@ -253,12 +253,12 @@ int plain_main(const struct options *o)
 {
     struct plain p = {0};
     char *notice = NULL;
-    int rc = cli_open_store(o, true, &p.st, &notice);
+    int rc = session_open_store(o, true, &p.st, &notice);
     if (rc)
         return rc;
     struct query q = {0};
     char *region = NULL;
-    rc = cli_resolve_filters(p.st, o, &q, &region);
+    rc = session_resolve_filters(p.st, o, &q, &region);
     if (rc) {
         store_destroy(p.st);
         free(notice);

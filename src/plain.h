@@ -2,7 +2,7 @@
 #ifndef ITPNAV_PLAIN_H
 #define ITPNAV_PLAIN_H
 
-#include "cli.h"
+#include "session.h"
 
 /* Run the program line by line on standard input and output; returns the exit status. */
 int plain_main(const struct options *o);

@@ -1,0 +1,130 @@
+/* session.c: starting a session with the data, for the subcommands, the line mode and the
+ * screens alike: where the bundled dataset is, opening the store the options name, and resolving
+ * the filters they give; what fails is printed to standard error. */
+#include "session.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "text.h"
+
+const char *session_bundled_dataset(void)
+{
+    static char path[PATH_MAX + 32];
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        char *slash = strrchr(exe, '/');
+        if (slash)
+            *slash = '\0';
+        /* Run from the build tree: the source tree's data, so edits show without installing. */
+        char root[PATH_MAX];
+        if (realpath(ITPNAV_BUILD_ROOT, root)) {
+            size_t k = strlen(root);
+            if (strncmp(exe, root, k) == 0 && (exe[k] == '/' || exe[k] == '\0'))
+                return ITPNAV_SOURCE_DATA "/itpnav.json";
+        }
+        /* Installed somewhere else than configured (a relocated prefix): beside the binary. */
+        snprintf(path, sizeof path, "%s/../share/itpnav/itpnav.json", exe);
+        if (access(path, R_OK) == 0)
+            return path;
+    }
+    return ITPNAV_DATADIR "/itpnav.json";
+}
+
+int session_open_store(const struct options *o, bool fallback, struct store **st, char **notice)
+{
+    struct diags d = {0};
+    int rc;
+    *notice = NULL;
+    if (o->db) {
+        rc = store_open_db(o->db, st, &d);
+        diags_print(&d, stderr, o->db);
+    } else {
+        const char *path = o->data ? o->data : session_bundled_dataset();
+        char *cache = o->kiosk ? NULL : store_default_cache_dir();
+        rc = store_open_dataset(path, cache, fallback ? STORE_FALLBACK : 0, st, &d, notice);
+        /* A notice names paths (and SQLite's reasons), which are printed as they are. */
+        if (*notice) {
+            char *safe = text_sanitize(*notice, false);
+            free(*notice);
+            *notice = safe;
+        }
+        /* Warnings (unknown keys) are for `check`; a working run stays quiet about them. */
+        if (rc)
+            diags_print(&d, stderr, path);
+        free(cache);
+    }
+    diags_finish(&d);
+    return rc;
+}
+
+int session_unknown(int code, const char *what, const char *value, char *suggest)
+{
+    char *v = text_sanitize(value, false);
+    if (suggest) {
+        char *s = text_sanitize(suggest, false);
+        fprintf(stderr, "itpnav: unknown %s '%s'; did you mean '%s'?\n", what, v, s);
+        free(s);
+    } else {
+        fprintf(stderr, "itpnav: unknown %s '%s'\n", what, v);
+    }
+    fputs("Try 'itpnav --help'.\n", stderr);
+    free(v);
+    free(suggest);
+    return code;
+}
+
+int session_report(const struct err *e)
+{
+    char *msg = text_sanitize(e->msg, false);
+    fprintf(stderr, "itpnav: %s\n", msg);
+    free(msg);
+    return e->code;
+}
+
+int session_check_values(struct store *st, enum vocab t, const char *what,
+                         const char *const *values, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        char *suggest = NULL;
+        struct err e = {0};
+        if (!vocab_known(st, t, values[i], &suggest, &e))
+            return e.code ? session_report(&e)
+                          : session_unknown(EXIT_USAGE, what, values[i], suggest);
+    }
+    return 0;
+}
+
+int session_resolve_filters(struct store *st, const struct options *o, struct query *q,
+                            char **region_id)
+{
+    *region_id = NULL;
+    if (o->region) {
+        char *suggest = NULL;
+        struct err e = {0};
+        *region_id = vocab_resolve_region(st, o->region, &suggest, &e);
+        if (!*region_id)
+            return e.code ? session_report(&e)
+                          : session_unknown(EXIT_USAGE, "region", o->region, suggest);
+        q->region = *region_id;
+    }
+    int rc = session_check_values(st, VOCAB_GOAL, "goal", o->goals, o->n_goals);
+    if (rc == 0)
+        rc = session_check_values(st, VOCAB_SERVICE, "service", o->services, o->n_services);
+    if (rc)
+        return rc;
+    for (size_t i = 0; i < o->n_goals; i++)
+        q->goals[q->n_goals++] = o->goals[i];
+    for (size_t i = 0; i < o->n_services; i++)
+        q->services[q->n_services++] = o->services[i];
+    q->delivery = o->delivery;
+    q->kinds = o->kinds;
+    q->text = o->search;
+    return 0;
+}
