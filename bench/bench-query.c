@@ -100,11 +100,15 @@ int main(int argc, char **argv)
 
     struct store *st = NULL;
     struct diags d = {0};
+    struct err e = {0};
     char *notice = NULL;
-    int rc = db ? store_open_db(db, &st, &d) : store_open_dataset(data, cache, 0, &st, &d, &notice);
+    int rc = db ? store_open_db(db, &st, &e)
+                : store_open_dataset(data, cache, 0, &st, &d, &e, &notice);
     diags_print(&d, stderr, db ? db : data);
     diags_finish(&d);
     free(notice);
+    if (rc && e.code)
+        fprintf(stderr, "bench-query: %s: %s\n", db ? db : data, e.msg);
     if (rc)
         return rc;
 
@@ -124,14 +128,12 @@ int main(int argc, char **argv)
         return 70;
     /* The list is on the screen before the first letter: its count and first page, untimed. */
     struct page shown;
-    char *err0 = NULL;
     size_t listed = 0;
-    if (query_count(st, &q, &listed, &err0) != 0 ||
-        query_page(st, &q, 0, (size_t)rows, &shown, &err0)) {
-        fprintf(stderr, "bench-query: %s\n", err0 ? err0 : "query failed");
+    if (query_count(st, &q, &listed, &e) != 0 || query_page(st, &q, 0, (size_t)rows, &shown, &e)) {
+        fprintf(stderr, "bench-query: %s\n", e.msg);
         return 70;
     }
-    page_finish(&shown);
+    query_page_finish(&shown);
     char typed[64];
     double start = now_ms();
     int done = 0;
@@ -141,17 +143,16 @@ int main(int argc, char **argv)
             typed[k] = '\0';
             q.text = typed;
             struct page p;
-            char *err = NULL;
             size_t count = 0;
             double c0 = cpu_ms(), t0 = now_ms();
-            if (query_count(st, &q, &count, &err) != 0 ||
-                query_page(st, &q, 0, (size_t)rows, &p, &err) != 0) {
-                fprintf(stderr, "bench-query: %s\n", err ? err : "query failed");
+            if (query_count(st, &q, &count, &e) != 0 ||
+                query_page(st, &q, 0, (size_t)rows, &p, &e) != 0) {
+                fprintf(stderr, "bench-query: %s\n", e.msg);
                 return 70;
             }
             double dt = now_ms() - t0;
             cpu[n] = cpu_ms() - c0;
-            page_finish(&p);
+            query_page_finish(&p);
             counts[k - 1] = count;
             all[n++] = dt;
             per[(k - 1) * (size_t)reps + (size_t)r] = dt;

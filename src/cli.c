@@ -137,11 +137,9 @@ int cli_list(const struct options *o)
     while (shown < want) {
         size_t chunk = want - shown < 500 ? want - shown : 500;
         struct page p;
-        char *err = NULL;
-        if (query_page(st, &q, offset, chunk, &p, &err) != 0) {
-            fprintf(stderr, "itpnav: %s\n", err);
-            free(err);
-            rc = EXIT_IOERR;
+        struct err e = {0};
+        if (query_page(st, &q, offset, chunk, &p, &e) != 0) {
+            rc = session_report(&e);
             break;
         }
         for (size_t i = 0; i < p.n; i++) {
@@ -174,7 +172,7 @@ int cli_list(const struct options *o)
         shown += p.n;
         offset += p.n;
         bool last = p.n < chunk;
-        page_finish(&p);
+        query_page_finish(&p);
         if (last)
             break;
     }
@@ -290,10 +288,10 @@ int cli_show(const struct options *o)
         fprintf(stderr, "itpnav: %s\n", notice);
     free(notice);
     const char *id = o->args[0];
-    struct entry *e = entry_get(st, id, 0);
+    struct err err = {0};
+    struct entry *e = entry_get(st, id, 0, &err);
     if (!e) {
-        struct err err = {0};
-        char *near = entry_nearest_id(st, id, &err);
+        char *near = err.code ? NULL : entry_nearest_id(st, id, &err);
         rc = err.code ? session_report(&err) : session_unknown(EXIT_USAGE, "id", id, near);
         store_destroy(st);
         return rc;
@@ -456,9 +454,10 @@ int cli_build_db(const struct options *o)
         dataset_destroy(ds);
         return EXIT_USAGE;
     }
-    rc = store_write(ds, real, o->out, &d);
-    diags_print(&d, stderr, o->out);
-    diags_finish(&d);
+    struct err e = {0};
+    rc = store_write(ds, real, o->out, &e);
+    if (rc)
+        session_report_file(o->out, &e);
     dataset_destroy(ds);
     if (rc == 0)
         fprintf(stderr, "itpnav: wrote %s\n", o->out);
@@ -498,12 +497,9 @@ int cli_match(const struct options *o)
     }
     struct match *m = NULL;
     size_t n = 0;
-    char *err = NULL;
-    if (rc == 0 && match_run(st, &a, &m, &n, &err) != 0) {
-        fprintf(stderr, "itpnav: %s\n", err);
-        free(err);
-        rc = EXIT_IOERR;
-    }
+    struct err e = {0};
+    if (rc == 0 && match_run(st, &a, &m, &n, &e) != 0)
+        rc = session_report(&e);
     enum format f = output_format(o);
     cJSON *json = f == FORMAT_JSON && rc == 0 ? cJSON_CreateArray() : NULL;
     int width = terminal_width() > 100 ? 100 : terminal_width();
@@ -545,7 +541,7 @@ int cli_match(const struct options *o)
         print_json(json);
         cJSON_Delete(json);
     }
-    match_free(m, n);
+    match_destroy(m, n);
     free(region);
     store_destroy(st);
     return finish_output(rc);

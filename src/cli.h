@@ -4,10 +4,6 @@
 
 #include "session.h"
 
-/* The names the screens still use, until they call session.h's. */
-#define cli_open_store      session_open_store
-#define cli_resolve_filters session_resolve_filters
-
 /* Each runs its subcommand with the options, as spec/cli.md says, and returns the exit status. */
 
 /* check: validate a dataset; with --older-than, the records last checked before then. */

@@ -79,7 +79,12 @@ static void context(struct plain *p)
 
 static void show_entry(struct plain *p, const char *id)
 {
-    struct entry *e = entry_get(p->st, id, 0);
+    struct err err = {0};
+    struct entry *e = entry_get(p->st, id, 0, &err);
+    if (!e && err.code) {
+        say_error(&err);
+        return;
+    }
     if (!e) {
         printf("That entry is no longer in the data.\n");
         return;
@@ -176,11 +181,10 @@ static void browse(struct plain *p, unsigned kinds)
             q.text = p->search;
         size_t total = 0;
         struct page pg = {0};
-        char *err = NULL;
-        if (query_count(p->st, &q, &total, &err) != 0 ||
-            query_page(p->st, &q, offset, PAGE, &pg, &err) != 0) {
-            printf("Error: %s\n", err);
-            free(err);
+        struct err e = {0};
+        if (query_count(p->st, &q, &total, &e) != 0 ||
+            query_page(p->st, &q, offset, PAGE, &pg, &e) != 0) {
+            say_error(&e);
             return;
         }
         printf("\n%s %zu to %zu of %zu", kinds == KIND_PATHWAY ? "Pathways" : "Supports",
@@ -211,7 +215,7 @@ static void browse(struct plain *p, unsigned kinds)
                "b to go back.\n",
                more ? ", n for the next page" : "", offset ? ", p for the previous page" : "");
         if (!ask("> ", line, sizeof line)) {
-            page_finish(&pg);
+            query_page_finish(&pg);
             return;
         }
         char *endp;
@@ -229,12 +233,12 @@ static void browse(struct plain *p, unsigned kinds)
             p->search[0] = '\0';
             offset = 0;
         } else if (strcmp(line, "b") == 0 || strcmp(line, "q") == 0 || !line[0]) {
-            page_finish(&pg);
+            query_page_finish(&pg);
             return;
         } else {
             printf("I did not understand \"%s\".\n", line);
         }
-        page_finish(&pg);
+        query_page_finish(&pg);
     }
 }
 

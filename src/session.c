@@ -37,18 +37,29 @@ const char *session_bundled_dataset(void)
     return ITPNAV_DATADIR "/itpnav.json";
 }
 
+int session_report_file(const char *file, const struct err *e)
+{
+    char *f = text_sanitize(file, false), *msg = text_sanitize(e->msg, false);
+    fprintf(stderr, "itpnav: %s: %s\n", f, msg);
+    free(msg);
+    free(f);
+    return e->code;
+}
+
 int session_open_store(const struct options *o, bool fallback, struct store **st, char **notice)
 {
     struct diags d = {0};
+    struct err e = {0};
     int rc;
     *notice = NULL;
     if (o->db) {
-        rc = store_open_db(o->db, st, &d);
-        diags_print(&d, stderr, o->db);
+        rc = store_open_db(o->db, st, &e);
+        if (rc)
+            session_report_file(o->db, &e);
     } else {
         const char *path = o->data ? o->data : session_bundled_dataset();
         char *cache = o->kiosk ? NULL : store_default_cache_dir();
-        rc = store_open_dataset(path, cache, fallback ? STORE_FALLBACK : 0, st, &d, notice);
+        rc = store_open_dataset(path, cache, fallback ? STORE_FALLBACK : 0, st, &d, &e, notice);
         /* A notice names paths (and SQLite's reasons), which are printed as they are. */
         if (*notice) {
             char *safe = text_sanitize(*notice, false);
@@ -58,6 +69,8 @@ int session_open_store(const struct options *o, bool fallback, struct store **st
         /* Warnings (unknown keys) are for `check`; a working run stays quiet about them. */
         if (rc)
             diags_print(&d, stderr, path);
+        if (rc && e.code)
+            session_report_file(path, &e);
         free(cache);
     }
     diags_finish(&d);

@@ -67,4 +67,8 @@ int session_unknown(int code, const char *what, const char *value, char *suggest
 /* Print a failure as "itpnav: MESSAGE", made safe for the terminal; returns its code. */
 int session_report(const struct err *e);
 
+/* Print a failure about a file as "itpnav: FILE: MESSAGE" (as diags_print does), made safe for
+ * the terminal; returns its code. */
+int session_report_file(const char *file, const struct err *e);
+
 #endif

@@ -16,17 +16,26 @@ static char *col(sqlite3_stmt *s, int i)
     return t ? xstrdup((const char *)t) : NULL;
 }
 
+static void failed(sqlite3 *db, struct err *e)
+{
+    err_set(e, EXIT_IOERR, "query failed: %s", sqlite3_errmsg(db));
+}
+
 /* Run sql with rid bound as ?1 and collect (id, name, kind, note) rows. */
-static void load_refs(sqlite3 *db, const char *sql, int64_t rid, const char *id, struct refs *out)
+static void load_refs(sqlite3 *db, const char *sql, int64_t rid, const char *id, struct refs *out,
+                      struct err *e)
 {
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK) {
+        failed(db, e);
         return;
+    }
     sqlite3_bind_int64(s, 1, rid);
     if (sqlite3_bind_parameter_count(s) >= 2)
         sqlite3_bind_text(s, 2, id, -1, SQLITE_STATIC);
     size_t cap = out->n;
-    while (sqlite3_step(s) == SQLITE_ROW) {
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         if (out->n == cap) {
             cap = cap ? 2 * cap : 8;
             out->v = xrealloc(out->v, cap * sizeof *out->v);
@@ -39,27 +48,34 @@ static void load_refs(sqlite3 *db, const char *sql, int64_t rid, const char *id,
                 .note = cols > 3 ? col(s, 3) : NULL,
         };
     }
+    if (rc != SQLITE_DONE)
+        failed(db, e);
     sqlite3_finalize(s);
 }
 
-static void load_items(sqlite3 *db, int64_t rid, const char *list, struct items *out)
+static void load_items(sqlite3 *db, int64_t rid, const char *list, struct items *out, struct err *e)
 {
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(db,
                            "SELECT text, extra FROM entry_item WHERE rid = ? AND list = ?"
                            " ORDER BY pos",
-                           -1, &s, NULL) != SQLITE_OK)
+                           -1, &s, NULL) != SQLITE_OK) {
+        failed(db, e);
         return;
+    }
     sqlite3_bind_int64(s, 1, rid);
     sqlite3_bind_text(s, 2, list, -1, SQLITE_STATIC);
     size_t cap = 0;
-    while (sqlite3_step(s) == SQLITE_ROW) {
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
         if (out->n == cap) {
             cap = cap ? 2 * cap : 8;
             out->v = xrealloc(out->v, cap * sizeof *out->v);
         }
         out->v[out->n++] = (struct item){.text = col(s, 0), .extra = col(s, 1)};
     }
+    if (rc != SQLITE_DONE)
+        failed(db, e);
     sqlite3_finalize(s);
 }
 
@@ -74,34 +90,39 @@ static int delivery_order(const void *x, const void *y)
 }
 
 /* How the entry is delivered, in the vocabulary's order and words. */
-static void load_delivery(sqlite3 *db, int64_t rid, struct refs *out)
+static void load_delivery(sqlite3 *db, int64_t rid, struct refs *out, struct err *e)
 {
-    load_refs(db, "SELECT delivery, NULL FROM entry_delivery WHERE rid = ?", rid, NULL, out);
+    load_refs(db, "SELECT delivery, NULL FROM entry_delivery WHERE rid = ?", rid, NULL, out, e);
     if (out->n > 1)
         qsort(out->v, out->n, sizeof *out->v, delivery_order);
     for (size_t i = 0; i < out->n; i++)
         out->v[i].name = xstrdup(terms_label(&terms_delivery, out->v[i].id));
 }
 
-static void lookup(sqlite3 *db, const char *sql, const char *id, struct ref *out)
+/* The support an entry is part of: its name and kind. */
+static void load_part_of(sqlite3 *db, const char *id, struct ref *out, struct err *e)
 {
     out->id = id ? xstrdup(id) : NULL;
     if (!id)
         return;
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(db, "SELECT name, kind FROM entry WHERE id = ? AND kind != 'pathway'",
+                           -1, &s, NULL) != SQLITE_OK) {
+        failed(db, e);
         return;
+    }
     sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
-    if (sqlite3_step(s) == SQLITE_ROW) {
-        int cols = sqlite3_column_count(s);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
         out->name = col(s, 0);
-        out->note = cols > 1 ? col(s, 1) : NULL;
-        out->kind = cols > 2 ? col(s, 2) : NULL;
+        out->kind = col(s, 1);
+    } else if (rc != SQLITE_DONE) {
+        failed(db, e);
     }
     sqlite3_finalize(s);
 }
 
-struct entry *entry_get(struct store *st, const char *id, unsigned kinds)
+struct entry *entry_get(struct store *st, const char *id, unsigned kinds, struct err *err)
 {
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(st->db,
@@ -109,11 +130,16 @@ struct entry *entry_get(struct store *st, const char *id, unsigned kinds)
                            " size_unit, size_count, summary, cost, eligibility, website, email,"
                            " phone, status, advocacy, requires, as_of, verified, goal, part_of,"
                            " source FROM entry WHERE id = ? ORDER BY kind = 'pathway', rid",
-                           -1, &s, NULL) != SQLITE_OK)
+                           -1, &s, NULL) != SQLITE_OK) {
+        failed(st->db, err);
         return NULL;
+    }
     sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
     struct entry *e = NULL;
-    while (!e && sqlite3_step(s) == SQLITE_ROW) {
+    /* Every failure on the way is kept here, so that none is lost when err is NULL. */
+    struct err why = {0};
+    int rc;
+    while (!e && (rc = sqlite3_step(s)) == SQLITE_ROW) {
         const char *kind = (const char *)sqlite3_column_text(s, 2);
         if (kinds && !(terms_kinds(kind) & kinds))
             continue;
@@ -140,21 +166,25 @@ struct entry *entry_get(struct store *st, const char *id, unsigned kinds)
         e->as_of = col(s, 19);
         e->verified = col(s, 20);
         e->goal.id = col(s, 21);
-        lookup(st->db, "SELECT name, NULL, kind FROM entry WHERE id = ? AND kind != 'pathway'",
-               (const char *)sqlite3_column_text(s, 22), &e->part_of);
+        load_part_of(st->db, (const char *)sqlite3_column_text(s, 22), &e->part_of, &why);
         e->source.id = col(s, 23);
     }
+    if (!e && rc != SQLITE_DONE)
+        failed(st->db, &why);
     sqlite3_finalize(s);
-    if (!e)
+    if (!e) {
+        if (why.code && err)
+            *err = why;
         return NULL;
+    }
     struct vocab_item it;
-    if (e->goal.id && vocab_get(st, VOCAB_GOAL, e->goal.id, &it, NULL) == 0) {
+    if (e->goal.id && vocab_get(st, VOCAB_GOAL, e->goal.id, &it, &why) == 0) {
         e->goal.name = it.name;
         e->goal.note = it.summary;
         it.name = it.summary = NULL;
         vocab_item_finish(&it);
     }
-    if (e->source.id && vocab_get(st, VOCAB_SOURCE, e->source.id, &it, NULL) == 0) {
+    if (e->source.id && vocab_get(st, VOCAB_SOURCE, e->source.id, &it, &why) == 0) {
         e->source.name = it.name;
         e->source.note = it.url;
         e->source.kind = it.publisher;
@@ -166,38 +196,44 @@ struct entry *entry_get(struct store *st, const char *id, unsigned kinds)
     load_refs(db,
               "SELECT r.id, r.name FROM entry_region er JOIN region r ON r.id = er.region"
               " WHERE er.rid = ? ORDER BY r.depth, r.pos",
-              e->rid, NULL, &e->regions);
+              e->rid, NULL, &e->regions, &why);
     load_refs(db,
               "SELECT g.id, g.name FROM entry_goal eg JOIN goal g ON g.id = eg.goal"
               " WHERE eg.rid = ? ORDER BY g.pos",
-              e->rid, NULL, &e->goals);
+              e->rid, NULL, &e->goals, &why);
     load_refs(db,
               "SELECT s.id, s.name FROM entry_service es JOIN service s ON s.id = es.service"
               " WHERE es.rid = ? ORDER BY s.pos",
-              e->rid, NULL, &e->services);
-    load_delivery(db, e->rid, &e->delivery);
-    load_items(db, e->rid, "offers", &e->offers);
-    load_items(db, e->rid, "aims", &e->aims);
-    load_items(db, e->rid, "eligibility", &e->eligibility_list);
-    load_items(db, e->rid, "steps", &e->steps);
-    load_items(db, e->rid, "links", &e->links);
+              e->rid, NULL, &e->services, &why);
+    load_delivery(db, e->rid, &e->delivery, &why);
+    load_items(db, e->rid, "offers", &e->offers, &why);
+    load_items(db, e->rid, "aims", &e->aims, &why);
+    load_items(db, e->rid, "eligibility", &e->eligibility_list, &why);
+    load_items(db, e->rid, "steps", &e->steps, &why);
+    load_items(db, e->rid, "links", &e->links, &why);
     if (strcmp(e->kind, "pathway") == 0) {
         load_refs(db,
                   "SELECT x.id, x.name, x.kind, 'helps with this pathway' FROM entry_support es"
                   " JOIN entry x ON x.id = es.support AND x.kind != 'pathway'"
                   " WHERE es.rid = ? ORDER BY es.pos",
-                  e->rid, NULL, &e->linked);
+                  e->rid, NULL, &e->linked, &why);
     } else {
         load_refs(db,
                   "SELECT x.id, x.name, x.kind, 'part of it' FROM entry x"
                   " WHERE x.part_of = ?2 AND x.kind != 'pathway' AND ?1 IS NOT NULL"
                   " ORDER BY x.sort_key",
-                  e->rid, e->id, &e->linked);
+                  e->rid, e->id, &e->linked, &why);
         load_refs(db,
                   "SELECT p.id, p.name, p.kind, 'a pathway it helps with' FROM entry_support es"
                   " JOIN entry p ON p.rid = es.rid WHERE es.support = ?2 AND ?1 IS NOT NULL"
                   " ORDER BY p.sort_key",
-                  e->rid, e->id, &e->linked);
+                  e->rid, e->id, &e->linked, &why);
+    }
+    if (why.code) {
+        if (err)
+            *err = why;
+        entry_destroy(e);
+        return NULL;
     }
     return e;
 }

@@ -49,8 +49,9 @@ struct entry {
 };
 
 /* Read the entry with this id (a support first, then a pathway, when both use the id); kinds
- * limits the search (enum entry_kind bits, 0 for any). Returns a new entry or NULL. */
-struct entry *entry_get(struct store *st, const char *id, unsigned kinds);
+ * limits the search (enum entry_kind bits, 0 for any). Returns a new entry, or NULL: when the
+ * store has no such entry (e untouched), or when it cannot be read (the reason in e). */
+struct entry *entry_get(struct store *st, const char *id, unsigned kinds, struct err *e);
 
 /* Whether the store lists an entry with this id among kinds (0 for any): its name in *name (a new
  * string), else *name NULL. Returns 0, or an exit status with the reason in e when the store

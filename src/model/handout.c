@@ -41,11 +41,14 @@ static void field(struct doc *d, const char *label, const char *text)
 static void answers_part(struct doc *d, struct store *st, const struct profile *p)
 {
     doc_add(d, DOC_SECTION, NULL, "Your answers", NULL, NULL, 0);
+    struct err e = {0};
     for (int q = 0; q < Q_COUNT; q++) {
-        char *w = profile_answer_words(p, (enum profile_question)q, st);
+        char *w = profile_answer_words(p, (enum profile_question)q, st, &e);
         field(d, profile_label((enum profile_question)q), w);
         free(w);
     }
+    if (e.code)
+        doc_add(d, DOC_TEXT, NULL, e.msg, NULL, NULL, 0);
 }
 
 static void result_part(struct doc *d, struct store *st, const struct profile *p)
@@ -54,11 +57,10 @@ static void result_part(struct doc *d, struct store *st, const struct profile *p
     profile_answers(p, &a);
     struct match *m = NULL;
     size_t n = 0;
-    char *err = NULL;
+    struct err e = {0};
     doc_add(d, DOC_SECTION, NULL, "Pathways for your answers", NULL, NULL, 0);
-    if (match_run(st, &a, &m, &n, &err) != 0) {
-        doc_add(d, DOC_TEXT, NULL, err, NULL, NULL, 0);
-        free(err);
+    if (match_run(st, &a, &m, &n, &e) != 0) {
+        doc_add(d, DOC_TEXT, NULL, e.msg, NULL, NULL, 0);
         return;
     }
     if (n == 0)
@@ -66,18 +68,17 @@ static void result_part(struct doc *d, struct store *st, const struct profile *p
                 NULL, NULL, 0);
     for (size_t i = 0; i < n; i++)
         match_doc(d, &m[i], false);
-    match_free(m, n);
+    match_destroy(m, n);
 
     struct query q;
     match_support_query(&a, &q);
     struct page pg = {0};
     size_t count = 0;
     doc_add(d, DOC_SECTION, NULL, "Supports for where you live and your goals", NULL, NULL, 0);
-    if (query_count(st, &q, &count, &err) != 0 ||
-        query_page(st, &q, 0, HANDOUT_MAX_SUPPORTS, &pg, &err) != 0) {
-        doc_add(d, DOC_TEXT, NULL, err, NULL, NULL, 0);
-        free(err);
-        page_finish(&pg);
+    if (query_count(st, &q, &count, &e) != 0 ||
+        query_page(st, &q, 0, HANDOUT_MAX_SUPPORTS, &pg, &e) != 0) {
+        doc_add(d, DOC_TEXT, NULL, e.msg, NULL, NULL, 0);
+        query_page_finish(&pg);
         return;
     }
     for (size_t i = 0; i < pg.n; i++) {
@@ -94,7 +95,7 @@ static void result_part(struct doc *d, struct store *st, const struct profile *p
         doc_add(d, DOC_TEXT, NULL, t, NULL, NULL, 0);
         free(t);
     }
-    page_finish(&pg);
+    query_page_finish(&pg);
 }
 
 static void contact(struct doc *d, const struct entry *e)
@@ -116,15 +117,16 @@ static void contact(struct doc *d, const struct entry *e)
 static void entry_part(struct doc *d, struct store *st, const struct state_item *it, size_t number)
 {
     bool pathway = strcmp(it->kind, "pathway") == 0;
-    struct entry *e =
-            it->listed ? entry_get(st, it->id, pathway ? KIND_PATHWAY : KIND_SUPPORTS) : NULL;
+    struct err why = {0};
+    struct entry *e = it->listed ? entry_get(st, it->id, terms_kinds(it->kind), &why) : NULL;
     char *title = xasprintf("%zu. %s", number, e ? e->name : it->name);
     doc_add(d, DOC_HEADING, NULL, title, NULL, NULL, 0);
     free(title);
     if (!e) {
         doc_add(d, DOC_TEXT, NULL,
-                "No longer listed in the data: it was on the shortlist, but the current data does "
-                "not have it.",
+                why.code ? why.msg
+                         : "No longer listed in the data: it was on the shortlist, but the current "
+                           "data does not have it.",
                 NULL, NULL, 0);
         field(d, "Your note", it->note);
         return;
@@ -176,13 +178,14 @@ struct doc *handout_doc(struct store *st, struct state *s, const struct profile 
     struct state_item *items = NULL;
     size_t n = 0;
     doc_add(d, DOC_SECTION, NULL, "Your shortlist", NULL, NULL, 0);
-    if (s && state_items(s, st, &items, &n) != 0)
-        doc_add(d, DOC_TEXT, NULL, state_error(s), NULL, NULL, 0);
+    struct err e = {0};
+    if (s && state_items(s, st, &items, &n, &e) != 0)
+        doc_add(d, DOC_TEXT, NULL, e.msg, NULL, NULL, 0);
     else if (n == 0)
         doc_add(d, DOC_TEXT, NULL, "Nothing is on the shortlist.", NULL, NULL, 0);
     for (size_t i = 0; i < n; i++)
         entry_part(d, st, &items[i], i + 1);
-    state_items_free(items, n);
+    state_items_destroy(items, n);
     return d;
 }
 
@@ -245,27 +248,26 @@ static int cloexec_pipe(int fd[2])
     return 0;
 }
 
-int handout_print(const char *lp, const char *text, char **err)
+int handout_print(const char *lp, const char *text, struct err *e)
 {
     int in[2], errp[2];
     if (cloexec_pipe(in) != 0) {
-        *err = xasprintf("cannot start %s: %s", lp, strerror(errno));
-        return -1;
+        return err_set(e, EXIT_IOERR, "cannot start %s: %s", lp, strerror(errno));
     }
     if (cloexec_pipe(errp) != 0) {
-        *err = xasprintf("cannot start %s: %s", lp, strerror(errno));
+        int rc = err_set(e, EXIT_IOERR, "cannot start %s: %s", lp, strerror(errno));
         close(in[0]);
         close(in[1]);
-        return -1;
+        return rc;
     }
     pid_t pid = fork();
     if (pid < 0) {
-        *err = xasprintf("cannot start %s: %s", lp, strerror(errno));
+        int rc = err_set(e, EXIT_IOERR, "cannot start %s: %s", lp, strerror(errno));
         close(in[0]);
         close(in[1]);
         close(errp[0]);
         close(errp[1]);
-        return -1;
+        return rc;
     }
     if (pid == 0) {
         /* The child: the text on standard input, messages to the parent, nothing on the
@@ -329,17 +331,15 @@ int handout_print(const char *lp, const char *text, char **err)
     int status;
     while (waitpid(pid, &status, 0) < 0)
         if (errno != EINTR) {
-            *err = xasprintf("%s: %s", lp, strerror(errno));
-            return -1;
+            return err_set(e, EXIT_IOERR, "%s: %s", lp, strerror(errno));
         }
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
         return 0;
     msg[strcspn(msg, "\n")] = '\0';
     if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
-        *err = xasprintf("cannot run %s", lp);
-    else
-        *err = msg[0] ? xasprintf("printing failed: %s", msg)
-                      : xasprintf("printing failed (%s exited with status %d)", lp,
-                                  WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
-    return -1;
+        return err_set(e, EXIT_IOERR, "cannot run %s", lp);
+    if (msg[0])
+        return err_set(e, EXIT_IOERR, "printing failed: %s", msg);
+    return err_set(e, EXIT_IOERR, "printing failed (%s exited with status %d)", lp,
+                   WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
 }

@@ -4,6 +4,7 @@
 #define ITPNAV_HANDOUT_H
 
 #include "doc.h"
+#include "err.h"
 #include "profile.h"
 #include "state.h"
 #include "store.h"
@@ -35,7 +36,8 @@ int handout_save(const char *path, const char *text, bool replace);
 const char *handout_printer(void);
 
 /* Send text to the print command lp (an absolute path) on its standard input: started with a
- * fixed argument list, no shell, its output discarded. Returns 0, or -1 with a new message. */
-int handout_print(const char *lp, const char *text, char **err);
+ * fixed argument list, no shell, its output discarded. Returns 0, or an exit status with the
+ * reason (the command's own message when it gave one) in e. */
+int handout_print(const char *lp, const char *text, struct err *e);
 
 #endif

@@ -49,19 +49,19 @@ const char *match_key_name(unsigned bit)
 /* Names for a list of ids, joined for a sentence: from the dataset's vocabulary t, or when terms
  * is given from that closed vocabulary. An id neither knows is named as it is. */
 static char *name_list(struct store *st, enum vocab t, const struct terms *terms, const cJSON *ids,
-                       const char *conjunction)
+                       const char *conjunction, struct err *e)
 {
     struct sb b = {0};
     size_t n = (size_t)cJSON_GetArraySize(ids), i = 0;
-    for (const cJSON *e = ids->child; e; e = e->next, i++) {
-        if (!cJSON_IsString(e))
+    for (const cJSON *x = ids->child; x; x = x->next, i++) {
+        if (!cJSON_IsString(x))
             continue;
         struct vocab_item it = {0};
         if (!terms)
-            vocab_get(st, t, e->valuestring, &it, NULL);
-        const char *name = terms     ? terms_label(terms, e->valuestring)
+            vocab_get(st, t, x->valuestring, &it, e);
+        const char *name = terms     ? terms_label(terms, x->valuestring)
                            : it.name ? it.name
-                                     : e->valuestring;
+                                     : x->valuestring;
         if (i)
             sb_add(&b, i + 1 == n ? conjunction : ", ");
         sb_add(&b, name);
@@ -104,19 +104,27 @@ static void found(struct judge *j, unsigned key, int outcome, char *sentence)
     }
 }
 
-static bool in_region(struct store *st, const char *ancestor, const char *region)
+static int failed(struct store *st, struct err *e)
+{
+    return err_set(e, EXIT_IOERR, "query failed: %s", sqlite3_errmsg(st->db));
+}
+
+static bool in_region(struct store *st, const char *ancestor, const char *region, struct err *e)
 {
     sqlite3_stmt *s;
-    bool yes = false;
     if (sqlite3_prepare_v2(st->db,
                            "SELECT 1 FROM region_closure WHERE ancestor = ? AND descendant = ?", -1,
-                           &s, NULL) != SQLITE_OK)
+                           &s, NULL) != SQLITE_OK) {
+        failed(st, e);
         return false;
+    }
     sqlite3_bind_text(s, 1, ancestor, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 2, region, -1, SQLITE_STATIC);
-    yes = sqlite3_step(s) == SQLITE_ROW;
+    int rc = sqlite3_step(s);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        failed(st, e);
     sqlite3_finalize(s);
-    return yes;
+    return rc == SQLITE_ROW;
 }
 
 /* A number of years as words: "2 years", "1 year", "1.5 years". */
@@ -148,19 +156,19 @@ static void judge_years(struct judge *j, unsigned key, const cJSON *rule, double
 }
 
 void match_judge(struct store *st, const char *requires_json, const struct answers *a,
-                 struct match *m)
+                 struct match *m, struct err *e)
 {
     struct judge j = {.m = m};
     cJSON *req = requires_json ? cJSON_Parse(requires_json) : NULL;
     m->has_requires = false;
     if (cJSON_IsObject(req)) {
-        for (const cJSON *e = req->child; e; e = e->next)
-            if (strcmp(e->string, "note") != 0)
+        for (const cJSON *k = req->child; k; k = k->next)
+            if (strcmp(k->string, "note") != 0)
                 m->has_requires = true;
         const cJSON *v;
 
         if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "status")) && v->child) {
-            char *allowed = name_list(st, 0, &terms_person_status, v, " or ");
+            char *allowed = name_list(st, 0, &terms_person_status, v, " or ", e);
             const char *yours = terms_label(&terms_person_status, a->status);
             if (!a->status)
                 found(&j, REQ_STATUS, -1,
@@ -172,7 +180,7 @@ void match_judge(struct store *st, const char *requires_json, const struct answe
             free(allowed);
         }
         if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "exams")) && v->child) {
-            char *all = name_list(st, VOCAB_EXAM, NULL, v, " and ");
+            char *all = name_list(st, VOCAB_EXAM, NULL, v, " and ", e);
             if (!a->exams_known) {
                 found(&j, REQ_EXAMS, -1,
                       xasprintf("Needs a pass in: %s; you have not said which exams you passed.",
@@ -189,7 +197,7 @@ void match_judge(struct store *st, const char *requires_json, const struct answe
                 if (!missing->child) {
                     found(&j, REQ_EXAMS, 1, xasprintf("You have passed %s.", all));
                 } else {
-                    char *names = name_list(st, VOCAB_EXAM, NULL, missing, " and ");
+                    char *names = name_list(st, VOCAB_EXAM, NULL, missing, " and ", e);
                     found(&j, REQ_EXAMS, 0,
                           xasprintf("Needs a pass in all of: %s; not yet passed: %s.", all, names));
                     free(names);
@@ -211,7 +219,7 @@ void match_judge(struct store *st, const char *requires_json, const struct answe
                       xstrdup("Needs an accepted English or French language test result."));
         }
         if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "discipline")) && v->child) {
-            char *allowed = name_list(st, 0, &terms_discipline, v, " or ");
+            char *allowed = name_list(st, 0, &terms_discipline, v, " or ", e);
             const char *yours = terms_label(&terms_discipline, a->discipline);
             if (!a->discipline)
                 found(&j, REQ_DISCIPLINE, -1,
@@ -248,17 +256,17 @@ void match_judge(struct store *st, const char *requires_json, const struct answe
             free(within);
         }
         if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "residence")) && v->child) {
-            char *places = name_list(st, VOCAB_REGION, NULL, v, " or ");
+            char *places = name_list(st, VOCAB_REGION, NULL, v, " or ", e);
             if (!a->region) {
                 found(&j, REQ_RESIDENCE, -1,
                       xasprintf("You must live in %s; you have not said where you live.", places));
             } else {
                 bool ok = false, wider = false;
                 for (const cJSON *x = v->child; x && !ok; x = x->next) {
-                    ok = cJSON_IsString(x) && in_region(st, x->valuestring, a->region);
+                    ok = cJSON_IsString(x) && in_region(st, x->valuestring, a->region, e);
                     /* "Canada" for a rule about Ontario: not an answer either way. */
                     wider = wider ||
-                            (cJSON_IsString(x) && in_region(st, a->region, x->valuestring));
+                            (cJSON_IsString(x) && in_region(st, a->region, x->valuestring, e));
                 }
                 found(&j, REQ_RESIDENCE,
                       ok      ? 1
@@ -317,23 +325,29 @@ static int compare(const void *pa, const void *pb)
 }
 
 /* The first thing to do: the pathway's first step, else its first eligibility line. */
-static char *next_step(struct store *st, int64_t rid)
+static char *next_step(struct store *st, int64_t rid, struct err *e)
 {
     sqlite3_stmt *s;
     char *step = NULL;
     if (sqlite3_prepare_v2(st->db,
                            "SELECT text FROM entry_item WHERE rid = ? AND list IN ('steps',"
                            " 'eligibility') ORDER BY list = 'eligibility', pos LIMIT 1",
-                           -1, &s, NULL) != SQLITE_OK)
+                           -1, &s, NULL) != SQLITE_OK) {
+        failed(st, e);
         return NULL;
+    }
     sqlite3_bind_int64(s, 1, rid);
-    if (sqlite3_step(s) == SQLITE_ROW)
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
         step = xstrdup((const char *)sqlite3_column_text(s, 0));
+    else if (rc != SQLITE_DONE)
+        failed(st, e);
     sqlite3_finalize(s);
     return step;
 }
 
-int match_run(struct store *st, const struct answers *a, struct match **out, size_t *n, char **err)
+int match_run(struct store *st, const struct answers *a, struct match **out, size_t *n,
+              struct err *e)
 {
     *out = NULL;
     *n = 0;
@@ -341,35 +355,48 @@ int match_run(struct store *st, const struct answers *a, struct match **out, siz
     for (size_t i = 0; i < a->n_goals; i++)
         q.goals[i] = a->goals[i];
     struct page p;
-    if (query_page(st, &q, 0, 100000, &p, err) != 0)
-        return -1;
+    int rc = query_page(st, &q, 0, 100000, &p, e);
+    if (rc != 0)
+        return rc;
     struct match *m = xcalloc(p.n ? p.n : 1, sizeof *m);
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(st->db, "SELECT requires, goal FROM entry WHERE rid = ?", -1, &s,
                            NULL) != SQLITE_OK) {
-        *err = xasprintf("query failed: %s", sqlite3_errmsg(st->db));
+        rc = failed(st, e);
         free(m);
-        page_finish(&p);
-        return -1;
+        query_page_finish(&p);
+        return rc;
     }
-    for (size_t i = 0; i < p.n; i++) {
+    /* Every failure on the way is kept here, so that none is lost when e is NULL. */
+    struct err why = {0};
+    for (size_t i = 0; i < p.n && !why.code; i++) {
         m[i].id = xstrdup(p.rows[i].id);
         m[i].name = xstrdup(p.rows[i].name);
         m[i].status = p.rows[i].status ? xstrdup(p.rows[i].status) : NULL;
         sqlite3_bind_int64(s, 1, p.rows[i].rid);
         const char *req = NULL;
-        if (sqlite3_step(s) == SQLITE_ROW) {
+        int step = sqlite3_step(s);
+        if (step == SQLITE_ROW) {
             req = (const char *)sqlite3_column_text(s, 0);
             if (sqlite3_column_text(s, 1))
                 m[i].goal = xstrdup((const char *)sqlite3_column_text(s, 1));
+        } else if (step != SQLITE_DONE) {
+            failed(st, &why);
         }
         char *req_copy = req ? xstrdup(req) : NULL;
         sqlite3_reset(s);
-        match_judge(st, req_copy, a, &m[i]);
+        match_judge(st, req_copy, a, &m[i], &why);
         free(req_copy);
-        m[i].next_step = next_step(st, p.rows[i].rid);
+        m[i].next_step = next_step(st, p.rows[i].rid, &why);
     }
     sqlite3_finalize(s);
+    if (why.code) {
+        if (e)
+            *e = why;
+        match_destroy(m, p.n);
+        query_page_finish(&p);
+        return why.code;
+    }
     /* A stable sort keeps the query's order (most specific region, then name) within a rank. */
     for (size_t i = 1; i < p.n; i++)
         for (size_t k = i; k > 0 && compare(&m[k - 1], &m[k]) > 0; k--) {
@@ -379,11 +406,11 @@ int match_run(struct store *st, const struct answers *a, struct match **out, siz
         }
     *out = m;
     *n = p.n;
-    page_finish(&p);
+    query_page_finish(&p);
     return 0;
 }
 
-void match_free(struct match *m, size_t n)
+void match_destroy(struct match *m, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         free(m[i].id);

@@ -55,15 +55,19 @@ struct match {
 void match_answers_init(struct answers *a);
 
 /* Judge every pathway open where the person lives that leads to one of their goals, ranked:
- * fits, then check, then not-yet with the fewest unmet first. Returns 0, or -1 with *err. */
-int match_run(struct store *st, const struct answers *a, struct match **out, size_t *n, char **err);
+ * fits, then check, then not-yet with the fewest unmet first: *n new matches in *out. Returns 0,
+ * or an exit status with the reason in e (nothing in *out). */
+int match_run(struct store *st, const struct answers *a, struct match **out, size_t *n,
+              struct err *e);
 
 /* Judge one pathway's requires (JSON text, or NULL) against the answers; fills the verdict,
- * bits and reasons of m. exam_name maps an exam id to its name (may return NULL). */
+ * bits and reasons of m, with the names of exams and regions from st. A store that cannot name
+ * them is recorded in e (the reasons then give ids). */
 void match_judge(struct store *st, const char *requires_json, const struct answers *a,
-                 struct match *m);
+                 struct match *m, struct err *e);
 
-void match_free(struct match *m, size_t n);
+/* Free n matches (what match_run made, or one m judged into); NULL is a no-op. */
+void match_destroy(struct match *m, size_t n);
 
 struct doc;
 

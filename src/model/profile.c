@@ -228,12 +228,13 @@ void profile_forget(struct profile *p, enum profile_question q)
     }
 }
 
-/* The name of id in t; the id itself when the data no longer has it (or there is no store). */
-static void add_name(struct sb *b, struct store *st, enum vocab t, const char *id)
+/* The name of id in t; the id itself when the data no longer has it (or there is no store, or it
+ * cannot be read: then e says why). */
+static void add_name(struct sb *b, struct store *st, enum vocab t, const char *id, struct err *e)
 {
     struct vocab_item it = {0};
     if (st)
-        vocab_get(st, t, id, &it, NULL);
+        vocab_get(st, t, id, &it, e);
     sb_add(b, it.name ? it.name : id);
     vocab_item_finish(&it);
 }
@@ -245,18 +246,19 @@ static char *years_words(double y, const char *after)
     return xasprintf("%.1f years%s", y, after);
 }
 
-char *profile_answer_words(const struct profile *p, enum profile_question q, struct store *st)
+char *profile_answer_words(const struct profile *p, enum profile_question q, struct store *st,
+                           struct err *e)
 {
     if (!profile_answered(p, q))
         return xstrdup("not answered");
     struct sb b = {0};
     switch (q) {
-    case Q_REGION: add_name(&b, st, VOCAB_REGION, p->region); break;
+    case Q_REGION: add_name(&b, st, VOCAB_REGION, p->region, e); break;
     case Q_GOALS:
         for (size_t i = 0; i < p->n_goals; i++) {
             if (i)
                 sb_add(&b, ", ");
-            add_name(&b, st, VOCAB_GOAL, p->goals[i]);
+            add_name(&b, st, VOCAB_GOAL, p->goals[i], e);
         }
         break;
     case Q_DISCIPLINE: sb_add(&b, terms_label(&terms_discipline, p->discipline)); break;
@@ -272,7 +274,7 @@ char *profile_answer_words(const struct profile *p, enum profile_question q, str
         for (size_t i = 0; i < p->n_exams; i++) {
             if (i)
                 sb_add(&b, ", ");
-            add_name(&b, st, VOCAB_EXAM, p->exams[i]);
+            add_name(&b, st, VOCAB_EXAM, p->exams[i], e);
         }
         break;
     case Q_LANGUAGE: sb_add(&b, p->language_test ? "yes, I have a result" : "not yet"); break;

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "err.h"
 #include "match.h"
 #include "store.h"
 
@@ -65,9 +66,10 @@ bool profile_answered(const struct profile *p, enum profile_question q);
 /* Forget the answer to q. */
 void profile_forget(struct profile *p, enum profile_question q);
 
-/* The answer to q in plain words ("Ontario", "3 years", "not answered"), names looked up in st;
- * a new string. */
-char *profile_answer_words(const struct profile *p, enum profile_question q, struct store *st);
+/* The answer to q in plain words ("Ontario", "3 years", "not answered"), names looked up in st
+ * (ids when it cannot say: then e says why); a new string. */
+char *profile_answer_words(const struct profile *p, enum profile_question q, struct store *st,
+                           struct err *e);
 
 /* Parse a number of years typed by a person ("3", "2.5", " 4 "): true and *out when it is one
  * from 0 to 80. */

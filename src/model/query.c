@@ -10,22 +10,6 @@
 #include "store_impl.h"
 #include "util.h"
 
-const char *query_kind_name(enum entry_kind k)
-{
-    const struct term *t = terms_of(&terms_kind, k);
-    return t ? t->id : NULL;
-}
-
-unsigned query_kind_parse(const char *s)
-{
-    return terms_kinds(s);
-}
-
-unsigned query_delivery_parse(const char *s)
-{
-    return terms_bits(&terms_delivery, s);
-}
-
 /* A word is a run of ASCII letters and digits and of any non-ASCII bytes: the same words the
  * unicode61 tokenizer sees, near enough, and never an FTS5 operator character. */
 static bool word_byte(unsigned char c)
@@ -118,7 +102,7 @@ static void cache_destroy(void *p)
 
 /* The store's query cache, created with its rank function on first use; NULL when the store has
  * no usable index. */
-static struct query_cache *cache_of(struct store *st, char **err)
+static struct query_cache *cache_of(struct store *st, struct err *e)
 {
     if (st->qc && st->qc->state == 1)
         return st->qc;
@@ -129,7 +113,7 @@ static struct query_cache *cache_of(struct store *st, char **err)
         qc->ranker = rank_attach(st->db, cache_destroy, qc);
         if (!qc->ranker) {
             free(qc);
-            *err = xstrdup("query failed: full-text search is not available");
+            err_set(e, EXIT_IOERR, "query failed: full-text search is not available");
             return NULL;
         }
         st->qc = qc;
@@ -137,7 +121,7 @@ static struct query_cache *cache_of(struct store *st, char **err)
     if (st->qc->state == 0)
         st->qc->state = facet_load(st->db, &st->qc->f) ? 1 : -1;
     if (st->qc->state != 1) {
-        *err = xstrdup("query failed: the database has no list index; rebuild it");
+        err_set(e, EXIT_IOERR, "query failed: the database has no list index; rebuild it");
         return NULL;
     }
     return st->qc;
@@ -169,9 +153,10 @@ static bool select_ids(sqlite3 *db, const char *sql, const char *const *ids, siz
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
         return false;
-    for (size_t i = 0; i < n && i < QUERY_MAX_VALUES; i++) {
+    int rc = SQLITE_DONE;
+    for (size_t i = 0; i < n && i < QUERY_MAX_VALUES && rc == SQLITE_DONE; i++) {
         sqlite3_bind_text(s, 1, ids[i], -1, SQLITE_STATIC);
-        while (sqlite3_step(s) == SQLITE_ROW) {
+        while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
             sqlite3_int64 p = sqlite3_column_int64(s, 0);
             if (p >= 0 && p < rows)
                 sel[p] = 1;
@@ -179,7 +164,7 @@ static bool select_ids(sqlite3 *db, const char *sql, const char *const *ids, siz
         sqlite3_reset(s);
     }
     sqlite3_finalize(s);
-    return true;
+    return rc == SQLITE_DONE;
 }
 
 static bool any_selected(const struct facet_list *l, uint32_t i, const uint8_t *sel)
@@ -193,7 +178,7 @@ static bool any_selected(const struct facet_list *l, uint32_t i, const uint8_t *
 /* Apply q's filters to every entry (spec/dataset.md, "Filter semantics") and order the ones kept:
  * the most specific matching region first, then by name. */
 static int fset_build(struct store *st, const struct facets *f, const struct query *q,
-                      struct fset *out, char **err)
+                      struct fset *out, struct err *e)
 {
     uint32_t n = f->n;
     int32_t *rel = NULL; /* [region position]: its depth when related to q's region, else -1 */
@@ -214,11 +199,13 @@ static int fset_build(struct store *st, const struct facets *f, const struct que
                                 -1, &s, NULL) == SQLITE_OK;
         if (ok) {
             sqlite3_bind_text(s, 1, q->region, -1, SQLITE_STATIC);
-            while (sqlite3_step(s) == SQLITE_ROW) {
+            int rc;
+            while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
                 sqlite3_int64 p = sqlite3_column_int64(s, 0);
                 if (p >= 0 && p < f->n_regions)
                     rel[p] = sqlite3_column_int(s, 1);
             }
+            ok = rc == SQLITE_DONE;
             sqlite3_finalize(s);
         }
     }
@@ -233,11 +220,11 @@ static int fset_build(struct store *st, const struct facets *f, const struct que
                         services, f->n_services);
     }
     if (!ok) {
-        *err = xasprintf("query failed: %s", sqlite3_errmsg(st->db));
+        err_set(e, EXIT_IOERR, "query failed: %s", sqlite3_errmsg(st->db));
         free(rel);
         free(goals);
         free(services);
-        return -1;
+        return EXIT_IOERR;
     }
     uint32_t kinds = q->kinds & 7u, delivery = q->delivery & 7u;
     /* Walk the entries in name order, keeping each kept one's spec; then a counting sort by spec
@@ -293,7 +280,7 @@ static int fset_build(struct store *st, const struct facets *f, const struct que
 
 /* The filter set of q, from the cache or built (evicting the least recently used). */
 static const struct fset *fset_get(struct store *st, struct query_cache *qc, const struct query *q,
-                                   char **err)
+                                   struct err *e)
 {
     char *key = filter_key(q);
     struct fset *slot = &qc->sets[0];
@@ -308,7 +295,7 @@ static const struct fset *fset_get(struct store *st, struct query_cache *qc, con
             slot = s;
     }
     fset_clear(slot);
-    if (fset_build(st, &qc->f, q, slot, err) != 0) {
+    if (fset_build(st, &qc->f, q, slot, e) != 0) {
         free(key);
         return NULL;
     }
@@ -322,7 +309,7 @@ static const struct fset *fset_get(struct store *st, struct query_cache *qc, con
 /* The rows of set matching the FTS5 expression fts, ranked; cached for the next call (the list
  * asks for the count, then the page). */
 static const struct rank_found *search(struct store *st, struct query_cache *qc,
-                                       const struct fset *set, const char *fts, char **err)
+                                       const struct fset *set, const char *fts, struct err *e)
 {
     char *key = xasprintf("%s\n%s", set->key, fts);
     if (qc->found.key && strcmp(qc->found.key, key) == 0) {
@@ -330,7 +317,7 @@ static const struct rank_found *search(struct store *st, struct query_cache *qc,
         return &qc->found;
     }
     if (rank_search(qc->ranker, st->db, &qc->f, set->pos, fts, &qc->found) != SQLITE_OK) {
-        *err = xasprintf("query failed: %s", sqlite3_errmsg(st->db));
+        err_set(e, EXIT_IOERR, "query failed: %s", sqlite3_errmsg(st->db));
         free(key);
         return NULL;
     }
@@ -348,7 +335,7 @@ static char *column(sqlite3_stmt *s, int i)
 
 /* Fill out with the rows of the n rids, in that order. */
 static int fetch_rows(struct store *st, const uint32_t *rids, size_t n, struct page *out,
-                      char **err)
+                      struct err *e)
 {
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(st->db,
@@ -358,8 +345,8 @@ static int fetch_rows(struct store *st, const uint32_t *rids, size_t n, struct p
                            " (SELECT group_concat(goal) FROM entry_goal WHERE rid = e.rid)"
                            " FROM entry e WHERE e.rid = ?",
                            -1, &s, NULL) != SQLITE_OK) {
-        *err = xasprintf("query failed: %s", sqlite3_errmsg(st->db));
-        return -1;
+        err_set(e, EXIT_IOERR, "query failed: %s", sqlite3_errmsg(st->db));
+        return EXIT_IOERR;
     }
     out->rows = n ? xcalloc(n, sizeof *out->rows) : NULL;
     int rc = SQLITE_OK;
@@ -388,31 +375,31 @@ static int fetch_rows(struct store *st, const uint32_t *rids, size_t n, struct p
     }
     sqlite3_finalize(s);
     if (rc != SQLITE_OK) {
-        *err = xasprintf("query failed: %s", sqlite3_errmsg(st->db));
-        page_finish(out);
-        return -1;
+        err_set(e, EXIT_IOERR, "query failed: %s", sqlite3_errmsg(st->db));
+        query_page_finish(out);
+        return EXIT_IOERR;
     }
     return 0;
 }
 
 int query_page(struct store *st, const struct query *q, size_t offset, size_t limit,
-               struct page *out, char **err)
+               struct page *out, struct err *e)
 {
     *out = (struct page){0};
-    struct query_cache *qc = cache_of(st, err);
-    const struct fset *set = qc ? fset_get(st, qc, q, err) : NULL;
+    struct query_cache *qc = cache_of(st, e);
+    const struct fset *set = qc ? fset_get(st, qc, q, e) : NULL;
     if (!set)
-        return -1;
+        return EXIT_IOERR;
     char *fts = query_fts_expr(q->text);
     int rc = 0;
     if (!fts) {
         size_t n = offset < set->n ? set->n - offset : 0;
         rc = fetch_rows(st, set->order + (offset < set->n ? offset : 0), n < limit ? n : limit, out,
-                        err);
+                        e);
     } else {
-        const struct rank_found *found = search(st, qc, set, fts, err);
+        const struct rank_found *found = search(st, qc, set, fts, e);
         if (!found) {
-            rc = -1;
+            rc = EXIT_IOERR;
         } else {
             size_t end = limit < found->n && offset < found->n - limit ? offset + limit : found->n;
             rank_sort(&qc->found, end);
@@ -420,7 +407,7 @@ int query_page(struct store *st, const struct query *q, size_t offset, size_t li
             uint32_t *rids = xmalloc((n ? n : 1) * sizeof *rids);
             for (size_t i = 0; i < n; i++)
                 rids[i] = found->hits[offset + i].rid;
-            rc = fetch_rows(st, rids, n, out, err);
+            rc = fetch_rows(st, rids, n, out, e);
             free(rids);
         }
     }
@@ -428,29 +415,29 @@ int query_page(struct store *st, const struct query *q, size_t offset, size_t li
     return rc;
 }
 
-int query_count(struct store *st, const struct query *q, size_t *count, char **err)
+int query_count(struct store *st, const struct query *q, size_t *count, struct err *e)
 {
     *count = 0;
-    struct query_cache *qc = cache_of(st, err);
-    const struct fset *set = qc ? fset_get(st, qc, q, err) : NULL;
+    struct query_cache *qc = cache_of(st, e);
+    const struct fset *set = qc ? fset_get(st, qc, q, e) : NULL;
     if (!set)
-        return -1;
+        return EXIT_IOERR;
     char *fts = query_fts_expr(q->text);
     int rc = 0;
     if (!fts) {
         *count = set->n;
     } else {
-        const struct rank_found *found = search(st, qc, set, fts, err);
+        const struct rank_found *found = search(st, qc, set, fts, e);
         if (found)
             *count = found->n;
         else
-            rc = -1;
+            rc = EXIT_IOERR;
     }
     free(fts);
     return rc;
 }
 
-void page_finish(struct page *p)
+void query_page_finish(struct page *p)
 {
     for (size_t i = 0; i < p->n; i++) {
         struct row *r = &p->rows[i];

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "err.h"
 #include "store.h"
 #include "terms.h"
 
@@ -37,24 +38,19 @@ struct page {
     size_t n;
 };
 
-/* The kind's name ("group", "program", "pathway") and back; 0 when unknown. */
-const char *query_kind_name(enum entry_kind k);
-unsigned query_kind_parse(const char *s);
-unsigned query_delivery_parse(const char *s);
-
 /* Typed text as a safe FTS5 expression: every word a quoted prefix term, joined by AND. Never
  * query syntax, whatever the person typed. A new string, or NULL when there is no word. */
 char *query_fts_expr(const char *typed);
 
-/* Fill out with at most limit rows from offset, in the spec's order. Returns 0, or -1 with a
- * new message in *err. */
+/* Fill out with at most limit rows from offset, in the spec's order. Returns 0, or an exit
+ * status with the reason in e (out empty). */
 int query_page(struct store *st, const struct query *q, size_t offset, size_t limit,
-               struct page *out, char **err);
+               struct page *out, struct err *e);
 
-/* The number of rows q matches. */
-int query_count(struct store *st, const struct query *q, size_t *count, char **err);
+/* The number of rows q matches, in *count. Returns 0, or an exit status with the reason in e. */
+int query_count(struct store *st, const struct query *q, size_t *count, struct err *e);
 
-/* Free the rows of a page and empty it. */
-void page_finish(struct page *p);
+/* Free the rows of a page (filled by query_page) and empty it. */
+void query_page_finish(struct page *p);
 
 #endif

@@ -20,7 +20,6 @@
 struct state {
     sqlite3 *db;
     bool memory;
-    char error[512];
 };
 
 static const char schema[] =
@@ -29,15 +28,9 @@ static const char schema[] =
         " note TEXT NOT NULL DEFAULT '', added TEXT NOT NULL, PRIMARY KEY(id, kind));"
         "CREATE TABLE IF NOT EXISTS kv(key TEXT PRIMARY KEY, value TEXT NOT NULL);";
 
-static int fail(struct state *s, const char *what)
+static int fail(struct state *s, const char *what, struct err *e)
 {
-    snprintf(s->error, sizeof s->error, "%s: %s", what, s->db ? sqlite3_errmsg(s->db) : "");
-    return -1;
-}
-
-const char *state_error(const struct state *s)
-{
-    return s->error;
+    return err_set(e, EXIT_IOERR, "%s: %s", what, s->db ? sqlite3_errmsg(s->db) : "");
 }
 
 bool state_in_memory(const struct state *s)
@@ -61,7 +54,7 @@ const char *state_kind_of(const char *entry_kind)
     return entry_kind && strcmp(entry_kind, "pathway") == 0 ? "pathway" : "support";
 }
 
-int state_open(const char *path, struct state **out, char **err)
+int state_open(const char *path, struct state **out, struct err *e)
 {
     *out = NULL;
     struct state *s = xcalloc(1, sizeof *s);
@@ -74,18 +67,18 @@ int state_open(const char *path, struct state **out, char **err)
         if (slash && slash != dir) {
             *slash = '\0';
             if (!mkdir_p(dir)) {
-                *err = xasprintf("cannot create %s: %s", dir, strerror(errno));
+                int code = err_set(e, EXIT_IOERR, "cannot create %s: %s", dir, strerror(errno));
                 free(dir);
                 free(s);
-                return -1;
+                return code;
             }
         }
         free(dir);
         int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
         if (fd < 0) {
-            *err = xasprintf("cannot open %s: %s", path, strerror(errno));
+            int code = err_set(e, EXIT_NOINPUT, "cannot open %s: %s", path, strerror(errno));
             free(s);
-            return -1;
+            return code;
         }
         close(fd);
         rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE, NULL);
@@ -108,20 +101,21 @@ int state_open(const char *path, struct state **out, char **err)
         }
     }
     if (rc == SQLITE_OK && version > STATE_VERSION) {
-        *err = xasprintf("%s was written by a newer itpnav (version %d); it is left as it is", path,
-                         version);
+        err_set(e, EXIT_DATAERR,
+                "%s was written by a newer itpnav (version %d); it is left as it is", path,
+                version);
         state_destroy(s);
-        return -1;
+        return EXIT_DATAERR;
     }
     if (rc == SQLITE_OK)
         rc = sqlite3_exec(s->db, schema, NULL, NULL, NULL);
     if (rc == SQLITE_OK && version < STATE_VERSION)
         rc = sqlite3_exec(s->db, "PRAGMA user_version = 1", NULL, NULL, NULL);
     if (rc != SQLITE_OK) {
-        *err = xasprintf("%s: %s", path ? path : "memory",
-                         s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+        err_set(e, EXIT_IOERR, "%s: %s", path ? path : "memory",
+                s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
         state_destroy(s);
-        return -1;
+        return EXIT_IOERR;
     }
     *out = s;
     return 0;
@@ -141,7 +135,7 @@ static char *dup_col(sqlite3_stmt *st, int i)
     return xstrdup(t ? (const char *)t : "");
 }
 
-void state_items_free(struct state_item *v, size_t n)
+void state_items_destroy(struct state_item *v, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         free(v[i].id);
@@ -162,14 +156,14 @@ static bool look_up(struct store *st, const struct state_item *it, char **name)
     return *name != NULL;
 }
 
-int state_items(struct state *s, struct store *st, struct state_item **v, size_t *n)
+int state_items(struct state *s, struct store *st, struct state_item **v, size_t *n, struct err *e)
 {
     *v = NULL;
     *n = 0;
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(s->db, "SELECT id, kind, name, note, added FROM item ORDER BY pos", -1,
                            &q, NULL) != SQLITE_OK)
-        return fail(s, "reading the shortlist");
+        return fail(s, "reading the shortlist", e);
     int rc;
     size_t cap = 0;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
@@ -189,10 +183,10 @@ int state_items(struct state *s, struct store *st, struct state_item **v, size_t
     }
     sqlite3_finalize(q);
     if (rc != SQLITE_DONE) {
-        state_items_free(*v, *n);
+        state_items_destroy(*v, *n);
         *v = NULL;
         *n = 0;
-        return fail(s, "reading the shortlist");
+        return fail(s, "reading the shortlist", e);
     }
     for (size_t i = 0; st && i < *n; i++) {
         char *name = NULL;
@@ -245,11 +239,11 @@ bool state_has(struct state *s, const char *id, const char *kind)
 
 /* Run one statement with up to three text parameters (NULL binds NULL). */
 static int run(struct state *s, const char *what, const char *sql, const char *a, const char *b,
-               const char *c)
+               const char *c, struct err *e)
 {
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(s->db, sql, -1, &q, NULL) != SQLITE_OK)
-        return fail(s, what);
+        return fail(s, what, e);
     const char *args[] = {a, b, c};
     int n = sqlite3_bind_parameter_count(q);
     for (int i = 0; i < n && i < 3; i++)
@@ -257,34 +251,35 @@ static int run(struct state *s, const char *what, const char *sql, const char *a
     int rc = sqlite3_step(q);
     sqlite3_finalize(q);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-        return fail(s, what);
+        return fail(s, what, e);
     return 0;
 }
 
-int state_add(struct state *s, const char *id, const char *kind, const char *name)
+int state_add(struct state *s, const char *id, const char *kind, const char *name, struct err *e)
 {
     return run(s, "adding to the shortlist",
                "INSERT OR IGNORE INTO item(pos, id, kind, name, added)"
                " SELECT coalesce(max(pos), 0) + 1, ?1, ?2, ?3, date('now', 'localtime') FROM item",
-               id, kind, name ? name : id);
+               id, kind, name ? name : id, e);
 }
 
-int state_remove(struct state *s, const char *id, const char *kind)
+int state_remove(struct state *s, const char *id, const char *kind, struct err *e)
 {
     return run(s, "removing from the shortlist", "DELETE FROM item WHERE id = ? AND kind = ?", id,
-               kind, NULL);
+               kind, NULL, e);
 }
 
-int state_set_note(struct state *s, const char *id, const char *kind, const char *note)
+int state_set_note(struct state *s, const char *id, const char *kind, const char *note,
+                   struct err *e)
 {
     return run(s, "saving the note", "UPDATE item SET note = ?1 WHERE id = ?2 AND kind = ?3",
-               note ? note : "", id, kind);
+               note ? note : "", id, kind, e);
 }
 
-int state_move(struct state *s, size_t index, int delta)
+int state_move(struct state *s, size_t index, int delta, struct err *e)
 {
     if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-        return fail(s, "reordering the shortlist");
+        return fail(s, "reordering the shortlist", e);
     sqlite3_stmt *q;
     int64_t *pos = NULL;
     size_t n = 0, cap = 0;
@@ -326,51 +321,46 @@ int state_move(struct state *s, size_t index, int delta)
         }
     }
     free(pos);
-    if (rc != SQLITE_OK) {
-        fail(s, "reordering the shortlist");
+    if (rc != SQLITE_OK || sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        rc = fail(s, "reordering the shortlist", e);
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-        return -1;
-    }
-    if (sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-        fail(s, "reordering the shortlist");
-        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-        return -1;
+        return rc;
     }
     return 0;
 }
 
-int state_save_profile(struct state *s, const struct profile *p)
+int state_save_profile(struct state *s, const struct profile *p, struct err *e)
 {
     char *text = profile_encode(p);
     int rc = run(s, "saving your answers", "INSERT OR REPLACE INTO kv(key, value) VALUES(?, ?)",
-                 "profile", text, NULL);
+                 "profile", text, NULL, e);
     free(text);
     return rc;
 }
 
-int state_load_profile(struct state *s, struct profile *p)
+int state_load_profile(struct state *s, struct profile *p, struct err *e)
 {
     profile_init(p);
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(s->db, "SELECT value FROM kv WHERE key = 'profile'", -1, &q, NULL) !=
         SQLITE_OK)
-        return fail(s, "reading your answers");
+        return fail(s, "reading your answers", e);
     int rc = sqlite3_step(q);
     if (rc == SQLITE_ROW)
         profile_decode(p, (const char *)sqlite3_column_text(q, 0));
     sqlite3_finalize(q);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return fail(s, "reading your answers");
+        return fail(s, "reading your answers", e);
     return 0;
 }
 
-int state_clear(struct state *s)
+int state_clear(struct state *s, struct err *e)
 {
     if (sqlite3_exec(s->db, "BEGIN IMMEDIATE; DELETE FROM item; DELETE FROM kv; COMMIT", NULL, NULL,
                      NULL) != SQLITE_OK) {
-        fail(s, "clearing the shortlist");
+        int rc = fail(s, "clearing the shortlist", e);
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-        return -1;
+        return rc;
     }
     return 0;
 }

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "err.h"
 #include "profile.h"
 #include "store.h"
 
@@ -20,9 +21,11 @@ struct state_item {
     bool listed; /* false when the dataset no longer has it */
 };
 
-/* Open (creating) the state file at path, or an in-memory state when path is NULL. Returns 0,
- * or -1 with a new message in *err. */
-int state_open(const char *path, struct state **out, char **err);
+/* Every call that changes or reads the file returns 0, or an exit status with the reason in e
+ * (what was being done and why, e.g. "saving the note: database is locked"). */
+
+/* Open (creating) the state file at path, or an in-memory state when path is NULL. */
+int state_open(const char *path, struct state **out, struct err *e);
 
 /* $XDG_DATA_HOME/itpnav/state.db (or ~/.local/share/...), a new string; NULL when neither
  * variable is set. */
@@ -34,39 +37,41 @@ void state_destroy(struct state *s);
 /* True when the state is kept only in memory. */
 bool state_in_memory(const struct state *s);
 
-/* The last error message of a failed call (never NULL). */
-const char *state_error(const struct state *s);
+/* The shortlist in order, *n new items in *v. With a store, each item's listed flag is checked
+ * against it and the names of listed items are refreshed. */
+int state_items(struct state *s, struct store *st, struct state_item **v, size_t *n, struct err *e);
 
-/* The shortlist in order. With a store, each item's listed flag is checked against it and the
- * names of listed items are refreshed. Returns 0 or -1. */
-int state_items(struct state *s, struct store *st, struct state_item **v, size_t *n);
-void state_items_free(struct state_item *v, size_t n);
+/* Free n items (what state_items made); NULL is a no-op. */
+void state_items_destroy(struct state_item *v, size_t n);
 
-/* How many entries are on the shortlist (0 on error). */
+/* How many entries are on the shortlist, for a count on screen: 0 when the file cannot be read
+ * (the next read or change through the calls above reports why). */
 size_t state_count(struct state *s);
 
-/* True when the entry is on the shortlist. */
+/* True when the entry is on the shortlist, for a mark on screen: false when the file cannot be
+ * read (as state_count). */
 bool state_has(struct state *s, const char *id, const char *kind);
 
 /* Add an entry at the end (a no-op when it is there already); name is kept for when the
- * dataset loses it. Returns 0 or -1. */
-int state_add(struct state *s, const char *id, const char *kind, const char *name);
+ * dataset loses it. */
+int state_add(struct state *s, const char *id, const char *kind, const char *name, struct err *e);
 
-/* Remove an entry (and its note). Returns 0 or -1. */
-int state_remove(struct state *s, const char *id, const char *kind);
+/* Remove an entry (and its note). */
+int state_remove(struct state *s, const char *id, const char *kind, struct err *e);
 
-/* Set an entry's note ("" for none). Returns 0 or -1. */
-int state_set_note(struct state *s, const char *id, const char *kind, const char *note);
+/* Set an entry's note ("" for none). */
+int state_set_note(struct state *s, const char *id, const char *kind, const char *note,
+                   struct err *e);
 
-/* Move the entry at index by delta places (clamped). Returns 0 or -1. */
-int state_move(struct state *s, size_t index, int delta);
+/* Move the entry at index by delta places (clamped). */
+int state_move(struct state *s, size_t index, int delta, struct err *e);
 
 /* Save and load the wizard's answers. Loading what is not there gives an empty profile. */
-int state_save_profile(struct state *s, const struct profile *p);
-int state_load_profile(struct state *s, struct profile *p);
+int state_save_profile(struct state *s, const struct profile *p, struct err *e);
+int state_load_profile(struct state *s, struct profile *p, struct err *e);
 
-/* Forget everything: the shortlist, notes and answers (a new client). Returns 0 or -1. */
-int state_clear(struct state *s);
+/* Forget everything: the shortlist, notes and answers (a new client). */
+int state_clear(struct state *s, struct err *e);
 
 /* The kind a state item uses for an entry kind ("group", "program" -> "support"). */
 const char *state_kind_of(const char *entry_kind);

@@ -107,45 +107,39 @@ int store_open_readonly(const char *path, sqlite3 **db)
     return rc;
 }
 
-int store_open_db(const char *path, struct store **out, struct diags *d)
+int store_open_db(const char *path, struct store **out, struct err *e)
 {
     *out = NULL;
     struct stat st;
-    if (stat(path, &st) != 0) {
-        diags_add(d, DIAG_ERROR, 0, 0, NULL, "cannot open: %s", strerror(errno));
-        return EXIT_NOINPUT;
-    }
-    if (S_ISDIR(st.st_mode)) {
-        diags_add(d, DIAG_ERROR, 0, 0, NULL, "is a directory; expected a database file");
-        return EXIT_NOINPUT;
-    }
+    if (stat(path, &st) != 0)
+        return err_set(e, EXIT_NOINPUT, "cannot open: %s", strerror(errno));
+    if (S_ISDIR(st.st_mode))
+        return err_set(e, EXIT_NOINPUT, "is a directory; expected a database file");
     sqlite3 *db = NULL;
     if (store_open_readonly(path, &db) != SQLITE_OK) {
-        diags_add(d, DIAG_ERROR, 0, 0, NULL, "cannot open: %s", sqlite3_errmsg(db));
+        err_set(e, EXIT_NOINPUT, "cannot open: %s", sqlite3_errmsg(db));
         sqlite3_close(db);
         return EXIT_NOINPUT;
     }
     if (!store_schema_current(db)) {
-        diags_add(d, DIAG_ERROR, 0, 0, NULL,
-                  "not an itpnav database of schema %d (write one with 'itpnav build-db')",
-                  STORE_SCHEMA_VERSION);
         sqlite3_close(db);
-        return EXIT_DATAERR;
+        return err_set(e, EXIT_DATAERR,
+                       "not an itpnav database of schema %d (write one with 'itpnav build-db')",
+                       STORE_SCHEMA_VERSION);
     }
     *out = store_create(db, path);
     return 0;
 }
 
-int store_open_memory(const struct dataset *ds, const char *path, struct store **out,
-                      struct diags *d)
+int store_open_memory(const struct dataset *ds, const char *path, struct store **out, struct err *e)
 {
+    *out = NULL;
     sqlite3 *db = NULL;
     int rc = sqlite3_open(":memory:", &db);
     if (rc == SQLITE_OK)
         rc = store_fill(db, ds, path, NULL, NULL);
     if (rc != SQLITE_OK) {
-        diags_add(d, DIAG_ERROR, 0, 0, NULL, "cannot build the in-memory database: %s",
-                  sqlite3_errmsg(db));
+        err_set(e, EXIT_IOERR, "cannot build the in-memory database: %s", sqlite3_errmsg(db));
         sqlite3_close(db);
         return EXIT_IOERR;
     }

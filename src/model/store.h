@@ -6,6 +6,7 @@
 
 #include "dataset.h"
 #include "diag.h"
+#include "err.h"
 
 /* Bumped whenever the schema or what is stored changes; an older cache is rebuilt. */
 #define STORE_SCHEMA_VERSION 4
@@ -22,16 +23,19 @@ enum store_flags {
  * An unchanged dataset opens the cache without reading the JSON; a changed one is rebuilt into a
  * new file renamed into place. On success returns 0 and may set *notice (a new string) to tell
  * the person something (an in-memory fallback, stale data in use). On failure returns an exit
- * status with the reasons in d. */
+ * status with the reasons: what is wrong with the dataset file in d (it cannot be read, or its
+ * findings), any other failure in e. Messages do not repeat path: say it with them. */
 int store_open_dataset(const char *path, const char *cache_dir, unsigned flags, struct store **out,
-                       struct diags *d, char **notice);
+                       struct diags *d, struct err *e, char **notice);
 
-/* Open a database written by store_write (build-db) read-only. */
-int store_open_db(const char *path, struct store **out, struct diags *d);
+/* Open a database written by store_write (build-db) read-only. Returns 0, or an exit status with
+ * the reason in e (which does not repeat path). */
+int store_open_db(const char *path, struct store **out, struct err *e);
 
-/* Write ds (read from dataset_path) as a complete database at out_path, atomically. */
+/* Write ds (read from dataset_path) as a complete database at out_path, atomically. Returns 0,
+ * or an exit status with the reason in e. */
 int store_write(const struct dataset *ds, const char *dataset_path, const char *out_path,
-                struct diags *d);
+                struct err *e);
 
 /* Set SQLite up for the store; call before anything else uses SQLite. It turns off SQLite's
  * memory statistics: they take a global lock on every allocation, which the two threads of a
@@ -39,9 +43,9 @@ int store_write(const struct dataset *ds, const char *dataset_path, const char *
 void store_init(void);
 
 /* Load ds (read from dataset_path) into a new store in memory, not cached. Returns 0, or an exit
- * status with the reason in d. */
+ * status with the reason in e. */
 int store_open_memory(const struct dataset *ds, const char *dataset_path, struct store **out,
-                      struct diags *d);
+                      struct err *e);
 
 /* The file the store came from: the dataset, or the database given with --db. */
 const char *store_origin(const struct store *st);
@@ -56,8 +60,5 @@ void store_destroy(struct store *st);
 /* The cache directory: $XDG_CACHE_HOME/itpnav or ~/.cache/itpnav, a new string, or NULL when
  * neither variable is set. */
 char *store_default_cache_dir(void);
-
-/* For now, until every front end goes through the model: the store's inside. */
-#include "store_impl.h"
 
 #endif

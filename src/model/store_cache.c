@@ -129,12 +129,11 @@ static int write_db(const struct dataset *ds, const char *dataset_path, const ch
 }
 
 int store_write(const struct dataset *ds, const char *dataset_path, const char *out_path,
-                struct diags *d)
+                struct err *e)
 {
     char *why = NULL;
     if (write_db(ds, dataset_path, out_path, NULL, &why) != 0) {
-        diags_add(d, DIAG_ERROR, 0, 0, NULL, "cannot write %s: %s", out_path,
-                  why ? why : "unknown error");
+        err_set(e, EXIT_IOERR, "cannot write %s: %s", out_path, why ? why : "unknown error");
         free(why);
         return EXIT_IOERR;
     }
@@ -215,7 +214,7 @@ static void refresh_identity(const char *cache, const struct identity *id)
 }
 
 int store_open_dataset(const char *path, const char *cache_dir, unsigned flags, struct store **out,
-                       struct diags *d, char **notice)
+                       struct diags *d, struct err *e, char **notice)
 {
     *out = NULL;
     *notice = NULL;
@@ -337,7 +336,7 @@ int store_open_dataset(const char *path, const char *cache_dir, unsigned flags, 
     } else if (cache_dir) {
         *notice = xasprintf("cannot write the cache directory %s; working in memory", cache_dir);
     }
-    rc = store_open_memory(ds, real, out, d);
+    rc = store_open_memory(ds, real, out, e);
     dataset_destroy(ds);
     free(cache);
     free(base);

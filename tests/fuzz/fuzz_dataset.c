@@ -11,6 +11,7 @@
 #include "match.h"
 #include "query.h"
 #include "store.h"
+#include "terms.h"
 #include "text.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -26,13 +27,13 @@ static void use_store(struct store *st)
 {
     struct query q = {0};
     struct page p;
-    char *err = NULL;
-    FUZZ_CHECK(query_page(st, &q, 0, 1000, &p, &err) == 0 && !err);
+    struct err err = {0};
+    FUZZ_CHECK(query_page(st, &q, 0, 1000, &p, &err) == 0 && !err.code);
     size_t count = 0;
-    FUZZ_CHECK(query_count(st, &q, &count, &err) == 0 && !err);
+    FUZZ_CHECK(query_count(st, &q, &count, &err) == 0 && !err.code);
     FUZZ_CHECK(count == p.n);
     for (size_t i = 0; i < p.n && i < 16; i++) {
-        struct entry *e = entry_get(st, p.rows[i].id, query_kind_parse(p.rows[i].kind));
+        struct entry *e = entry_get(st, p.rows[i].id, terms_kinds(p.rows[i].kind), &err);
         FUZZ_CHECK(e);
         struct doc *d = doc_entry(e);
         char *text = doc_plain(d, 60);
@@ -41,13 +42,13 @@ static void use_store(struct store *st)
         doc_destroy(d);
         entry_destroy(e);
     }
-    page_finish(&p);
+    query_page_finish(&p);
     struct answers a;
     match_answers_init(&a);
     struct match *m = NULL;
     size_t n = 0;
-    FUZZ_CHECK(match_run(st, &a, &m, &n, &err) == 0 && !err);
-    match_free(m, n);
+    FUZZ_CHECK(match_run(st, &a, &m, &n, &err) == 0 && !err.code);
+    match_destroy(m, n);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -70,10 +71,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (ds) {
         /* A dataset the checks accepted must store: a failure here is a hole in the checks. */
         struct store *st = NULL;
-        rc = store_open_memory(ds, "fuzz.json", &st, &d);
+        struct err e = {0};
+        rc = store_open_memory(ds, "fuzz.json", &st, &e);
         if (rc != 0)
-            diags_print(&d, stderr, "fuzz.json");
-        diags_finish(&d);
+            fprintf(stderr, "store_open_memory: %s\n", e.msg);
         FUZZ_CHECK(rc == 0);
         use_store(st);
         store_destroy(st);

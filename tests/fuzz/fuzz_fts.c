@@ -32,7 +32,10 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         abort();
     }
     diags_finish(&d);
-    FUZZ_CHECK(store_open_memory(ds, path, &st, &d) == 0);
+    struct err e = {0};
+    if (store_open_memory(ds, path, &st, &e) != 0)
+        fprintf(stderr, "store_open_memory: %s\n", e.msg);
+    FUZZ_CHECK(st != NULL);
     dataset_destroy(ds);
     return 0;
 }
@@ -41,20 +44,20 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 static void run_query(const struct query *q)
 {
     struct page p;
-    char *err = NULL;
+    struct err err = {0};
     int rc = query_page(st, q, 0, 1000, &p, &err);
     if (rc != 0)
-        fprintf(stderr, "query_page: %s\n", err ? err : "?");
-    FUZZ_CHECK(rc == 0 && !err);
+        fprintf(stderr, "query_page: %s\n", err.msg);
+    FUZZ_CHECK(rc == 0 && !err.code);
     size_t count = 0;
     rc = query_count(st, q, &count, &err);
     if (rc != 0)
-        fprintf(stderr, "query_count: %s\n", err ? err : "?");
-    FUZZ_CHECK(rc == 0 && !err);
+        fprintf(stderr, "query_count: %s\n", err.msg);
+    FUZZ_CHECK(rc == 0 && !err.code);
     FUZZ_CHECK(count == p.n);
     for (size_t i = 0; i < p.n; i++)
         FUZZ_CHECK(p.rows[i].id && p.rows[i].name && p.rows[i].kind);
-    page_finish(&p);
+    query_page_finish(&p);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

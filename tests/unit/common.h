@@ -34,11 +34,14 @@ static inline bool memory_store(const char *name, struct store **st)
     struct dataset *ds = NULL;
     const char *path = fixture(name);
     *st = NULL;
+    struct err e = {0};
     int rc = dataset_load(path, 0, &ds, &d);
     if (rc == 0)
-        rc = store_open_memory(ds, path, st, &d);
+        rc = store_open_memory(ds, path, st, &e);
     if (rc != 0)
         diags_print(&d, stderr, path);
+    if (e.code)
+        fprintf(stderr, "%s: %s\n", path, e.msg);
     diags_finish(&d);
     dataset_destroy(ds);
     return rc == 0;

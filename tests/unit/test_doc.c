@@ -74,7 +74,7 @@ static void test_locale(void)
 
 static void test_support_lines(void)
 {
-    struct entry *e = entry_get(deep(), "ontario-mentors", 0);
+    struct entry *e = entry_get(deep(), "ontario-mentors", 0, NULL);
     CHECK(e != NULL);
     if (!e)
         return;
@@ -123,7 +123,7 @@ static void test_support_lines(void)
  * the order in the dataset. */
 static void test_delivery_words(void)
 {
-    struct entry *e = entry_get(deep(), "kingston-hub", 0);
+    struct entry *e = entry_get(deep(), "kingston-hub", 0, NULL);
     CHECK(e != NULL);
     if (!e)
         return;
@@ -136,7 +136,7 @@ static void test_delivery_words(void)
 
 static void test_pathway_lines(void)
 {
-    struct entry *e = entry_get(deep(), "ont-pra", KIND_PATHWAY);
+    struct entry *e = entry_get(deep(), "ont-pra", KIND_PATHWAY, NULL);
     CHECK(e != NULL);
     if (!e)
         return;
@@ -181,7 +181,7 @@ static void test_pathway_lines(void)
 
 static void test_part_of_link(void)
 {
-    struct entry *e = entry_get(deep(), "niagara-circle", 0);
+    struct entry *e = entry_get(deep(), "niagara-circle", 0, NULL);
     CHECK(e != NULL);
     if (!e)
         return;
@@ -196,7 +196,7 @@ static void test_part_of_link(void)
     doc_destroy(d);
     entry_destroy(e);
     /* And the other way round. */
-    e = entry_get(deep(), "canada-net", 0);
+    e = entry_get(deep(), "canada-net", 0, NULL);
     CHECK(e != NULL);
     if (!e)
         return;
@@ -213,7 +213,7 @@ static void test_plain_source_and_as_of(void)
     static const char *const ids[] = {"ontario-mentors", "stc-club", "canada-residency",
                                       "quebec-alt", "bridge"};
     for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
-        struct entry *e = entry_get(deep(), ids[i], 0);
+        struct entry *e = entry_get(deep(), ids[i], 0, NULL);
         CHECK(e != NULL);
         if (!e)
             continue;
@@ -262,7 +262,7 @@ static void test_plain_wraps(void)
     static const int widths[] = {80, 72, 60, 40, 30, 24};
     static const char *const ids[] = {"ontario-mentors", "ont-pra", "niagara-circle"};
     for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++) {
-        struct entry *e = entry_get(deep(), ids[k], 0);
+        struct entry *e = entry_get(deep(), ids[k], 0, NULL);
         CHECK(e != NULL);
         if (!e)
             continue;
@@ -323,7 +323,7 @@ static void test_plain_sanitises(void)
                    "UPDATE entry SET eligibility = 'Open' || char(27) || '[5m to newcomers'"
                    " WHERE id = 'stc-club';"
                    "UPDATE source SET title = 'Deep' || char(27) || '[1m Source Report';"));
-    struct entry *e = entry_get(deep(), "stc-club", 0);
+    struct entry *e = entry_get(deep(), "stc-club", 0, NULL);
     CHECK(e != NULL);
     if (!e)
         return;
@@ -384,9 +384,9 @@ static void test_doc_add(void)
 
 static void test_entry_get(void)
 {
-    CHECK(entry_get(deep(), "no-such-entry", 0) == NULL);
-    CHECK(entry_get(deep(), "ont-pra", KIND_SUPPORTS) == NULL);
-    struct entry *e = entry_get(deep(), "bridge", KIND_PROGRAM);
+    CHECK(entry_get(deep(), "no-such-entry", 0, NULL) == NULL);
+    CHECK(entry_get(deep(), "ont-pra", KIND_SUPPORTS, NULL) == NULL);
+    struct entry *e = entry_get(deep(), "bridge", KIND_PROGRAM, NULL);
     CHECK(e != NULL);
     if (e) {
         CHECK_STR(e->kind, "program");
@@ -407,6 +407,24 @@ static void test_entry_get(void)
     CHECK(entry_status_words(NULL) == NULL);
 }
 
+/* Not there is not an error; a store that cannot answer is one, with its reason, never an entry
+ * with parts left out. */
+static void test_entry_get_errors(void)
+{
+    struct err e = {0};
+    CHECK(entry_get(deep(), "no-such-entry", 0, &e) == NULL);
+    CHECK_INT(e.code, 0);
+    struct store *broken;
+    if (!memory_store("unit-deep.json", &broken))
+        return;
+    CHECK(exec_sql(broken->db, "DROP TABLE entry_item"));
+    CHECK(entry_get(broken, "ontario-mentors", 0, &e) == NULL);
+    CHECK_INT(e.code, EXIT_IOERR);
+    CHECK(strstr(e.msg, "no such table: entry_item") != NULL);
+    CHECK(entry_get(broken, "ontario-mentors", 0, NULL) == NULL); /* no e: still no half entry */
+    memory_store_close(&broken);
+}
+
 static void test_finish(void)
 {
     memory_store_close(&st);
@@ -417,4 +435,5 @@ static void test_finish(void)
 UNIT_MAIN(CASE(test_locale), CASE(test_support_lines), CASE(test_delivery_words),
           CASE(test_pathway_lines), CASE(test_part_of_link), CASE(test_plain_source_and_as_of),
           CASE(test_plain_wraps), CASE(test_plain_wraps_field_labels), CASE(test_plain_wraps_title),
-          CASE(test_plain_sanitises), CASE(test_doc_add), CASE(test_entry_get), CASE(test_finish))
+          CASE(test_plain_sanitises), CASE(test_doc_add), CASE(test_entry_get),
+          CASE(test_entry_get_errors), CASE(test_finish))

@@ -19,11 +19,13 @@ static struct store *db(void)
     return st;
 }
 
-/* Judge requires against a; a new match (free with match_free(m, 1)). */
+/* Judge requires against a; a new match (free with match_destroy(m, 1)). */
 static struct match *judge(const char *requires, const struct answers *a)
 {
     struct match *m = xcalloc(1, sizeof *m);
-    match_judge(db(), requires, a, m);
+    struct err e = {0};
+    match_judge(db(), requires, a, m, &e);
+    CHECK_INT(e.code, 0);
     return m;
 }
 
@@ -46,7 +48,7 @@ static void expect(const char *requires, const struct answers *a, enum verdict v
         if (m->n_reasons == 1)
             CHECK_STR(m->reasons[0], sentence);
     }
-    match_free(m, 1);
+    match_destroy(m, 1);
 }
 
 #define FITS    VERDICT_FITS
@@ -130,7 +132,7 @@ static void test_exam_sentences(void)
     if (m->n_reasons == 1)
         CHECK_STR(m->reasons[0], "Needs a pass in: MCCQE Part I and NAC OSCE; you have not said "
                                  "which exams you passed.");
-    match_free(m, 1);
+    match_destroy(m, 1);
     a.exams_known = true;
     a.exams[0] = "mccqe1";
     a.n_exams = 1;
@@ -142,7 +144,7 @@ static void test_exam_sentences(void)
     if (m->n_reasons == 1)
         CHECK_STR(m->reasons[0], "Needs a pass in all of: MCCQE Part I and NAC OSCE; not yet "
                                  "passed: NAC OSCE.");
-    match_free(m, 1);
+    match_destroy(m, 1);
     a.exams[1] = "nac";
     a.n_exams = 2;
     m = judge(r, &a);
@@ -150,7 +152,7 @@ static void test_exam_sentences(void)
      */
     if (m->n_reasons == 1)
         CHECK_STR(m->reasons[0], "You have passed MCCQE Part I and NAC OSCE.");
-    match_free(m, 1);
+    match_destroy(m, 1);
 }
 
 static void test_language(void)
@@ -273,7 +275,7 @@ static void test_combined(void)
     CHECK_INT(m->met, 0);
     CHECK_INT(m->unmet, 0);
     CHECK_INT(m->n_reasons, REQ_COUNT);
-    match_free(m, 1);
+    match_destroy(m, 1);
     /* All met: fits. */
     a.status = "citizen";
     a.exams_known = true;
@@ -291,21 +293,21 @@ static void test_combined(void)
     CHECK_INT(m->unmet, 0);
     CHECK_INT(m->unknown, 0);
     CHECK_INT(m->n_reasons, REQ_COUNT);
-    match_free(m, 1);
+    match_destroy(m, 1);
     /* One unmet among met: not yet. */
     a.language_test = 0;
     m = judge(r, &a);
     CHECK_INT(m->verdict, VERDICT_NOT_YET);
     CHECK_INT(m->met, all & ~(unsigned)REQ_LANGUAGE);
     CHECK_INT(m->unmet, REQ_LANGUAGE);
-    match_free(m, 1);
+    match_destroy(m, 1);
     /* One unknown among met: check. */
     a.language_test = -1;
     m = judge(r, &a);
     CHECK_INT(m->verdict, VERDICT_CHECK);
     CHECK_INT(m->unknown, REQ_LANGUAGE);
     CHECK_INT(m->met, all & ~(unsigned)REQ_LANGUAGE);
-    match_free(m, 1);
+    match_destroy(m, 1);
     /* An unmet and an unknown: not yet wins; reasons are met, then unmet, then unknown. */
     a.status = "refugee";
     m = judge(r, &a);
@@ -317,7 +319,7 @@ static void test_combined(void)
         CHECK_STR(m->reasons[REQ_COUNT - 2], "Open to: Canadian citizen; you said refugee.");
         CHECK(strstr(m->reasons[REQ_COUNT - 1], "you have not said") != NULL);
     }
-    match_free(m, 1);
+    match_destroy(m, 1);
 }
 
 static void test_no_requires(void)
@@ -343,7 +345,7 @@ static void test_no_requires(void)
             CHECK_STR(m->note, "Ask the college.");
         else
             CHECK(m->note == NULL);
-        match_free(m, 1);
+        match_destroy(m, 1);
     }
     /* A note beside a rule does not hide the rule. */
     struct match *m = judge("{\"note\":\"See the college.\",\"language_test\":true}", &a);
@@ -351,7 +353,7 @@ static void test_no_requires(void)
     CHECK_INT(m->verdict, VERDICT_CHECK);
     CHECK_INT(m->unknown, REQ_LANGUAGE);
     CHECK_STR(m->note, "See the college.");
-    match_free(m, 1);
+    match_destroy(m, 1);
 }
 
 /* The ids and verdicts of match_run, as "id:verdict,...". */
@@ -359,16 +361,15 @@ static char *run(const struct answers *a)
 {
     struct match *m = NULL;
     size_t n = 0;
-    char *err = NULL;
+    struct err err = {0};
     if (match_run(db(), a, &m, &n, &err) != 0) {
-        char *r = xasprintf("ERROR: %s", err ? err : "?");
-        free(err);
+        char *r = xasprintf("ERROR: %s", err.msg);
         return r;
     }
     struct sb b = {0};
     for (size_t i = 0; i < n; i++)
         sb_addf(&b, "%s%s:%s", i ? "," : "", m[i].id, match_verdict_name(m[i].verdict));
-    match_free(m, n);
+    match_destroy(m, n);
     return sb_take(&b);
 }
 
@@ -402,7 +403,7 @@ static void test_run_ranking(void)
     /* The details of each. */
     struct match *m = NULL;
     size_t n = 0;
-    char *err = NULL;
+    struct err err = {0};
     CHECK_INT(match_run(db(), &a, &m, &n, &err), 0);
     CHECK_INT(n, 5);
     if (n == 5) {
@@ -418,7 +419,7 @@ static void test_run_ranking(void)
         CHECK_INT(m[4].met, REQ_EXAMS);
         CHECK_STR(m[4].next_step, "Two years of residency");
     }
-    match_free(m, n);
+    match_destroy(m, n);
     /* More experience: many fits too, and fits come in list order. */
     a.postgrad_years = 2;
     a.practice_years = 3;
@@ -456,6 +457,27 @@ static void test_run_goals(void)
     CHECK_RUN(&a, "");
 }
 
+/* A store that cannot answer fails the run with its reason, never a list with steps or names
+ * quietly missing. */
+static void test_run_errors(void)
+{
+    struct store *broken;
+    if (!memory_store("unit-match.json", &broken))
+        return;
+    CHECK(exec_sql(broken->db, "DROP TABLE entry_item"));
+    struct answers a;
+    match_answers_init(&a);
+    struct match *m = (struct match *)1;
+    size_t n = 99;
+    struct err e = {0};
+    CHECK_INT(match_run(broken, &a, &m, &n, &e), EXIT_IOERR);
+    CHECK(strstr(e.msg, "no such table: entry_item") != NULL);
+    CHECK(m == NULL);
+    CHECK_INT(n, 0);
+    CHECK_INT(match_run(broken, &a, &m, &n, NULL), EXIT_IOERR);
+    memory_store_close(&broken);
+}
+
 static void test_finish(void)
 {
     memory_store_close(&st);
@@ -467,4 +489,4 @@ UNIT_MAIN(CASE(test_names), CASE(test_status), CASE(test_exams), CASE(test_exam_
           CASE(test_language), CASE(test_discipline), CASE(test_postgrad_years),
           CASE(test_practice_years), CASE(test_recency), CASE(test_residence), CASE(test_combined),
           CASE(test_no_requires), CASE(test_run_ranking), CASE(test_run_region),
-          CASE(test_run_goals), CASE(test_finish))
+          CASE(test_run_goals), CASE(test_run_errors), CASE(test_finish))

@@ -25,18 +25,15 @@ static struct store *deep(void)
 static char *ids_in(struct store *store, const struct query *q)
 {
     struct page p;
-    char *err = NULL;
+    struct err err = {0};
     if (query_page(store, q, 0, 1000, &p, &err) != 0) {
-        char *r = xasprintf("ERROR: %s", err ? err : "?");
-        free(err);
+        char *r = xasprintf("ERROR: %s", err.msg);
         return r;
     }
     size_t count = 0;
-    err = NULL;
     if (query_count(store, q, &count, &err) != 0) {
-        char *r = xasprintf("ERROR (count): %s", err ? err : "?");
-        free(err);
-        page_finish(&p);
+        char *r = xasprintf("ERROR (count): %s", err.msg);
+        query_page_finish(&p);
         return r;
     }
     CHECK_INT(count, p.n);
@@ -46,7 +43,7 @@ static char *ids_in(struct store *store, const struct query *q)
             sb_addc(&b, ',');
         sb_add(&b, p.rows[i].id);
     }
-    page_finish(&p);
+    query_page_finish(&p);
     return sb_take(&b);
 }
 
@@ -157,10 +154,10 @@ static void test_delivery(void)
     CHECK_IDS(&q, "kingston-hub,montreal-prog,stc-club,niagara-circle");
     struct query q2 = {.delivery = DELIVERY_ONLINE | DELIVERY_HYBRID};
     CHECK_IDS(&q2, "bridge,kingston-hub,eastern-group,quebec-assoc,ontario-mentors,canada-net");
-    CHECK_INT(query_delivery_parse("online"), DELIVERY_ONLINE);
-    CHECK_INT(query_delivery_parse("in-person"), DELIVERY_IN_PERSON);
-    CHECK_INT(query_delivery_parse("hybrid"), DELIVERY_HYBRID);
-    CHECK_INT(query_delivery_parse("mail"), 0);
+    CHECK_INT(terms_bits(&terms_delivery, "online"), DELIVERY_ONLINE);
+    CHECK_INT(terms_bits(&terms_delivery, "in-person"), DELIVERY_IN_PERSON);
+    CHECK_INT(terms_bits(&terms_delivery, "hybrid"), DELIVERY_HYBRID);
+    CHECK_INT(terms_bits(&terms_delivery, "mail"), 0);
 }
 
 static void test_kind(void)
@@ -174,13 +171,13 @@ static void test_kind(void)
     struct query q4 = {.kinds = KIND_SUPPORTS};
     CHECK_IDS(&q4, "bridge,kingston-hub,montreal-prog,stc-club,eastern-group,niagara-circle,"
                    "quebec-assoc,ontario-mentors,canada-net");
-    CHECK_INT(query_kind_parse("group"), KIND_GROUP);
-    CHECK_INT(query_kind_parse("program"), KIND_PROGRAM);
-    CHECK_INT(query_kind_parse("pathway"), KIND_PATHWAY);
-    CHECK_INT(query_kind_parse("support"), KIND_SUPPORTS);
-    CHECK_INT(query_kind_parse("club"), 0);
-    CHECK_STR(query_kind_name(KIND_PROGRAM), "program");
-    CHECK(query_kind_name(KIND_SUPPORTS) == NULL);
+    CHECK_INT(terms_kinds("group"), KIND_GROUP);
+    CHECK_INT(terms_kinds("program"), KIND_PROGRAM);
+    CHECK_INT(terms_kinds("pathway"), KIND_PATHWAY);
+    CHECK_INT(terms_kinds("support"), KIND_SUPPORTS);
+    CHECK_INT(terms_kinds("club"), 0);
+    CHECK_STR(terms_of(&terms_kind, KIND_PROGRAM)->id, "program");
+    CHECK(terms_of(&terms_kind, KIND_SUPPORTS) == NULL);
 }
 
 static void test_and_across_filters(void)
@@ -251,7 +248,7 @@ static void test_text_all_words(void)
     free(got);
     struct query q1 = {.text = "ontario"};
     size_t n = 0;
-    char *err = NULL;
+    struct err err = {0};
     CHECK_INT(query_count(deep(), &q1, &n, &err), 0);
     CHECK_INT(n, 3);
     struct query q2 = {.text = "ontario program"};
@@ -360,25 +357,21 @@ static void test_text_hostile(void)
     for (size_t i = 0; i < sizeof hostile / sizeof hostile[0]; i++) {
         struct query q = {.text = hostile[i]};
         struct page p;
-        char *err = NULL;
+        struct err err = {0};
         int rc = query_page(deep(), &q, 0, 100, &p, &err);
         if (rc != 0)
-            fprintf(stderr, "  query_page failed for text \"%s\": %s\n", hostile[i],
-                    err ? err : "?");
+            fprintf(stderr, "  query_page failed for text \"%s\": %s\n", hostile[i], err.msg);
         CHECK_INT(rc, 0);
-        free(err);
-        err = NULL;
+        err = (struct err){0};
         size_t n = 999;
         int rc2 = query_count(deep(), &q, &n, &err);
         if (rc2 != 0)
-            fprintf(stderr, "  query_count failed for text \"%s\": %s\n", hostile[i],
-                    err ? err : "?");
+            fprintf(stderr, "  query_count failed for text \"%s\": %s\n", hostile[i], err.msg);
         CHECK_INT(rc2, 0);
-        free(err);
         if (rc == 0 && rc2 == 0)
             CHECK_INT(n, p.n);
         if (rc == 0)
-            page_finish(&p);
+            query_page_finish(&p);
     }
     /* Text without a word filters nothing. */
     struct query q = {.text = "  \t "};
@@ -409,9 +402,8 @@ static void test_text_long(void)
     }
     struct query q2 = {.text = a};
     size_t n = 0;
-    char *err = NULL;
+    struct err err = {0};
     CHECK_INT(query_count(deep(), &q2, &n, &err), 0);
-    free(err);
     /* 1000 quotes and 1000 mixed operator characters. */
     memset(a, '"', 1000);
     struct query q3 = {.text = a};
@@ -474,7 +466,7 @@ static void test_paging(void)
 {
     struct query q = {0};
     size_t count = 0;
-    char *err = NULL;
+    struct err err = {0};
     CHECK_INT(query_count(deep(), &q, &count, &err), 0);
     CHECK_INT(count, 12);
     struct sb b = {0};
@@ -489,7 +481,7 @@ static void test_paging(void)
             sb_add(&b, p.rows[i].id);
         }
         total += p.n;
-        page_finish(&p);
+        query_page_finish(&p);
     }
     CHECK_INT(total, count);
     CHECK_STR(sb_str(&b), ALL_ORDERED);
@@ -498,10 +490,10 @@ static void test_paging(void)
     struct page p;
     CHECK_INT(query_page(deep(), &q, 12, 5, &p, &err), 0);
     CHECK_INT(p.n, 0);
-    page_finish(&p);
+    query_page_finish(&p);
     CHECK_INT(query_page(deep(), &q, 0, 0, &p, &err), 0);
     CHECK_INT(p.n, 0);
-    page_finish(&p);
+    query_page_finish(&p);
 
     /* With filters and text, paging still agrees with the count. */
     struct query q2 = {.region = "ontario", .text = "o"};
@@ -516,16 +508,16 @@ static void test_paging(void)
         CHECK_INT(one.n, 1);
         if (one.n == 1)
             CHECK_STR(one.rows[0].id, all.rows[i].id);
-        page_finish(&one);
+        query_page_finish(&one);
     }
-    page_finish(&all);
+    query_page_finish(&all);
 }
 
 static void test_row_fields(void)
 {
     struct query q = {.text = "ontario mentorship program"};
     struct page p;
-    char *err = NULL;
+    struct err err = {0};
     CHECK_INT(query_page(deep(), &q, 0, 10, &p, &err), 0);
     CHECK_INT(p.n, 1);
     if (p.n == 1) {
@@ -540,7 +532,7 @@ static void test_row_fields(void)
         CHECK_STR(r->regions, "ontario");
         CHECK_STR(r->goals, "residency");
     }
-    page_finish(&p);
+    query_page_finish(&p);
     struct query q2 = {.kinds = KIND_PATHWAY, .text = "carms"};
     CHECK_INT(query_page(deep(), &q2, 0, 10, &p, &err), 0);
     CHECK_INT(p.n, 1);
@@ -551,7 +543,7 @@ static void test_row_fields(void)
         CHECK_STR(p.rows[0].goals, "residency");
         CHECK_STR(p.rows[0].where, "Canada");
     }
-    page_finish(&p);
+    query_page_finish(&p);
 }
 
 /* ---- the filter semantics as SQL: the reference the query module must agree with ---- */
@@ -680,9 +672,8 @@ static void test_agrees_with_reference(void)
                         struct sb paged = {0};
                         for (size_t off = 0;; off += 2) {
                             struct page p;
-                            char *err = NULL;
+                            struct err err = {0};
                             if (query_page(deep(), &q, off, 2, &p, &err) != 0) {
-                                free(err);
                                 break;
                             }
                             for (size_t i = 0; i < p.n; i++) {
@@ -691,7 +682,7 @@ static void test_agrees_with_reference(void)
                                 sb_add(&paged, p.rows[i].id);
                             }
                             size_t got_n = p.n;
-                            page_finish(&p);
+                            query_page_finish(&p);
                             if (got_n < 2)
                                 break;
                         }

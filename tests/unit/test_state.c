@@ -27,12 +27,11 @@ static char *path_in(const char *name)
 
 static struct state *open_file(const char *name)
 {
-    char *p = path_in(name), *err = NULL;
+    char *p = path_in(name);
     struct state *s = NULL;
-    if (state_open(p, &s, &err) != 0) {
-        fprintf(stderr, "  state_open %s: %s\n", p, err);
-        free(err);
-    }
+    struct err e = {0};
+    if (state_open(p, &s, &e) != 0)
+        fprintf(stderr, "  state_open %s: %s\n", p, e.msg);
     free(p);
     return s;
 }
@@ -50,18 +49,18 @@ static void test_add_remove_order(void)
     if (!s)
         return;
     CHECK_INT(state_count(s), 0);
-    CHECK_INT(state_add(s, "many", "pathway", "Many"), 0);
-    CHECK_INT(state_add(s, "helper", "support", "Helper"), 0);
-    CHECK_INT(state_add(s, "open", "pathway", "Open"), 0);
-    CHECK_INT(state_add(s, "many", "pathway", "Many again"), 0); /* no duplicate */
+    CHECK_INT(state_add(s, "many", "pathway", "Many", NULL), 0);
+    CHECK_INT(state_add(s, "helper", "support", "Helper", NULL), 0);
+    CHECK_INT(state_add(s, "open", "pathway", "Open", NULL), 0);
+    CHECK_INT(state_add(s, "many", "pathway", "Many again", NULL), 0); /* no duplicate */
     CHECK_INT(state_count(s), 3);
     CHECK(state_has(s, "many", "pathway"));
-    CHECK(!state_has(s, "many", "support")); /* a support and a pathway may share an id */
-    CHECK_INT(state_move(s, 2, -2), 0);      /* open to the top */
-    CHECK_INT(state_move(s, 1, 5), 0);       /* many to the bottom (clamped) */
+    CHECK(!state_has(s, "many", "support"));  /* a support and a pathway may share an id */
+    CHECK_INT(state_move(s, 2, -2, NULL), 0); /* open to the top */
+    CHECK_INT(state_move(s, 1, 5, NULL), 0);  /* many to the bottom (clamped) */
     struct state_item *v;
     size_t n;
-    CHECK_INT(state_items(s, NULL, &v, &n), 0);
+    CHECK_INT(state_items(s, NULL, &v, &n, NULL), 0);
     CHECK_INT(n, 3);
     if (n == 3) {
         CHECK_STR(v[0].id, "open");
@@ -69,8 +68,8 @@ static void test_add_remove_order(void)
         CHECK_STR(v[2].id, "many");
         CHECK_STR(v[2].name, "Many");
     }
-    state_items_free(v, n);
-    CHECK_INT(state_remove(s, "helper", "support"), 0);
+    state_items_destroy(v, n);
+    CHECK_INT(state_remove(s, "helper", "support", NULL), 0);
     CHECK_INT(state_count(s), 2);
     state_destroy(s);
 }
@@ -81,30 +80,30 @@ static void test_persists_with_notes(void)
     CHECK(s != NULL);
     if (!s)
         return;
-    state_add(s, "bravo", "pathway", "Bravo");
-    state_add(s, "helper", "support", "Helper");
-    CHECK_INT(state_set_note(s, "bravo", "pathway", "call Tuesday"), 0);
+    state_add(s, "bravo", "pathway", "Bravo", NULL);
+    state_add(s, "helper", "support", "Helper", NULL);
+    CHECK_INT(state_set_note(s, "bravo", "pathway", "call Tuesday", NULL), 0);
     struct profile p;
     profile_init(&p);
     snprintf(p.region, sizeof p.region, "ontario");
     p.postgrad_years = 2.5;
     p.exams_known = true;
-    CHECK_INT(state_save_profile(s, &p), 0);
+    CHECK_INT(state_save_profile(s, &p, NULL), 0);
     state_destroy(s);
 
     s = open_file("b.db"); /* a restart */
     struct state_item *v;
     size_t n;
-    CHECK_INT(state_items(s, NULL, &v, &n), 0);
+    CHECK_INT(state_items(s, NULL, &v, &n, NULL), 0);
     CHECK_INT(n, 2);
     if (n == 2) {
         CHECK_STR(v[0].id, "bravo");
         CHECK_STR(v[0].note, "call Tuesday");
         CHECK_STR(v[1].note, "");
     }
-    state_items_free(v, n);
+    state_items_destroy(v, n);
     struct profile q;
-    CHECK_INT(state_load_profile(s, &q), 0);
+    CHECK_INT(state_load_profile(s, &q, NULL), 0);
     CHECK_STR(q.region, "ontario");
     CHECK(q.postgrad_years == 2.5);
     CHECK(q.exams_known && q.n_exams == 0); /* "none yet" is an answer */
@@ -121,12 +120,12 @@ static void test_persists_with_notes(void)
 static void test_vanished_entry_stays(void)
 {
     struct state *s = open_file("c.db");
-    state_add(s, "gone-away", "pathway", "A pathway that was");
-    state_set_note(s, "gone-away", "pathway", "ask about it");
-    state_add(s, "many", "pathway", "An old name");
+    state_add(s, "gone-away", "pathway", "A pathway that was", NULL);
+    state_set_note(s, "gone-away", "pathway", "ask about it", NULL);
+    state_add(s, "many", "pathway", "An old name", NULL);
     struct state_item *v;
     size_t n;
-    CHECK_INT(state_items(s, st, &v, &n), 0);
+    CHECK_INT(state_items(s, st, &v, &n, NULL), 0);
     CHECK_INT(n, 2);
     if (n == 2) {
         CHECK(!v[0].listed);
@@ -135,22 +134,22 @@ static void test_vanished_entry_stays(void)
         CHECK(v[1].listed);
         CHECK(strcmp(v[1].name, "An old name") != 0); /* refreshed from the data */
     }
-    state_items_free(v, n);
+    state_items_destroy(v, n);
     state_destroy(s);
 }
 
 static void test_clear(void)
 {
     struct state *s = open_file("d.db");
-    state_add(s, "many", "pathway", "Many");
+    state_add(s, "many", "pathway", "Many", NULL);
     struct profile p;
     profile_init(&p);
     p.language_test = 1;
-    state_save_profile(s, &p);
-    CHECK_INT(state_clear(s), 0);
+    state_save_profile(s, &p, NULL);
+    CHECK_INT(state_clear(s, NULL), 0);
     CHECK_INT(state_count(s), 0);
     struct profile q;
-    state_load_profile(s, &q);
+    state_load_profile(s, &q, NULL);
     CHECK(profile_empty(&q));
     state_destroy(s);
 }
@@ -161,14 +160,14 @@ static void test_two_instances(void)
     CHECK(a && b);
     if (!a || !b)
         return;
-    state_add(a, "many", "pathway", "Many");
+    state_add(a, "many", "pathway", "Many", NULL);
     CHECK(state_has(b, "many", "pathway"));
-    state_set_note(b, "many", "pathway", "from b");
+    state_set_note(b, "many", "pathway", "from b", NULL);
     struct state_item *v;
     size_t n;
-    state_items(a, NULL, &v, &n);
+    state_items(a, NULL, &v, &n, NULL);
     CHECK(n == 1 && strcmp(v[0].note, "from b") == 0);
-    state_items_free(v, n);
+    state_items_destroy(v, n);
     state_destroy(a);
     state_destroy(b);
 }
@@ -176,10 +175,10 @@ static void test_two_instances(void)
 static void test_memory_and_errors(void)
 {
     struct state *s = NULL;
-    char *err = NULL;
-    CHECK_INT(state_open(NULL, &s, &err), 0);
+    struct err e = {0};
+    CHECK_INT(state_open(NULL, &s, &e), 0);
     CHECK(state_in_memory(s));
-    state_add(s, "open", "pathway", "Open");
+    state_add(s, "open", "pathway", "Open", NULL);
     CHECK_INT(state_count(s), 1);
     state_destroy(s);
     /* A file that is not a database: an error naming it, and the file left as it was. */
@@ -188,10 +187,9 @@ static void test_memory_and_errors(void)
     fputs("this is not a database, and it holds someone's words\n", f);
     fclose(f);
     s = NULL;
-    CHECK(state_open(junk, &s, &err) != 0);
+    CHECK(state_open(junk, &s, &e) != 0);
     CHECK(s == NULL);
-    CHECK(err && strstr(err, junk));
-    free(err);
+    CHECK(e.code && strstr(e.msg, junk));
     f = fopen(junk, "r");
     char line[128] = "";
     CHECK(f && fgets(line, sizeof line, f));
@@ -207,7 +205,7 @@ static void test_profile_words_and_codec(void)
     struct profile p;
     profile_init(&p);
     CHECK(profile_empty(&p));
-    char *w = profile_answer_words(&p, Q_EXAMS, st);
+    char *w = profile_answer_words(&p, Q_EXAMS, st, NULL);
     CHECK_STR(w, "not answered");
     free(w);
     snprintf(p.region, sizeof p.region, "toronto");
@@ -216,13 +214,13 @@ static void test_profile_words_and_codec(void)
     p.exams_known = true;
     p.last_practised = 0;
     p.practice_years = 1;
-    w = profile_answer_words(&p, Q_EXAMS, st);
+    w = profile_answer_words(&p, Q_EXAMS, st, NULL);
     CHECK_STR(w, "MCCQE Part I, NAC OSCE");
     free(w);
-    w = profile_answer_words(&p, Q_RECENCY, st);
+    w = profile_answer_words(&p, Q_RECENCY, st, NULL);
     CHECK_STR(w, "practising now");
     free(w);
-    w = profile_answer_words(&p, Q_PRACTICE, st);
+    w = profile_answer_words(&p, Q_PRACTICE, st, NULL);
     CHECK_STR(w, "1 year");
     free(w);
     char *text = profile_encode(&p);
@@ -250,12 +248,11 @@ static void test_profile_words_and_codec(void)
 static void test_handout(void)
 {
     struct state *s = NULL;
-    char *err = NULL;
-    state_open(NULL, &s, &err);
-    state_add(s, "many", "pathway", "Many");
-    state_set_note(s, "many", "pathway", "*bring* [papers] <now>");
-    state_add(s, "helper", "support", "Helper");
-    state_add(s, "vanished", "support", "Old group");
+    state_open(NULL, &s, NULL);
+    state_add(s, "many", "pathway", "Many", NULL);
+    state_set_note(s, "many", "pathway", "*bring* [papers] <now>", NULL);
+    state_add(s, "helper", "support", "Helper", NULL);
+    state_add(s, "vanished", "support", "Old group", NULL);
     struct profile p;
     profile_init(&p);
     snprintf(p.region, sizeof p.region, "ontario");
@@ -324,8 +321,8 @@ static void test_handout_save_and_print(void)
     fprintf(f, "#!/bin/sh\ncat > '%s'\n", out);
     fclose(f);
     chmod(lp, 0755);
-    char *err = NULL;
-    CHECK_INT(handout_print(lp, "to paper; $(rm -rf /)\n", &err), 0);
+    struct err e = {0};
+    CHECK_INT(handout_print(lp, "to paper; $(rm -rf /)\n", &e), 0);
     f = fopen(out, "r");
     line[0] = '\0';
     CHECK(f && fgets(line, sizeof line, f));
@@ -336,10 +333,9 @@ static void test_handout_save_and_print(void)
     f = fopen(lp, "w");
     fputs("#!/bin/sh\necho 'lp: Error - No default destination.' >&2\nexit 1\n", f);
     fclose(f);
-    CHECK(handout_print(lp, "x\n", &err) != 0);
-    CHECK(err && strstr(err, "No default destination"));
-    free(err);
-    err = NULL;
+    CHECK(handout_print(lp, "x\n", &e) != 0);
+    CHECK(e.code && strstr(e.msg, "No default destination"));
+    e = (struct err){0};
     /* It exits without reading a text larger than a pipe holds: the write fails with EPIPE, and
      * the SIGPIPE (here at its default, which ends a process) must not end the caller. */
     void (*was)(int) = signal(SIGPIPE, SIG_DFL);
@@ -347,16 +343,14 @@ static void test_handout_save_and_print(void)
     char *big = xmalloc(big_len + 1);
     memset(big, 'x', big_len);
     big[big_len] = '\0';
-    CHECK(handout_print(lp, big, &err) != 0);
-    CHECK(err && strstr(err, "No default destination"));
-    free(err);
-    err = NULL;
+    CHECK(handout_print(lp, big, &e) != 0);
+    CHECK(e.code && strstr(e.msg, "No default destination"));
+    e = (struct err){0};
     free(big);
     signal(SIGPIPE, was);
     char *missing = path_in("no-lp");
-    CHECK(handout_print(missing, "x\n", &err) != 0);
-    CHECK(err != NULL);
-    free(err);
+    CHECK(handout_print(missing, "x\n", &e) != 0);
+    CHECK(e.code != 0 && e.msg[0]);
     free(missing);
     free(lp);
     free(out);

@@ -151,6 +151,7 @@ struct opened {
     struct store *st;
     char *notice;
     struct diags d;
+    struct err e;
 };
 
 static struct opened open_ds(const char *path, const char *cache_dir, unsigned flags)
@@ -158,7 +159,7 @@ static struct opened open_ds(const char *path, const char *cache_dir, unsigned f
     struct opened o = {0};
     o.st = (struct store *)1;
     o.notice = (char *)1;
-    o.rc = store_open_dataset(path, cache_dir, flags, &o.st, &o.d, &o.notice);
+    o.rc = store_open_dataset(path, cache_dir, flags, &o.st, &o.d, &o.e, &o.notice);
     return o;
 }
 
@@ -184,10 +185,9 @@ static size_t count_all(struct store *st)
 {
     struct query q = {0};
     size_t n = 0;
-    char *err = NULL;
-    if (query_count(st, &q, &n, &err) != 0) {
-        fprintf(stderr, "  query_count: %s\n", err ? err : "?");
-        free(err);
+    struct err e = {0};
+    if (query_count(st, &q, &n, &e) != 0) {
+        fprintf(stderr, "  query_count: %s\n", e.msg);
         return (size_t)-1;
     }
     return n;
@@ -687,14 +687,15 @@ static void test_write_and_open_db(void)
     struct scratch s;
     scratch_init(&s);
     struct diags d = {0};
+    struct err e = {0};
     struct dataset *ds = NULL;
     CHECK_INT(dataset_load(s.data, 0, &ds, &d), 0);
     char *out = xasprintf("%s/kiosk.db", s.dir);
-    CHECK_INT(store_write(ds, s.data, out, &d), 0);
-    CHECK_INT(d.n, 0);
+    CHECK_INT(store_write(ds, s.data, out, &e), 0);
+    CHECK_INT(e.code, 0);
     CHECK_INT(files_with(s.dir, ".tmp-"), 0);
     struct store *st = (struct store *)1;
-    CHECK_INT(store_open_db(out, &st, &d), 0);
+    CHECK_INT(store_open_db(out, &st, &e), 0);
     CHECK(st != NULL && st != (struct store *)1);
     if (st && st != (struct store *)1) {
         check_meta(st, "title", DEEP_TITLE);
@@ -710,17 +711,16 @@ static void test_write_and_open_db(void)
         store_destroy(st);
     }
     /* Writing over an existing database replaces it whole. */
-    CHECK_INT(store_write(ds, "elsewhere.json", out, &d), 0);
-    CHECK_INT(store_open_db(out, &st, &d), 0);
+    CHECK_INT(store_write(ds, "elsewhere.json", out, &e), 0);
+    CHECK_INT(store_open_db(out, &st, &e), 0);
     check_meta(st, "origin", "elsewhere.json");
     CHECK_INT(count_all(st), 12);
     store_destroy(st);
     /* A directory that does not exist: an I/O error, nothing left behind. */
     char *bad = xasprintf("%s/no/such/dir/x.db", s.dir);
-    CHECK_INT(store_write(ds, s.data, bad, &d), EXIT_IOERR);
-    CHECK_INT(d.errors, 1);
-    if (d.n)
-        CHECK(strncmp(d.v[0].msg, "cannot write ", 13) == 0);
+    CHECK_INT(store_write(ds, s.data, bad, &e), EXIT_IOERR);
+    CHECK_INT(e.code, EXIT_IOERR);
+    CHECK(strncmp(e.msg, "cannot write ", 13) == 0);
     diags_finish(&d);
     free(bad);
     dataset_destroy(ds);
@@ -732,7 +732,7 @@ static void test_open_db_rejects(void)
 {
     struct scratch s;
     scratch_init(&s);
-    struct diags d = {0};
+    struct err e = {0};
     struct store *st = (struct store *)1;
     /* Another program's SQLite database. */
     char *other = xasprintf("%s/other.db", s.dir);
@@ -740,41 +740,39 @@ static void test_open_db_rejects(void)
     CHECK(sqlite3_open(other, &db) == SQLITE_OK);
     CHECK(exec_sql(db, "CREATE TABLE t(x); INSERT INTO t VALUES (1);"));
     sqlite3_close(db);
-    CHECK_INT(store_open_db(other, &st, &d), EXIT_DATAERR);
+    CHECK_INT(store_open_db(other, &st, &e), EXIT_DATAERR);
     CHECK(st == NULL);
-    CHECK_INT(d.errors, 1);
+    CHECK_INT(e.code, EXIT_DATAERR);
     char *want = xasprintf("not an itpnav database of schema %d (write one with 'itpnav "
                            "build-db')",
                            STORE_SCHEMA_VERSION);
-    if (d.n)
-        CHECK_STR(d.v[0].msg, want);
+    CHECK_STR(e.msg, want);
     free(want);
-    diags_finish(&d);
+    e = (struct err){0};
     /* A table named meta is not enough. */
     CHECK(sqlite3_open(other, &db) == SQLITE_OK);
     CHECK(exec_sql(db, "CREATE TABLE meta(key TEXT, value TEXT);"
                        "INSERT INTO meta VALUES ('schema', '3');"));
     sqlite3_close(db);
-    CHECK_INT(store_open_db(other, &st, &d), EXIT_DATAERR);
-    diags_finish(&d);
+    CHECK_INT(store_open_db(other, &st, &e), EXIT_DATAERR);
+    e = (struct err){0};
     /* A JSON file given as a database. */
-    CHECK_INT(store_open_db(s.data, &st, &d), EXIT_DATAERR);
+    CHECK_INT(store_open_db(s.data, &st, &e), EXIT_DATAERR);
     CHECK(st == NULL);
-    diags_finish(&d);
+    e = (struct err){0};
     /* Missing, and a directory. */
-    CHECK_INT(store_open_db("/nonexistent/x.db", &st, &d), EXIT_NOINPUT);
-    if (d.n)
-        CHECK_STR(d.v[0].msg, "cannot open: No such file or directory");
-    diags_finish(&d);
-    CHECK_INT(store_open_db(s.dir, &st, &d), EXIT_NOINPUT);
-    diags_finish(&d);
+    CHECK_INT(store_open_db("/nonexistent/x.db", &st, &e), EXIT_NOINPUT);
+    CHECK_STR(e.msg, "cannot open: No such file or directory");
+    e = (struct err){0};
+    CHECK_INT(store_open_db(s.dir, &st, &e), EXIT_NOINPUT);
+    e = (struct err){0};
     /* The cache of a dataset is a database too, of the current schema. */
     char cache[256];
     build_and_mark(&s, cache, sizeof cache);
-    CHECK_INT(store_open_db(cache, &st, &d), 0);
+    CHECK_INT(store_open_db(cache, &st, &e), 0);
     check_meta(st, "title", "FROM THE CACHE");
     store_destroy(st);
-    diags_finish(&d);
+    e = (struct err){0};
     free(other);
     scratch_finish(&s);
 }
@@ -808,19 +806,20 @@ static char *fts_rows(sqlite3 *db, const char *table, const char *order)
 static void check_two_threads_same_index(const char *path, int entries)
 {
     struct diags d = {0};
+    struct err e = {0};
     struct dataset *ds = NULL;
     CHECK_INT(dataset_load(path, 0, &ds, &d), 0);
     if (!ds)
         return;
     struct store *st = NULL;
-    CHECK_INT(store_open_memory(ds, path, &st, &d), 0);
+    CHECK_INT(store_open_memory(ds, path, &st, &e), 0);
     if (!st)
         return;
     sqlite3 *mem = st->db;
     char dir[] = "/tmp/itpnav-unit-XXXXXX";
     CHECK(mkdtemp(dir) != NULL);
     char *out = xasprintf("%s/two.db", dir);
-    CHECK_INT(store_write(ds, path, out, &d), 0);
+    CHECK_INT(store_write(ds, path, out, &e), 0);
     CHECK_INT(files_with(dir, ".tmp-"), 0); /* the second thread's file is gone too */
     sqlite3 *file = NULL;
     CHECK(sqlite3_open(out, &file) == SQLITE_OK);
@@ -878,6 +877,7 @@ static void test_second_thread_fails(void)
     struct scratch s;
     scratch_init(&s);
     struct diags d = {0};
+    struct err e = {0};
     struct dataset *ds = NULL;
     CHECK_INT(dataset_load(s.data, 0, &ds, &d), 0);
     char *out = xasprintf("%s/kiosk.db", s.dir);
@@ -885,10 +885,9 @@ static void test_second_thread_fails(void)
     CHECK(mkdir(blocker, 0700) == 0); /* a directory where its database would be */
     char *sub = xasprintf("%s/x", blocker);
     write_text(sub, "x"); /* not empty: the build's unlink cannot clear it */
-    CHECK_INT(store_write(ds, s.data, out, &d), EXIT_IOERR);
-    CHECK_INT(d.errors, 1);
-    if (d.n)
-        CHECK(strstr(d.v[0].msg, "unable to open database file") != NULL);
+    CHECK_INT(store_write(ds, s.data, out, &e), EXIT_IOERR);
+    CHECK_INT(e.code, EXIT_IOERR);
+    CHECK(strstr(e.msg, "unable to open database file") != NULL);
     CHECK(access(out, F_OK) != 0);
     unlink(sub);
     rmdir(blocker);

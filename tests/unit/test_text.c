@@ -1,4 +1,5 @@
 /* test_text.c: unit tests for src/util/text.c (widths, sanitising, fitting, wrapping, folding). */
+#include "err.h"
 #include "text.h"
 #include "unit.h"
 
@@ -553,6 +554,30 @@ static void test_nearest(void)
     CHECK(text_nearest_take(&n) == NULL);
 }
 
+/* err_set: the code comes back, NULL records nothing, and a long message is cut between
+ * characters. */
+static void test_err(void)
+{
+    struct err e = {0};
+    CHECK_INT(err_set(&e, EXIT_IOERR, "query failed: %s", "disk I/O error"), EXIT_IOERR);
+    CHECK_INT(e.code, EXIT_IOERR);
+    CHECK_STR(e.msg, "query failed: disk I/O error");
+    CHECK_INT(err_set(NULL, EXIT_USAGE, "nothing %d", 1), EXIT_USAGE);
+    char *long_text = malloc(2 * sizeof e.msg + 1);
+    if (!long_text)
+        return;
+    for (size_t i = 0; i < sizeof e.msg; i++)
+        memcpy(long_text + 2 * i, "é", 2);
+    long_text[2 * sizeof e.msg] = '\0';
+    for (int shift = 0; shift < 2; shift++) {
+        err_set(&e, EXIT_DATAERR, "%s%s", shift ? "x" : "", long_text);
+        size_t bad = 0;
+        CHECK(text_utf8_valid(e.msg, strlen(e.msg), &bad));
+        CHECK(strlen(e.msg) >= sizeof e.msg - 3);
+    }
+    free(long_text);
+}
+
 static void test_distance(void)
 {
     CHECK_INT(text_distance("kitten", "sitting"), 3);
@@ -636,4 +661,5 @@ UNIT_MAIN(CASE(test_encode), CASE(test_delete), CASE(test_locale), CASE(test_wid
           CASE(test_fit_wide_boundary), CASE(test_fit_small_widths), CASE(test_fit_tiny_buffer),
           CASE(test_pad), CASE(test_wrap_spaces), CASE(test_wrap_long_words),
           CASE(test_wrap_newlines), CASE(test_wrap_cjk), CASE(test_wrap_sanitised), CASE(test_fold),
-          CASE(test_fold_range), CASE(test_distance), CASE(test_nearest), CASE(test_utf8_valid))
+          CASE(test_fold_range), CASE(test_distance), CASE(test_nearest), CASE(test_err),
+          CASE(test_utf8_valid))
