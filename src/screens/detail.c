@@ -18,7 +18,10 @@ static const enum action hints[] = {A_NEXT_LINK, A_OPEN, A_MARK, A_BACK, A_HOME,
 
 void *detail_create(struct app *app, const char *id, unsigned kinds)
 {
-    struct entry *e = entry_get(app->store, id, kinds);
+    struct err err = {0};
+    struct entry *e = entry_get(app->store, id, kinds, &err);
+    if (!e && err.code)
+        app_notice(app, "%s", err.msg);
     if (!e)
         return NULL;
     struct detail *d = xcalloc(1, sizeof *d);

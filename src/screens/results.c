@@ -21,15 +21,18 @@ static unsigned stamp(struct app *app)
 static void answers_line(struct app *app, struct textview *tv, int width)
 {
     struct sb b = {0};
+    struct err e = {0};
     for (int q = 0; q < Q_COUNT; q++) {
         if (!profile_answered(&app->prof, (enum profile_question)q))
             continue;
-        char *w = profile_answer_words(&app->prof, (enum profile_question)q, app->store);
+        char *w = profile_answer_words(&app->prof, (enum profile_question)q, app->store, &e);
         sb_addf(&b, "%s%s: %s", b.len ? " · " : "", profile_label((enum profile_question)q), w);
         free(w);
     }
     tv_add(tv, ROLE_DIM, "Your answers: ", 2, b.len ? sb_str(&b) : "none yet", width, NULL);
     sb_finish(&b);
+    if (e.code)
+        tv_add(tv, ROLE_NOTICE, NULL, 0, e.msg, width, NULL);
     tv_add(tv, ROLE_DIM, NULL, 0, "Esc goes back to the questions to change them.", width, NULL);
     if (!app->prof.region[0])
         tv_add(tv, ROLE_NOTICE, NULL, 0,
@@ -67,12 +70,11 @@ static void supports_part(struct app *app, struct textview *tv, const struct ans
     match_support_query(a, &q);
     size_t count = 0;
     struct page pg = {0};
-    char *err = NULL;
-    if (query_count(app->store, &q, &count, &err) != 0 ||
-        query_page(app->store, &q, 0, HANDOUT_MAX_SUPPORTS, &pg, &err) != 0) {
-        tv_add(tv, ROLE_NOTICE, NULL, 0, err, width, NULL);
-        free(err);
-        page_finish(&pg);
+    struct err e = {0};
+    if (query_count(app->store, &q, &count, &e) != 0 ||
+        query_page(app->store, &q, 0, HANDOUT_MAX_SUPPORTS, &pg, &e) != 0) {
+        tv_add(tv, ROLE_NOTICE, NULL, 0, e.msg, width, NULL);
+        query_page_finish(&pg);
         return;
     }
     tv_blank(tv);
@@ -95,7 +97,7 @@ static void supports_part(struct app *app, struct textview *tv, const struct ans
         tv_add(tv, ROLE_DIM, NULL, 0, more, width, NULL);
         free(more);
     }
-    page_finish(&pg);
+    query_page_finish(&pg);
 }
 
 static void build(struct app *app, struct textview *tv, int width)
@@ -106,10 +108,9 @@ static void build(struct app *app, struct textview *tv, int width)
     profile_answers(&app->prof, &a);
     struct match *m = NULL;
     size_t n = 0;
-    char *err = NULL;
-    if (match_run(app->store, &a, &m, &n, &err) != 0) {
-        tv_add(tv, ROLE_NOTICE, NULL, 0, err, width, NULL);
-        free(err);
+    struct err e = {0};
+    if (match_run(app->store, &a, &m, &n, &e) != 0) {
+        tv_add(tv, ROLE_NOTICE, NULL, 0, e.msg, width, NULL);
         return;
     }
     static const char *const headings[] = {
@@ -134,7 +135,7 @@ static void build(struct app *app, struct textview *tv, int width)
     if (n == 0)
         tv_add(tv, ROLE_NOTICE, NULL, 0,
                "No pathway in the data is open where you live for these goals.", width, NULL);
-    match_free(m, n);
+    match_destroy(m, n);
     supports_part(app, tv, &a, width);
     tv_blank(tv);
     tv_add(tv, ROLE_DIM, NULL, 0,

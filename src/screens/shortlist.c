@@ -21,11 +21,12 @@ static const enum action hints[] = {A_OPEN, A_NOTE, A_MOVE_UP, A_REMOVE, A_EXPOR
 
 static void reload(struct app *app, struct shortlist *s)
 {
-    state_items_free(s->items, s->n);
+    state_items_destroy(s->items, s->n);
     s->items = NULL;
     s->n = 0;
-    if (state_items(app->state, app->store, &s->items, &s->n) != 0)
-        app_notice(app, "%s", state_error(app->state));
+    struct err e = {0};
+    if (state_items(app->state, app->store, &s->items, &s->n, &e) != 0)
+        app_notice(app, "%s", e.msg);
     s->lv.n = s->n;
 }
 
@@ -39,7 +40,7 @@ void *shortlist_create(struct app *app)
 static void destroy(void *state)
 {
     struct shortlist *s = state;
-    state_items_free(s->items, s->n);
+    state_items_destroy(s->items, s->n);
     free(s);
 }
 
@@ -104,8 +105,9 @@ static struct state_item *selected(struct shortlist *s)
 static const char *set_note(struct app *app, void *ctx, const char *text)
 {
     struct state_item *key = ctx; /* a copy made for the prompt: the list may reload */
-    if (state_set_note(app->state, key->id, key->kind, text) != 0)
-        app_notice(app, "The note was not saved: %s", state_error(app->state));
+    struct err e = {0};
+    if (state_set_note(app->state, key->id, key->kind, text, &e) != 0)
+        app_notice(app, "The note was not saved: %s", e.msg);
     else
         app_notice(app, text[0] ? "Note saved." : "Note removed.");
     app->state_gen++;
@@ -161,8 +163,9 @@ static enum key_result on_key(struct app *app, void *state, enum action a, int k
     case A_MOVE_DOWN:
         if (!it)
             return R_HANDLED;
-        if (state_move(app->state, s->lv.sel, a == A_MOVE_UP ? -1 : 1) != 0) {
-            app_notice(app, "%s", state_error(app->state));
+        struct err e = {0};
+        if (state_move(app->state, s->lv.sel, a == A_MOVE_UP ? -1 : 1, &e) != 0) {
+            app_notice(app, "%s", e.msg);
             return R_REDRAW;
         }
         if (a == A_MOVE_UP && s->lv.sel > 0)

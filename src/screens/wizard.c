@@ -203,15 +203,14 @@ static void count_results(struct app *app, struct wizard *w)
     profile_answers(&app->prof, &a);
     struct match *m = NULL;
     size_t n = 0;
-    char *err = NULL;
-    if (match_run(app->store, &a, &m, &n, &err) != 0) {
-        app_notice(app, "%s", err);
-        free(err);
+    struct err e = {0};
+    if (match_run(app->store, &a, &m, &n, &e) != 0) {
+        app_notice(app, "%s", e.msg);
         return;
     }
     for (size_t i = 0; i < n; i++)
         w->counts[m[i].verdict]++;
-    match_free(m, n);
+    match_destroy(m, n);
 }
 
 static void draw(struct app *app, void *state, int top, int height)
@@ -246,7 +245,10 @@ static void draw(struct app *app, void *state, int top, int height)
             snprintf(label, sizeof label, " %d  %s", i + 1, profile_label(q));
             char padded[128];
             text_pad(padded, sizeof padded, label, label_w);
-            char *answer = profile_answer_words(&app->prof, q, app->store);
+            struct err e = {0};
+            char *answer = profile_answer_words(&app->prof, q, app->store, &e);
+            if (e.code)
+                app_notice(app, "%s", e.msg);
             snprintf(line, sizeof line, "%s%s", padded, answer);
             free(answer);
             draw_line(y, 1, COLS - 2, sel ? ROLE_SELECTED : ROLE_NORMAL, line);

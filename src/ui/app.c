@@ -169,9 +169,10 @@ void app_toggle_mark(struct app *app, const char *id, const char *kind, const ch
 {
     const char *k = state_kind_of(kind);
     bool had = state_has(app->state, id, k);
-    int rc = had ? state_remove(app->state, id, k) : state_add(app->state, id, k, name);
+    struct err e = {0};
+    int rc = had ? state_remove(app->state, id, k, &e) : state_add(app->state, id, k, name, &e);
     if (rc != 0) {
-        app_notice(app, "The shortlist was not changed: %s", state_error(app->state));
+        app_notice(app, "The shortlist was not changed: %s", e.msg);
         return;
     }
     app->state_gen++;
@@ -186,9 +187,10 @@ void app_toggle_target(struct app *app, const char *target)
 {
     bool pathway = strncmp(target, "pathway:", 8) == 0;
     const char *id = strchr(target, ':') ? strchr(target, ':') + 1 : target;
-    struct entry *e = entry_get(app->store, id, pathway ? KIND_PATHWAY : 0);
+    struct err err = {0};
+    struct entry *e = entry_get(app->store, id, pathway ? KIND_PATHWAY : 0, &err);
     if (!e) {
-        app_notice(app, "That entry is no longer in the data.");
+        app_notice(app, "%s", err.code ? err.msg : "That entry is no longer in the data.");
         return;
     }
     app_toggle_mark(app, e->id, e->kind, e->name);
@@ -198,8 +200,9 @@ void app_toggle_target(struct app *app, const char *target)
 void app_profile_changed(struct app *app)
 {
     app->prof_gen++;
-    if (state_save_profile(app->state, &app->prof) != 0)
-        app_notice(app, "Your answers were not saved: %s", state_error(app->state));
+    struct err e = {0};
+    if (state_save_profile(app->state, &app->prof, &e) != 0)
+        app_notice(app, "Your answers were not saved: %s", e.msg);
 }
 
 void app_reset(struct app *app)
@@ -209,8 +212,9 @@ void app_reset(struct app *app)
     app_filters_changed(app);
     profile_init(&app->prof);
     app->prof_gen++;
-    if (state_clear(app->state) != 0)
-        app_notice(app, "%s", state_error(app->state));
+    struct err e = {0};
+    if (state_clear(app->state, &e) != 0)
+        app_notice(app, "%s", e.msg);
     app->state_gen++;
     /* Every screen goes, home too: its selection and scroll start over. */
     while (app->depth > 0) {
@@ -312,12 +316,11 @@ static void print_handout(struct app *app)
     struct doc *d = handout_doc(app->store, app->state, &app->prof, today);
     char *text = handout_render(d, HANDOUT_TEXT);
     doc_destroy(d);
-    char *err = NULL;
-    if (handout_print(lp, text, &err) == 0)
+    struct err e = {0};
+    if (handout_print(lp, text, &e) == 0)
         app_notice(app, "The handout was sent to the printer.");
     else
-        app_notice(app, "%s", err);
-    free(err);
+        app_notice(app, "%s", e.msg);
     free(text);
 }
 
@@ -692,19 +695,15 @@ static bool want_color(const struct options *o)
 static struct state *open_state(struct app *app)
 {
     struct state *st = NULL;
-    char *err = NULL;
+    struct err e = {0};
     if (!app->kiosk) {
         char *path = state_default_path();
-        if (path && state_open(path, &st, &err) != 0) {
-            app_notice(app, "Your shortlist cannot be saved (%s); it lasts until you quit.", err);
-            free(err);
-            err = NULL;
-        }
+        if (path && state_open(path, &st, &e) != 0)
+            app_notice(app, "Your shortlist cannot be saved (%s); it lasts until you quit.", e.msg);
         free(path);
     }
-    if (!st && state_open(NULL, &st, &err) != 0) {
-        fprintf(stderr, "itpnav: %s\n", err); /* memory itself failed: nothing to fall back on */
-        free(err);
+    if (!st && state_open(NULL, &st, &e) != 0) {
+        session_report(&e); /* memory itself failed: nothing to fall back on */
         return NULL;
     }
     return st;
@@ -742,12 +741,12 @@ int ui_main(const struct options *o)
 
     struct app app = {.opt = o, .kiosk = o->kiosk, .countdown = -1};
     char *notice = NULL;
-    int rc = cli_open_store(o, true, &app.store, &notice);
+    int rc = session_open_store(o, true, &app.store, &notice);
     if (rc)
         return rc;
     struct query q = {0};
     char *region = NULL;
-    rc = cli_resolve_filters(app.store, o, &q, &region);
+    rc = session_resolve_filters(app.store, o, &q, &region);
     if (rc) {
         store_destroy(app.store);
         free(notice);
@@ -768,8 +767,9 @@ int ui_main(const struct options *o)
         app_finish(&app);
         return EXIT_IOERR;
     }
-    if (state_load_profile(app.state, &app.prof) != 0)
-        app_notice(&app, "Your saved answers could not be read: %s", state_error(app.state));
+    struct err e = {0};
+    if (state_load_profile(app.state, &app.prof, &e) != 0)
+        app_notice(&app, "Your saved answers could not be read: %s", e.msg);
     if (app.kiosk) {
         char why[512];
         kiosk_load_pin(app.pin_hash, sizeof app.pin_hash, why, sizeof why);

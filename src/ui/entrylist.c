@@ -21,16 +21,16 @@ struct entrylist *entrylist_create(struct app *app, unsigned kinds)
     el->preview.link_sel = -1;
     el->preview_rid = -1;
     struct query all = {.kinds = kinds};
-    char *err = NULL;
-    if (query_count(app->store, &all, &el->all, &err) != 0)
-        free(err);
+    struct err e = {0};
+    if (query_count(app->store, &all, &el->all, &e) != 0)
+        app_notice(app, "%s", e.msg);
     return el;
 }
 
 void entrylist_destroy(void *state)
 {
     struct entrylist *el = state;
-    page_finish(&el->page);
+    query_page_finish(&el->page);
     tv_clear(&el->preview);
     free(el);
 }
@@ -39,14 +39,11 @@ static void refresh_rows(struct app *app, struct entrylist *el, int rows)
 {
     struct query q;
     app_query(app, &q, el->kinds);
-    char *err = NULL;
+    struct err e = {0};
     if (el->gen != app->f.generation) {
         size_t n = 0;
-        if (query_count(app->store, &q, &n, &err) != 0) {
-            app_notice(app, "%s", err);
-            free(err);
-            err = NULL;
-        }
+        if (query_count(app->store, &q, &n, &e) != 0)
+            app_notice(app, "%s", e.msg);
         el->lv.n = n;
         el->lv.sel = el->lv.top = 0;
         el->gen = app->f.generation;
@@ -54,11 +51,9 @@ static void refresh_rows(struct app *app, struct entrylist *el, int rows)
     listview_fit(&el->lv, rows);
     if (el->page_gen == el->gen && el->page_top == el->lv.top && el->page_rows == rows)
         return;
-    page_finish(&el->page);
-    if (query_page(app->store, &q, el->lv.top, (size_t)rows, &el->page, &err) != 0) {
-        app_notice(app, "%s", err);
-        free(err);
-    }
+    query_page_finish(&el->page);
+    if (query_page(app->store, &q, el->lv.top, (size_t)rows, &el->page, &e) != 0)
+        app_notice(app, "%s", e.msg);
     el->page_gen = el->gen;
     el->page_top = el->lv.top;
     el->page_rows = rows;
@@ -147,7 +142,10 @@ static void draw_preview(struct app *app, struct entrylist *el, int top, int hei
         return;
     const struct row *row = &el->page.rows[el->lv.sel - el->lv.top];
     if (row->rid != el->preview_rid || el->preview_width != width) {
-        struct entry *e = entry_get(app->store, row->id, terms_kinds(row->kind));
+        struct err err = {0};
+        struct entry *e = entry_get(app->store, row->id, terms_kinds(row->kind), &err);
+        if (!e && err.code)
+            app_notice(app, "%s", err.msg);
         if (!e)
             return;
         struct doc *d = doc_entry(e);
