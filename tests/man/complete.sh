@@ -9,9 +9,10 @@
 #   - every command of main.c's commands[] heads a paragraph of COMMANDS;
 #   - every action name of the key table in src/ui/keys.c heads a paragraph of KEYS as
 #     "(name)", and every "(name)" there is one of the table;
-#   - every exit status of src/model/dataset.h (and 0) heads a paragraph of EXIT STATUS.
+#   - every exit status of src/util/err.h (and 0) heads a paragraph of EXIT STATUS.
 # itpnav-data(5):
-#   - every key and every fixed value that src/model/dataset.c checks appears in the page.
+#   - every key that src/model/dataset.c checks, and every fixed value of the vocabularies in
+#     src/model/terms.h (which it checks against), appears in the page.
 #
 # The page text is compared after removing comments, font escapes (\fB, \fR, ...), \& and
 # turning \- into -, so that "\fB\-\-no\-color\fR" reads "--no-color".
@@ -26,7 +27,8 @@ page5=$man_dir/itpnav-data.5
 main_c=$src_dir/main.c
 keys_c=$src_dir/ui/keys.c
 dataset_c=$src_dir/model/dataset.c
-dataset_h=$src_dir/model/dataset.h
+terms_h=$src_dir/model/terms.h
+err_h=$src_dir/util/err.h
 
 failed=0
 fail() {
@@ -34,7 +36,7 @@ fail() {
     failed=1
 }
 
-for f in "$page1" "$page5" "$main_c" "$keys_c" "$dataset_c" "$dataset_h"; do
+for f in "$page1" "$page5" "$main_c" "$keys_c" "$dataset_c" "$terms_h" "$err_h"; do
     if [ ! -s "$f" ]; then
         echo "FAIL: $f is missing or empty"
         exit 1
@@ -129,27 +131,27 @@ for name in $(printf '%s\n' "$key_tags" | grep -oE '\([a-z][a-z-]*\)' | tr -d '(
 done
 
 # ---- itpnav(1): exit statuses ----
-statuses="0 $(sed -n 's/.*EXIT_[A-Z]* *= *\([0-9][0-9]*\).*/\1/p' "$dataset_h")"
-at_least 4 "exit statuses in $dataset_h" "$(printf '%s\n' $statuses | grep -c .)"
+statuses="0 $(sed -n 's/.*EXIT_[A-Z]* *= *\([0-9][0-9]*\).*/\1/p' "$err_h")"
+at_least 4 "exit statuses in $err_h" "$(printf '%s\n' $statuses | grep -c .)"
 status_tags=$(tags "$page1" 'EXIT STATUS')
 for n in $statuses; do
     printf '%s\n' "$status_tags" | grep -qxE -- "\.B $n" ||
-        fail "itpnav.1: exit status $n (src/model/dataset.h) heads no paragraph of EXIT STATUS"
+        fail "itpnav.1: exit status $n (src/util/err.h) heads no paragraph of EXIT STATUS"
 done
 
 # ---- itpnav-data(5): keys and fixed values ----
 data_keys=$(sed -n 's/.*\.key = "\([^"]*\)".*/\1/p' "$dataset_c" | sort -u)
 section_keys=$(c_block "$dataset_c" '} sections[] = {' | grep -oE '\{ *"[a-z_]+" *, *(true|false)' |
     sed 's/[^"]*"\([^"]*\)".*/\1/')
-value_words=$(awk '/^static const char \*const [a-z_]+\[\] = \{/ { on = 1 }
-        on { print } on && /};/ { on = 0 }' "$dataset_c" | grep -oE '"[^"]+"' | tr -d '"' | sort -u)
+# The id of each row X(ENUM, value, "id", ...) of terms.h's X-macros.
+value_words=$(sed -n 's/^ *X([A-Z_]*, [^,]*, "\([^"]*\)".*/\1/p' "$terms_h" | sort -u)
 at_least 40 "dataset keys in $dataset_c" "$(printf '%s\n' $data_keys | grep -c .)"
 at_least 7 "top-level keys in $dataset_c" "$(printf '%s\n' $section_keys | grep -c .)"
-at_least 15 "fixed values in $dataset_c" "$(printf '%s\n' $value_words | grep -c .)"
+at_least 15 "fixed values in $terms_h" "$(printf '%s\n' $value_words | grep -c .)"
 data_text=$(normalize "$page5")
 for word in itpnav dataset $data_keys $section_keys $value_words; do
     printf '%s\n' "$data_text" | has_word "$word" ||
-        fail "itpnav-data.5: '$word' (src/model/dataset.c) does not appear"
+        fail "itpnav-data.5: '$word' (src/model/dataset.c or terms.h) does not appear"
 done
 
 [ $failed -eq 0 ] && echo "ok: the pages name every option, command, key, exit status and dataset key"
