@@ -534,7 +534,7 @@ int cli_match(const struct options *o)
             char *text = doc_plain(&d, width);
             fputs(text + (i == 0), stdout);
             free(text);
-            doc_clear(&d);
+            doc_finish(&d);
         }
     }
     if (json) {

@@ -135,7 +135,7 @@ struct doc *doc_entry(const struct entry *e)
     return d;
 }
 
-void doc_clear(struct doc *d)
+void doc_finish(struct doc *d)
 {
     for (size_t i = 0; i < d->n; i++) {
         free(d->v[i].label);
@@ -151,7 +151,7 @@ void doc_destroy(struct doc *d)
 {
     if (!d)
         return;
-    doc_clear(d);
+    doc_finish(d);
     free(d);
 }
 

@@ -36,7 +36,7 @@ struct doc {
 struct doc *doc_entry(const struct entry *e);
 
 /* Free a doc's lines and empty it (for a doc on the stack). */
-void doc_clear(struct doc *d);
+void doc_finish(struct doc *d);
 
 /* Free a doc; NULL is a no-op. */
 void doc_destroy(struct doc *d);

@@ -82,6 +82,6 @@ int rank_search(struct ranker *r, sqlite3 *db, const struct facets *f, const uin
 void rank_sort(struct rank_found *r, size_t need);
 
 /* Free the hits and the key and empty r. */
-void rank_found_clear(struct rank_found *r);
+void rank_found_finish(struct rank_found *r);
 
 #endif

@@ -95,7 +95,7 @@ static void cache_destroy(void *p)
         return;
     for (int i = 0; i < FSET_SLOTS; i++)
         fset_clear(&qc->sets[i]);
-    rank_found_clear(&qc->found);
+    rank_found_finish(&qc->found);
     facet_finish(&qc->f);
     free(qc);
 }

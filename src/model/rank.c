@@ -33,7 +33,7 @@ struct ranker {
     void *ctx;
 };
 
-void rank_found_clear(struct rank_found *r)
+void rank_found_finish(struct rank_found *r)
 {
     free(r->key);
     free(r->hits);
@@ -232,7 +232,7 @@ struct ranker *rank_attach(sqlite3 *db, void (*closed)(void *ctx), void *ctx)
 int rank_search(struct ranker *ranker, sqlite3 *db, const struct facets *f, const uint32_t *pos,
                 const char *fts, struct rank_found *out)
 {
-    rank_found_clear(out);
+    rank_found_finish(out);
     struct ranking r = {.f = f, .pos = pos, .out = out};
     sqlite3_stmt *s;
     int rc = sqlite3_prepare_v2(db,
@@ -253,7 +253,7 @@ int rank_search(struct ranker *ranker, sqlite3 *db, const struct facets *f, cons
     free(r.freq);
     free(r.idf);
     if (rc != SQLITE_OK) {
-        rank_found_clear(out);
+        rank_found_finish(out);
         return rc;
     }
     if (r.phrases == 1) {

@@ -293,7 +293,7 @@ static void test_plain_wraps_field_labels(void)
     CHECK(strstr(plain, "(ITPAC)") != NULL);
     CHECK(strstr(plain, "Ottawa") != NULL);
     free(plain);
-    doc_clear(&d);
+    doc_finish(&d);
     CHECK_INT(d.n, 0);
 }
 
@@ -306,7 +306,7 @@ static void test_plain_wraps_title(void)
     doc_add(&d, DOC_TITLE, NULL, "Internationally Trained Medical Doctors Canada Network", NULL,
             NULL, 0);
     check_wrapped(&d, 30, 3, "title");
-    doc_clear(&d);
+    doc_finish(&d);
 }
 
 static void test_plain_sanitises(void)
@@ -372,7 +372,7 @@ static void test_doc_add(void)
     char *plain = doc_plain(&d, 40);
     CHECK(strstr(plain, "  100. line 99\n") != NULL);
     free(plain);
-    doc_clear(&d);
+    doc_finish(&d);
     CHECK_INT(d.n, 0);
     CHECK(d.v == NULL);
     doc_destroy(NULL);
