@@ -157,12 +157,15 @@ static void describe_regions(struct filler *f, const cJSON *regions, int *depth,
     *depth = 0;
     for (const cJSON *e = regions ? regions->child : NULL; e; e = e->next) {
         sqlite3_bind_text(f->region_info, 1, e->valuestring, -1, SQLITE_STATIC);
-        if (sqlite3_step(f->region_info) == SQLITE_ROW) {
+        int rc = sqlite3_step(f->region_info);
+        if (rc == SQLITE_ROW) {
             if (b.len)
                 sb_add(&b, ", ");
             sb_add(&b, (const char *)sqlite3_column_text(f->region_info, 0));
             if (sqlite3_column_int(f->region_info, 1) > *depth)
                 *depth = sqlite3_column_int(f->region_info, 1);
+        } else if (rc != SQLITE_DONE && f->rc == SQLITE_OK) {
+            f->rc = rc; /* the build fails whole rather than store an entry without its places */
         }
         sqlite3_reset(f->region_info);
     }
