@@ -1,6 +1,6 @@
-/* query.c: the one place that applies the filters of spec/dataset.md to lists: over a packed index
- * of the entries in C, and through FTS5 for words; every value given to SQL is a bound parameter.
- */
+/* query.c: the one place that applies the filters of spec/dataset.md to lists: the filter sets
+ * over the packed index (facet.h), words through FTS5 and the ranking, then the rows of a page;
+ * every value given to SQL is a bound parameter. */
 #include "query.h"
 
 #include <stdlib.h>

@@ -6,9 +6,8 @@
 
 #include <sqlite3.h>
 
-#include "store.h"
-
 #include "err.h"
+#include "store.h"
 
 struct query_cache;
 
@@ -23,6 +22,7 @@ enum store_stmt {
     STMT_COUNT
 };
 
+/* An open store (store.h). */
 struct store {
     sqlite3 *db;
     char *origin;           /* the dataset file, or the database given with --db */
