@@ -47,6 +47,17 @@ static inline bool memory_store(const char *name, struct store **st)
     return rc == 0;
 }
 
+/* The fixture name loaded once into *st, for a test file's cases to share; exits when it does not
+ * load (no case could run). */
+static inline struct store *shared_store(const char *name, struct store **st)
+{
+    if (!*st && !memory_store(name, st)) {
+        fprintf(stderr, "cannot load %s\n", name);
+        exit(1);
+    }
+    return *st;
+}
+
 /* Close the store and forget it. */
 static inline void memory_store_close(struct store **st)
 {

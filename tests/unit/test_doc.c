@@ -8,18 +8,10 @@
 #include "util.h"
 
 static struct store *st;
-static bool loaded;
 
 static struct store *deep(void)
 {
-    if (!loaded) {
-        loaded = memory_store("unit-deep.json", &st);
-        if (!loaded) {
-            fprintf(stderr, "cannot load unit-deep.json\n");
-            exit(1);
-        }
-    }
-    return st;
+    return shared_store("unit-deep.json", &st);
 }
 
 /* The first line of d with this style (and label, when given), or NULL. */
@@ -428,7 +420,6 @@ static void test_entry_get_errors(void)
 static void test_finish(void)
 {
     memory_store_close(&st);
-    loaded = false;
     CHECK(st == NULL);
 }
 

@@ -5,18 +5,10 @@
 #include "util.h"
 
 static struct store *st;
-static bool loaded;
 
 static struct store *db(void)
 {
-    if (!loaded) {
-        loaded = memory_store("unit-match.json", &st);
-        if (!loaded) {
-            fprintf(stderr, "cannot load unit-match.json\n");
-            exit(1);
-        }
-    }
-    return st;
+    return shared_store("unit-match.json", &st);
 }
 
 /* Judge requires against a; a new match (free with match_destroy(m, 1)). */
@@ -481,7 +473,6 @@ static void test_run_errors(void)
 static void test_finish(void)
 {
     memory_store_close(&st);
-    loaded = false;
     CHECK(st == NULL);
 }
 

@@ -6,18 +6,10 @@
 #include "util.h"
 
 static struct store *st;
-static bool loaded;
 
 static struct store *deep(void)
 {
-    if (!loaded) {
-        loaded = memory_store("unit-deep.json", &st);
-        if (!loaded) {
-            fprintf(stderr, "cannot load unit-deep.json\n");
-            exit(1);
-        }
-    }
-    return st;
+    return shared_store("unit-deep.json", &st);
 }
 
 /* The ids q matches in store, comma-separated in the order query_page gives them; "ERROR: ..."
@@ -727,7 +719,6 @@ static void test_ties_in_rank(void)
 static void test_finish(void)
 {
     memory_store_close(&st);
-    loaded = false;
     CHECK(st == NULL);
 }
 

@@ -6,18 +6,10 @@
 #include "vocab.h"
 
 static struct store *st;
-static bool loaded;
 
 static struct store *deep(void)
 {
-    if (!loaded) {
-        loaded = memory_store("unit-deep.json", &st);
-        if (!loaded) {
-            fprintf(stderr, "cannot load unit-deep.json\n");
-            exit(1);
-        }
-    }
-    return st;
+    return shared_store("unit-deep.json", &st);
 }
 
 static void check_name(enum vocab t, const char *id, const char *want)
@@ -244,7 +236,6 @@ static void test_known(void)
 static void test_finish(void)
 {
     memory_store_close(&st);
-    loaded = false;
     CHECK(st == NULL);
 }
 
