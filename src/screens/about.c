@@ -1,11 +1,39 @@
 /* about.c: the About screen: the dataset's purpose, background figures and where they come from. */
+#include "about.h"
+
 #include <stdlib.h>
 
+#include <sqlite3.h>
+
 #include "app.h"
-#include "textview.h"
+#include "store.h"
+#include "textpage.h"
 #include "util.h"
 
 static const enum action hints[] = {A_BACK, A_HOME, A_HELP, A_QUIT};
+
+/* Awaiting the model's vocabulary (issue 12): the dataset's sources, one a line. */
+static void add_sources(struct app *app, struct textview *tv, int width)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(app->store->db,
+                           "SELECT title, url, publisher, as_of FROM source ORDER BY pos", -1, &s,
+                           NULL) == SQLITE_OK) {
+        tv_blank(tv);
+        tv_add(tv, ROLE_HEADING, NULL, 0, "Sources", width, NULL);
+        while (sqlite3_step(s) == SQLITE_ROW) {
+            const char *t = (const char *)sqlite3_column_text(s, 0);
+            const char *u = (const char *)sqlite3_column_text(s, 1);
+            const char *p = (const char *)sqlite3_column_text(s, 2);
+            const char *d = (const char *)sqlite3_column_text(s, 3);
+            char *item = xasprintf("%s%s%s%s%s%s%s", t ? t : "", p ? " — " : "", p ? p : "",
+                                   d ? ", as of " : "", d ? d : "", u ? " — " : "", u ? u : "");
+            tv_add(tv, ROLE_NORMAL, "  • ", 4, item, width, NULL);
+            free(item);
+        }
+        sqlite3_finalize(s);
+    }
+}
 
 static void build(struct app *app, struct textview *tv, int width)
 {
@@ -31,24 +59,7 @@ static void build(struct app *app, struct textview *tv, int width)
         tv_add(tv, ROLE_NORMAL, "Licence: ", 2, license, width, NULL);
     tv_add(tv, ROLE_NORMAL, "Data file: ", 2, app->store->origin, width, NULL);
 
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(app->store->db,
-                           "SELECT title, url, publisher, as_of FROM source ORDER BY pos", -1, &s,
-                           NULL) == SQLITE_OK) {
-        tv_blank(tv);
-        tv_add(tv, ROLE_HEADING, NULL, 0, "Sources", width, NULL);
-        while (sqlite3_step(s) == SQLITE_ROW) {
-            const char *t = (const char *)sqlite3_column_text(s, 0);
-            const char *u = (const char *)sqlite3_column_text(s, 1);
-            const char *p = (const char *)sqlite3_column_text(s, 2);
-            const char *d = (const char *)sqlite3_column_text(s, 3);
-            char *item = xasprintf("%s%s%s%s%s%s%s", t ? t : "", p ? " — " : "", p ? p : "",
-                                   d ? ", as of " : "", d ? d : "", u ? " — " : "", u ? u : "");
-            tv_add(tv, ROLE_NORMAL, "  • ", 4, item, width, NULL);
-            free(item);
-        }
-        sqlite3_finalize(s);
-    }
+    add_sources(app, tv, width);
     free(notes);
     free(publisher);
     free(license);
@@ -57,14 +68,14 @@ static void build(struct app *app, struct textview *tv, int width)
 void *about_create(struct app *app)
 {
     (void)app;
-    return tv_page_create(build);
+    return textpage_create(build);
 }
 
 const struct screen screen_about = {
         .name = "About",
-        .draw = tv_page_draw,
-        .on_key = tv_page_key,
-        .destroy = tv_page_destroy,
+        .draw = textpage_draw,
+        .on_key = textpage_key,
+        .destroy = textpage_destroy,
         .hints = hints,
         .n_hints = sizeof hints / sizeof hints[0],
         .scope = SCOPE_DETAIL,
