@@ -2,7 +2,9 @@
 # setup.sh: install what itpnav needs on Debian 12, build it, then run it or test it.
 #   ./setup.sh run [ITPNAV ARGS...]   install, build, start itpnav on the bundled dataset
 #   ./setup.sh test                   install, build, run every test (also under ASan+UBSan),
-#                                     then each fuzz target for FUZZ_SECONDS (default 60)
+#                                     then each fuzz target for FUZZ_SECONDS (default 60);
+#                                     every suite: the full test setup, not meson test's quick
+#                                     default, which leaves out valgrind and fault
 #   ./setup.sh build                  install and build only
 # Unattended: no prompts, no standard input needed.
 set -eu
@@ -56,11 +58,11 @@ build)
 test)
     build build
     status=0
-    meson test -C build --print-errorlogs "$@" || status=1
+    meson test -C build --setup=full --print-errorlogs "$@" || status=1
     # The same suite under AddressSanitizer and UndefinedBehaviorSanitizer.
     build build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
     ASAN_OPTIONS=abort_on_error=0:detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-        meson test -C build-asan --print-errorlogs "$@" || status=1
+        meson test -C build-asan --setup=full --print-errorlogs "$@" || status=1
     # The libFuzzer targets (clang, ASan+UBSan), each for FUZZ_SECONDS; only in a full run.
     rm -f build-fuzz/meson-logs/testlog.json
     fuzz_broken=0
@@ -68,7 +70,7 @@ test)
         if { [ -f build-fuzz/build.ninja ] ||
             CC=clang meson setup build-fuzz -Dfuzz=true -Db_sanitize=address,undefined \
                 -Db_lundef=false >/dev/null; } && ninja -C build-fuzz >/dev/null; then
-            meson test -C build-fuzz --suite fuzz --print-errorlogs || status=1
+            meson test -C build-fuzz --setup=full --suite fuzz --print-errorlogs || status=1
         else
             echo "setup: the fuzz targets did not build" >&2
             fuzz_broken=1

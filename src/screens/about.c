@@ -1,11 +1,35 @@
 /* about.c: the About screen: the dataset's purpose, background figures and where they come from. */
+#include "about.h"
+
 #include <stdlib.h>
 
 #include "app.h"
-#include "textview.h"
+#include "store.h"
+#include "textpage.h"
 #include "util.h"
+#include "vocab.h"
 
 static const enum action hints[] = {A_BACK, A_HOME, A_HELP, A_QUIT};
+
+/* The dataset's sources, one a line; what failed when the store cannot list them. */
+static void add_sources(struct app *app, struct textview *tv, int width)
+{
+    struct vocab_list sources;
+    struct err e = {0};
+    tv_blank(tv);
+    tv_add(tv, ROLE_HEADING, NULL, 0, "Sources", width, NULL);
+    if (vocab_list(app->store, VOCAB_SOURCE, &sources, &e) != 0)
+        tv_add(tv, ROLE_NORMAL, NULL, 0, e.msg, width, NULL);
+    for (size_t i = 0; i < sources.n; i++) {
+        const char *t = sources.v[i].name, *u = sources.v[i].url;
+        const char *p = sources.v[i].publisher, *d = sources.v[i].as_of;
+        char *item = xasprintf("%s%s%s%s%s%s%s", t ? t : "", p ? " — " : "", p ? p : "",
+                               d ? ", as of " : "", d ? d : "", u ? " — " : "", u ? u : "");
+        tv_add(tv, ROLE_NORMAL, "  • ", 4, item, width, NULL);
+        free(item);
+    }
+    vocab_list_finish(&sources);
+}
 
 static void build(struct app *app, struct textview *tv, int width)
 {
@@ -31,21 +55,7 @@ static void build(struct app *app, struct textview *tv, int width)
         tv_add(tv, ROLE_NORMAL, "Licence: ", 2, license, width, NULL);
     tv_add(tv, ROLE_NORMAL, "Data file: ", 2, store_origin(app->store), width, NULL);
 
-    struct vocab_list sources;
-    struct err e = {0};
-    tv_blank(tv);
-    tv_add(tv, ROLE_HEADING, NULL, 0, "Sources", width, NULL);
-    if (vocab_list(app->store, VOCAB_SOURCE, &sources, &e) != 0)
-        tv_add(tv, ROLE_NORMAL, NULL, 0, e.msg, width, NULL);
-    for (size_t i = 0; i < sources.n; i++) {
-        const char *t = sources.v[i].name, *u = sources.v[i].url;
-        const char *p = sources.v[i].publisher, *d = sources.v[i].as_of;
-        char *item = xasprintf("%s%s%s%s%s%s%s", t ? t : "", p ? " — " : "", p ? p : "",
-                               d ? ", as of " : "", d ? d : "", u ? " — " : "", u ? u : "");
-        tv_add(tv, ROLE_NORMAL, "  • ", 4, item, width, NULL);
-        free(item);
-    }
-    vocab_list_finish(&sources);
+    add_sources(app, tv, width);
     free(notes);
     free(publisher);
     free(license);
@@ -54,14 +64,14 @@ static void build(struct app *app, struct textview *tv, int width)
 void *about_create(struct app *app)
 {
     (void)app;
-    return tv_page_create(build);
+    return textpage_create(build);
 }
 
 const struct screen screen_about = {
         .name = "About",
-        .draw = tv_page_draw,
-        .on_key = tv_page_key,
-        .destroy = tv_page_destroy,
+        .draw = textpage_draw,
+        .on_key = textpage_key,
+        .destroy = textpage_destroy,
         .hints = hints,
         .n_hints = sizeof hints / sizeof hints[0],
         .scope = SCOPE_DETAIL,

@@ -1,22 +1,24 @@
 /* detail.c: one support or pathway in full: every field, contact, links, source and as-of date. */
+#include "detail.h"
+
 #include <stdlib.h>
+#include <string.h>
 
 #include "app.h"
 #include "entry.h"
 #include "text.h"
-#include "textview.h"
 #include "util.h"
 
 struct detail {
     struct entry *entry;
     struct doc *doc;
     struct textview tv;
-    int height;
+    int top, height; /* where the text was drawn, for clicks */
 };
 
 static const enum action hints[] = {A_NEXT_LINK, A_OPEN, A_MARK, A_BACK, A_HOME, A_HELP, A_QUIT};
 
-void *detail_create(struct app *app, const char *id, unsigned kinds)
+static void *detail_create(struct app *app, const char *id, unsigned kinds)
 {
     struct err err = {0};
     struct entry *e = entry_get(app->store, id, kinds, &err);
@@ -31,6 +33,43 @@ void *detail_create(struct app *app, const char *id, unsigned kinds)
     return d;
 }
 
+struct result detail_open(struct app *app, const char *target)
+{
+    unsigned kinds = 0;
+    const char *id = target;
+    if (strncmp(target, "pathway:", 8) == 0) {
+        kinds = KIND_PATHWAY;
+        id = target + 8;
+    } else if (strncmp(target, "support:", 8) == 0) {
+        kinds = KIND_SUPPORTS;
+        id = target + 8;
+    }
+    void *state = detail_create(app, id, kinds);
+    if (state)
+        return result_push(&screen_detail, state);
+    app_notice(app, "That entry is no longer in the data.");
+    return result_of(R_REDRAW);
+}
+
+struct result detail_follow(struct app *app, const struct textview *tv, enum tv_event ev)
+{
+    switch (ev) {
+    case TV_IGNORED: return result_of(R_IGNORED);
+    case TV_MOVED: return result_of(R_REDRAW);
+    case TV_OPEN: return detail_open(app, tv_link(tv));
+    case TV_MARK:
+        if (tv_link(tv))
+            app_toggle_target(app, tv_link(tv));
+        else
+            app_notice(app, "Tab selects an entry; then a saves it to the shortlist.");
+        return result_of(R_REDRAW);
+    case TV_FIRST_LINK:
+        app_notice(app, "Enter again opens the selected link; Tab moves between links.");
+        return result_of(R_REDRAW);
+    }
+    return result_of(R_IGNORED);
+}
+
 static void destroy(void *state)
 {
     struct detail *d = state;
@@ -40,49 +79,49 @@ static void destroy(void *state)
     free(d);
 }
 
-static void draw(struct app *app, void *state, int top, int height)
+static void draw(struct app *app, void *state, struct rect r)
 {
     struct detail *d = state;
-    (void)app;
-    int width = COLS - 2;
+    int width = r.w - 2;
     /* Wrap again only when the width changed: the scroll position and link stay. */
     if (d->tv.width != width) {
         int sel = d->tv.link_sel;
         tv_from_doc(&d->tv, d->doc, width);
         d->tv.link_sel = sel < d->tv.n_links ? sel : -1;
     }
-    d->height = height;
+    d->top = r.y;
+    d->height = r.h;
     curs_set(0);
-    tv_draw(&d->tv, top, height, 1, width);
+    tv_draw(&d->tv, (struct rect){r.y, r.x + 1, r.h, width});
     /* Whether it is saved, on the title line, where it takes no room from the text. */
     if (app_marked(app, d->entry->id, d->entry->kind)) {
         int y, x;
         getyx(stdscr, y, x);
         const char *badge = " ★ on your shortlist ";
         int bw = text_width(badge);
-        if (COLS > bw + 30)
-            draw_text(top, COLS - bw - 1, bw, ROLE_GOOD, badge);
+        if (r.w > bw + 30)
+            draw_text(r.y, r.x + r.w - bw - 1, bw, ROLE_GOOD, badge);
         move(y, x);
     }
 }
 
-static enum key_result on_key(struct app *app, void *state, enum action a, int key)
+static struct result on_key(struct app *app, void *state, enum action a, int key)
 {
     struct detail *d = state;
     (void)key;
     if (a == A_MARK) {
         app_toggle_mark(app, d->entry->id, d->entry->kind, d->entry->name);
-        return R_REDRAW;
+        return result_of(R_REDRAW);
     }
-    return tv_key(app, &d->tv, a, d->height);
+    return detail_follow(app, &d->tv, tv_key(&d->tv, a, d->height));
 }
 
-static enum key_result on_click(struct app *app, void *state, int y, int x, bool twice)
+static struct result on_click(struct app *app, void *state, int y, int x, bool twice)
 {
     struct detail *d = state;
     (void)x;
     (void)twice;
-    return tv_click(app, &d->tv, y - 1);
+    return detail_follow(app, &d->tv, tv_click(&d->tv, y - d->top));
 }
 
 const struct screen screen_detail = {

@@ -1,10 +1,18 @@
 /* home.c: the Home screen: the dataset, the person's place and goal, and the menu. */
+#include "home.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "about.h"
 #include "app.h"
 #include "draw.h"
+#include "help.h"
+#include "pathways.h"
+#include "shortlist.h"
+#include "supports.h"
 #include "util.h"
+#include "wizard.h"
 
 struct home {
     struct listview lv;
@@ -49,31 +57,32 @@ bool home_untouched(const void *state)
     return h->lv.sel == 0;
 }
 
-static void draw(struct app *app, void *state, int top, int height)
+static void draw(struct app *app, void *state, struct rect r)
 {
     struct home *h = state;
+    int top = r.y, height = r.h;
     /* Short terminals keep the menu whole and drop the explanations first. */
     bool roomy = height >= (int)N_ITEMS + 8;
-    int y = top + (roomy ? 1 : 0), w = COLS - 4;
-    draw_text(y++, 2, w, ROLE_HEADING, app->title ? app->title : "itpnav");
+    int y = top + (roomy ? 1 : 0), x = r.x + 2, w = r.w - 4;
+    draw_text(y++, x, w, ROLE_HEADING, app->title ? app->title : "itpnav");
     char line[256];
     snprintf(line, sizeof line, "Data as of %s. Check details with each organisation.",
              app->as_of ? app->as_of : "an unknown date");
-    draw_text(y++, 2, w, ROLE_DIM, line);
+    draw_text(y++, x, w, ROLE_DIM, line);
     if (roomy)
         y++;
     char where[128], goal[128];
     snprintf(line, sizeof line, "Where: %s · Goal: %s", app_region_name(app, where, sizeof where),
              app_goal_name(app, goal, sizeof goal));
-    draw_text(y++, 2, w, ROLE_NORMAL, line);
+    draw_text(y++, x, w, ROLE_NORMAL, line);
     if (roomy)
-        draw_text(y++, 2, w, ROLE_DIM, "Press r to say where you live, g to choose your goal.");
+        draw_text(y++, x, w, ROLE_DIM, "Press r to say where you live, g to choose your goal.");
     if (app->kiosk && roomy) {
         snprintf(line, sizeof line,
                  "This computer is shared: what you do here is cleared after %ld seconds "
                  "without use.",
                  app->opt->idle);
-        draw_text(y++, 2, w, ROLE_DIM, line);
+        draw_text(y++, x, w, ROLE_DIM, line);
     }
     y++;
     h->menu_top = y;
@@ -82,40 +91,38 @@ static void draw(struct app *app, void *state, int top, int height)
         bool sel = h->lv.sel == i;
         char label[128];
         snprintf(label, sizeof label, " %zu  %s ", i + 1, items[i].label);
-        enum role r = sel ? ROLE_SELECTED : items[i].ready ? ROLE_NORMAL : ROLE_DIM;
-        int lw = draw_text(y, 2, w, r, label);
-        if (COLS >= 60 && i == 3 && state_count(app->state)) {
+        enum role role = sel ? ROLE_SELECTED : items[i].ready ? ROLE_NORMAL : ROLE_DIM;
+        draw_text(y, x, w, role, label);
+        if (r.w >= 60 && i == 3 && state_count(app->state)) {
             char note[160];
             size_t n = state_count(app->state);
             snprintf(note, sizeof note, "%zu saved, with notes, and a handout to take away", n);
-            draw_text(y, 2 + 26, w - 26, ROLE_DIM, note);
-        } else if (COLS >= 60) {
-            draw_text(y, 2 + 26, w - 26, ROLE_DIM, items[i].note);
+            draw_text(y, x + 26, w - 26, ROLE_DIM, note);
+        } else if (r.w >= 60) {
+            draw_text(y, x + 26, w - 26, ROLE_DIM, items[i].note);
         }
-        (void)lw;
         if (sel)
             cursor = y;
     }
     curs_set(0);
-    move(cursor, 2);
+    move(cursor, x);
 }
 
-static enum key_result choose(struct app *app, struct home *h, size_t i)
+static struct result choose(struct app *app, struct home *h, size_t i)
 {
     h->lv.sel = i;
     switch (i) {
-    case 0: app_push(app, &screen_supports, supports_create(app)); break;
-    case 1: app_push(app, &screen_pathways, pathways_create(app)); break;
-    case 2: app_open_wizard(app); break;
-    case 3: app_push(app, &screen_shortlist, shortlist_create(app)); break;
-    case 4: app_push(app, &screen_about, about_create(app)); break;
-    case 5: app_push(app, &screen_help, help_create(app)); break;
-    default: return R_IGNORED;
+    case 0: return result_push(&screen_supports, supports_create(app));
+    case 1: return result_push(&screen_pathways, pathways_create(app));
+    case 2: return wizard_open(app);
+    case 3: return result_push(&screen_shortlist, shortlist_create(app));
+    case 4: return result_push(&screen_about, about_create(app));
+    case 5: return result_push(&screen_help, help_create(app));
+    default: return result_of(R_IGNORED);
     }
-    return R_REDRAW;
 }
 
-static enum key_result on_key(struct app *app, void *state, enum action a, int key)
+static struct result on_key(struct app *app, void *state, enum action a, int key)
 {
     struct home *h = state;
     if (key >= '1' && key < '1' + (int)N_ITEMS)
@@ -126,20 +133,20 @@ static enum key_result on_key(struct app *app, void *state, enum action a, int k
     case A_FIRST:
     case A_LAST:
     case A_PAGE_UP:
-    case A_PAGE_DOWN: listview_move(&h->lv, a, (int)N_ITEMS); return R_REDRAW;
+    case A_PAGE_DOWN: listview_move(&h->lv, a, (int)N_ITEMS); return result_of(R_REDRAW);
     case A_OPEN: return choose(app, h, h->lv.sel);
-    case A_BACK: return R_HANDLED; /* home is the bottom of the stack */
-    default: return R_IGNORED;
+    case A_BACK: return result_of(R_HANDLED); /* home is the bottom of the stack */
+    default: return result_of(R_IGNORED);
     }
 }
 
-static enum key_result on_click(struct app *app, void *state, int y, int x, bool twice)
+static struct result on_click(struct app *app, void *state, int y, int x, bool twice)
 {
     struct home *h = state;
     (void)x;
     (void)twice;
     if (y < h->menu_top || y >= h->menu_top + (int)N_ITEMS)
-        return R_IGNORED;
+        return result_of(R_IGNORED);
     return choose(app, h, (size_t)(y - h->menu_top));
 }
 

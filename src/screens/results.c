@@ -1,6 +1,8 @@
 /* results.c: which pathways fit the wizard's answers, ranked, each with its reasons in plain
  * words and the next step; then the supports for the person's place and goals. Nothing is
  * hidden: a pathway they do not fit yet shows what is missing. */
+#include "results.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -8,7 +10,7 @@
 #include "entry.h"
 #include "handout.h"
 #include "match.h"
-#include "textview.h"
+#include "textpage.h"
 #include "util.h"
 
 static const enum action hints[] = {A_NEXT_LINK, A_OPEN, A_MARK, A_BACK, A_EXPORT, A_HELP};
@@ -145,26 +147,18 @@ static void build(struct app *app, struct textview *tv, int width)
            width, NULL);
 }
 
-static enum key_result on_click(struct app *app, void *state, int y, int x, bool twice)
-{
-    struct tv_page *p = state;
-    (void)x;
-    (void)twice;
-    return tv_click(app, &p->tv, y - 1);
-}
-
 void *results_create(struct app *app)
 {
     (void)app;
-    return tv_page_create_live(build, stamp);
+    return textpage_create_live(build, stamp);
 }
 
 const struct screen screen_results = {
         .name = "Your pathways",
-        .draw = tv_page_draw,
-        .on_key = tv_page_key,
-        .on_click = on_click,
-        .destroy = tv_page_destroy,
+        .draw = textpage_draw,
+        .on_key = textpage_key,
+        .on_click = textpage_click,
+        .destroy = textpage_destroy,
         .hints = hints,
         .n_hints = sizeof hints / sizeof hints[0],
         .scope = SCOPE_DETAIL,

@@ -1,12 +1,16 @@
 /* shortlist.c: the entries a person saved, in their order, each with a note; reorder, remove,
  * open, and make the handout. Read from the state on every draw, so a second terminal's
  * changes show. */
+#include "shortlist.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
+#include "detail.h"
 #include "draw.h"
+#include "prompt.h"
 #include "text.h"
 #include "util.h"
 
@@ -44,22 +48,23 @@ static void destroy(void *state)
     free(s);
 }
 
-static void draw(struct app *app, void *state, int top, int height)
+static void draw(struct app *app, void *state, struct rect r)
 {
     struct shortlist *s = state;
     reload(app, s);
+    int top = r.y, height = r.h, x = r.x, w = r.w;
     int y = top;
     char head[160];
     snprintf(head, sizeof head, "Your shortlist: %zu %s%s", s->n, s->n == 1 ? "entry" : "entries",
              state_in_memory(app->state) ? (app->kiosk ? " (cleared for the next person)"
                                                        : " (not saved: it lasts until you quit)")
                                          : "");
-    draw_line(y++, 0, COLS, ROLE_HEADING, head);
+    draw_line(y++, x, w, ROLE_HEADING, head);
     if (s->n == 0) {
-        draw_text(y + 1, 2, COLS - 4, ROLE_NORMAL, "Nothing saved yet.");
-        draw_text(y + 2, 2, COLS - 4, ROLE_DIM,
+        draw_text(y + 1, x + 2, w - 4, ROLE_NORMAL, "Nothing saved yet.");
+        draw_text(y + 2, x + 2, w - 4, ROLE_DIM,
                   "In a list or on an entry, press a to save it here; each can have a note.");
-        move(y + 1, 2);
+        move(y + 1, x + 2);
         return;
     }
     s->list_top = y;
@@ -77,8 +82,8 @@ static void draw(struct app *app, void *state, int top, int height)
                           : strcmp(it->kind, "pathway") == 0 ? "pathway"
                                                              : "support";
         int tw = text_width(tag);
-        draw_line(y, 0, COLS - tw - 2, sel ? ROLE_SELECTED : ROLE_NORMAL, line);
-        draw_line(y, COLS - tw - 2, tw + 2,
+        draw_line(y, x, w - tw - 2, sel ? ROLE_SELECTED : ROLE_NORMAL, line);
+        draw_line(y, x + w - tw - 2, tw + 2,
                   sel          ? ROLE_SELECTED
                   : it->listed ? ROLE_DIM
                                : ROLE_WARN,
@@ -91,10 +96,10 @@ static void draw(struct app *app, void *state, int top, int height)
             snprintf(note, sizeof note, "     Note: %s", it->note);
         else
             snprintf(note, sizeof note, "     %s", sel ? "No note: n adds one." : "");
-        draw_line(y++, 0, COLS, it->note[0] ? ROLE_NORMAL : ROLE_DIM, note);
+        draw_line(y++, x, w, it->note[0] ? ROLE_NORMAL : ROLE_DIM, note);
     }
     curs_set(0);
-    move(cursor, 0);
+    move(cursor, x);
 }
 
 static struct state_item *selected(struct shortlist *s)
@@ -102,37 +107,47 @@ static struct state_item *selected(struct shortlist *s)
     return s->n && s->lv.sel < s->n ? &s->items[s->lv.sel] : NULL;
 }
 
-static const char *set_note(struct app *app, void *ctx, const char *text)
+/* The entry a note prompt is for: a copy, since the list reloads while the prompt is open. */
+struct note_target {
+    char *id, *kind;
+};
+
+static void note_target_free(void *ctx)
 {
-    struct state_item *key = ctx; /* a copy made for the prompt: the list may reload */
+    struct note_target *t = ctx;
+    free(t->id);
+    free(t->kind);
+    free(t);
+}
+
+static struct result set_note(struct app *app, void *ctx, const char *text, const char **error)
+{
+    struct note_target *t = ctx;
+    (void)error;
     struct err e = {0};
-    if (state_set_note(app->state, key->id, key->kind, text, &e) != 0)
+    if (state_set_note(app->state, t->id, t->kind, text, &e) != 0)
         app_notice(app, "The note was not saved: %s", e.msg);
     else
         app_notice(app, text[0] ? "Note saved." : "Note removed.");
     app->state_gen++;
-    return NULL;
+    return result_of(R_REDRAW);
 }
 
-static struct state_item note_key; /* the entry the note prompt is for; one prompt at a time */
-
-static enum key_result edit_note(struct app *app, struct shortlist *s)
+static struct result edit_note(struct shortlist *s)
 {
     struct state_item *it = selected(s);
     if (!it)
-        return R_HANDLED;
-    free(note_key.id);
-    free(note_key.kind);
-    note_key.id = xstrdup(it->id);
-    note_key.kind = xstrdup(it->kind);
+        return result_of(R_HANDLED);
+    struct note_target *t = xcalloc(1, sizeof *t);
+    t->id = xstrdup(it->id);
+    t->kind = xstrdup(it->kind);
     char title[300];
     snprintf(title, sizeof title, "Note on %s", it->name);
-    prompt_open(app, title, "A reminder for you or your client; empty removes it.", it->note, 0,
-                set_note, &note_key, NULL);
-    return R_REDRAW;
+    return prompt_open(title, "A reminder for you or your client; empty removes it.", it->note, 0,
+                       set_note, t, note_target_free);
 }
 
-static enum key_result on_key(struct app *app, void *state, enum action a, int key)
+static struct result on_key(struct app *app, void *state, enum action a, int key)
 {
     struct shortlist *s = state;
     (void)key;
@@ -143,61 +158,60 @@ static enum key_result on_key(struct app *app, void *state, enum action a, int k
     case A_FIRST:
     case A_LAST:
     case A_PAGE_UP:
-    case A_PAGE_DOWN: listview_move(&s->lv, a, s->per_page); return R_REDRAW;
-    case A_OPEN:
+    case A_PAGE_DOWN: listview_move(&s->lv, a, s->per_page); return result_of(R_REDRAW);
+    case A_OPEN: {
         if (!it)
-            return R_HANDLED;
+            return result_of(R_HANDLED);
         if (!it->listed) {
             app_notice(app, "%s is no longer in the data; its name and note are kept here.",
                        it->name);
-            return R_REDRAW;
+            return result_of(R_REDRAW);
         }
-        {
-            char *target = xasprintf("%s:%s", it->kind, it->id);
-            app_open_entry(app, target);
-            free(target);
-        }
-        return R_REDRAW;
-    case A_NOTE: return edit_note(app, s);
+        char *target = xasprintf("%s:%s", it->kind, it->id);
+        struct result r = detail_open(app, target);
+        free(target);
+        return r;
+    }
+    case A_NOTE: return edit_note(s);
     case A_MOVE_UP:
     case A_MOVE_DOWN:
         if (!it)
-            return R_HANDLED;
+            return result_of(R_HANDLED);
         struct err e = {0};
         if (state_move(app->state, s->lv.sel, a == A_MOVE_UP ? -1 : 1, &e) != 0) {
             app_notice(app, "%s", e.msg);
-            return R_REDRAW;
+            return result_of(R_REDRAW);
         }
         if (a == A_MOVE_UP && s->lv.sel > 0)
             s->lv.sel--;
         else if (a == A_MOVE_DOWN && s->lv.sel + 1 < s->n)
             s->lv.sel++;
         app->state_gen++;
-        return R_REDRAW;
+        return result_of(R_REDRAW);
     case A_REMOVE:
     case A_MARK:
         if (!it)
-            return R_HANDLED;
+            return result_of(R_HANDLED);
         app_toggle_mark(app, it->id, it->kind, it->name);
-        return R_REDRAW;
-    case A_SHORTLIST: return R_HANDLED; /* here already */
-    default: return R_IGNORED;
+        return result_of(R_REDRAW);
+    case A_SHORTLIST: return result_of(R_HANDLED); /* here already */
+    default: return result_of(R_IGNORED);
     }
 }
 
-static enum key_result on_click(struct app *app, void *state, int y, int x, bool twice)
+static struct result on_click(struct app *app, void *state, int y, int x, bool twice)
 {
     struct shortlist *s = state;
     (void)x;
     if (y < s->list_top || s->n == 0)
-        return R_IGNORED;
+        return result_of(R_IGNORED);
     size_t i = s->lv.top + (size_t)(y - s->list_top) / 2;
     if (i >= s->n)
-        return R_IGNORED;
+        return result_of(R_IGNORED);
     if (i == s->lv.sel || twice)
         return on_key(app, s, A_OPEN, 0);
     s->lv.sel = i;
-    return R_REDRAW;
+    return result_of(R_REDRAW);
 }
 
 const struct screen screen_shortlist = {

@@ -1,6 +1,8 @@
 /* supports.c: the Supports screen: groups and programs, filtered and searched as you type. */
+#include "supports.h"
+
 #include "app.h"
-#include "entrylist.h"
+#include "listing.h"
 
 /* The filter bar names s, d and t; the status bar keeps what fits in 80 columns. */
 static const enum action hints[] = {A_OPEN,  A_MARK, A_SEARCH, A_REGION, A_GOAL,
@@ -8,24 +10,23 @@ static const enum action hints[] = {A_OPEN,  A_MARK, A_SEARCH, A_REGION, A_GOAL,
 
 void *supports_create(struct app *app)
 {
-    return entrylist_create(app, KIND_SUPPORTS);
+    return listing_create(app, KIND_SUPPORTS);
 }
 
-static void draw(struct app *app, void *state, int top, int height)
+static void draw(struct app *app, void *state, struct rect r)
 {
-    struct entrylist *el = state;
     /* The type filter (groups or programs) narrows what the list asks for. */
     unsigned kinds = app->f.kinds & KIND_SUPPORTS;
-    el->kinds = kinds ? kinds : KIND_SUPPORTS;
-    entrylist_draw(app, state, top, height);
+    listing_set_kinds(state, kinds ? kinds : KIND_SUPPORTS);
+    listing_draw(app, state, r);
 }
 
 const struct screen screen_supports = {
         .name = "Supports",
         .draw = draw,
-        .on_key = entrylist_key,
-        .on_click = entrylist_click,
-        .destroy = entrylist_destroy,
+        .on_key = listing_key,
+        .on_click = listing_click,
+        .destroy = listing_destroy,
         .hints = hints,
         .n_hints = sizeof hints / sizeof hints[0],
         .scope = SCOPE_LIST,

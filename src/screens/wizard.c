@@ -1,5 +1,7 @@
 /* wizard.c: "What's my path?": the questions, each with a one-line explanation and each
  * skippable; the answers stay and can be changed, and the results follow them. */
+#include "wizard.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,8 +10,13 @@
 #include "app.h"
 #include "draw.h"
 #include "match.h"
+#include "picker.h"
+#include "prompt.h"
+#include "results.h"
+#include "terms.h"
 #include "text.h"
 #include "util.h"
+#include "vocab.h"
 
 #define ROW_RESULTS Q_COUNT /* the row after the questions */
 
@@ -24,7 +31,7 @@ struct wizard {
 
 static const enum action hints[] = {A_OPEN, A_BACK, A_SHORTLIST, A_HELP, A_QUIT};
 
-void *wizard_create(struct app *app)
+static void *wizard_create(struct app *app)
 {
     struct wizard *w = xcalloc(1, sizeof *w);
     w->lv.n = ROW_RESULTS + 1;
@@ -37,31 +44,30 @@ static void destroy(void *state)
     free(state);
 }
 
-static void ask(struct app *app, struct wizard *w, enum profile_question q);
+static struct result ask(struct app *app, struct wizard *w, enum profile_question q);
 
 /* After an answer: the next question when going through them, the results after the last. */
-static void answered(struct app *app, struct wizard *w, enum profile_question q)
+static struct result answered(struct app *app, struct wizard *w, enum profile_question q)
 {
     app_profile_changed(app);
     w->lv.sel = (size_t)q + 1;
     if (!w->guided)
-        return;
-    if (q + 1 < Q_COUNT) {
-        ask(app, w, q + 1);
-    } else {
-        w->guided = false;
-        app_push(app, &screen_results, results_create(app));
-    }
+        return result_of(R_REDRAW);
+    if (q + 1 < Q_COUNT)
+        return ask(app, w, q + 1);
+    w->guided = false;
+    return result_push(&screen_results, results_create(app));
 }
 
-static void cancelled(struct app *app, void *ctx)
+static struct result cancelled(struct app *app, void *ctx)
 {
     struct wizard *w = ctx;
     (void)app;
     w->guided = false; /* Esc: stop going through them; the list shows where things are */
+    return result_of(R_REDRAW);
 }
 
-static void set_choice(struct app *app, void *ctx, const char *const *values, size_t n)
+static struct result set_choice(struct app *app, void *ctx, const char *const *values, size_t n)
 {
     struct wizard *w = ctx;
     struct profile *p = &app->prof;
@@ -92,25 +98,26 @@ static void set_choice(struct app *app, void *ctx, const char *const *values, si
     case Q_STATUS: snprintf(p->status, sizeof p->status, "%s", v); break;
     default: break;
     }
-    answered(app, w, q);
+    return answered(app, w, q);
 }
 
-static const char *set_years(struct app *app, void *ctx, const char *text)
+static struct result set_years(struct app *app, void *ctx, const char *text, const char **error)
 {
     struct wizard *w = ctx;
     enum profile_question q = (enum profile_question)w->asking;
     double v = -1;
-    if (text[strspn(text, " ")] && !profile_parse_years(text, &v))
-        return "Type years from 0 to 80 (like 3 or 2.5), or nothing to skip.";
+    if (text[strspn(text, " ")] && !profile_parse_years(text, &v)) {
+        *error = "Type years from 0 to 80 (like 3 or 2.5), or nothing to skip.";
+        return result_of(R_REDRAW);
+    }
     double *slot = q == Q_POSTGRAD   ? &app->prof.postgrad_years
                    : q == Q_PRACTICE ? &app->prof.practice_years
                                      : &app->prof.last_practised;
     *slot = v;
-    answered(app, w, q);
-    return NULL;
+    return answered(app, w, q);
 }
 
-static void ask(struct app *app, struct wizard *w, enum profile_question q)
+static struct result ask(struct app *app, struct wizard *w, enum profile_question q)
 {
     struct profile *p = &app->prof;
     char title[128];
@@ -122,20 +129,20 @@ static void ask(struct app *app, struct wizard *w, enum profile_question q)
     const char *current = NULL;
     switch (q) {
     case Q_REGION:
-        pk = picker_new(title, help, PICKER_TYPE, set_choice, cancelled, w);
+        pk = picker_create(title, help, PICKER_TYPE, set_choice, cancelled, w, NULL);
         picker_add(pk, "", "Skip: I'd rather not say", NULL, 0);
         picker_add_vocab(pk, app->store, VOCAB_REGION, &e);
         current = p->region[0] ? p->region : app->f.region;
         break;
     case Q_GOALS:
-        pk = picker_new(title, "Space or Enter checks a goal; Done when you have them all.",
-                        PICKER_MULTI, set_choice, cancelled, w);
+        pk = picker_create(title, "Space or Enter checks a goal; Done when you have them all.",
+                           PICKER_MULTI, set_choice, cancelled, w, NULL);
         picker_add_vocab(pk, app->store, VOCAB_GOAL, &e);
         for (size_t i = 0; i < p->n_goals; i++)
             picker_check(pk, p->goals[i]);
         break;
     case Q_DISCIPLINE:
-        pk = picker_new(title, help, 0, set_choice, cancelled, w);
+        pk = picker_create(title, help, 0, set_choice, cancelled, w, NULL);
         picker_add_terms(pk, &terms_discipline, 0);
         picker_add(pk, "", "Skip: I'd rather not say", NULL, 0);
         current = p->discipline;
@@ -151,12 +158,11 @@ static void ask(struct app *app, struct wizard *w, enum profile_question q)
             snprintf(initial, sizeof initial, "%g", v);
         char hint[256];
         snprintf(hint, sizeof hint, "%s In years; empty skips.", help);
-        prompt_open(app, title, hint, initial, 0, set_years, w, NULL);
-        return;
+        return prompt_open(title, hint, initial, 0, set_years, w, NULL);
     }
     case Q_EXAMS:
-        pk = picker_new(title, "Space or Enter checks an exam; Done when you have them all.",
-                        PICKER_MULTI, set_choice, cancelled, w);
+        pk = picker_create(title, "Space or Enter checks an exam; Done when you have them all.",
+                           PICKER_MULTI, set_choice, cancelled, w, NULL);
         picker_add_vocab(pk, app->store, VOCAB_EXAM, &e);
         picker_add(pk, "none", "None of these yet", NULL,
                    CHOICE_EXCLUSIVE | (p->exams_known && !p->n_exams ? CHOICE_ON : 0));
@@ -164,33 +170,36 @@ static void ask(struct app *app, struct wizard *w, enum profile_question q)
             picker_check(pk, p->exams[i]);
         break;
     case Q_LANGUAGE:
-        pk = picker_new(title, help, 0, set_choice, cancelled, w);
+        pk = picker_create(title, help, 0, set_choice, cancelled, w, NULL);
         picker_add(pk, "1", "Yes, I have an accepted result", NULL, 0);
         picker_add(pk, "0", "Not yet", NULL, 0);
         picker_add(pk, "", "Skip: I'd rather not say", NULL, 0);
         current = p->language_test < 0 ? "" : p->language_test ? "1" : "0";
         break;
     case Q_STATUS:
-        pk = picker_new(title, help, 0, set_choice, cancelled, w);
+        pk = picker_create(title, help, 0, set_choice, cancelled, w, NULL);
         picker_add_terms(pk, &terms_person_status, 0);
         picker_add(pk, "", "Other, or I'd rather not say", NULL, 0);
         current = p->status;
         break;
-    default: return;
+    default: return result_of(R_REDRAW);
     }
     if (e.code)
         app_notice(app, "%s", e.msg);
-    picker_open(app, pk, current);
+    return picker_open(pk, current);
 }
 
-void app_open_wizard(struct app *app)
+struct result wizard_open(struct app *app)
 {
     struct wizard *w = wizard_create(app);
-    app_push(app, &screen_wizard, w);
-    if (profile_empty(&app->prof)) { /* the first time: one question after another */
-        w->guided = true;
-        ask(app, w, Q_REGION);
-    }
+    w->guided = profile_empty(&app->prof); /* the first time: one question after another */
+    return result_push(&screen_wizard, w);
+}
+
+static struct result on_open(struct app *app, void *state)
+{
+    struct wizard *w = state;
+    return w->guided ? ask(app, w, Q_REGION) : result_of(R_REDRAW);
 }
 
 static void count_results(struct app *app, struct wizard *w)
@@ -213,16 +222,17 @@ static void count_results(struct app *app, struct wizard *w)
     match_destroy(m, n);
 }
 
-static void draw(struct app *app, void *state, int top, int height)
+static void draw(struct app *app, void *state, struct rect r)
 {
     struct wizard *w = state;
+    int top = r.y, height = r.h;
     count_results(app, w);
     /* Short terminals drop the title's spacing first, then scroll the questions. */
     bool roomy = height >= ROW_RESULTS + 4;
-    int y = top + (roomy ? 1 : 0), width = COLS - 4;
-    draw_text(y++, 2, width, ROLE_HEADING, "What's my path?");
+    int y = top + (roomy ? 1 : 0), width = r.w - 4;
+    draw_text(y++, r.x + 2, width, ROLE_HEADING, "What's my path?");
     if (height >= 18)
-        draw_text(y++, 2, width, ROLE_DIM,
+        draw_text(y++, r.x + 2, width, ROLE_DIM,
                   "Answer what you like; every question can be skipped. Enter changes an answer.");
     if (roomy)
         y++;
@@ -238,7 +248,7 @@ static void draw(struct app *app, void *state, int top, int height)
             snprintf(line, sizeof line,
                      "    ▶ See which pathways fit: %zu fit, %zu to check, %zu not yet",
                      w->counts[VERDICT_FITS], w->counts[VERDICT_CHECK], w->counts[VERDICT_NOT_YET]);
-            draw_line(y, 1, COLS - 2, sel ? ROLE_SELECTED : ROLE_HEADING, line);
+            draw_line(y, r.x + 1, r.w - 2, sel ? ROLE_SELECTED : ROLE_HEADING, line);
         } else {
             enum profile_question q = (enum profile_question)i;
             char label[64];
@@ -251,9 +261,9 @@ static void draw(struct app *app, void *state, int top, int height)
                 app_notice(app, "%s", e.msg);
             snprintf(line, sizeof line, "%s%s", padded, answer);
             free(answer);
-            draw_line(y, 1, COLS - 2, sel ? ROLE_SELECTED : ROLE_NORMAL, line);
+            draw_line(y, r.x + 1, r.w - 2, sel ? ROLE_SELECTED : ROLE_NORMAL, line);
             if (!sel && !profile_answered(&app->prof, q))
-                mvchgat(y, 1 + label_w, COLS - 3 - label_w, draw_attr(ROLE_DIM), 0, NULL);
+                mvchgat(y, r.x + 1 + label_w, r.w - 3 - label_w, draw_attr(ROLE_DIM), 0, NULL);
         }
         if (sel)
             cursor = y;
@@ -263,25 +273,23 @@ static void draw(struct app *app, void *state, int top, int height)
         struct text_lines *lines =
                 text_wrap(profile_explain((enum profile_question)w->lv.sel), width);
         for (size_t i = 0; i < lines->n && y < top + height; i++)
-            draw_text(y++, 2, width, ROLE_DIM, lines->line[i]);
+            draw_text(y++, r.x + 2, width, ROLE_DIM, lines->line[i]);
         text_lines_destroy(lines);
     }
     curs_set(0);
-    move(cursor, 1);
+    move(cursor, r.x + 1);
 }
 
-static enum key_result choose(struct app *app, struct wizard *w, size_t row)
+static struct result choose(struct app *app, struct wizard *w, size_t row)
 {
     w->lv.sel = row;
     w->guided = false;
     if (row == ROW_RESULTS)
-        app_push(app, &screen_results, results_create(app));
-    else
-        ask(app, w, (enum profile_question)row);
-    return R_REDRAW;
+        return result_push(&screen_results, results_create(app));
+    return ask(app, w, (enum profile_question)row);
 }
 
-static enum key_result on_key(struct app *app, void *state, enum action a, int key)
+static struct result on_key(struct app *app, void *state, enum action a, int key)
 {
     struct wizard *w = state;
     if (key >= '1' && key < '1' + Q_COUNT)
@@ -292,21 +300,23 @@ static enum key_result on_key(struct app *app, void *state, enum action a, int k
     case A_FIRST:
     case A_LAST:
     case A_PAGE_UP:
-    case A_PAGE_DOWN: listview_move(&w->lv, a, w->rows > 0 ? w->rows : 1); return R_REDRAW;
+    case A_PAGE_DOWN:
+        listview_move(&w->lv, a, w->rows > 0 ? w->rows : 1);
+        return result_of(R_REDRAW);
     case A_OPEN: return choose(app, w, w->lv.sel);
-    case A_WIZARD: return R_HANDLED; /* here already */
-    default: return R_IGNORED;
+    case A_WIZARD: return result_of(R_HANDLED); /* here already */
+    default: return result_of(R_IGNORED);
     }
 }
 
-static enum key_result on_click(struct app *app, void *state, int y, int x, bool twice)
+static struct result on_click(struct app *app, void *state, int y, int x, bool twice)
 {
     struct wizard *w = state;
     (void)x;
     (void)twice;
     size_t row = w->lv.top + (size_t)(y - w->rows_top);
     if (y < w->rows_top || y >= w->rows_top + w->rows || row > ROW_RESULTS)
-        return R_IGNORED;
+        return result_of(R_IGNORED);
     return choose(app, w, row);
 }
 
@@ -315,6 +325,7 @@ const struct screen screen_wizard = {
         .draw = draw,
         .on_key = on_key,
         .on_click = on_click,
+        .on_open = on_open,
         .destroy = destroy,
         .hints = hints,
         .n_hints = sizeof hints / sizeof hints[0],

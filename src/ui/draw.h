@@ -23,6 +23,12 @@ enum role {
     ROLE_COUNT
 };
 
+/* A part of the terminal: rows y..y+h-1, columns x..x+w-1. Screens and widgets draw inside the
+ * one they are given, never by the terminal's size. */
+struct rect {
+    int y, x, h, w;
+};
+
 /* Set up colours (or not: NO_COLOR, --no-color, a terminal without them). */
 void draw_init_colors(bool color);
 

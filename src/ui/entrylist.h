@@ -1,20 +1,43 @@
-/* entrylist.h: the filtered, searchable, paged list of supports or pathways behind two screens. */
+/* entrylist.h: the filtered, searchable, paged list of supports or pathways behind two screens:
+ * the filter bar, the search field, the rows, and a preview on wide terminals. It reports what
+ * was chosen; the screen that owns it acts. */
 #ifndef ITPNAV_ENTRYLIST_H
 #define ITPNAV_ENTRYLIST_H
 
-#include "app.h"
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
 #include "draw.h"
+#include "err.h"
+#include "field.h"
+#include "keys.h"
+#include "query.h"
 #include "textview.h"
 
+/* What the list shows, told by its owner before each draw. */
+struct entrylist_source {
+    const struct query *q; /* the filters and the search (the kinds are the list's own) */
+    unsigned gen;          /* changes whenever q does */
+    const char *filters;   /* the filter bar's words */
+    void *ctx;             /* passed to the two below */
+    bool (*marked)(void *ctx, const char *id, const char *kind); /* on the shortlist */
+    void (*notice)(void *ctx, const char *message);              /* a query failed */
+};
+
 struct entrylist {
-    unsigned kinds; /* KIND_SUPPORTS or KIND_PATHWAY */
+    struct store *store;
+    unsigned kinds; /* KIND_SUPPORTS (or one of its kinds) or KIND_PATHWAY */
     struct listview lv;
+    bool counted;     /* the count belongs to gen */
     unsigned gen;     /* the filter generation the count belongs to */
     size_t all;       /* entries of these kinds, unfiltered */
     struct page page; /* the rows on screen */
     size_t page_top;
     int page_rows;
     unsigned page_gen;
+    bool page_valid;
+    struct field search; /* the owner's search text */
     bool editing;
     int list_top, list_rows; /* where the rows were drawn, for clicks */
     struct textview preview;
@@ -22,10 +45,34 @@ struct entrylist {
     int preview_width;
 };
 
-struct entrylist *entrylist_create(struct app *app, unsigned kinds);
-void entrylist_destroy(void *state);
-void entrylist_draw(struct app *app, void *state, int top, int height);
-enum key_result entrylist_key(struct app *app, void *state, enum action a, int key);
-enum key_result entrylist_click(struct app *app, void *state, int y, int x, bool twice);
+/* What a key or a click did. */
+enum entrylist_event {
+    EL_IGNORED,  /* not the list's: its owner (or the main loop) may take it */
+    EL_HANDLED,  /* taken, nothing changed (a key swallowed while typing) */
+    EL_MOVED,    /* the selection moved, or the field opened or closed: redraw */
+    EL_OPEN,     /* the selected entry was chosen (Enter, a click): entrylist_selected */
+    EL_MARK,     /* a (save) on the selected entry */
+    EL_SEARCHED, /* the search text changed: the filters changed */
+};
+
+/* A list of entries of kinds in st; the search field edits search (size bytes). The list is made
+ * even when st cannot count the entries of kinds: then e says why (and the count shows 0). */
+struct entrylist *entrylist_create(struct store *st, unsigned kinds, char *search, size_t size,
+                                   struct err *e);
+
+/* Free it; NULL is a no-op. */
+void entrylist_destroy(struct entrylist *el);
+
+/* Draw into r what src says, querying again only when src->gen changed. */
+void entrylist_draw(struct entrylist *el, const struct entrylist_source *src, struct rect r);
+
+/* A key: moves, search typing, choosing. */
+enum entrylist_event entrylist_key(struct entrylist *el, enum action a, int key);
+
+/* A click at (y, x): select a row, or choose it (a second click, or a double click). */
+enum entrylist_event entrylist_click(struct entrylist *el, int y, int x, bool twice);
+
+/* The selected row, or NULL when there is none on screen. */
+const struct row *entrylist_selected(const struct entrylist *el);
 
 #endif

@@ -225,17 +225,114 @@ const struct key_def key_table[] = {
          "Kiosk mode: the operator's way out, after the PIN.",
          SCOPE_ALL,
          KEYF_HIDDEN},
+        {A_CHOOSE,
+         "choose-number",
+         {0},
+         "1-9",
+         NULL,
+         "Choose the answer with that number.",
+         SCOPE_CHOICE,
+         KEYF_DIGITS},
+        {A_TOGGLE,
+         "check",
+         {' ', 0},
+         "Space",
+         NULL,
+         "Check or uncheck an answer where several can be chosen; Done finishes.",
+         SCOPE_CHOICE,
+         0},
+        {A_CANCEL,
+         "cancel",
+         {27, 0},
+         "Esc",
+         NULL,
+         "Close it and keep the answer as it was (in What's my path?, stop going through the "
+         "questions one by one).",
+         SCOPE_CHOICE,
+         0},
+        {A_FIELD_DELETE_CHAR,
+         "delete-char",
+         {KEY_FN(KEY_BACKSPACE), 127, 8, 0},
+         "Backspace",
+         NULL,
+         "Delete the last character.",
+         SCOPE_FIELD,
+         0},
+        {A_FIELD_DELETE_WORD,
+         "delete-word",
+         {CTRL('w'), 0},
+         "Ctrl-W",
+         NULL,
+         "Delete the last word.",
+         SCOPE_FIELD,
+         0},
+        {A_FIELD_CLEAR,
+         "clear-field",
+         {CTRL('u'), 0},
+         "Ctrl-U",
+         NULL,
+         "Clear the search. In any other field, clear what is typed.",
+         SCOPE_FIELD,
+         0},
+        {A_FIELD_ACCEPT,
+         "accept-field",
+         {'\n', '\r', KEY_FN(KEY_ENTER), 0},
+         "Enter",
+         NULL,
+         "Keep the search and return to the list. In any other field, accept what is typed "
+         "(where you type to find, the selected answer).",
+         SCOPE_FIELD,
+         0},
+        {A_FIELD_CANCEL,
+         "cancel-field",
+         {27, 0},
+         "Esc",
+         NULL,
+         "Keep the search and return to the list. In any other field, close it and keep what "
+         "was there before.",
+         SCOPE_FIELD,
+         0},
+        {A_FIELD_LEAVE,
+         "leave-field",
+         {KEY_FN(KEY_DOWN), KEY_FN(KEY_UP), 0},
+         "↓ ↑",
+         NULL,
+         "Keep the search and return to the list. Where you type to find, move in the list.",
+         SCOPE_FIELD,
+         0},
 };
 
 const size_t key_table_len = sizeof key_table / sizeof key_table[0];
 
+const struct key_section key_sections[] = {
+        {"Everywhere", SCOPE_ALL},
+        {"In a list", SCOPE_LIST},
+        {"On a detail screen", SCOPE_DETAIL},
+        {"On the shortlist", SCOPE_SHORTLIST},
+        {"In a question or a choice", SCOPE_CHOICE},
+        {"While typing a search or into a field", SCOPE_FIELD},
+};
+
+const size_t key_sections_len = sizeof key_sections / sizeof key_sections[0];
+
+enum action key_action_in(unsigned scope, int key)
+{
+    for (size_t i = 0; i < key_table_len; i++) {
+        const struct key_def *k = &key_table[i];
+        if (!(k->scope & scope))
+            continue;
+        if ((k->flags & KEYF_DIGITS) && key >= '1' && key <= '9')
+            return k->action;
+        for (size_t j = 0; j < 4 && k->keys[j]; j++)
+            if (k->keys[j] == key)
+                return k->action;
+    }
+    return A_NONE;
+}
+
 enum action key_action(int key)
 {
-    for (size_t i = 0; i < key_table_len; i++)
-        for (size_t k = 0; k < 4 && key_table[i].keys[k]; k++)
-            if (key_table[i].keys[k] == key)
-                return key_table[i].action;
-    return A_NONE;
+    return key_action_in(SCOPE_COMMANDS, key);
 }
 
 const struct key_def *key_def_of(enum action a)
@@ -272,5 +369,17 @@ void key_hints(unsigned scope, const enum action *actions, size_t n, bool kiosk,
             break;
         }
         len += (size_t)w;
+    }
+}
+
+void key_help(bool kiosk, void (*emit)(void *ctx, const char *label, const char *text), void *ctx)
+{
+    for (size_t s = 0; s < key_sections_len; s++) {
+        emit(ctx, NULL, key_sections[s].title);
+        for (size_t i = 0; i < key_table_len; i++) {
+            const struct key_def *k = &key_table[i];
+            if ((k->scope & key_sections[s].scope) && key_shown(k, kiosk))
+                emit(ctx, k->label, k->help);
+        }
     }
 }

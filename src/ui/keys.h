@@ -43,6 +43,17 @@ enum action {
     A_QUIT,
     A_REDRAW,
     A_OPERATOR,
+    /* In a question or a choice (SCOPE_CHOICE): read by the picker, never commands. */
+    A_CHOOSE,
+    A_TOGGLE,
+    A_CANCEL,
+    /* In a text field (SCOPE_FIELD): read by the field widget, never commands. */
+    A_FIELD_DELETE_CHAR,
+    A_FIELD_DELETE_WORD,
+    A_FIELD_CLEAR,
+    A_FIELD_ACCEPT,
+    A_FIELD_CANCEL,
+    A_FIELD_LEAVE,
     A_COUNT
 };
 
@@ -53,12 +64,18 @@ enum key_scope {
     SCOPE_DETAIL = 1 << 2,
     SCOPE_MENU = 1 << 3,
     SCOPE_SHORTLIST = 1 << 4,
+    SCOPE_CHOICE = 1 << 5, /* in a picker: its keys mean this only there */
+    SCOPE_FIELD = 1 << 6,  /* while typing into a field: its keys mean this only there */
 };
+
+/* The scopes whose keys are commands: what key_action looks in. */
+#define SCOPE_COMMANDS (SCOPE_ALL | SCOPE_LIST | SCOPE_DETAIL | SCOPE_MENU | SCOPE_SHORTLIST)
 
 /* Keys that a kiosk changes. */
 enum key_flags {
     KEYF_NOT_KIOSK = 1 << 0, /* does nothing in kiosk mode, and is not shown there */
     KEYF_HIDDEN = 1 << 1,    /* never shown on screen (the operator's key) */
+    KEYF_DIGITS = 1 << 2,    /* the digit keys 1 to 9 (keys[] is empty) */
 };
 
 struct key_def {
@@ -76,8 +93,12 @@ struct key_def {
 extern const struct key_def key_table[];
 extern const size_t key_table_len;
 
-/* The action a key means (number keys are handled by menus themselves), or A_NONE. */
+/* The command a key means (number keys are handled by menus themselves), or A_NONE. */
 enum action key_action(int key);
+
+/* The action a key means among the entries of these scopes (SCOPE_FIELD, SCOPE_CHOICE, ...),
+ * or A_NONE. */
+enum action key_action_in(unsigned scope, int key);
 
 /* The table entry for an action, or NULL. */
 const struct key_def *key_def_of(enum action a);
@@ -89,5 +110,19 @@ bool key_shown(const struct key_def *k, bool kiosk);
  * keys not shown in this mode are left out. */
 void key_hints(unsigned scope, const enum action *actions, size_t n, bool kiosk, char *buf,
                size_t bufsz);
+
+/* One section of the help screen: its title and the scope whose keys it lists. */
+struct key_section {
+    const char *title;
+    unsigned scope;
+};
+
+/* The help screen's sections, in order. */
+extern const struct key_section key_sections[];
+extern const size_t key_sections_len;
+
+/* The help text of every key shown in this mode, section by section: emit(ctx, NULL, title)
+ * for each section's title, then emit(ctx, label, sentence) for each of its keys. */
+void key_help(bool kiosk, void (*emit)(void *ctx, const char *label, const char *text), void *ctx);
 
 #endif

@@ -5,7 +5,6 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <time.h>
 
 /* Where the operator's PIN hash lives; ITPNAV_PIN_FILE names another file (for a test, or a
  * system that keeps it elsewhere), which must meet the same rules. */
@@ -22,8 +21,19 @@ void kiosk_load_pin(char *buf, size_t n, char *why, size_t why_n);
 /* True when pin matches the hash. */
 bool kiosk_pin_ok(const char *hash, const char *pin);
 
-/* Seconds since t (a CLOCK_MONOTONIC time), and now into t. */
-double kiosk_since(const struct timespec *t);
-void kiosk_touch(struct timespec *t);
+/* The idle reset's clock. It is the monotonic clock, ahead by what ITPNAV_CLOCK_FILE says (a
+ * test's way to let time pass without waiting): only the environment names that file, which a
+ * visitor at the keyboard cannot set, and it can only move the clock forward, so it can bring
+ * the reset sooner but never delay it, stop it, or open a way out. */
+struct kiosk_clock {
+    const char *file; /* ITPNAV_CLOCK_FILE, or NULL */
+    double ahead;     /* seconds; never decreases */
+};
+
+/* Read the environment (once, at start). */
+void kiosk_clock_init(struct kiosk_clock *c);
+
+/* Now, in seconds (only differences mean anything). */
+double kiosk_clock_now(struct kiosk_clock *c);
 
 #endif

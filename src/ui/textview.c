@@ -121,8 +121,9 @@ static int text_rows(const struct textview *tv, int height)
     return tv->n > (size_t)height && height > 2 ? height - 1 : height;
 }
 
-void tv_draw(struct textview *tv, int top, int height, int x, int width)
+void tv_draw(struct textview *tv, struct rect area)
 {
+    int top = area.y, height = area.h, x = area.x, width = area.w;
     /* A page longer than the view gives up its last row to say where it is, so the position
      * never hides text. */
     bool longer = tv->n > (size_t)height && height > 2;
@@ -164,112 +165,51 @@ static void select_link(struct textview *tv, int link, int height)
         tv->top = line - (size_t)height + 1;
 }
 
-enum key_result tv_key(struct app *app, struct textview *tv, enum action a, int height)
+const char *tv_link(const struct textview *tv)
+{
+    return tv->link_sel >= 0 && tv->link_sel < tv->n_links ? tv->targets[tv->link_sel] : NULL;
+}
+
+enum tv_event tv_key(struct textview *tv, enum action a, int height)
 {
     height = text_rows(tv, height);
     size_t page = height > 2 ? (size_t)height - 2 : 1;
     size_t max_top = tv->n > (size_t)height ? tv->n - (size_t)height : 0;
     switch (a) {
-    case A_UP: tv->top = tv->top ? tv->top - 1 : 0; return R_REDRAW;
-    case A_DOWN: tv->top = tv->top < max_top ? tv->top + 1 : max_top; return R_REDRAW;
-    case A_PAGE_UP: tv->top = tv->top > page ? tv->top - page : 0; return R_REDRAW;
+    case A_UP: tv->top = tv->top ? tv->top - 1 : 0; return TV_MOVED;
+    case A_DOWN: tv->top = tv->top < max_top ? tv->top + 1 : max_top; return TV_MOVED;
+    case A_PAGE_UP: tv->top = tv->top > page ? tv->top - page : 0; return TV_MOVED;
     case A_PAGE_DOWN:
         tv->top = tv->top + page < max_top ? tv->top + page : max_top;
-        return R_REDRAW;
-    case A_FIRST: tv->top = 0; return R_REDRAW;
-    case A_LAST: tv->top = max_top; return R_REDRAW;
+        return TV_MOVED;
+    case A_FIRST: tv->top = 0; return TV_MOVED;
+    case A_LAST: tv->top = max_top; return TV_MOVED;
     case A_NEXT_LINK:
         if (tv->n_links)
             select_link(tv, (tv->link_sel + 1) % tv->n_links, height);
-        return R_REDRAW;
+        return TV_MOVED;
     case A_PREV_LINK:
         if (tv->n_links)
             select_link(tv, tv->link_sel <= 0 ? tv->n_links - 1 : tv->link_sel - 1, height);
-        return R_REDRAW;
-    case A_MARK:
-        if (tv->link_sel >= 0 && tv->link_sel < tv->n_links) {
-            char *target = xstrdup(tv->targets[tv->link_sel]);
-            app_toggle_target(app, target);
-            free(target);
-        } else {
-            app_notice(app, "Tab selects an entry; then a saves it to the shortlist.");
-        }
-        return R_REDRAW;
+        return TV_MOVED;
+    case A_MARK: return TV_MARK;
     case A_OPEN:
-        if (tv->link_sel >= 0 && tv->link_sel < tv->n_links) {
-            char *target = xstrdup(tv->targets[tv->link_sel]);
-            app_open_entry(app, target);
-            free(target);
-            return R_REDRAW;
-        }
+        if (tv_link(tv))
+            return TV_OPEN;
         if (tv->n_links) {
             select_link(tv, 0, height);
-            app_notice(app, "Enter again opens the selected link; Tab moves between links.");
+            return TV_FIRST_LINK;
         }
-        return R_REDRAW;
-    default: return R_IGNORED;
+        return TV_MOVED;
+    default: return TV_IGNORED;
     }
 }
 
-enum key_result tv_click(struct app *app, struct textview *tv, int row)
+enum tv_event tv_click(struct textview *tv, int row)
 {
     size_t line = tv->top + (size_t)row;
     if (row < 0 || line >= tv->n || tv->v[line].link < 0)
-        return R_IGNORED;
+        return TV_IGNORED;
     tv->link_sel = tv->v[line].link;
-    char *target = xstrdup(tv->targets[tv->link_sel]);
-    app_open_entry(app, target);
-    free(target);
-    return R_REDRAW;
-}
-
-void *tv_page_create(void (*build)(struct app *app, struct textview *tv, int width))
-{
-    struct tv_page *p = xcalloc(1, sizeof *p);
-    p->tv.link_sel = -1;
-    p->build = build;
-    return p;
-}
-
-void *tv_page_create_live(void (*build)(struct app *app, struct textview *tv, int width),
-                          unsigned (*stamp)(struct app *app))
-{
-    struct tv_page *p = tv_page_create(build);
-    p->stamp = stamp;
-    return p;
-}
-
-void tv_page_destroy(void *state)
-{
-    struct tv_page *p = state;
-    tv_clear(&p->tv);
-    free(p);
-}
-
-void tv_page_draw(struct app *app, void *state, int top, int height)
-{
-    struct tv_page *p = state;
-    int width = COLS - 2;
-    unsigned stamp = p->stamp ? p->stamp(app) : 0;
-    if (p->tv.width != width || stamp != p->built_stamp) {
-        /* Keep the place and the selected link across a rebuild. */
-        size_t keep_top = p->tv.top;
-        int sel = p->tv.link_sel;
-        tv_clear(&p->tv);
-        p->tv.width = width;
-        p->build(app, &p->tv, width);
-        p->built_stamp = stamp;
-        p->tv.top = keep_top < p->tv.n ? keep_top : 0;
-        p->tv.link_sel = sel < p->tv.n_links ? sel : -1;
-    }
-    p->height = height;
-    curs_set(0);
-    tv_draw(&p->tv, top, height, 1, width);
-}
-
-enum key_result tv_page_key(struct app *app, void *state, enum action a, int key)
-{
-    struct tv_page *p = state;
-    (void)key;
-    return tv_key(app, &p->tv, a, p->height);
+    return TV_OPEN;
 }

@@ -6,9 +6,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "app.h"
 #include "doc.h"
 #include "draw.h"
+#include "keys.h"
 
 struct tv_line {
     enum role role;
@@ -41,33 +41,25 @@ void tv_blank(struct textview *tv);
 /* Lay a doc out at width. */
 void tv_from_doc(struct textview *tv, const struct doc *d, int width);
 
-/* Draw rows top..top+height-1 from column x, width wide; leaves the cursor on the selected link
- * or the first line shown. */
-void tv_draw(struct textview *tv, int top, int height, int x, int width);
+/* Draw into r; leaves the cursor on the selected link or the first line shown. */
+void tv_draw(struct textview *tv, struct rect r);
 
-/* Scroll, move between links, open one; returns what the main loop should do. */
-enum key_result tv_key(struct app *app, struct textview *tv, enum action a, int height);
-
-/* A click at row (relative to the view's first row): select and open a link there. */
-enum key_result tv_click(struct app *app, struct textview *tv, int row);
-
-/* A full-screen page of text (About, Help), laid out again whenever the width changes. */
-struct tv_page {
-    struct textview tv;
-    int height;
-    void (*build)(struct app *app, struct textview *tv, int width);
-    unsigned (*stamp)(struct app *app); /* what the page shows changed when this does */
-    unsigned built_stamp;
+/* What a key or a click did to a view; the view never navigates, its owner does. */
+enum tv_event {
+    TV_IGNORED,    /* not a key the view takes */
+    TV_MOVED,      /* it scrolled, or a link was selected: redraw */
+    TV_OPEN,       /* the selected link was chosen (Enter, a click): tv_link says which */
+    TV_MARK,       /* a (save) was pressed: tv_link says on which link, or NULL for none */
+    TV_FIRST_LINK, /* Enter with no link selected selected the first one */
 };
 
-/* A new page whose lines come from build; destroy with tv_page_destroy. */
-void *tv_page_create(void (*build)(struct app *app, struct textview *tv, int width));
-/* The same, built again whenever stamp(app) changes (answers, the shortlist). */
-void *tv_page_create_live(void (*build)(struct app *app, struct textview *tv, int width),
-                          unsigned (*stamp)(struct app *app));
-void tv_page_destroy(void *state);
-/* The screen hooks of such a page. */
-void tv_page_draw(struct app *app, void *state, int top, int height);
-enum key_result tv_page_key(struct app *app, void *state, enum action a, int key);
+/* Scroll, move between links, choose one, in a view of height rows. */
+enum tv_event tv_key(struct textview *tv, enum action a, int height);
+
+/* A click at row (relative to the view's first row): TV_OPEN on a link, else TV_IGNORED. */
+enum tv_event tv_click(struct textview *tv, int row);
+
+/* The target of the selected link, or NULL when none is. */
+const char *tv_link(const struct textview *tv);
 
 #endif

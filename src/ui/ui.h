@@ -2,7 +2,7 @@
 #ifndef ITPNAV_UI_H
 #define ITPNAV_UI_H
 
-#include "cli.h"
+#include "session.h"
 
 /* Run the interactive program (full screen, or --plain / TERM=dumb line by line); returns the
  * exit status. */

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # screens.sh: every screen is reachable, Esc comes back, H goes home, help lists every key of the
-# key table (src/ui/keys.c), and q quits with the terminal restored.
+# key table (src/ui/keys.c, as tests/unit/test_keys.c --help-lines writes it), and q quits with
+# the terminal restored.
 . "$(dirname "$0")/lib.sh"
 
-KEYS_C="$SOURCE_ROOT/src/ui/keys.c"
+# The help the key table writes, one line a key ("label<TAB>sentence") or a section
+# ("<TAB>title"): tests/unit/test_keys.c, which links the table itself.
+: "${TEST_KEYS:=$SOURCE_ROOT/build/tests/unit/test_keys}"
 start --size 80x24 -- --data "$FIXTURES/tui-deep.json"
 
 case_begin "home: the dataset's title, its date, the place, the goal and the six menu items"
@@ -118,27 +121,15 @@ wait_for "itpnav · Home"
 
 # ---- help against the key table ----
 
-# Each action of the table: its label and the first words of its help sentence, tab-separated.
-table=$(python3 - "$KEYS_C" <<'EOF'
-import re, sys
-src = open(sys.argv[1], encoding="utf-8").read()
-body = src[src.index("key_table[] = {"):]
-body = body[:body.index("\n};")]
-body = re.sub(r'"\s+"', "", body)  # join C string literals written over several lines
-entry = r'\{\s*(A_[A-Z_]+),\s*"[^"]*",\s*\{[^}]*\},\s*"([^"]*)",\s*(?:NULL|"[^"]*"),\s*"([^"]*)"'
-starts = [m.start() for m in re.finditer(r"\{\s*A_[A-Z_]+\s*,", body)] + [len(body)]
-# Hidden keys (the kiosk operator's) are never shown: leave them out of the count and the check.
-hidden = [body[a:b] for a, b in zip(starts, starts[1:]) if "KEYF_HIDDEN" in body[a:b]]
-print(len(starts) - 1 - len(hidden))  # how many entries are shown
-for m in re.finditer(entry, body):
-    if any(h.startswith(m.group(0)) for h in hidden):
-        continue
-    words = " ".join(m.group(3).split()[:3])
-    print(f"{m.group(1)}\t{m.group(2)}\t{words}")
-EOF
-)
-n_table=$(head -n 1 <<<"$table")
-table=$(tail -n +2 <<<"$table")
+# Each key line of the table's help: its label (twice, as the checks below name it) and the
+# first words of its sentence, tab-separated; the sections' titles apart.
+key_help=$("$TEST_KEYS" --help-lines) || fail "$TEST_KEYS --help-lines failed"
+table=$(awk -F'\t' '$1 != "" {
+        n = split($2, w, " "); words = w[1]
+        for (i = 2; i <= n && i <= 3; i++) words = words " " w[i]
+        print $1 "\t" $1 "\t" words }' <<<"$key_help")
+sections=$(awk -F'\t' '$1 == "" { print $2 }' <<<"$key_help")
+n_table=$(awk -F'\t' '$1 != ""' <<<"$key_help" | grep -c .)
 
 # The whole help text, page after page.
 send 6
@@ -155,7 +146,7 @@ done
 
 case_begin "help: every action's label in the key table is on the help screen"
 n_parsed=$(grep -c . <<<"$table")
-check "all $n_table table entries parsed from keys.c (got $n_parsed)" test "$n_parsed" = "$n_table"
+check "all $n_table key lines of the table's help read (got $n_parsed)" test "$n_parsed" = "$n_table"
 check "the table has the usual actions" test "$n_parsed" -ge 20
 while IFS=$'\t' read -r action label words; do
     [ -n "$action" ] || continue
@@ -174,6 +165,9 @@ done
 for heading in "Everywhere" "In a list" "On a detail screen" "While typing a search"; do
     grep -qF -e " $heading" <<<"$help_text" || fail "help lacks the section: $heading"
 done
+while IFS= read -r heading; do
+    grep -qF -e " $heading" <<<"$help_text" || fail "help lacks the table's section: $heading"
+done <<<"$sections"
 
 # Regression (fixed): src/screens/help.c builds each key line as the prefix "  LABEL " (2 + 12 + 1 = 15
 # columns, drawn from x 1, so the sentence starts at column 16) but passes indent 16 to tv_add,

@@ -1,10 +1,12 @@
-/* handout.c: the handout on screen: what a kiosk gives instead of a file, and a preview
+/* handout_view.c: the handout on screen: what a kiosk gives instead of a file, and a preview
  * everywhere else. */
+#include "handout_view.h"
+
 #include <stdlib.h>
 
 #include "app.h"
 #include "handout.h"
-#include "textview.h"
+#include "textpage.h"
 
 static const enum action hints[] = {A_BACK, A_EXPORT, A_HOME, A_HELP};
 
@@ -31,14 +33,14 @@ static void build(struct app *app, struct textview *tv, int width)
 void *handout_view_create(struct app *app)
 {
     (void)app;
-    return tv_page_create_live(build, stamp);
+    return textpage_create_live(build, stamp);
 }
 
 const struct screen screen_handout = {
         .name = "Handout",
-        .draw = tv_page_draw,
-        .on_key = tv_page_key,
-        .destroy = tv_page_destroy,
+        .draw = textpage_draw,
+        .on_key = textpage_key,
+        .destroy = textpage_destroy,
         .hints = hints,
         .n_hints = sizeof hints / sizeof hints[0],
         .scope = SCOPE_DETAIL,

@@ -1,0 +1,98 @@
+/* commands.c: the keys that work on every screen, done when the screen on top leaves them. */
+#include "commands.h"
+
+#include <curses.h>
+#include <string.h>
+
+#include "app.h"
+#include "filters.h"
+#include "handout_flow.h"
+#include "help.h"
+#include "kiosk.h"
+#include "picker.h"
+#include "prompt.h"
+#include "shortlist.h"
+#include "wizard.h"
+
+static struct result new_client_chosen(struct app *app, void *ctx, const char *const *values,
+                                       size_t n)
+{
+    (void)ctx;
+    if (!n)
+        return result_of(R_REDRAW);
+    if (strcmp(values[0], "export") == 0) {
+        struct result r = handout_flow_menu(app);
+        app_notice(app, "After the handout, press N again to start for the new client.");
+        return r;
+    }
+    if (strcmp(values[0], "clear") == 0) {
+        app_clear_session(app);
+        app_notice(app, "Ready for a new client: filters, answers, shortlist and notes cleared.");
+        return result_of(R_RESTART | R_REDRAW);
+    }
+    return result_of(R_REDRAW);
+}
+
+/* Ask, then start again for a new client. */
+static struct result new_client(struct app *app)
+{
+    char help[200];
+    size_t n = state_count(app->state);
+    snprintf(help, sizeof help,
+             "This clears the filters, search, answers, the shortlist (%zu) and its notes.", n);
+    struct picker *p = picker_create("Start again for a new client?", help, 0, new_client_chosen,
+                                     NULL, NULL, NULL);
+    picker_add(p, "export", "Make the handout first", NULL, 0);
+    picker_add(p, "clear", "Clear everything now", NULL, 0);
+    picker_add(p, "cancel", "Cancel", NULL, 0);
+    return picker_open(p, n ? "export" : "clear");
+}
+
+static struct result check_pin(struct app *app, void *ctx, const char *text, const char **error)
+{
+    (void)ctx;
+    if (kiosk_pin_ok(app->pin_hash, text))
+        return result_of(R_QUIT);
+    napms(1000); /* guessing is slow */
+    *error = "That is not the PIN.";
+    return result_of(R_REDRAW);
+}
+
+struct result commands_run(struct app *app, enum action a)
+{
+    const struct screen *top = stack_top(&app->stack)->screen;
+    switch (a) {
+    case A_QUIT:
+        if (app->kiosk) {
+            app_notice(app, "This computer is shared: itpnav stays open for the next person.");
+            return result_of(R_REDRAW);
+        }
+        return result_of(R_QUIT);
+    case A_OPERATOR:
+        /* Hidden; without a PIN file there is no way out from the keyboard at all. */
+        if (app->kiosk && app->pin_hash[0])
+            return prompt_open("Operator", "Type the PIN to leave the kiosk.", "", PROMPT_SECRET,
+                               check_pin, NULL, NULL);
+        return result_of(R_REDRAW);
+    case A_SHORTLIST:
+        if (top != &screen_shortlist)
+            return result_push(&screen_shortlist, shortlist_create(app));
+        return result_of(R_REDRAW);
+    case A_WIZARD: return wizard_open(app);
+    case A_EXPORT: return handout_flow_menu(app);
+    case A_NEW_CLIENT: return new_client(app);
+    case A_MARK:
+        app_notice(app, "Select a support or pathway in a list, then press a to save it.");
+        return result_of(R_REDRAW);
+    case A_HELP:
+        if (top != &screen_help)
+            return result_push(&screen_help, help_create(app));
+        return result_of(R_REDRAW);
+    case A_HOME: return result_of(R_HOME | R_REDRAW);
+    case A_BACK: return result_of(R_POP | R_REDRAW);
+    case A_REDRAW: clearok(curscr, TRUE); return result_of(R_REDRAW);
+    case A_REGION:
+    case A_GOAL: return filters_pick(app, a);
+    default: return result_of(R_IGNORED);
+    }
+}

@@ -1,0 +1,12 @@
+/* commands.h: what the keys that work everywhere do when the screen on top leaves them: quit,
+ * help, home, back, the shortlist, What's my path?, the handout, a new client, the filters,
+ * the kiosk operator's way out. */
+#ifndef ITPNAV_COMMANDS_H
+#define ITPNAV_COMMANDS_H
+
+#include "screen.h"
+
+/* Do action a (the screen on top ignored it); R_IGNORED when it is no command. */
+struct result commands_run(struct app *app, enum action a);
+
+#endif

@@ -1,0 +1,336 @@
+/* picker.c: the modal chooser: one choice or several (checkboxes), type to narrow a long list.
+ * It serves the filters (where, goal, service, delivery, type), the wizard's questions, the
+ * handout's choices and every confirmation; what the choices mean is its owner's. */
+#include "picker.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dialog.h"
+#include "draw.h"
+#include "field.h"
+#include "terms.h"
+#include "text.h"
+#include "util.h"
+
+struct choice {
+    char *value;    /* what the callback receives */
+    char *label;    /* indented for the region tree */
+    char *fold;     /* what typing matches against */
+    char *context;  /* shown while narrowing: the parent region */
+    bool on;        /* checked (several-choice pickers) */
+    bool exclusive; /* checking it unchecks the others, and the others uncheck it */
+};
+
+struct picker {
+    char *title, *help;
+    unsigned flags;
+    picker_done_fn done;
+    picker_cancel_fn cancel;
+    void *ctx;
+    void (*ctx_free)(void *ctx);
+    struct choice *all;
+    size_t n_all;
+    size_t *shown; /* indices into all; in a several-choice picker the last row is "Done" */
+    struct listview lv;
+    char typed[128];
+    struct field find; /* edits typed */
+    int list_top, rows, box_x, box_w;
+};
+
+static const enum action hints[] = {A_OPEN, A_BACK};
+
+struct picker *picker_create(const char *title, const char *help, unsigned flags,
+                             picker_done_fn done, picker_cancel_fn cancel, void *ctx,
+                             void (*ctx_free)(void *ctx))
+{
+    struct picker *p = xcalloc(1, sizeof *p);
+    p->title = xstrdup(title);
+    p->help = help ? xstrdup(help) : NULL;
+    p->flags = flags;
+    p->done = done;
+    p->cancel = cancel;
+    p->ctx = ctx;
+    p->ctx_free = ctx_free;
+    field_init(&p->find, p->typed, sizeof p->typed);
+    return p;
+}
+
+void picker_add(struct picker *p, const char *value, const char *label, const char *context,
+                unsigned choice_flags)
+{
+    p->all = xrealloc(p->all, (p->n_all + 1) * sizeof *p->all);
+    p->all[p->n_all++] = (struct choice){
+            .value = xstrdup(value),
+            .label = xstrdup(label),
+            .fold = text_fold(label),
+            .context = context ? xstrdup(context) : NULL,
+            .on = (choice_flags & CHOICE_ON) != 0,
+            .exclusive = (choice_flags & CHOICE_EXCLUSIVE) != 0,
+    };
+}
+
+int picker_add_vocab(struct picker *p, struct store *st, enum vocab t, struct err *e)
+{
+    struct vocab_list l;
+    int rc = vocab_list(st, t, &l, e);
+    for (size_t i = 0; i < l.n; i++) {
+        const struct vocab_item *it = &l.v[i];
+        int depth = it->depth < 8 ? it->depth : 8;
+        char *label = xasprintf("%*s%s", 2 * depth, "", it->name ? it->name : it->id);
+        picker_add(p, it->id, label, it->parent, 0);
+        free(label);
+    }
+    vocab_list_finish(&l);
+    return rc;
+}
+
+void picker_add_terms(struct picker *p, const struct terms *set, unsigned only)
+{
+    for (size_t i = 0; i < set->n; i++) {
+        char label[128];
+        if (!only || (only & (1u << i)))
+            picker_add(p, set->v[i].id, terms_choice(&set->v[i], label, sizeof label), NULL, 0);
+    }
+}
+
+void picker_check(struct picker *p, const char *value)
+{
+    for (size_t i = 0; i < p->n_all; i++)
+        if (strcmp(p->all[i].value, value) == 0)
+            p->all[i].on = true;
+}
+
+static bool multi(const struct picker *p)
+{
+    return (p->flags & PICKER_MULTI) != 0;
+}
+
+static bool typing(const struct picker *p)
+{
+    return (p->flags & PICKER_TYPE) != 0;
+}
+
+static void narrow(struct picker *p)
+{
+    char *want = text_fold(p->typed);
+    size_t n = 0;
+    for (size_t i = 0; i < p->n_all; i++)
+        if (!want[0] || strstr(p->all[i].fold, want))
+            p->shown[n++] = i;
+    if (multi(p))
+        p->shown[n++] = p->n_all; /* "Done" */
+    p->lv.n = n;
+    p->lv.sel = 0;
+    p->lv.top = 0;
+    free(want);
+}
+
+struct result picker_open(struct picker *p, const char *current)
+{
+    p->shown = xmalloc((p->n_all + 1) * sizeof *p->shown);
+    narrow(p);
+    for (size_t i = 0; current && i < p->n_all; i++)
+        if (strcmp(p->all[i].value, current) == 0)
+            p->lv.sel = i;
+    return result_push(&screen_picker, p);
+}
+
+static void destroy(void *state)
+{
+    struct picker *p = state;
+    for (size_t i = 0; i < p->n_all; i++) {
+        free(p->all[i].value);
+        free(p->all[i].label);
+        free(p->all[i].fold);
+        free(p->all[i].context);
+    }
+    if (p->ctx_free)
+        p->ctx_free(p->ctx);
+    free(p->all);
+    free(p->shown);
+    free(p->title);
+    free(p->help);
+    free(p);
+}
+
+static void draw(struct app *app, void *state, struct rect area)
+{
+    struct picker *p = state;
+    (void)app;
+    int bw = dialog_width(area);
+    struct text_lines *help = text_wrap(p->help ? p->help : "", bw - 4 > 1 ? bw - 4 : 1);
+    int help_rows = (int)help->n < 3 ? (int)help->n : 3;
+    int extra = (typing(p) ? 1 : 0) + help_rows;
+    struct rect b = dialog_box(area, (int)p->n_all + (multi(p) ? 1 : 0) + 2 + extra);
+    p->box_x = b.x;
+    p->box_w = b.w;
+    draw_text(b.y, b.x + 2, b.w - 4, ROLE_HEADING, p->title);
+    int row = b.y + 1;
+    for (int i = 0; i < help_rows; i++)
+        draw_text(row++, b.x + 2, b.w - 4, ROLE_DIM, help->line[i]);
+    text_lines_destroy(help);
+    if (typing(p))
+        field_draw(&p->find, row++, b.x + 2, b.w - 4, ROLE_FIELD, "Type to find: ");
+    p->list_top = row;
+    p->rows = b.h - 2 - extra;
+    if (p->rows < 1)
+        p->rows = 1;
+    listview_fit(&p->lv, p->rows);
+    int cursor = p->list_top;
+    for (int r = 0; r < p->rows && p->lv.top + (size_t)r < p->lv.n; r++) {
+        size_t i = p->lv.top + (size_t)r;
+        bool sel = i == p->lv.sel;
+        char label[300];
+        if (p->shown[i] == p->n_all) {
+            snprintf(label, sizeof label, "✓ Done");
+        } else {
+            const struct choice *c = &p->all[p->shown[i]];
+            const char *box_mark = multi(p) ? (c->on ? "[x] " : "[ ] ") : "";
+            char number[8] = "";
+            if (!typing(p) && !multi(p) && i < 9)
+                snprintf(number, sizeof number, "%zu ", i + 1);
+            /* While narrowing, the tree's indent means nothing: show the parent instead. */
+            if (p->typed[0] && c->context)
+                snprintf(label, sizeof label, "%s%s%s (%s)", number, box_mark,
+                         c->label + strspn(c->label, " "), c->context);
+            else
+                snprintf(label, sizeof label, "%s%s%s", number, box_mark, c->label);
+        }
+        draw_line(p->list_top + r, b.x + 1, b.w - 2, sel ? ROLE_SELECTED : ROLE_NORMAL, label);
+        if (sel)
+            cursor = p->list_top + r;
+    }
+    if (p->lv.n == 0 || (multi(p) && p->lv.n == 1 && p->typed[0]))
+        draw_text(p->list_top, b.x + 2, b.w - 4, ROLE_DIM, "No match: Backspace to correct.");
+    curs_set(0);
+    move(cursor, b.x + 1);
+}
+
+/* Close the picker and tell its owner; what the owner asks for (the wizard's next question)
+ * is done after the picker has closed. */
+static struct result finish(struct app *app, struct picker *p)
+{
+    const char **values = xcalloc(p->n_all + 1, sizeof *values);
+    size_t n = 0;
+    if (multi(p)) {
+        for (size_t i = 0; i < p->n_all; i++)
+            if (p->all[i].on)
+                values[n++] = p->all[i].value;
+    } else if (p->lv.n && p->shown[p->lv.sel] < p->n_all) {
+        values[n++] = p->all[p->shown[p->lv.sel]].value;
+    }
+    struct result r = result_of(R_POP | R_REDRAW);
+    if (p->done)
+        r = result_then(r, p->done(app, p->ctx, values, n));
+    free(values);
+    return r;
+}
+
+static struct result cancelled(struct app *app, struct picker *p)
+{
+    struct result r = result_of(R_POP | R_REDRAW);
+    if (p->cancel)
+        r = result_then(r, p->cancel(app, p->ctx));
+    return r;
+}
+
+static void toggle(struct picker *p, size_t row)
+{
+    size_t i = p->shown[row];
+    if (i >= p->n_all)
+        return;
+    struct choice *c = &p->all[i];
+    c->on = !c->on;
+    if (c->on)
+        for (size_t k = 0; k < p->n_all; k++)
+            if (k != i && (c->exclusive || p->all[k].exclusive))
+                p->all[k].on = false;
+}
+
+/* Enter (or a click) on a row: choose it, or in a several-choice picker toggle it ("Done"
+ * finishes). */
+static struct result activate(struct app *app, struct picker *p)
+{
+    if (p->lv.n == 0)
+        return result_of(R_REDRAW);
+    if (multi(p) && p->shown[p->lv.sel] < p->n_all) {
+        toggle(p, p->lv.sel);
+        return result_of(R_REDRAW);
+    }
+    return finish(app, p);
+}
+
+static struct result on_key(struct app *app, void *state, enum action a, int key)
+{
+    struct picker *p = state;
+    enum action choice = key_action_in(SCOPE_CHOICE, key);
+    if (multi(p) && choice == A_TOGGLE) {
+        toggle(p, p->lv.sel);
+        return result_of(R_REDRAW);
+    }
+    /* In a picker you type into, everything printable is typing, j, k and q included. */
+    if (typing(p)) {
+        switch (field_key(&p->find, key)) {
+        case FIELD_CHANGED: narrow(p); return result_of(R_REDRAW);
+        case FIELD_HANDLED: return result_of(R_HANDLED);
+        case FIELD_ACCEPT: return activate(app, p);
+        case FIELD_CANCEL: return cancelled(app, p);
+        case FIELD_LEAVE: listview_move(&p->lv, a, p->rows); return result_of(R_REDRAW);
+        case FIELD_IGNORED: break;
+        }
+    }
+    if (choice == A_CANCEL || a == A_BACK)
+        return cancelled(app, p);
+    if (choice == A_CHOOSE && !typing(p) && !multi(p) && (size_t)(key - '1') < p->lv.n) {
+        p->lv.sel = (size_t)(key - '1');
+        return finish(app, p);
+    }
+    switch (a) {
+    case A_UP:
+    case A_DOWN:
+    case A_PAGE_UP:
+    case A_PAGE_DOWN:
+    case A_FIRST:
+    case A_LAST: listview_move(&p->lv, a, p->rows); return result_of(R_REDRAW);
+    case A_OPEN:
+        if (key != KEY_FN(KEY_RIGHT) || !p->typed[0])
+            return activate(app, p);
+        break;
+    case A_QUIT:
+    case A_HELP:
+    case A_HOME:
+    case A_REDRAW:
+    case A_OPERATOR: return result_of(R_IGNORED); /* the main loop's: quit, help, home work */
+    default: break;
+    }
+    return result_of(R_HANDLED);
+}
+
+static struct result on_click(struct app *app, void *state, int y, int x, bool twice)
+{
+    struct picker *p = state;
+    (void)twice;
+    if (x < p->box_x || x >= p->box_x + p->box_w)
+        return cancelled(app, p); /* a click outside the box cancels, as people expect */
+    if (y < p->list_top || y >= p->list_top + p->rows)
+        return result_of(R_HANDLED);
+    size_t i = p->lv.top + (size_t)(y - p->list_top);
+    if (i >= p->lv.n)
+        return result_of(R_HANDLED);
+    p->lv.sel = i;
+    return result_then(result_of(R_REDRAW), activate(app, p));
+}
+
+const struct screen screen_picker = {
+        .name = "Choose",
+        .draw = draw,
+        .on_key = on_key,
+        .on_click = on_click,
+        .destroy = destroy,
+        .hints = hints,
+        .n_hints = sizeof hints / sizeof hints[0],
+        .scope = SCOPE_MENU,
+        .modal = true,
+};

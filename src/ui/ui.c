@@ -1,0 +1,163 @@
+/* ui.c: the interactive program's start-up and shut-down: the line mode or full screen, the
+ * store, the person's state, the terminal. */
+#include "ui.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <curses.h>
+
+#include "app.h"
+#include "draw.h"
+#include "kiosk.h"
+#include "loop.h"
+#include "plain.h"
+#include "session.h"
+#include "store.h"
+#include "util.h"
+
+static bool want_color(const struct options *o)
+{
+    const char *nc = getenv("NO_COLOR");
+    return !o->no_color && !(nc && nc[0]);
+}
+
+/* The shortlist's state: the person's file, or memory in a kiosk or when the file cannot be
+ * used (said in the notice). */
+static struct state *open_state(struct app *app)
+{
+    struct state *st = NULL;
+    struct err e = {0};
+    if (!app->kiosk) {
+        char *path = state_default_path();
+        if (path && state_open(path, &st, &e) != 0)
+            app_notice(app, "Your shortlist cannot be saved (%s); it lasts until you quit.", e.msg);
+        free(path);
+    }
+    if (!st && state_open(NULL, &st, &e) != 0) {
+        session_report(&e); /* memory itself failed: nothing to fall back on */
+        return NULL;
+    }
+    return st;
+}
+
+static void app_finish(struct app *app)
+{
+    stack_clear(&app->stack);
+    free(app->title);
+    free(app->as_of);
+    state_destroy(app->state);
+    store_destroy(app->store);
+    mem_wipe(app->pin_hash, sizeof app->pin_hash);
+}
+
+/* The store, the filters the command line gave, the state and the kiosk's PIN; 0 or an exit
+ * status. */
+static int app_start(struct app *app, const struct options *o)
+{
+    char *notice = NULL;
+    int rc = session_open_store(o, true, &app->store, &notice);
+    if (rc)
+        return rc;
+    struct query q = {0};
+    char *region = NULL;
+    rc = session_resolve_filters(app->store, o, &q, &region);
+    if (rc) {
+        store_destroy(app->store);
+        app->store = NULL;
+        free(notice);
+        return rc;
+    }
+    if (region)
+        snprintf(app->f.region, sizeof app->f.region, "%s", region);
+    if (q.n_goals)
+        snprintf(app->f.goal, sizeof app->f.goal, "%s", q.goals[0]);
+    free(region);
+    app->title = store_meta(app->store, "title");
+    app->as_of = store_meta(app->store, "as_of");
+    if (notice)
+        app_notice(app, "%s", notice);
+    free(notice);
+    app->state = open_state(app);
+    if (!app->state) {
+        app_finish(app);
+        return EXIT_IOERR;
+    }
+    struct err e = {0};
+    if (state_load_profile(app->state, &app->prof, &e) != 0)
+        app_notice(app, "Your saved answers could not be read: %s", e.msg);
+    if (app->kiosk) {
+        char why[512];
+        kiosk_load_pin(app->pin_hash, sizeof app->pin_hash, why, sizeof why);
+        if (why[0]) /* for the operator's log (the journal under systemd), not the screen */
+            fprintf(stderr, "itpnav: %s\n", why);
+        kiosk_clock_init(&app->clock);
+    }
+    return 0;
+}
+
+int ui_main(const struct options *o)
+{
+    /* A kiosk ignores the keyboard's signals from the very start, before curses. */
+    if (o->kiosk)
+        kiosk_ignore_signals();
+    const char *term = getenv("TERM");
+    bool plain = o->plain || !term || strcmp(term, "dumb") == 0 || !isatty(STDIN_FILENO) ||
+                 !isatty(STDOUT_FILENO);
+    if (plain && o->kiosk) {
+        fputs("itpnav: --kiosk needs a full-screen terminal (standard input and output a terminal "
+              "whose TERM is known); it has no line-by-line mode\n",
+              stderr);
+        return EXIT_USAGE;
+    }
+    if (plain)
+        return plain_main(o);
+
+    struct app app = {.opt = o, .kiosk = o->kiosk, .countdown = -1};
+    int rc = app_start(&app, o);
+    if (rc)
+        return rc;
+
+    /* newterm, not initscr: an unknown TERM falls back to the line mode instead of exiting. */
+    SCREEN *screen = newterm(NULL, stdout, stdin);
+    if (!screen) {
+        app_finish(&app);
+        if (o->kiosk) {
+            fputs("itpnav: this terminal type is unknown; --kiosk needs a full-screen terminal\n",
+                  stderr);
+            return EXIT_USAGE;
+        }
+        fputs("itpnav: this terminal type is unknown; using the line-by-line mode\n", stderr);
+        return plain_main(o);
+    }
+    /* raw in a kiosk: Ctrl-C, Ctrl-Z, Ctrl-\\ and Ctrl-S arrive as plain keys, not signals or
+     * flow control. */
+    if (app.kiosk)
+        raw();
+    else
+        cbreak();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    set_escdelay(25);
+    curs_set(0);
+    app.color = want_color(o);
+    draw_init_colors(app.color);
+    app.mouse = !o->no_mouse;
+    if (app.mouse) {
+        mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED
+#ifdef BUTTON5_PRESSED
+                          | BUTTON5_PRESSED
+#endif
+                  ,
+                  NULL);
+        mouseinterval(200);
+    }
+    loop_run(&app);
+    app_finish(&app);
+    endwin();
+    delscreen(screen);
+    return 0;
+}
