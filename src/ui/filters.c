@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "picker.h"
 #include "terms.h"
 #include "vocab.h"
 

@@ -1,11 +1,8 @@
 /* filters.h: the session's filters as people meet them: the pickers that set them (where, goal,
- * service, delivery, type), the words that describe them, and the option lists they offer. */
+ * service, delivery, type) and the words that describe them. */
 #ifndef ITPNAV_FILTERS_H
 #define ITPNAV_FILTERS_H
 
-#include <stdbool.h>
-
-#include "picker.h"
 #include "screen.h"
 #include "util.h"
 
