@@ -26,7 +26,16 @@ static const char schema[] =
         "CREATE TABLE IF NOT EXISTS item(pos INTEGER NOT NULL, id TEXT NOT NULL,"
         " kind TEXT NOT NULL CHECK(kind IN ('support','pathway')), name TEXT NOT NULL,"
         " note TEXT NOT NULL DEFAULT '', added TEXT NOT NULL, PRIMARY KEY(id, kind));"
-        "CREATE TABLE IF NOT EXISTS kv(key TEXT PRIMARY KEY, value TEXT NOT NULL);";
+        "CREATE TABLE IF NOT EXISTS kv(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+        /* What was taken off the shortlist, newest last, so that it can be put back with its
+         * note at the place it had (idx: its index then, from 0). Added without a new
+         * user_version: an older itpnav opens the file and leaves the table alone. */
+        "CREATE TABLE IF NOT EXISTS removed(seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " idx INTEGER NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL, name TEXT NOT NULL,"
+        " note TEXT NOT NULL, added TEXT NOT NULL);";
+
+/* How many removals can be undone. */
+#define STATE_UNDO_MAX 50
 
 static int fail(struct state *s, const char *what, struct err *e)
 {
@@ -263,10 +272,186 @@ int state_add(struct state *s, const char *id, const char *kind, const char *nam
                id, kind, name ? name : id, e);
 }
 
+/* Run statements on (id, kind) as ?1, ?2 and a number as ?3 in one transaction; roll back on
+ * any failure. */
+static int transact(struct state *s, const char *what, const char *const *sql, size_t n,
+                    const char *id, const char *kind, int64_t num, struct err *e)
+{
+    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return fail(s, what, e);
+    int rc = SQLITE_OK;
+    for (size_t i = 0; i < n && rc == SQLITE_OK; i++) {
+        sqlite3_stmt *q;
+        rc = sqlite3_prepare_v2(s->db, sql[i], -1, &q, NULL);
+        if (rc != SQLITE_OK)
+            break;
+        int np = sqlite3_bind_parameter_count(q);
+        if (np >= 1)
+            sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
+        if (np >= 2)
+            sqlite3_bind_text(q, 2, kind, -1, SQLITE_STATIC);
+        if (np >= 3)
+            sqlite3_bind_int64(q, 3, num);
+        rc = sqlite3_step(q);
+        rc = rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
+        sqlite3_finalize(q);
+    }
+    if (rc != SQLITE_OK || sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        int code = fail(s, what, e);
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        return code;
+    }
+    return 0;
+}
+
 int state_remove(struct state *s, const char *id, const char *kind, struct err *e)
 {
-    return run(s, "removing from the shortlist", "DELETE FROM item WHERE id = ? AND kind = ?", id,
-               kind, NULL, e);
+    /* Kept for state_undo with its note and its index, then taken off; the oldest removals
+     * beyond STATE_UNDO_MAX are forgotten. */
+    static const char *const sql[] = {
+            "INSERT INTO removed(idx, id, kind, name, note, added)"
+            " SELECT (SELECT count(*) FROM item o WHERE o.pos < i.pos), id, kind, name, note,"
+            " added FROM item i WHERE id = ?1 AND kind = ?2",
+            "DELETE FROM item WHERE id = ?1 AND kind = ?2",
+            "DELETE FROM removed WHERE seq <= (SELECT max(seq) FROM removed) - ?3",
+    };
+    return transact(s, "removing from the shortlist", sql, sizeof sql / sizeof *sql, id, kind,
+                    STATE_UNDO_MAX, e);
+}
+
+size_t state_undo_count(struct state *s)
+{
+    sqlite3_stmt *q;
+    size_t n = 0;
+    if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM removed", -1, &q, NULL) != SQLITE_OK)
+        return 0;
+    if (sqlite3_step(q) == SQLITE_ROW)
+        n = (size_t)sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    return n;
+}
+
+void state_item_finish(struct state_item *it)
+{
+    if (!it)
+        return;
+    free(it->id);
+    free(it->kind);
+    free(it->name);
+    free(it->note);
+    free(it->added);
+    *it = (struct state_item){0};
+}
+
+/* One statement with the item's fields bound by name (:id, :kind, :name, :note, :added) and
+ * :pos, :seq, :idx; SQLITE_OK, or the error. A row from a SELECT goes into *row_pos (column 0). */
+static int put_back_step(struct state *s, const char *sql, const struct state_item *it, int64_t pos,
+                         int64_t seq, int64_t idx, int64_t *row_pos)
+{
+    sqlite3_stmt *q;
+    int rc = sqlite3_prepare_v2(s->db, sql, -1, &q, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    const struct {
+        const char *name, *text;
+    } texts[] = {{":id", it->id},
+                 {":kind", it->kind},
+                 {":name", it->name},
+                 {":note", it->note},
+                 {":added", it->added}};
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        int at = sqlite3_bind_parameter_index(q, texts[i].name);
+        if (at)
+            sqlite3_bind_text(q, at, texts[i].text, -1, SQLITE_STATIC);
+    }
+    const struct {
+        const char *name;
+        int64_t v;
+    } nums[] = {{":pos", pos}, {":seq", seq}, {":idx", idx}};
+    for (size_t i = 0; i < sizeof nums / sizeof *nums; i++) {
+        int at = sqlite3_bind_parameter_index(q, nums[i].name);
+        if (at)
+            sqlite3_bind_int64(q, at, nums[i].v);
+    }
+    rc = sqlite3_step(q);
+    if (rc == SQLITE_ROW && row_pos)
+        *row_pos = sqlite3_column_type(q, 0) == SQLITE_NULL ? -1 : sqlite3_column_int64(q, 0);
+    rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+    sqlite3_finalize(q);
+    return rc;
+}
+
+int state_undo(struct state *s, struct state_item *out, struct err *e)
+{
+    static const char what[] = "putting the entry back";
+    if (out)
+        *out = (struct state_item){0};
+    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+        return fail(s, what, e);
+    sqlite3_stmt *q;
+    struct state_item it = {0};
+    int64_t seq = 0, idx = 0;
+    bool found = false;
+    int rc = sqlite3_prepare_v2(s->db,
+                                "SELECT seq, idx, id, kind, name, note, added FROM removed"
+                                " ORDER BY seq DESC LIMIT 1",
+                                -1, &q, NULL);
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(q);
+        if (rc == SQLITE_ROW) {
+            found = true;
+            seq = sqlite3_column_int64(q, 0);
+            idx = sqlite3_column_int64(q, 1);
+            it.id = dup_col(q, 2);
+            it.kind = dup_col(q, 3);
+            it.name = dup_col(q, 4);
+            it.note = dup_col(q, 5);
+            it.added = dup_col(q, 6);
+            it.listed = true;
+        }
+        rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+        sqlite3_finalize(q);
+    }
+    if (rc == SQLITE_OK && found) {
+        /* Added again meanwhile: it stays where it is and gets its note back if it has none.
+         * Else it goes back to the index it had, and the entries from there move down one. */
+        int64_t here = -1, at = -1;
+        rc = put_back_step(s, "SELECT pos FROM item WHERE id = :id AND kind = :kind", &it, 0, 0, 0,
+                           &here);
+        if (rc == SQLITE_OK && here >= 0)
+            rc = put_back_step(s,
+                               "UPDATE item SET note = :note WHERE id = :id AND kind = :kind"
+                               " AND note = ''",
+                               &it, 0, 0, 0, NULL);
+        if (rc == SQLITE_OK && here < 0)
+            rc = put_back_step(s, "SELECT pos FROM item ORDER BY pos LIMIT 1 OFFSET :idx", &it, 0,
+                               0, idx, &at);
+        if (rc == SQLITE_OK && here < 0 && at >= 0)
+            rc = put_back_step(s, "UPDATE item SET pos = pos + 1 WHERE pos >= :pos", &it, at, 0, 0,
+                               NULL);
+        if (rc == SQLITE_OK && here < 0)
+            rc = put_back_step(s,
+                               "INSERT INTO item(pos, id, kind, name, note, added) VALUES("
+                               " CASE WHEN :pos >= 0 THEN :pos ELSE"
+                               " (SELECT coalesce(max(pos), 0) + 1 FROM item) END,"
+                               " :id, :kind, :name, :note, :added)",
+                               &it, at, 0, 0, NULL);
+        if (rc == SQLITE_OK)
+            rc = put_back_step(s, "DELETE FROM removed WHERE seq = :seq", &it, 0, seq, 0, NULL);
+    }
+    if (rc != SQLITE_OK || sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+        int code = fail(s, what, e);
+        sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+        state_item_finish(&it);
+        return code;
+    }
+    if (!found)
+        return err_set(e, EXIT_USAGE, "there is nothing to put back");
+    if (out)
+        *out = it;
+    else
+        state_item_finish(&it);
+    return 0;
 }
 
 int state_set_note(struct state *s, const char *id, const char *kind, const char *note,
@@ -356,8 +541,10 @@ int state_load_profile(struct state *s, struct profile *p, struct err *e)
 
 int state_clear(struct state *s, struct err *e)
 {
-    if (sqlite3_exec(s->db, "BEGIN IMMEDIATE; DELETE FROM item; DELETE FROM kv; COMMIT", NULL, NULL,
-                     NULL) != SQLITE_OK) {
+    if (sqlite3_exec(
+                s->db,
+                "BEGIN IMMEDIATE; DELETE FROM item; DELETE FROM kv; DELETE FROM removed; COMMIT",
+                NULL, NULL, NULL) != SQLITE_OK) {
         int rc = fail(s, "clearing the shortlist", e);
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
         return rc;

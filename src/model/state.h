@@ -41,6 +41,9 @@ bool state_in_memory(const struct state *s);
  * against it and the names of listed items are refreshed. */
 int state_items(struct state *s, struct store *st, struct state_item **v, size_t *n, struct err *e);
 
+/* Free one item's strings and empty it; NULL is a no-op. */
+void state_item_finish(struct state_item *it);
+
 /* Free n items (what state_items made); NULL is a no-op. */
 void state_items_destroy(struct state_item *v, size_t n);
 
@@ -56,8 +59,18 @@ bool state_has(struct state *s, const char *id, const char *kind);
  * dataset loses it. */
 int state_add(struct state *s, const char *id, const char *kind, const char *name, struct err *e);
 
-/* Remove an entry (and its note). */
+/* Remove an entry (and its note), keeping it, its note and its place for state_undo (the last
+ * 50 removals are kept, in the file: an undo survives a restart). */
 int state_remove(struct state *s, const char *id, const char *kind, struct err *e);
+
+/* Put the most recently removed entry back, with its note, at the index it had (or last, when
+ * the list is now shorter). An entry added again meanwhile stays where it is and gets its note
+ * back if it has none. The entry put back goes into *out when out is not NULL (free it with
+ * state_item_finish). EXIT_USAGE when there is nothing to put back. */
+int state_undo(struct state *s, struct state_item *out, struct err *e);
+
+/* How many removals state_undo can still put back (0 when the file cannot be read). */
+size_t state_undo_count(struct state *s);
 
 /* Set an entry's note ("" for none). */
 int state_set_note(struct state *s, const char *id, const char *kind, const char *note,
@@ -70,7 +83,7 @@ int state_move(struct state *s, size_t index, int delta, struct err *e);
 int state_save_profile(struct state *s, const struct profile *p, struct err *e);
 int state_load_profile(struct state *s, struct profile *p, struct err *e);
 
-/* Forget everything: the shortlist, notes and answers (a new client). */
+/* Forget everything: the shortlist, notes, answers and what could be undone (a new client). */
 int state_clear(struct state *s, struct err *e);
 
 /* The kind a state item uses for an entry kind ("group", "program" -> "support"). */

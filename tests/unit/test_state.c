@@ -154,6 +154,94 @@ static void test_clear(void)
     state_destroy(s);
 }
 
+/* The ids of the shortlist in order, joined by spaces, and the note of id (or "-"). */
+static void order_and_note(struct state *s, const char *id, char *ids, size_t n, char *note,
+                           size_t nn)
+{
+    struct state_item *v = NULL;
+    size_t count = 0;
+    ids[0] = '\0';
+    snprintf(note, nn, "-");
+    if (state_items(s, NULL, &v, &count, NULL) != 0)
+        return;
+    size_t len = 0;
+    for (size_t i = 0; i < count; i++) {
+        len += (size_t)snprintf(ids + len, len < n ? n - len : 0, "%s%s", i ? " " : "", v[i].id);
+        if (strcmp(v[i].id, id) == 0)
+            snprintf(note, nn, "%s", v[i].note);
+    }
+    state_items_destroy(v, count);
+}
+
+static void test_undo(void)
+{
+    struct state *s = open_file("undo.db");
+    CHECK(s != NULL);
+    if (!s)
+        return;
+    char ids[256], note[64];
+    state_add(s, "a", "support", "A", NULL);
+    state_add(s, "b", "pathway", "B", NULL);
+    state_add(s, "c", "support", "C", NULL);
+    state_add(s, "d", "support", "D", NULL);
+    state_set_note(s, "b", "pathway", "call Tuesday", NULL);
+    CHECK_INT(state_undo_count(s), 0);
+    CHECK_INT(state_remove(s, "b", "pathway", NULL), 0);
+    CHECK_INT(state_remove(s, "d", "support", NULL), 0);
+    CHECK_INT(state_undo_count(s), 2);
+    order_and_note(s, "b", ids, sizeof ids, note, sizeof note);
+    CHECK_STR(ids, "a c");
+    state_destroy(s);
+
+    s = open_file("undo.db"); /* an undo survives a restart */
+    struct state_item it;
+    CHECK_INT(state_undo(s, &it, NULL), 0); /* the last removed first */
+    CHECK_STR(it.id, "d");
+    state_item_finish(&it);
+    CHECK_INT(state_undo(s, &it, NULL), 0);
+    CHECK_STR(it.id, "b");
+    CHECK_STR(it.note, "call Tuesday");
+    state_item_finish(&it);
+    order_and_note(s, "b", ids, sizeof ids, note, sizeof note);
+    CHECK_STR(ids, "a b c d"); /* each at the place it had */
+    CHECK_STR(note, "call Tuesday");
+    struct err e = {0};
+    CHECK_INT(state_undo(s, NULL, &e), EXIT_USAGE);
+    CHECK(strstr(e.msg, "nothing") != NULL);
+
+    /* Taken off, added again without the note, then undone: it stays, with its note back. */
+    state_remove(s, "b", "pathway", NULL);
+    state_add(s, "b", "pathway", "B", NULL);
+    CHECK_INT(state_undo(s, NULL, NULL), 0);
+    order_and_note(s, "b", ids, sizeof ids, note, sizeof note);
+    CHECK_STR(ids, "a c d b");
+    CHECK_STR(note, "call Tuesday");
+
+    /* The first of a list, and a list that got shorter meanwhile. */
+    state_remove(s, "a", "support", NULL);
+    state_remove(s, "c", "support", NULL);
+    state_remove(s, "d", "support", NULL);
+    CHECK_INT(state_undo(s, NULL, NULL), 0); /* d was first of "d b": first again */
+    order_and_note(s, "b", ids, sizeof ids, note, sizeof note);
+    CHECK_STR(ids, "d b");
+    CHECK_INT(state_undo(s, NULL, NULL), 0);
+    CHECK_INT(state_undo(s, NULL, NULL), 0);
+    order_and_note(s, "b", ids, sizeof ids, note, sizeof note);
+    CHECK_STR(ids, "a c d b");
+
+    /* Only the last 50 removals are kept; a new client forgets them all. */
+    for (int i = 0; i < 60; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "x%d", i);
+        state_add(s, id, "support", id, NULL);
+        state_remove(s, id, "support", NULL);
+    }
+    CHECK_INT(state_undo_count(s), 50);
+    CHECK_INT(state_clear(s, NULL), 0);
+    CHECK_INT(state_undo_count(s), 0);
+    state_destroy(s);
+}
+
 static void test_two_instances(void)
 {
     struct state *a = open_file("e.db"), *b = open_file("e.db");
@@ -366,6 +454,7 @@ static void test_finish(void)
 }
 
 UNIT_MAIN(CASE(test_setup), CASE(test_add_remove_order), CASE(test_persists_with_notes),
-          CASE(test_vanished_entry_stays), CASE(test_clear), CASE(test_two_instances),
-          CASE(test_memory_and_errors), CASE(test_profile_words_and_codec), CASE(test_handout),
-          CASE(test_handout_save_and_print), CASE(test_finish))
+          CASE(test_vanished_entry_stays), CASE(test_clear), CASE(test_undo),
+          CASE(test_two_instances), CASE(test_memory_and_errors),
+          CASE(test_profile_words_and_codec), CASE(test_handout), CASE(test_handout_save_and_print),
+          CASE(test_finish))
