@@ -63,6 +63,7 @@ done
 (( ready )) || { print -u2 "zsh-capture: the interactive zsh did not start"; exit 2; }
 zpty -n -w z "$line"$'\t'
 
+setopt extendedglob
 integer tog=0
 while zpty -r z; do :; done | while IFS= read -r ln; do
   if [[ $ln == *$'\0'$'\r' ]]; then
@@ -70,6 +71,9 @@ while zpty -r z; do :; done | while IFS= read -r ln; do
     if (( tog >= 2 )); then break; fi
     continue
   fi
-  (( tog )) && print -r -- "${ln%$'\r'}"
+  # The terminal's own output (a cursor move, a clear) can land in front of a match: drop it.
+  ln=${ln//$'\e'\[[0-9;?]#[A-Za-z]/}
+  ln=${ln//$'\r'/}
+  (( tog )) && [[ -n $ln ]] && print -r -- "$ln"
 done
 return 0
