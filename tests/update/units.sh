@@ -3,7 +3,8 @@
 # and .timer in UNITDIR) pass `systemd-analyze verify` without a single message: no unknown key,
 # no bad value, a timer whose service exists. The installed paths in them are pointed at the
 # build (the program, SCRIPT) for the check, since verify wants each ExecStart= executable.
-# Without systemd-analyze that one check is skipped, and the rest still runs.
+# Without systemd-analyze that one check is skipped, and the rest still runs. Also: every key the
+# script reads is documented in itpnav(1) and shown in the example configuration.
 
 . "$(dirname "$0")/../cli/lib.sh"
 
@@ -46,5 +47,16 @@ else
     expect_stdout_empty
     expect_stderr_empty
 fi
+
+case_begin "every key of the update's configuration is in itpnav(1) and in the example update.conf"
+keys=$(awk '/^    case \$key in/ { on = 1; next } on && /eval/ { exit } on' "$script" |
+    grep -oE '[A-Z_]{3,}')
+[ "$(echo "$keys" | wc -w)" -ge 8 ] || fail "read only $(echo $keys) from the script's keys"
+for key in $keys; do
+    awk '/^\.TP/ { getline; print }' "$SOURCE_ROOT/man/itpnav.1" | grep -qx "\.B $key" ||
+        fail "itpnav(1) has no paragraph (.TP) for the key $key"
+    grep -qE "^#?$key=" "$SOURCE_ROOT/data/update.conf" || fail "data/update.conf does not show $key"
+    grep -qE "^$key=" "$script" || fail "the script gives $key no default"
+done
 
 finish
