@@ -13,7 +13,7 @@ cat >$init <<'INIT'
 PROMPT= RPROMPT=
 unset zle_bracketed_paste
 autoload -U compinit
-compinit -u -d /dev/null
+compinit -u -D   # -D: no dump file (a dump "to /dev/null" replaced /dev/null with a file when run as root)
 # Tab completes; Enter and ^J do nothing, so that no line is ever run.
 bindkey '^M' undefined-key
 bindkey '^J' undefined-key
