@@ -1,18 +1,22 @@
 #!/bin/sh
 # setup.sh: install what itpnav needs on Debian 12, build it, then run it or test it.
 #   ./setup.sh run [ITPNAV ARGS...]   install, build, start itpnav on the bundled dataset
-#   ./setup.sh test                   install, build, run every test (also under ASan+UBSan),
-#                                     then each fuzz target for FUZZ_SECONDS (default 60);
-#                                     every suite: the full test setup, not meson test's quick
-#                                     default, which leaves out valgrind and fault
+#   ./setup.sh test                   install, build, run every test (also under ASan+UBSan;
+#                                     the Debian package, shell completion and kiosk update
+#                                     suites too), then each fuzz target for FUZZ_SECONDS
+#                                     (default 60); every suite: the full test setup, not meson
+#                                     test's quick default, which leaves out valgrind, fault, pkg
 #   ./setup.sh build                  install and build only
 # Unattended: no prompts, no standard input needed.
 set -eu
 cd "$(dirname "$0")"
 
+# The second group is for the package and the kiosk's update (tests/pkg, tests/update: debian/,
+# lintian, minisign, curl, systemd-analyze) and the shell completions (tests/completion).
 packages="build-essential meson ninja-build pkg-config libncurses-dev libsqlite3-dev
 libcjson-dev sqlite3 tmux mandoc groff-base clang-format python3 ncurses-term
-clang libclang-rt-14-dev valgrind libcrypt-dev"
+clang libclang-rt-14-dev valgrind libcrypt-dev
+debhelper dpkg-dev fakeroot lintian git curl minisign systemd bash-completion zsh fish"
 
 missing=""
 for p in $packages; do
@@ -59,10 +63,11 @@ test)
     build build
     status=0
     meson test -C build --setup=full --print-errorlogs "$@" || status=1
-    # The same suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+    # The same suite under AddressSanitizer and UndefinedBehaviorSanitizer (but the Debian
+    # package, which the run above built and checked, and which builds its own program).
     build build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
     ASAN_OPTIONS=abort_on_error=0:detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-        meson test -C build-asan --setup=full --print-errorlogs "$@" || status=1
+        meson test -C build-asan --setup=full --print-errorlogs --no-suite pkg "$@" || status=1
     # The libFuzzer targets (clang, ASan+UBSan), each for FUZZ_SECONDS; only in a full run.
     rm -f build-fuzz/meson-logs/testlog.json
     fuzz_broken=0

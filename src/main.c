@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "complete.h"
 #include "config.h"
 #include "terms.h"
 #include "text.h"
@@ -378,6 +379,9 @@ int main(int argc, char **argv)
     /* So is a file-size limit (ulimit -f): the write fails with EFBIG, the cache falls back to
      * memory and build-db reports it, where the signal would kill us mid-write. */
     signal(SIGXFSZ, SIG_IGN);
+    /* Hidden, for the shell completions (completions/): the dataset's ids and names. */
+    if (argc > 1 && strcmp(argv[1], "complete") == 0)
+        return complete_main(argc - 1, argv + 1);
     struct options o = {
             .idle = 120,
             .older_than = -1,
