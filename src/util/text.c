@@ -580,20 +580,48 @@ static size_t nearest_limit(size_t len)
 
 void text_nearest_init(struct text_nearest *n, const char *want)
 {
-    *n = (struct text_nearest){.want = want ? want : "", .best_d = SIZE_MAX};
+    *n = (struct text_nearest){.want = want ? want : "", .best_d = SIZE_MAX, .best_tier = 3};
     n->len = strlen(n->want);
+}
+
+static bool word_byte(unsigned char c)
+{
+    return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+/* Whether a word of cand after its first (one after a space, '-', '(' ...) begins with want. */
+static bool later_word_begins(const char *cand, const char *want, size_t len)
+{
+    for (const char *p = cand + 1; *p; p++)
+        if (!word_byte((unsigned char)p[-1]) && word_byte((unsigned char)*p) &&
+            strncmp(p, want, len) == 0)
+            return true;
+    return false;
 }
 
 void text_nearest_offer(struct text_nearest *n, const char *cand, const char *value)
 {
     if (!cand || !value)
         return;
-    /* The distance is at least the difference in length: skip what cannot win or be near. */
-    size_t k = strlen(cand), gap = k > n->len ? k - n->len : n->len - k;
-    if (gap >= n->best_d || gap > nearest_limit(n->len))
-        return;
-    size_t d = text_distance(n->want, cand);
-    if (d < n->best_d) {
+    size_t k = strlen(cand), d;
+    int tier;
+    if (n->len >= 2 && k > n->len && strncmp(cand, n->want, n->len) == 0) {
+        tier = 0;
+        d = k - n->len;
+    } else if (n->len >= 2 && k > n->len && later_word_begins(cand, n->want, n->len)) {
+        tier = 1;
+        d = k;
+    } else {
+        /* The distance is at least the difference in length: skip what cannot win or be near. */
+        size_t gap = k > n->len ? k - n->len : n->len - k;
+        if (n->best_tier < 2 || (n->best_tier == 2 && gap >= n->best_d) ||
+            gap > nearest_limit(n->len))
+            return;
+        tier = 2;
+        d = text_distance(n->want, cand);
+    }
+    if (tier < n->best_tier || (tier == n->best_tier && d < n->best_d)) {
+        n->best_tier = tier;
         n->best_d = d;
         free(n->best);
         n->best = xstrdup(value);
@@ -604,7 +632,7 @@ char *text_nearest_take(struct text_nearest *n)
 {
     char *best = n->best;
     /* Nothing typed is no typo of anything. */
-    if (best && (n->len == 0 || n->best_d > nearest_limit(n->len))) {
+    if (best && (n->len == 0 || (n->best_tier == 2 && n->best_d > nearest_limit(n->len)))) {
         free(best);
         best = NULL;
     }

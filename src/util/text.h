@@ -76,11 +76,16 @@ char *text_fold(const char *s);
 size_t text_distance(const char *a, const char *b);
 
 /* "Did you mean": offer every candidate, then take the nearest if it is near enough to be a
- * likely typo (one rule everywhere: at most a third of want's bytes, and 2, by text_distance;
- * nothing for an empty want). */
+ * likely typo. One rule everywhere: a candidate that begins with what was typed wins (the
+ * shortest, so "alt" finds "alternative-career"), then one with a word that begins with it
+ * ("sudbury" finds "Greater Sudbury"), both for two or more bytes typed; else the nearest by
+ * text_distance, when at most a third of want's bytes, and 2, are wrong. Ties go to the first
+ * offered; nothing for an empty want. Callers fold both sides when case and accents should not
+ * count. */
 struct text_nearest {
     const char *want; /* borrowed */
     size_t len, best_d;
+    int best_tier; /* 0 begins with want, 1 a word begins with it, 2 by distance */
     char *best;
 };
 

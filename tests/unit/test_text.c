@@ -554,6 +554,35 @@ static void test_nearest(void)
     CHECK(text_nearest_take(&n) == NULL);
 }
 
+/* Prefixes and words before edit distance: what a person types is often the start of a name. */
+static void test_nearest_prefix(void)
+{
+    static const char *const goals[] = {"residency", "pra", "clinical-assistant",
+                                        "alternative-career", NULL};
+    check_nearest("alt", goals, "alternative-career");    /* not "pra", 3 edits away */
+    check_nearest("career", goals, "alternative-career"); /* a later word */
+    check_nearest("clin", goals, "clinical-assistant");
+    check_nearest("res", goals, "residency");
+    /* One byte is too little to be a start: only the distance rule. */
+    static const char *const few[] = {"alternative-career", "ab", NULL};
+    check_nearest("a", few, "ab");
+    /* The shortest of the names that begin with it; a beginning before a later word. */
+    static const char *const exams[] = {"mccqe12", "mccqe1", NULL};
+    check_nearest("mccqe", exams, "mccqe1");
+    static const char *const places[] = {"greater sudbury", "sudbury north", NULL};
+    check_nearest("sud", places, "sudbury north");
+    static const char *const places2[] = {"ottawa", "greater sudbury", "niagara", NULL};
+    check_nearest("sudbury", places2, "greater sudbury");
+    /* A beginning wins over a closer typo. */
+    static const char *const near[] = {"nias", "niagara", NULL};
+    check_nearest("niag", near, "niagara");
+    /* Typos still find their word. */
+    check_nearest("niagra", places2, "niagara");
+    /* A word must start after a separator, not inside a word. */
+    static const char *const inside[] = {"ontario", NULL};
+    check_nearest("ario", inside, NULL);
+}
+
 /* err_set: the code comes back, NULL records nothing, and a long message is cut between
  * characters. */
 static void test_err(void)
@@ -661,5 +690,5 @@ UNIT_MAIN(CASE(test_encode), CASE(test_delete), CASE(test_locale), CASE(test_wid
           CASE(test_fit_wide_boundary), CASE(test_fit_small_widths), CASE(test_fit_tiny_buffer),
           CASE(test_pad), CASE(test_wrap_spaces), CASE(test_wrap_long_words),
           CASE(test_wrap_newlines), CASE(test_wrap_cjk), CASE(test_wrap_sanitised), CASE(test_fold),
-          CASE(test_fold_range), CASE(test_distance), CASE(test_nearest), CASE(test_err),
-          CASE(test_utf8_valid))
+          CASE(test_fold_range), CASE(test_distance), CASE(test_nearest), CASE(test_nearest_prefix),
+          CASE(test_err), CASE(test_utf8_valid))
