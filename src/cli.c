@@ -410,10 +410,14 @@ int cli_check(const struct options *o)
         char *safe = text_sanitize(path, false);
         /* The summary goes to stderr when a report follows, so stdout stays one format. */
         FILE *out = o->older_than >= 0 ? stderr : stdout;
+        /* Version 1's line is as it always was; a later version names itself. */
+        char version[48] = "";
+        if (ds->version > 1)
+            snprintf(version, sizeof version, " (format version %d)", ds->version);
         fprintf(out,
-                "%s: valid: %d supports, %d pathways, %d regions, %d goals, %d sources%s%zu "
+                "%s: valid%s: %d supports, %d pathways, %d regions, %d goals, %d sources%s%zu "
                 "warning%s\n",
-                safe, cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r, "supports")),
+                safe, version, cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r, "supports")),
                 cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r, "pathways")),
                 cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r, "regions")),
                 cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r, "goals")),
@@ -428,7 +432,11 @@ int cli_check(const struct options *o)
         }
     } else if (d.errors) {
         char *safe = text_sanitize(path, false);
-        fprintf(stderr, "itpnav: %s: %zu error%s\n", safe, d.errors, d.errors == 1 ? "" : "s");
+        if (d.version > 1)
+            fprintf(stderr, "itpnav: %s: %zu error%s (format version %d)\n", safe, d.errors,
+                    d.errors == 1 ? "" : "s", d.version);
+        else
+            fprintf(stderr, "itpnav: %s: %zu error%s\n", safe, d.errors, d.errors == 1 ? "" : "s");
         free(safe);
     }
     dataset_destroy(ds);

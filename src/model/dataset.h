@@ -1,4 +1,5 @@
-/* dataset.h: reading a format-1 dataset and checking every rule of the format (spec/dataset.md). */
+/* dataset.h: reading a dataset of format version 1 or 2 and checking every rule of its version
+ * (spec/dataset.md). */
 #ifndef ITPNAV_DATASET_H
 #define ITPNAV_DATASET_H
 
@@ -20,10 +21,23 @@ enum dataset_flags {
     DATASET_STRICT = 1 << 0, /* unknown keys and other warnings are errors */
 };
 
+/* The format versions this program reads. */
+#define DATASET_VERSION_MIN 1
+#define DATASET_VERSION_MAX 2
+
+/* The most levels of the region tree (a root is level 1): the format's limit in version 2, and a
+ * safety limit in version 1 (every list's region closure grows with it). */
+#define DATASET_MAX_REGION_DEPTH 16
+
+/* Version 2's length limits, in characters: names and titles, and any other string. */
+#define DATASET_MAX_NAME_CHARS   300
+#define DATASET_MAX_STRING_CHARS 20000
+
 /* A checked dataset: the parsed JSON tree (cJSON) and the file it came from. */
 struct dataset {
     struct cJSON *root;
     uint64_t hash; /* FNV-1a of the bytes read */
+    int version;   /* the format version (DATASET_VERSION_MIN to _MAX) */
 };
 
 /* Read the whole file into a new buffer (NUL-terminated); on failure return an exit status and

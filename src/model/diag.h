@@ -23,6 +23,7 @@ struct diags {
     struct diag *v;
     size_t n, cap;
     size_t errors, warnings; /* all found, kept or not */
+    int version;             /* the format version the checked file declares; 0 when unknown */
 };
 
 /* Record one finding; past DIAGS_MAX errors only the count grows. */

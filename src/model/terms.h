@@ -32,6 +32,12 @@
     X(PATHWAY_PROPOSED, 2, "proposed", "proposed: asked for, not in place", NULL, NULL)            \
     X(PATHWAY_CLOSED, 3, "closed", "closed: not open", NULL, NULL)
 
+/* Whether a support is still running (format version 2; absent: not known). */
+#define TERMS_SUPPORT_STATUS(X)                                                                    \
+    X(SUPPORT_ACTIVE, 0, "active", "active", NULL, "recent signs of activity")                     \
+    X(SUPPORT_INACTIVE, 1, "inactive", "inactive: no sign of activity lately", NULL, NULL)         \
+    X(SUPPORT_CLOSED, 2, "closed", "closed", NULL, NULL)
+
 /* A person's status in Canada (a pathway's requires.status, the wizard, --status). */
 #define TERMS_PERSON_STATUS(X)                                                                     \
     X(PERSON_CITIZEN, 0, "citizen", "Canadian citizen", NULL, NULL)                                \
@@ -63,6 +69,7 @@
 enum entry_kind { TERMS_KIND(TERMS_ENUM_) KIND_SUPPORTS = KIND_GROUP | KIND_PROGRAM };
 enum delivery { TERMS_DELIVERY(TERMS_ENUM_) };
 enum pathway_status { TERMS_PATHWAY_STATUS(TERMS_ENUM_) };
+enum support_status { TERMS_SUPPORT_STATUS(TERMS_ENUM_) };
 enum person_status { TERMS_PERSON_STATUS(TERMS_ENUM_) };
 enum discipline { TERMS_DISCIPLINE(TERMS_ENUM_) };
 enum size_unit { TERMS_UNIT(TERMS_ENUM_) };
@@ -81,8 +88,8 @@ struct terms {
     size_t n;
 };
 
-extern const struct terms terms_kind, terms_delivery, terms_pathway_status, terms_person_status,
-        terms_discipline, terms_unit, terms_region_kind;
+extern const struct terms terms_kind, terms_delivery, terms_pathway_status, terms_support_status,
+        terms_person_status, terms_discipline, terms_unit, terms_region_kind;
 
 /* The value whose id is id; NULL for NULL or an id the vocabulary does not have. */
 const struct term *terms_find(const struct terms *set, const char *id);

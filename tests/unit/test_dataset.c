@@ -401,7 +401,7 @@ static void test_missing_required_key(void)
     expect_content(", \"as_of\": \"2021-09\"}", "}", ".dataset",
                    "missing key \"as_of\"; expected a string");
     expect_content("  \"itpnav\": 1,\n", "", "",
-                   "missing key \"itpnav\"; expected the format version, 1");
+                   "missing key \"itpnav\"; expected the format version, 1 or 2");
     expect_content_n("  \"services\": [{\"id\": \"networking\", \"name\": \"Networking\"}],\n", "",
                      2, "", "missing key \"services\"; expected an array");
     /* Without services, the support's reference to one is unknown too. */
@@ -443,7 +443,7 @@ static void test_wrong_type(void)
                    "\"summary\": \"A group.\", \"size\": {\"count\": 2.5}",
                    ".supports[0].size.count", "2.5 is not whole; expected a whole number");
     expect_content("\"itpnav\": 1", "\"itpnav\": \"1\"", ".itpnav",
-                   "expected the format version 1 (a number), found a string");
+                   "expected the format version 1 or 2 (a number), found a string");
 }
 
 static void test_empty_required_string(void)
@@ -735,8 +735,16 @@ static void test_duplicate_id(void)
     expect_content("{\"id\": \"niagara-region\", \"name\": \"Niagara Region\"",
                    "{\"id\": \"ontario\", \"name\": \"Niagara Region\"", ".regions[2].id",
                    "duplicate id \"ontario\"; first used at .regions[1]");
-    /* A support and a pathway may share an id: they are different lists. */
-    expect_ok("\"id\": \"p1\"", "\"id\": \"s1\"");
+    /* A support and a pathway may share an id in version 1 (different lists), with a warning
+     * that says how to reach each (D10; version 2 makes it an error: test_dataset2.c). */
+    char *text = patch("\"id\": \"p1\"", "\"id\": \"s1\"");
+    struct diags d = {0};
+    CHECK_INT(parse_str(text, 0, &d), 0);
+    CHECK_INT(d.errors, 0);
+    CHECK_INT(d.warnings, 1);
+    CHECK(find(&d, ".pathways[0].id", DIAG_WARNING) != NULL);
+    diags_finish(&d);
+    free(text);
 }
 
 static void test_duplicate_key(void)
@@ -773,20 +781,137 @@ static void test_part_of_itself(void)
 
 static void test_version(void)
 {
+    /* Version 2 is read (its rules: test_dataset2.c); others are errors naming both versions. */
     char *text = patch("\"itpnav\": 1", "\"itpnav\": 2");
     struct diags d = {0};
+    CHECK_INT(parse_str(text, 0, &d), 0);
+    CHECK_INT(d.version, 2);
+    diags_finish(&d);
+    free(text);
+    CHECK_INT(parse_str(base, 0, &d), 0);
+    CHECK_INT(d.version, 1);
+    diags_finish(&d);
+    text = patch("\"itpnav\": 1", "\"itpnav\": 3");
     CHECK_INT(parse_str(text, 0, &d), EXIT_DATAERR);
     CHECK_INT(d.errors, 1);
+    CHECK_INT(d.version, 0);
     if (d.n == 1) {
         CHECK_STR(d.v[0].path, ".itpnav");
-        CHECK_STR(d.v[0].msg, "format version 2; this itpnav reads version 1");
-        /* Both versions are named. */
-        CHECK(strstr(d.v[0].msg, "2") && strstr(d.v[0].msg, "1"));
+        CHECK_STR(d.v[0].msg, "format version 3; this itpnav reads versions 1 and 2");
     }
     diags_finish(&d);
     free(text);
     expect_content("\"itpnav\": 1", "\"itpnav\": 1.5", ".itpnav",
-                   "format version 1.5; this itpnav reads version 1");
+                   "format version 1.5; this itpnav reads versions 1 and 2");
+}
+
+/* D14a: a number out of range is written as the file writes it (or in whole digits), never in
+ * %g's exponent form ("1e+15"). */
+static void test_number_words(void)
+{
+    const char *at = "\"residence\": [\"ontario\"]}";
+    expect_content(at, "\"residence\": [\"ontario\"], \"postgrad_years\": 1000000000000001}",
+                   ".pathways[0].requires.postgrad_years",
+                   "1000000000000001 is out of range; expected a number from 0 to 10^15");
+    expect_content(at, "\"residence\": [\"ontario\"], \"postgrad_years\": 2e15}",
+                   ".pathways[0].requires.postgrad_years",
+                   "2000000000000000 is out of range; expected a number from 0 to 10^15");
+    expect_content(at, "\"residence\": [\"ontario\"], \"postgrad_years\": -0.25}",
+                   ".pathways[0].requires.postgrad_years",
+                   "-0.25 is out of range; expected a number from 0 to 10^15");
+    expect_content(at, "\"residence\": [\"ontario\"], \"postgrad_years\": 1e999}",
+                   ".pathways[0].requires.postgrad_years",
+                   "a number above 10^308 is out of range; expected a number from 0 to 10^15");
+    const char *sz = "\"summary\": \"A group.\"";
+    expect_content(sz, "\"summary\": \"A group.\", \"size\": {\"count\": 999999999999999.9}",
+                   ".supports[0].size.count",
+                   "999999999999999.9 is not whole; expected a whole number");
+    expect_content(sz, "\"summary\": \"A group.\", \"size\": {\"count\": 1000000000000001}",
+                   ".supports[0].size.count",
+                   "1000000000000001 is out of range; expected a whole number from 0 to 10^15");
+    /* The limit itself is in range. */
+    expect_ok(sz, "\"summary\": \"A group.\", \"size\": {\"count\": 1000000000000000}");
+}
+
+/* D2: a region chain of n regions (r0 the root), as a dataset. */
+static char *region_chain(size_t n, bool cycle)
+{
+    struct sb b = {0};
+    const char *at = strstr(base, "  \"regions\": [\n");
+    sb_addn(&b, base, (size_t)(at - base));
+    sb_add(&b, "  \"regions\": [\n    {\"id\": \"canada\", \"name\": \"Canada\"},\n"
+               "    {\"id\": \"ontario\", \"name\": \"Ontario\"}");
+    for (size_t i = 0; i < n; i++) {
+        sb_addf(&b, ",\n    {\"id\": \"r%zu\", \"name\": \"R%zu\"", i, i);
+        if (i || cycle)
+            sb_addf(&b, ", \"parent\": \"r%zu\"", i ? i - 1 : n - 1);
+        sb_add(&b, "}");
+    }
+    sb_add(&b, ",\n    {\"id\": \"niagara-region\", \"name\": \"Niagara Region\"}\n");
+    sb_add(&b, strstr(base, "  ],\n  \"goals\""));
+    return sb_take(&b);
+}
+
+static void test_region_depth(void)
+{
+    /* 16 levels are allowed, in version 1 too (a safety limit there). */
+    char *text = region_chain(16, false);
+    struct diags d = {0};
+    CHECK_INT(parse_str(text, DATASET_STRICT, &d), 0);
+    CHECK_INT(d.n, 0);
+    diags_finish(&d);
+    free(text);
+    /* 17: one error, where the tree first goes too deep, with the depth and the limit. */
+    text = region_chain(17, false);
+    CHECK_INT(parse_str(text, 0, &d), EXIT_DATAERR);
+    CHECK_INT(d.errors, 1);
+    const struct diag *g = find(&d, ".regions[18].parent", DIAG_ERROR);
+    CHECK(g != NULL);
+    if (g)
+        CHECK_STR(g->msg, "region \"r16\" is 17 levels deep; expected at most 16");
+    diags_finish(&d);
+    free(text);
+    /* 5,000 deep (D2): one error, at once; before, check passed it and the load never ended. */
+    text = region_chain(5000, false);
+    CHECK_INT(parse_str(text, 0, &d), EXIT_DATAERR);
+    CHECK_INT(d.errors, 1);
+    CHECK(find(&d, ".regions[18].parent", DIAG_ERROR) != NULL);
+    diags_finish(&d);
+    free(text);
+    /* 200,000 deep: still one error, and linear (the test's own timeout is the limit). */
+    text = region_chain(200000, false);
+    CHECK_INT(parse_str(text, 0, &d), EXIT_DATAERR);
+    CHECK_INT(d.errors, 1);
+    diags_finish(&d);
+    free(text);
+    /* A 30,000-region cycle: every region in it is its own ancestor, found in linear time. */
+    text = region_chain(30000, true);
+    CHECK_INT(parse_str(text, 0, &d), EXIT_DATAERR);
+    CHECK_INT(d.errors, 30000);
+    CHECK_INT(d.n, DIAGS_MAX);
+    g = find(&d, ".regions[2].parent", DIAG_ERROR);
+    CHECK(g != NULL);
+    if (g)
+        CHECK_STR(g->msg, "region \"r0\" is its own ancestor; expected a tree");
+    diags_finish(&d);
+    free(text);
+}
+
+/* Regions hanging under a cycle are not in it: only the cycle's regions are reported. */
+static void test_region_under_cycle(void)
+{
+    expect_content_n("{\"id\": \"canada\", \"name\": \"Canada\"",
+                     "{\"id\": \"canada\", \"name\": \"Canada\", \"parent\": \"ontario\"", 2,
+                     ".regions[1].parent",
+                     "region \"ontario\" is its own ancestor; expected a tree");
+    char *text = patch("{\"id\": \"canada\", \"name\": \"Canada\"",
+                       "{\"id\": \"canada\", \"name\": \"Canada\", \"parent\": \"ontario\"");
+    struct diags d = {0};
+    CHECK_INT(parse_str(text, 0, &d), EXIT_DATAERR);
+    CHECK(find(&d, ".regions[0].parent", DIAG_ERROR) != NULL);
+    CHECK(find(&d, ".regions[2].parent", DIAG_ERROR) == NULL); /* niagara hangs under it */
+    diags_finish(&d);
+    free(text);
 }
 
 static void test_unknown_key(void)
@@ -961,6 +1086,7 @@ UNIT_MAIN(CASE(test_base_valid), CASE(test_hash), CASE(test_syntax_trailing_comm
           CASE(test_control_chars), CASE(test_bidi), CASE(test_unknown_enum),
           CASE(test_empty_array), CASE(test_unknown_reference), CASE(test_duplicate_id),
           CASE(test_duplicate_key), CASE(test_region_cycle), CASE(test_part_of_itself),
-          CASE(test_version), CASE(test_unknown_key), CASE(test_listed_twice),
+          CASE(test_version), CASE(test_number_words), CASE(test_region_depth),
+          CASE(test_region_under_cycle), CASE(test_unknown_key), CASE(test_listed_twice),
           CASE(test_error_limit), CASE(test_all_errors_reported), CASE(test_diags_print),
           CASE(test_read_file))

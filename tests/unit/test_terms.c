@@ -5,8 +5,8 @@
 #include "unit.h"
 
 static const struct terms *const all[] = {
-        &terms_kind,       &terms_delivery, &terms_pathway_status, &terms_person_status,
-        &terms_discipline, &terms_unit,     &terms_region_kind,
+        &terms_kind,          &terms_delivery,   &terms_pathway_status, &terms_support_status,
+        &terms_person_status, &terms_discipline, &terms_unit,           &terms_region_kind,
 };
 
 static void test_find(void)
