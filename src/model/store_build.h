@@ -39,7 +39,8 @@ int store_fill(sqlite3 *db, const struct dataset *ds, const char *dataset_path,
 struct filler {
     sqlite3 *db;
     sqlite3_stmt *meta, *source, *region, *closure, *goal, *service, *exam, *entry, *region_of,
-            *goal_of, *service_of, *delivery_of, *item, *support_of, *fts, *region_info;
+            *goal_of, *service_of, *delivery_of, *item, *support_of, *fts, *region_info,
+            *region_name, *entry_tr, *vocab_tr;
     int rc;
 };
 

@@ -15,12 +15,19 @@
 
 static const char schema[] =
         "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;"
+        /* undated: the page shows no date of its own; as_of is when it was read (version 2). */
         "CREATE TABLE source(id TEXT PRIMARY KEY, title TEXT NOT NULL, url TEXT, publisher TEXT,"
-        " as_of TEXT, pos INTEGER NOT NULL);"
+        " as_of TEXT, pos INTEGER NOT NULL, undated INTEGER NOT NULL DEFAULT 0);"
         "CREATE TABLE region(id TEXT PRIMARY KEY, name TEXT NOT NULL, fold TEXT NOT NULL,"
         " parent TEXT, kind TEXT, depth INTEGER NOT NULL, pos INTEGER NOT NULL);"
         "CREATE INDEX region_fold ON region(fold);"
         "CREATE INDEX region_parent ON region(parent, pos);"
+        /* Every name a person may type for a region, folded: its own (how 0), its aliases (1) and
+         * its names in the file's other languages (2, with lang). */
+        "CREATE TABLE region_name(region TEXT NOT NULL, name TEXT NOT NULL, fold TEXT NOT NULL,"
+        " how INTEGER NOT NULL, lang TEXT, pos INTEGER NOT NULL);"
+        "CREATE INDEX region_name_fold ON region_name(fold);"
+        "CREATE INDEX region_name_region ON region_name(region, how, pos);"
         /* Every (ancestor, descendant) pair, each region with itself at distance 0. */
         "CREATE TABLE region_closure(ancestor TEXT NOT NULL, descendant TEXT NOT NULL,"
         " dist INTEGER NOT NULL, PRIMARY KEY(ancestor, descendant)) WITHOUT ROWID;"
@@ -38,7 +45,7 @@ static const char schema[] =
         " acronym TEXT, host TEXT, part_of TEXT, location TEXT,"
         " size_text TEXT, size_count INTEGER, size_unit TEXT,"
         " summary TEXT NOT NULL, cost TEXT, eligibility TEXT,"
-        " website TEXT, email TEXT, phone TEXT,"
+        " website TEXT, email TEXT, phone TEXT, address TEXT, contact_note TEXT,"
         " goal TEXT, status TEXT, advocacy TEXT, requires TEXT,"
         " source TEXT NOT NULL, as_of TEXT NOT NULL, verified TEXT, regions_text TEXT);"
         "CREATE TABLE entry_region(region TEXT NOT NULL, rid INTEGER NOT NULL,"
@@ -50,9 +57,22 @@ static const char schema[] =
         "CREATE TABLE entry_delivery(delivery TEXT NOT NULL, rid INTEGER NOT NULL,"
         " PRIMARY KEY(delivery, rid)) WITHOUT ROWID;"
         /* Ordered lists of an entry: offers, aims, eligibility, steps (text=title,
-         * extra=detail) and links (text=title, extra=url). */
+         * extra=detail, url) and links (text=title, extra=url). */
         "CREATE TABLE entry_item(rid INTEGER NOT NULL, list TEXT NOT NULL, pos INTEGER NOT NULL,"
-        " text TEXT NOT NULL, extra TEXT, PRIMARY KEY(rid, list, pos)) WITHOUT ROWID;"
+        " text TEXT NOT NULL, extra TEXT, url TEXT, PRIMARY KEY(rid, list, pos)) WITHOUT ROWID;"
+        /* An entry's text in the file's other languages (version 2's translations): one row a
+         * value, key as the dataset names it (name, summary, offers, steps, requires_note...;
+         * "source" holds the source the text was taken from). pos numbers the items of a list
+         * (0 for a single value); text is a step's or link's title and extra a step's detail
+         * (NULL: the original's stays), and extra is a name's folded form (its sort key).
+         * Reading a name in a language is one primary-key lookup. */
+        "CREATE TABLE entry_tr(rid INTEGER NOT NULL, lang TEXT NOT NULL, key TEXT NOT NULL,"
+        " pos INTEGER NOT NULL, text TEXT, extra TEXT,"
+        " PRIMARY KEY(rid, lang, key, pos)) WITHOUT ROWID;"
+        /* The same for the other records: tbl is dataset, source, region, goal, service or exam,
+         * id the record's ('' for the dataset). */
+        "CREATE TABLE vocab_tr(tbl TEXT NOT NULL, id TEXT NOT NULL, lang TEXT NOT NULL,"
+        " key TEXT NOT NULL, text TEXT NOT NULL, PRIMARY KEY(tbl, id, lang, key)) WITHOUT ROWID;"
         /* A pathway's supports. */
         "CREATE TABLE entry_support(rid INTEGER NOT NULL, support TEXT NOT NULL,"
         " pos INTEGER NOT NULL, PRIMARY KEY(rid, pos)) WITHOUT ROWID;"
@@ -83,7 +103,24 @@ static void put_meta(struct filler *f, const char *key, const char *value)
     run(f, f->meta);
 }
 
-static void fill_named(struct filler *f, sqlite3_stmt *s, const cJSON *list)
+/* A record's translations (version 2) as vocab_tr rows: its single text values by language. */
+static void fill_vocab_tr(struct filler *f, const char *tbl, const char *id, const cJSON *rec)
+{
+    const cJSON *tr = cJSON_GetObjectItemCaseSensitive(rec, "translations");
+    for (const cJSON *l = cJSON_IsObject(tr) ? tr->child : NULL; l; l = l->next)
+        for (const cJSON *k = l->child; k; k = k->next) {
+            if (!cJSON_IsString(k))
+                continue;
+            bind_text(f->vocab_tr, 1, tbl);
+            bind_text(f->vocab_tr, 2, id);
+            bind_text(f->vocab_tr, 3, l->string);
+            bind_text(f->vocab_tr, 4, k->string);
+            bind_text(f->vocab_tr, 5, k->valuestring);
+            run(f, f->vocab_tr);
+        }
+}
+
+static void fill_named(struct filler *f, sqlite3_stmt *s, const char *tbl, const cJSON *list)
 {
     int pos = 0;
     for (const cJSON *e = list ? list->child : NULL; e; e = e->next) {
@@ -92,41 +129,120 @@ static void fill_named(struct filler *f, sqlite3_stmt *s, const cJSON *list)
         bind_text(s, 3, str(e, "summary"));
         sqlite3_bind_int(s, 4, pos++);
         run(f, s);
+        fill_vocab_tr(f, tbl, str(e, "id"), e);
     }
 }
 
+/* ---- regions ---- */
+
+/* The regions' ids, hashed to their positions. */
+struct region_index {
+    const char **id;
+    size_t *at;
+    size_t mask;
+};
+
+static void region_index_init(struct region_index *x, const cJSON *regions, size_t n)
+{
+    size_t cap = 64;
+    while (cap < 2 * n)
+        cap *= 2;
+    x->id = xcalloc(cap, sizeof *x->id);
+    x->at = xcalloc(cap, sizeof *x->at);
+    x->mask = cap - 1;
+    size_t i = 0;
+    for (const cJSON *e = regions->child; e; e = e->next, i++) {
+        const char *id = str(e, "id");
+        size_t j = dataset_hash(id, strlen(id)) & x->mask;
+        while (x->id[j])
+            j = (j + 1) & x->mask;
+        x->id[j] = id;
+        x->at[j] = i;
+    }
+}
+
+static size_t region_index_get(const struct region_index *x, const char *id)
+{
+    if (!id)
+        return SIZE_MAX;
+    for (size_t j = dataset_hash(id, strlen(id)) & x->mask; x->id[j]; j = (j + 1) & x->mask)
+        if (strcmp(x->id[j], id) == 0)
+            return x->at[j];
+    return SIZE_MAX;
+}
+
+static void put_region_name(struct filler *f, const char *region, const char *name, int how,
+                            const char *lang, int pos)
+{
+    char *fold = text_fold(name);
+    bind_text(f->region_name, 1, region);
+    bind_text(f->region_name, 2, name);
+    bind_text(f->region_name, 3, fold);
+    sqlite3_bind_int(f->region_name, 4, how);
+    bind_text(f->region_name, 5, lang);
+    sqlite3_bind_int(f->region_name, 6, pos);
+    run(f, f->region_name);
+    free(fold);
+}
+
+/* The regions, their closure (each region under each ancestor, and itself at distance 0) and
+ * depths, and every name a person may type for one. The check bounds the tree's depth
+ * (DATASET_MAX_REGION_DEPTH) and rules out cycles, so walking up from each region is linear in
+ * the regions: at most that many rows each. */
 static void fill_regions(struct filler *f, const cJSON *regions)
 {
-    int pos = 0;
-    for (const cJSON *e = regions->child; e; e = e->next) {
+    size_t n = (size_t)cJSON_GetArraySize(regions), i = 0;
+    const cJSON **node = xmalloc((n ? n : 1) * sizeof *node);
+    size_t *parent = xmalloc((n ? n : 1) * sizeof *parent);
+    struct region_index x;
+    region_index_init(&x, regions, n);
+    for (const cJSON *e = regions->child; e; e = e->next, i++)
+        node[i] = e;
+    for (i = 0; i < n; i++)
+        parent[i] = region_index_get(&x, str(node[i], "parent"));
+    for (i = 0; i < n && f->rc == SQLITE_OK; i++) {
+        const cJSON *e = node[i];
+        const char *id = str(e, "id");
+        int depth = 0;
+        for (size_t at = parent[i]; at != SIZE_MAX && depth <= DATASET_MAX_REGION_DEPTH;
+             at = parent[at])
+            depth++;
         char *fold = text_fold(str(e, "name"));
-        bind_text(f->region, 1, str(e, "id"));
+        bind_text(f->region, 1, id);
         bind_text(f->region, 2, str(e, "name"));
         bind_text(f->region, 3, fold);
         bind_text(f->region, 4, str(e, "parent"));
         bind_text(f->region, 5, str(e, "kind"));
-        sqlite3_bind_int(f->region, 6, 0);
-        sqlite3_bind_int(f->region, 7, pos++);
+        sqlite3_bind_int(f->region, 6, depth);
+        sqlite3_bind_int(f->region, 7, (int)i);
         run(f, f->region);
         free(fold);
+        int dist = 0;
+        for (size_t at = i; at != SIZE_MAX && dist <= DATASET_MAX_REGION_DEPTH; at = parent[at]) {
+            bind_text(f->closure, 1, str(node[at], "id"));
+            bind_text(f->closure, 2, id);
+            sqlite3_bind_int(f->closure, 3, dist++);
+            run(f, f->closure);
+        }
+        int pos = 0;
+        put_region_name(f, id, str(e, "name"), 0, NULL, pos++);
+        const cJSON *aliases = arr(e, "aliases");
+        for (const cJSON *a = aliases ? aliases->child : NULL; a; a = a->next)
+            put_region_name(f, id, a->valuestring, 1, NULL, pos++);
+        const cJSON *tr = cJSON_GetObjectItemCaseSensitive(e, "translations");
+        for (const cJSON *l = cJSON_IsObject(tr) ? tr->child : NULL; l; l = l->next)
+            if (str(l, "name"))
+                put_region_name(f, id, str(l, "name"), 2, l->string, pos++);
+        fill_vocab_tr(f, "region", id, e);
     }
-    /* The closure (each region under each ancestor and itself) and the depths, in SQL: the
-     * check ruled out cycles, and the index on id keeps this near linear. */
-    int rc = sqlite3_exec(
-            f->db,
-            "INSERT INTO region_closure WITH RECURSIVE up(anc, des, dist) AS ("
-            " SELECT id, id, 0 FROM region UNION ALL"
-            " SELECT r.parent, up.des, up.dist + 1 FROM up JOIN region r ON r.id = up.anc"
-            " WHERE r.parent IS NOT NULL) SELECT anc, des, dist FROM up;"
-            "UPDATE region SET depth = (SELECT max(dist) FROM region_closure"
-            " WHERE descendant = region.id);",
-            NULL, NULL, NULL);
-    if (rc != SQLITE_OK && f->rc == SQLITE_OK)
-        f->rc = rc;
+    free(x.id);
+    free(x.at);
+    free(node);
+    free(parent);
 }
 
 static void fill_items(struct filler *f, sqlite3_int64 rid, const char *list, const cJSON *items,
-                       const char *text_key, const char *extra_key)
+                       const char *text_key, const char *extra_key, const char *url_key)
 {
     int pos = 0;
     for (const cJSON *e = items ? items->child : NULL; e; e = e->next) {
@@ -137,6 +253,7 @@ static void fill_items(struct filler *f, sqlite3_int64 rid, const char *list, co
         sqlite3_bind_int(f->item, 3, pos++);
         bind_text(f->item, 4, text);
         bind_text(f->item, 5, extra);
+        bind_text(f->item, 6, url_key ? str(e, url_key) : NULL);
         run(f, f->item);
     }
 }
@@ -148,6 +265,43 @@ static void fill_ids(struct filler *f, sqlite3_stmt *s, sqlite3_int64 rid, const
         sqlite3_bind_int64(s, 2, rid);
         run(f, s);
     }
+}
+
+static void put_entry_tr(struct filler *f, sqlite3_int64 rid, const char *lang, const char *key,
+                         int pos, const char *text, const char *extra)
+{
+    if (!text && !extra)
+        return;
+    sqlite3_bind_int64(f->entry_tr, 1, rid);
+    bind_text(f->entry_tr, 2, lang);
+    bind_text(f->entry_tr, 3, key);
+    sqlite3_bind_int(f->entry_tr, 4, pos);
+    bind_text(f->entry_tr, 5, text);
+    bind_text(f->entry_tr, 6, extra);
+    run(f, f->entry_tr);
+}
+
+/* An entry's translations as entry_tr rows. */
+static void fill_entry_tr(struct filler *f, sqlite3_int64 rid, const cJSON *e)
+{
+    const cJSON *tr = cJSON_GetObjectItemCaseSensitive(e, "translations");
+    for (const cJSON *l = cJSON_IsObject(tr) ? tr->child : NULL; l; l = l->next)
+        for (const cJSON *k = l->child; k; k = k->next) {
+            if (cJSON_IsString(k)) {
+                char *fold = strcmp(k->string, "name") == 0 ? text_fold(k->valuestring) : NULL;
+                put_entry_tr(f, rid, l->string, k->string, 0, k->valuestring, fold);
+                free(fold);
+                continue;
+            }
+            int pos = 0;
+            for (const cJSON *x = cJSON_IsArray(k) ? k->child : NULL; x; x = x->next, pos++) {
+                if (cJSON_IsString(x))
+                    put_entry_tr(f, rid, l->string, k->string, pos, x->valuestring, NULL);
+                else if (cJSON_IsObject(x)) /* steps and links: what is translated of each */
+                    put_entry_tr(f, rid, l->string, k->string, pos, str(x, "title"),
+                                 str(x, "detail"));
+            }
+        }
 }
 
 /* The depth of the entry's most specific region, and its regions' names for lists. */
@@ -213,6 +367,8 @@ static void fill_entry(struct filler *f, const cJSON *e, const char *kind)
     bind_text(s, 24, str(e, "as_of"));
     bind_text(s, 25, str(e, "verified"));
     bind_text(s, 26, where);
+    bind_text(s, 27, contact ? str(contact, "address") : NULL);
+    bind_text(s, 28, contact ? str(contact, "note") : NULL);
     run(f, s);
     sqlite3_int64 rid = sqlite3_last_insert_rowid(f->db);
     free(sort_key);
@@ -220,6 +376,7 @@ static void fill_entry(struct filler *f, const cJSON *e, const char *kind)
     cJSON_free(req);
 
     fill_ids(f, f->region_of, rid, arr(e, "regions"));
+    fill_entry_tr(f, rid, e);
     if (pathway) {
         bind_text(f->goal_of, 1, str(e, "goal"));
         sqlite3_bind_int64(f->goal_of, 2, rid);
@@ -229,12 +386,12 @@ static void fill_entry(struct filler *f, const cJSON *e, const char *kind)
         fill_ids(f, f->service_of, rid, arr(e, "services"));
         fill_ids(f, f->delivery_of, rid, arr(e, "delivery"));
     }
-    fill_items(f, rid, "offers", arr(e, "offers"), NULL, NULL);
-    fill_items(f, rid, "aims", arr(e, "aims"), NULL, NULL);
+    fill_items(f, rid, "offers", arr(e, "offers"), NULL, NULL, NULL);
+    fill_items(f, rid, "aims", arr(e, "aims"), NULL, NULL, NULL);
     if (pathway) {
-        fill_items(f, rid, "eligibility", arr(e, "eligibility"), NULL, NULL);
-        fill_items(f, rid, "steps", arr(e, "steps"), "title", "detail");
-        fill_items(f, rid, "links", arr(e, "links"), "title", "url");
+        fill_items(f, rid, "eligibility", arr(e, "eligibility"), NULL, NULL, NULL);
+        fill_items(f, rid, "steps", arr(e, "steps"), "title", "detail", "url");
+        fill_items(f, rid, "links", arr(e, "links"), "title", "url", NULL);
         int pos = 0;
         const cJSON *sup = arr(e, "supports");
         for (const cJSON *x = sup ? sup->child : NULL; x; x = x->next) {
@@ -270,7 +427,7 @@ int store_fill(sqlite3 *db, const struct dataset *ds, const char *dataset_path,
     if (f.rc != SQLITE_OK)
         goto done;
     f.meta = prepare(&f, "INSERT OR REPLACE INTO meta VALUES (?, ?)");
-    f.source = prepare(&f, "INSERT INTO source VALUES (?, ?, ?, ?, ?, ?)");
+    f.source = prepare(&f, "INSERT INTO source VALUES (?, ?, ?, ?, ?, ?, ?)");
     f.region = prepare(&f, "INSERT INTO region VALUES (?, ?, ?, ?, ?, ?, ?)");
     f.closure = prepare(&f, "INSERT OR IGNORE INTO region_closure VALUES (?, ?, ?)");
     f.goal = prepare(&f, "INSERT INTO goal VALUES (?, ?, ?, ?)");
@@ -279,13 +436,17 @@ int store_fill(sqlite3 *db, const struct dataset *ds, const char *dataset_path,
     f.entry = prepare(&f, "INSERT INTO entry(id, kind, name, sort_key, spec, acronym, host,"
                           " part_of, location, size_text, size_count, size_unit, summary, cost,"
                           " eligibility, website, email, phone, goal, status, advocacy, requires,"
-                          " source, as_of, verified, regions_text) VALUES (?, ?, ?, ?, ?, ?, ?,"
-                          " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                          " source, as_of, verified, regions_text, address, contact_note) VALUES"
+                          " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                          " ?, ?, ?, ?, ?)");
     f.region_of = prepare(&f, "INSERT OR IGNORE INTO entry_region VALUES (?, ?)");
     f.goal_of = prepare(&f, "INSERT OR IGNORE INTO entry_goal VALUES (?, ?)");
     f.service_of = prepare(&f, "INSERT OR IGNORE INTO entry_service VALUES (?, ?)");
     f.delivery_of = prepare(&f, "INSERT OR IGNORE INTO entry_delivery VALUES (?, ?)");
-    f.item = prepare(&f, "INSERT INTO entry_item VALUES (?, ?, ?, ?, ?)");
+    f.item = prepare(&f, "INSERT INTO entry_item VALUES (?, ?, ?, ?, ?, ?)");
+    f.region_name = prepare(&f, "INSERT INTO region_name VALUES (?, ?, ?, ?, ?, ?)");
+    f.entry_tr = prepare(&f, "INSERT OR IGNORE INTO entry_tr VALUES (?, ?, ?, ?, ?, ?)");
+    f.vocab_tr = prepare(&f, "INSERT OR IGNORE INTO vocab_tr VALUES (?, ?, ?, ?, ?)");
     f.support_of = prepare(&f, "INSERT INTO entry_support VALUES (?, ?, ?)");
     if (!threaded)
         f.fts = prepare(&f, "INSERT INTO entry_fts(rowid, name, acronym, host, location, summary,"
@@ -302,6 +463,19 @@ int store_fill(sqlite3 *db, const struct dataset *ds, const char *dataset_path,
     snprintf(version, sizeof version, "%d", STORE_SCHEMA_VERSION);
     put_meta(&f, "schema", version);
     put_meta(&f, "origin", dataset_path);
+    /* The format version (what screens may say depends on it: a version 1 file never says
+     * whether a contact was looked for), and the languages the text is in, the file's first. */
+    snprintf(version, sizeof version, "%d", ds->version);
+    put_meta(&f, "format", version);
+    const cJSON *langs = arr(meta, "languages");
+    struct sb lang_list = {0};
+    sb_add(&lang_list, str(meta, "language") ? str(meta, "language") : "en");
+    for (const cJSON *l = langs ? langs->child : NULL; l; l = l->next)
+        if (strcmp(l->valuestring, str(meta, "language") ? str(meta, "language") : "en") != 0)
+            sb_addf(&lang_list, ",%s", l->valuestring);
+    put_meta(&f, "languages", sb_str(&lang_list));
+    sb_finish(&lang_list);
+    fill_vocab_tr(&f, "dataset", "", meta);
 
     int pos = 0;
     for (const cJSON *e = arr(root, "sources")->child; e; e = e->next) {
@@ -311,22 +485,25 @@ int store_fill(sqlite3 *db, const struct dataset *ds, const char *dataset_path,
         bind_text(f.source, 4, str(e, "publisher"));
         bind_text(f.source, 5, str(e, "as_of"));
         sqlite3_bind_int(f.source, 6, pos++);
+        sqlite3_bind_int(f.source, 7, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "undated")));
         run(&f, f.source);
+        fill_vocab_tr(&f, "source", str(e, "id"), e);
     }
     fill_regions(&f, arr(root, "regions"));
-    fill_named(&f, f.goal, arr(root, "goals"));
-    fill_named(&f, f.service, arr(root, "services"));
-    fill_named(&f, f.exam, arr(root, "exams"));
+    fill_named(&f, f.goal, "goal", arr(root, "goals"));
+    fill_named(&f, f.service, "service", arr(root, "services"));
+    fill_named(&f, f.exam, "exam", arr(root, "exams"));
     for (const cJSON *e = arr(root, "supports")->child; e; e = e->next)
         fill_entry(&f, e, str(e, "kind"));
     for (const cJSON *e = arr(root, "pathways")->child; e; e = e->next)
         fill_entry(&f, e, "pathway");
 
 done:;
-    sqlite3_stmt **stmts[] = {&f.meta,      &f.source,     &f.region,     &f.closure,
-                              &f.goal,      &f.service,    &f.exam,       &f.entry,
-                              &f.region_of, &f.goal_of,    &f.service_of, &f.delivery_of,
-                              &f.item,      &f.support_of, &f.fts,        &f.region_info};
+    sqlite3_stmt **stmts[] = {&f.meta,        &f.source,     &f.region,     &f.closure,
+                              &f.goal,        &f.service,    &f.exam,       &f.entry,
+                              &f.region_of,   &f.goal_of,    &f.service_of, &f.delivery_of,
+                              &f.item,        &f.support_of, &f.fts,        &f.region_info,
+                              &f.region_name, &f.entry_tr,   &f.vocab_tr};
     for (size_t i = 0; i < sizeof stmts / sizeof stmts[0]; i++)
         sqlite3_finalize(*stmts[i]);
     if (f.rc == SQLITE_OK)

@@ -44,29 +44,59 @@ static void add_words(struct sb *body, const cJSON *items, const char *text_key,
     }
 }
 
-/* Its body is what it offers and aims at, and a
- * pathway's eligibility and steps or a support's eligibility; links are not searched (a URL is
- * not words a person types). */
+/* One column's text: the entry's own value of key, then its translations' (version 2), one a
+ * line, so that a search in any language the file carries finds it. */
+static const char *column_text(struct sb *b, const cJSON *e, const cJSON *tr, const char *key)
+{
+    const char *own = str(e, key);
+    if (own)
+        sb_add(b, own);
+    for (const cJSON *l = tr ? tr->child : NULL; l; l = l->next)
+        if (str(l, key)) {
+            if (b->len)
+                sb_addc(b, '\n');
+            sb_add(b, str(l, key));
+        }
+    return b->len ? sb_str(b) : NULL;
+}
+
+/* The words of the lists of one record (e itself, or one of its translations). Its body is what
+ * it offers and aims at, and a pathway's eligibility and steps or a support's eligibility; links
+ * are not searched (a URL is not words a person types). */
+static void add_body(struct sb *body, const cJSON *e, bool pathway)
+{
+    add_words(body, arr(e, "offers"), NULL, NULL);
+    add_words(body, arr(e, "aims"), NULL, NULL);
+    if (pathway) {
+        add_words(body, arr(e, "eligibility"), NULL, NULL);
+        add_words(body, arr(e, "steps"), "title", "detail");
+    } else if (str(e, "eligibility")) {
+        sb_add(body, str(e, "eligibility"));
+        sb_addc(body, '\n');
+    }
+}
+
 void store_fts_row(struct filler *f, sqlite3_int64 rid, const cJSON *e, bool pathway)
 {
-    struct sb body = {0};
-    add_words(&body, arr(e, "offers"), NULL, NULL);
-    add_words(&body, arr(e, "aims"), NULL, NULL);
-    if (pathway) {
-        add_words(&body, arr(e, "eligibility"), NULL, NULL);
-        add_words(&body, arr(e, "steps"), "title", "detail");
-    } else if (str(e, "eligibility")) {
-        sb_add(&body, str(e, "eligibility"));
-    }
+    const cJSON *tr = cJSON_GetObjectItemCaseSensitive(e, "translations");
+    if (!cJSON_IsObject(tr))
+        tr = NULL;
+    struct sb body = {0}, name = {0}, location = {0}, summary = {0};
+    add_body(&body, e, pathway);
+    for (const cJSON *l = tr ? tr->child : NULL; l; l = l->next)
+        add_body(&body, l, pathway);
     sqlite3_bind_int64(f->fts, 1, rid);
-    bind_text(f->fts, 2, str(e, "name"));
+    bind_text(f->fts, 2, column_text(&name, e, tr, "name"));
     bind_text(f->fts, 3, str(e, "acronym"));
     bind_text(f->fts, 4, str(e, "host"));
-    bind_text(f->fts, 5, str(e, "location"));
-    bind_text(f->fts, 6, str(e, "summary"));
+    bind_text(f->fts, 5, column_text(&location, e, tr, "location"));
+    bind_text(f->fts, 6, column_text(&summary, e, tr, "summary"));
     bind_text(f->fts, 7, sb_str(&body));
     run(f, f->fts);
     sb_finish(&body);
+    sb_finish(&name);
+    sb_finish(&location);
+    sb_finish(&summary);
 }
 
 /* ---- the full-text index, built beside the rest ---- */

@@ -10,7 +10,12 @@
 #include "util.h"
 
 /* Every query of a vocabulary gives these columns, so one function reads them all. */
-#define COLUMNS "id, name, depth, parent, summary, url, publisher, as_of"
+#define COLUMNS "id, name, depth, parent, summary, url, publisher, as_of, undated, also"
+
+/* A region's other names, one a line (COLUMNS' also). */
+#define REGION_ALSO(id)                                                                            \
+    "(SELECT group_concat(name, char(10)) FROM (SELECT name FROM region_name"                      \
+    " WHERE region = " id " AND how > 0 ORDER BY how, pos))"
 
 /* Each vocabulary as rows of COLUMNS, in the order people are shown them. */
 static const char *const list_sql[VOCAB_COUNT] = {
@@ -21,26 +26,33 @@ static const char *const list_sql[VOCAB_COUNT] = {
                          " UNION ALL SELECT r.id, r.name, t.depth + 1,"
                          " t.path || '/' || printf('%08d', r.pos), t.name"
                          " FROM region r JOIN t ON r.parent = t.id)"
-                         " SELECT id, name, depth, parent, NULL, NULL, NULL, NULL FROM t"
-                         " ORDER BY path",
-        [VOCAB_GOAL] = "SELECT id, name, 0, NULL, summary, NULL, NULL, NULL FROM goal ORDER BY pos",
-        [VOCAB_SERVICE] = "SELECT id, name, 0, NULL, summary, NULL, NULL, NULL FROM service"
-                          " ORDER BY pos",
-        [VOCAB_EXAM] = "SELECT id, name, 0, NULL, summary, NULL, NULL, NULL FROM exam ORDER BY pos",
-        [VOCAB_SOURCE] = "SELECT id, title, 0, NULL, NULL, url, publisher, as_of FROM source"
-                         " ORDER BY pos",
+                         " SELECT id, name, depth, parent, NULL, NULL, NULL, NULL, 0,"
+                         " " REGION_ALSO("t.id") " FROM t ORDER BY path",
+        [VOCAB_GOAL] = "SELECT id, name, 0, NULL, summary, NULL, NULL, NULL, 0, NULL FROM goal"
+                       " ORDER BY pos",
+        [VOCAB_SERVICE] =
+                "SELECT id, name, 0, NULL, summary, NULL, NULL, NULL, 0, NULL FROM service"
+                " ORDER BY pos",
+        [VOCAB_EXAM] = "SELECT id, name, 0, NULL, summary, NULL, NULL, NULL, 0, NULL FROM exam"
+                       " ORDER BY pos",
+        [VOCAB_SOURCE] = "SELECT id, title, 0, NULL, NULL, url, publisher, as_of, undated, NULL"
+                         " FROM source ORDER BY pos",
 };
 
 /* One value by id, as COLUMNS. */
 static const char *const get_sql[VOCAB_COUNT] = {
-        [VOCAB_REGION] = "SELECT r.id, r.name, r.depth, p.name, NULL, NULL, NULL, NULL"
-                         " FROM region r LEFT JOIN region p ON p.id = r.parent WHERE r.id = ?",
-        [VOCAB_GOAL] = "SELECT id, name, 0, NULL, summary, NULL, NULL, NULL FROM goal WHERE id = ?",
-        [VOCAB_SERVICE] = "SELECT id, name, 0, NULL, summary, NULL, NULL, NULL FROM service"
-                          " WHERE id = ?",
-        [VOCAB_EXAM] = "SELECT id, name, 0, NULL, summary, NULL, NULL, NULL FROM exam WHERE id = ?",
-        [VOCAB_SOURCE] = "SELECT id, title, 0, NULL, NULL, url, publisher, as_of FROM source"
-                         " WHERE id = ?",
+        [VOCAB_REGION] = "SELECT r.id, r.name, r.depth, p.name, NULL, NULL, NULL, NULL, 0,"
+                         " " REGION_ALSO("r.id") " FROM region r LEFT JOIN region p"
+                                                 " ON p.id = r.parent WHERE r.id = ?",
+        [VOCAB_GOAL] = "SELECT id, name, 0, NULL, summary, NULL, NULL, NULL, 0, NULL FROM goal"
+                       " WHERE id = ?",
+        [VOCAB_SERVICE] =
+                "SELECT id, name, 0, NULL, summary, NULL, NULL, NULL, 0, NULL FROM service"
+                " WHERE id = ?",
+        [VOCAB_EXAM] = "SELECT id, name, 0, NULL, summary, NULL, NULL, NULL, 0, NULL FROM exam"
+                       " WHERE id = ?",
+        [VOCAB_SOURCE] = "SELECT id, title, 0, NULL, NULL, url, publisher, as_of, undated, NULL"
+                         " FROM source WHERE id = ?",
 };
 
 static const enum store_stmt get_slot[VOCAB_COUNT] = {
@@ -66,6 +78,8 @@ static void read_item(sqlite3_stmt *s, struct vocab_item *it)
             .url = column(s, 5),
             .publisher = column(s, 6),
             .as_of = column(s, 7),
+            .undated = sqlite3_column_int(s, 8) != 0,
+            .also = column(s, 9),
     };
 }
 
@@ -154,7 +168,8 @@ int vocab_list(struct store *st, enum vocab t, struct vocab_list *out, struct er
 
 void vocab_item_finish(struct vocab_item *it)
 {
-    char *fields[] = {it->id, it->name, it->parent, it->summary, it->url, it->publisher, it->as_of};
+    char *fields[] = {it->id,  it->name,      it->parent, it->summary,
+                      it->url, it->publisher, it->as_of,  it->also};
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
         free(fields[i]);
     *it = (struct vocab_item){0};
@@ -183,6 +198,22 @@ static char *suggest_from(sqlite3_stmt *s, const char *want, int *rc)
     return text_nearest_take(&n);
 }
 
+char *vocab_region_fold(const struct vocab_item *it)
+{
+    char *names = xasprintf("%s\n%s", it->name ? it->name : "", it->also ? it->also : "");
+    char *fold = text_fold(names);
+    free(names);
+    return fold;
+}
+
+bool vocab_region_has(const struct vocab_item *it, const char *typed)
+{
+    char *fold = vocab_region_fold(it);
+    bool found = strstr(fold, typed) != NULL;
+    free(fold);
+    return found;
+}
+
 char *vocab_resolve_region(struct store *st, const char *name, char **suggest, struct err *e)
 {
     *suggest = NULL;
@@ -190,8 +221,10 @@ char *vocab_resolve_region(struct store *st, const char *name, char **suggest, s
     char *found = NULL;
     sqlite3_stmt *s;
     int rc = sqlite3_prepare_v2(st->db,
-                                "SELECT id FROM region WHERE id = ?1 OR fold = ?2"
-                                " ORDER BY id = ?1 DESC, depth, pos LIMIT 1",
+                                "SELECT id FROM region WHERE id = ?1 UNION ALL"
+                                " SELECT * FROM (SELECT n.region FROM region_name n"
+                                " JOIN region r ON r.id = n.region WHERE n.fold = ?2"
+                                " ORDER BY n.how, r.depth, r.pos) LIMIT 1",
                                 -1, &s, NULL);
     if (rc == SQLITE_OK) {
         sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
@@ -203,7 +236,12 @@ char *vocab_resolve_region(struct store *st, const char *name, char **suggest, s
         sqlite3_finalize(s);
     }
     if (rc == SQLITE_OK && !found) {
-        rc = sqlite3_prepare_v2(st->db, "SELECT name, fold FROM region ORDER BY pos", -1, &s, NULL);
+        /* Every name a person might have meant, in the tree's order: the name suggested is the
+         * one that was nearly typed (an alias resolves as well as the name). */
+        rc = sqlite3_prepare_v2(st->db,
+                                "SELECT n.name, n.fold FROM region_name n JOIN region r"
+                                " ON r.id = n.region ORDER BY n.how, r.depth, r.pos, n.pos",
+                                -1, &s, NULL);
         if (rc == SQLITE_OK) {
             *suggest = suggest_from(s, fold, &rc);
             sqlite3_finalize(s);

@@ -19,6 +19,9 @@ struct vocab_item {
     char *parent;                  /* regions: the parent's name; NULL at the top */
     char *summary;                 /* goals, services, exams */
     char *url, *publisher, *as_of; /* sources */
+    bool undated;                  /* sources: the page has no date; as_of is when it was read */
+    char *also; /* regions: the other names a person may type for it (its aliases and its names
+                 * in the file's other languages), one a line; NULL when none */
 };
 
 struct vocab_list {
@@ -46,9 +49,19 @@ int vocab_list(struct store *st, enum vocab t, struct vocab_list *out, struct er
 void vocab_item_finish(struct vocab_item *it);
 void vocab_list_finish(struct vocab_list *l);
 
-/* A region id from an id or a name (case and accents ignored), as a new string. NULL when there
- * is none, with, when one is near, a new suggestion in *suggest; NULL with e set when the store
- * cannot be read. */
+/* Every name of region it (its name, its aliases, its names in other languages), folded with
+ * text_fold, one a line: what typing narrows a list of places by (the picker's type-to-find, the
+ * line mode's choices), so that "sudbury" or "quebec city" finds its place. A new string. */
+char *vocab_region_fold(const struct vocab_item *it);
+
+/* Whether typed (folded with text_fold) is part of a name of region it (vocab_region_fold). */
+bool vocab_region_has(const struct vocab_item *it, const char *typed);
+
+/* A region id from an id or a name, an alias or a name in another language (case and accents
+ * ignored), as a new string: a name before an alias before a translated name, then the widest
+ * region ("Québec" is the province before the city). NULL when there is none, with, when one is
+ * near (text_nearest's rule, over every such name), a new suggestion in *suggest; NULL with e set
+ * when the store cannot be read. */
 char *vocab_resolve_region(struct store *st, const char *name, char **suggest, struct err *e);
 
 /* True when id is a value of t (a goal, service or exam); else false with, when one is near, a

@@ -81,6 +81,12 @@ int picker_add_vocab(struct picker *p, struct store *st, enum vocab t, struct er
         char *label = xasprintf("%*s%s", 2 * depth, "", it->name ? it->name : it->id);
         picker_add(p, it->id, label, it->parent, 0);
         free(label);
+        /* Type-to-find matches every name of a place (aliases, other languages), not only the
+         * one shown. */
+        if (t == VOCAB_REGION) {
+            free(p->all[p->n_all - 1].fold);
+            p->all[p->n_all - 1].fold = vocab_region_fold(it);
+        }
     }
     vocab_list_finish(&l);
     return rc;
