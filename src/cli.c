@@ -92,8 +92,24 @@ static void list_text_row(const struct row *r, int width, bool header)
     if (name_w < 10)
         name_w = 10;
     char name[1024], kind[64], where[256], size[256];
-    const char *size_or_status = r->size ? r->size : r->status ? r->status : "";
-    text_pad(name, sizeof name, header ? "NAME" : r->name, name_w);
+    /* A support that is not running is marked on its row (its status, not its size). */
+    const char *halt = header ? NULL : entry_support_halt(r->kind, r->status);
+    bool pathway = !header && strcmp(r->kind, "pathway") == 0;
+    const char *size_or_status = halt      ? halt
+                                 : r->size ? r->size
+                                 : pathway ? (r->status ? r->status : "")
+                                           : "";
+    if (halt) {
+        /* The mark after the name, which gives up the room for it. */
+        char mark[32], fitted[1024];
+        snprintf(mark, sizeof mark, " (%s)", halt);
+        text_fit(fitted, sizeof fitted, r->name, name_w - text_width(mark));
+        char *marked = xasprintf("%s%s", fitted, mark);
+        text_pad(name, sizeof name, marked, name_w);
+        free(marked);
+    } else {
+        text_pad(name, sizeof name, header ? "NAME" : r->name, name_w);
+    }
     text_pad(kind, sizeof kind, header ? "KIND" : r->kind, kind_w);
     printf("%s  %s", name, kind);
     if (where_w) {
@@ -204,7 +220,7 @@ static cJSON *refs_json(const struct refs *r, bool ids_only)
 }
 
 static void items_json(cJSON *o, const char *key, const struct items *it, const char *k1,
-                       const char *k2)
+                       const char *k2, const char *k3)
 {
     if (!it->n)
         return;
@@ -217,8 +233,45 @@ static void items_json(cJSON *o, const char *key, const struct items *it, const 
         cJSON *x = cJSON_CreateObject();
         add_string(x, k1, it->v[i].text);
         add_string(x, k2, it->v[i].extra);
+        if (k3)
+            add_string(x, k3, it->v[i].url);
         cJSON_AddItemToArray(a, x);
     }
+}
+
+/* The entry's translations as the dataset writes them: {"fr": {"name": ..., "offers": [...],
+ * "steps": [{"title": ..., "detail": ...}], "source": ...}}. */
+static cJSON *translations_json(const struct entry *e)
+{
+    cJSON *all = cJSON_CreateObject();
+    for (size_t i = 0; i < e->n_tr; i++) {
+        const struct translation *t = &e->tr[i];
+        cJSON *lang = cJSON_GetObjectItemCaseSensitive(all, t->lang);
+        if (!lang)
+            lang = cJSON_AddObjectToObject(all, t->lang);
+        bool items = strcmp(t->key, "steps") == 0 || strcmp(t->key, "links") == 0;
+        bool list = items || strcmp(t->key, "offers") == 0 || strcmp(t->key, "aims") == 0 ||
+                    (strcmp(t->key, "eligibility") == 0 && strcmp(e->kind, "pathway") == 0);
+        if (!list) {
+            add_string(lang, t->key, t->text);
+            continue;
+        }
+        cJSON *a = cJSON_GetObjectItemCaseSensitive(lang, t->key);
+        if (!a)
+            a = cJSON_AddArrayToObject(lang, t->key);
+        /* A steps or links item translated in part is an object with what it has. */
+        while (cJSON_GetArraySize(a) < t->pos)
+            cJSON_AddItemToArray(a, items ? cJSON_CreateObject() : cJSON_CreateString(""));
+        if (items) {
+            cJSON *x = cJSON_CreateObject();
+            add_string(x, "title", t->text);
+            add_string(x, "detail", t->extra);
+            cJSON_AddItemToArray(a, x);
+        } else {
+            cJSON_AddItemToArray(a, cJSON_CreateString(t->text ? t->text : ""));
+        }
+    }
+    return all;
 }
 
 static cJSON *entry_json(const struct entry *e)
@@ -247,33 +300,39 @@ static cJSON *entry_json(const struct entry *e)
     if (e->services.n)
         cJSON_AddItemToObject(o, "services", refs_json(&e->services, true));
     add_string(o, "summary", e->summary);
-    items_json(o, "offers", &e->offers, NULL, NULL);
-    items_json(o, "aims", &e->aims, NULL, NULL);
+    items_json(o, "offers", &e->offers, NULL, NULL, NULL);
+    items_json(o, "aims", &e->aims, NULL, NULL, NULL);
     add_string(o, "cost", e->cost);
     if (e->eligibility)
         add_string(o, "eligibility", e->eligibility);
-    items_json(o, "eligibility", &e->eligibility_list, NULL, NULL);
-    items_json(o, "steps", &e->steps, "title", "detail");
+    items_json(o, "eligibility", &e->eligibility_list, NULL, NULL, NULL);
+    items_json(o, "steps", &e->steps, "title", "detail", "url");
     add_string(o, "advocacy", e->advocacy);
-    items_json(o, "links", &e->links, "title", "url");
+    items_json(o, "links", &e->links, "title", "url", NULL);
     if (e->requires) {
         cJSON *req = cJSON_Parse(e->requires);
         if (req)
             cJSON_AddItemToObject(o, "requires", req);
     }
-    if (e->website || e->email || e->phone) {
+    if (entry_has_contact(e)) {
         cJSON *c = cJSON_AddObjectToObject(o, "contact");
         add_string(c, "website", e->website);
         add_string(c, "email", e->email);
         add_string(c, "phone", e->phone);
+        add_string(c, "address", e->address);
+        add_string(c, "note", e->contact_note);
     }
     add_string(o, "source", e->source.id);
     add_string(o, "source_title", e->source.name);
     add_string(o, "source_url", e->source.note);
+    if (e->source_undated)
+        cJSON_AddTrueToObject(o, "source_undated");
     add_string(o, "as_of", e->as_of);
     add_string(o, "verified", e->verified);
     if (e->linked.n)
         cJSON_AddItemToObject(o, "linked", refs_json(&e->linked, false));
+    if (e->n_tr)
+        cJSON_AddItemToObject(o, "translations", translations_json(e));
     return o;
 }
 
@@ -289,13 +348,35 @@ int cli_show(const struct options *o)
     free(notice);
     const char *id = o->args[0];
     struct err err = {0};
-    struct entry *e = entry_get(st, id, 0, &err);
+    struct entry *e = entry_get(st, id, o->kinds, &err);
     if (!e) {
         char *near = err.code ? NULL : entry_nearest_id(st, id, &err);
-        rc = err.code ? session_report(&err) : session_unknown(EXIT_USAGE, "id", id, near);
+        rc = err.code ? session_report(&err)
+                      : session_unknown(EXIT_USAGE,
+                                        o->kinds == KIND_PATHWAY    ? "pathway id"
+                                        : o->kinds == KIND_SUPPORTS ? "support id"
+                                        : o->kinds == KIND_GROUP    ? "group id"
+                                        : o->kinds == KIND_PROGRAM  ? "program id"
+                                                                    : "id",
+                                        id, near);
         store_destroy(st);
         return rc;
     }
+    /* A version 1 dataset may give a support and a pathway one id (D10): say how to reach the
+     * other, which this did not show. */
+    char *other = NULL;
+    if (!o->kinds &&
+        entry_find_name(st, id, strcmp(e->kind, "pathway") == 0 ? KIND_SUPPORTS : KIND_PATHWAY,
+                        &other, NULL) == 0 &&
+        other) {
+        char *safe = text_sanitize(id, false);
+        fprintf(stderr,
+                "itpnav: '%s' is also the id of a pathway; 'itpnav show --kind pathway %s' shows "
+                "it\n",
+                safe, safe);
+        free(safe);
+    }
+    free(other);
     enum format f = output_format(o);
     if (f == FORMAT_JSON) {
         cJSON *j = entry_json(e);
@@ -307,8 +388,8 @@ int cli_show(const struct options *o)
             /* One field a line: what a script can cut and grep. */
             for (size_t i = 0; i < d->n; i++) {
                 const struct doc_line *l = &d->v[i];
-                static const char *const style[] = {"title", "heading", "field", "text",   "item",
-                                                    "step",  "link",    "note",  "section"};
+                static const char *const style[] = {"title", "heading", "field", "text",    "item",
+                                                    "step",  "link",    "note",  "section", "url"};
                 put_tsv(style[l->style], false);
                 put_tsv(l->label ? l->label : l->target ? l->target : "", false);
                 put_tsv(l->text, true);

@@ -20,7 +20,8 @@ static const char usage_text[] =
         "  itpnav check [--strict] [--older-than MONTHS] [FILE]\n"
         "                                           validate a dataset (default: the bundled one)\n"
         "  itpnav list  [OPTIONS] [FILTERS]         the entries that match, one a line\n"
-        "  itpnav show  [OPTIONS] ID                one entry, in full\n"
+        "  itpnav show  [OPTIONS] [--kind K] ID     one entry, in full (K: support or pathway,\n"
+        "                                           when a version 1 dataset gives both one id)\n"
         "  itpnav match [OPTIONS] [ANSWERS]         the verdict on each pathway, for scripts\n"
         "  itpnav build-db --out DB [--data FILE]   write a ready SQLite database (for kiosks)\n"
         "  itpnav --help | --version\n"
@@ -106,7 +107,7 @@ static const struct {
         {{"goal", required_argument, NULL, OPT_GOAL}, C_UI | C_LIST | C_MATCH},
         {{"service", required_argument, NULL, OPT_SERVICE}, C_LIST},
         {{"delivery", required_argument, NULL, OPT_DELIVERY}, C_LIST},
-        {{"kind", required_argument, NULL, OPT_KIND}, C_LIST},
+        {{"kind", required_argument, NULL, OPT_KIND}, C_LIST | C_SHOW},
         {{"search", required_argument, NULL, OPT_SEARCH}, C_LIST},
         {{"limit", required_argument, NULL, OPT_LIMIT}, C_LIST},
         {{"status", required_argument, NULL, OPT_STATUS}, C_MATCH},

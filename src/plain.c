@@ -116,7 +116,8 @@ static char *choose_from(struct plain *p, enum vocab t, const char *any_label, c
         const struct vocab_item *it = &l.v[i];
         char *label = it->parent ? xasprintf("%s (%s)", it->name, it->parent) : xstrdup(it->name);
         char *fold = text_fold(label);
-        if (!want[0] || strstr(fold, want)) {
+        /* A place is found by any of its names (aliases, other languages) too. */
+        if (!want[0] || strstr(fold, want) || (t == VOCAB_REGION && vocab_region_has(it, want))) {
             ids[n++] = it->id;
             printf("%zu. ", n);
             say(label);
@@ -201,6 +202,9 @@ static void browse(struct plain *p, unsigned kinds)
             say(pg.rows[i].name);
             printf(" (%s", kinds == KIND_PATHWAY ? (pg.rows[i].status ? pg.rows[i].status : "")
                                                  : pg.rows[i].kind);
+            const char *halt = entry_support_halt(pg.rows[i].kind, pg.rows[i].status);
+            if (halt)
+                printf(", %s", halt);
             if (pg.rows[i].where) {
                 printf(", ");
                 say(pg.rows[i].where);

@@ -54,11 +54,66 @@ static void bullets(struct doc *d, const char *heading, const struct items *it)
         doc_add(d, DOC_BULLET, NULL, it->v[i].text, NULL, NULL, 0);
 }
 
+char *doc_as_of(const struct entry *e)
+{
+    return e->source_undated ? xasprintf("seen %s (the page is undated)", e->as_of)
+                             : xasprintf("as of %s", e->as_of);
+}
+
+char *doc_support_status(const struct entry *e)
+{
+    if (strcmp(e->kind, "pathway") == 0 || !e->status)
+        return NULL;
+    if (strcmp(e->status, "inactive") == 0)
+        return xasprintf("inactive: no sign of activity since %s", e->as_of);
+    return xstrdup(terms_label(&terms_support_status, e->status));
+}
+
+/* Its names in the file's other languages that a source gives (an official French name), as
+ * "En français: ...". A translation without a source is the file's own text translated: the
+ * screens in that language show it, marked; here it would only repeat the name. */
+static void other_names(struct doc *d, const struct entry *e)
+{
+    for (size_t i = 0; i < e->n_tr; i++) {
+        const struct translation *t = &e->tr[i];
+        if (strcmp(t->key, "name") != 0 || !t->text || strcmp(t->text, e->name) == 0 ||
+            !entry_tr_text(e, t->lang, "source"))
+            continue;
+        char *label = strcmp(t->lang, "fr") == 0 ? xstrdup("En français")
+                                                 : xasprintf("Name (%s)", t->lang);
+        field(d, label, t->text);
+        free(label);
+    }
+}
+
+static void contact(struct doc *d, const struct entry *e, bool pathway)
+{
+    bool none = !pathway && e->format >= 2 && !entry_has_contact(e);
+    if (!entry_has_contact(e) && !e->links.n && !none)
+        return;
+    doc_add(d, DOC_HEADING, NULL, "Contact and links", NULL, NULL, 0);
+    if (none) {
+        char *when = doc_as_of(e);
+        char *text = xasprintf("no public contact found (%s)", when);
+        field(d, "Contact", text);
+        free(text);
+        free(when);
+    }
+    field(d, "Website", e->website);
+    field(d, "Email", e->email);
+    field(d, "Phone", e->phone);
+    field(d, "Address", e->address);
+    field(d, "How to reach it", e->contact_note);
+    for (size_t i = 0; i < e->links.n; i++)
+        field(d, e->links.v[i].text, e->links.v[i].extra);
+}
+
 struct doc *doc_entry(const struct entry *e)
 {
     struct doc *d = xcalloc(1, sizeof *d);
     bool pathway = strcmp(e->kind, "pathway") == 0;
     doc_add(d, DOC_TITLE, NULL, e->name, NULL, NULL, 0);
+    other_names(d, e);
     char *kind = xasprintf("%s%s%s", terms_label(&terms_kind, e->kind), e->acronym ? " · " : "",
                            e->acronym ? e->acronym : "");
     field(d, "Kind", kind);
@@ -66,12 +121,18 @@ struct doc *doc_entry(const struct entry *e)
     if (pathway) {
         field(d, "Status", entry_status_words(e->status));
         field(d, "Leads to", e->goal.name);
+    } else {
+        char *status = doc_support_status(e);
+        field(d, "Status", status);
+        free(status);
     }
     field(d, "Host", e->host);
     ref_list(d, "Where", &e->regions);
     field(d, "Location", e->location);
     if (e->delivery.n)
         ref_list(d, "How", &e->delivery);
+    else if (!pathway)
+        field(d, "How", "not stated");
     if (e->size_text) {
         char *size =
                 e->size_count >= 0 && e->size_unit
@@ -96,21 +157,17 @@ struct doc *doc_entry(const struct entry *e)
     bullets(d, "Eligibility", &e->eligibility_list);
     if (e->steps.n) {
         doc_add(d, DOC_HEADING, NULL, "Steps", NULL, NULL, 0);
-        for (size_t i = 0; i < e->steps.n; i++)
+        for (size_t i = 0; i < e->steps.n; i++) {
             doc_add(d, DOC_STEP, NULL, e->steps.v[i].text, e->steps.v[i].extra, NULL, (int)i + 1);
+            if (e->steps.v[i].url)
+                doc_add(d, DOC_URL, NULL, e->steps.v[i].url, NULL, NULL, 5);
+        }
     }
     if (e->advocacy) {
         doc_add(d, DOC_HEADING, NULL, "What advocates ask for", NULL, NULL, 0);
         doc_add(d, DOC_TEXT, NULL, e->advocacy, NULL, NULL, 0);
     }
-    if (e->website || e->email || e->phone || e->links.n) {
-        doc_add(d, DOC_HEADING, NULL, "Contact and links", NULL, NULL, 0);
-        field(d, "Website", e->website);
-        field(d, "Email", e->email);
-        field(d, "Phone", e->phone);
-        for (size_t i = 0; i < e->links.n; i++)
-            field(d, e->links.v[i].text, e->links.v[i].extra);
-    }
+    contact(d, e, pathway);
     if (e->part_of.id || e->linked.n) {
         doc_add(d, DOC_HEADING, NULL, "Linked", NULL, NULL, 0);
         if (e->part_of.id) {
@@ -125,11 +182,23 @@ struct doc *doc_entry(const struct entry *e)
     field(d, "From", e->source.name ? e->source.name : e->source.id);
     field(d, "Publisher", e->source.kind);
     field(d, "Address", e->source.note);
-    field(d, "As of", e->as_of);
+    if (e->source_undated) {
+        char *seen = xasprintf("%s (the page is undated)", e->as_of);
+        field(d, "Seen", seen);
+        free(seen);
+    } else {
+        field(d, "As of", e->as_of);
+    }
     field(d, "Verified", e->verified);
-    char *note = xasprintf("This information is as of %s. Check it with the organisation before "
-                           "you rely on it.",
-                           e->verified ? e->verified : e->as_of);
+    char *note;
+    if (e->verified || !e->source_undated)
+        note = xasprintf("This information is as of %s. Check it with the organisation before "
+                         "you rely on it.",
+                         e->verified ? e->verified : e->as_of);
+    else
+        note = xasprintf("This information is from a page seen %s (the page is undated). Check "
+                         "it with the organisation before you rely on it.",
+                         e->as_of);
     doc_add(d, DOC_NOTE, NULL, note, NULL, NULL, 0);
     free(note);
     return d;
@@ -241,6 +310,13 @@ char *doc_plain(const struct doc *d, int width)
             free(t);
             break;
         }
+        case DOC_URL: {
+            /* Whole, so that it can be copied or followed: never cut, even past the width. */
+            char *t = text_sanitize(l->text, false);
+            sb_addf(&out, "%*s%s\n", l->number, "", t);
+            free(t);
+            break;
+        }
         }
     }
     return sb_take(&out);
@@ -285,6 +361,7 @@ char *doc_markdown(const struct doc *d)
         case DOC_BULLET: sb_add(&out, "- "); break;
         case DOC_STEP: sb_addf(&out, "%d. ", l->number); break;
         case DOC_LINK: sb_add(&out, "- "); break;
+        case DOC_URL: sb_add(&out, "   "); break;
         }
         if (l->style == DOC_NOTE)
             sb_add(&out, "_");

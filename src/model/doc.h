@@ -16,6 +16,7 @@ enum doc_style {
     DOC_LINK,    /* another entry: target is its id */
     DOC_NOTE,    /* a quiet remark (source, as-of) */
     DOC_SECTION, /* a part of a longer document (the handout's "Your shortlist") */
+    DOC_URL,     /* a web address on a line of its own, indented by number; never broken */
 };
 
 struct doc_line {
@@ -24,7 +25,7 @@ struct doc_line {
     char *text;   /* never NULL */
     char *detail; /* DOC_STEP, or the kind and relation of a DOC_LINK */
     char *target; /* DOC_LINK: the entry id */
-    int number;   /* DOC_STEP */
+    int number;   /* DOC_STEP; DOC_URL's indent */
 };
 
 struct doc {
@@ -32,8 +33,17 @@ struct doc {
     size_t n;
 };
 
-/* Lay out every field of e, the source and a line saying the facts are as of that date. */
+/* Lay out every field of e, the source and a line saying the facts are as of that date (or when
+ * an undated page was seen). */
 struct doc *doc_entry(const struct entry *e);
+
+/* How a record's date reads: "as of DATE", or "seen DATE (the page is undated)" when its source
+ * has no date of its own. A new string. */
+char *doc_as_of(const struct entry *e);
+
+/* A support's status in plain words, for a field ("inactive: no sign of activity since DATE");
+ * NULL when it is not known, and for pathways. A new string. */
+char *doc_support_status(const struct entry *e);
 
 /* Free a doc's lines and empty it (for a doc on the stack). */
 void doc_finish(struct doc *d);

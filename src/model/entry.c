@@ -57,7 +57,7 @@ static void load_items(sqlite3 *db, int64_t rid, const char *list, struct items 
 {
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(db,
-                           "SELECT text, extra FROM entry_item WHERE rid = ? AND list = ?"
+                           "SELECT text, extra, url FROM entry_item WHERE rid = ? AND list = ?"
                            " ORDER BY pos",
                            -1, &s, NULL) != SQLITE_OK) {
         failed(db, e);
@@ -72,10 +72,43 @@ static void load_items(sqlite3 *db, int64_t rid, const char *list, struct items 
             cap = cap ? 2 * cap : 8;
             out->v = xrealloc(out->v, cap * sizeof *out->v);
         }
-        out->v[out->n++] = (struct item){.text = col(s, 0), .extra = col(s, 1)};
+        out->v[out->n++] = (struct item){.text = col(s, 0), .extra = col(s, 1), .url = col(s, 2)};
     }
     if (rc != SQLITE_DONE)
         failed(db, e);
+    sqlite3_finalize(s);
+}
+
+/* The entry's translations, by language in the file's order of them, then by key and item. */
+static void load_translations(sqlite3 *db, struct entry *e, struct err *err)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(db,
+                           "SELECT lang, key, pos, text, extra FROM entry_tr WHERE rid = ?"
+                           " ORDER BY instr(',' || (SELECT value FROM meta WHERE key ="
+                           " 'languages') || ',', ',' || lang || ','), lang, key, pos",
+                           -1, &s, NULL) != SQLITE_OK) {
+        failed(db, err);
+        return;
+    }
+    sqlite3_bind_int64(s, 1, e->rid);
+    size_t cap = 0;
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        if (e->n_tr == cap) {
+            cap = cap ? 2 * cap : 8;
+            e->tr = xrealloc(e->tr, cap * sizeof *e->tr);
+        }
+        e->tr[e->n_tr++] = (struct translation){
+                .lang = col(s, 0),
+                .key = col(s, 1),
+                .pos = sqlite3_column_int(s, 2),
+                .text = col(s, 3),
+                .extra = col(s, 4),
+        };
+    }
+    if (rc != SQLITE_DONE)
+        failed(db, err);
     sqlite3_finalize(s);
 }
 
@@ -129,7 +162,9 @@ struct entry *entry_get(struct store *st, const char *id, unsigned kinds, struct
                            "SELECT rid, id, kind, name, acronym, host, location, size_text,"
                            " size_unit, size_count, summary, cost, eligibility, website, email,"
                            " phone, status, advocacy, requires, as_of, verified, goal, part_of,"
-                           " source FROM entry WHERE id = ? ORDER BY kind = 'pathway', rid",
+                           " source, address, contact_note,"
+                           " (SELECT value FROM meta WHERE key = 'format')"
+                           " FROM entry WHERE id = ? ORDER BY kind = 'pathway', rid",
                            -1, &s, NULL) != SQLITE_OK) {
         failed(st->db, err);
         return NULL;
@@ -168,6 +203,9 @@ struct entry *entry_get(struct store *st, const char *id, unsigned kinds, struct
         e->goal.id = col(s, 21);
         load_part_of(st->db, (const char *)sqlite3_column_text(s, 22), &e->part_of, &why);
         e->source.id = col(s, 23);
+        e->address = col(s, 24);
+        e->contact_note = col(s, 25);
+        e->format = sqlite3_column_type(s, 26) == SQLITE_NULL ? 1 : sqlite3_column_int(s, 26);
     }
     if (!e && rc != SQLITE_DONE)
         failed(st->db, &why);
@@ -189,6 +227,7 @@ struct entry *entry_get(struct store *st, const char *id, unsigned kinds, struct
         e->source.note = it.url;
         e->source.kind = it.publisher;
         e->source_as_of = it.as_of;
+        e->source_undated = it.undated;
         it.name = it.url = it.publisher = it.as_of = NULL;
         vocab_item_finish(&it);
     }
@@ -211,6 +250,7 @@ struct entry *entry_get(struct store *st, const char *id, unsigned kinds, struct
     load_items(db, e->rid, "eligibility", &e->eligibility_list, &why);
     load_items(db, e->rid, "steps", &e->steps, &why);
     load_items(db, e->rid, "links", &e->links, &why);
+    load_translations(db, e, &why);
     if (strcmp(e->kind, "pathway") == 0) {
         load_refs(db,
                   "SELECT x.id, x.name, x.kind, 'helps with this pathway' FROM entry_support es"
@@ -302,6 +342,7 @@ static void items_finish(struct items *it)
     for (size_t i = 0; i < it->n; i++) {
         free(it->v[i].text);
         free(it->v[i].extra);
+        free(it->v[i].url);
     }
     free(it->v);
 }
@@ -318,10 +359,11 @@ void entry_destroy(struct entry *e)
 {
     if (!e)
         return;
-    char *fields[] = {e->id,          e->kind,      e->name,      e->acronym,  e->host,
-                      e->location,    e->size_text, e->size_unit, e->summary,  e->cost,
-                      e->eligibility, e->website,   e->email,     e->phone,    e->status,
-                      e->advocacy,    e->requires,  e->as_of,     e->verified, e->source_as_of};
+    char *fields[] = {e->id,          e->kind,        e->name,      e->acronym,  e->host,
+                      e->location,    e->size_text,   e->size_unit, e->summary,  e->cost,
+                      e->eligibility, e->website,     e->email,     e->phone,    e->status,
+                      e->advocacy,    e->requires,    e->as_of,     e->verified, e->source_as_of,
+                      e->address,     e->contact_note};
     for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
         free(fields[i]);
     ref_finish(&e->goal);
@@ -337,10 +379,37 @@ void entry_destroy(struct entry *e)
     items_finish(&e->steps);
     items_finish(&e->links);
     refs_finish(&e->linked);
+    for (size_t i = 0; i < e->n_tr; i++) {
+        free(e->tr[i].lang);
+        free(e->tr[i].key);
+        free(e->tr[i].text);
+        free(e->tr[i].extra);
+    }
+    free(e->tr);
     free(e);
 }
 
 const char *entry_status_words(const char *status)
 {
     return status ? terms_label(&terms_pathway_status, status) : NULL;
+}
+
+bool entry_has_contact(const struct entry *e)
+{
+    return e->website || e->email || e->phone || e->address || e->contact_note;
+}
+
+const char *entry_tr_text(const struct entry *e, const char *lang, const char *key)
+{
+    for (size_t i = 0; i < e->n_tr; i++)
+        if (e->tr[i].pos == 0 && strcmp(e->tr[i].lang, lang) == 0 && strcmp(e->tr[i].key, key) == 0)
+            return e->tr[i].text;
+    return NULL;
+}
+
+const char *entry_support_halt(const char *kind, const char *status)
+{
+    if (!kind || strcmp(kind, "pathway") == 0 || !status)
+        return NULL;
+    return strcmp(status, "inactive") == 0 || strcmp(status, "closed") == 0 ? status : NULL;
 }

@@ -2,6 +2,7 @@
 #ifndef ITPNAV_ENTRY_H
 #define ITPNAV_ENTRY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -20,10 +21,10 @@ struct refs {
     size_t n;
 };
 
-/* An ordered text item: offers, aims, eligibility; steps (text=title, extra=detail); links
- * (text=title, extra=url). */
+/* An ordered text item: offers, aims, eligibility; steps (text=title, extra=detail, url: where
+ * the step is done or explained); links (text=title, extra=url). */
 struct item {
-    char *text, *extra;
+    char *text, *extra, *url;
 };
 
 struct items {
@@ -31,21 +32,38 @@ struct items {
     size_t n;
 };
 
+/* One value of an entry's text in another language the file carries (version 2's translations):
+ * key as the dataset names it (name, summary, offers, steps, requires_note, ...; "source" is the
+ * source the text was taken from), pos the item of a list (0 for one value), text the value (a
+ * step's or link's title; NULL when only its detail is translated) and extra a step's detail. */
+struct translation {
+    char *lang, *key;
+    int pos;
+    char *text, *extra;
+};
+
 struct entry {
     int64_t rid;
+    int format; /* the dataset's format version */
     char *id, *kind, *name, *acronym, *host, *location;
     char *size_text, *size_unit;
     int64_t size_count; /* -1 when absent */
-    char *summary, *cost, *eligibility, *website, *email, *phone;
-    char *status, *advocacy, *requires; /* pathways; requires is JSON text */
+    char *summary, *cost, *eligibility;
+    char *website, *email, *phone, *address, *contact_note; /* the contact, each NULL if absent */
+    char *status; /* a pathway's (available...), or a support's (active, inactive, closed; NULL:
+                   * not known) */
+    char *advocacy, *requires; /* pathways; requires is JSON text */
     char *as_of, *verified;
     struct ref goal;    /* pathways */
     struct ref part_of; /* supports; id NULL when none */
     struct ref source;  /* name = title, note = url, kind = publisher */
     char *source_as_of;
+    bool source_undated; /* the source page has no date: as_of is when it was read */
     struct refs regions, goals, services, delivery;
     struct items offers, aims, eligibility_list, steps, links;
-    struct refs linked; /* parts, pathways it helps with, supports that help with it */
+    struct refs linked;     /* parts, pathways it helps with, supports that help with it */
+    struct translation *tr; /* by language, then key and pos */
+    size_t n_tr;
 };
 
 /* Read the entry with this id (a support first, then a pathway, when both use the id); kinds
@@ -67,5 +85,16 @@ void entry_destroy(struct entry *e);
 
 /* A status word of a pathway in plain words ("available", "limited: few places", ...). */
 const char *entry_status_words(const char *status);
+
+/* Whether the entry has any contact (website, email, phone, address or a note on how to reach
+ * it). */
+bool entry_has_contact(const struct entry *e);
+
+/* The entry's text for key (pos 0) in lang, or NULL when it has no such translation. */
+const char *entry_tr_text(const struct entry *e, const char *lang, const char *key);
+
+/* A support's status when it is not running (inactive or closed), to mark it plainly; NULL for
+ * an active one, one whose status is not known, and pathways. */
+const char *entry_support_halt(const char *kind, const char *status);
 
 #endif

@@ -105,6 +105,15 @@ static void contact(struct doc *d, const struct entry *e)
     field(d, "Website", e->website);
     field(d, "Email", e->email);
     field(d, "Phone", e->phone);
+    field(d, "Address", e->address);
+    field(d, "How to reach it", e->contact_note);
+    if (!entry_has_contact(e) && e->format >= 2 && strcmp(e->kind, "pathway") != 0) {
+        char *when = doc_as_of(e);
+        char *none = xasprintf("no public contact found (%s)", when);
+        field(d, "Contact", none);
+        free(none);
+        free(when);
+    }
     if (e->source.name || e->source.note) {
         char *src = e->source.note ? xasprintf("%s, %s", e->source.name ? e->source.name : "",
                                                e->source.note)
@@ -138,6 +147,8 @@ static void entry_part(struct doc *d, struct store *st, const struct state_item 
                 e->regions.v[i].name ? e->regions.v[i].name : e->regions.v[i].id);
     if (pathway)
         sb_addf(&what, " · %s", entry_status_words(e->status));
+    else if (entry_support_halt(e->kind, e->status))
+        sb_addf(&what, " · %s", entry_support_halt(e->kind, e->status));
     field(d, "What it is", sb_str(&what));
     sb_finish(&what);
     field(d, "What it offers", e->summary);
@@ -147,11 +158,15 @@ static void entry_part(struct doc *d, struct store *st, const struct state_item 
         field(d, "First step", e->steps.v[0].text);
     field(d, "Cost", e->cost);
     contact(d, e);
-    char *asof = e->verified ? xasprintf("%s (checked %s); confirm with the organisation", e->as_of,
+    /* An undated page says when it was seen, not a date it does not have. */
+    char *when = e->source_undated ? xasprintf("seen %s (the page is undated)", e->as_of)
+                                   : xstrdup(e->as_of);
+    char *asof = e->verified ? xasprintf("%s (checked %s); confirm with the organisation", when,
                                          e->verified)
-                             : xasprintf("%s; confirm with the organisation", e->as_of);
-    field(d, "As of", asof);
+                             : xasprintf("%s; confirm with the organisation", when);
+    field(d, e->source_undated ? "Seen" : "As of", asof);
     free(asof);
+    free(when);
     field(d, "Your note", it->note);
     entry_destroy(e);
 }

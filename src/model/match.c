@@ -162,8 +162,9 @@ void match_judge(struct store *st, const char *requires_json, const struct answe
     cJSON *req = requires_json ? cJSON_Parse(requires_json) : NULL;
     m->has_requires = false;
     if (cJSON_IsObject(req)) {
+        /* A note and version 2's "complete" say something about the rules, and are none. */
         for (const cJSON *k = req->child; k; k = k->next)
-            if (strcmp(k->string, "note") != 0)
+            if (strcmp(k->string, "note") != 0 && strcmp(k->string, "complete") != 0)
                 m->has_requires = true;
         const cJSON *v;
 

@@ -23,8 +23,12 @@ static void add_sources(struct app *app, struct textview *tv, int width)
     for (size_t i = 0; i < sources.n; i++) {
         const char *t = sources.v[i].name, *u = sources.v[i].url;
         const char *p = sources.v[i].publisher, *d = sources.v[i].as_of;
-        char *item = xasprintf("%s%s%s%s%s%s%s", t ? t : "", p ? " — " : "", p ? p : "",
-                               d ? ", as of " : "", d ? d : "", u ? " — " : "", u ? u : "");
+        /* An undated page says when it was seen, not a date of its own. */
+        bool seen = sources.v[i].undated;
+        char *item =
+                xasprintf("%s%s%s%s%s%s%s%s", t ? t : "", p ? " — " : "", p ? p : "",
+                          d ? (seen ? ", seen " : ", as of ") : "", d ? d : "",
+                          d && seen ? " (the page is undated)" : "", u ? " — " : "", u ? u : "");
         tv_add(tv, ROLE_NORMAL, "  • ", 4, item, width, NULL);
         free(item);
     }

@@ -91,7 +91,15 @@ static void draw_row(int y, int x0, int width, const struct columns *c, const st
     enum role base = sel ? ROLE_SELECTED : ROLE_NORMAL;
     draw_line(y, x0, width, base, sel ? (saved ? "▸★" : "▸") : saved ? " ★" : " ");
     int x = x0 + 2;
-    draw_text(y, x, c->name, base, r->name);
+    /* A support that is not running says so on its row, not only in its detail: after its
+     * name, which gives up the room. */
+    const char *halt = pathways ? NULL : entry_support_halt(r->kind, r->status);
+    char mark[32] = "";
+    if (halt)
+        snprintf(mark, sizeof mark, " (%s)", halt);
+    int used = draw_text(y, x, c->name - text_width(mark), base, r->name);
+    if (halt)
+        draw_text(y, x + used, c->name - used, sel ? base : ROLE_NOTICE, mark);
     x += c->name + 2;
     const char *kind = pathways ? (r->status ? r->status : "") : r->kind;
     draw_text(y, x, c->kind, sel ? base : pathways ? draw_status_role(r->status) : ROLE_DIM, kind);

@@ -95,6 +95,14 @@ void tv_from_doc(struct textview *tv, const struct doc *d, int width)
             free(prefix);
             break;
         }
+        case DOC_URL: {
+            /* A web address on its own line; one wider than the view goes on at the left edge,
+             * so that it reads whole. */
+            char *prefix = xasprintf("%*s", l->number, "");
+            tv_add(tv, ROLE_NORMAL, prefix, 0, l->text, width, NULL);
+            free(prefix);
+            break;
+        }
         case DOC_LINK: {
             char *t = xasprintf("%s (%s)", l->text, l->detail ? l->detail : "");
             tv_add(tv, ROLE_LINK, "  → ", 4, t, width, l->target);
