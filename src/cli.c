@@ -491,19 +491,20 @@ int cli_check(const struct options *o)
         char *safe = text_sanitize(path, false);
         /* The summary goes to stderr when a report follows, so stdout stays one format. */
         FILE *out = o->older_than >= 0 ? stderr : stdout;
-        /* Version 1's line is as it always was; a later version names itself. */
+        /* Version 1's line is as it always was; a later version names itself, at the end, so
+         * that what reads "valid: " (the kiosk's update) reads on. */
         char version[48] = "";
         if (ds->version > 1)
             snprintf(version, sizeof version, " (format version %d)", ds->version);
         fprintf(out,
-                "%s: valid%s: %d supports, %d pathways, %d regions, %d goals, %d sources%s%zu "
-                "warning%s\n",
-                safe, version, cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r, "supports")),
+                "%s: valid: %d supports, %d pathways, %d regions, %d goals, %d sources%s%zu "
+                "warning%s%s\n",
+                safe, cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r, "supports")),
                 cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r, "pathways")),
                 cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r, "regions")),
                 cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r, "goals")),
                 cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r, "sources")), "; ",
-                d.warnings, d.warnings == 1 ? "" : "s");
+                d.warnings, d.warnings == 1 ? "" : "s", version);
         free(safe);
         if (o->older_than >= 0) {
             enum format f = o->format == FORMAT_DEFAULT

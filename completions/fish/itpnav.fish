@@ -113,7 +113,7 @@ complete -c itpnav -n '__itpnav_in list' -l service -x -a '(__itpnav_data servic
     -d 'a kind of help'
 complete -c itpnav -n '__itpnav_in list' -l delivery -x -a 'online in-person hybrid' \
     -d 'how the help is delivered'
-complete -c itpnav -n '__itpnav_in list' -l kind -x -a 'group program pathway support' \
+complete -c itpnav -n '__itpnav_in list show' -l kind -x -a 'group program pathway support' \
     -d 'the kind of entry'
 complete -c itpnav -n '__itpnav_in list' -l search -x -d 'words that every entry must match'
 complete -c itpnav -n '__itpnav_in list' -l limit -x -d 'only the first N entries'

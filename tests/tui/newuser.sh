@@ -54,8 +54,9 @@ expect_row_has 1 "${first%…}"
 expect_screen_matches "^ (Where|Location): .*Niagara"
 send G
 wait_for "Source"
-expect_screen_has "As of: "
-expect_screen_has "as of "
+# The date the facts are from: "as of" the page's date, or when an undated page was seen.
+expect_screen_matches "^ (As of: [0-9-]+|Seen: [0-9-]+ \(the page is undated\))"
+expect_screen_matches "(as of [0-9-]+|seen [0-9-]+ \(the page is undated\))"
 expect_screen_matches "Address: https?://"
 
 case_begin "the whole task took only a few keys"
