@@ -325,6 +325,7 @@ static cJSON *entry_json(const struct entry *e)
     add_string(o, "source", e->source.id);
     add_string(o, "source_title", e->source.name);
     add_string(o, "source_url", e->source.note);
+    add_string(o, "source_as_of", e->source_as_of);
     if (e->source_undated)
         cJSON_AddTrueToObject(o, "source_undated");
     add_string(o, "as_of", e->as_of);

@@ -122,5 +122,92 @@ for id in kingston-ilwg-iehp wil-aco; do
     if cut -f1 "$tmp/niagara" | grep -qx "$id"; then bad "Niagara list lacks $id"; else ok "Niagara list lacks $id"; fi
 done
 
+# ---- format version 2 (issue 14), through the program's own check, list and show ----
+
+if grep -q "(format version 2)$" "$tmp/out"; then
+    ok "check reports format version 2"
+else
+    bad "check reports format version 2" "$(cat "$tmp/out")"
+fi
+
+# Every province and territory but Nunavut and the Northwest Territories has a support of its
+# own: one listed for it that is neither Canada-wide nor listed for another province by name.
+all_pt="alberta british-columbia manitoba new-brunswick newfoundland-and-labrador nova-scotia
+    ontario prince-edward-island quebec saskatchewan northwest-territories nunavut yukon"
+for r in alberta british-columbia manitoba new-brunswick newfoundland-and-labrador nova-scotia \
+    ontario prince-edward-island quebec saskatchewan yukon; do
+    "$ITPNAV" list --kind support --region "$r" --format json --data "$data" >"$tmp/own.json"
+    own=$(python3 -c 'import json, sys
+others = set(sys.argv[3].split()) - {sys.argv[2]} | {"canada"}
+print(" ".join(e["id"] for e in json.load(open(sys.argv[1])) if not set(e["regions"]) & others))' \
+        "$tmp/own.json" "$r" "$all_pt")
+    if [ -n "$own" ]; then ok "a support of its own in $r ($own)"; else bad "a support of its own in $r"; fi
+done
+
+# The places people type resolve to their province: the list for the city has every support
+# that serves the whole province.
+while IFS=: read -r place province; do
+    if ! "$ITPNAV" list --region "$place" --format tsv --data "$data" >"$tmp/city" 2>"$tmp/err"; then
+        bad "--region '$place' resolves" "$(cat "$tmp/err")"
+        continue
+    fi
+    "$ITPNAV" list --kind support --region "$province" --format json --data "$data" >"$tmp/prov.json"
+    wide=$(python3 -c 'import json, sys
+print(" ".join(e["id"] for e in json.load(open(sys.argv[1])) if sys.argv[2] in e["regions"]))' \
+        "$tmp/prov.json" "$province")
+    missing=""
+    for id in $wide; do cut -f1 "$tmp/city" | grep -qx "$id" || missing="$missing $id"; done
+    if [ -n "$wide" ] && [ -z "$missing" ]; then
+        ok "--region '$place' lists $province's supports ($wide)"
+    else
+        bad "--region '$place' lists $province's supports" "province-wide: '$wide'; missing:$missing"
+    fi
+done <<'PLACES'
+halifax:nova-scotia
+montreal:quebec
+Montréal:quebec
+whitehorse:yukon
+quebec city:quebec
+Ville de Québec:quebec
+sudbury:ontario
+kitchener:ontario
+st. catharines:ontario
+PLACES
+
+# Every support can be reached: a contact, or a note on how to reach it; and no record is dated
+# later than its source allows (an undated page: the day it was read).
+"$ITPNAV" list --format tsv --data "$data" | cut -f1,2 >"$tmp/ids"
+: >"$tmp/shown"
+while IFS=$'\t' read -r id kind; do
+    k=support
+    [ "$kind" = pathway ] && k=pathway
+    "$ITPNAV" show --kind "$k" --format json --data "$data" "$id" >>"$tmp/shown" || bad "show $id"
+done <"$tmp/ids"
+if python3 - "$tmp/shown" >"$tmp/py" <<'PY'
+import json, sys
+text = open(sys.argv[1]).read()
+dec, at, bad = json.JSONDecoder(), 0, []
+while at < len(text):
+    while at < len(text) and text[at].isspace():
+        at += 1
+    if at == len(text):
+        break
+    e, at = dec.raw_decode(text, at)
+    if e["kind"] != "pathway" and not any(e.get("contact", {}).get(k)
+                                          for k in ("website", "email", "phone", "address", "note")):
+        bad.append(e["id"] + " (no contact)")
+    src = e.get("source_as_of")
+    n = min(len(e["as_of"]), len(src or ""))
+    if src and e["as_of"][:n] > src[:n]:
+        bad.append("%s (as of %s, its source %s)" % (e["id"], e["as_of"], src))
+print(" ".join(bad))
+sys.exit(1 if bad else 0)
+PY
+then
+    ok "every support has a contact or a contact note; no record is dated after its source"
+else
+    bad "every support has a contact or a contact note; no record is dated after its source" "$(cat "$tmp/py")"
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
