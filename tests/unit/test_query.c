@@ -689,6 +689,51 @@ static void test_agrees_with_reference(void)
     CHECK(ranked > 100);
 }
 
+/* Version 2 (tests/fixtures/cli-v2.json): entries with no delivery stated, places under places,
+ * and text in two languages: the list index agrees with the reference here too. */
+static void test_agrees_with_reference_v2(void)
+{
+    struct store *v2;
+    if (!memory_store("cli-v2.json", &v2)) {
+        CHECK(false);
+        return;
+    }
+    static const char *const regions[] = {
+            NULL,      "canada",         "quebec",         "quebec-city",
+            "ontario", "niagara-region", "greater-sudbury"};
+    static const char *const texts[] = {NULL,       "bureau", "diplomes", "québec",
+                                        "permis r", "circle", "o",        "inscrire"};
+    static const unsigned kinds[] = {0, KIND_SUPPORTS, KIND_PATHWAY};
+    static const unsigned deliveries[] = {0, DELIVERY_ONLINE, DELIVERY_IN_PERSON | DELIVERY_HYBRID};
+    size_t cases = 0, mismatches = 0, empty = 0;
+    for (size_t r = 0; r < sizeof regions / sizeof *regions; r++)
+        for (size_t t = 0; t < sizeof texts / sizeof *texts; t++)
+            for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++)
+                for (size_t d = 0; d < sizeof deliveries / sizeof *deliveries; d++) {
+                    struct query q = {.region = regions[r],
+                                      .text = texts[t],
+                                      .kinds = kinds[k],
+                                      .delivery = deliveries[d]};
+                    char *want = reference_ids(v2, &q), *got = ids_in(v2, &q);
+                    cases++;
+                    empty += !*want;
+                    if (strcmp(want, got) != 0 && mismatches++ < 5)
+                        fprintf(stderr,
+                                "  v2: region %s text %s kinds %u delivery %u:\n"
+                                "    got  %s\n    want %s\n",
+                                q.region ? q.region : "-", q.text ? q.text : "-", q.kinds,
+                                q.delivery, got, want);
+                    free(want);
+                    free(got);
+                }
+    CHECK_INT(mismatches, 0);
+    CHECK(cases == 7 * 8 * 3 * 3);
+    /* A comparison of empty lists proves little: most cases list something. */
+    fprintf(stderr, "  v2: %zu cases, %zu empty\n", cases, empty);
+    CHECK(cases - empty > 100);
+    store_destroy(v2);
+}
+
 /* Entries the words rank alike: the most specific region first, then the name, as without words
  * (tests/fixtures/unit-ties.json: eta says "mentors" too; the others tie). */
 static void test_ties_in_rank(void)
@@ -731,5 +776,5 @@ UNIT_MAIN(CASE(test_no_filters), CASE(test_region_city_sees_up),
           CASE(test_text_prefix), CASE(test_text_case_and_accents), CASE(test_text_all_words),
           CASE(test_text_fields), CASE(test_text_rank_name_first), CASE(test_text_hostile),
           CASE(test_text_long), CASE(test_fts_expr), CASE(test_order_with_text), CASE(test_paging),
-          CASE(test_row_fields), CASE(test_agrees_with_reference), CASE(test_ties_in_rank),
-          CASE(test_finish))
+          CASE(test_row_fields), CASE(test_agrees_with_reference),
+          CASE(test_agrees_with_reference_v2), CASE(test_ties_in_rank), CASE(test_finish))
