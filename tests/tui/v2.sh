@@ -100,6 +100,17 @@ row=$(row_of "     $URL")
 check "on its own line, right after its step's detail" \
     test "$(screen_line $((row - 1)) | sed 's/ *$//')" = "      Online."
 
+# ---- the line mode finds places by the same names ----
+
+case_begin "--plain: a place by an alias, or by a city's French name"
+printf 'r\nsudbury\n1\nr\nville de quebec\n1\n1\nq\n' >"$TEST_TMP/in"
+env TERM=xterm-256color LANG=C.UTF-8 "$ITPNAV" --plain --data "$V2" <"$TEST_TMP/in" >"$TEST_TMP/out" 2>&1
+check "sudbury offers Greater Sudbury, and only it" grep -qx "1. Greater Sudbury (Ontario)" "$TEST_TMP/out"
+check "it is chosen" grep -q "^Main menu. Where: Greater Sudbury. Goal: any.$" "$TEST_TMP/out"
+check "'ville de quebec' offers the city only" grep -qx "1. Québec (Québec)" "$TEST_TMP/out"
+check "and the city's list has the province's support" grep -q "^1. Quebec IMG Office (program, Québec)" "$TEST_TMP/out"
+check "no second choice either time" bash -c '! grep -q "^2\. .*(Ontario)$" "$0"' "$TEST_TMP/out"
+
 # ---- the bundled dataset: a Québec support with its French name ----
 
 start --size 100x30
