@@ -129,8 +129,21 @@ static char *choose_from(struct plain *p, enum vocab t, const char *any_label, c
     free(want);
     char line[64];
     char *result = NULL;
-    if (n == 0)
-        printf("Nothing matched those letters.\n");
+    if (n == 0) {
+        /* A place mistyped: the nearest of every name a place goes by. */
+        char *suggest = NULL, *id = NULL;
+        if (t == VOCAB_REGION && filter && filter[0])
+            id = vocab_resolve_region(p->st, filter, &suggest, NULL);
+        if (suggest) {
+            printf("Nothing matched those letters. Did you mean \"");
+            say(suggest);
+            printf("\"?\n");
+        } else {
+            printf("Nothing matched those letters.\n");
+        }
+        free(suggest);
+        free(id);
+    }
     if (ask("Number (Enter to go back): ", line, sizeof line) && line[0]) {
         long k = strtol(line, NULL, 10);
         if (k == 0 && line[0] == '0')

@@ -18,6 +18,7 @@ struct choice {
     char *value;    /* what the callback receives */
     char *label;    /* indented for the region tree */
     char *fold;     /* what typing matches against */
+    char *names;    /* the names fold is made of, one a line (a place's aliases too); NULL: label */
     char *context;  /* shown while narrowing: the parent region */
     bool on;        /* checked (several-choice pickers) */
     bool exclusive; /* checking it unchecks the others, and the others uncheck it */
@@ -36,6 +37,7 @@ struct picker {
     struct listview lv;
     char typed[128];
     struct field find; /* edits typed */
+    char *suggest;     /* when typing matches nothing: the nearest name, or NULL */
     int list_top, rows, box_x, box_w;
 };
 
@@ -84,8 +86,10 @@ int picker_add_vocab(struct picker *p, struct store *st, enum vocab t, struct er
         /* Type-to-find matches every name of a place (aliases, other languages), not only the
          * one shown. */
         if (t == VOCAB_REGION) {
-            free(p->all[p->n_all - 1].fold);
-            p->all[p->n_all - 1].fold = vocab_region_fold(it);
+            struct choice *c = &p->all[p->n_all - 1];
+            free(c->fold);
+            c->fold = vocab_region_fold(it);
+            c->names = xasprintf("%s\n%s", it->name ? it->name : it->id, it->also ? it->also : "");
         }
     }
     vocab_list_finish(&l);
@@ -118,6 +122,38 @@ static bool typing(const struct picker *p)
     return (p->flags & PICKER_TYPE) != 0;
 }
 
+static char *copy_of(const char *s, size_t n)
+{
+    char *c = xmalloc(n + 1);
+    memcpy(c, s, n);
+    c[n] = '\0';
+    return c;
+}
+
+/* The name nearest to want among the choices' (text_nearest: the one rule of "did you mean"), for
+ * when typing matches none. A new string, or NULL. */
+static char *nearest_name(const struct picker *p, const char *want)
+{
+    struct text_nearest n;
+    text_nearest_init(&n, want);
+    for (size_t i = 0; i < p->n_all; i++) {
+        const struct choice *c = &p->all[i];
+        const char *names = c->names ? c->names : c->label + strspn(c->label, " ");
+        /* fold and names hold the same lines: folding never makes or removes a newline. */
+        const char *f = c->fold, *r = names;
+        while (*f && *r) {
+            size_t fl = strcspn(f, "\n"), rl = strcspn(r, "\n");
+            char *fline = copy_of(f, fl), *rline = copy_of(r, rl);
+            text_nearest_offer(&n, fline, rline);
+            free(fline);
+            free(rline);
+            f += fl + (f[fl] == '\n');
+            r += rl + (r[rl] == '\n');
+        }
+    }
+    return text_nearest_take(&n);
+}
+
 static void narrow(struct picker *p)
 {
     char *want = text_fold(p->typed);
@@ -125,6 +161,8 @@ static void narrow(struct picker *p)
     for (size_t i = 0; i < p->n_all; i++)
         if (!want[0] || strstr(p->all[i].fold, want))
             p->shown[n++] = i;
+    free(p->suggest);
+    p->suggest = n == 0 && want[0] ? nearest_name(p, want) : NULL;
     if (multi(p))
         p->shown[n++] = p->n_all; /* "Done" */
     p->lv.n = n;
@@ -150,8 +188,10 @@ static void destroy(void *state)
         free(p->all[i].value);
         free(p->all[i].label);
         free(p->all[i].fold);
+        free(p->all[i].names);
         free(p->all[i].context);
     }
+    free(p->suggest);
     if (p->ctx_free)
         p->ctx_free(p->ctx);
     free(p->all);
@@ -208,8 +248,13 @@ static void draw(struct app *app, void *state, struct rect area)
         if (sel)
             cursor = p->list_top + r;
     }
-    if (p->lv.n == 0 || (multi(p) && p->lv.n == 1 && p->typed[0]))
-        draw_text(p->list_top, b.x + 2, b.w - 4, ROLE_DIM, "No match: Backspace to correct.");
+    if (p->lv.n == 0 || (multi(p) && p->lv.n == 1 && p->typed[0])) {
+        char *no = p->suggest ? xasprintf("No match: did you mean \"%s\"? Backspace to correct.",
+                                          p->suggest)
+                              : xstrdup("No match: Backspace to correct.");
+        draw_text(p->list_top, b.x + 2, b.w - 4, ROLE_DIM, no);
+        free(no);
+    }
     curs_set(0);
     move(cursor, b.x + 1);
 }

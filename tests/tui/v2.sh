@@ -76,6 +76,17 @@ expect_screen_has "Filters: where Québec"
 expect_count 1 5
 expect_screen_has "Quebec IMG Office"
 
+case_begin "r: a place mistyped suggests the nearest of its names"
+send r
+wait_for "Where do you live?"
+type_text niagra
+wait_for 'No match: did you mean "Niagara"? Backspace to correct.'
+send C-u
+type_text sudbary
+wait_for 'No match: did you mean "Sudbury"?'
+send Escape
+wait_gone "Where do you live?"
+
 case_begin "a step's web address: whole on a line of its own, from the left edge when it is wider"
 send Escape
 wait_for "itpnav · Home"
@@ -110,6 +121,10 @@ check "it is chosen" grep -q "^Main menu. Where: Greater Sudbury. Goal: any.$" "
 check "'ville de quebec' offers the city only" grep -qx "1. Québec (Québec)" "$TEST_TMP/out"
 check "and the city's list has the province's support" grep -q "^1. Quebec IMG Office (program, Québec)" "$TEST_TMP/out"
 check "no second choice either time" bash -c '! grep -q "^2\. .*(Ontario)$" "$0"' "$TEST_TMP/out"
+printf 'r\nniagra\n\nq\n' >"$TEST_TMP/in"
+env TERM=xterm-256color LANG=C.UTF-8 "$ITPNAV" --plain --data "$V2" <"$TEST_TMP/in" >"$TEST_TMP/out" 2>&1
+check "a mistyped place suggests the nearest name" \
+    grep -qx 'Nothing matched those letters. Did you mean "Niagara"?' "$TEST_TMP/out"
 
 # ---- the bundled dataset: a Québec support with its French name ----
 
