@@ -159,8 +159,8 @@ static void entry_part(struct doc *d, struct store *st, const struct state_item 
     field(d, "Cost", e->cost);
     contact(d, e);
     /* An undated page says when it was seen, not a date it does not have. */
-    char *when = e->source_undated ? xasprintf("seen %s (the page is undated)", e->as_of)
-                                   : xstrdup(e->as_of);
+    char *when =
+            e->source_undated ? xasprintf("%s (the page is undated)", e->as_of) : xstrdup(e->as_of);
     char *asof = e->verified ? xasprintf("%s (checked %s); confirm with the organisation", when,
                                          e->verified)
                              : xasprintf("%s; confirm with the organisation", when);

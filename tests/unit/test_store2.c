@@ -5,6 +5,8 @@
 #include "common.h"
 #include "doc.h"
 #include "entry.h"
+#include "handout.h"
+#include "state.h"
 #include "query.h"
 #include "text.h"
 #include "util.h"
@@ -30,6 +32,7 @@ static long long query_int(const char *sql)
 
 static void test_meta(void)
 {
+    CHECK(text_init_locale()); /* the handout's text is sanitised for a UTF-8 terminal */
     char *format = store_meta(v2(), "format"), *langs = store_meta(v2(), "languages");
     char *schema = store_meta(v2(), "schema");
     CHECK_STR(format, "2");
@@ -331,6 +334,31 @@ static void test_doc_v1(void)
     store_destroy(one);
 }
 
+/* The handout says what the detail says: when an undated page was seen, that no contact was found,
+ * a support's contact note and address, and that a support is inactive. */
+static void test_handout(void)
+{
+    struct state *s = NULL;
+    CHECK_INT(state_open(NULL, &s, NULL), 0);
+    if (!s)
+        return;
+    state_add(s, "qc-office", "support", "Quebec IMG Office", NULL);
+    state_add(s, "quiet-network", "support", "Niagara Quiet Network", NULL);
+    state_add(s, "old-circle", "support", "Ontario Old Circle", NULL);
+    struct doc *d = handout_doc(v2(), s, NULL, "2026-12-01");
+    char *text = handout_render(d, HANDOUT_TEXT);
+    CHECK(strstr(text, "Seen: 2026-11-21 (the page is undated); confirm with the organisation") !=
+          NULL);
+    CHECK(strstr(text, "Address: 1075 chemin Sainte-Foy, Québec") != NULL);
+    CHECK(strstr(text, "Contact: no public contact found (as of 2026-10)") != NULL);
+    CHECK(strstr(text, "As of: 2026-10; confirm with the organisation") != NULL);
+    CHECK(strstr(text, "a group · Ontario · inactive") != NULL);
+    CHECK(strstr(text, "How to reach it: Through its host's website") != NULL);
+    free(text);
+    doc_destroy(d);
+    state_destroy(s);
+}
+
 static void test_finish(void)
 {
     memory_store_close(&st);
@@ -339,4 +367,4 @@ static void test_finish(void)
 
 UNIT_MAIN(CASE(test_meta), CASE(test_sources), CASE(test_places), CASE(test_region_list_names),
           CASE(test_closure), CASE(test_entry_fields), CASE(test_search_languages), CASE(test_doc),
-          CASE(test_doc_v1), CASE(test_finish))
+          CASE(test_doc_v1), CASE(test_handout), CASE(test_finish))
