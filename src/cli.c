@@ -363,13 +363,11 @@ int cli_show(const struct options *o)
         store_destroy(st);
         return rc;
     }
-    /* A version 1 dataset may give a support and a pathway one id (D10): say how to reach the
-     * other, which this did not show. */
+    /* A version 1 dataset may give a support and a pathway one id (D10): the support is shown,
+     * so say how to reach the pathway. */
     char *other = NULL;
-    if (!o->kinds &&
-        entry_find_name(st, id, strcmp(e->kind, "pathway") == 0 ? KIND_SUPPORTS : KIND_PATHWAY,
-                        &other, NULL) == 0 &&
-        other) {
+    if (!o->kinds && strcmp(e->kind, "pathway") != 0 &&
+        entry_find_name(st, id, KIND_PATHWAY, &other, NULL) == 0 && other) {
         char *safe = text_sanitize(id, false);
         fprintf(stderr,
                 "itpnav: '%s' is also the id of a pathway; 'itpnav show --kind pathway %s' shows "
