@@ -159,6 +159,7 @@ int hsds_cli_main(int argc, char **argv)
         char *default_m = map ? NULL : default_map();
         struct hsds_import_options o = {.source = source,
                                         .map = map ? map : default_m,
+                                        .map_is_default = !map,
                                         .base = data,
                                         .out = out,
                                         .strict = strict,

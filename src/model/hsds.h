@@ -12,12 +12,13 @@
 #define HSDS_MAX_RECORD ((size_t)4 << 20)
 
 struct hsds_import_options {
-    const char *source; /* a JSON or NDJSON file, or a folder holding a tabular data package */
-    const char *map;    /* the map file */
-    const char *base;   /* the dataset whose regions, goals and services the import joins */
-    const char *out;    /* the dataset to write; NULL: standard output */
-    bool strict;        /* any value that cannot be mapped is an error */
-    const char *today;  /* YYYY-MM-DD: the date of the import */
+    const char *source;  /* a JSON or NDJSON file, or a folder holding a tabular data package */
+    const char *map;     /* the map file */
+    bool map_is_default; /* the installed map: entries naming ids the base lacks are skipped */
+    const char *base;    /* the dataset whose regions, goals and services the import joins */
+    const char *out;     /* the dataset to write; NULL: standard output */
+    bool strict;         /* any value that cannot be mapped is an error */
+    const char *today;   /* YYYY-MM-DD: the date of the import */
 };
 
 /* Import o->source; reports go to standard error as they are found, then a summary line.

@@ -596,7 +596,32 @@ static bool check_kind(const char *kind, const char *file, const char *path, str
     return false;
 }
 
-int hmap_load(struct hmap *m, const char *path, const struct hbase *b, struct hlog *log)
+static void hmap_term_free(struct hmap_term *t)
+{
+    free(t->code);
+    free(t->name);
+    free(t->taxonomy);
+    free(t->id);
+    free(t->kind);
+    cJSON_Delete(t->goals);
+    cJSON_Delete(t->services);
+    *t = (struct hmap_term){0};
+}
+
+/* Drop from arr the ids vocab lacks (regions when vocab is NULL). */
+static void drop_unknown(cJSON *arr, const cJSON *vocab, const struct hbase *b)
+{
+    for (cJSON *e = arr ? arr->child : NULL, *next; e; e = next) {
+        next = e->next;
+        bool known = cJSON_IsString(e) && (vocab ? hbase_find(vocab, e->valuestring) != NULL
+                                                 : hbase_region(b, e->valuestring) != SIZE_MAX);
+        if (!known)
+            cJSON_Delete(cJSON_DetachItemViaPointer(arr, e));
+    }
+}
+
+int hmap_load(struct hmap *m, const char *path, bool lenient, const struct hbase *b,
+              struct hlog *log)
 {
     *m = (struct hmap){0};
     char *buf;
@@ -649,6 +674,17 @@ int hmap_load(struct hmap *m, const char *path, const struct hbase *b, struct hl
                                 .ignore = cJSON_IsTrue(cJSON_GetObjectItem(e, "ignore"))};
         t->goals = cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(e, "goals"), true);
         t->services = cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(e, "services"), true);
+        if (lenient) {
+            drop_unknown(t->goals, b->goals, b);
+            drop_unknown(t->services, b->services, b);
+            if (!t->ignore && !t->kind && !cJSON_GetArraySize(t->goals) &&
+                !cJSON_GetArraySize(t->services)) {
+                hmap_term_free(t);
+                free(p);
+                i++;
+                continue;
+            }
+        }
         char *pg = xasprintf("%s.goals", p), *ps = xasprintf("%s.services", p);
         if (!t->code && !t->name && !t->id)
             hlog(log, HLOG_ERROR, path, p, "a term needs a \"code\", a \"name\" or an \"id\"");
@@ -680,6 +716,8 @@ int hmap_load(struct hmap *m, const char *path, const struct hbase *b, struct hl
                 cJSON_IsString(one)
                         ? cJSON_CreateStringArray((const char *const[]){one->valuestring}, 1)
                         : cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(e, "regions"), true);
+        if (lenient)
+            drop_unknown(r->regions, NULL, b);
         if (!r->name)
             hlog(log, HLOG_ERROR, path, p, "a region entry needs a \"name\"");
         else if (!r->ignore && !cJSON_GetArraySize(r->regions))
@@ -701,8 +739,14 @@ int hmap_load(struct hmap *m, const char *path, const struct hbase *b, struct hl
     if (def) {
         m->goals = cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(def, "goals"), true);
         m->services = cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(def, "services"), true);
+        if (lenient) {
+            drop_unknown(m->goals, b->goals, b);
+            drop_unknown(m->services, b->services, b);
+        }
         m->kind = dup_str(def, "kind");
         m->regions_all = cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(def, "regions"), true);
+        if (lenient)
+            drop_unknown(m->regions_all, NULL, b);
         const cJSON *x;
         size_t k = 0;
         if (m->regions_all && !cJSON_IsArray(m->regions_all))
@@ -732,15 +776,8 @@ int hmap_load(struct hmap *m, const char *path, const struct hbase *b, struct hl
 
 void hmap_finish(struct hmap *m)
 {
-    for (size_t i = 0; i < m->n_terms; i++) {
-        free(m->terms[i].code);
-        free(m->terms[i].name);
-        free(m->terms[i].taxonomy);
-        free(m->terms[i].id);
-        free(m->terms[i].kind);
-        cJSON_Delete(m->terms[i].goals);
-        cJSON_Delete(m->terms[i].services);
-    }
+    for (size_t i = 0; i < m->n_terms; i++)
+        hmap_term_free(&m->terms[i]);
     free(m->terms);
     for (size_t i = 0; i < m->n_regions; i++) {
         free(m->regions[i].name);

@@ -131,7 +131,11 @@ static cJSON *term(const struct exporter *ex, const char *what, const cJSON *rec
     add_uuid(t, "id", ex, name);
     cJSON_AddStringToObject(t, "code", name);
     cJSON_AddStringToObject(t, "name", str(rec, "name") ? str(rec, "name") : id);
-    cJSON_AddStringToObject(t, "description", str(rec, "summary") ? str(rec, "summary") : "");
+    /* HSDS requires a description: a service without a summary is described by its name. */
+    cJSON_AddStringToObject(t, "description",
+                            str(rec, "summary") ? str(rec, "summary")
+                            : str(rec, "name")  ? str(rec, "name")
+                                                : id);
     cJSON_AddStringToObject(t, "taxonomy", "itpnav");
     add_uuid(t, "taxonomy_id", ex, "taxonomy/itpnav");
     cJSON *d = cJSON_AddObjectToObject(t, "taxonomy_detail");
@@ -187,8 +191,16 @@ static cJSON *service(struct exporter *ex, const cJSON *sup)
     uuid_of(ex, u, "organization/%s", host ? host : name);
     cJSON_AddStringToObject(org, "id", u);
     cJSON_AddStringToObject(org, "name", host ? host : name);
-    /* A host is named by its support, never described: its description stays empty. */
-    cJSON_AddStringToObject(org, "description", host ? "" : str(sup, "summary"));
+    /* HSDS requires a description; of a host the dataset knows only that it runs the support. */
+    if (host) {
+        const char *title = hstr(ex->base.dataset, "title");
+        char *d = xasprintf("Runs or hosts services listed in the itpnav dataset \"%s\".",
+                            title ? title : "itpnav");
+        cJSON_AddStringToObject(org, "description", d);
+        free(d);
+    } else {
+        cJSON_AddStringToObject(org, "description", str(sup, "summary"));
+    }
     cJSON_AddStringToObject(svc, "organization_id", u);
 
     if (str(contact, "phone")) {
@@ -245,25 +257,16 @@ static cJSON *service(struct exporter *ex, const cJSON *sup)
         cJSON_AddStringToObject(sal, "location_id", lid);
         cJSON_AddStringToObject(loc, "id", lid);
         cJSON_AddStringToObject(loc, "location_type", type);
-        if (physical && (d & 2))
-            cJSON_AddStringToObject(loc, "name",
-                                    str(sup, "location") ? str(sup, "location") : name);
+        if (physical && (d & 2) && str(sup, "location"))
+            cJSON_AddStringToObject(loc, "name", str(sup, "location"));
         if (!physical && str(contact, "website"))
             cJSON_AddStringToObject(loc, "url", str(contact, "website"));
+        /* The dataset keeps an address as one text: HSDS's address needs it in parts (a city,
+         * a postal code) that would have to be guessed, so it describes the location. */
         if (physical && address) {
-            cJSON *addrs = cJSON_AddArrayToObject(loc, "addresses"), *a = cJSON_CreateObject();
-            snprintf(k, sizeof k, "support/%s/address", id);
-            add_uuid(a, "id", ex, k);
-            cJSON_AddStringToObject(a, "location_id", lid);
-            /* The dataset keeps an address as one text; HSDS's parts stay empty rather than be
-             * guessed from it. */
-            cJSON_AddStringToObject(a, "address_1", address);
-            cJSON_AddStringToObject(a, "city", "");
-            cJSON_AddStringToObject(a, "state_province", "");
-            cJSON_AddStringToObject(a, "postal_code", "");
-            cJSON_AddStringToObject(a, "country", "CA");
-            cJSON_AddStringToObject(a, "address_type", type);
-            cJSON_AddItemToArray(addrs, a);
+            char *desc = xasprintf("Address: %s", address);
+            cJSON_AddStringToObject(loc, "description", desc);
+            free(desc);
         }
         cJSON_AddItemToObject(sal, "location", loc);
         cJSON_AddItemToArray(sals, sal);
@@ -308,6 +311,7 @@ static cJSON *service(struct exporter *ex, const cJSON *sup)
     copy_if(ext, "aims", sup, "aims");
     copy_if(ext, "part_of", sup, "part_of");
     copy_if(ext, "contact_note", contact, "note");
+    copy_if(ext, "contact_address", contact, "address");
     /* A host of the support's own name would read, in HSDS, as a support with no host. */
     if (host && hname_equal(host, name))
         cJSON_AddStringToObject(ext, "host", host);
@@ -316,7 +320,22 @@ static cJSON *service(struct exporter *ex, const cJSON *sup)
     const cJSON *src = hbase_find(ex->base.sources, str(sup, "source"));
     if (src)
         cJSON_AddItemToObject(ext, "source", cJSON_Duplicate(src, true));
-    copy_if(ext, "translations", sup, "translations");
+    const cJSON *tr = cJSON_GetObjectItemCaseSensitive(sup, "translations"), *t;
+    if (tr) {
+        cJSON_AddItemToObject(ext, "translations", cJSON_Duplicate(tr, true));
+        /* The sources its translations cite travel with it too. */
+        cJSON *more = NULL;
+        cJSON_ArrayForEach(t, tr)
+        {
+            const char *tid = str(t, "source");
+            const cJSON *ts = tid ? hbase_find(ex->base.sources, tid) : NULL;
+            if (!ts || ts == src)
+                continue;
+            if (!more)
+                more = cJSON_AddArrayToObject(ext, "translation_sources");
+            cJSON_AddItemToArray(more, cJSON_Duplicate(ts, true));
+        }
+    }
     cJSON_AddItemToObject(svc, "itpnav", ext);
     return svc;
 }

@@ -360,7 +360,7 @@ static bool own_term(struct importer *im, const cJSON *term, const struct at *a,
         cJSON *rec = cJSON_CreateObject();
         cJSON_AddStringToObject(rec, "id", id);
         cJSON_AddStringToObject(rec, "name", name);
-        if (summary)
+        if (summary && strcmp(summary, name) != 0)
             cJSON_AddStringToObject(rec, "summary", summary);
         cJSON_AddItemToArray(added, rec);
         free(name);
@@ -625,6 +625,182 @@ static void extension(struct importer *im, const cJSON *ext, const struct at *a,
     if (s)
         cJSON_AddStringToObject(sup, key, s);
     free(s);
+}
+
+static bool valid_lang(const char *s);
+
+/* A source record an export carried, checked key by key like the dataset's own; it joins the
+ * sources written (the first of an id wins). Returns its id, or NULL when it is not usable. */
+static const char *carried_source(struct importer *im, const cJSON *src, const struct at *a)
+{
+    if (!src)
+        return NULL;
+    const char *id = hstr(src, "id");
+    if (!cJSON_IsObject(src) || !id || !dataset_valid_id(id)) {
+        report(im, HLOG_UNMAPPED, a, NULL, "not a source with a valid id; left out");
+        return NULL;
+    }
+    const cJSON *known = hbase_find(im->sources, id);
+    if (known) {
+        if (!cJSON_Compare(known, src, true))
+            report(im, HLOG_WARNING, a, NULL,
+                   "the source \"%s\" differs from the one an earlier record carried; the "
+                   "first is kept",
+                   id);
+        return hstr(known, "id");
+    }
+    bool failed = im->failed;
+    cJSON *rec = cJSON_CreateObject();
+    cJSON_AddStringToObject(rec, "id", id);
+    char *title = text_of(im, src, "title", a, 0, HSDS_NAME_MAX, true);
+    im->failed = failed;
+    if (!title) {
+        cJSON_Delete(rec);
+        return NULL;
+    }
+    cJSON_AddStringToObject(rec, "title", title);
+    free(title);
+    char *url = url_of(im, src, "url", a);
+    if (url)
+        cJSON_AddStringToObject(rec, "url", url);
+    free(url);
+    char *publisher = text_of(im, src, "publisher", a, 0, HSDS_TEXT_MAX, false);
+    if (publisher)
+        cJSON_AddStringToObject(rec, "publisher", publisher);
+    free(publisher);
+    const char *as_of = hstr(src, "as_of");
+    if (as_of && dataset_valid_date(as_of))
+        cJSON_AddStringToObject(rec, "as_of", as_of);
+    else if (as_of)
+        report(im, HLOG_UNMAPPED, a, "as_of", "not a date; left out");
+    if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(src, "undated")))
+        cJSON_AddBoolToObject(rec, "undated", true);
+    const cJSON *tr = cJSON_GetObjectItemCaseSensitive(src, "translations"), *t;
+    cJSON *trs = NULL;
+    cJSON_ArrayForEach(t, tr)
+    {
+        char *tt = text_of(im, t, "title", a, 0, HSDS_NAME_MAX, false);
+        if (!tt || !valid_lang(t->string))
+            continue;
+        if (!trs)
+            trs = cJSON_AddObjectToObject(rec, "translations");
+        cJSON_AddItemToObject(cJSON_AddObjectToObject(trs, t->string), "title",
+                              cJSON_CreateString(tt));
+        free(tt);
+        add_unique(im->languages, t->string);
+    }
+    cJSON_AddItemToArray(im->sources, rec);
+    return hstr(rec, "id");
+}
+
+/* A BCP 47 tag, as far as the dataset checks one: "fr", "fr-CA". */
+static bool valid_lang(const char *s)
+{
+    size_t n = 0;
+    while ((s[n] >= 'a' && s[n] <= 'z') || (s[n] >= 'A' && s[n] <= 'Z'))
+        n++;
+    if (n < 2 || n > 8)
+        return false;
+    for (const char *p = s + n; *p;) {
+        if (*p++ != '-')
+            return false;
+        size_t k = 0;
+        while ((p[k] >= 'a' && p[k] <= 'z') || (p[k] >= 'A' && p[k] <= 'Z') ||
+               (p[k] >= '0' && p[k] <= '9'))
+            k++;
+        if (k < 1 || k > 8)
+            return false;
+        p += k;
+    }
+    return true;
+}
+
+/* A support's translations as an export carried them, each key checked as the dataset checks
+ * it; what does not pass is reported and left out. NULL when nothing is left. */
+static cJSON *translations(struct importer *im, const cJSON *tr, const struct at *a)
+{
+    static const struct {
+        const char *key;
+        unsigned flags;
+        size_t max;
+        bool list;
+    } keys[] = {{"name", 0, HSDS_NAME_MAX, false},
+                {"summary", HCLEAN_LONG, HSDS_TEXT_MAX, false},
+                {"offers", HCLEAN_LONG, HSDS_TEXT_MAX, true},
+                {"aims", HCLEAN_LONG, HSDS_TEXT_MAX, true},
+                {"eligibility", 0, HSDS_TEXT_MAX, false},
+                {"cost", 0, HSDS_TEXT_MAX, false},
+                {"location", 0, HSDS_TEXT_MAX, false}};
+    if (!cJSON_IsObject(tr)) {
+        report(im, HLOG_UNMAPPED, a, NULL, "expected an object; left out");
+        return NULL;
+    }
+    cJSON *out = cJSON_CreateObject();
+    const cJSON *lang;
+    cJSON_ArrayForEach(lang, tr)
+    {
+        struct at la = *a;
+        snprintf(la.path + strlen(la.path), sizeof la.path - strlen(la.path), ".%s", lang->string);
+        if (!valid_lang(lang->string) || !cJSON_IsObject(lang)) {
+            report(im, HLOG_UNMAPPED, &la, NULL, "not a language tag with an object; left out");
+            continue;
+        }
+        cJSON *t = cJSON_CreateObject();
+        const cJSON *v;
+        cJSON_ArrayForEach(v, lang)
+        {
+            size_t k = 0;
+            while (k < sizeof keys / sizeof keys[0] && strcmp(keys[k].key, v->string) != 0)
+                k++;
+            if (strcmp(v->string, "source") == 0) {
+                if (cJSON_IsString(v) && hbase_find(im->sources, v->valuestring))
+                    cJSON_AddStringToObject(t, "source", v->valuestring);
+                else
+                    report(im, HLOG_UNMAPPED, &la, "source",
+                           "names no source the record carries; left out");
+                continue;
+            }
+            if (k == sizeof keys / sizeof keys[0]) {
+                report(im, HLOG_UNMAPPED, &la, v->string,
+                       "not a text key of a support's translation; left out");
+                continue;
+            }
+            if (!keys[k].list) {
+                char *s = text_of(im, lang, v->string, &la, keys[k].flags, keys[k].max, false);
+                if (s)
+                    cJSON_AddStringToObject(t, v->string, s);
+                free(s);
+                continue;
+            }
+            cJSON *arr = cJSON_CreateArray();
+            const cJSON *e;
+            cJSON_ArrayForEach(e, v)
+            {
+                struct sb why = {0};
+                char *s = cJSON_IsString(e) ? hclean(e->valuestring, strlen(e->valuestring),
+                                                     keys[k].flags, keys[k].max, NULL, &why)
+                                            : NULL;
+                if (s)
+                    cJSON_AddItemToArray(arr, cJSON_CreateString(s));
+                else
+                    report(im, HLOG_UNMAPPED, &la, v->string, "an item that is not text; left out");
+                free(s);
+                sb_finish(&why);
+            }
+            cJSON_AddItemToObject(t, v->string, arr);
+        }
+        if (t->child) {
+            cJSON_AddItemToObject(out, lang->string, t);
+            add_unique(im->languages, lang->string);
+        } else {
+            cJSON_Delete(t);
+        }
+    }
+    if (!out->child) {
+        cJSON_Delete(out);
+        return NULL;
+    }
+    return out;
 }
 
 static bool valid_size(const cJSON *size)
@@ -1022,6 +1198,10 @@ static void import_service(struct importer *im, const cJSON *svc, const cJSON *o
         if (!phone)
             phone = phone_of(im, cJSON_GetObjectItemCaseSensitive(org, "phones"), &oa, ".phones");
     }
+    if (!address && ext)
+        address = text_of(im, ext, "contact_address", &ea, 0, HSDS_TEXT_MAX, false);
+    if (!email && ext)
+        email = text_of(im, ext, "email", &ea, 0, HSDS_TEXT_MAX, false);
     if (website)
         cJSON_AddStringToObject(contact, "website", website);
     if (email)
@@ -1065,19 +1245,18 @@ static void import_service(struct importer *im, const cJSON *svc, const cJSON *o
     }
 
     /* Its source: the one an export carried, else the import itself. */
-    const cJSON *src = cJSON_GetObjectItemCaseSensitive(ext, "source");
-    const char *src_id = hstr(src, "id");
-    bool own_source = false;
-    if (src_id && dataset_valid_id(src_id) && hstr(src, "title")) {
-        const cJSON *known = hbase_find(im->sources, src_id);
-        if (!known)
-            cJSON_AddItemToArray(im->sources, cJSON_Duplicate(src, true));
-        else if (!cJSON_Compare(known, src, true))
-            report(im, HLOG_WARNING, &ea, "itpnav.source",
-                   "the source \"%s\" differs from the one an earlier record carried; the "
-                   "first is kept",
-                   src_id);
-        own_source = true;
+    struct at xa = ea;
+    snprintf(xa.path + strlen(xa.path), sizeof xa.path - strlen(xa.path), ".itpnav.source");
+    const char *src_id = carried_source(im, cJSON_GetObjectItemCaseSensitive(ext, "source"), &xa);
+    bool own_source = src_id != NULL;
+    const cJSON *more = cJSON_GetObjectItemCaseSensitive(ext, "translation_sources");
+    i = 0;
+    cJSON_ArrayForEach(e, more)
+    {
+        struct at ta = ea;
+        snprintf(ta.path + strlen(ta.path), sizeof ta.path - strlen(ta.path),
+                 ".itpnav.translation_sources[%zu]", i++);
+        carried_source(im, e, &ta);
     }
     char as_of[11] = "", verified[11] = "";
     const char *x = hstr(ext, "as_of");
@@ -1111,11 +1290,13 @@ static void import_service(struct importer *im, const cJSON *svc, const cJSON *o
     if (verified[0])
         cJSON_AddStringToObject(sup, "verified", verified);
     const cJSON *tr = cJSON_GetObjectItemCaseSensitive(ext, "translations");
-    if (cJSON_IsObject(tr) && tr->child) {
-        cJSON_AddItemToObject(sup, "translations", cJSON_Duplicate(tr, true));
-        cJSON_ArrayForEach(e, tr) add_unique(im->languages, e->string);
-    } else if (tr) {
-        report(im, HLOG_UNMAPPED, &ea, "itpnav.translations", "expected an object; left out");
+    if (tr) {
+        struct at ta = ea;
+        snprintf(ta.path + strlen(ta.path), sizeof ta.path - strlen(ta.path),
+                 ".itpnav.translations");
+        cJSON *clean = translations(im, tr, &ta);
+        if (clean)
+            cJSON_AddItemToObject(sup, "translations", clean);
     }
 
     if (im->failed) {
@@ -1693,7 +1874,7 @@ int hsds_import(const struct hsds_import_options *o)
                           .languages = cJSON_CreateArray()};
     int rc = hbase_load(&im.base, o->base, &im.log);
     if (!rc)
-        rc = hmap_load(&im.map, o->map, &im.base, &im.log);
+        rc = hmap_load(&im.map, o->map, o->map_is_default, &im.base, &im.log);
     if (!rc)
         rc = open_db(&im);
     if (!rc && !(im.supports = tmpfile())) {

@@ -144,8 +144,11 @@ struct hmap {
     char *kind;
 };
 
-/* Read and check the map at path against the base's ids. Returns 0 or an exit status. */
-int hmap_load(struct hmap *m, const char *path, const struct hbase *b, struct hlog *log);
+/* Read and check the map at path against the base's ids. Returns 0 or an exit status. The
+ * installed map (lenient) is written for the bundled dataset: with another one, its entries that
+ * name ids that dataset lacks are skipped rather than refused. */
+int hmap_load(struct hmap *m, const char *path, bool lenient, const struct hbase *b,
+              struct hlog *log);
 
 void hmap_finish(struct hmap *m);
 
