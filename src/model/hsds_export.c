@@ -546,19 +546,24 @@ int hsds_export(const struct hsds_export_options *o)
     uuid_parse(HSDS_UUID_NAMESPACE, ex.ns);
     int rc = hbase_load(&ex.base, o->data, &ex.log);
     char *tmp = NULL;
+    /* A device or a pipe is written to as it is: a rename would replace it with a file. */
+    struct stat st;
+    bool direct = !o->tabular && o->out && stat(o->out, &st) == 0 && !S_ISREG(st.st_mode);
     if (!rc && o->tabular) {
         if (!mkdir_p(o->out)) {
             hlog(&ex.log, HLOG_ERROR, o->out, NULL, "cannot make the folder: %s", strerror(errno));
             rc = EXIT_IOERR;
         }
-    } else if (!rc && o->out) {
+    } else if (!rc && o->out && !direct) {
         tmp = xasprintf("%s.XXXXXX", o->out);
         int fd = mkstemp(tmp);
         if (fd < 0 || !(ex.json = fdopen(fd, "w+"))) {
             hlog(&ex.log, HLOG_ERROR, o->out, NULL, "cannot write: %s", strerror(errno));
             rc = EXIT_IOERR;
         } else {
-            fchmod(fd, 0644);
+            mode_t mask = umask(0);
+            umask(mask);
+            fchmod(fd, 0666 & ~mask);
         }
     } else if (!rc && !(ex.json = tmpfile())) {
         hlog(&ex.log, HLOG_ERROR, "temporary file", NULL, "%s", strerror(errno));
@@ -576,11 +581,17 @@ int hsds_export(const struct hsds_export_options *o)
     if (ex.json) {
         if (!rc) {
             fputs(ex.supports ? "\n]\n" : "]\n", ex.json);
-            if (!o->out)
+            if (!o->out) {
                 rc = copy_out(ex.json, stdout);
-            else if (fflush(ex.json) != 0 || ferror(ex.json) || fsync(fileno(ex.json)) != 0 ||
-                     rename(tmp, o->out) != 0)
+            } else if (direct) {
+                FILE *d = fopen(o->out, "w");
+                rc = d ? copy_out(ex.json, d) : EXIT_IOERR;
+                if (d && fclose(d) != 0)
+                    rc = EXIT_IOERR;
+            } else if (fflush(ex.json) != 0 || ferror(ex.json) || fsync(fileno(ex.json)) != 0 ||
+                       rename(tmp, o->out) != 0) {
                 rc = EXIT_IOERR;
+            }
             if (rc)
                 hlog(&ex.log, HLOG_ERROR, o->out ? o->out : "standard output", NULL,
                      "cannot write: %s", strerror(errno));

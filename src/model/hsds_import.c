@@ -102,6 +102,30 @@ static void report(struct importer *im, enum hlog_kind kind, const struct at *a,
     sb_finish(&msg);
 }
 
+/* Add key to a's path as jq writes it: .key, or .["key"] when it is not a plain name. */
+static void path_key(struct at *a, const char *key)
+{
+    bool plain = (*key >= 'a' && *key <= 'z') || (*key >= 'A' && *key <= 'Z') || *key == '_';
+    for (const char *k = key; *k && plain; k++)
+        plain = (*k >= 'a' && *k <= 'z') || (*k >= 'A' && *k <= 'Z') || *k == '_' ||
+                (*k >= '0' && *k <= '9');
+    size_t n = strlen(a->path);
+    if (plain) {
+        snprintf(a->path + n, sizeof a->path - n, ".%s", key);
+        return;
+    }
+    struct sb b = {0};
+    sb_add(&b, ".[\"");
+    for (const char *k = key; *k && b.len < 80; k++) {
+        if (*k == '"' || *k == '\\')
+            sb_addc(&b, '\\');
+        sb_addc(&b, *k);
+    }
+    sb_add(&b, "\"]");
+    snprintf(a->path + n, sizeof a->path - n, "%s", sb_str(&b));
+    sb_finish(&b);
+}
+
 /* Quote at most 60 characters of s for a message. */
 static char *quoted(const char *s)
 {
@@ -143,11 +167,12 @@ static char *text_of(struct importer *im, const cJSON *obj, const char *key, con
                    removed, removed == 1 ? "" : "s");
             im->removed += removed;
         }
-        if (hmojibake(s))
+        if (hmojibake(s)) {
+            char *q = quoted(s);
             report(im, HLOG_WARNING, a, key,
-                   "looks like text decoded with the wrong character set (\"%s\"); imported "
-                   "as it is",
-                   "mojibake");
+                   "%s looks like text decoded with the wrong character set; imported as it is", q);
+            free(q);
+        }
     }
     sb_finish(&why);
     return s;
@@ -740,7 +765,7 @@ static cJSON *translations(struct importer *im, const cJSON *tr, const struct at
     cJSON_ArrayForEach(lang, tr)
     {
         struct at la = *a;
-        snprintf(la.path + strlen(la.path), sizeof la.path - strlen(la.path), ".%s", lang->string);
+        path_key(&la, lang->string);
         if (!valid_lang(lang->string) || !cJSON_IsObject(lang)) {
             report(im, HLOG_UNMAPPED, &la, NULL, "not a language tag with an object; left out");
             continue;
@@ -1532,6 +1557,8 @@ static int import_ndjson(struct importer *im)
     long no = 0;
     for (;;) {
         line.len = 0;
+        if (line.s)
+            line.s[0] = '\0';
         int c;
         uint64_t bytes = 0;
         while ((c = getc(f)) != EOF && c != '\n') {
@@ -1693,8 +1720,10 @@ static int write_dataset(struct importer *im, FILE *out)
             continue;
         cJSON *src = cJSON_CreateObject();
         cJSON_AddStringToObject(src, "id", undated ? "hsds-import-undated" : "hsds-import");
-        char *t = xasprintf("%s (Open Referral directory %s%s)", fit, base,
-                            undated ? "; records without a date" : "");
+        char *t = im->org ? xasprintf("Services of %s (Open Referral directory %s%s)", im->org,
+                                      base, undated ? "; records without a date" : "")
+                          : xasprintf("Open Referral directory %s%s", base,
+                                      undated ? " (records without a date)" : "");
         char *tf = hclean(t, strlen(t), 0, HSDS_NAME_MAX, NULL, &(struct sb){0});
         cJSON_AddStringToObject(src, "title", tf ? tf : fit);
         free(tf);
@@ -1813,6 +1842,19 @@ static int output(struct importer *im)
         }
         return rc;
     }
+    /* A device or a pipe is written to as it is: a rename would replace it with a file. */
+    struct stat st;
+    if (stat(out, &st) == 0 && !S_ISREG(st.st_mode)) {
+        FILE *f = fopen(out, "w");
+        int rc = f ? write_dataset(im, f) : EXIT_IOERR;
+        if (f && (fflush(f) != 0 || ferror(f)))
+            rc = EXIT_IOERR;
+        if (f && fclose(f) != 0)
+            rc = EXIT_IOERR;
+        if (rc)
+            hlog(&im->log, HLOG_ERROR, out, NULL, "cannot write: %s", strerror(errno));
+        return rc;
+    }
     char *tmp = xasprintf("%s.XXXXXX", out);
     int fd = mkstemp(tmp);
     if (fd < 0) {
@@ -1820,7 +1862,9 @@ static int output(struct importer *im)
         free(tmp);
         return EXIT_IOERR;
     }
-    fchmod(fd, 0644);
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
     FILE *f = fdopen(fd, "w");
     int rc = write_dataset(im, f);
     if (!rc && (fflush(f) != 0 || ferror(f) || fsync(fd) != 0))

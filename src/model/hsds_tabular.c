@@ -115,7 +115,7 @@ struct tab {
     sqlite3 *db;
     const char *dir;
     struct hlog *log;
-    const char *file[32]; /* the file each table was read from, NULL when not read */
+    char *file[32]; /* the file each table was read from (its path in the package), or NULL */
     struct stmt {
         const char *table, *column;
         sqlite3_stmt *st;
@@ -298,7 +298,7 @@ static int load_table(struct tab *tb, const struct htable *t, const char *file, 
     sqlite3_finalize(ins);
     sqlite3_finalize(first);
     if (!rc)
-        tb->file[table_index(t)] = file;
+        tb->file[table_index(t)] = xstrdup(file);
     free(path);
     return rc;
 }
@@ -569,5 +569,7 @@ int htab_import(sqlite3 *db, const char *dir, struct hlog *log, bool (*fn)(void 
     }
     for (size_t i = 0; i < tb.n_stmts; i++)
         sqlite3_finalize(tb.stmts[i].st);
+    for (size_t i = 0; i < n_htables; i++)
+        free(tb.file[i]);
     return rc;
 }

@@ -196,10 +196,13 @@ static char *html_strip(const char *s)
                     snprintf(end, sizeof end, "</%s", name);
                     const char *e = find_nocase(s + i, end);
                     i = e ? (size_t)(e - s) : strlen(s);
-                } else if (strcmp(name, "li") == 0 && !closing) {
-                    sb_add(&b, "\n- ");
-                } else if (html_block(name)) {
+                } else if (strcmp(name, "li") == 0) {
+                    if (!closing)
+                        sb_add(&b, "\n- ");
+                } else if (strcmp(name, "br") == 0 || (html_block(name) && !closing)) {
                     sb_addc(&b, '\n');
+                } else if (html_block(name)) {
+                    sb_add(&b, "\n\n"); /* the end of a paragraph, a list, a heading */
                 }
                 continue;
             }
