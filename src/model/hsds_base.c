@@ -88,7 +88,8 @@ static void link_regions(struct hbase *b)
                 break;
             }
     }
-    qsort(b->keys, b->n_keys, sizeof *b->keys, cmp_key);
+    if (b->n_keys)
+        qsort(b->keys, b->n_keys, sizeof *b->keys, cmp_key);
 }
 
 size_t hbase_region(const struct hbase *b, const char *id)

@@ -276,7 +276,7 @@ static size_t address_province(struct importer *im, const cJSON *addr, const str
                                bool quiet)
 {
     const char *country = hstr(addr, "country");
-    char *c = country ? hclean(country, strlen(country), 0, 100, NULL, &(struct sb){0}) : NULL;
+    char *c = country ? hclean_quiet(country, strlen(country), 0, 100) : NULL;
     bool canada =
             !c || strcasecmp(c, "CA") == 0 || strcasecmp(c, "CAN") == 0 || hname_equal(c, "Canada");
     const char *sp = hstr(addr, "state_province");
@@ -914,7 +914,7 @@ static void import_service(struct importer *im, const cJSON *svc, const cJSON *o
     char where[PATH_MAX_LEN * 2 + 2];
     where_of(a, where, sizeof where);
     const char *hid = hstr(svc, "id");
-    char *hsds_id = hid ? hclean(hid, strlen(hid), 0, 200, NULL, &(struct sb){0}) : NULL;
+    char *hsds_id = hid ? hclean_quiet(hid, strlen(hid), 0, 200) : NULL;
     if (!hsds_id) {
         report(im, HLOG_UNMAPPED, a, "id",
                "missing or empty id; expected the service's UUID (the record is left out)");
@@ -1064,7 +1064,7 @@ static void import_service(struct importer *im, const cJSON *svc, const cJSON *o
         struct at lo;
         at_child(im, &lo, &la, loc, ".location");
         const char *type = hstr(loc, "location_type");
-        char *ty = type ? hclean(type, strlen(type), 0, 50, NULL, &(struct sb){0}) : NULL;
+        char *ty = type ? hclean_quiet(type, strlen(type), 0, 50) : NULL;
         if (ty && strcasecmp(ty, "virtual") == 0)
             d |= D_ONLINE;
         else if (ty && strcasecmp(ty, "physical") == 0) {
@@ -1250,7 +1250,7 @@ static void import_service(struct importer *im, const cJSON *svc, const cJSON *o
 
     const char *status = hstr(svc, "status");
     if (status && *status) {
-        char *st = hclean(status, strlen(status), 0, 100, NULL, &(struct sb){0});
+        char *st = hclean_quiet(status, strlen(status), 0, 100);
         const char *mine = NULL;
         for (size_t k = 0; st && k < sizeof statuses / sizeof statuses[0]; k++)
             if (strcasecmp(st, statuses[k][0]) == 0)
@@ -1679,7 +1679,7 @@ static int write_dataset(struct importer *im, FILE *out)
     char *base = base_name(im->o->source);
     char *title = im->org ? xasprintf("Services of %s", im->org)
                           : xasprintf("Directory imported from %s", base);
-    char *fit = hclean(title, strlen(title), 0, HSDS_NAME_MAX, NULL, &(struct sb){0});
+    char *fit = hclean_quiet(title, strlen(title), 0, HSDS_NAME_MAX);
     if (!fit)
         fit = xasprintf("Directory imported from Open Referral HSDS");
     cJSON *ds = cJSON_CreateObject();
@@ -1693,7 +1693,7 @@ static int write_dataset(struct importer *im, FILE *out)
                             "of %s%s.",
                             im->o->today, base, im->imported, im->records,
                             joined ? "the dataset " : "", joined ? joined : "the joined dataset");
-    char *nfit = hclean(notes, strlen(notes), HCLEAN_LONG, HSDS_TEXT_MAX, NULL, &(struct sb){0});
+    char *nfit = hclean_quiet(notes, strlen(notes), HCLEAN_LONG, HSDS_TEXT_MAX);
     if (nfit)
         cJSON_AddStringToObject(ds, "notes", nfit);
     free(nfit);
@@ -1724,7 +1724,7 @@ static int write_dataset(struct importer *im, FILE *out)
                                       base, undated ? "; records without a date" : "")
                           : xasprintf("Open Referral directory %s%s", base,
                                       undated ? " (records without a date)" : "");
-        char *tf = hclean(t, strlen(t), 0, HSDS_NAME_MAX, NULL, &(struct sb){0});
+        char *tf = hclean_quiet(t, strlen(t), 0, HSDS_NAME_MAX);
         cJSON_AddStringToObject(src, "title", tf ? tf : fit);
         free(tf);
         free(t);

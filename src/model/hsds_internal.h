@@ -47,6 +47,9 @@ enum hclean_flags {
 char *hclean(const char *s, size_t n, unsigned flags, size_t max, unsigned *removed,
              struct sb *why);
 
+/* hclean without the reasons: NULL when s cannot be used. */
+char *hclean_quiet(const char *s, size_t n, unsigned flags, size_t max);
+
 /* A string of s fit for an id: lower-case ASCII letters and digits joined by '-', accents
  * removed, at most max bytes cut at a '-'; "" when nothing is left. New string. */
 char *hslug(const char *s, size_t max);

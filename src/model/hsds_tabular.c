@@ -213,7 +213,7 @@ static int load_table(struct tab *tb, const struct htable *t, const char *file, 
             col_of = xmalloc((header_n ? header_n : 1) * sizeof *col_of);
             bool has_id = false;
             for (size_t i = 0; i < row.n; i++) {
-                char *name = hclean(row.field[i], row.len[i], 0, 100, NULL, &(struct sb){0});
+                char *name = hclean_quiet(row.field[i], row.len[i], 0, 100);
                 col_of[i] = -1;
                 for (size_t c = 0; name && c < nc; c++)
                     if (strcmp(name, t->columns[c]) == 0)

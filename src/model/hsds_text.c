@@ -192,7 +192,7 @@ static char *html_strip(const char *s)
             if (k) {
                 i += k;
                 if (!closing && (strcmp(name, "script") == 0 || strcmp(name, "style") == 0)) {
-                    char end[16];
+                    char end[24];
                     snprintf(end, sizeof end, "</%s", name);
                     const char *e = find_nocase(s + i, end);
                     i = e ? (size_t)(e - s) : strlen(s);
@@ -296,6 +296,14 @@ char *hclean(const char *s, size_t n, unsigned flags, size_t max, unsigned *remo
         return NULL;
     }
     return sb_take(&b);
+}
+
+char *hclean_quiet(const char *s, size_t n, unsigned flags, size_t max)
+{
+    struct sb why = {0};
+    char *out = hclean(s, n, flags, max, NULL, &why);
+    sb_finish(&why);
+    return out;
 }
 
 char *hslug(const char *s, size_t max)
