@@ -606,6 +606,8 @@ static void hmap_term_free(struct hmap_term *t)
     free(t->kind);
     cJSON_Delete(t->goals);
     cJSON_Delete(t->services);
+    free(t->name_k);
+    free(t->taxonomy_k);
     *t = (struct hmap_term){0};
 }
 
@@ -673,6 +675,8 @@ int hmap_load(struct hmap *m, const char *path, bool lenient, const struct hbase
                                 .id = dup_str(e, "id"),
                                 .kind = dup_str(e, "kind"),
                                 .ignore = cJSON_IsTrue(cJSON_GetObjectItem(e, "ignore"))};
+        t->name_k = t->name ? name_key(t->name) : NULL;
+        t->taxonomy_k = t->taxonomy ? name_key(t->taxonomy) : NULL;
         t->goals = cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(e, "goals"), true);
         t->services = cJSON_Duplicate(cJSON_GetObjectItemCaseSensitive(e, "services"), true);
         if (lenient) {
@@ -809,27 +813,21 @@ const struct hmap_region *hmap_region(const struct hmap *m, const struct hbase *
     return found;
 }
 
-bool hmap_term_matches(const struct hmap_term *t, const char *code, const char *name,
-                       const char *taxonomy, const char *id)
+bool hmap_term_matches(const struct hmap_term *t, const char *code, const char *name_k,
+                       const char *taxonomy_k, const char *id)
 {
     if (t->id && (!id || strcasecmp(t->id, id) != 0))
         return false;
     if (t->code && (!code || strcasecmp(t->code, code) != 0))
         return false;
-    bool ok = true;
-    if (t->name) {
-        char *a = name_key(t->name), *b = name_key(name ? name : "");
-        ok = strcmp(a, b) == 0;
-        free(a);
-        free(b);
-    }
-    if (ok && t->taxonomy) {
-        char *a = name_key(t->taxonomy), *b = name_key(taxonomy ? taxonomy : "");
-        ok = strcmp(a, b) == 0;
-        free(a);
-        free(b);
-    }
-    return ok;
+    if (t->name_k && (!name_k || strcmp(t->name_k, name_k) != 0))
+        return false;
+    return !t->taxonomy_k || (taxonomy_k && strcmp(t->taxonomy_k, taxonomy_k) == 0);
+}
+
+char *hname_key(const char *s)
+{
+    return name_key(s);
 }
 
 bool hname_equal(const char *a, const char *b)

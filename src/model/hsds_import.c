@@ -413,9 +413,10 @@ static void map_term(struct importer *im, const cJSON *attr, const struct at *a,
     const char *code = hstr(term, "code"), *name = hstr(term, "name"), *id = hstr(term, "id");
     const char *tax = hstr(term, "taxonomy") ? hstr(term, "taxonomy") : hstr(detail, "name");
     bool found = false;
+    char *name_k = name ? hname_key(name) : NULL, *tax_k = tax ? hname_key(tax) : NULL;
     for (size_t i = 0; i < im->map.n_terms; i++) {
         const struct hmap_term *m = &im->map.terms[i];
-        if (!hmap_term_matches(m, code, name, tax, id))
+        if (!hmap_term_matches(m, code, name_k, tax_k, id))
             continue;
         found = true;
         add_all(t->goals, m->goals);
@@ -423,6 +424,8 @@ static void map_term(struct importer *im, const cJSON *attr, const struct at *a,
         if (m->kind && !t->kind)
             t->kind = m->kind;
     }
+    free(name_k);
+    free(tax_k);
     if (!found) {
         char *qn = quoted(name ? name : ""), *qc = quoted(code ? code : "");
         report(im, HLOG_UNMAPPED, &ta, NULL,
@@ -1766,13 +1769,14 @@ static int write_dataset(struct importer *im, FILE *out)
     first = true;
     rewind(im->supports);
     struct sb line = {0};
-    int c;
-    for (;;) {
+    char *buf = NULL;
+    size_t cap = 0;
+    ssize_t got;
+    while ((got = getline(&buf, &cap, im->supports)) > 0) {
+        if (buf[got - 1] == '\n')
+            buf[--got] = '\0';
         line.len = 0;
-        while ((c = getc(im->supports)) != EOF && c != '\n')
-            sb_addc(&line, (char)c);
-        if (!line.len)
-            break;
+        sb_addn(&line, buf, (size_t)got);
         /* A part_of naming a support that was left out (or never there) would not resolve. */
         if (strstr(sb_str(&line), "\"part_of\"")) {
             cJSON *sup = cJSON_Parse(sb_str(&line));
@@ -1793,6 +1797,7 @@ static int write_dataset(struct importer *im, FILE *out)
         first = false;
     }
     sb_finish(&line);
+    free(buf);
     fputs("\n  ],\n  \"pathways\": []\n}\n", out);
     free(fit);
     free(title);

@@ -129,6 +129,7 @@ struct hmap_term {
     cJSON *goals, *services;           /* arrays of ids, or NULL */
     char *kind;                        /* "group" or "program", or NULL */
     bool ignore;                       /* known, and left out without a report */
+    char *name_k, *taxonomy_k;         /* name and taxonomy as hname_key has them */
 };
 
 struct hmap_region {
@@ -159,9 +160,13 @@ void hmap_finish(struct hmap *m);
 const struct hmap_region *hmap_region(const struct hmap *m, const struct hbase *b, const char *name,
                                       size_t prov);
 
-/* Whether a term with these code, name, taxonomy and id (any may be NULL) is the map's term t. */
-bool hmap_term_matches(const struct hmap_term *t, const char *code, const char *name,
-                       const char *taxonomy, const char *id);
+/* Whether a term with these code, name and taxonomy (as hname_key has them) and id (any may be
+ * NULL) is the map's term t. */
+bool hmap_term_matches(const struct hmap_term *t, const char *code, const char *name_k,
+                       const char *taxonomy_k, const char *id);
+
+/* A name folded for matching (case, accents, hyphens, dots aside). New. */
+char *hname_key(const char *s);
 
 /* Whether two names are the same as people write them (case, accents, hyphens, dots aside). */
 bool hname_equal(const char *a, const char *b);

@@ -236,18 +236,22 @@ char *hclean(const char *s, size_t n, unsigned flags, size_t max, unsigned *remo
         return NULL;
     }
     char *html = NULL;
-    if (flags & HCLEAN_HTML) {
+    if ((flags & HCLEAN_HTML) && (memchr(s, '<', n) || memchr(s, '&', n))) {
         html = html_strip(s);
         s = html;
         n = strlen(s);
     }
-    struct sb b = {0};
-    bool lng = flags & HCLEAN_LONG;
-    size_t chars = 0, nl_run = 0;
-    bool space = false;
+    /* What comes out is never longer than what goes in: every character is kept or dropped,
+     * and a space stands for at least one white-space character. */
+    char *out = xmalloc(n + 1);
+    size_t o = 0, chars = 0, nl_run = 0;
+    bool lng = flags & HCLEAN_LONG, space = false;
     for (size_t i = 0; i < n;) {
-        unsigned cp;
-        size_t k = text_decode(s + i, n - i, &cp);
+        unsigned char c = (unsigned char)s[i];
+        unsigned cp = c;
+        size_t k = 1;
+        if (c >= 0x80)
+            k = text_decode(s + i, n - i, &cp);
         const char *at = s + i;
         i += k;
         if (cp == '\r') {
@@ -257,12 +261,13 @@ char *hclean(const char *s, size_t n, unsigned flags, size_t max, unsigned *remo
         }
         if (cp == '\n' && lng) {
             /* Trailing spaces of a line go; at most one blank line in a row stays. */
-            while (b.len > 0 && b.s[b.len - 1] == ' ')
-                b.s[--b.len] = '\0';
+            while (o > 0 && out[o - 1] == ' ')
+                o--, chars--;
             space = false;
-            if (b.len == 0 || ++nl_run > 2)
+            if (o == 0 || ++nl_run > 2)
                 continue;
-            sb_addc(&b, '\n');
+            out[o++] = '\n';
+            chars++;
             continue;
         }
         if (cp == '\t' || cp == '\n' || cp == ' ' || cp == 0xA0) {
@@ -275,27 +280,31 @@ char *hclean(const char *s, size_t n, unsigned flags, size_t max, unsigned *remo
                 (*removed)++;
             continue;
         }
-        if (space && b.len > 0 && b.s[b.len - 1] != '\n')
-            sb_addc(&b, ' '), chars++;
+        if (space && o > 0 && out[o - 1] != '\n') {
+            out[o++] = ' ';
+            chars++;
+        }
         space = false;
         nl_run = 0;
-        sb_addn(&b, at, k);
+        memcpy(out + o, at, k);
+        o += k;
         chars++;
     }
-    while (b.len > 0 && (b.s[b.len - 1] == '\n' || b.s[b.len - 1] == ' '))
-        b.s[--b.len] = '\0';
+    while (o > 0 && (out[o - 1] == '\n' || out[o - 1] == ' '))
+        o--, chars--;
+    out[o] = '\0';
     free(html);
-    if (b.len == 0) {
-        sb_finish(&b);
+    if (o == 0) {
+        free(out);
         sb_add(why, "empty");
         return NULL;
     }
     if (chars > max) {
-        sb_finish(&b);
+        free(out);
         sb_addf(why, "%zu characters; at most %zu are allowed", chars, max);
         return NULL;
     }
-    return sb_take(&b);
+    return out;
 }
 
 char *hclean_quiet(const char *s, size_t n, unsigned flags, size_t max)
