@@ -10,7 +10,7 @@ cd "$(dirname "$0")"
 
 packages="build-essential meson ninja-build pkg-config libncurses-dev libsqlite3-dev
 libcjson-dev sqlite3 tmux mandoc groff-base clang-format python3 ncurses-term
-clang libclang-rt-14-dev valgrind libcrypt-dev"
+clang libclang-rt-14-dev valgrind libcrypt-dev python3-jsonschema"
 
 missing=""
 for p in $packages; do
