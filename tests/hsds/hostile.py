@@ -123,6 +123,8 @@ def package(d):
     for n in (30, 33, 34, 35, 36, 38, 39):
         areas.append(uuid(2000 + n).encode() + b"," + uuid(n).encode() + b",\"Toronto (GTA), Ontario\"")
     areas.append(uuid(2100).encode() + b"," + uuid(30).encode() + b",Dade County")
+    # A padded link: the Padded Row serves Kingston through " id ".
+    areas.append(uuid(2137).encode() + b",  " + uuid(37).encode() + b" ,\"Kingston, Ontario\"")
     with open(os.path.join(d, "service_areas.csv"), "wb") as f:
         f.write(b"\r\n".join(areas) + b"\r\n")
     with open(os.path.join(d, "service_at_location.csv"), "wb") as f:
