@@ -51,6 +51,7 @@ struct importer {
     cJSON *languages;                /* translation languages found */
     size_t removed;                  /* control characters removed */
     bool failed;                     /* the record being read lost a required value */
+    char *own_source[2];             /* the ids of the import's sources: dated, undated */
 };
 
 /* ---- Places and reports ---- */
@@ -1300,7 +1301,7 @@ static void import_service(struct importer *im, const cJSON *svc, const cJSON *o
     }
     bool dated = as_of[0] != '\0';
     if (!own_source)
-        cJSON_AddStringToObject(sup, "source", dated ? "hsds-import" : "hsds-import-undated");
+        cJSON_AddStringToObject(sup, "source", dated ? "@import" : "@import-undated");
     else
         cJSON_AddStringToObject(sup, "source", src_id);
     cJSON_AddStringToObject(sup, "as_of", dated ? as_of : im->o->today);
@@ -1722,7 +1723,7 @@ static int write_dataset(struct importer *im, FILE *out)
         if (!(undated ? im->undated : im->dated))
             continue;
         cJSON *src = cJSON_CreateObject();
-        cJSON_AddStringToObject(src, "id", undated ? "hsds-import-undated" : "hsds-import");
+        cJSON_AddStringToObject(src, "id", im->own_source[undated]);
         char *t = im->org ? xasprintf("Services of %s (Open Referral directory %s%s)", im->org,
                                       base, undated ? "; records without a date" : "")
                           : xasprintf("Open Referral directory %s%s", base,
@@ -1768,41 +1769,75 @@ static int write_dataset(struct importer *im, FILE *out)
     fputs("\n  ],\n  \"supports\": [", out);
     first = true;
     rewind(im->supports);
-    struct sb line = {0};
     char *buf = NULL;
     size_t cap = 0;
     ssize_t got;
     while ((got = getline(&buf, &cap, im->supports)) > 0) {
         if (buf[got - 1] == '\n')
             buf[--got] = '\0';
-        line.len = 0;
-        sb_addn(&line, buf, (size_t)got);
-        /* A part_of naming a support that was left out (or never there) would not resolve. */
-        if (strstr(sb_str(&line), "\"part_of\"")) {
-            cJSON *sup = cJSON_Parse(sb_str(&line));
-            const char *p = hstr(sup, "part_of"), *id = hstr(sup, "id");
-            char *where = NULL;
-            if (p && id && !written(im, p)) {
-                recorded(im, "itpnav", id, &where);
-                hlog(&im->log, HLOG_UNMAPPED, where ? where : im->o->source, "itpnav.part_of",
-                     "\"%s\" is not among the supports imported; left out", p);
-                cJSON_DeleteItemFromObjectCaseSensitive(sup, "part_of");
-            }
-            free(where);
-            add_compact(out, sup, &first);
-            cJSON_Delete(sup);
-            continue;
-        }
-        fprintf(out, "%s\n    %s", first ? "" : ",", sb_str(&line));
+        fprintf(out, "%s\n    %s", first ? "" : ",", buf);
         first = false;
     }
-    sb_finish(&line);
     free(buf);
     fputs("\n  ],\n  \"pathways\": []\n}\n", out);
     free(fit);
     free(title);
     free(base);
     return ferror(im->supports) ? EXIT_IOERR : 0;
+}
+
+/* What can only be settled once every service is read, in a second pass over the supports
+ * written: a part_of naming a support that was left out (or never there) is reported and
+ * dropped, and the import's own sources get ids no carried source has. */
+static int finish_supports(struct importer *im)
+{
+    static const char *const base[2] = {"hsds-import", "hsds-import-undated"};
+    for (int u = 0; u < 2; u++) {
+        im->own_source[u] = xstrdup(base[u]);
+        for (int k = 2; hbase_find(im->sources, im->own_source[u]); k++) {
+            free(im->own_source[u]);
+            im->own_source[u] = xasprintf("%s-%d", base[u], k);
+        }
+    }
+    FILE *done = tmpfile();
+    if (!done) {
+        hlog(&im->log, HLOG_ERROR, "temporary file", NULL, "%s", strerror(errno));
+        return EXIT_IOERR;
+    }
+    rewind(im->supports);
+    char *buf = NULL;
+    size_t cap = 0;
+    ssize_t got;
+    while ((got = getline(&buf, &cap, im->supports)) > 0) {
+        if (!strstr(buf, "\"part_of\"") && !strstr(buf, "\"@import")) {
+            fputs(buf, done);
+            continue;
+        }
+        cJSON *sup = cJSON_Parse(buf);
+        const char *p = hstr(sup, "part_of"), *id = hstr(sup, "id"), *src = hstr(sup, "source");
+        char *where = NULL;
+        if (p && id && !written(im, p)) {
+            recorded(im, "itpnav", id, &where);
+            hlog(&im->log, HLOG_UNMAPPED, where ? where : im->o->source, "itpnav.part_of",
+                 "\"%s\" is not among the supports imported; left out", p);
+            cJSON_DeleteItemFromObjectCaseSensitive(sup, "part_of");
+        }
+        free(where);
+        if (src && src[0] == '@')
+            cJSON_ReplaceItemInObjectCaseSensitive(
+                    sup, "source", cJSON_CreateString(im->own_source[strcmp(src, "@import") != 0]));
+        char *json = cJSON_PrintUnformatted(sup);
+        fprintf(done, "%s\n", json);
+        free(json);
+        cJSON_Delete(sup);
+    }
+    free(buf);
+    bool bad = ferror(im->supports) || fflush(done) != 0 || ferror(done);
+    fclose(im->supports);
+    im->supports = done;
+    if (bad)
+        hlog(&im->log, HLOG_ERROR, "temporary file", NULL, "cannot write or read it back");
+    return bad ? EXIT_IOERR : 0;
 }
 
 /* The summary: one line, whatever happened. */
@@ -1946,6 +1981,8 @@ int hsds_import(const struct hsds_import_options *o)
     } else if (!rc) {
         rc = is_ndjson(o->source) ? import_ndjson(&im) : import_json(&im);
     }
+    if (!rc)
+        rc = finish_supports(&im);
     if (!rc) {
         summary(&im);
         if (!im.imported) {
@@ -1973,5 +2010,7 @@ int hsds_import(const struct hsds_import_options *o)
     cJSON_Delete(im.sources);
     cJSON_Delete(im.languages);
     free(im.org);
+    free(im.own_source[0]);
+    free(im.own_source[1]);
     return rc;
 }

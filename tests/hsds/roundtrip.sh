@@ -80,4 +80,36 @@ for name, x in a.items():
 ' "$V2" "$TEST_TMP/plain-back.json"
 expect_valid_v2 "$TEST_TMP/plain-back.json"
 
+case_begin "a part_of naming a support that is not imported is reported and left out"
+run "$ITPNAV" export hsds --data "$V2" --out "$TEST_TMP/v2.json"
+"$PY" -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+json.dump([s for s in d if s["itpnav"]["id"] != "network-a"], open(sys.argv[2], "w"))' \
+    "$TEST_TMP/v2.json" "$TEST_TMP/no-parent.json"
+run "$ITPNAV" import hsds --data "$V2" "$TEST_TMP/no-parent.json"
+expect_status 0
+expect_stderr_line "itpnav: $TEST_TMP/no-parent.json .[0]: itpnav.part_of: \"network-a\" is not among the supports imported; left out"
+expect_stderr_line "itpnav: $TEST_TMP/no-parent.json: 3 of 3 services imported; 1 value not mapped"
+expect_json '[s for s in d["supports"] if s["id"] == "program-b"][0].get("part_of") is None'
+expect_valid_v2 "$OUT_FILE"
+
+case_begin "an import of an import: the carried source keeps its id, the new import's source takes another"
+export SOURCE_DATE_EPOCH=1764547200
+run "$ITPNAV" import hsds --map "$FIXTURES/hsds/map-spec.json" --out "$TEST_TMP/first.json" "$FIXTURES/hsds/spec/service_full.json"
+run "$ITPNAV" export hsds --data "$TEST_TMP/first.json" --out "$TEST_TMP/first-export.json"
+"$PY" -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+other = json.load(open(sys.argv[2]))
+other["id"] = "99999999-9999-4999-8999-999999999999"
+other["name"] = "Another Service"
+json.dump(d + [other], open(sys.argv[3], "w"))' \
+    "$TEST_TMP/first-export.json" "$FIXTURES/hsds/spec/service_full.json" "$TEST_TMP/mixed.json"
+run "$ITPNAV" import hsds --map "$FIXTURES/hsds/map-spec.json" --data "$TEST_TMP/first.json" "$TEST_TMP/mixed.json"
+expect_status 0
+expect_json '[s["id"] for s in d["sources"]] == ["hsds-import-2", "hsds-import"]'
+expect_json '[(s["name"], s["source"]) for s in d["supports"]] == [("Community Counselling", "hsds-import"), ("Another Service", "hsds-import-2")]'
+expect_valid_v2 "$OUT_FILE"
+
 finish
