@@ -44,7 +44,7 @@ def json_set(path):
         {"id": uuid(7), "name": "Padded", "status": " active ", "description": "Padded codes.",
          "service_at_locations": [{"id": uuid(700), "location": {
              "id": uuid(701), "location_type": "physical",
-             "addresses": [{"id": uuid(702), "address_1": "1 Main St", "city": "Hamilton ",
+             "addresses": [{"id": uuid(702), "address_1": "1 Main St", "city": "Welland ",
                             "state_province": "ON ", "postal_code": "L8P 1A1",
                             "country": "   ", "address_type": "physical"}]}}]},         # 7
         good(8, "Huge", description="x" * BIG),                                            # 8
