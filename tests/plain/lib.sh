@@ -12,7 +12,8 @@
 #                     input not being a terminal) in $WORK with INPUT on standard input; $OUT,
 #                     $ERR and $STATUS as tests/cli/lib.sh's run. Every transcript is checked for
 #                     what the line mode must never print: an ESC byte, a box-drawing character
-#                     or a symbol that carries meaning alone (✓ ✗ ★ → ▸ • …), and lines wider
+#                     or a symbol that carries meaning alone (✓ ✗ ★ → ▸ • …), a prompt that does
+#                     not say what can be typed ("Type ..."), and lines wider
 #                     than COLUMNS (80 when unset; COLUMNS=40 talk ... sets it for one run), a
 #                     URL's own line excepted.
 # out_has TEXT / out_lacks TEXT   standard output holds (lacks) TEXT.
@@ -51,6 +52,14 @@ for n, line in enumerate(text.split("\n"), 1):
                if unicodedata.combining(c) else 1 for c in line)
     if cols > width and not re.fullmatch(r"https?://\S+", line):
         print(f"line {n} is {cols} columns wide, more than {width}: {line}")
+        sys.exit(1)
+# Every prompt (the line an answer was read after: the program ends it with ": " and a newline of
+# its own, input not being a terminal) says what can be typed: it is a sentence that starts with
+# "Type", on its line or on the lines before it that it wrapped from.
+lines = text.split("\n")
+for i, line in enumerate(lines):
+    if line.endswith(": ") and "Type " not in " ".join(lines[max(0, i - 4):i + 1]):
+        print(f"the prompt at line {i + 1} does not say what to type: {line}")
         sys.exit(1)
 EOF
 }
