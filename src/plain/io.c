@@ -206,7 +206,12 @@ const char *line_ask(struct line *l, const char *prompt)
     size_t k = strlen(s);
     while (k && (s[k - 1] == ' ' || s[k - 1] == '\t'))
         s[--k] = '\0';
-    return s + strspn(s, " \t");
+    s += strspn(s, " \t");
+    /* "4." is the 4 a person heard read as "4. Toronto". */
+    k = strlen(s);
+    if (k > 1 && s[k - 1] == '.' && strspn(s, "0123456789") == k - 1)
+        s[k - 1] = '\0';
+    return s;
 }
 
 bool line_yes(struct line *l, const char *question)

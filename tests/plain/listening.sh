@@ -27,7 +27,7 @@ out_has "About this data"
 out_has "Help: the line-by-line mode."
 
 case_begin "a list: a wrong answer is explained and asked again in the list; its commands said once"
-talk $'1\n99\nzz\na 9\nn\np\n1\nb\nq\n' "${D[@]}"
+talk $'1\n99\nzz\na 9\nn\np\n1.\nb\nq\n' "${D[@]}"
 expect_status 0
 out_has "There is no entry 99 on this page: the entries are 1 to 5."
 out_has "There is no entry 9 on this page: the entries are 1 to 5."
@@ -35,7 +35,7 @@ out_has "This is the last page."
 out_has "This is the first page."
 [[ "$(prompt_after "There is no entry 99")" == "Type a number from 1 to 5 to open an entry, or b to go"* ]] ||
     fail "the list's own prompt does not follow the wrong number"
-out_has "Toronto Exam Study Circle"$'\n'"Kind: a group" # 1 opened the first entry: still in the list
+out_has "Toronto Exam Study Circle"$'\n'"Kind: a group" # "1." opened the first entry: still in the list
 check "the commands are said once" test "$(out_count "Commands in the supports:")" = 1
 check "the page is said on entering and on coming back from the entry" \
     test "$(grep -c '^Supports\. ' "$OUT_FILE")" = 2
@@ -61,6 +61,30 @@ out_has "Every filter and the search are cleared."
 out_has "What kind of help?"
 out_has "1. Any service"
 
+case_begin "a long list of choices: a page at a time, said as such; part of a name finds one"
+# tui-session.json with 24 more towns in Ontario: 29 places and the Skip choice.
+python3 - "$SESSION_DATA" "$TEST_TMP/towns.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+for i in range(1, 25):
+    d["regions"].append({"id": f"town-{i}", "name": f"Town {i:02d}", "parent": "ontario",
+                         "kind": "city"})
+json.dump(d, open(sys.argv[2], "w", encoding="utf-8"))
+PY
+rm -rf "$XDG_DATA_HOME/itpnav"
+talk $'3\nn\nn\np\nwn 2\n23\nb\nq\n' --data "$TEST_TMP/towns.json"
+expect_status 0
+out_has "Page 1 of 2, choices 1 to 20 of 30."
+out_has "Page 2 of 2, choices 21 to 30 of 30."
+out_has "This is the last page."
+check "page 1 said twice (entering, p)" test "$(out_count "Page 1 of 2, choices 1 to 20 of 30.")" = 2
+out_flat_has "n or p for the next or previous page"
+out_has "5 choices match \"wn 2\":"
+out_has "23. Town 19, in Ontario"
+out_has "Where you live: Town 19."
+check "a page's choices only: Alberta, on page 2, is said once" \
+    test "$(out_count "29. Alberta, in Canada")" = 1
+
 case_begin "linked entries are numbered and open as entries; a URL is said alone, whole"
 talk $'1\nn\n2\n2\nb\n1\nb\nb\nq\n' --data "$DEEP_DATA"
 expect_status 0
@@ -77,6 +101,7 @@ check "the URL follows the prompt, alone on its line" test "$(awk 'p && $0 == "h
 out_lacks "itpnav show" # nothing sends the person to another command
 
 case_begin "COLUMNS=40: every line within 40 columns (a URL's own line excepted)"
+rm -rf "$XDG_DATA_HOME/itpnav"
 TOUR=$'1\n1\nb\nb\n3\n4\n1\n1\n3\n5\n1\n1 2\n1\n1\nb\n4\ne\n3\n6\nq\n'
 COLUMNS=40 talk "$TOUR" "${D[@]}"
 expect_status 0
