@@ -214,26 +214,6 @@ const char *line_ask(struct line *l, const char *prompt)
     return s;
 }
 
-bool line_yes(struct line *l, const char *question)
-{
-    char *prompt = xasprintf("%s Type y for yes or n for no:", question);
-    bool yes = false;
-    for (;;) {
-        const char *a = line_ask(l, prompt);
-        if (!a)
-            break;
-        if (strcasecmp(a, "y") == 0 || strcasecmp(a, "yes") == 0) {
-            yes = true;
-            break;
-        }
-        if (strcasecmp(a, "n") == 0 || strcasecmp(a, "no") == 0)
-            break;
-        line_say(l, 0, "Type y or n.");
-    }
-    free(prompt);
-    return yes;
-}
-
 size_t line_number(const char *s, size_t max)
 {
     if (!s || !*s || strspn(s, "0123456789") != strlen(s) || strlen(s) > 9)

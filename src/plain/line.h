@@ -56,6 +56,7 @@ bool line_leaving(const struct line *l);
 void line_put(struct line *l, int indent, int hang, const char *text);
 /* The same from printf-style arguments, at the left margin, later lines after hang spaces. */
 void line_say(struct line *l, int hang, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* An empty line: before a new view or section, never inside one. */
 void line_blank(struct line *l);
 /* A URL (or any one long token) whole on a line of its own, never wrapped. */
 void line_url(struct line *l, const char *url);
@@ -72,6 +73,7 @@ struct line_links {
     struct line_link *v;
     size_t n;
 };
+/* Free the links and empty k. */
 void line_links_finish(struct line_links *k);
 
 /* Write a doc for listening: no underlines, lists without bullets, fields as "Label: value",
@@ -85,9 +87,6 @@ void line_doc(struct line *l, const struct doc *d, struct line_links *links);
  * the end of input (then l->eof is set). A line of any length is one answer. The string stays
  * valid until the next call. */
 const char *line_ask(struct line *l, const char *prompt);
-
-/* "y" or "n": true for yes; false for no and at the end of input. */
-bool line_yes(struct line *l, const char *question);
 
 /* A whole number from 1 to max in s (digits only): the number, or 0. */
 size_t line_number(const char *s, size_t max);
@@ -111,6 +110,7 @@ void line_choices_add(struct line_choices *c, const char *value, const char *lab
 bool line_choices_vocab(struct line *l, struct line_choices *c, enum vocab t);
 /* Add the values of a closed vocabulary, in a menu's words (terms_choice); only as terms_list. */
 void line_choices_terms(struct line_choices *c, const struct terms *set, unsigned only);
+/* Free the choices and empty c. */
 void line_choices_finish(struct line_choices *c);
 
 struct line_choose_opts {
@@ -162,13 +162,12 @@ enum line_cmd {
     CMD_MOVE,
     CMD_REMOVE,
     CMD_ASK_ALL,
-    CMD_ABOUT,
-    CMD_HELP,
 };
 
-/* One command: the letter typed (matched exactly first, then ignoring case), a word that does the
- * same (or NULL), and what it does, for the menu and the help ("the next page"). A NULL letter
- * ends a table. */
+/* One command: the letter typed (matched exactly first, then ignoring case unless the table's
+ * letter is a capital), a word that does the same (or NULL), and what it does, for the menu and
+ * the help ("the next page"; NULL: not said). "#" stands for a number, "1" to "9" for a menu's
+ * items. A NULL letter ends a table. */
 struct line_cmd_def {
     const char *letter, *word;
     enum line_cmd cmd;
@@ -219,8 +218,6 @@ char *line_filters_words(struct line *l, unsigned kinds);
 /* "What's my path?": the questions, then the results (questions.c, results.c). */
 void line_questions(struct line *l);
 void line_results(struct line *l);
-/* The answers changed: save them (questions.c). */
-void line_profile_changed(struct line *l);
 
 /* The shortlist (shortlist.c). */
 void line_shortlist(struct line *l);

@@ -301,14 +301,12 @@ int plain_main(const struct options *o)
             menu = false;
         }
         const char *arg;
-        enum line_cmd c = line_command(&l, NULL, line_main_cmds,
+        enum line_cmd c = line_command(&l, "Main menu:", line_main_cmds,
                                        "Main menu. Type a number from 1 to 6, or a letter (m "
                                        "lists them):",
                                        &arg);
         if (c == CMD_NONE)
             break;
-        if (c == CMD_MENU) /* line_command says the menu itself; not reached */
-            continue;
         main_do(&l, c, arg, &menu);
     }
     free(l.buf);

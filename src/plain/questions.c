@@ -21,7 +21,8 @@ const struct line_cmd_def line_questions_cmds[] = {
 
 #define ROW_RESULTS (Q_COUNT + 1) /* the number after the questions' */
 
-void line_profile_changed(struct line *l)
+/* The answers changed: save them, as the screen does at once. */
+static void profile_changed(struct line *l)
 {
     struct err e = {0};
     if (state_save_profile(l->state, &l->prof, &e) != 0)
@@ -166,7 +167,7 @@ static enum line_chosen ask(struct line *l, enum profile_question q)
         line_choices_finish(&c);
     }
     if (r == CHOSEN) {
-        line_profile_changed(l);
+        profile_changed(l);
         echo_answer(l, q);
     }
     free(title);
