@@ -143,7 +143,12 @@ void line_doc(struct line *l, const struct doc *d, struct line_links *links)
                 line_say(l, 2, "%s: %s", x->label ? x->label : "", x->text);
             break;
         case DOC_TEXT:
-        case DOC_NOTE: line_put(l, 0, 0, x->text); break;
+        case DOC_NOTE:
+            if (line_is_url(x->text))
+                url_field(l, 0, NULL, x->text, links);
+            else
+                line_put(l, 0, 0, x->text);
+            break;
         case DOC_BULLET:
             if (x->label)
                 line_say(l, 4, "  %s: %s", x->label, x->text);
@@ -165,7 +170,9 @@ void line_doc(struct line *l, const struct doc *d, struct line_links *links)
                 line_say(l, 4, "  %s (%s).", x->text, x->detail ? x->detail : "linked");
             break;
         default: /* a style newer than this file: its words, as a field or a paragraph */
-            if (x->label)
+            if (line_is_url(x->text))
+                url_field(l, 0, x->label, x->text, links);
+            else if (x->label)
                 line_say(l, 2, "%s: %s", x->label, x->text);
             else
                 line_put(l, 0, 0, x->text);
