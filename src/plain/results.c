@@ -118,12 +118,16 @@ static void show(struct line *l, struct line_links *targets)
         line_say(l, 0, "%s", e.msg);
         return;
     }
+    /* The counts first: a long list is easier to listen to knowing what is in it. */
+    size_t k[VERDICT_NOT_YET + 1] = {0};
+    for (size_t i = 0; i < n; i++)
+        if (m[i].verdict <= VERDICT_NOT_YET)
+            k[m[i].verdict]++;
+    line_say(l, 0, "In all: %zu fit, %zu to check, %zu not yet.", k[VERDICT_FITS], k[VERDICT_CHECK],
+             k[VERDICT_NOT_YET]);
     for (int v = VERDICT_FITS; v <= VERDICT_NOT_YET; v++) {
-        size_t k = 0;
-        for (size_t i = 0; i < n; i++)
-            k += m[i].verdict == (enum verdict)v;
         line_blank(l);
-        char *count = line_count(k, "pathway", "pathways");
+        char *count = line_count(k[v], "pathway", "pathways");
         line_say(l, 0, "%s: %s.", headings[v], count);
         free(count);
         for (size_t i = 0; i < n; i++)
