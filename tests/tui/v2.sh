@@ -113,18 +113,20 @@ check "on its own line, right after its step's detail" \
 
 # ---- the line mode finds places by the same names ----
 
-case_begin "--plain: a place by an alias, or by a city's French name"
-printf 'r\nsudbury\n1\nr\nville de quebec\n1\n1\nq\n' >"$TEST_TMP/in"
+case_begin "--plain: a place by part of another of its names; a mistyped one suggests the nearest"
+printf 'r\ngrand sud\n7\n1\nq\n' >"$TEST_TMP/in"
 env TERM=xterm-256color LANG=C.UTF-8 "$ITPNAV" --plain --data "$V2" <"$TEST_TMP/in" >"$TEST_TMP/out" 2>&1
-check "sudbury offers Greater Sudbury, and only it" grep -qx "1. Greater Sudbury (Ontario)" "$TEST_TMP/out"
-check "it is chosen" grep -q "^Main menu. Where: Greater Sudbury. Goal: any.$" "$TEST_TMP/out"
-check "'ville de quebec' offers the city only" grep -qx "1. Québec (Québec)" "$TEST_TMP/out"
-check "and the city's list has the province's support" grep -q "^1. Quebec IMG Office (program, Québec)" "$TEST_TMP/out"
-check "no second choice either time" bash -c '! grep -q "^2\. .*(Ontario)$" "$0"' "$TEST_TMP/out"
+check "'grand sud' (its French name) finds Greater Sudbury, and only it" \
+    grep -A1 -x '1 choice matches "grand sud":' "$TEST_TMP/out"
+check "the choice is Greater Sudbury" grep -qx "Chosen: Greater Sudbury, in Ontario." "$TEST_TMP/out"
+check "the list marks the closed and the inactive support" bash -c '
+    grep -qx "2. Closed Bridging Program. Kind: program. Status: closed. Where: Ontario." "$0" &&
+    grep -qx "3. Ontario Old Circle. Kind: group. Status: inactive. Where: Ontario." "$0"' "$TEST_TMP/out"
+check "an active one is not marked" grep -qx "1. Sudbury Exam Circle. Kind: group. Where: Greater Sudbury." "$TEST_TMP/out"
 printf 'r\nniagra\n\nq\n' >"$TEST_TMP/in"
 env TERM=xterm-256color LANG=C.UTF-8 "$ITPNAV" --plain --data "$V2" <"$TEST_TMP/in" >"$TEST_TMP/out" 2>&1
-check "a mistyped place suggests the nearest name" \
-    grep -qx 'Nothing matched those letters. Did you mean "Niagara"?' "$TEST_TMP/out"
+check "a mistyped place suggests the place its nearest name (an alias) names" \
+    grep -qx 'Did you mean Niagara Region, in Ontario? It is number 6.' "$TEST_TMP/out"
 
 # ---- the bundled dataset: a Québec support with its French name ----
 
