@@ -44,7 +44,9 @@ for n, line in enumerate(text.split("\n"), 1):
     if "\x1b" in line:
         print(f"line {n} holds an ESC byte: {line!r}")
         sys.exit(1)
-    m = bad.search(line)
+    # A middle dot inside a word is the dataset's French, not a separator the screens draw
+    # (" · "): "diplômé·e·s" is how the Collège des médecins writes it.
+    m = bad.search(re.sub(r"(?<=\w)\u00b7(?=\w)", "", line))
     if m:
         print(f"line {n} holds {unicodedata.name(m.group(0), hex(ord(m.group(0))))}: {line}")
         sys.exit(1)
