@@ -27,8 +27,8 @@ static void build(struct app *app, struct textview *tv, int width)
            app->kiosk ? "Take a photo of this screen, press c for a QR code of your shortlist to "
                         "scan with your phone, or e to print it where a printer is set up. It is "
                         "cleared for the next person."
-                      : "Press e to save this as a file or print it, or c for a QR code of the "
-                        "shortlist.",
+                      : "Press e to save this as a file or print it. Press c for a QR code of "
+                        "the shortlist.",
            width, NULL);
 }
 

@@ -50,7 +50,8 @@ exec "$ITPNAV" "\$@" 2>>"$LOG"
 EOF
 chmod +x "$WRAP"
 log_has() {
-    wait_until "the log says: $1 (it has: $(tr '\n' '|' <"$LOG"))" grep -qF -- "$1" "$LOG"
+    wait_until "the log says: $1 (it has: $(tr '\n' '|' <"$LOG"))" grep -qF -- "$1" "$LOG" &&
+        observe "log: $(grep -F -- "$1" "$LOG" | tail -n 1)"
 }
 
 CLOCK="$TEST_TMP/script-clock"

@@ -35,9 +35,11 @@ kiosk() {
         -- --kiosk --idle 100 --data "$DATA"
 }
 
-# log_has TEXT: the operator's log has TEXT (waiting a little for it).
+# log_has TEXT: the operator's log has TEXT (waiting a little for it); what it says is observed
+# (for tests/fault/report.sh).
 log_has() {
-    wait_until "the log says: $1 (it has: $(tr '\n' '|' <"$LOG"))" grep -qF -- "$1" "$LOG"
+    wait_until "the log says: $1 (it has: $(tr '\n' '|' <"$LOG"))" grep -qF -- "$1" "$LOG" &&
+        observe "log: $(grep -F -- "$1" "$LOG" | tail -n 1)"
 }
 
 # no_operator: Ctrl-X opens nothing, and the kiosk goes on.
