@@ -229,15 +229,21 @@ static void draw(struct app *app, void *state, struct rect r)
     int shown_w = c->shown ? text_width(c->shown) : 0;
     bool shown_below = side && shown_w > r.w - qr_cols(c->qr, side) - 3 && shown_w <= r.w - 2 &&
                        qr_rows(c->qr, side) < r.h;
+    struct caption over = cap; /* above the code, the address is in the caption */
+    caption_add(&over, ROLE_NORMAL, c->shown);
     if (!shown_below)
         caption_add(&cap, ROLE_NORMAL, c->shown);
-    int above_rows = caption_rows(&cap, r.w - 4);
+    int above_rows = caption_rows(&over, r.w - 4);
     int above = qr_fit(c->qr, r.w - 2, r.h - above_rows - 1, QR_MAX_SCALE);
     if (side == 0 && above == 0) {
+        /* The smallest window that shows it: the code, with its caption above and the status
+         * line below. */
+        int need_w = qr_cols(c->qr, 1) + 2;
+        int need_h = qr_rows(c->qr, 1) + caption_rows(&over, need_w - 4) + 2;
         snprintf(why, sizeof why,
                  "This window is too small for this QR code: it needs at least %dx%d "
                  "(this is %dx%d).",
-                 qr_cols(c->qr, 1), qr_rows(c->qr, 1) + 1, COLS, LINES);
+                 need_w, need_h, COLS, LINES);
         struct caption small = {0};
         caption_add(&small, ROLE_HEADING, c->title);
         caption_add(&small, ROLE_NOTICE, why);
@@ -257,7 +263,7 @@ static void draw(struct app *app, void *state, struct rect r)
         move(r.y + 1, r.x + cols + 3);
     } else {
         int cols = qr_cols(c->qr, above);
-        int drawn = caption_draw(&cap, r.y, r.x + 2, r.w - 4, above_rows);
+        int drawn = caption_draw(&over, r.y, r.x + 2, r.w - 4, above_rows);
         draw_code(c->qr, above, r.y + drawn + 1, r.x + (r.w - cols) / 2);
         move(r.y, r.x + 2);
     }
