@@ -11,11 +11,13 @@
 set -eu
 cd "$(dirname "$0")"
 
-# The second group is for the package and the kiosk's update (tests/pkg, tests/update: debian/,
-# lintian, minisign, curl, systemd-analyze) and the shell completions (tests/completion).
+# libqrencode-dev draws the QR codes a visitor scans; zbar-tools (zbarimg) reads them back in
+# tests/tui/qr.sh. The second group is for the package and the kiosk's update (tests/pkg,
+# tests/update: debian/, lintian, minisign, curl, systemd-analyze) and the shell completions
+# (tests/completion).
 packages="build-essential meson ninja-build pkg-config libncurses-dev libsqlite3-dev
 libcjson-dev sqlite3 tmux mandoc groff-base clang-format python3 ncurses-term
-clang libclang-rt-14-dev valgrind libcrypt-dev python3-jsonschema
+clang libclang-rt-14-dev valgrind libcrypt-dev python3-jsonschema libqrencode-dev zbar-tools
 debhelper dpkg-dev fakeroot lintian git curl minisign systemd bash-completion zsh fish"
 
 missing=""

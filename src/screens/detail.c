@@ -6,6 +6,8 @@
 
 #include "app.h"
 #include "entry.h"
+#include "qr_view.h"
+#include "terms.h"
 #include "text.h"
 #include "util.h"
 
@@ -16,7 +18,8 @@ struct detail {
     int top, height; /* where the text was drawn, for clicks */
 };
 
-static const enum action hints[] = {A_NEXT_LINK, A_OPEN, A_MARK, A_BACK, A_HOME, A_HELP, A_QUIT};
+static const enum action hints[] = {A_NEXT_LINK, A_OPEN, A_MARK, A_QR,
+                                    A_BACK,      A_HOME, A_HELP, A_QUIT};
 
 static void *detail_create(struct app *app, const char *id, unsigned kinds)
 {
@@ -113,6 +116,8 @@ static struct result on_key(struct app *app, void *state, enum action a, int key
         app_toggle_mark(app, d->entry->id, d->entry->kind, d->entry->name);
         return result_of(R_REDRAW);
     }
+    if (a == A_QR)
+        return qr_view_entry(app, d->entry->id, terms_kinds(d->entry->kind));
     return detail_follow(app, &d->tv, tv_key(&d->tv, a, d->height));
 }
 

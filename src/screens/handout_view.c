@@ -8,7 +8,7 @@
 #include "handout.h"
 #include "textpage.h"
 
-static const enum action hints[] = {A_BACK, A_EXPORT, A_HOME, A_HELP};
+static const enum action hints[] = {A_BACK, A_EXPORT, A_QR, A_HOME, A_HELP};
 
 static unsigned stamp(struct app *app)
 {
@@ -24,9 +24,11 @@ static void build(struct app *app, struct textview *tv, int width)
     doc_destroy(d);
     tv_blank(tv);
     tv_add(tv, ROLE_DIM, NULL, 0,
-           app->kiosk ? "Take a photo of this screen, or press e to print it where a printer is "
-                        "set up. It is cleared for the next person."
-                      : "Press e to save this as a file or print it.",
+           app->kiosk ? "Take a photo of this screen, press c for a QR code of your shortlist to "
+                        "scan with your phone, or e to print it where a printer is set up. It is "
+                        "cleared for the next person."
+                      : "Press e to save this as a file or print it. Press c for a QR code of "
+                        "the shortlist.",
            width, NULL);
 }
 

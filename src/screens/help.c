@@ -34,10 +34,14 @@ static void add_key_line(void *ctx, const char *label, const char *text)
 static void build(struct app *app, struct textview *tv, int width)
 {
     tv_add(tv, ROLE_HEADING, NULL, 0, "Help: the keys of itpnav", width, NULL);
+    /* A kiosk's visitor cannot start it again with other options. */
     tv_add(tv, ROLE_NORMAL, NULL, 0,
-           "Everything works from the keyboard. On the home screen, the number keys choose a "
-           "menu item. A mouse click selects or opens, and the wheel scrolls (start with "
-           "--no-mouse to keep your terminal's copy and paste).",
+           app->kiosk ? "Everything works from the keyboard. On the home screen, the number keys "
+                        "choose a menu item. A tap or a click selects or opens, and the wheel "
+                        "scrolls."
+                      : "Everything works from the keyboard. On the home screen, the number keys "
+                        "choose a menu item. A mouse click selects or opens, and the wheel scrolls "
+                        "(start with --no-mouse to keep your terminal's copy and paste).",
            width, NULL);
     if (app->kiosk)
         tv_add(tv, ROLE_NORMAL, NULL, 0,

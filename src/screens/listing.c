@@ -8,6 +8,8 @@
 #include "detail.h"
 #include "entrylist.h"
 #include "filters.h"
+#include "qr_view.h"
+#include "terms.h"
 #include "util.h"
 
 void *listing_create(struct app *app, unsigned kinds)
@@ -87,6 +89,11 @@ struct result listing_key(struct app *app, void *state, enum action a, int key)
     if (r.flags != R_IGNORED)
         return r;
     switch (a) {
+    case A_QR: {
+        /* The selected entry's address; with no entry selected, the shortlist's codes. */
+        const struct row *row = entrylist_selected(el);
+        return row ? qr_view_entry(app, row->id, terms_kinds(row->kind)) : result_of(R_IGNORED);
+    }
     case A_CLEAR:
         app_clear_filters(app);
         app_notice(app, "All filters and the search are cleared.");

@@ -21,7 +21,8 @@ struct shortlist {
     int list_top, per_page;
 };
 
-static const enum action hints[] = {A_OPEN, A_NOTE, A_MOVE_UP, A_REMOVE, A_EXPORT, A_BACK, A_HELP};
+static const enum action hints[] = {A_OPEN,   A_NOTE, A_MOVE_UP, A_REMOVE,
+                                    A_EXPORT, A_QR,   A_BACK,    A_HELP};
 
 static void reload(struct app *app, struct shortlist *s)
 {

@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "entry.h"
@@ -121,6 +122,19 @@ void app_profile_changed(struct app *app)
     struct err e = {0};
     if (state_save_profile(app->state, &app->prof, &e) != 0)
         app_notice(app, "Your answers were not saved: %s", e.msg);
+}
+
+void app_replace_store(struct app *app, struct store *st)
+{
+    store_destroy(app->store);
+    app->store = st;
+    free(app->title);
+    free(app->as_of);
+    app->title = store_meta(st, "title");
+    app->as_of = store_meta(st, "as_of");
+    app_filters_changed(app);
+    app->state_gen++;
+    app->prof_gen++;
 }
 
 void app_clear_session(struct app *app)

@@ -40,7 +40,11 @@ struct app {
     struct kiosk_clock clock; /* kiosk: the idle clock */
     double last_input;        /* kiosk: the idle clock at the last key, click or resize */
     int countdown;            /* kiosk: seconds left before the reset, shown; -1 when not */
-    char pin_hash[256];       /* kiosk: the operator's PIN hash ("" when no way out) */
+    char pin_hash[KIOSK_HASH_MAX + 1]; /* kiosk: the operator's PIN hash ("" when no way out) */
+    unsigned pin_failures;  /* kiosk: wrong PINs in a row; only the right one clears it */
+    double pin_next_try;    /* kiosk: no PIN is checked before this time (clock) */
+    char pin_message[160];  /* kiosk: what the PIN prompt says after a try */
+    struct kiosk_data data; /* kiosk: the --db file, reopened when it is replaced */
 };
 
 /* Set a one-time message for the status bar. */
@@ -72,6 +76,10 @@ void app_toggle_target(struct app *app, const char *target);
 
 /* The answers changed: save them (outside kiosk mode) and let the results update. */
 void app_profile_changed(struct app *app);
+
+/* Use st instead of the store, which is closed, with the title and date it holds: only while
+ * no screen but Home is open (the others keep what they read from the old one). */
+void app_replace_store(struct app *app, struct store *st);
 
 /* Forget the session: filters, search, answers, shortlist, notes and the notice. The screens
  * go with R_RESTART. */

@@ -26,6 +26,10 @@ static const struct {
         [ROLE_GOOD] = {COLOR_GREEN, -1, A_NORMAL, A_NORMAL},
         [ROLE_WARN] = {COLOR_YELLOW, -1, A_NORMAL, A_NORMAL},
         [ROLE_BAD] = {COLOR_RED, -1, A_NORMAL, A_NORMAL},
+        /* A QR code's blocks are its light modules (qr_lines), so that a reader sees dark on
+         * light: white on black whatever the terminal's colours; without colours, the usual
+         * light-on-dark terminal's own. */
+        [ROLE_QR] = {COLOR_WHITE, COLOR_BLACK, A_NORMAL, A_NORMAL},
 };
 
 static bool use_color;
@@ -38,6 +42,9 @@ void draw_init_colors(bool color)
     use_default_colors();
     for (int r = 1; r < ROLE_COUNT; r++)
         init_pair((short)r, roles[r].fg, roles[r].bg);
+    /* Bright white where there is one: COLOR_WHITE is often a light grey. */
+    if (COLORS >= 16)
+        init_pair(ROLE_QR, COLOR_WHITE + 8, roles[ROLE_QR].bg);
 }
 
 attr_t draw_attr(enum role r)

@@ -20,6 +20,7 @@ enum role {
     ROLE_GOOD,     /* status: available */
     ROLE_WARN,     /* status: limited, proposed */
     ROLE_BAD,      /* status: closed */
+    ROLE_QR,       /* a QR code's light blocks on dark: white on black whatever the colours */
     ROLE_COUNT
 };
 

@@ -13,6 +13,7 @@
 #include "handout_view.h"
 #include "picker.h"
 #include "prompt.h"
+#include "qr_view.h"
 #include "util.h"
 
 /* What a save dialog is for; each dialog owns its own copy. */
@@ -146,6 +147,8 @@ static struct result export_chosen(struct app *app, void *ctx, const char *const
         return ask_file_name(HANDOUT_MARKDOWN, NULL);
     if (strcmp(values[0], "show") == 0)
         return result_push(&screen_handout, handout_view_create(app));
+    if (strcmp(values[0], "qr") == 0)
+        return qr_view_shortlist(app);
     if (strcmp(values[0], "print") == 0)
         print_handout(app);
     return result_of(R_REDRAW);
@@ -166,5 +169,7 @@ struct result handout_flow_menu(struct app *app)
     picker_add(p, "show", "Show it on the screen", NULL, 0);
     if (handout_printer())
         picker_add(p, "print", "Print it", NULL, 0);
+    if (n)
+        picker_add(p, "qr", "A QR code of your shortlist, to scan with a phone", NULL, 0);
     return picker_open(p, NULL);
 }

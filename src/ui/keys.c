@@ -194,7 +194,17 @@ const struct key_def key_table[] = {
          "e",
          "handout",
          "Make a handout of your shortlist, notes and answers: save it as text or Markdown, show "
-         "it, or print it.",
+         "it, print it, or take it away as a QR code.",
+         SCOPE_ALL,
+         0},
+        {A_QR,
+         "qr-code",
+         {'c', 0},
+         "c",
+         "QR code",
+         "Show a QR code to scan with a phone's camera: in a list or on an entry, of its website "
+         "(or the page its facts come from); elsewhere, of your shortlist (names, contacts and "
+         "notes), or one code for each entry when it is too long for one.",
          SCOPE_ALL,
          0},
         {A_NEW_CLIENT,
@@ -205,7 +215,7 @@ const struct key_def key_table[] = {
          "Start again for a new client: clears the filters, search, answers, shortlist and notes "
          "(asks first, and offers the handout).",
          SCOPE_ALL,
-         0},
+         KEYF_NOT_KIOSK},
         {A_HOME, "home", {'H', 0}, "H", "home", "Go to the home screen.", SCOPE_ALL, 0},
         {A_HELP,
          "help",
@@ -348,6 +358,24 @@ bool key_shown(const struct key_def *k, bool kiosk)
     return !(k->flags & KEYF_HIDDEN) && !(kiosk && (k->flags & KEYF_NOT_KIOSK));
 }
 
+/* The sentences a kiosk says instead, for keys that do less there. */
+static const struct {
+    enum action action;
+    const char *help;
+} kiosk_help[] = {
+        {A_EXPORT,
+         "Make a handout of your shortlist, notes and answers: show it, print it (where a printer "
+         "is set up), or take it away as a QR code."},
+};
+
+const char *key_help_text(const struct key_def *k, bool kiosk)
+{
+    for (size_t i = 0; kiosk && i < sizeof kiosk_help / sizeof kiosk_help[0]; i++)
+        if (kiosk_help[i].action == k->action)
+            return kiosk_help[i].help;
+    return k->help;
+}
+
 void key_hints(unsigned scope, const enum action *actions, size_t n, bool kiosk, char *buf,
                size_t bufsz)
 {
@@ -379,7 +407,7 @@ void key_help(bool kiosk, void (*emit)(void *ctx, const char *label, const char 
         for (size_t i = 0; i < key_table_len; i++) {
             const struct key_def *k = &key_table[i];
             if ((k->scope & key_sections[s].scope) && key_shown(k, kiosk))
-                emit(ctx, k->label, k->help);
+                emit(ctx, k->label, key_help_text(k, kiosk));
         }
     }
 }

@@ -37,6 +37,7 @@ enum action {
     A_MOVE_DOWN,
     A_REMOVE,
     A_EXPORT,
+    A_QR,
     A_NEW_CLIENT,
     A_HOME,
     A_HELP,
@@ -105,6 +106,9 @@ const struct key_def *key_def_of(enum action a);
 
 /* True when the key is shown (in help and hints) in this mode. */
 bool key_shown(const struct key_def *k, bool kiosk);
+
+/* The help screen's sentence for the key in this mode (a kiosk's own where it offers less). */
+const char *key_help_text(const struct key_def *k, bool kiosk);
 
 /* The status-bar hint for scope: "label hint" pairs joined by two spaces, written into buf;
  * keys not shown in this mode are left out. */

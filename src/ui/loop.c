@@ -3,9 +3,11 @@
  * the screens' handlers to the stack. */
 #include "loop.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <syslog.h>
 #include <unistd.h>
 
 #include "app.h"
@@ -13,12 +15,15 @@
 #include "draw.h"
 #include "home.h"
 #include "mono.h"
+#include "query.h"
+#include "store.h"
 #include "text.h"
 
 #define MIN_COLS  40
 #define MIN_LINES 12
 
-/* The kiosk's countdown shows for the last seconds before the reset. */
+/* The kiosk's countdown shows for the last quarter of the idle time, and at most for these
+ * last seconds before the reset: a reader keeps most of the time undisturbed. */
 #define COUNTDOWN_SECONDS 20
 
 /* How long a read waits for a key before the terminal's size (and a kiosk's idle time) is
@@ -72,13 +77,15 @@ static void draw_bars(struct app *app)
     snprintf(right, sizeof right, "Where: %s · Goal: %s%s ",
              app_region_name(app, where, sizeof where), app_goal_name(app, goal, sizeof goal),
              saved_text);
-    draw_line(0, 0, COLS, ROLE_TITLE, left);
     int rw = text_width(right);
     int lw = text_width(left);
-    if (lw + rw + 2 <= COLS)
-        draw_text(0, COLS - rw, rw, ROLE_TITLE, right);
-    else if (COLS - lw - 2 > 10)
-        draw_text(0, lw + 2, COLS - lw - 2, ROLE_TITLE, right);
+    if (!top->screen->no_title) { /* else the screen draws there */
+        draw_line(0, 0, COLS, ROLE_TITLE, left);
+        if (lw + rw + 2 <= COLS)
+            draw_text(0, COLS - rw, rw, ROLE_TITLE, right);
+        else if (COLS - lw - 2 > 10)
+            draw_text(0, lw + 2, COLS - lw - 2, ROLE_TITLE, right);
+    }
 
     if (app->notice[0]) {
         draw_line(LINES - 1, 0, COLS, ROLE_NOTICE, app->notice);
@@ -90,7 +97,7 @@ static void draw_bars(struct app *app)
     draw_line(LINES - 1, 0, COLS, ROLE_STATUS, hints);
 }
 
-static void draw_too_small(void)
+static void draw_too_small(bool kiosk)
 {
     erase();
     char msg[128];
@@ -99,7 +106,7 @@ static void draw_too_small(void)
     struct text_lines *lines = text_wrap(msg, COLS > 2 ? COLS - 2 : 1);
     for (size_t i = 0; i < lines->n && (int)i < LINES; i++)
         draw_text((int)i, 1, COLS - 1, ROLE_NOTICE, lines->line[i]);
-    if ((int)lines->n + 1 < LINES)
+    if ((int)lines->n + 1 < LINES && !kiosk) /* q does not quit a kiosk */
         draw_text((int)lines->n + 1, 1, COLS - 1, ROLE_DIM, "q quits");
     text_lines_destroy(lines);
     move(0, 0);
@@ -129,6 +136,8 @@ static void draw_frame(struct app *app)
     erase();
     draw_bars(app);
     struct rect area = {1, 0, LINES - 2, COLS};
+    if (stack_top(&app->stack)->screen->no_title)
+        area = (struct rect){0, 0, LINES - 1, COLS};
     /* A modal draws over the screens beneath it, down to the first that is not one. */
     int base = app->stack.depth - 1;
     while (base > 0 && app->stack.frame[base].screen->modal)
@@ -144,6 +153,10 @@ static void draw_frame(struct app *app)
 
 static struct result dispatch(struct app *app, enum action a, int key)
 {
+    /* What a kiosk does not offer does nothing there (q says why, in commands). */
+    const struct key_def *def = key_def_of(a);
+    if (app->kiosk && def && (def->flags & KEYF_NOT_KIOSK) && a != A_QUIT)
+        a = A_NONE;
     struct frame *top = stack_top(&app->stack);
     struct result r = top->screen->on_key(app, top->state, a, key);
     if (r.flags != R_IGNORED)
@@ -201,27 +214,69 @@ static bool untouched(struct app *app)
            profile_empty(&app->prof) && state_count(app->state) == 0;
 }
 
+/* The seconds before an idle reset during which the countdown shows. */
+static double countdown_seconds(long limit)
+{
+    double warn = (double)limit / 4;
+    return warn < COUNTDOWN_SECONDS ? warn : COUNTDOWN_SECONDS;
+}
+
+/* Between two visitors (an idle reset, or an untouched Home), open the --db file again when the
+ * update has replaced it: the signal says so, or the file is another one now. A file that does
+ * not open leaves the data as it was, and the reason goes to the operator's log. True when the
+ * data changed. */
+static bool reopen_data(struct app *app)
+{
+    struct kiosk_file now;
+    if (!kiosk_data_stale(&app->data, &now))
+        return false;
+    struct store *st = NULL;
+    struct err e = {0};
+    size_t n = 0;
+    struct query q = {.kinds = KIND_SUPPORTS | KIND_PATHWAY};
+    if (store_open_db(app->data.path, &st, &e) != 0 || query_count(st, &q, &n, &e) != 0) {
+        store_destroy(st);
+        kiosk_log(LOG_ERR, "%s: the new data cannot be used (%s); keeping the data as of %s",
+                  app->data.path, e.msg, app->as_of ? app->as_of : "an unknown date");
+        kiosk_data_refused(&app->data, now);
+        return false;
+    }
+    app_replace_store(app, st);
+    kiosk_data_opened(&app->data, now);
+    kiosk_log(LOG_INFO, "%s: the new data is in use (as of %s)", app->data.path,
+              app->as_of ? app->as_of : "an unknown date");
+    return true;
+}
+
 /* The kiosk's idle clock, once a poll: the countdown, then the reset. True to redraw. */
 static bool idle_tick(struct app *app)
 {
     int before = app->countdown;
     double now = kiosk_clock_now(&app->clock);
+    long limit = app->opt->idle;
     if (untouched(app)) {
         app->last_input = now; /* an untouched home is not reset, nor counted down */
         app->countdown = -1;
+        /* Nobody is here: new data now when the update says so, and a look at the file once
+         * an idle time for an update whose signal was lost. */
+        if (kiosk_data_signalled() || now >= app->data.next_look) {
+            app->data.next_look = now + (double)limit;
+            return reopen_data(app) || before != -1;
+        }
         return before != -1;
     }
     double idle = now - app->last_input;
-    long limit = app->opt->idle;
     if (idle >= (double)limit) {
         app_clear_session(app);
         apply(app, result_of(R_RESTART), 0);
+        reopen_data(app); /* after the screens that read the old data have gone */
+        app->data.next_look = now + (double)limit;
         app->countdown = -1;
         app->last_input = now;
         return true;
     }
-    long warn = limit < COUNTDOWN_SECONDS ? limit : COUNTDOWN_SECONDS;
-    app->countdown = idle >= (double)(limit - warn) ? (int)((double)limit - idle + 0.999) : -1;
+    double warn = countdown_seconds(limit);
+    app->countdown = idle >= (double)limit - warn ? (int)ceil((double)limit - idle) : -1;
     return app->countdown != before || app->countdown >= 0;
 }
 
@@ -276,7 +331,7 @@ void loop_run(struct app *app)
         }
         if (redraw && key < 0) {
             if (small)
-                draw_too_small();
+                draw_too_small(app->kiosk);
             else
                 draw_frame(app);
             behind = false;
@@ -293,14 +348,10 @@ void loop_run(struct app *app)
             continue;
         }
         if (app->kiosk) {
-            app->last_input = kiosk_clock_now(&app->clock); /* any key, click or resize */
-            if (app->countdown >= 0) {
-                app->countdown = -1; /* "press any key": the key only says "still here" */
-                MEVENT ev;
-                if (key == KEY_FN(KEY_MOUSE))
-                    getmouse(&ev);
-                continue;
-            }
+            /* Any key, click or resize says "still here": it ends the countdown and does what
+             * it always does (a reader who scrolls on is not made to press twice). */
+            app->last_input = kiosk_clock_now(&app->clock);
+            app->countdown = -1;
         }
         if (key == KEY_FN(KEY_RESIZE))
             continue; /* the next pass lays everything out again at the new size */

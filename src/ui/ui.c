@@ -16,6 +16,7 @@
 #include "plain.h"
 #include "session.h"
 #include "store.h"
+#include "text.h"
 #include "util.h"
 
 static bool want_color(const struct options *o)
@@ -58,6 +59,9 @@ static void app_finish(struct app *app)
 static int app_start(struct app *app, const struct options *o)
 {
     char *notice = NULL;
+    /* What the --db file is just before it is opened: a replacement from then on is new. */
+    if (app->kiosk)
+        kiosk_data_init(&app->data, o->db);
     int rc = session_open_store(o, true, &app->store, &notice);
     if (rc)
         return rc;
@@ -91,8 +95,17 @@ static int app_start(struct app *app, const struct options *o)
     if (app->kiosk) {
         char why[512];
         kiosk_load_pin(app->pin_hash, sizeof app->pin_hash, why, sizeof why);
-        if (why[0]) /* for the operator's log (the journal under systemd), not the screen */
-            fprintf(stderr, "itpnav: %s\n", why);
+        /* For the operator, before curses starts (the journal under systemd). The kiosk runs
+         * all the same: a public terminal is better locked with no way out than dead (and
+         * restarted by systemd every second); the operator still has systemctl. */
+        if (why[0]) {
+            char *safe = text_sanitize(why, false);
+            fprintf(stderr,
+                    "itpnav: %s; Ctrl-X does nothing until it is fixed (no way out from "
+                    "the keyboard)\n",
+                    safe);
+            free(safe);
+        }
         kiosk_clock_init(&app->clock);
     }
     return 0;

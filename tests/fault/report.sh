@@ -52,6 +52,8 @@ area() {
     resize-storm) echo "resizes" ;;
     crash) echo "kill -9 (state file)" ;;
     kiosk) echo "kiosk" ;;
+    kiosk-pin) echo "kiosk PIN" ;;
+    kiosk-data) echo "kiosk data update" ;;
     valgrind) echo "valgrind" ;;
     fuzz) echo "fuzzing" ;;
     *) echo "$1" ;;
@@ -59,7 +61,7 @@ area() {
 }
 
 # Scripts elsewhere whose cases belong in the table too (skipped while they do not exist).
-also=(tests/tui/crash.sh tests/tui/kiosk.sh)
+also=(tests/tui/crash.sh tests/tui/kiosk.sh tests/tui/kiosk-pin.sh tests/tui/kiosk-data.sh)
 
 status=0
 for script in tests/fault/*.sh "${also[@]}"; do

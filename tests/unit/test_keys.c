@@ -245,7 +245,7 @@ static void test_help_from_table(void)
                     continue;
                 want++;
                 char line[512];
-                snprintf(line, sizeof line, "%s\t%s\n", k->label, k->help);
+                snprintf(line, sizeof line, "%s\t%s\n", k->label, key_help_text(k, kiosk));
                 const char *l = strstr(at, line);
                 if (!l)
                     fprintf(stderr, "help lacks %s in \"%s\"\n", k->name, key_sections[s].title);
@@ -257,6 +257,15 @@ static void test_help_from_table(void)
         CHECK_INT(h.lines, want);
         CHECK(strstr(h.out.s, "Ctrl-X") == NULL);
         CHECK((strstr(h.out.s, "q\tQuit itpnav.\n") != NULL) == !kiosk);
+        /* A kiosk's help offers only what works there: no quitting, no new client, no file. */
+        for (const char *const *w =
+                     (const char *const[]){"Quit", "new client", "Markdown", "as text", NULL};
+             *w; w++)
+            if (kiosk && strstr(h.out.s, *w))
+                fprintf(stderr, "the kiosk's help has \"%s\"\n", *w);
+        CHECK(!kiosk || (!strstr(h.out.s, "Quit") && !strstr(h.out.s, "new client") &&
+                         !strstr(h.out.s, "Markdown") && !strstr(h.out.s, "as text")));
+        CHECK(strstr(h.out.s, "QR code") != NULL);
     }
     /* The sections the help has always had, and the typing keys with their sentences. */
     struct help_text h = {0};
