@@ -156,7 +156,8 @@ void doc_destroy(struct doc *d)
 }
 
 /* Wrap text into out after a first-line prefix, later lines indented; no line wider than width
- * (a prefix too wide to share a line goes on a line of its own). */
+ * (a prefix too wide to share a line goes on a line of its own), but for a web address longer
+ * than a line, which is never cut: it gets a line of its own, whole. */
 static void wrap_into(struct sb *out, const char *prefix, int indent, const char *text, int width)
 {
     int pw = text_width(prefix);
@@ -172,7 +173,16 @@ static void wrap_into(struct sb *out, const char *prefix, int indent, const char
         prefix = NULL;
     }
     int avail = width - (pw > indent ? pw : indent);
-    struct text_lines *lines = text_wrap(text, avail > 0 ? avail : 1);
+    struct text_lines *lines = text_wrap_links(text, avail > 0 ? avail : 1);
+    /* A web address too long for the line after the prefix starts the next line, whole. */
+    if (prefix && pw > indent && lines->n && text_width(lines->line[0]) > avail) {
+        size_t len = strlen(prefix);
+        while (len && prefix[len - 1] == ' ')
+            len--;
+        sb_addn(out, prefix, len);
+        sb_addc(out, '\n');
+        prefix = NULL;
+    }
     for (size_t i = 0; i < lines->n; i++) {
         if (i == 0 && prefix)
             sb_add(out, prefix);
