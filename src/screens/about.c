@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "app.h"
+#include "glyph.h"
 #include "store.h"
 #include "textpage.h"
 #include "util.h"
@@ -23,9 +24,13 @@ static void add_sources(struct app *app, struct textview *tv, int width)
     for (size_t i = 0; i < sources.n; i++) {
         const char *t = sources.v[i].name, *u = sources.v[i].url;
         const char *p = sources.v[i].publisher, *d = sources.v[i].as_of;
-        char *item = xasprintf("%s%s%s%s%s%s%s", t ? t : "", p ? " — " : "", p ? p : "",
-                               d ? ", as of " : "", d ? d : "", u ? " — " : "", u ? u : "");
-        tv_add(tv, ROLE_NORMAL, "  • ", 4, item, width, NULL);
+        const char *dash = glyph(GLYPH_DASH);
+        char *item = xasprintf("%s%s%s%s%s%s%s%s%s", t ? t : "", p ? " " : "", p ? dash : "",
+                               p ? " " : "", p ? p : "", d ? ", as of " : "", d ? d : "",
+                               u ? ": " : "", u ? u : "");
+        char *bullet = xasprintf("  %s ", glyph(GLYPH_BULLET));
+        tv_add(tv, ROLE_NORMAL, bullet, 4, item, width, NULL);
+        free(bullet);
         free(item);
     }
     vocab_list_finish(&sources);

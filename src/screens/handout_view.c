@@ -7,6 +7,7 @@
 #include "app.h"
 #include "handout.h"
 #include "textpage.h"
+#include "util.h"
 
 static const enum action hints[] = {A_BACK, A_EXPORT, A_HOME, A_HELP};
 
@@ -23,11 +24,13 @@ static void build(struct app *app, struct textview *tv, int width)
     tv_from_doc(tv, d, width);
     doc_destroy(d);
     tv_blank(tv);
-    tv_add(tv, ROLE_DIM, NULL, 0,
-           app->kiosk ? "Take a photo of this screen, or press e to print it where a printer is "
-                        "set up. It is cleared for the next person."
-                      : "Press e to save this as a file or print it.",
-           width, NULL);
+    char *how = app->kiosk ? xasprintf("Take a photo of this screen, or press %s to print it where "
+                                       "a printer is set up. It is cleared for the next person.",
+                                       key_first(A_EXPORT))
+                           : xasprintf("Press %s to save this as a file or print it.",
+                                       key_first(A_EXPORT));
+    tv_add(tv, ROLE_DIM, NULL, 0, how, width, NULL);
+    free(how);
 }
 
 void *handout_view_create(struct app *app)

@@ -88,7 +88,9 @@ static void test_key_action(void)
     CHECK_INT(key_action(27), A_BACK);
     CHECK_INT(key_action(KEY_FN(KEY_BACKSPACE)), A_BACK);
     CHECK_INT(key_action(CTRL('w')), A_NONE);
-    CHECK_INT(key_action('5'), A_NONE);
+    /* The number keys choose in a menu (the home screen, What's my path?) and in a choice. */
+    CHECK_INT(key_action('5'), A_CHOOSE);
+    CHECK_INT(key_action('0'), A_NONE);
     CHECK_INT(key_action(CTRL('x')), A_OPERATOR);
     CHECK_INT(key_action('Z'), A_NONE);
 }
@@ -268,7 +270,7 @@ static void test_help_from_table(void)
             "\tOn the shortlist\n",
             "\tIn a question or a choice\n",
             "While typing a search",
-            "1-9\tChoose the answer with that number.\n",
+            "1-9\tChoose the item or the answer with that number",
             "Space\tCheck or uncheck an answer",
             "Backspace\tDelete the last character.\n",
             "Ctrl-W\tDelete the last word.\n",
