@@ -51,8 +51,11 @@ void entrylist_destroy(struct entrylist *el)
 /* A query failed: the list says so where the rows would be, and the person hears it once. */
 static void failed(struct entrylist *el, const struct entrylist_source *src, const char *why)
 {
-    snprintf(el->error, sizeof el->error, "%s", why);
-    src->notice(src->ctx, why);
+    text_copy(el->error, sizeof el->error, why);
+    /* Once: the list keeps saying it; a message on every key would hide everything else. */
+    if (strcmp(el->told, el->error) != 0)
+        src->notice(src->ctx, why);
+    text_copy(el->told, sizeof el->told, el->error);
 }
 
 /* Count again when the filters changed since. */
@@ -88,6 +91,8 @@ static void sync_page(struct entrylist *el, const struct entrylist_source *src, 
         failed(el, src, e.msg);
     else if (el->page.n == 0 && el->lv.n > 0)
         failed(el, src, "The list could not be read: the data's index names entries it lacks.");
+    else if (!el->error[0])
+        el->told[0] = '\0'; /* read: a failure after this is news again */
     el->page_valid = true;
     el->page_gen = el->gen;
     el->page_top = el->lv.top;

@@ -56,6 +56,7 @@ struct entrylist {
     unsigned page_gen;
     bool page_valid;
     char error[512];     /* why the list cannot be shown ("" when it can) */
+    char told[512];      /* the error the person was last told of */
     struct field search; /* the owner's search text */
     bool editing;
     int list_top, list_rows; /* where the rows were drawn, for clicks */
