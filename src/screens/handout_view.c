@@ -43,6 +43,7 @@ const struct screen screen_handout = {
         .name = "Handout",
         .draw = textpage_draw,
         .on_key = textpage_key,
+        .on_click = textpage_click,
         .destroy = textpage_destroy,
         .hints = hints,
         .n_hints = sizeof hints / sizeof hints[0],

@@ -71,6 +71,7 @@ const struct screen screen_help = {
         .name = "Help",
         .draw = textpage_draw,
         .on_key = textpage_key,
+        .on_click = textpage_click,
         .destroy = textpage_destroy,
         .hints = hints,
         .n_hints = sizeof hints / sizeof hints[0],

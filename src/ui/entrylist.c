@@ -394,6 +394,22 @@ static enum entrylist_event move_by(struct entrylist *el, const struct entrylist
     return EL_MOVED;
 }
 
+/* A tap on the position line: the next (or the previous) page of rows comes into view, its
+ * first row selected. */
+static enum entrylist_event scroll_page(struct entrylist *el, const struct entrylist_source *src,
+                                        bool down)
+{
+    size_t rows = el->list_rows > 0 ? (size_t)el->list_rows : 1;
+    size_t last_top = el->lv.n > rows ? el->lv.n - rows : 0;
+    if (down)
+        el->lv.top = el->lv.top + rows < last_top ? el->lv.top + rows : last_top;
+    else
+        el->lv.top = el->lv.top > rows ? el->lv.top - rows : 0;
+    el->lv.sel = el->lv.top;
+    sync_page(el, src, el->list_rows);
+    return EL_MOVED;
+}
+
 enum entrylist_event entrylist_key(struct entrylist *el, const struct entrylist_source *src,
                                    enum action a, int key)
 {
@@ -422,7 +438,7 @@ enum entrylist_event entrylist_click(struct entrylist *el, const struct entrylis
         if (y == t->y && x >= t->x && x < t->x + t->w) {
             if (t->action == A_PAGE_UP || t->action == A_PAGE_DOWN) {
                 sync(el, src);
-                return move_by(el, src, t->action);
+                return scroll_page(el, src, t->action == A_PAGE_DOWN);
             }
             el->tapped = t->action;
             return EL_ACTION;

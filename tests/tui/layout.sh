@@ -73,6 +73,8 @@ sys.exit("the box has no bottom")
 '
 }
 
+width_is() { test "$(pane_value '#{pane_width}')" = "$1"; }
+
 # reverse_rows: how many rows between the bars have reverse video in them.
 reverse_rows() {
     screen_e | sed '1d;$d' | grep -c $'\e\\[[0-9;]*7[;m]'
@@ -165,7 +167,7 @@ expect_count 5 5
 send a
 wait_for "Saved to the shortlist (1)."
 resize 40 12
-wait_until "the window is 40 columns wide" test "$(pane_value '#{pane_width}')" = 40
+wait_until "the window is 40 columns wide" width_is 40
 settle
 expect_row_has 0 "★ 1"
 check "the status bar is whole hints" hints_whole
@@ -201,7 +203,7 @@ send Escape
 
 case_begin "the top bar never cuts a character in two (a 180-byte place name, 200 columns)"
 resize 200 24
-wait_until "the window is 200 columns wide" test "$(pane_value '#{pane_width}')" = 200
+wait_until "the window is 200 columns wide" width_is 200
 send H r
 wait_for "Where do you live?"
 type_text 漢漢漢
