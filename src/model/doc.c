@@ -263,6 +263,22 @@ static void md_text(struct sb *out, const char *s)
     char *t = text_sanitize(s ? s : "", false);
     bool line_start = true;
     for (const char *p = t; *p; p++) {
+        /* A web address is an autolink, <https://...>, whole and unescaped: a backslash in it
+         * would be part of the link. */
+        size_t n = strcspn(p, " \n");
+        if ((p == t || p[-1] == ' ') &&
+            (strncmp(p, "https://", 8) == 0 || strncmp(p, "http://", 7) == 0)) {
+            while (n && strchr(".,;:)", p[n - 1]))
+                n--; /* the punctuation after it is the sentence's */
+            if (!memchr(p, '<', n) && !memchr(p, '>', n)) {
+                sb_addc(out, '<');
+                sb_addn(out, p, n);
+                sb_addc(out, '>');
+                p += n - 1;
+                line_start = false;
+                continue;
+            }
+        }
         if (*p == '\n') {
             sb_add(out, " ");
             line_start = true;

@@ -293,6 +293,13 @@ static void test_plain_keeps_urls_whole(void)
     CHECK(strstr(plain, line) != NULL);
     free(line);
     free(plain);
+    /* In Markdown an address is an autolink, whole and unescaped, its sentence's full stop
+     * after it. */
+    doc_add(&d, DOC_TEXT, NULL, "Read https://example.org/a_b*c.html.", NULL, NULL, 0);
+    char *md = doc_markdown(&d);
+    CHECK(strstr(md, "Read <https://example.org/a_b*c.html>.") != NULL);
+    CHECK(strstr(md, "- **Website:** <https://example.org/>") != NULL);
+    free(md);
     doc_finish(&d);
 }
 
