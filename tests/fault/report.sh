@@ -52,6 +52,9 @@ area() {
     resize-storm) echo "resizes" ;;
     crash) echo "kill -9 (state file)" ;;
     kiosk) echo "kiosk" ;;
+    typeahead) echo "keys typed ahead" ;;
+    errors) echo "unreadable list" ;;
+    hangup) echo "closed terminal" ;;
     valgrind) echo "valgrind" ;;
     fuzz) echo "fuzzing" ;;
     *) echo "$1" ;;
@@ -59,7 +62,8 @@ area() {
 }
 
 # Scripts elsewhere whose cases belong in the table too (skipped while they do not exist).
-also=(tests/tui/crash.sh tests/tui/kiosk.sh)
+also=(tests/tui/crash.sh tests/tui/kiosk.sh tests/tui/typeahead.sh tests/tui/errors.sh
+    tests/tui/hangup.sh)
 
 status=0
 for script in tests/fault/*.sh "${also[@]}"; do
