@@ -264,8 +264,11 @@ static void out_move(int y, int x)
 
 void draw_links_flush(void)
 {
-    if (!links.n)
+    char *cup = tigetstr("cup");
+    if (!links.n || !cup || cup == (char *)-1) {
+        draw_links_reset(); /* without a way to move the cursor there is no writing them again */
         return;
+    }
     int cy, cx;
     getyx(curscr, cy, cx);
     sb_add(&out, "");
