@@ -89,14 +89,16 @@ static void draw(struct app *app, void *state, struct rect r)
     for (size_t i = s->lv.top; i < s->n && y + 1 < top + height; i++) {
         const struct state_item *it = &s->items[i];
         bool sel = i == s->lv.sel;
-        char line[512];
-        snprintf(line, sizeof line, "%s %zu. %s", sel ? glyph(GLYPH_SELECTED) : " ", i + 1,
-                 it->name);
+        char line[64];
+        snprintf(line, sizeof line, "%s %zu. ", sel ? glyph(GLYPH_SELECTED) : " ", i + 1);
         const char *tag = !it->listed                        ? "no longer listed"
                           : strcmp(it->kind, "pathway") == 0 ? "pathway"
                                                              : "support";
-        int tw = text_width(tag);
-        draw_line(y, x, w - tw - 2, sel ? ROLE_SELECTED : ROLE_NORMAL, line);
+        int tw = text_width(tag), lw = text_width(line);
+        enum role role = sel ? ROLE_SELECTED : ROLE_NORMAL;
+        draw_line(y, x, w - tw - 2, role, line);
+        /* A long name loses its middle; two spaces stay before the tag. */
+        draw_name(y, x + lw, w - tw - lw - 4, role, it->name);
         draw_line(y, x + w - tw - 2, tw + 2,
                   sel          ? ROLE_SELECTED
                   : it->listed ? ROLE_DIM

@@ -327,6 +327,8 @@ void entrylist_draw(struct entrylist *el, const struct entrylist_source *src, st
         char how[96];
         snprintf(how, sizeof how, "Search: press %s and type (words, any order)",
                  key_first(A_SEARCH));
+        if (text_width(how) > list_w) /* the words that matter, whole */
+            snprintf(how, sizeof how, "Search: press %s and type", key_first(A_SEARCH));
         draw_text(top + 1, r.x, list_w, ROLE_DIM, how);
     }
 
