@@ -409,15 +409,16 @@ const char *key_first(enum action a)
     return names[a];
 }
 
-/* Which hints stay longest when the bar is short: help (the way to every other key), then back,
- * open and quit, then the rest. */
-static int hint_rank(enum action a)
+/* Which hints stay longest when the bar is short: help (the way to every other key), then back
+ * and open, and quit where there is no back (on Home: where back would lead, it is the way out);
+ * then the rest. */
+static int hint_rank(enum action a, bool has_back)
 {
     switch (a) {
     case A_HELP: return 0;
     case A_BACK:
-    case A_OPEN:
-    case A_QUIT: return 1;
+    case A_OPEN: return 1;
+    case A_QUIT: return has_back ? 2 : 1;
     default: return 2;
     }
 }
@@ -426,6 +427,9 @@ size_t key_hints(unsigned scope, const enum action *actions, size_t n, bool kios
                  struct key_hint *out, size_t max)
 {
     size_t m = 0;
+    bool has_back = false;
+    for (size_t i = 0; i < n; i++)
+        has_back = has_back || actions[i] == A_BACK;
     for (size_t i = 0; i < n && m < max; i++) {
         const struct key_def *k = key_def_of(actions[i]);
         if (!k || !k->hint || !(k->scope & (scope | SCOPE_ALL)) || !key_shown(k, kiosk))
@@ -445,7 +449,7 @@ size_t key_hints(unsigned scope, const enum action *actions, size_t n, bool kios
         /* Leave out the last of the least needed. */
         size_t drop = 0;
         for (size_t i = 0; i < m; i++)
-            if (hint_rank(out[i].action) >= hint_rank(out[drop].action))
+            if (hint_rank(out[i].action, has_back) >= hint_rank(out[drop].action, has_back))
                 drop = i;
         memmove(&out[drop], &out[drop + 1], (m - drop - 1) * sizeof *out);
         m--;

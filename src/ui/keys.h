@@ -128,8 +128,8 @@ struct key_hint {
 
 /* The hints of actions (those of scope or SCOPE_ALL that are shown in this mode, in that order)
  * laid out in width columns, two spaces apart. When they do not all fit, whole hints are left
- * out, the least needed first: help, back, open and quit are kept longest. Returns how many are
- * in out (at most max). */
+ * out, the least needed first: help, back, open (and quit where there is no back) are kept
+ * longest. Returns how many are in out (at most max). */
 size_t key_hints(unsigned scope, const enum action *actions, size_t n, bool kiosk, int width,
                  struct key_hint *out, size_t max);
 
