@@ -27,6 +27,8 @@ run_hup() {
 hup() {
     tmux -u -L "$TMUX_SOCKET-hup" -f /dev/null "$@"
 }
+# It goes however the script ends (lib.sh's own clean-up after it, with the script's status).
+trap 'rc=$?; hup kill-server >/dev/null 2>&1; (exit $rc); _lib_exit' EXIT
 
 # cpu_seconds NAME: the children's user + system time from NAME.times.
 cpu_seconds() {
