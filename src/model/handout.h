@@ -1,5 +1,5 @@
-/* handout.h: what a person takes away: the date, their answers and which pathways fit, and their
- * shortlist with what each entry offers, its contact, as-of date and their note. */
+/* handout.h: what a person takes away: the date, their shortlist with their notes and what each
+ * entry offers, its contact and as-of date, then their answers and which pathways fit. */
 #ifndef ITPNAV_HANDOUT_H
 #define ITPNAV_HANDOUT_H
 
@@ -14,8 +14,13 @@ enum handout_format { HANDOUT_TEXT, HANDOUT_MARKDOWN };
 /* The most supports the handout lists for the person's region and goals. */
 #define HANDOUT_MAX_SUPPORTS 30
 
-/* Lay the handout out for date (YYYY-MM-DD). The answers and result are included when anything
- * is answered. Returns a new doc (never NULL). */
+/* True when there is nothing to hand out: nothing on the shortlist and no question answered. */
+bool handout_empty(struct state *s, const struct profile *p);
+
+/* Lay the handout out for date (YYYY-MM-DD): the shortlist with the notes first, then (when
+ * anything is answered) the answers, the pathways they fit and the supports for the person's
+ * place and goals; every entry with its contact, or "no public contact found". Returns a new
+ * doc (never NULL). */
 struct doc *handout_doc(struct store *st, struct state *s, const struct profile *p,
                         const char *date);
 

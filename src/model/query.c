@@ -3,8 +3,10 @@
  * every value given to SQL is a bound parameter. */
 #include "query.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "facet.h"
 #include "store_impl.h"
@@ -342,7 +344,8 @@ static int fetch_rows(struct store *st, const uint32_t *rids, size_t n, struct p
                            "SELECT e.rid, e.id, e.kind, e.name, e.acronym, e.regions_text,"
                            " e.size_text, e.status, e.summary,"
                            " (SELECT group_concat(region) FROM entry_region WHERE rid = e.rid),"
-                           " (SELECT group_concat(goal) FROM entry_goal WHERE rid = e.rid)"
+                           " (SELECT group_concat(goal) FROM entry_goal WHERE rid = e.rid),"
+                           " coalesce(e.verified, e.as_of)"
                            " FROM entry e WHERE e.rid = ?",
                            -1, &s, NULL) != SQLITE_OK) {
         err_set(e, EXIT_IOERR, "query failed: %s", sqlite3_errmsg(st->db));
@@ -366,6 +369,7 @@ static int fetch_rows(struct store *st, const uint32_t *rids, size_t n, struct p
                     .summary = column(s, 8),
                     .regions = column(s, 9),
                     .goals = column(s, 10),
+                    .dated = column(s, 11),
             };
             rc = SQLITE_OK;
         } else if (rc == SQLITE_DONE) {
@@ -451,7 +455,48 @@ void query_page_finish(struct page *p)
         free(r->summary);
         free(r->regions);
         free(r->goals);
+        free(r->dated);
     }
     free(p->rows);
     *p = (struct page){0};
+}
+
+void query_old_cutoff(char *buf, size_t n, long long now)
+{
+    time_t t = (time_t)now;
+    struct tm tm;
+    localtime_r(&t, &tm);
+    /* 29 February, years back, is the 28th. */
+    int day = tm.tm_mon == 1 && tm.tm_mday == 29 ? 28 : tm.tm_mday;
+    snprintf(buf, n, "%04d-%02d-%02d", tm.tm_year + 1900 - QUERY_OLD_YEARS, tm.tm_mon + 1, day);
+}
+
+bool query_dated_before(const char *date, const char *cutoff)
+{
+    if (!date || !cutoff)
+        return false;
+    size_t len = strlen(date);
+    char full[16];
+    snprintf(full, sizeof full, "%s%s", date, len == 4 ? "-01-01" : len == 7 ? "-01" : "");
+    return strcmp(full, cutoff) < 0;
+}
+
+int query_count_older(struct store *st, const char *cutoff, size_t *count, struct err *e)
+{
+    *count = 0;
+    sqlite3_stmt *s;
+    /* A year or a month counts from its first day: "2021" is "2021-01-01". */
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT count(*) FROM entry WHERE coalesce(verified, as_of)"
+                           " || substr('-01-01', length(coalesce(verified, as_of)) - 3) < ?",
+                           -1, &s, NULL) != SQLITE_OK)
+        return err_set(e, EXIT_IOERR, "query failed: %s", sqlite3_errmsg(st->db));
+    sqlite3_bind_text(s, 1, cutoff, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        *count = (size_t)sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    if (rc != SQLITE_ROW)
+        return err_set(e, EXIT_IOERR, "query failed: %s", sqlite3_errmsg(st->db));
+    return 0;
 }

@@ -121,7 +121,7 @@ int vocab_name(struct store *st, enum vocab t, const char *id, char *buf, size_t
     if (!s)
         return EXIT_IOERR;
     if (rc == SQLITE_ROW && sqlite3_column_text(s, 1) && n)
-        snprintf(buf, n, "%s", (const char *)sqlite3_column_text(s, 1));
+        text_copy(buf, n, (const char *)sqlite3_column_text(s, 1)); /* never half a character */
     sqlite3_reset(s);
     return 0;
 }

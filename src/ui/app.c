@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "entry.h"
+#include "keys.h"
+#include "text.h"
 #include "store.h"
 #include "vocab.h"
 
@@ -15,8 +17,11 @@ void app_notice(struct app *app, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(app->notice, sizeof app->notice, fmt, ap);
+    char buf[sizeof app->notice + 1];
+    vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
+    text_copy(app->notice, sizeof app->notice, buf); /* never half a character */
+    app->notice_shown = false;
 }
 
 void app_filters_changed(struct app *app)
@@ -97,9 +102,39 @@ void app_toggle_mark(struct app *app, const char *id, const char *kind, const ch
     app->state_gen++;
     size_t n = state_count(app->state);
     if (had)
-        app_notice(app, "Taken off the shortlist (%zu left). a saves it again.", n);
+        app_notice(app, "Taken off the shortlist (%zu left). %s puts it back.", n,
+                   key_first(A_UNDO));
     else
-        app_notice(app, "Saved to the shortlist (%zu). l shows it, with notes.", n);
+        app_notice(app, "Saved to the shortlist (%zu). %s shows it, with notes.", n,
+                   key_first(A_SHORTLIST));
+}
+
+bool app_undo(struct app *app, char *id, size_t id_n, char *kind, size_t kind_n)
+{
+    struct state_item it = {0};
+    struct err e = {0};
+    int rc = state_undo(app->state, &it, &e);
+    if (rc == EXIT_USAGE) {
+        app_notice(app, "Nothing to put back: no entry was taken off the shortlist.");
+        return false;
+    }
+    if (rc != 0) {
+        app_notice(app, "The shortlist was not changed: %s", e.msg);
+        return false;
+    }
+    app->state_gen++;
+    size_t more = state_undo_count(app->state);
+    char again[96] = "";
+    if (more)
+        snprintf(again, sizeof again, " %s again puts back the one before.", key_first(A_UNDO));
+    app_notice(app, "Back on the shortlist: %s%s.%s", it.name ? it.name : it.id,
+               it.note && it.note[0] ? ", with its note" : "", again);
+    if (id)
+        text_copy(id, id_n, it.id);
+    if (kind)
+        text_copy(kind, kind_n, it.kind);
+    state_item_finish(&it);
+    return true;
 }
 
 void app_toggle_target(struct app *app, const char *target)

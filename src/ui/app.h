@@ -29,7 +29,14 @@ struct app {
     const struct options *opt;
     struct filters f;
     char *title, *as_of;
-    char notice[512]; /* shown once in the status bar */
+    char old_before[16];       /* entries dated before this are old (YYYY-MM-DD, from today) */
+    size_t n_old;              /* how many entries are */
+    char notice[512];          /* shown above the status bar until a key after it was seen */
+    bool notice_shown;         /* it has been drawn: the next key may clear it */
+    int notice_rows;           /* the rows it took when last drawn (0: none) */
+    struct key_hint hints[16]; /* the status bar's hints as drawn, for taps */
+    size_t n_hints;
+    bool input_gone; /* the terminal is gone (end of input, an error): the program ends */
     bool color, mouse;
     struct stack stack;
     struct state *state;      /* the shortlist, notes and saved answers */
@@ -47,7 +54,7 @@ struct app {
     struct kiosk_data data; /* kiosk: the --db file, reopened when it is replaced */
 };
 
-/* Set a one-time message for the status bar. */
+/* Set a message for the row above the status bar; it stays until a key after it was seen. */
 void app_notice(struct app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Note that the filters changed (lists re-query). */
@@ -70,6 +77,10 @@ bool app_marked(struct app *app, const char *id, const char *kind);
 
 /* Put an entry on the shortlist, or take it off (kind: group, program or pathway); says so. */
 void app_toggle_mark(struct app *app, const char *id, const char *kind, const char *name);
+
+/* Put back the entry taken off the shortlist last (state_undo), with its note, and say so; its
+ * id and kind into id and kind when they are not NULL. False (and a notice) when nothing was. */
+bool app_undo(struct app *app, char *id, size_t id_n, char *kind, size_t kind_n);
 
 /* The same for a link target ("pathway:ID", "support:ID" or an ID). */
 void app_toggle_target(struct app *app, const char *target);

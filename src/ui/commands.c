@@ -26,7 +26,8 @@ static struct result new_client_chosen(struct app *app, void *ctx, const char *c
         return result_of(R_REDRAW);
     if (strcmp(values[0], "export") == 0) {
         struct result r = handout_flow_menu(app);
-        app_notice(app, "After the handout, press N again to start for the new client.");
+        app_notice(app, "After the handout, press %s again to start for the new client.",
+                   key_first(A_NEW_CLIENT));
         return r;
     }
     if (strcmp(values[0], "clear") == 0) {
@@ -108,8 +109,10 @@ struct result commands_run(struct app *app, enum action a)
     case A_QR: return qr_view_shortlist(app);
     case A_NEW_CLIENT: return new_client(app);
     case A_MARK:
-        app_notice(app, "Select a support or pathway in a list, then press a to save it.");
+        app_notice(app, "Select a support or pathway in a list, then press %s to save it.",
+                   key_first(A_MARK));
         return result_of(R_REDRAW);
+    case A_UNDO: app_undo(app, NULL, 0, NULL, 0); return result_of(R_REDRAW);
     case A_HELP:
         if (top != &screen_help)
             return result_push(&screen_help, help_create(app));

@@ -86,7 +86,9 @@ static struct result save_named(struct app *app, void *ctx, const char *text, co
     struct save_request *req = ctx;
     const char *t = text + strspn(text, " ");
     if (!t[0]) {
-        *error = "Type a file name, or Esc to cancel.";
+        snprintf(req->error, sizeof req->error, "Type a file name, or %s to cancel.",
+                 key_first(A_FIELD_CANCEL));
+        *error = req->error;
         return result_of(R_REDRAW);
     }
     const char *home = getenv("HOME");
@@ -156,6 +158,14 @@ static struct result export_chosen(struct app *app, void *ctx, const char *const
 
 struct result handout_flow_menu(struct app *app)
 {
+    if (handout_empty(app->state, &app->prof)) {
+        /* An empty handout helps no one: say what would fill it. */
+        app_notice(app,
+                   "Nothing to hand out yet: nothing is saved on the shortlist and no question "
+                   "is answered. %s saves an entry; %s asks the questions.",
+                   key_first(A_MARK), key_first(A_WIZARD));
+        return result_of(R_REDRAW);
+    }
     char help[160];
     size_t n = state_count(app->state);
     snprintf(help, sizeof help, "Your shortlist (%zu %s), notes%s, dated today.", n,

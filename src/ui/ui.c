@@ -5,19 +5,39 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <curses.h>
 
 #include "app.h"
 #include "draw.h"
+#include "glyph.h"
 #include "kiosk.h"
 #include "loop.h"
 #include "plain.h"
+#include "query.h"
 #include "session.h"
 #include "store.h"
 #include "text.h"
 #include "util.h"
+
+static const char *env(const char *name)
+{
+    return getenv(name);
+}
+
+/* The forms of symbols and text the terminal can show, and what it does with web addresses. */
+static void setup_glyphs(bool kiosk)
+{
+    bool ascii = glyph_needs_ascii(getenv("TERM"), text_locale_utf8());
+    glyph_set_ascii(ascii);
+    text_set_ellipsis(ascii ? glyph_table[GLYPH_ELLIPSIS].ascii : NULL);
+    draw_set_ascii_text(!text_locale_utf8());
+    /* A kiosk opens no link and leaves nothing to copy: curses alone draws it. */
+    bool rewrap = !kiosk && tigetflag("am") > 0;
+    draw_links_setup(!kiosk && draw_hyperlinks_supported(env), rewrap);
+}
 
 static bool want_color(const struct options *o)
 {
@@ -81,6 +101,10 @@ static int app_start(struct app *app, const struct options *o)
     free(region);
     app->title = store_meta(app->store, "title");
     app->as_of = store_meta(app->store, "as_of");
+    query_old_cutoff(app->old_before, sizeof app->old_before, (long long)time(NULL));
+    struct err old_err = {0};
+    if (query_count_older(app->store, app->old_before, &app->n_old, &old_err) != 0)
+        app->n_old = 0; /* the lists say what cannot be read */
     if (notice)
         app_notice(app, "%s", notice);
     free(notice);
@@ -156,6 +180,7 @@ int ui_main(const struct options *o)
     keypad(stdscr, TRUE);
     set_escdelay(25);
     curs_set(0);
+    setup_glyphs(app.kiosk);
     app.color = want_color(o);
     draw_init_colors(app.color);
     app.mouse = !o->no_mouse;
@@ -169,8 +194,14 @@ int ui_main(const struct options *o)
         mouseinterval(200);
     }
     loop_run(&app);
+    bool gone = app.input_gone;
     app_finish(&app);
     endwin();
     delscreen(screen);
+    text_set_ellipsis(NULL);
+    if (gone) {
+        fputs("itpnav: the terminal was closed; everything saved is kept\n", stderr);
+        return EXIT_IOERR;
+    }
     return 0;
 }

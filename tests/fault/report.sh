@@ -54,6 +54,9 @@ area() {
     kiosk) echo "kiosk" ;;
     kiosk-pin) echo "kiosk PIN" ;;
     kiosk-data) echo "kiosk data update" ;;
+    typeahead) echo "keys typed ahead" ;;
+    errors) echo "unreadable list" ;;
+    hangup) echo "closed terminal" ;;
     valgrind) echo "valgrind" ;;
     fuzz) echo "fuzzing" ;;
     *) echo "$1" ;;
@@ -61,7 +64,8 @@ area() {
 }
 
 # Scripts elsewhere whose cases belong in the table too (skipped while they do not exist).
-also=(tests/tui/crash.sh tests/tui/kiosk.sh tests/tui/kiosk-pin.sh tests/tui/kiosk-data.sh)
+also=(tests/tui/crash.sh tests/tui/kiosk.sh tests/tui/kiosk-pin.sh tests/tui/kiosk-data.sh
+    tests/tui/typeahead.sh tests/tui/errors.sh tests/tui/hangup.sh)
 
 status=0
 for script in tests/fault/*.sh "${also[@]}"; do

@@ -400,6 +400,13 @@ static void test_handout(void)
     CHECK(strstr(text, "Source: ") != NULL);
     CHECK(strstr(text, "3. Old group") != NULL);
     CHECK(strstr(text, "No longer listed") != NULL);
+    /* The person's list and notes first, then what the answers gave. */
+    CHECK(strstr(text, "Your shortlist") && strstr(text, "Your answers") &&
+          strstr(text, "Your shortlist") < strstr(text, "Your answers"));
+    CHECK(strstr(text, "Pathways for your answers") < strstr(text, "Supports for where you live"));
+    /* Every entry has a contact line, or says it has none. */
+    CHECK(strstr(text, "Contact: ") != NULL);
+    CHECK(!handout_empty(s, &p));
     for (const char *l = text; *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : l + strlen(l)) {
         size_t len = strcspn(l, "\n");
         char *line = xasprintf("%.*s", (int)len, l);
@@ -418,12 +425,19 @@ static void test_handout(void)
 
     /* Nothing answered: no answers part, but the shortlist. */
     profile_init(&p);
+    CHECK(!handout_empty(s, &p));
     d = handout_doc(st, s, &p, "2026-11-21");
     text = handout_render(d, HANDOUT_TEXT);
     CHECK(strstr(text, "Your answers") == NULL);
     CHECK(strstr(text, "Your shortlist") != NULL);
     free(text);
     doc_destroy(d);
+    state_destroy(s);
+    /* Nothing saved and nothing answered: nothing to hand out. */
+    state_open(NULL, &s, NULL);
+    CHECK(handout_empty(s, &p));
+    snprintf(p.region, sizeof p.region, "ontario");
+    CHECK(!handout_empty(s, &p));
     state_destroy(s);
 }
 
