@@ -126,7 +126,7 @@ int cli_list(const struct options *o)
     char *region;
     rc = session_resolve_filters(st, o, &q, &region);
     if (rc) {
-        store_destroy(st);
+        session_close_store(st);
         return rc;
     }
     enum format f = output_format(o);
@@ -181,7 +181,7 @@ int cli_list(const struct options *o)
         cJSON_Delete(json);
     }
     free(region);
-    store_destroy(st);
+    session_close_store(st);
     return finish_output(rc);
 }
 
@@ -293,7 +293,7 @@ int cli_show(const struct options *o)
     if (!e) {
         char *near = err.code ? NULL : entry_nearest_id(st, id, &err);
         rc = err.code ? session_report(&err) : session_unknown(EXIT_USAGE, "id", id, near);
-        store_destroy(st);
+        session_close_store(st);
         return rc;
     }
     enum format f = output_format(o);
@@ -321,7 +321,7 @@ int cli_show(const struct options *o)
         doc_destroy(d);
     }
     entry_destroy(e);
-    store_destroy(st);
+    session_close_store(st);
     return finish_output(0);
 }
 
@@ -543,6 +543,6 @@ int cli_match(const struct options *o)
     }
     match_destroy(m, n);
     free(region);
-    store_destroy(st);
+    session_close_store(st);
     return finish_output(rc);
 }

@@ -77,6 +77,25 @@ int session_open_store(const struct options *o, bool fallback, struct store **st
     return rc;
 }
 
+char *session_store_notice(struct store *st)
+{
+    char *n = st ? store_take_notice(st) : NULL;
+    if (!n)
+        return NULL;
+    char *safe = text_sanitize(n, false);
+    free(n);
+    return safe;
+}
+
+void session_close_store(struct store *st)
+{
+    char *n = session_store_notice(st);
+    if (n)
+        fprintf(stderr, "itpnav: %s\n", n);
+    free(n);
+    store_destroy(st);
+}
+
 int session_unknown(int code, const char *what, const char *value, char *suggest)
 {
     char *v = text_sanitize(value, false);

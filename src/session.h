@@ -49,6 +49,14 @@ const char *session_bundled_dataset(void);
  * notices to stderr; returns 0 or an exit status. fallback: use a stale cache on a bad dataset. */
 int session_open_store(const struct options *o, bool fallback, struct store **st, char **notice);
 
+/* What the store has to tell the person (a damaged cache rebuilt), made safe for the terminal, as
+ * a new string; NULL when nothing. */
+char *session_store_notice(struct store *st);
+
+/* Print what the store has to tell the person ("itpnav: NOTICE" on standard error) and close it;
+ * NULL is a no-op. */
+void session_close_store(struct store *st);
+
 /* Resolve the --region/--goal/--service values into q, printing a usage error for unknown ones.
  * Returns 0 or EXIT_USAGE. The region id is stored in *region_id (free it). */
 int session_resolve_filters(struct store *st, const struct options *o, struct query *q,

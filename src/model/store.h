@@ -37,9 +37,11 @@ int store_open_db(const char *path, struct store **out, struct err *e);
 int store_write(const struct dataset *ds, const char *dataset_path, const char *out_path,
                 struct err *e);
 
-/* Set SQLite up for the store; call before anything else uses SQLite. It turns off SQLite's
- * memory statistics: they take a global lock on every allocation, which the two threads of a
- * build would contend for. */
+/* Set the libraries the model uses up; call before anything else uses SQLite or cJSON. SQLite's
+ * memory statistics go off (they take a global lock on every allocation, which the two threads
+ * of a build would contend for), and so does its reading of "file:" names as URIs (every path is
+ * a file name); running out of memory in SQLite or cJSON ends the program as out_of_memory
+ * (util.h) does, never as an invalid file. */
 void store_init(void);
 
 /* Load ds (read from dataset_path) into a new store in memory, not cached. Returns 0, or an exit
@@ -53,6 +55,10 @@ const char *store_origin(const struct store *st);
 /* The value of a meta key ("title", "as_of", "publisher", "license", "notes", "origin", ...) as a
  * new string, or NULL. */
 char *store_meta(const struct store *st, const char *key);
+
+/* What the store has to tell the person since the last call (a damaged cache was found and
+ * rebuilt from the dataset), as a new string, or NULL. */
+char *store_take_notice(struct store *st);
 
 /* Close a store; NULL is a no-op. */
 void store_destroy(struct store *st);

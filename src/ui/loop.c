@@ -4,6 +4,7 @@
 #include "loop.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
@@ -135,6 +136,17 @@ static void draw_frame(struct app *app)
         base--;
     for (int i = base; i < app->stack.depth; i++)
         app->stack.frame[i].screen->draw(app, app->stack.frame[i].state, area);
+    /* Drawing queries the store, and a query that found the cache damaged rebuilt it: say so
+     * in this frame, over the status line drawn before. */
+    char *rebuilt = session_store_notice(app->store);
+    if (rebuilt) {
+        int y, x;
+        getyx(stdscr, y, x); /* where the screen left the cursor, on its selected row */
+        app_notice(app, "%s", rebuilt);
+        free(rebuilt);
+        draw_bars(app);
+        move(y, x);
+    }
     if (app->countdown >= 0)
         draw_countdown(app, (struct rect){0, 0, LINES, COLS});
     refresh();
