@@ -2,6 +2,8 @@
  * store, the person's state, the terminal. */
 #include "ui.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +19,11 @@
 #include "session.h"
 #include "store.h"
 #include "util.h"
+
+static void give_terminal_back(void)
+{
+    endwin();
+}
 
 static bool want_color(const struct options *o)
 {
@@ -121,9 +128,25 @@ int ui_main(const struct options *o)
         return rc;
 
     /* newterm, not initscr: an unknown TERM falls back to the line mode instead of exiting. */
+    errno = 0;
     SCREEN *screen = newterm(NULL, stdout, stdin);
     if (!screen) {
+        int why = errno;
+        /* ncurses looks in several places for the terminal's description, and the errno of a
+         * failed open is gone by the time it gives up: see whether a file can be opened at
+         * all. */
+        int probe = open("/dev/null", O_RDONLY | O_CLOEXEC);
+        if (probe < 0)
+            why = errno;
+        else
+            close(probe);
         app_finish(&app);
+        if (resource_errno(why)) {
+            /* The terminal is fine; the system refused (ulimit -n, memory): say that, not that
+             * the terminal is unknown. */
+            fprintf(stderr, "itpnav: cannot start the screen: %s\n", strerror(why));
+            return EXIT_OSERR;
+        }
         if (o->kiosk) {
             fputs("itpnav: this terminal type is unknown; --kiosk needs a full-screen terminal\n",
                   stderr);
@@ -155,9 +178,12 @@ int ui_main(const struct options *o)
                   NULL);
         mouseinterval(200);
     }
+    /* Out of memory from here on, the terminal is given back before the message. */
+    out_of_memory_hook(give_terminal_back);
     loop_run(&app);
     app_finish(&app);
     endwin();
+    out_of_memory_hook(NULL);
     delscreen(screen);
     return 0;
 }
