@@ -32,8 +32,12 @@ int store_open_dataset(const char *path, const char *cache_dir, unsigned flags, 
  * the reason in e (which does not repeat path). */
 int store_open_db(const char *path, struct store **out, struct err *e);
 
-/* Write ds (read from dataset_path) as a complete database at out_path, atomically. Returns 0,
- * or an exit status with the reason in e. */
+/* Write ds (read from dataset_path) as a complete database at out_path, atomically: a new file
+ * beside it (an unpredictable name, never through a link) renamed over it, keeping a replaced
+ * file's permissions. out_path must be absent or a regular file: a symbolic link or anything
+ * else (a device, a FIFO, a directory) is refused with EXIT_CANTCREAT, never replaced. Returns
+ * 0, or an exit status with the reason in e (which does not repeat out_path); a failure leaves
+ * no temporary file. */
 int store_write(const struct dataset *ds, const char *dataset_path, const char *out_path,
                 struct err *e);
 

@@ -163,7 +163,7 @@ int store_write(const struct dataset *ds, const char *dataset_path, const char *
     char *why = NULL;
     int rc = write_db(ds, dataset_path, out_path, NULL, true, &why);
     if (rc)
-        err_set(e, rc, "cannot write %s: %s", out_path, why ? why : "unknown error");
+        err_set(e, rc, "cannot write: %s", why ? why : "unknown error");
     free(why);
     return rc;
 }

@@ -302,6 +302,8 @@ void loop_run(struct app *app)
             redraw = catch_resize();
             if (app->kiosk && idle_tick(app))
                 redraw = true;
+            if (app_state_retry(app))
+                redraw = true;
             continue;
         }
         if (app->kiosk) {
@@ -323,10 +325,13 @@ void loop_run(struct app *app)
             continue;
         }
         struct result r;
+        bool waiting = state_waiting(app->state);
         if (key == KEY_FN(KEY_MOUSE))
             r = handle_mouse(app);
         else
             r = dispatch(app, key_action(key), key);
         quit = apply(app, r, 0);
+        if (waiting && !state_waiting(app->state))
+            app_state_joined(app); /* a change found the file free and went there */
     }
 }

@@ -222,7 +222,7 @@ int replace_check(const char *path, unsigned *mode)
 const char *file_error_words(int err)
 {
     switch (err) {
-    case ELOOP: return "it is a symbolic link, and itpnav does not write through one";
+    case ELOOP: return "it is a symbolic link (never written through)";
     case EINVAL: return "it is not a regular file";
     default: return strerror(err);
     }

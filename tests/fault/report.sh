@@ -51,6 +51,10 @@ area() {
     hostile-text) echo "hostile text" ;;
     resize-storm) echo "resizes" ;;
     crash) echo "kill -9 (state file)" ;;
+    damaged-cache) echo "damaged cache" ;;
+    limits) echo "system limits" ;;
+    hostile-paths) echo "hostile paths" ;;
+    recover) echo "failures under the screen" ;;
     kiosk) echo "kiosk" ;;
     valgrind) echo "valgrind" ;;
     fuzz) echo "fuzzing" ;;
@@ -59,7 +63,7 @@ area() {
 }
 
 # Scripts elsewhere whose cases belong in the table too (skipped while they do not exist).
-also=(tests/tui/crash.sh tests/tui/kiosk.sh)
+also=(tests/tui/crash.sh tests/tui/kiosk.sh tests/tui/recover.sh)
 
 status=0
 for script in tests/fault/*.sh "${also[@]}"; do

@@ -721,7 +721,7 @@ static void test_write_and_open_db(void)
     char *bad = xasprintf("%s/no/such/dir/x.db", s.dir);
     CHECK_INT(store_write(ds, s.data, bad, &e), EXIT_IOERR);
     CHECK_INT(e.code, EXIT_IOERR);
-    CHECK(strncmp(e.msg, "cannot write ", 13) == 0);
+    CHECK(strncmp(e.msg, "cannot write: ", 14) == 0);
     diags_finish(&d);
     free(bad);
     dataset_destroy(ds);
