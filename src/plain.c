@@ -314,6 +314,6 @@ int plain_main(const struct options *o)
         else if (line[0])
             printf("I did not understand \"%s\".\n", line);
     }
-    store_destroy(p.st);
+    session_close_store(p.st); /* says so if a damaged cache was rebuilt meanwhile */
     return fflush(stdout) == 0 ? 0 : EXIT_IOERR;
 }
