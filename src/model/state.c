@@ -152,9 +152,19 @@ static int open_db(const char *path, int wait_ms, sqlite3 **out, bool *locked, s
         rc = sqlite3_exec(db, "PRAGMA user_version = 1", NULL, NULL, NULL);
     if (rc != SQLITE_OK) {
         int sys = db ? sqlite3_system_errno(db) : 0;
+        if (!sys && path && (rc & 0xff) == SQLITE_CANTOPEN) {
+            /* SQLite's errno can be gone by now: see whether a file can be opened at all. */
+            int probe = open(path, O_RDONLY | O_CLOEXEC);
+            if (probe < 0)
+                sys = errno;
+            else
+                close(probe);
+        }
         *locked = db && locked_code(sqlite3_extended_errcode(db));
-        err_set(e, resource_errno(sys) ? EXIT_OSERR : EXIT_IOERR, "%s: %s", path ? path : "memory",
-                db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+        /* The system's reason says more than SQLite's "unable to open database file". */
+        err_set(e, resource_errno(sys) ? EXIT_OSERR : EXIT_IOERR, "%s: %s%s%s",
+                path ? path : "memory", db ? sqlite3_errmsg(db) : sqlite3_errstr(rc),
+                sys ? ": " : "", sys ? strerror(sys) : "");
         sqlite3_close(db);
         return e && e->code ? e->code : EXIT_IOERR;
     }

@@ -18,6 +18,10 @@ limited_tty() {
 import os, pty, re, resource, select, sys, time
 kind, n, argv = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
 pid, fd = pty.fork()
+if pid != 0:
+    # Wide enough for a whole status line with a path in it.
+    import fcntl, struct, termios
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 250, 0, 0))
 if pid == 0:
     os.closerange(3, 1024)
     os.environ["TERM"] = "xterm"
@@ -102,7 +106,10 @@ fi
 case_begin "ulimit -n 5, the interactive program: 'Too many open files', not an unknown terminal"
 "$ITPNAV" list --data "$BIG" --limit 1 >/dev/null 2>&1 # the cache exists: it and state.db take 3, 4
 limited_tty nofile 5 "$ITPNAV" --data "$BIG"
-expect_status 71
+# The screen cannot start (71), or (where state.db is the one that cannot be opened, as under
+# ASan, which takes a descriptor of its own) the screen works and its status line says why the
+# shortlist will not be saved; either way the reason is the real one.
+expect_status_in 71 0
 expect_stdout_has "Too many open files"
 expect_stdout_lacks "terminal type is unknown"
 observe "exit $STATUS: ${OUT//$'\n'/ / }"
