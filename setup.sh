@@ -15,7 +15,7 @@ cd "$(dirname "$0")"
 # lintian, minisign, curl, systemd-analyze) and the shell completions (tests/completion).
 packages="build-essential meson ninja-build pkg-config libncurses-dev libsqlite3-dev
 libcjson-dev sqlite3 tmux mandoc groff-base clang-format python3 ncurses-term
-clang libclang-rt-14-dev valgrind libcrypt-dev
+clang libclang-rt-14-dev valgrind libcrypt-dev python3-jsonschema
 debhelper dpkg-dev fakeroot lintian git curl minisign systemd bash-completion zsh fish"
 
 missing=""

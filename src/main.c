@@ -10,6 +10,7 @@
 #include "complete.h"
 #include "config.h"
 #include "terms.h"
+#include "hsds_cli.h"
 #include "text.h"
 #include "ui.h"
 #include "util.h"
@@ -23,6 +24,11 @@ static const char usage_text[] =
         "  itpnav show  [OPTIONS] ID                one entry, in full\n"
         "  itpnav match [OPTIONS] [ANSWERS]         the verdict on each pathway, for scripts\n"
         "  itpnav build-db --out DB [--data FILE]   write a ready SQLite database (for kiosks)\n"
+        "  itpnav import hsds [--map MAP.json] [--out FILE] [--strict] SOURCE\n"
+        "                                           an Open Referral HSDS 3.0 directory as a "
+        "dataset\n"
+        "  itpnav export hsds [--data FILE] [--out DIR|FILE]\n"
+        "                                           the dataset as Open Referral HSDS 3.0\n"
         "  itpnav --help | --version\n"
         "\n"
         "Options:\n"
@@ -383,6 +389,9 @@ int main(int argc, char **argv)
     /* Hidden, for the shell completions (completions/): the dataset's ids and names. */
     if (argc > 1 && strcmp(argv[1], "complete") == 0)
         return complete_main(argc - 1, argv + 1);
+    /* Open Referral import and export have options of their own (hsds_cli.c). */
+    if (argc > 1 && (strcmp(argv[1], "import") == 0 || strcmp(argv[1], "export") == 0))
+        return hsds_cli_main(argc - 1, argv + 1);
     struct options o = {
             .idle = 120,
             .older_than = -1,

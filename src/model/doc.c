@@ -225,7 +225,13 @@ char *doc_plain(const struct doc *d, int width)
         }
         case DOC_TEXT:
         case DOC_NOTE: wrap_into(&out, "", 0, l->text, width); break;
-        case DOC_BULLET: wrap_into(&out, "  - ", 4, l->text, width); break;
+        case DOC_BULLET: {
+            /* A labelled item ("not yet: ...") says what a symbol would only show. */
+            char *t = l->label ? xasprintf("%s: %s", l->label, l->text) : xstrdup(l->text);
+            wrap_into(&out, "  - ", 4, t, width);
+            free(t);
+            break;
+        }
         case DOC_STEP: {
             char *prefix = xasprintf("  %d. ", l->number);
             wrap_into(&out, prefix, 5, l->text, width);
@@ -282,7 +288,13 @@ char *doc_markdown(const struct doc *d)
             break;
         case DOC_TEXT:
         case DOC_NOTE: sb_add(&out, "\n"); break;
-        case DOC_BULLET: sb_add(&out, "- "); break;
+        case DOC_BULLET:
+            sb_add(&out, "- ");
+            if (l->label) {
+                md_text(&out, l->label);
+                sb_add(&out, ": ");
+            }
+            break;
         case DOC_STEP: sb_addf(&out, "%d. ", l->number); break;
         case DOC_LINK: sb_add(&out, "- "); break;
         }

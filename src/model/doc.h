@@ -11,7 +11,7 @@ enum doc_style {
     DOC_HEADING, /* a section: "What it offers", "Steps", ... */
     DOC_FIELD,   /* label: text */
     DOC_TEXT,    /* a paragraph */
-    DOC_BULLET,  /* one item of a list */
+    DOC_BULLET,  /* one item of a list; a label says what kind ("met", "not yet") */
     DOC_STEP,    /* a numbered step: text is the title, detail below */
     DOC_LINK,    /* another entry: target is its id */
     DOC_NOTE,    /* a quiet remark (source, as-of) */
@@ -20,7 +20,7 @@ enum doc_style {
 
 struct doc_line {
     enum doc_style style;
-    char *label;  /* DOC_FIELD */
+    char *label;  /* DOC_FIELD, or a DOC_BULLET's kind */
     char *text;   /* never NULL */
     char *detail; /* DOC_STEP, or the kind and relation of a DOC_LINK */
     char *target; /* DOC_LINK: the entry id */

@@ -446,6 +446,11 @@ const char *match_verdict_words(enum verdict v)
     }
 }
 
+const char *match_reason_kind(const struct match *m, size_t k)
+{
+    return k < m->n_met ? "met" : k < m->n_met + m->n_unmet ? "not yet" : "unknown";
+}
+
 void match_doc(struct doc *d, const struct match *m, bool with_id)
 {
     char *title = with_id ? xasprintf("%s (%s)", m->name, m->id) : xstrdup(m->name);
@@ -453,8 +458,10 @@ void match_doc(struct doc *d, const struct match *m, bool with_id)
     free(title);
     doc_add(d, DOC_FIELD, "Verdict", match_verdict_words(m->verdict), NULL, NULL, 0);
     doc_add(d, DOC_FIELD, "Status", entry_status_words(m->status), NULL, NULL, 0);
+    /* Each reason says in words what the screen marks with a symbol: read aloud or printed,
+     * a missing requirement must not read like a met one. */
     for (size_t k = 0; k < m->n_reasons; k++)
-        doc_add(d, DOC_BULLET, NULL, m->reasons[k], NULL, NULL, 0);
+        doc_add(d, DOC_BULLET, match_reason_kind(m, k), m->reasons[k], NULL, NULL, 0);
     doc_add(d, DOC_FIELD, "Note", m->note, NULL, NULL, 0);
     doc_add(d, DOC_FIELD, "Next step", m->next_step, NULL, NULL, 0);
 }

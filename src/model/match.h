@@ -71,8 +71,12 @@ void match_destroy(struct match *m, size_t n);
 
 struct doc;
 
-/* Lay one result out: its name as a heading, the verdict, the status, the reasons, the note and
- * the next step (shared by `itpnav match`, the results screen and the handout). */
+/* Whether reason k of m is met, not yet met or unknown, in words: "met", "not yet", "unknown". */
+const char *match_reason_kind(const struct match *m, size_t k);
+
+/* Lay one result out: its name as a heading, the verdict, the status, the reasons (bullets
+ * labelled by match_reason_kind), the note and the next step (shared by `itpnav match`, the
+ * results screen, the handout and the line mode). */
 void match_doc(struct doc *d, const struct match *m, bool with_id);
 
 /* The verdict in words for a person ("fits: you meet every stated requirement"). */

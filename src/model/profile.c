@@ -152,6 +152,50 @@ bool profile_parse_years(const char *s, double *out)
     return true;
 }
 
+void profile_set_choice(struct profile *p, enum profile_question q, const char *const *values,
+                        size_t n)
+{
+    /* "" is a Skip row: it counts as nothing chosen. */
+    const char *v = "";
+    for (size_t i = 0; i < n && !v[0]; i++)
+        v = values[i];
+    switch (q) {
+    case Q_REGION: snprintf(p->region, sizeof p->region, "%s", v); break;
+    case Q_GOALS:
+        p->n_goals = 0;
+        for (size_t i = 0; i < n && p->n_goals < PROFILE_MAX_GOALS; i++)
+            if (values[i][0])
+                snprintf(p->goals[p->n_goals++], sizeof p->goals[0], "%s", values[i]);
+        break;
+    case Q_DISCIPLINE: snprintf(p->discipline, sizeof p->discipline, "%s", v); break;
+    case Q_EXAMS:
+        p->n_exams = 0;
+        p->exams_known = v[0] != '\0';
+        for (size_t i = 0; i < n && p->n_exams < PROFILE_MAX_EXAMS; i++)
+            if (values[i][0] && strcmp(values[i], "none") != 0)
+                snprintf(p->exams[p->n_exams++], sizeof p->exams[0], "%s", values[i]);
+        break;
+    case Q_LANGUAGE: p->language_test = v[0] == '1' ? 1 : v[0] == '0' ? 0 : -1; break;
+    case Q_STATUS: snprintf(p->status, sizeof p->status, "%s", v); break;
+    default: break;
+    }
+}
+
+bool profile_set_years(struct profile *p, enum profile_question q, const char *typed)
+{
+    double v = -1;
+    if (typed && typed[strspn(typed, " ")] && !profile_parse_years(typed, &v))
+        return false;
+    double *slot = q == Q_POSTGRAD   ? &p->postgrad_years
+                   : q == Q_PRACTICE ? &p->practice_years
+                   : q == Q_RECENCY  ? &p->last_practised
+                                     : NULL;
+    if (!slot)
+        return false;
+    *slot = v;
+    return true;
+}
+
 /* ---- the questions ---- */
 
 static const struct {

@@ -75,4 +75,15 @@ char *profile_answer_words(const struct profile *p, enum profile_question q, str
  * from 0 to 80. */
 bool profile_parse_years(const char *s, double *out);
 
+/* Answer q (not a question of years) with the values a person chose, as the questions offer
+ * them: ids of regions, goals, exams, disciplines, statuses; "1" or "0" for the language test;
+ * "none" among the exams for none yet. No value (or only "") forgets the answer. The one place
+ * that turns a choice into an answer, for the screen and the line mode alike. */
+void profile_set_choice(struct profile *p, enum profile_question q, const char *const *values,
+                        size_t n);
+
+/* Answer a question of years with what a person typed: nothing (or spaces) forgets the answer.
+ * False, the answer unchanged, when it is not years from 0 to 80. */
+bool profile_set_years(struct profile *p, enum profile_question q, const char *typed);
+
 #endif

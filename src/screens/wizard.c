@@ -70,33 +70,12 @@ static struct result cancelled(struct app *app, void *ctx)
 static struct result set_choice(struct app *app, void *ctx, const char *const *values, size_t n)
 {
     struct wizard *w = ctx;
-    struct profile *p = &app->prof;
     enum profile_question q = (enum profile_question)w->asking;
-    const char *v = n ? values[0] : "";
-    switch (q) {
-    case Q_REGION:
-        snprintf(p->region, sizeof p->region, "%s", v);
-        if (v[0]) { /* where you live is the place every list filters by, too */
-            snprintf(app->f.region, sizeof app->f.region, "%s", v);
-            app_filters_changed(app);
-        }
-        break;
-    case Q_GOALS:
-        p->n_goals = 0;
-        for (size_t i = 0; i < n && p->n_goals < PROFILE_MAX_GOALS; i++)
-            snprintf(p->goals[p->n_goals++], sizeof p->goals[0], "%s", values[i]);
-        break;
-    case Q_DISCIPLINE: snprintf(p->discipline, sizeof p->discipline, "%s", v); break;
-    case Q_EXAMS:
-        p->n_exams = 0;
-        p->exams_known = n > 0;
-        for (size_t i = 0; i < n && p->n_exams < PROFILE_MAX_EXAMS; i++)
-            if (strcmp(values[i], "none") != 0)
-                snprintf(p->exams[p->n_exams++], sizeof p->exams[0], "%s", values[i]);
-        break;
-    case Q_LANGUAGE: p->language_test = v[0] ? v[0] - '0' : -1; break;
-    case Q_STATUS: snprintf(p->status, sizeof p->status, "%s", v); break;
-    default: break;
+    profile_set_choice(&app->prof, q, values, n);
+    /* where you live is the place every list filters by, too */
+    if (q == Q_REGION && app->prof.region[0]) {
+        snprintf(app->f.region, sizeof app->f.region, "%s", app->prof.region);
+        app_filters_changed(app);
     }
     return answered(app, w, q);
 }
@@ -105,15 +84,10 @@ static struct result set_years(struct app *app, void *ctx, const char *text, con
 {
     struct wizard *w = ctx;
     enum profile_question q = (enum profile_question)w->asking;
-    double v = -1;
-    if (text[strspn(text, " ")] && !profile_parse_years(text, &v)) {
+    if (!profile_set_years(&app->prof, q, text)) {
         *error = "Type years from 0 to 80 (like 3 or 2.5), or nothing to skip.";
         return result_of(R_REDRAW);
     }
-    double *slot = q == Q_POSTGRAD   ? &app->prof.postgrad_years
-                   : q == Q_PRACTICE ? &app->prof.practice_years
-                                     : &app->prof.last_practised;
-    *slot = v;
     return answered(app, w, q);
 }
 

@@ -81,6 +81,11 @@ at_least() {
 long_options=$(c_block "$main_c" 'options_table[] = {' | grep -oE '\{ *\{ *"[a-z0-9-]+"' |
     sed 's/[^"]*"\([^"]*\)"/\1/')
 at_least 10 "long options in $main_c" "$(printf '%s\n' $long_options | grep -c .)"
+# import hsds and export hsds parse their own options (src/hsds_cli.c).
+hsds_c=$src_dir/hsds_cli.c
+hsds_options=$(c_block "$hsds_c" 'opts[] = {' | grep -oE '\{ *"[a-z0-9-]+"' | sed 's/[^"]*"\([^"]*\)"/\1/')
+at_least 4 "long options in $hsds_c" "$(printf '%s\n' $hsds_options | grep -c .)"
+long_options=$(printf '%s\n' $long_options $hsds_options | sort -u)
 short_options=$(sed -n 's/.*getopt_long([^"]*"-\{0,1\}\([A-Za-z0-9:]*\)".*/\1/p' "$main_c" |
     tr -d ':' | fold -w1)
 at_least 1 "short options in $main_c" "$(printf '%s\n' $short_options | grep -c .)"

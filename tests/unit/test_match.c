@@ -1,6 +1,7 @@
 /* test_match.c: the wizard's matching rules one by one (match_judge), then match_run's
  * filtering and ranking of pathways, on tests/fixtures/unit-match.json. */
 #include "common.h"
+#include "doc.h"
 #include "match.h"
 #include "util.h"
 
@@ -314,6 +315,43 @@ static void test_combined(void)
     match_destroy(m, 1);
 }
 
+/* match_doc labels every reason with its kind, and the text and Markdown say it: a reason read
+ * aloud or printed never hides whether it is met. */
+static void test_doc_labels(void)
+{
+    struct answers a;
+    match_answers_init(&a);
+    a.status = "refugee";
+    a.language_test = 1;
+    struct match *m = judge("{\"status\":[\"citizen\"],\"language_test\":true,\"exams\":"
+                            "[\"mccqe1\"]}",
+                            &a);
+    m->id = xstrdup("p");
+    m->name = xstrdup("P");
+    CHECK_INT(m->n_reasons, 3);
+    CHECK_STR(match_reason_kind(m, 0), "met");
+    CHECK_STR(match_reason_kind(m, 1), "not yet");
+    CHECK_STR(match_reason_kind(m, 2), "unknown");
+    struct doc d = {0};
+    match_doc(&d, m, false);
+    size_t bullets = 0;
+    for (size_t i = 0; i < d.n; i++)
+        if (d.v[i].style == DOC_BULLET) {
+            CHECK_STR(d.v[i].label, match_reason_kind(m, bullets));
+            bullets++;
+        }
+    CHECK_INT(bullets, 3);
+    char *text = doc_plain(&d, 200), *md = doc_markdown(&d);
+    CHECK(strstr(text, "  - met: You have an English or French language test result.\n"));
+    CHECK(strstr(text, "  - not yet: Open to: Canadian citizen; you said refugee.\n"));
+    CHECK(strstr(text, "  - unknown: Needs a pass in: MCCQE Part I"));
+    CHECK(strstr(md, "- not yet: Open to: Canadian citizen; you said refugee.\n"));
+    free(text);
+    free(md);
+    doc_finish(&d);
+    match_destroy(m, 1);
+}
+
 static void test_no_requires(void)
 {
     struct answers a;
@@ -479,5 +517,5 @@ static void test_finish(void)
 UNIT_MAIN(CASE(test_names), CASE(test_status), CASE(test_exams), CASE(test_exam_sentences),
           CASE(test_language), CASE(test_discipline), CASE(test_postgrad_years),
           CASE(test_practice_years), CASE(test_recency), CASE(test_residence), CASE(test_combined),
-          CASE(test_no_requires), CASE(test_run_ranking), CASE(test_run_region),
-          CASE(test_run_goals), CASE(test_run_errors), CASE(test_finish))
+          CASE(test_doc_labels), CASE(test_no_requires), CASE(test_run_ranking),
+          CASE(test_run_region), CASE(test_run_goals), CASE(test_run_errors), CASE(test_finish))

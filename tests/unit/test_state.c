@@ -406,6 +406,47 @@ static void test_memory_and_errors(void)
     state_destroy(NULL); /* a no-op */
 }
 
+/* One way a choice becomes an answer, for the wizard and the line mode: Skip rows ("") count as
+ * nothing, "none" among the exams is an answer of none, and years from text. */
+static void test_profile_set(void)
+{
+    struct profile p;
+    profile_init(&p);
+    const char *toronto[] = {"toronto"}, *skip[] = {""}, *none[] = {"none"};
+    const char *goals[] = {"practice", "residency"}, *exams[] = {"mccqe1", "nac"};
+    const char *yes[] = {"1"}, *no[] = {"0"};
+    profile_set_choice(&p, Q_REGION, toronto, 1);
+    CHECK_STR(p.region, "toronto");
+    profile_set_choice(&p, Q_REGION, skip, 1);
+    CHECK_STR(p.region, "");
+    profile_set_choice(&p, Q_GOALS, goals, 2);
+    CHECK_INT(p.n_goals, 2);
+    CHECK_STR(p.goals[1], "residency");
+    profile_set_choice(&p, Q_GOALS, skip, 1);
+    CHECK_INT(p.n_goals, 0);
+    CHECK(!profile_answered(&p, Q_GOALS));
+    profile_set_choice(&p, Q_EXAMS, exams, 2);
+    CHECK(p.exams_known && p.n_exams == 2);
+    profile_set_choice(&p, Q_EXAMS, none, 1);
+    CHECK(p.exams_known && p.n_exams == 0); /* answered: none yet */
+    profile_set_choice(&p, Q_EXAMS, skip, 1);
+    CHECK(!p.exams_known && p.n_exams == 0); /* skipped: not answered */
+    profile_set_choice(&p, Q_EXAMS, NULL, 0);
+    CHECK(!profile_answered(&p, Q_EXAMS));
+    profile_set_choice(&p, Q_LANGUAGE, yes, 1);
+    CHECK_INT(p.language_test, 1);
+    profile_set_choice(&p, Q_LANGUAGE, no, 1);
+    CHECK_INT(p.language_test, 0);
+    profile_set_choice(&p, Q_LANGUAGE, skip, 1);
+    CHECK_INT(p.language_test, -1);
+    CHECK(profile_set_years(&p, Q_POSTGRAD, " 2.5 ") && p.postgrad_years == 2.5);
+    CHECK(!profile_set_years(&p, Q_POSTGRAD, "81") && p.postgrad_years == 2.5);
+    CHECK(!profile_set_years(&p, Q_POSTGRAD, "2 years") && p.postgrad_years == 2.5);
+    CHECK(profile_set_years(&p, Q_POSTGRAD, "  ") && p.postgrad_years < 0);
+    CHECK(profile_set_years(&p, Q_RECENCY, "0") && p.last_practised == 0);
+    CHECK(!profile_set_years(&p, Q_STATUS, "3")); /* not a question of years */
+}
+
 static void test_profile_words_and_codec(void)
 {
     struct profile p;
@@ -574,5 +615,5 @@ static void test_finish(void)
 UNIT_MAIN(CASE(test_setup), CASE(test_add_remove_order), CASE(test_persists_with_notes),
           CASE(test_vanished_entry_stays), CASE(test_clear), CASE(test_undo),
           CASE(test_two_instances), CASE(test_locked_at_start), CASE(test_locked_then_change),
-          CASE(test_memory_and_errors), CASE(test_profile_words_and_codec), CASE(test_handout),
-          CASE(test_handout_save_and_print), CASE(test_finish))
+          CASE(test_memory_and_errors), CASE(test_profile_set), CASE(test_profile_words_and_codec),
+          CASE(test_handout), CASE(test_handout_save_and_print), CASE(test_finish))

@@ -1,0 +1,316 @@
+/* menu.c: the line-by-line mode's start (the store, the shared state file, the answers), its main
+ * menu, About, Help and starting again for a new client. */
+#include "plain.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "line.h"
+#include "text.h"
+#include "util.h"
+
+const struct line_cmd_def line_main_cmds[] = {
+        {"1", NULL, CMD_NUMBER, "Find supports"},
+        {"2", NULL, CMD_NUMBER, "Pathways to practice"},
+        {"3", NULL, CMD_NUMBER, "What's my path? Nine questions, then which pathways fit"},
+        {"4", NULL, CMD_NUMBER, "Your shortlist, with notes"},
+        {"5", NULL, CMD_NUMBER, "About the data"},
+        {"6", NULL, CMD_NUMBER, "Help"},
+        {"r", NULL, CMD_REGION, "say where you live"},
+        {"g", NULL, CMD_GOAL, "choose your goal"},
+        {NULL, NULL, CMD_NONE, NULL},
+};
+
+#define MAIN_ITEMS 6
+
+/* The width to wrap to: COLUMNS when it is a number from 20 (less counts as 20) to 1000, else
+ * 80. Not the terminal's: a screen reader reads lines, and COLUMNS is what a person sets. */
+static int wrap_width(void)
+{
+    const char *c = getenv("COLUMNS");
+    char *end;
+    long w = c && *c ? strtol(c, &end, 10) : 0;
+    if (!c || !*c || *end || w <= 0 || w > 1000)
+        return 80;
+    return w < 20 ? 20 : (int)w;
+}
+
+/* The state file the screen uses, or memory when it cannot be used (said). */
+static struct state *open_state(struct line *l)
+{
+    struct state *s = NULL;
+    struct err e = {0};
+    char *path = state_default_path();
+    if (path && state_open(path, &s, &e) != 0)
+        line_say(l, 0, "Your shortlist cannot be saved (%s); it lasts until you quit.", e.msg);
+    free(path);
+    if (!s && state_open(NULL, &s, &e) != 0)
+        fprintf(stderr, "itpnav: %s\n", e.msg);
+    return s;
+}
+
+static void about(struct line *l)
+{
+    char *title = store_meta(l->st, "title"), *notes = store_meta(l->st, "notes");
+    char *publisher = store_meta(l->st, "publisher"), *license = store_meta(l->st, "license");
+    char *as_of = store_meta(l->st, "as_of");
+    line_blank(l);
+    line_put(l, 0, 0, title ? title : "itpnav");
+    if (notes)
+        line_put(l, 0, 0, notes);
+    line_blank(l);
+    line_say(l, 0, "About this data");
+    line_say(l, 0,
+             "The data is as of %s. Each entry names its source and the date the source "
+             "gave; check with the organisation before you rely on it.",
+             as_of ? as_of : "an unknown date");
+    if (publisher)
+        line_say(l, 2, "Compiled by: %s", publisher);
+    if (license)
+        line_say(l, 2, "Licence: %s", license);
+    line_say(l, 2, "Data file: %s", store_origin(l->st));
+    struct vocab_list sources;
+    struct err e = {0};
+    line_blank(l);
+    if (vocab_list(l->st, VOCAB_SOURCE, &sources, &e) != 0) {
+        line_say(l, 0, "The sources cannot be read: %s", e.msg);
+    } else {
+        line_say(l, 0, "Sources: %zu.", sources.n);
+        for (size_t i = 0; i < sources.n; i++) {
+            const struct vocab_item *s = &sources.v[i];
+            struct sb b = {0};
+            sb_addf(&b, "%zu. %s.", i + 1, s->name ? s->name : s->id);
+            if (s->publisher)
+                sb_addf(&b, " Publisher: %s.", s->publisher);
+            if (s->as_of)
+                sb_addf(&b, " As of: %s.", s->as_of);
+            line_put(l, 0, 4, sb_str(&b));
+            sb_finish(&b);
+            if (s->url)
+                line_url(l, s->url);
+        }
+    }
+    vocab_list_finish(&sources);
+    free(title);
+    free(notes);
+    free(publisher);
+    free(license);
+    free(as_of);
+}
+
+static void help_table(struct line *l, const char *title, const struct line_cmd_def *t)
+{
+    line_blank(l);
+    line_put(l, 0, 0, title);
+    for (; t->letter; t++) {
+        if (!t->says)
+            continue;
+        if (strcmp(t->letter, "#") == 0)
+            line_say(l, 4, "A number: %s", t->says);
+        else if (t->letter[0] >= '0' && t->letter[0] <= '9')
+            line_say(l, 4, "%s: %s", t->letter, t->says);
+        else if (t->word)
+            line_say(l, 4, "%s (or %s): %s", t->letter, t->word, t->says);
+        else
+            line_say(l, 4, "%s: %s", t->letter, t->says);
+    }
+}
+
+void line_help(struct line *l)
+{
+    line_blank(l);
+    line_say(l, 0, "Help: the line-by-line mode.");
+    line_say(l, 0,
+             "itpnav asks one thing at a time and waits for a line: type a number or a "
+             "letter, then press Enter. Each question ends with what you can type. A menu "
+             "is read when you enter it, and again when you type m (or ?). A wrong answer "
+             "is explained and asked again, where you are. A letter may be followed by a "
+             "number: a 3 saves entry 3. Letters work in small or capital letters, but N "
+             "(a new client) is a capital. Enter alone asks again, or keeps an answer as "
+             "it is. The end of the input (Ctrl-D) quits. Nothing here is shown by a "
+             "symbol alone: saved entries say saved, and the reasons of a result say met, "
+             "not yet or unknown.");
+    help_table(l, "In the main menu:", line_main_cmds);
+    help_table(l, "In the list of supports:", line_list_cmds);
+    help_table(l, "In an entry:", line_entry_cmds);
+    help_table(l, "In What's my path?:", line_questions_cmds);
+    help_table(l, "In the results:", line_results_cmds);
+    help_table(l, "On your shortlist:", line_shortlist_cmds);
+    help_table(l, "Everywhere:", line_everywhere);
+    line_blank(l);
+    line_say(l, 0,
+             "In a question: a number chooses; where several can be chosen, type them all "
+             "(1 3). In a long list, type part of a place's name to find it, and n and p "
+             "for the pages. Enter alone keeps your answer; a question of years takes a "
+             "number, or s to skip it; b stops the questions, keeping the answers so far.");
+    line_say(l, 0,
+             "In the pathways, the same letters as in the supports work, but s, d and t: "
+             "pathways have no kind of help, delivery or type.");
+}
+
+void line_new_client(struct line *l)
+{
+    char *count = line_count(state_count(l->state), "entry", "entries");
+    char *title = xasprintf("Start again for a new client? This clears the filters, the search, "
+                            "the answers, the shortlist (%s) and its notes.",
+                            count);
+    free(count);
+    struct line_choices c = {0};
+    line_choices_add(&c, "export", "Make the handout first", NULL, false);
+    line_choices_add(&c, "clear", "Clear everything now", NULL, false);
+    line_choices_add(&c, "cancel", "Cancel", NULL, false);
+    struct line_choose_opts o = {.title = title, .back = "cancel"};
+    size_t chosen[3], k = 0;
+    line_blank(l);
+    enum line_chosen r = line_choose(l, &o, &c, chosen, &k);
+    free(title);
+    line_choices_finish(&c);
+    if (r != CHOSEN || chosen[0] == 2) {
+        if (!line_leaving(l))
+            line_say(l, 0, "Nothing was cleared.");
+        return;
+    }
+    if (chosen[0] == 0) {
+        line_handout(l);
+        if (!line_leaving(l))
+            line_say(l, 0, "After the handout, type N again to start for the new client.");
+        return;
+    }
+    l->region[0] = l->goal[0] = l->service[0] = l->search[0] = '\0';
+    l->delivery = l->kinds = 0;
+    profile_init(&l->prof);
+    struct err e = {0};
+    if (state_clear(l->state, &e) != 0)
+        line_say(l, 0, "%s", e.msg);
+    else
+        line_say(l, 0, "Ready for a new client: filters, answers, shortlist and notes cleared.");
+    l->home = true;
+}
+
+static void main_menu(struct line *l)
+{
+    line_blank(l);
+    char *filters = line_filters_words(l, KIND_PATHWAY);
+    char *count = line_count(state_count(l->state), "entry", "entries");
+    line_say(l, 0, "Main menu. %s Your shortlist: %s.", filters, count);
+    free(count);
+    free(filters);
+    line_menu(l, NULL, line_main_cmds);
+}
+
+/* The task a command or a number of the main menu opens. */
+static void main_do(struct line *l, enum line_cmd c, const char *arg, bool *reenter)
+{
+    *reenter = true;
+    size_t k = c == CMD_NUMBER ? line_number(arg, MAIN_ITEMS) : 0;
+    if (c == CMD_NUMBER && !k) {
+        line_say(l, 0, "There is no item %s: the items are 1 to %d.", arg, MAIN_ITEMS);
+        *reenter = false;
+        return;
+    }
+    if (c == CMD_NUMBER && k >= 5)
+        *reenter = false; /* About and Help print, and the menu's prompt follows */
+    switch (k) {
+    case 1: line_browse(l, KIND_SUPPORTS); return;
+    case 2: line_browse(l, KIND_PATHWAY); return;
+    case 3: line_open_task(l, TASK_PATH); return;
+    case 4: line_open_task(l, TASK_SHORTLIST); return;
+    case 5: about(l); return;
+    case 6: line_help(l); return;
+    default: break;
+    }
+    *reenter = false;
+    switch (c) {
+    case CMD_REGION:
+    case CMD_GOAL: {
+        line_blank(l);
+        if (line_pick_filter(l, c)) {
+            char *filters = line_filters_words(l, KIND_PATHWAY);
+            line_put(l, 0, 0, filters);
+            free(filters);
+        }
+        break;
+    }
+    case CMD_BACK:
+    case CMD_HOME: line_say(l, 0, "This is the main menu; q quits."); break;
+    default:
+        line_everywhere_do(l, c, reenter);
+        /* a new client's empty session starts at the menu */
+        *reenter = *reenter || l->home;
+        break;
+    }
+}
+
+int plain_main(const struct options *o)
+{
+    struct line l = {.width = wrap_width(), .echo = !isatty(STDIN_FILENO)};
+    char *notice = NULL;
+    int rc = session_open_store(o, true, &l.st, &notice);
+    if (rc)
+        return rc;
+    struct query q = {0};
+    char *region = NULL;
+    rc = session_resolve_filters(l.st, o, &q, &region);
+    if (rc) {
+        store_destroy(l.st);
+        free(notice);
+        return rc;
+    }
+    if (region)
+        snprintf(l.region, sizeof l.region, "%s", region);
+    if (q.n_goals)
+        snprintf(l.goal, sizeof l.goal, "%s", q.goals[0]);
+    free(region);
+
+    char *title = store_meta(l.st, "title"), *as_of = store_meta(l.st, "as_of");
+    line_put(&l, 0, 0, title ? title : "itpnav");
+    line_say(&l, 0, "Data as of %s. Check details with each organisation.",
+             as_of ? as_of : "an unknown date");
+    if (notice)
+        line_put(&l, 0, 0, notice);
+    free(title);
+    free(as_of);
+    free(notice);
+    l.state = open_state(&l);
+    if (!l.state) {
+        store_destroy(l.st);
+        return EXIT_IOERR;
+    }
+    struct err e = {0};
+    profile_init(&l.prof);
+    if (state_load_profile(l.state, &l.prof, &e) != 0)
+        line_say(&l, 0, "Your saved answers could not be read: %s", e.msg);
+
+    bool menu = true;
+    while (!l.eof && !l.quit) {
+        if (l.home) {
+            l.home = false;
+            menu = true;
+        }
+        if (l.pending != TASK_NONE) { /* a task asked for too deep down: opened from here */
+            enum line_task t = l.pending;
+            l.pending = TASK_NONE;
+            line_open_task(&l, t);
+            menu = true;
+            continue;
+        }
+        if (menu) {
+            main_menu(&l);
+            menu = false;
+        }
+        const char *arg;
+        enum line_cmd c = line_command(&l, "Main menu:", line_main_cmds,
+                                       "Main menu. Type a number from 1 to 6, or a letter (m "
+                                       "lists them):",
+                                       &arg);
+        if (c == CMD_NONE)
+            break;
+        main_do(&l, c, arg, &menu);
+    }
+    free(l.buf);
+    state_destroy(l.state);
+    store_destroy(l.st);
+    return fflush(stdout) == 0 && !ferror(stdout) ? 0 : EXIT_IOERR;
+}

@@ -1,0 +1,292 @@
+/* questions.c: "What's my path?" line by line: the wizard's nine questions, one at a time with
+ * the same choices, each skippable and changeable, the answers saved as the screen saves them;
+ * then the results. */
+#include "line.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "match.h"
+#include "text.h"
+#include "util.h"
+
+const struct line_cmd_def line_questions_cmds[] = {
+        {"#", NULL, CMD_NUMBER, "1 to 9 asks that question again; 10 shows which pathways fit"},
+        {"a", NULL, CMD_ASK_ALL, "answer every question again, one after another"},
+        {"c", "again", CMD_AGAIN, "your answers again"},
+        {NULL, NULL, CMD_NONE, NULL},
+};
+
+#define ROW_RESULTS (Q_COUNT + 1) /* the number after the questions' */
+
+/* The answers changed: save them, as the screen does at once. */
+static void profile_changed(struct line *l)
+{
+    struct err e = {0};
+    if (state_save_profile(l->state, &l->prof, &e) != 0)
+        line_say(l, 0, "Your answers were not saved: %s", e.msg);
+}
+
+static bool years_question(enum profile_question q)
+{
+    return q == Q_POSTGRAD || q == Q_PRACTICE || q == Q_RECENCY;
+}
+
+/* "Your field: family medicine." after an answer, so the person hears what was taken. */
+static void echo_answer(struct line *l, enum profile_question q)
+{
+    struct err e = {0};
+    char *w = profile_answer_words(&l->prof, q, l->st, &e);
+    line_say(l, 2, "%s: %s.", profile_label(q), w);
+    free(w);
+    if (e.code)
+        line_say(l, 0, "%s", e.msg);
+}
+
+/* A question of years: a number, s to skip it, Enter to keep the answer. */
+static enum line_chosen ask_years(struct line *l, enum profile_question q, const char *title,
+                                  const char *now)
+{
+    line_put(l, 0, 0, title);
+    line_say(l, 0, "%s In years.", profile_explain(q));
+    line_put(l, 0, 0, now);
+    const char *prompt = "Type years from 0 to 80 (like 3 or 2.5), s to skip the question, Enter "
+                         "to keep your answer, or b to stop the questions:";
+    for (;;) {
+        const char *a = line_ask(l, prompt);
+        if (!a)
+            return CHOSEN_LEAVE;
+        if (!*a)
+            return CHOSEN_KEEP;
+        if (strcasecmp(a, "b") == 0 || strcasecmp(a, "back") == 0)
+            return CHOSEN_BACK;
+        if (strcasecmp(a, "q") == 0 || strcasecmp(a, "quit") == 0) {
+            l->quit = true;
+            return CHOSEN_LEAVE;
+        }
+        if (strcasecmp(a, "h") == 0 || strcasecmp(a, "home") == 0) {
+            l->home = true;
+            return CHOSEN_LEAVE;
+        }
+        if (strcmp(a, "m") == 0 || strcmp(a, "?") == 0) {
+            line_put(l, 0, 0, title);
+            line_say(l, 0, "%s In years.", profile_explain(q));
+            continue;
+        }
+        if (strcasecmp(a, "s") == 0 || strcasecmp(a, "skip") == 0) {
+            profile_set_years(&l->prof, q, "");
+            return CHOSEN;
+        }
+        if (profile_set_years(&l->prof, q, a))
+            return CHOSEN;
+        char *safe = text_sanitize(a, false);
+        line_say(l, 0,
+                 "\"%s\" is not a number of years: type years from 0 to 80, like 3 or 2.5, "
+                 "or s to skip the question.",
+                 safe);
+        free(safe);
+    }
+}
+
+/* The choices of a question, as the wizard offers them (wizard.c's ask). */
+static void question_choices(struct line *l, enum profile_question q, struct line_choices *c,
+                             struct line_choose_opts *o)
+{
+    switch (q) {
+    case Q_REGION:
+        line_choices_add(c, "", "Skip: I'd rather not say", NULL, false);
+        line_choices_vocab(l, c, VOCAB_REGION);
+        o->find = o->regions = true;
+        break;
+    case Q_GOALS:
+        line_choices_vocab(l, c, VOCAB_GOAL);
+        /* The screen's checklist takes none checked as skipping; a number says it here. */
+        line_choices_add(c, "", "Skip: I'd rather not say", NULL, true);
+        o->multi = true;
+        break;
+    case Q_DISCIPLINE:
+        line_choices_terms(c, &terms_discipline, 0);
+        line_choices_add(c, "", "Skip: I'd rather not say", NULL, false);
+        break;
+    case Q_EXAMS:
+        line_choices_vocab(l, c, VOCAB_EXAM);
+        line_choices_add(c, "none", "None of these yet", NULL, true);
+        line_choices_add(c, "", "Skip: I'd rather not say", NULL, true);
+        o->multi = true;
+        break;
+    case Q_LANGUAGE:
+        line_choices_add(c, "1", "Yes, I have an accepted result", NULL, false);
+        line_choices_add(c, "0", "Not yet", NULL, false);
+        line_choices_add(c, "", "Skip: I'd rather not say", NULL, false);
+        break;
+    case Q_STATUS:
+        line_choices_terms(c, &terms_person_status, 0);
+        line_choices_add(c, "", "Other, or I'd rather not say", NULL, false);
+        break;
+    default: break;
+    }
+}
+
+/* Ask question q; the answer (or its skipping) is saved before this returns. */
+static enum line_chosen ask(struct line *l, enum profile_question q)
+{
+    struct err e = {0};
+    char *words = profile_answer_words(&l->prof, q, l->st, &e);
+    char *now = xasprintf("Your answer now: %s.", words);
+    free(words);
+    char *title = xasprintf("Question %d of %d: %s.", (int)q + 1, Q_COUNT, profile_label(q));
+    line_blank(l);
+    enum line_chosen r;
+    if (years_question(q)) {
+        r = ask_years(l, q, title, now);
+    } else {
+        struct line_choices c = {0};
+        struct line_choose_opts o = {
+                .title = title,
+                .explain = profile_explain(q),
+                .now = now,
+                .keep = "keep your answer",
+                .back = "stop the questions",
+        };
+        question_choices(l, q, &c, &o);
+        size_t *chosen = xcalloc(c.n + 1, sizeof *chosen), n = 0;
+        r = line_choose(l, &o, &c, chosen, &n);
+        if (r == CHOSEN) {
+            const char **values = xcalloc(n + 1, sizeof *values);
+            for (size_t i = 0; i < n; i++)
+                values[i] = c.v[chosen[i]].value;
+            profile_set_choice(&l->prof, q, values, n);
+            free(values);
+            /* Where you live is also the place every list filters by, as on the screen. */
+            if (q == Q_REGION && l->prof.region[0])
+                snprintf(l->region, sizeof l->region, "%s", l->prof.region);
+        }
+        free(chosen);
+        line_choices_finish(&c);
+    }
+    if (r == CHOSEN) {
+        profile_changed(l);
+        echo_answer(l, q);
+    }
+    free(title);
+    free(now);
+    return r;
+}
+
+/* The questions one after another from q; true when they all were asked (false when b stopped
+ * them, or the session is leaving). */
+static bool ask_from(struct line *l, enum profile_question from)
+{
+    for (int q = (int)from; q < Q_COUNT; q++) {
+        enum line_chosen r = ask(l, (enum profile_question)q);
+        if (r == CHOSEN_LEAVE)
+            return false;
+        if (r == CHOSEN_BACK) {
+            line_say(l, 0, "The questions stopped; your answers so far are kept.");
+            return false;
+        }
+    }
+    return true;
+}
+
+/* "1 fit, 1 to check, 0 not yet", or why it cannot be said. */
+static char *counts(struct line *l)
+{
+    struct answers a;
+    profile_answers(&l->prof, &a);
+    struct match *m = NULL;
+    size_t n = 0, k[3] = {0};
+    struct err e = {0};
+    if (match_run(l->st, &a, &m, &n, &e) != 0)
+        return xstrdup(e.msg);
+    for (size_t i = 0; i < n; i++)
+        if ((size_t)m[i].verdict < sizeof k / sizeof k[0])
+            k[m[i].verdict]++;
+    match_destroy(m, n);
+    return xasprintf("%zu fit, %zu to check, %zu not yet", k[VERDICT_FITS], k[VERDICT_CHECK],
+                     k[VERDICT_NOT_YET]);
+}
+
+static void show_answers(struct line *l)
+{
+    line_blank(l);
+    line_say(l, 0, "What's my path? Answer what you like; every question can be skipped.");
+    struct err e = {0};
+    for (int q = 0; q < Q_COUNT; q++) {
+        char *w = profile_answer_words(&l->prof, (enum profile_question)q, l->st, &e);
+        line_say(l, 4, "%d. %s: %s.", q + 1, profile_label((enum profile_question)q), w);
+        free(w);
+    }
+    if (e.code)
+        line_say(l, 0, "%s", e.msg);
+    char *k = counts(l);
+    line_say(l, 4, "%d. See which pathways fit: %s.", ROW_RESULTS, k);
+    free(k);
+}
+
+static void open_results(struct line *l)
+{
+    l->depth++;
+    line_results(l);
+    l->depth--;
+}
+
+void line_questions(struct line *l)
+{
+    bool show = true, menu = true;
+    /* The first time, the questions come one after another, then the results. */
+    if (profile_empty(&l->prof)) {
+        line_blank(l);
+        line_say(l, 0,
+                 "What's my path? Nine questions, then which pathways fit you and why. "
+                 "Answer what you like; every question can be skipped.");
+        if (ask_from(l, Q_REGION))
+            open_results(l);
+    }
+    while (!line_leaving(l)) {
+        if (show) {
+            show_answers(l);
+            show = false;
+        }
+        if (menu) {
+            line_menu_once(l, "Commands in What's my path?:", line_questions_cmds);
+            menu = false;
+        }
+        const char *arg;
+        enum line_cmd c =
+                line_command(l, "Commands in What's my path?:", line_questions_cmds,
+                             "Type a number from 1 to 9 to change that answer, 10 to see which "
+                             "pathways fit, a to answer every question again, or b to go back (m "
+                             "lists every command):",
+                             &arg);
+        size_t k;
+        bool reenter;
+        switch (c) {
+        case CMD_NONE: break;
+        case CMD_NUMBER:
+            if (!(k = line_number(arg, ROW_RESULTS))) {
+                line_say(l, 0, "There is no question %s: type 1 to 9, or 10 for the results.", arg);
+            } else if (k == ROW_RESULTS) {
+                open_results(l);
+                show = true;
+            } else if (ask(l, (enum profile_question)(k - 1)) == CHOSEN_BACK) {
+                line_say(l, 0, "Nothing changed.");
+            }
+            break;
+        case CMD_ASK_ALL:
+            if (ask_from(l, Q_REGION))
+                open_results(l);
+            show = true;
+            break;
+        case CMD_AGAIN: show = true; break;
+        case CMD_PATH: line_say(l, 0, "You are in What's my path? already."); break;
+        case CMD_BACK: return;
+        default:
+            if (line_everywhere_do(l, c, &reenter) && reenter)
+                show = true;
+            break;
+        }
+    }
+}

@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# questions.sh: "What's my path?" in the line mode: the wizard's nine questions and choices, one at
+# a time; skipping, changing, wrong answers asked again in place; the results ending in the same
+# verdicts, in the same order, as `itpnav match --format tsv` on the same answers; the answers kept
+# in the state file the screen reads.
+. "$(dirname "$0")/lib.sh"
+
+# tests/fixtures/tui-session.json (as tests/tui/wizard.sh): regions Canada > Ontario > Toronto,
+# Canada > Alberta > Calgary; goals practice, residency, alternative-career; exams mccqe1, nac, tdm;
+# five pathways.
+D=(--data "$SESSION_DATA")
+
+# verdicts: "NAME<TAB>VERDICT" for each pathway of the results in the transcript, in order.
+verdicts() {
+    awk '/^Fits what you told us: / { v = "fits"; next }
+         /^Check the requirements: / { v = "check"; next }
+         /^Not yet: something is missing: / { v = "not-yet"; next }
+         /^Supports for where you live/ { v = "" }
+         v != "" && /^[0-9]+\. / {
+             sub(/^[0-9]+\. /, ""); sub(/ \(saved on your shortlist\)$/, "")
+             print $0 "\t" v }' "$OUT_FILE"
+}
+
+# agrees_with_match ARGS...: the last transcript's results are match's, pathway by pathway, in
+# match's order, with the headings' counts.
+agrees_with_match() {
+    local tsv want got
+    tsv=$("$ITPNAV" match "${D[@]}" --format tsv "$@") || {
+        fail "itpnav match $* failed"
+        return
+    }
+    want=$(awk -F '\t' 'NF { print $3 "\t" $2 }' <<<"$tsv")
+    got=$(verdicts)
+    [ -n "$want" ] || fail "match lists no pathway for $*: the case tests nothing"
+    [ "$got" = "$want" ] ||
+        fail "the results differ from itpnav match $*:"$'\n'"want:"$'\n'"$want"$'\n'"got:"$'\n'"$got"
+    local v n words
+    for v in fits check not-yet; do
+        n=$(cut -f2 <<<"$tsv" | grep -cx -e "$v")
+        case $n in 0) words="no pathways" ;; 1) words="1 pathway" ;; *) words="$n pathways" ;; esac
+        case $v in
+        fits) out_flat_has "Fits what you told us: $words." ;;
+        check) out_flat_has "Check the requirements: nothing is missing, but something is not known: $words." ;;
+        *) out_flat_has "Not yet: something is missing: $words." ;;
+        esac
+    done
+}
+
+MEETS_ALL=(--region toronto --goal practice --discipline family-medicine --postgrad-years 3
+    --practice-years 5 --last-practised 1 --exam mccqe1 --exam nac --language-test yes
+    --status citizen)
+
+case_begin "3 asks the nine questions one by one, with the wizard's choices, then the results"
+# Where: "tor" finds Toronto (number 4); goals 1; field 1; years 3, 5, 1; exams 1 and 2; language
+# 1; status 1.
+talk $'3\ntor\n4\n1\n1\n3\n5\n1\n1 2\n1\n1\nq\n' "${D[@]}"
+expect_status 0
+expect_stderr_empty
+for q in "Question 1 of 9: Where you live." "Question 2 of 9: Your goals." \
+    "Question 3 of 9: Your field." "Question 4 of 9: Postgraduate training." \
+    "Question 5 of 9: Independent practice." "Question 6 of 9: Last practised." \
+    "Question 7 of 9: Exams passed." "Question 8 of 9: Language test." \
+    "Question 9 of 9: Status in Canada."; do
+    check "asked once: $q" test "$(out_count "$q")" = 1
+done
+out_has "Most pathways are run by one province or territory, for people who live there."
+out_has "1. Skip: I'd rather not say"
+out_has "4. Toronto, in Ontario"
+out_has "5. Alberta, in Canada"
+out_has $'1 choice matches "tor":\n4. Toronto, in Ontario'
+out_has $'1. Family medicine\n2. Another specialty\n3. Skip: I\'d rather not say'
+out_has $'1. MCCQE Part I\n2. NAC examination\n3. Therapeutics Decision-Making\n4. None of these yet'
+out_has $'1. Yes, I have an accepted result\n2. Not yet\n3. Skip: I\'d rather not say'
+out_has $'1. Canadian citizen\n2. Permanent resident\n3. Work permit\n4. Refugee\n5. Other, or I\'d rather not say'
+out_has "Type a number from 1 to 6, part of a name to find it, Enter to keep your"
+out_has "Type years from 0 to 80 (like 3 or 2.5), s to skip the question, Enter to keep"
+# Each answer is said back.
+out_has "Where you live: Toronto."
+out_has "Exams passed: MCCQE Part I, NAC examination."
+out_has "Status in Canada: Canadian citizen."
+out_has "Which pathways fit your answers."
+out_has "In all: 1 fit, 1 to check, 0 not yet."
+out_has "  met: You have passed MCCQE Part I and NAC examination."
+out_has "  met: You live in Ontario, as it asks."
+out_has "Next step: Book a practice assessment"
+out_has "  unknown: This pathway states no requirements here: check them with the"
+out_has "Supports for where you live and your goals: 3."
+agrees_with_match "${MEETS_ALL[@]}"
+
+case_begin "the answers are kept in the state file: the next run lists them, and the results agree"
+talk $'3\n10\nq\n' "${D[@]}"
+expect_status 0
+out_lacks "Question 1 of 9"
+out_has "1. Where you live: Toronto."
+out_has "7. Exams passed: MCCQE Part I, NAC examination."
+out_has "10. See which pathways fit: 1 fit, 1 to check, 0 not yet."
+agrees_with_match "${MEETS_ALL[@]}"
+
+case_begin "change an answer by its number: one exam fewer, and the route is not yet, naming it"
+talk $'w\n7\n1\n10\nq\n' "${D[@]}"
+expect_status 0
+out_has "Your answer now: MCCQE Part I, NAC examination."
+out_has "Exams passed: MCCQE Part I."
+out_has "  not yet: Needs a pass in all of: MCCQE Part I and NAC examination; not yet"
+agrees_with_match --region toronto --goal practice --discipline family-medicine \
+    --postgrad-years 3 --practice-years 5 --last-practised 1 --exam mccqe1 --language-test yes \
+    --status citizen
+
+case_begin "a second profile: Alberta, two goals, questions skipped (Enter keeps, s and Skip clear)"
+rm -rf "$XDG_DATA_HOME/itpnav"
+# Where 5 (Alberta); goals 1 and 2; field 3 (skip); postgrad Enter; practice s; recency Enter;
+# exams 1; language 1; status 5 (other).
+talk $'3\n5\n1,2\n3\n\ns\n\n1\n1\n5\nq\n' "${D[@]}"
+expect_status 0
+out_has "Your goals: Practise medicine, Residency."
+out_has "Your field: not answered."
+out_has "Independent practice: not answered."
+out_has "Status in Canada: not answered."
+out_has "Your answers: Where you live: Alberta; Your goals: Practise medicine,"
+out_lacks "Ontario Family Practice Route"
+agrees_with_match --region alberta --goal practice --goal residency --exam mccqe1 \
+    --language-test yes
+
+case_begin "None of these yet and Not yet: the Alberta route is not yet"
+talk $'3\n7\n4\n8\n2\n10\nq\n' "${D[@]}"
+expect_status 0
+out_has "Exams passed: none yet."
+out_has "Language test: not yet."
+out_has "  not yet: Needs an accepted English or French language test result."
+agrees_with_match --region alberta --goal practice --goal residency --exam none --language-test no
+
+case_begin "every question skipped: no pathway fits, all are to check"
+rm -rf "$XDG_DATA_HOME/itpnav"
+talk $'3\n1\n4\n3\ns\ns\ns\n5\n3\n5\nq\n' "${D[@]}"
+expect_status 0
+out_has "Your answers: none yet."
+out_has "You did not say where you live, so pathways everywhere are shown."
+out_has "Fits what you told us: no pathways."
+agrees_with_match
+
+case_begin "wrong answers are explained and asked again, in the same question"
+rm -rf "$XDG_DATA_HOME/itpnav"
+talk $'3\n9\nzz\n4\n1 4\n1\n7\n1\nabc\n81\n2.5\nb\nq\n' "${D[@]}"
+expect_status 0
+out_has "There is no choice 9: the choices are 1 to 6."
+out_has "No choice matches \"zz\"."
+out_has "\"Skip: I'd rather not say\" goes alone: type its number by itself, or the others"
+out_has "There is no choice 7: the choices are 1 to 3."
+out_has "\"abc\" is not a number of years: type years from 0 to 80, like 3 or 2.5, or s"
+out_has "\"81\" is not a number of years"
+out_has "Postgraduate training: 2.5 years."
+out_has "The questions stopped; your answers so far are kept."
+# After each wrong answer, the same question's prompt, not the next question nor a menu.
+check "9 is followed by the question's own prompt" \
+    test "$(out_line_after "There is no choice 9")" = "Type a number from 1 to 6, part of a name to find it, Enter to keep your"
+[[ "$(prompt_after "\"abc\" is not a number")" == "Type years from 0 to 80 (like 3 or"* ]] ||
+    fail "abc is not followed by the years prompt"
+check "each question is introduced once" test "$(out_count "Question 1 of 9")" = 1
+check "each question is introduced once" test "$(out_count "Question 4 of 9")" = 1
+check "the main menu is not said again" test "$(out_count "1. Find supports")" = 1
+out_has "1. Where you live: Toronto."
+out_has "2. Your goals: Practise medicine."
+out_has "3. Your field: family medicine."
+out_has "4. Postgraduate training: 2.5 years."
+out_has "5. Independent practice: not answered."
+
+case_begin "m says the question and its choices again; b in a question changes nothing"
+talk $'3\n3\nm\nb\nq\n' "${D[@]}"
+expect_status 0
+check "the choices are said twice (on entering and on m)" test "$(out_count "2. Another specialty")" = 2
+out_has "Nothing changed."
+out_has "3. Your field: family medicine."
+
+finish
