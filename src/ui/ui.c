@@ -54,48 +54,6 @@ static struct state *open_state(struct app *app)
     return st;
 }
 
-/* How long quitting waits for a shortlist file another program holds, before giving up. */
-#define QUIT_WAIT_MS 30000
-
-/* The shortlist's file was locked all along and the session changed it: wait for the file
- * before quitting (saying so); if it stays locked, print what would be lost. 0, or 74 when it
- * could not be saved. */
-static int save_before_quit(struct state *s)
-{
-    if (!state_unsaved(s))
-        return 0;
-    char *file = text_sanitize(state_waiting_for(s), false);
-    fprintf(stderr,
-            "itpnav: waiting up to %d s for %s (another program holds it) to save your "
-            "shortlist...\n",
-            QUIT_WAIT_MS / 1000, file);
-    struct err e = {0};
-    int rc = state_retry_wait(s, QUIT_WAIT_MS, &e);
-    if (rc == 1) {
-        fprintf(stderr, "itpnav: saved.\n");
-        free(file);
-        return 0;
-    }
-    fprintf(stderr, "itpnav: %s could not be saved (%s); your shortlist from this session:\n", file,
-            rc ? e.msg : "it is still locked");
-    struct state_item *v = NULL;
-    size_t n = 0;
-    if (state_items(s, NULL, &v, &n, &e) == 0) {
-        for (size_t i = 0; i < n; i++) {
-            char *name = text_sanitize(v[i].name, false), *note = text_sanitize(v[i].note, false);
-            char *id = text_sanitize(v[i].id, false);
-            fprintf(stderr, "  %zu. %s (%s %s)%s%s\n", i + 1, name, v[i].kind, id,
-                    note[0] ? ": " : "", note);
-            free(id);
-            free(name);
-            free(note);
-        }
-    }
-    state_items_destroy(v, n);
-    free(file);
-    return EXIT_IOERR;
-}
-
 static void app_finish(struct app *app)
 {
     stack_clear(&app->stack);
@@ -229,7 +187,7 @@ int ui_main(const struct options *o)
     loop_run(&app);
     endwin();
     out_of_memory_hook(NULL);
-    rc = save_before_quit(app.state);
+    rc = session_save_state(app.state);
     app_finish(&app);
     delscreen(screen);
     return rc;

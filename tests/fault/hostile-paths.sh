@@ -103,4 +103,21 @@ run "$ITPNAV" list --db "$PLANT/out.db" --format tsv --limit 1
 expect_status 0
 observe "exit 0, the link's target untouched, the database a file of its own"
 
+case_begin "export hsds into a folder with links planted at its old temporary names (DIR/.TABLE.tmp)"
+PKG="$TEST_TMP/pkg"
+mkdir -p "$PKG"
+printf 'precious\n' >"$TEST_TMP/victim-pkg"
+for t in services organizations locations service_areas taxonomy_terms datapackage.json; do
+    case $t in *.json) name=".$t.tmp" ;; *) name=".$t.csv.tmp" ;; esac
+    ln -s "$TEST_TMP/victim-pkg" "$PKG/$name"
+done
+run "$ITPNAV" export hsds --data "$SOURCE_ROOT/data/itpnav.json" --out "$PKG/"
+expect_status 0
+check "the victim is untouched" test "$(cat "$TEST_TMP/victim-pkg")" = precious
+check "services.csv is a file of its own" bash -c '[ -f "$0" ] && [ ! -L "$0" ]' "$PKG/services.csv"
+check "datapackage.json is a file of its own" bash -c '[ -f "$0" ] && [ ! -L "$0" ]' \
+    "$PKG/datapackage.json"
+check "no temporary file of its own left" bash -c '! ls -A "$0" | grep -q "\.tmp-"' "$PKG"
+observe "exit $STATUS, the links' target untouched, the tables files of their own"
+
 finish

@@ -102,7 +102,7 @@ if [ "$valgrind" = 1 ] && command -v valgrind >/dev/null 2>&1; then
 fi
 
 if [ "$fuzz" = 1 ] && [ -d "$fuzz_build/tests/fuzz" ]; then
-    for target in dataset fts text regions state; do
+    for target in dataset fts jscan text regions state; do
         fuzzer="$fuzz_build/tests/fuzz/fuzz_$target"
         [ -x "$fuzzer" ] || continue
         echo "report.sh: fuzz_$target for $fuzz_seconds s" >&2
@@ -118,6 +118,7 @@ if [ "$fuzz" = 1 ] && [ -d "$fuzz_build/tests/fuzz" ]; then
         case $target in
         dataset) tried="any bytes as a dataset: validated, stored, listed, every entry laid out, matched" ;;
         fts) tried="any typed search, through the FTS5 translation and the list queries" ;;
+        jscan) tried="any bytes through the record scanner, at any buffer size: the records and the errors those of the loader and cJSON" ;;
         text) tried="any bytes through every function of the text module (width, fit, wrap, sanitise, fold...)" ;;
         regions) tried="region trees of any shape (parents, depth, cycles, unknown parents): the check agrees with a reference, an accepted tree stores with the right closure" ;;
         state) tried="any bytes as state.db (and as a hot journal beside it): open, read, undo, add, note, move, answers, remove, clear" ;;

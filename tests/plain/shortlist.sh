@@ -170,4 +170,27 @@ file_has "$WORK/first.txt" "Your note: second note"
 talk $'4\nu\nq\n' "${D[@]}"
 out_has "Nothing was taken off your shortlist: there is nothing to put back."
 
+case_begin "the state file held locked by another program: the session goes on, and is saved at quit"
+STATE="$XDG_DATA_HOME/itpnav/state.db"
+python3 - "$STATE" "$TEST_TMP/held" <<'EOF' &
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN EXCLUSIVE")
+open(sys.argv[2], "w").close()
+time.sleep(4)
+db.execute("ROLLBACK")
+EOF
+holder=$!
+for _ in $(seq 100); do [ -e "$TEST_TMP/held" ] && break; sleep 0.05; done
+talk $'1\na 1\nq\n' "${D[@]}"
+wait "$holder"
+expect_status 0
+out_flat_has "Another program holds your shortlist's file; what you do is kept and saved to it once it is free."
+out_has "Saved to your shortlist: Toronto Exam Study Circle. It has 1 entry."
+expect_stderr_has "to save your shortlist..."
+expect_stderr_has "itpnav: saved."
+check "the entry is in the file" test "$(python3 -c 'import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute("SELECT group_concat(name) FROM item").fetchone()[0])' \
+    "$STATE")" = "Toronto Exam Study Circle"
+
 finish
