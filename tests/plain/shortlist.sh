@@ -134,6 +134,17 @@ out_has "Cannot write no/such/folder/x.txt: No such file or directory."
 out_has "Handout saved to ok.txt."
 check "ok.txt" test -s "$WORK/ok.txt"
 
+case_begin "a handout name that is a symbolic link: Replace is refused, nothing written through it"
+printf 'precious\n' >"$TEST_TMP/victim"
+ln -s "$TEST_TMP/victim" "$WORK/linked.txt"
+talk $'e\n1\nlinked.txt\n1\nb\nq\n' "${D[@]}"
+expect_status 0
+out_flat_has "linked.txt exists already. Replace it, or choose another name?"
+out_has "Cannot write linked.txt: it is a symbolic link (never written through)."
+check "the link is still a link" test -L "$WORK/linked.txt"
+check "its target is untouched" test "$(cat "$TEST_TMP/victim")" = precious
+rm -f "$WORK/linked.txt"
+
 case_begin "the handout read here: the answers and results when answered, then the shortlist"
 talk $'3\n4\n\n\n\n\n\n\n\n\nb\ne\n3\nq\n' "${D[@]}"
 expect_status 0
