@@ -24,7 +24,9 @@ enum store_flags {
  * new file renamed into place. On success returns 0 and may set *notice (a new string) to tell
  * the person something (an in-memory fallback, stale data in use). On failure returns an exit
  * status with the reasons: what is wrong with the dataset file in d (it cannot be read, or its
- * findings), any other failure in e. Messages do not repeat path: say it with them. */
+ * findings), any other failure in e. Messages do not repeat path: say it with them. The cache's
+ * pages are not checked here: a query that finds them damaged rebuilds the cache from the
+ * dataset, once in a run (store_take_notice then says so). */
 int store_open_dataset(const char *path, const char *cache_dir, unsigned flags, struct store **out,
                        struct diags *d, struct err *e, char **notice);
 
