@@ -33,8 +33,9 @@ char *handout_file_name(const char *date, enum handout_format f);
 /* Today's date as YYYY-MM-DD into buf (11 bytes or more). */
 void handout_today(char *buf, size_t n);
 
-/* Write text to path, replacing it only when replace is true. Returns 0, or an errno value
- * (EEXIST when it exists and replace is false). */
+/* Write text to path, replacing it only when replace is true (write_file_atomic: the replaced
+ * file keeps its mode; a link or a special file there is refused). Returns 0, or an errno value
+ * (EEXIST when it exists and replace is false; file_error_words says any of them in words). */
 int handout_save(const char *path, const char *text, bool replace);
 
 /* The print command when one is installed (/usr/bin/lp), else NULL. */

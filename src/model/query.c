@@ -123,7 +123,7 @@ static struct query_cache *cache_of(struct store *st, struct err *e)
     if (st->qc->state == 0)
         st->qc->state = facet_load(st->db, &st->qc->f) ? 1 : -1;
     if (st->qc->state != 1) {
-        err_set(e, EXIT_IOERR, "query failed: the database has no list index; rebuild it");
+        store_inconsistent(st, "its list index is missing or damaged", e);
         return NULL;
     }
     return st->qc;
@@ -222,11 +222,11 @@ static int fset_build(struct store *st, const struct facets *f, const struct que
                         services, f->n_services);
     }
     if (!ok) {
-        err_set(e, EXIT_IOERR, "query failed: %s", sqlite3_errmsg(st->db));
+        int code = store_failed(st, e);
         free(rel);
         free(goals);
         free(services);
-        return EXIT_IOERR;
+        return code;
     }
     uint32_t kinds = q->kinds & 7u, delivery = q->delivery & 7u;
     /* Walk the entries in name order, keeping each kept one's spec; then a counting sort by spec
@@ -319,7 +319,7 @@ static const struct rank_found *search(struct store *st, struct query_cache *qc,
         return &qc->found;
     }
     if (rank_search(qc->ranker, st->db, &qc->f, set->pos, fts, &qc->found) != SQLITE_OK) {
-        err_set(e, EXIT_IOERR, "query failed: %s", sqlite3_errmsg(st->db));
+        store_failed(st, e);
         free(key);
         return NULL;
     }
@@ -347,12 +347,11 @@ static int fetch_rows(struct store *st, const uint32_t *rids, size_t n, struct p
                            " (SELECT group_concat(goal) FROM entry_goal WHERE rid = e.rid),"
                            " coalesce(e.verified, e.as_of)"
                            " FROM entry e WHERE e.rid = ?",
-                           -1, &s, NULL) != SQLITE_OK) {
-        err_set(e, EXIT_IOERR, "query failed: %s", sqlite3_errmsg(st->db));
-        return EXIT_IOERR;
-    }
+                           -1, &s, NULL) != SQLITE_OK)
+        return store_failed(st, e);
     out->rows = n ? xcalloc(n, sizeof *out->rows) : NULL;
     int rc = SQLITE_OK;
+    bool missing = false;
     for (size_t i = 0; i < n && rc == SQLITE_OK; i++) {
         sqlite3_bind_int64(s, 1, rids[i]);
         rc = sqlite3_step(s);
@@ -373,21 +372,24 @@ static int fetch_rows(struct store *st, const uint32_t *rids, size_t n, struct p
             };
             rc = SQLITE_OK;
         } else if (rc == SQLITE_DONE) {
-            rc = SQLITE_OK; /* the index names a row the table lacks: skip it */
+            missing = true; /* the list index names a row the table lacks */
+            break;
         }
         sqlite3_reset(s);
     }
+    int code = 0;
+    if (rc != SQLITE_OK)
+        code = store_failed(st, e);
+    else if (missing)
+        code = store_inconsistent(st, "its list index names an entry its table lacks", e);
     sqlite3_finalize(s);
-    if (rc != SQLITE_OK) {
-        err_set(e, EXIT_IOERR, "query failed: %s", sqlite3_errmsg(st->db));
+    if (code)
         query_page_finish(out);
-        return EXIT_IOERR;
-    }
-    return 0;
+    return code;
 }
 
-int query_page(struct store *st, const struct query *q, size_t offset, size_t limit,
-               struct page *out, struct err *e)
+static int page_once(struct store *st, const struct query *q, size_t offset, size_t limit,
+                     struct page *out, struct err *e)
 {
     *out = (struct page){0};
     struct query_cache *qc = cache_of(st, e);
@@ -419,7 +421,18 @@ int query_page(struct store *st, const struct query *q, size_t offset, size_t li
     return rc;
 }
 
-int query_count(struct store *st, const struct query *q, size_t *count, struct err *e)
+int query_page(struct store *st, const struct query *q, size_t offset, size_t limit,
+               struct page *out, struct err *e)
+{
+    int rc;
+    store_begin(st);
+    do
+        rc = page_once(st, q, offset, limit, out, e);
+    while (store_again(st, rc != 0, e));
+    return rc;
+}
+
+static int count_once(struct store *st, const struct query *q, size_t *count, struct err *e)
 {
     *count = 0;
     struct query_cache *qc = cache_of(st, e);
@@ -438,6 +451,16 @@ int query_count(struct store *st, const struct query *q, size_t *count, struct e
             rc = EXIT_IOERR;
     }
     free(fts);
+    return rc;
+}
+
+int query_count(struct store *st, const struct query *q, size_t *count, struct err *e)
+{
+    int rc;
+    store_begin(st);
+    do
+        rc = count_once(st, q, count, e);
+    while (store_again(st, rc != 0, e));
     return rc;
 }
 

@@ -60,6 +60,7 @@ static void draw(struct app *app, void *state, struct rect r)
     snprintf(head, sizeof head, "Your shortlist: %zu %s%s", s->n, s->n == 1 ? "entry" : "entries",
              state_in_memory(app->state) ? (app->kiosk ? " (cleared for the next person)"
                                                        : " (not saved: it lasts until you quit)")
+             : state_waiting(app->state) ? " (saved once its file is free)"
                                          : "");
     draw_line(y++, x, w, ROLE_HEADING, head);
     if (s->n == 0) {

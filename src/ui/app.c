@@ -172,6 +172,38 @@ void app_replace_store(struct app *app, struct store *st)
     app->prof_gen++;
 }
 
+void app_state_joined(struct app *app)
+{
+    app->state_gen++;
+    if (state_in_memory(app->state)) {
+        app_notice(app, "Your shortlist cannot be saved (its file is not usable); it lasts until "
+                        "you quit.");
+        return;
+    }
+    /* The file's answers (or the ones saved meanwhile, merged into it) are the session's now. */
+    struct err e = {0};
+    if (state_load_profile(app->state, &app->prof, &e) == 0)
+        app->prof_gen++;
+    app_notice(app,
+               "Your shortlist's file is free again: %zu entries, with what you saved "
+               "meanwhile, are in it.",
+               state_count(app->state));
+}
+
+bool app_state_retry(struct app *app)
+{
+    if (!app->state || !state_waiting(app->state))
+        return false;
+    struct err e = {0};
+    int rc = state_retry(app->state, &e);
+    if (rc == 0)
+        return false;
+    app_state_joined(app);
+    if (rc > 1)
+        app_notice(app, "Your shortlist cannot be saved (%s); it lasts until you quit.", e.msg);
+    return true;
+}
+
 void app_clear_session(struct app *app)
 {
     app->notice[0] = '\0'; /* the last person's message goes too */

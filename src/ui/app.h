@@ -92,6 +92,14 @@ void app_profile_changed(struct app *app);
  * no screen but Home is open (the others keep what they read from the old one). */
 void app_replace_store(struct app *app, struct store *st);
 
+/* The shortlist's file was locked at start (state_waiting): try it again (state_retry, at most
+ * every 2 s); true when something changed to redraw for. */
+bool app_state_retry(struct app *app);
+
+/* The shortlist's file stopped waiting (it opened and took what was done meanwhile, or it turned
+ * out unusable): reload what it holds and say so. */
+void app_state_joined(struct app *app);
+
 /* Forget the session: filters, search, answers, shortlist, notes and the notice. The screens
  * go with R_RESTART. */
 void app_clear_session(struct app *app);

@@ -60,7 +60,8 @@ static const char *save_to(struct app *app, struct save_request *req, bool repla
         return NULL;
     }
     if (rc != 0) {
-        snprintf(req->error, sizeof req->error, "Cannot write %s: %s", req->path, strerror(rc));
+        snprintf(req->error, sizeof req->error, "Cannot write %s: %s", req->path,
+                 file_error_words(rc));
         return req->error;
     }
     app_notice(app, "Handout saved to %s", req->path);

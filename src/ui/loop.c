@@ -7,6 +7,7 @@
 #include <math.h>
 #include <poll.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <syslog.h>
@@ -223,6 +224,13 @@ static void draw_frame(struct app *app)
         int y, x;
         draw_screens(app, area);
         getyx(stdscr, y, x);
+        /* Drawing queries the store, and a query that found the cache damaged rebuilt it: say
+         * so in this frame. */
+        char *rebuilt = session_store_notice(app->store);
+        if (rebuilt) {
+            app_notice(app, "%s", rebuilt);
+            free(rebuilt);
+        }
         if (notice_rows(app) != rows && pass == 0)
             continue;
         if (!no_title)
@@ -534,6 +542,8 @@ void loop_run(struct app *app)
             redraw = catch_resize();
             if (app->kiosk && idle_tick(app))
                 redraw = true;
+            if (app_state_retry(app))
+                redraw = true;
             continue;
         }
         if (app->kiosk) {
@@ -554,10 +564,13 @@ void loop_run(struct app *app)
             continue;
         }
         struct result r;
+        bool waiting = state_waiting(app->state);
         if (key == KEY_FN(KEY_MOUSE))
             r = handle_mouse(app);
         else
             r = dispatch(app, key_action(key), key);
         quit = apply(app, r, 0);
+        if (waiting && !state_waiting(app->state))
+            app_state_joined(app); /* a change found the file free and went there */
     }
 }

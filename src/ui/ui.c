@@ -2,6 +2,8 @@
  * store, the person's state, the terminal. */
 #include "ui.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,6 +41,11 @@ static void setup_glyphs(bool kiosk)
     draw_links_setup(!kiosk && draw_hyperlinks_supported(env), rewrap);
 }
 
+static void give_terminal_back(void)
+{
+    endwin();
+}
+
 static bool want_color(const struct options *o)
 {
     const char *nc = getenv("NO_COLOR");
@@ -55,6 +62,9 @@ static struct state *open_state(struct app *app)
         char *path = state_default_path();
         if (path && state_open(path, &st, &e) != 0)
             app_notice(app, "Your shortlist cannot be saved (%s); it lasts until you quit.", e.msg);
+        else if (st && state_waiting(st))
+            app_notice(app, "Another program holds your shortlist's file; what you do is kept "
+                            "and saved to it once it is free.");
         free(path);
     }
     if (!st && state_open(NULL, &st, &e) != 0) {
@@ -158,9 +168,25 @@ int ui_main(const struct options *o)
         return rc;
 
     /* newterm, not initscr: an unknown TERM falls back to the line mode instead of exiting. */
+    errno = 0;
     SCREEN *screen = newterm(NULL, stdout, stdin);
     if (!screen) {
+        int why = errno;
+        /* ncurses looks in several places for the terminal's description, and the errno of a
+         * failed open is gone by the time it gives up: see whether a file can be opened at
+         * all. */
+        int probe = open("/dev/null", O_RDONLY | O_CLOEXEC);
+        if (probe < 0)
+            why = errno;
+        else
+            close(probe);
         app_finish(&app);
+        if (resource_errno(why)) {
+            /* The terminal is fine; the system refused (ulimit -n, memory): say that, not that
+             * the terminal is unknown. */
+            fprintf(stderr, "itpnav: cannot start the screen: %s\n", strerror(why));
+            return EXIT_OSERR;
+        }
         if (o->kiosk) {
             fputs("itpnav: this terminal type is unknown; --kiosk needs a full-screen terminal\n",
                   stderr);
@@ -193,15 +219,19 @@ int ui_main(const struct options *o)
                   NULL);
         mouseinterval(200);
     }
+    /* Out of memory from here on, the terminal is given back before the message. */
+    out_of_memory_hook(give_terminal_back);
     loop_run(&app);
     bool gone = app.input_gone;
-    app_finish(&app);
     endwin();
+    out_of_memory_hook(NULL);
+    rc = session_save_state(app.state);
+    app_finish(&app);
     delscreen(screen);
     text_set_ellipsis(NULL);
     if (gone) {
         fputs("itpnav: the terminal was closed; everything saved is kept\n", stderr);
         return EXIT_IOERR;
     }
-    return 0;
+    return rc;
 }

@@ -230,10 +230,8 @@ char *text_sanitize(const char *s, bool keep_newlines)
         s = "";
     size_t n = strlen(s), i = 0, o = 0;
     /* A single bad byte grows to the three of U+FFFD; nothing grows more than that. */
-    if (n > (SIZE_MAX - 1) / 3) {
-        fputs("itpnav: string too long\n", stderr);
-        abort();
-    }
+    if (n > (SIZE_MAX - 1) / 3)
+        out_of_memory(); /* no allocation could hold it */
     char *out = xmalloc(3 * n + 1);
     struct safe_char c;
     while (i < n) {
@@ -388,10 +386,8 @@ static void wrapper_emit(struct wrapper *w)
     struct text_lines *l = w->lines;
     if (l->n == w->cap) {
         w->cap = w->cap ? w->cap * 2 : 8;
-        if (w->cap > SIZE_MAX / sizeof *l->line) {
-            fputs("itpnav: too many lines\n", stderr);
-            abort();
-        }
+        if (w->cap > SIZE_MAX / sizeof *l->line)
+            out_of_memory(); /* no allocation could hold it */
         l->line = xrealloc(l->line, w->cap * sizeof *l->line);
     }
     l->line[l->n++] = sb_take(&w->cur);
@@ -565,10 +561,8 @@ char *text_fold(const char *s)
     size_t n = strlen(s), i = 0, o = 0;
     /* Folding never lengthens a valid character (ß -> ss is 2 -> 2 bytes); only a bad byte
      * grows, to the three bytes of U+FFFD. */
-    if (n > (SIZE_MAX - 1) / 3) {
-        fputs("itpnav: string too long\n", stderr);
-        abort();
-    }
+    if (n > (SIZE_MAX - 1) / 3)
+        out_of_memory(); /* no allocation could hold it */
     char *out = xmalloc(3 * n + 1);
     while (i < n) {
         unsigned cp;
@@ -684,10 +678,8 @@ size_t text_distance(const char *a, const char *b)
     }
     if (n == 0)
         return m;
-    if (n + 1 > SIZE_MAX / sizeof(size_t)) {
-        fputs("itpnav: string too long\n", stderr);
-        abort();
-    }
+    if (n + 1 > SIZE_MAX / sizeof(size_t))
+        out_of_memory(); /* no allocation could hold it */
     size_t *row = xmalloc((n + 1) * sizeof *row);
     for (size_t j = 0; j <= n; j++)
         row[j] = j;

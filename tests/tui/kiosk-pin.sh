@@ -29,7 +29,14 @@ advance() {
 }
 
 # kiosk PINFILE: the kiosk, its PIN file PINFILE, its log emptied.
+kiosk_gone() {
+    ! pgrep -f -- "--idle 100 --data $DATA" >/dev/null
+}
 kiosk() {
+    # The kiosk before goes first: it says on its way out that its terminal closed, which is not
+    # this kiosk's to log.
+    tm kill-session -t "$SESSION" >/dev/null 2>&1
+    wait_until "the kiosk before has ended" kiosk_gone
     : >"$LOG"
     ITPNAV=$WRAP restart --size 80x24 --env "ITPNAV_PIN_FILE=$1" --env "ITPNAV_CLOCK_FILE=$CLOCK" \
         -- --kiosk --idle 100 --data "$DATA"
