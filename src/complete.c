@@ -84,6 +84,8 @@ int complete_main(int argc, char **argv)
         const char *v;
         if ((v = option_value(argc, argv, &i, "--data")))
             data = v;
+        else if (option_value(argc, argv, &i, "--lang"))
+            continue; /* main() chose the language (the names') already */
         else if ((v = option_value(argc, argv, &i, "--db")))
             db = v;
         else if (!what && argv[i][0] != '-')

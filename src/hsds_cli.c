@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "dataset.h"
 #include "hsds.h"
+#include "i18n.h"
 #include "text.h"
 #include "util.h"
 
@@ -106,11 +107,15 @@ int hsds_cli_main(int argc, char **argv)
                             : "export needs a format: 'export hsds' (Open Referral)",
                      NULL);
     }
-    enum { O_MAP = 256, O_DATA, O_OUT, O_STRICT };
+    enum { O_MAP = 256, O_DATA, O_OUT, O_STRICT, O_LANG };
     static const struct option opts[] = {
-            {"help", no_argument, NULL, 'h'},          {"map", required_argument, NULL, O_MAP},
-            {"data", required_argument, NULL, O_DATA}, {"out", required_argument, NULL, O_OUT},
-            {"strict", no_argument, NULL, O_STRICT},   {0},
+            {"help", no_argument, NULL, 'h'},
+            {"map", required_argument, NULL, O_MAP},
+            {"data", required_argument, NULL, O_DATA},
+            {"out", required_argument, NULL, O_OUT},
+            {"strict", no_argument, NULL, O_STRICT},
+            {"lang", required_argument, NULL, O_LANG},
+            {0},
     };
     const char *map = NULL, *data = NULL, *out = NULL, *source = NULL;
     bool strict = false;
@@ -138,6 +143,11 @@ int hsds_cli_main(int argc, char **argv)
             if (!import)
                 return usage(command, "export does not take %s", "--strict");
             strict = true;
+            break;
+        case O_LANG:
+            /* main() chose the language already (i18n_init); here it is only checked. */
+            if (!i18n_lang_known(optarg))
+                return usage(command, "unknown language '%s'; expected en or fr", optarg);
             break;
         case ':': return usage(command, "option '%s' needs a value", argv[optind - 1]);
         default: return usage(command, "unknown option '%s'", argv[optind - 1]);

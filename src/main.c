@@ -11,6 +11,7 @@
 #include "config.h"
 #include "terms.h"
 #include "hsds_cli.h"
+#include "i18n.h"
 #include "text.h"
 #include "ui.h"
 #include "util.h"
@@ -80,6 +81,7 @@ enum {
     OPT_PRACTICE,
     OPT_LAST,
     OPT_LANGUAGE,
+    OPT_LANG,
 };
 
 /* Which commands take which option. */
@@ -125,6 +127,7 @@ static const struct {
         {{"last-practised", required_argument, NULL, OPT_LAST}, C_MATCH},
         {{"last-practiced", required_argument, NULL, OPT_LAST}, C_MATCH},
         {{"language-test", required_argument, NULL, OPT_LANGUAGE}, C_MATCH},
+        {{"lang", required_argument, NULL, OPT_LANG}, ~0u},
 };
 
 #define N_OPTIONS (sizeof options_table / sizeof options_table[0])
@@ -328,6 +331,11 @@ static int parse(int argc, char **argv, struct options *o)
             else
                 return usage_error("--language-test takes yes or no, not '%s'", a);
             break;
+        case OPT_LANG:
+            if (!i18n_lang_known(a))
+                return usage_error(_("unknown language '%s'; expected en or fr"), a);
+            o->lang = a;
+            break;
         case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
         case '?':
             if (optopt && optopt < 256) {
@@ -378,21 +386,52 @@ static int parse(int argc, char **argv, struct options *o)
     return -1;
 }
 
+/* The --lang of the command line, read before the options are (so that --help and the errors
+ * of the command line are in its language): "--lang L" or "--lang=L" before "--"; NULL when
+ * none. parse() reads it again, in its place, and checks it. */
+static const char *early_lang(int argc, char **argv)
+{
+    const char *lang = NULL;
+    for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+        if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+            lang = argv[++i];
+        else if (strncmp(argv[i], "--lang=", 7) == 0)
+            lang = argv[i] + 7;
+    }
+    return lang;
+}
+
+/* French asked for and no French locale installed: said once, on standard error, for a command
+ * and the line mode. */
+static void say_notice(void)
+{
+    const char *why = i18n_take_notice();
+    if (why)
+        fprintf(stderr, "itpnav: %s\n", why);
+}
+
 int main(int argc, char **argv)
 {
     text_init_locale();
+    i18n_init(early_lang(argc, argv));
     store_init();
     /* A closed pipe is a write error (status 74) to report, not a reason to die silently. */
     signal(SIGPIPE, SIG_IGN);
     /* So is a file-size limit (ulimit -f): the write fails with EFBIG, the cache falls back to
      * memory and build-db reports it, where the signal would kill us mid-write. */
     signal(SIGXFSZ, SIG_IGN);
+    /* The commands with options of their own come first, or after --lang alone. */
+    int k = 1;
+    while (k < argc && (strcmp(argv[k], "--lang") == 0 || strncmp(argv[k], "--lang=", 7) == 0))
+        k += argv[k][6] == '=' ? 1 : 2;
     /* Hidden, for the shell completions (completions/): the dataset's ids and names. */
-    if (argc > 1 && strcmp(argv[1], "complete") == 0)
-        return complete_main(argc - 1, argv + 1);
+    if (k < argc && strcmp(argv[k], "complete") == 0)
+        return complete_main(argc - k, argv + k);
     /* Open Referral import and export have options of their own (hsds_cli.c). */
-    if (argc > 1 && (strcmp(argv[1], "import") == 0 || strcmp(argv[1], "export") == 0))
-        return hsds_cli_main(argc - 1, argv + 1);
+    if (k < argc && (strcmp(argv[k], "import") == 0 || strcmp(argv[k], "export") == 0)) {
+        say_notice();
+        return hsds_cli_main(argc - k, argv + k);
+    }
     struct options o = {
             .idle = 120,
             .older_than = -1,
@@ -405,6 +444,11 @@ int main(int argc, char **argv)
     int rc = parse(argc, argv, &o);
     if (rc >= 0)
         return rc;
+    if (o.lang)
+        i18n_set_lang(o.lang);
+    /* The screens say it on their status line. */
+    if (o.command || o.plain)
+        say_notice();
     if (!o.command)
         return ui_main(&o);
     if (strcmp(o.command, "check") == 0)
