@@ -219,3 +219,148 @@ const char *i18n_pgettext(const char *key, const char *msgid)
     const char *t = gettext(key);
     return t == key ? msgid : t;
 }
+
+/* ---- formatting in the reader's language ---- */
+
+static bool is_fr(const char *lang)
+{
+    return lang && strcmp(lang, "fr") == 0;
+}
+
+/* The value of the n digits at s, or -1 when they are not all digits. */
+static int digits(const char *s, size_t n)
+{
+    int v = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+int i18n_date_precision(const char *ymd)
+{
+    if (!ymd)
+        return 0;
+    size_t n = strlen(ymd);
+    if ((n != 4 && n != 7 && n != 10) || digits(ymd, 4) < 0)
+        return 0;
+    if (n == 4)
+        return 1;
+    int month = ymd[4] == '-' ? digits(ymd + 5, 2) : -1;
+    if (month < 1 || month > 12)
+        return 0;
+    if (n == 7)
+        return 2;
+    int day = ymd[7] == '-' ? digits(ymd + 8, 2) : -1;
+    return day >= 1 && day <= 31 ? 3 : 0;
+}
+
+char *i18n_date_in(const char *lang, const char *ymd)
+{
+    static const char *const months[] = {"janvier",   "février", "mars",     "avril",
+                                         "mai",       "juin",    "juillet",  "août",
+                                         "septembre", "octobre", "novembre", "décembre"};
+    int p = i18n_date_precision(ymd);
+    if (!is_fr(lang) || p < 2)
+        return xstrdup(ymd ? ymd : "");
+    const char *month = months[digits(ymd + 5, 2) - 1];
+    if (p == 2)
+        return xasprintf("%s %.4s", month, ymd);
+    int day = digits(ymd + 8, 2);
+    /* The first of the month is "1er"; the others are cardinal, without a leading zero. */
+    return day == 1 ? xasprintf("1er %s %.4s", month, ymd)
+                    : xasprintf("%d %s %.4s", day, month, ymd);
+}
+
+char *i18n_date(const char *ymd)
+{
+    return i18n_date_in(i18n_lang(), ymd);
+}
+
+char *i18n_dated(const char *ymd, const char *day_fmt, const char *month_fmt, const char *year_fmt)
+{
+    int p = i18n_date_precision(ymd);
+    const char *fmt = p == 1 ? year_fmt : p == 2 ? month_fmt : day_fmt;
+    const char *hole = strstr(fmt, "%s");
+    char *date = i18n_date(ymd);
+    /* The format comes from a catalogue: only its one %s is filled, whatever else it holds. */
+    char *out = hole ? xasprintf("%.*s%s%s", (int)(hole - fmt), fmt, date, hole + 2) : xstrdup(fmt);
+    free(date);
+    return out;
+}
+
+char *i18n_number_in(const char *lang, char *buf, size_t size, long long n)
+{
+    if (!size)
+        return buf;
+    char digits_buf[32];
+    /* The magnitude as an unsigned number: -LLONG_MIN does not fit a long long. */
+    unsigned long long m = n < 0 ? 0ull - (unsigned long long)n : (unsigned long long)n;
+    int len = snprintf(digits_buf, sizeof digits_buf, "%llu", m);
+    if (!is_fr(lang)) {
+        snprintf(buf, size, "%s%s", n < 0 ? "-" : "", digits_buf);
+        return buf;
+    }
+    char out[64];
+    size_t k = 0;
+    if (n < 0)
+        out[k++] = '-';
+    for (int i = 0; i < len; i++) {
+        if (i > 0 && (len - i) % 3 == 0) {
+            memcpy(out + k, I18N_NBSP, 2);
+            k += 2;
+        }
+        out[k++] = digits_buf[i];
+    }
+    out[k] = '\0';
+    snprintf(buf, size, "%s", out);
+    return buf;
+}
+
+char *i18n_number(char *buf, size_t size, long long n)
+{
+    return i18n_number_in(i18n_lang(), buf, size, n);
+}
+
+char *i18n_decimal_in(const char *lang, char *buf, size_t size, double v, int decimals)
+{
+    if (!size)
+        return buf;
+    if (decimals < 0)
+        decimals = 0;
+    if (decimals > 6)
+        decimals = 6;
+    /* LC_NUMERIC stays C (JSON output needs its point): French's comma is put here. */
+    snprintf(buf, size, "%.*f", decimals, v);
+    char *point = strchr(buf, '.');
+    if (point && is_fr(lang))
+        *point = ',';
+    return buf;
+}
+
+char *i18n_decimal(char *buf, size_t size, double v, int decimals)
+{
+    return i18n_decimal_in(i18n_lang(), buf, size, v, decimals);
+}
+
+char *i18n_quote(const char *s)
+{
+    /* TRANSLATORS: quotation marks around a name or a value the person typed, as in "unknown
+     * region 'Ontarion'". French: guillemets with a no-break space (U+00A0) inside each. */
+    const char *fmt = C_("quotation", "'%s'");
+    const char *hole = strstr(fmt, "%s");
+    return hole ? xasprintf("%.*s%s%s", (int)(hole - fmt), fmt, s ? s : "", hole + 2)
+                : xasprintf("'%s'", s ? s : "");
+}
+
+char *i18n_label(const char *label)
+{
+    /* TRANSLATORS: a label before its value, as in "Kind: program". French: a no-break space
+     * (U+00A0) before the colon. */
+    const char *fmt = C_("label", "%s: ");
+    const char *hole = strstr(fmt, "%s");
+    return hole ? xasprintf("%.*s%s%s", (int)(hole - fmt), fmt, label ? label : "", hole + 2)
+                : xasprintf("%s: ", label ? label : "");
+}

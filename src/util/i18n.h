@@ -73,6 +73,9 @@ int i18n_date_precision(const char *ymd);
  * 2026", "27 novembre 2025", "décembre 2026", "2026". Anything else: as it is. */
 char *i18n_date(const char *ymd);
 
+/* The same in a given language ("en" or "fr"; any other: English). */
+char *i18n_date_in(const char *lang, const char *ymd);
+
 /* A phrase holding a date, chosen by the date's precision (French says "en date du 1er
  * décembre 2026" but "en date de décembre 2026"): day_fmt, month_fmt or year_fmt, each holding
  * one %s where i18n_date(ymd) goes. Give each through C_ with its own context, so that the
@@ -87,8 +90,14 @@ char *i18n_dated(const char *ymd, const char *day_fmt, const char *month_fmt, co
  * "-12 000"). Returns buf. */
 char *i18n_number(char *buf, size_t size, long long n);
 
+/* The same in a given language ("en" or "fr"; any other: English). */
+char *i18n_number_in(const char *lang, char *buf, size_t size, long long n);
+
 /* A decimal number with the given decimals (0 to 6) into buf: "2.5" or "2,5". Returns buf. */
 char *i18n_decimal(char *buf, size_t size, double v, int decimals);
+
+/* The same in a given language ("en" or "fr"; any other: English). */
+char *i18n_decimal_in(const char *lang, char *buf, size_t size, double v, int decimals);
 
 /* s quoted as the reader's language quotes a name or a typed value: 'text' in English (as the
  * program's messages always did), « text » in French (no-break spaces inside). A new string. */
