@@ -361,7 +361,7 @@ char *doc_plain(const struct doc *d, int width)
         case DOC_HEADING: wrap_into(&out, "\n", 0, l->text, width); break;
         case DOC_FIELD: {
             char *label = text_sanitize(l->label, false);
-            char *prefix = xasprintf("%s: ", label);
+            char *prefix = i18n_label(label);
             wrap_into(&out, prefix, 2, l->text, width);
             free(prefix);
             free(label);
@@ -371,9 +371,11 @@ char *doc_plain(const struct doc *d, int width)
         case DOC_NOTE: wrap_into(&out, "", 0, l->text, width); break;
         case DOC_BULLET: {
             /* A labelled item ("not yet: ...") says what a symbol would only show. */
-            char *t = l->label ? xasprintf("%s: %s", l->label, l->text) : xstrdup(l->text);
+            char *lab = l->label ? i18n_label(l->label) : NULL;
+            char *t = xasprintf("%s%s", lab ? lab : "", l->text);
             wrap_into(&out, "  - ", 4, t, width);
             free(t);
+            free(lab);
             break;
         }
         case DOC_STEP: {
@@ -385,7 +387,8 @@ char *doc_plain(const struct doc *d, int width)
             break;
         }
         case DOC_LINK: {
-            char *t = xasprintf("%s (%s; itpnav show %s)", l->text, l->detail ? l->detail : "",
+            /* TRANSLATORS: a linked entry: its name, how it is linked, and its id. */
+            char *t = xasprintf(_("%s (%s; itpnav show %s)"), l->text, l->detail ? l->detail : "",
                                 l->target);
             wrap_into(&out, "  -> ", 5, t, width);
             free(t);
