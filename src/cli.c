@@ -589,7 +589,7 @@ int cli_check(const struct options *o)
         if (d.version > 1)
             fprintf(stderr, _("itpnav: %s: %s (format version %d)\n"), safe, errors, d.version);
         else
-            fprintf(stderr, "itpnav: %s: %s\n", safe, errors);
+            fprintf(stderr, _("itpnav: %s: %s\n"), safe, errors);
         free(errors);
         free(safe);
     }

@@ -257,12 +257,17 @@ struct doc *doc_entry(const struct entry *e)
                          when);
         free(when);
     } else {
-        char *when = seen_undated(e->as_of);
-        /* TRANSLATORS: %s is "seen DATE (the page is undated)". */
-        note = xasprintf(_("This information is from a page %s. Check it with the organisation "
-                           "before you rely on it."),
-                         when);
-        free(when);
+        /* TRANSLATORS: %s is the day (or month, or year) an undated page was read. */
+        note = i18n_dated(e->as_of,
+                          C_("note, seen on a day",
+                             "This information is from a page seen %s (the page is undated). "
+                             "Check it with the organisation before you rely on it."),
+                          C_("note, seen in a month",
+                             "This information is from a page seen %s (the page is undated). "
+                             "Check it with the organisation before you rely on it."),
+                          C_("note, seen in a year",
+                             "This information is from a page seen %s (the page is undated). "
+                             "Check it with the organisation before you rely on it."));
     }
     doc_add(d, DOC_NOTE, NULL, note, NULL, NULL, 0);
     free(note);
