@@ -12,13 +12,15 @@ set -eu
 cd "$(dirname "$0")"
 
 # libqrencode-dev draws the QR codes a visitor scans; zbar-tools (zbarimg) reads them back in
-# tests/tui/qr.sh. The second group is for the package and the kiosk's update (tests/pkg,
+# tests/tui/qr.sh; gettext builds and checks the French catalogue (po/, tests/po), and locales
+# generates the French locale the program needs to speak French (below). The second group is for the package and the kiosk's update (tests/pkg,
 # tests/update: debian/, lintian, minisign, curl, systemd-analyze) and the shell completions
 # (tests/completion).
 packages="build-essential meson ninja-build pkg-config libncurses-dev libsqlite3-dev
 libcjson-dev sqlite3 tmux mandoc groff-base clang-format python3 ncurses-term
 clang libclang-rt-14-dev valgrind libcrypt-dev python3-jsonschema libqrencode-dev zbar-tools
-debhelper dpkg-dev fakeroot lintian git curl minisign systemd bash-completion zsh fish"
+debhelper dpkg-dev fakeroot lintian git curl minisign systemd bash-completion zsh fish
+gettext locales"
 
 missing=""
 for p in $packages; do
@@ -30,6 +32,21 @@ if [ -n "$missing" ]; then
     [ "$(id -u)" -eq 0 ] || sudo="sudo"
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing </dev/null >/dev/null
+fi
+
+# French (itpnav --lang fr, or a French locale) needs a French UTF-8 locale: glibc's gettext
+# ignores LANGUAGE under C and C.UTF-8. fr_CA.UTF-8 is generated once, unattended, keeping every
+# locale already chosen in /etc/locale.gen.
+if ! locale -a 2>/dev/null | grep -qix 'fr_CA\.utf-\?8'; then
+    echo "setup: generating the locale fr_CA.UTF-8" >&2
+    sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    if grep -q '^# *fr_CA\.UTF-8 UTF-8' /etc/locale.gen 2>/dev/null; then
+        $sudo sed -i 's/^# *\(fr_CA\.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+    elif ! grep -q '^fr_CA\.UTF-8 UTF-8' /etc/locale.gen 2>/dev/null; then
+        echo 'fr_CA.UTF-8 UTF-8' | $sudo tee -a /etc/locale.gen >/dev/null
+    fi
+    $sudo locale-gen >/dev/null
 fi
 
 mode="${1:-run}"

@@ -21,6 +21,7 @@ enum format { FORMAT_DEFAULT, FORMAT_TEXT, FORMAT_TSV, FORMAT_JSON };
 struct options {
     const char *command; /* NULL: the interactive program */
     const char *data, *db, *out;
+    const char *lang;    /* --lang: "en" or "fr"; NULL: the locale's (i18n.h) */
     const char *args[4]; /* positional arguments after the command */
     size_t n_args;
     bool strict, kiosk, no_color, no_mouse, plain;

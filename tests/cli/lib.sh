@@ -38,6 +38,9 @@ LIB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 : "${LC_ALL:=C.UTF-8}"
 export ITPNAV FIXTURES SOURCE_ROOT LC_ALL
 unset NO_COLOR COLUMNS
+# English unless a test asks for French (--lang fr, or a locale of its own): LANGUAGE would win
+# over LC_ALL.
+unset LANGUAGE
 
 if [ ! -x "$ITPNAV" ]; then
     echo "lib.sh: ITPNAV ($ITPNAV) is not an executable; build first" >&2
