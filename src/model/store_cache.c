@@ -81,11 +81,16 @@ static void put_identity(sqlite3 *db, const struct identity *id)
     set_cache_meta(db, "hash", id->hash);
 }
 
-/* Build into "<path>.tmp-<pid>" and rename over path: readers see the old file or the new one,
- * never half of one, and a killed build leaves only a temporary file behind. */
-static int write_db(const struct dataset *ds, const char *dataset_path, const char *path,
-                    const struct identity *id, char **why)
+/* Check the dataset at in and build it into "<path>.tmp-<pid>" as it is read, renamed over path
+ * once the check has passed: readers see the old file or the new one, never half of one, and a
+ * killed build leaves only a temporary file behind. st (may be NULL): the dataset's stat, whose
+ * identity (with the hash of what was read) the cache records. Returns the check's status (its
+ * findings in d): 0 when the dataset is valid, and then *why is NULL when the file is in place,
+ * else why not. Returns -1, with *why, when no build could start (the dataset is not checked). */
+static int write_db(const struct dataset_input *in, const char *origin, const char *path,
+                    const struct stat *st, unsigned flags, struct diags *d, char **why)
 {
+    *why = NULL;
     char *tmp = xasprintf("%s.tmp-%ld", path, (long)getpid());
     unlink(tmp);
     sqlite3 *db = NULL;
@@ -99,41 +104,60 @@ static int write_db(const struct dataset *ds, const char *dataset_path, const ch
                            * uses this much. */
                           " PRAGMA page_size = 4096; PRAGMA cache_size = -65536;",
                           NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        *why = store_failure(db, rc);
+        sqlite3_close(db);
+        unlink(tmp);
+        free(tmp);
+        return -1;
+    }
     char *fts_tmp = xasprintf("%s-fts", tmp);
-    if (rc == SQLITE_OK)
-        rc = store_fill(db, ds, dataset_path, fts_tmp, why);
+    struct dataset info;
+    int checked = store_build(db, in, origin, flags, fts_tmp, &info, d, &rc, why);
     free(fts_tmp);
     /* Everything is written before the rename: nothing ever writes to a file in place, where a
      * reader could meet a half-done write or a journal that is not its own. */
-    if (rc == SQLITE_OK)
-        put_identity(db, id);
-    if (rc != SQLITE_OK && !*why)
+    if (checked == 0 && rc == SQLITE_OK && st) {
+        struct identity id;
+        identity_of(st, info.hash, true, &id);
+        put_identity(db, &id);
+    }
+    if (checked == 0 && rc != SQLITE_OK && !*why)
         *why = store_failure(db, rc);
     if (sqlite3_close(db) != SQLITE_OK && rc == SQLITE_OK) {
         rc = SQLITE_IOERR;
-        *why = xstrdup("cannot close the database");
+        if (checked == 0)
+            *why = xstrdup("cannot close the database");
     }
     int err = 0;
-    if (rc == SQLITE_OK && (err = sync_file(tmp)) != 0)
+    if (checked == 0 && rc == SQLITE_OK && (err = sync_file(tmp)) != 0)
         *why = xstrdup(strerror(err));
-    if (rc == SQLITE_OK && !err && rename(tmp, path) != 0) {
+    if (checked == 0 && rc == SQLITE_OK && !err && rename(tmp, path) != 0) {
         err = errno;
         *why = xstrdup(strerror(err));
     }
-    if (rc != SQLITE_OK || err)
+    if (checked != 0 || rc != SQLITE_OK || err)
         unlink(tmp);
     else
         sync_dir_of(path);
     free(tmp);
-    return rc != SQLITE_OK || err ? -1 : 0;
+    if (checked != 0) {
+        free(*why);
+        *why = NULL;
+    }
+    return checked;
 }
 
-int store_write(const struct dataset *ds, const char *dataset_path, const char *out_path,
+int store_write(const char *dataset_path, const char *origin, const char *out_path, struct diags *d,
                 struct err *e)
 {
     char *why = NULL;
-    if (write_db(ds, dataset_path, out_path, NULL, &why) != 0) {
-        err_set(e, EXIT_IOERR, "cannot write %s: %s", out_path, why ? why : "unknown error");
+    struct dataset_input in = {.path = dataset_path};
+    int rc = write_db(&in, origin, out_path, NULL, 0, d, &why);
+    if (rc > 0)
+        return rc;
+    if (why) {
+        err_set(e, EXIT_IOERR, "cannot write %s: %s", out_path, why);
         free(why);
         return EXIT_IOERR;
     }
@@ -270,74 +294,78 @@ int store_open_dataset(const char *path, const char *cache_dir, unsigned flags, 
         return 0;
     }
 
-    /* 2. Read the file: it may be touched but identical, or changed. */
-    char *buf;
-    size_t len;
-    int rc = dataset_read_file(path, &buf, &len, d);
-    if (rc) {
-        sqlite3_close(old);
-        free(cache);
-        free(base);
-        return rc;
-    }
-    uint64_t hash = dataset_hash(buf, len);
-    identity_of(&st, hash, true, &now);
-    if (!strict && old && strcmp(have_origin, real) == 0 && strcmp(have_hash, now.hash) == 0) {
-        free(buf);
-        sqlite3_close(old);
-        old = NULL;
-        /* Remember the new mtime so the next start skips reading; harmless if it fails. */
-        if (cache_ok)
-            refresh_identity(cache, &now);
-        rc = store_open_readonly(cache, &old);
-        *out = store_create(old, real);
-        free(cache);
-        free(base);
-        return rc == SQLITE_OK ? 0 : EXIT_IOERR;
+    /* 2. A cache of this file that is older than it: the file may be touched but identical (one
+     * read to hash it), or changed. */
+    int rc;
+    if (!strict && old && strcmp(have_origin, real) == 0) {
+        uint64_t hash;
+        rc = dataset_hash_file(path, &hash, d);
+        if (rc) {
+            sqlite3_close(old);
+            free(cache);
+            free(base);
+            return rc;
+        }
+        identity_of(&st, hash, true, &now);
+        if (strcmp(have_hash, now.hash) == 0) {
+            sqlite3_close(old);
+            old = NULL;
+            /* Remember the new mtime so the next start skips reading; harmless if it fails. */
+            if (cache_ok)
+                refresh_identity(cache, &now);
+            rc = store_open_readonly(cache, &old);
+            *out = store_create(old, real);
+            free(cache);
+            free(base);
+            return rc == SQLITE_OK ? 0 : EXIT_IOERR;
+        }
     }
 
-    /* 3. Check and rebuild. */
-    struct dataset *ds = NULL;
+    /* 3. Check and rebuild, as the file is read. */
+    struct dataset_input in = {.path = path};
     size_t errors_before = d->errors;
-    rc = dataset_parse(buf, len, dflags, &ds, d);
-    free(buf);
-    if (rc) {
-        if (old && (flags & STORE_FALLBACK)) {
-            *notice = xasprintf("%s has %zu error%s; showing the data from the last good load. "
-                                "Run 'itpnav check' to see them.",
-                                path, d->errors - errors_before,
-                                d->errors - errors_before == 1 ? "" : "s");
-            *out = store_create(old, real);
-            rc = 0;
-        } else {
-            sqlite3_close(old);
-        }
-        free(cache);
-        free(base);
-        return rc;
-    }
-    sqlite3_close(old);
-    old = NULL;
+    bool checked = false;
     if (cache_ok) {
         char *why = NULL;
-        if (write_db(ds, real, cache, &now, &why) == 0) {
+        rc = write_db(&in, real, cache, &st, dflags, d, &why);
+        checked = rc >= 0;
+        if (rc == 0 && !why) {
+            sqlite3_close(old);
+            old = NULL;
             if (store_open_readonly(cache, &old) == SQLITE_OK) {
-                dataset_destroy(ds);
                 *out = store_create(old, real);
                 free(cache);
                 free(base);
                 return 0;
             }
             sqlite3_close(old);
+            old = NULL;
         }
-        *notice = xasprintf("cannot write the cache in %s (%s); working in memory", cache_dir,
-                            why ? why : "cannot open it");
+        if (rc <= 0)
+            *notice = xasprintf("cannot write the cache in %s (%s); working in memory", cache_dir,
+                                why ? why : "cannot open it");
         free(why);
     } else if (cache_dir) {
         *notice = xasprintf("cannot write the cache directory %s; working in memory", cache_dir);
     }
-    rc = store_open_memory(ds, real, out, e);
-    dataset_destroy(ds);
+    if (!checked || rc == 0) {
+        /* Built in memory; a dataset already checked is checked again only for its records:
+         * what it found is already said. */
+        struct diags again = {0};
+        rc = store_open_memory(&in, real, dflags, out, checked ? &again : d, e);
+        diags_finish(&again);
+    }
+    if (rc == EXIT_DATAERR && old && (flags & STORE_FALLBACK)) {
+        free(*notice);
+        *notice = xasprintf("%s has %zu error%s; showing the data from the last good load. "
+                            "Run 'itpnav check' to see them.",
+                            path, d->errors - errors_before,
+                            d->errors - errors_before == 1 ? "" : "s");
+        *out = store_create(old, real);
+        old = NULL;
+        rc = 0;
+    }
+    sqlite3_close(old);
     free(cache);
     free(base);
     return rc;
