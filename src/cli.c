@@ -142,7 +142,7 @@ int cli_list(const struct options *o)
     char *region;
     rc = session_resolve_filters(st, o, &q, &region);
     if (rc) {
-        store_destroy(st);
+        session_close_store(st);
         return rc;
     }
     enum format f = output_format(o);
@@ -197,7 +197,7 @@ int cli_list(const struct options *o)
         cJSON_Delete(json);
     }
     free(region);
-    store_destroy(st);
+    session_close_store(st);
     return finish_output(rc);
 }
 
@@ -360,7 +360,7 @@ int cli_show(const struct options *o)
                                         : o->kinds == KIND_PROGRAM  ? "program id"
                                                                     : "id",
                                         id, near);
-        store_destroy(st);
+        session_close_store(st);
         return rc;
     }
     /* A version 1 dataset may give a support and a pathway one id (D10): the support is shown,
@@ -401,7 +401,7 @@ int cli_show(const struct options *o)
         doc_destroy(d);
     }
     entry_destroy(e);
-    store_destroy(st);
+    session_close_store(st);
     return finish_output(0);
 }
 
@@ -638,6 +638,6 @@ int cli_match(const struct options *o)
     }
     match_destroy(m, n);
     free(region);
-    store_destroy(st);
+    session_close_store(st);
     return finish_output(rc);
 }

@@ -106,7 +106,7 @@ static void found(struct judge *j, unsigned key, int outcome, char *sentence)
 
 static int failed(struct store *st, struct err *e)
 {
-    return err_set(e, EXIT_IOERR, "query failed: %s", sqlite3_errmsg(st->db));
+    return store_failed(st, e);
 }
 
 static bool in_region(struct store *st, const char *ancestor, const char *region, struct err *e)
@@ -347,8 +347,8 @@ static char *next_step(struct store *st, int64_t rid, struct err *e)
     return step;
 }
 
-int match_run(struct store *st, const struct answers *a, struct match **out, size_t *n,
-              struct err *e)
+static int run_once(struct store *st, const struct answers *a, struct match **out, size_t *n,
+                    struct err *e)
 {
     *out = NULL;
     *n = 0;
@@ -409,6 +409,17 @@ int match_run(struct store *st, const struct answers *a, struct match **out, siz
     *n = p.n;
     query_page_finish(&p);
     return 0;
+}
+
+int match_run(struct store *st, const struct answers *a, struct match **out, size_t *n,
+              struct err *e)
+{
+    int rc;
+    store_begin(st);
+    do
+        rc = run_once(st, a, out, n, e);
+    while (store_again(st, rc != 0, e));
+    return rc;
 }
 
 void match_destroy(struct match *m, size_t n)
