@@ -2021,8 +2021,11 @@ static int open_file(const char *path, struct diags *d, int *rc)
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
-        diags_add(d, DIAG_ERROR, 0, 0, NULL, "cannot open: %s", strerror(errno));
-        *rc = errno == EIO ? EXIT_IOERR : EXIT_NOINPUT;
+        int err = errno;
+        diags_add(d, DIAG_ERROR, 0, 0, NULL, "cannot open: %s", strerror(err));
+        /* Out of descriptors (the cache being built holds some) is the system's limit, not the
+         * file's fault: 71, as everywhere else. */
+        *rc = err == EIO ? EXIT_IOERR : resource_errno(err) ? EXIT_OSERR : EXIT_NOINPUT;
         return -1;
     }
     struct stat st;
