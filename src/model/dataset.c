@@ -1882,7 +1882,8 @@ static void finish(struct check *c)
         return;
     }
     /* Duplicate keys: JSON allows them, but a reader would see one value and we another. */
-    qsort(c->dup_keys, c->n_dup_keys, sizeof *c->dup_keys, cmp_keys);
+    if (c->n_dup_keys) /* dup_keys is NULL without any: qsort's pointer must not be */
+        qsort(c->dup_keys, c->n_dup_keys, sizeof *c->dup_keys, cmp_keys);
     for (size_t i = 0; i < c->n_dup_keys; i++) {
         place_at(c, P_DUPKEY, 0, i);
         char *q = quote(c->dup_keys[i]);
