@@ -398,7 +398,7 @@ struct check {
     char **dup_keys;
     size_t n_dup_keys;
     struct unknown_top *unknown;
-    size_t n_unknown;
+    size_t n_unknown, unknown_room;
 };
 
 /* Count a finding at key k, and keep it when it may be shown: msg (taken) is its message, or NULL
@@ -1735,7 +1735,11 @@ static int top_key(struct check *c, const struct jscan_item *it, size_t ordinal)
         }
         bool version = strcmp(it->key, "itpnav") == 0, meta = strcmp(it->key, "dataset") == 0;
         if (s < 0 && !version && !meta) {
-            c->unknown = xrealloc(c->unknown, (c->n_unknown + 1) * sizeof *c->unknown);
+            if (c->n_unknown == c->unknown_room) {
+                /* Doubled, not one more: a file may repeat a key 100,000 times. */
+                c->unknown_room = c->unknown_room ? 2 * c->unknown_room : 16;
+                c->unknown = xrealloc(c->unknown, c->unknown_room * sizeof *c->unknown);
+            }
             c->unknown[c->n_unknown++] = (struct unknown_top){xstrdup(it->key), ordinal};
             return -1;
         }
