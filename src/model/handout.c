@@ -66,8 +66,7 @@ static void result_part(struct doc *d, struct store *st, const struct profile *p
     if (n == 0)
         doc_add(d, DOC_TEXT, NULL, "No pathway in the data is open where you live for your goals.",
                 NULL, NULL, 0);
-    for (size_t i = 0; i < n; i++)
-        match_doc(d, &m[i], false);
+    match_results_doc(d, m, n, false);
     match_destroy(m, n);
 
     struct query q;

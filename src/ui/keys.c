@@ -230,7 +230,8 @@ const struct key_def key_table[] = {
          {0},
          "1-9",
          NULL,
-         "Choose the answer with that number.",
+         "Choose the answer with that number; in a checklist, check or uncheck it (the numbers of "
+         "Skip and Done end it).",
          SCOPE_CHOICE,
          KEYF_DIGITS},
         {A_TOGGLE,
