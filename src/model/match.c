@@ -947,7 +947,8 @@ void match_rules_into(struct doc *d, struct store *st, const struct entry *e,
                           m.n_reasons == 1 ? "" : "s");
     doc_add(&r, DOC_TEXT, NULL, intro, NULL, NULL, 0);
     free(intro);
-    if (answered) {
+    bool judged = answered && m.has_requires;
+    if (judged) {
         for (size_t k = 0; k < m.n_reasons; k++)
             doc_add(&r, DOC_BULLET, match_reason_kind(&m, k), m.reasons[k], NULL, NULL, 0);
         char *verdict = xstrdup(m.why);
@@ -964,7 +965,7 @@ void match_rules_into(struct doc *d, struct store *st, const struct entry *e,
                 if (m.rules[k].key == order[o])
                     doc_add(&r, DOC_BULLET, "rule", m.rules[k].rule, NULL, NULL, 0);
     }
-    if (!(answered && m.why_has_note))
+    if (!(judged && m.why_has_note))
         doc_add(&r, DOC_FIELD, m.has_requires ? "The program also asks" : "It says", m.note, NULL,
                 NULL, 0);
     struct sb from = {0};

@@ -85,7 +85,7 @@ int profile_this_year(void);
 bool profile_parse_last_practised(const char *s, int this_year, double *years_ago, int *year);
 
 /* What a question of years takes, in words for "Type ...": "years from 0 to 80 (like 3 or 2.5)",
- * or for the last question of practice "the year (like 2023) or years ago (like 3)". */
+ * or for the last question of practice "a year (2023) or years ago (3)". */
 const char *profile_years_form(enum profile_question q);
 
 /* How the exams a person names are found (profile_find_exam). */
