@@ -937,8 +937,7 @@ void match_rules_into(struct doc *d, struct store *st, const struct entry *e,
     doc_add(&r, DOC_HEADING, NULL, "Rules on record", NULL, NULL, 0);
     char *intro;
     if (!m.has_requires)
-        intro = xstrdup("No rule is on record here that answers can be compared with: ask the "
-                        "program what it asks.");
+        intro = xstrdup("None that answers can be compared with: ask the program what it asks.");
     else if (m.complete)
         intro = xasprintf("%s the program's whole published eligibility.",
                           m.n_reasons == 1 ? "This rule is" : "These rules are");
@@ -968,6 +967,13 @@ void match_rules_into(struct doc *d, struct store *st, const struct entry *e,
     if (!(judged && m.why_has_note))
         doc_add(&r, DOC_FIELD, m.has_requires ? "The program also asks" : "It says", m.note, NULL,
                 NULL, 0);
+    /* Where the rules come from; with no rule on record, the Source part says it. */
+    if (!m.has_requires) {
+        doc_insert(d, rules_position(d), &r);
+        doc_finish(&r);
+        match_finish(&m);
+        return;
+    }
     struct sb from = {0};
     sb_add(&from, e->source.name ? e->source.name : e->source.id ? e->source.id : "not stated");
     if (e->source.kind)

@@ -363,9 +363,11 @@ check "the rules come before the steps" \
 run "$ITPNAV" show --data "$M" --format text p-exam
 expect_stdout_has "2 rules on record; not the program's whole eligibility."
 run "$ITPNAV" show --data "$M" --format text p-note
-expect_stdout_has "No rule is on record here that answers can be compared with"
+expect_stdout_has $'Rules on record\nNone that answers can be compared with: ask the program what it asks.'
 expect_stdout_has "It says: Ask the college for its current rules."
-expect_stdout_has "Rules from: An undated page, seen 2026-11-21 (the page is undated)"
+# No rule on record: where it comes from is the Source part's, said once.
+expect_stdout_lacks "Rules from"
+expect_stdout_has "Seen: 2026-11-21 (the page is undated)"
 run "$ITPNAV" show --data "$M" --format text on-help
 expect_status 0
 expect_stdout_lacks "Rules on record"
