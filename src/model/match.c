@@ -948,8 +948,12 @@ void match_rules_into(struct doc *d, struct store *st, const struct entry *e,
     free(intro);
     bool judged = answered && m.has_requires;
     if (judged) {
-        for (size_t k = 0; k < m.n_reasons; k++)
-            doc_add(&r, DOC_BULLET, match_reason_kind(&m, k), m.reasons[k], NULL, NULL, 0);
+        /* The kind in the text, not a label: every view says it, the screen's too. */
+        for (size_t k = 0; k < m.n_reasons; k++) {
+            char *t = xasprintf("%s: %s", match_reason_kind(&m, k), m.reasons[k]);
+            doc_add(&r, DOC_BULLET, NULL, t, NULL, NULL, 0);
+            free(t);
+        }
         char *verdict = xstrdup(m.why);
         if (verdict[0] >= 'A' && verdict[0] <= 'Z')
             verdict[0] = (char)(verdict[0] - 'A' + 'a');
@@ -962,7 +966,7 @@ void match_rules_into(struct doc *d, struct store *st, const struct entry *e,
         for (size_t o = 0; o < sizeof order / sizeof order[0]; o++)
             for (size_t k = 0; k < m.n_reasons; k++)
                 if (m.rules[k].key == order[o])
-                    doc_add(&r, DOC_BULLET, "rule", m.rules[k].rule, NULL, NULL, 0);
+                    doc_add(&r, DOC_BULLET, NULL, m.rules[k].rule, NULL, NULL, 0);
     }
     if (!(judged && m.why_has_note))
         doc_add(&r, DOC_FIELD, m.has_requires ? "The program also asks" : "It says", m.note, NULL,

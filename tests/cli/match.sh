@@ -353,9 +353,9 @@ run "$ITPNAV" show --data "$M" --format text p-full
 expect_status 0
 expect_stdout_has "Rules on record"
 expect_stdout_has "These rules are the program's whole published eligibility."
-expect_stdout_has "  - rule: Open to: Canadian citizen or permanent resident."
-expect_stdout_has "  - rule: Needs a pass in all of: MCCQE Part I and NAC examination."
-expect_stdout_has "  - rule: You must live in Ontario."
+expect_stdout_has "  - Open to: Canadian citizen or permanent resident."
+expect_stdout_has "  - Needs a pass in all of: MCCQE Part I and NAC examination."
+expect_stdout_has "  - You must live in Ontario."
 expect_stdout_has "The program also asks: Places are few."
 expect_stdout_has "Rules from: A source, as of 2021-09"
 check "the rules come before the steps" \

@@ -6,6 +6,7 @@
 # order, a national pathway beside a route of its goal as that route's context.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-session.sh"
+. "$(dirname "$0")/lib-results.sh"
 
 # tests/fixtures/tui-session.json (format version 1: no rules are complete, so nothing fits):
 # Toronto in Ontario, Calgary in Alberta; five pathways: Ontario Family Practice Route (Ontario;
@@ -21,6 +22,7 @@ GOALS=("Practise medicine" "Residency" "Alternative career" "Skip: I'd rather no
 EXAMS=("MCCQE Part I" "NAC examination" "Therapeutics Decision-Making" "None of these yet"
     "Skip: I'd rather not say")
 THIS_YEAR=$(date +%Y)
+MATCH_ARGS=(--data "$DATA")
 
 # fresh: the program again with no saved answers or shortlist.
 fresh() {
@@ -28,164 +30,6 @@ fresh() {
     rm -rf "$XDG_DATA_HOME/itpnav"
     start --size "$SIZE" -- --data "$DATA"
     wait_for "1  Find supports"
-}
-
-# ---- answering the questions one after another ----
-
-# q_region TEXT: question 1; TEXT is typed to find the place (empty: the Skip row).
-q_region() {
-    wait_for "1 of 9: Where you live" || return
-    if [ -n "$1" ]; then
-        type_text "$1"
-        wait_for "Type to find: $1"
-    fi
-    send Enter
-}
-
-# q_multi N TITLE ARRAY WANTED...: a checklist: the number of each WANTED label of ARRAY (the
-# rows in order) checks it, then Done's number ends it (a WANTED Skip row ends it by itself).
-q_multi() {
-    local n=$1 title=$2 arr=$3 want i
-    shift 3
-    wait_for "$n of 9: $title" || return
-    local -n rows=$arr
-    for want in "$@"; do
-        for i in "${!rows[@]}"; do
-            [ "${rows[$i]}" = "$want" ] || continue
-            send $((i + 1))
-            case $want in
-            Skip*) return ;;
-            *) wait_for "$((i + 1)) [x] $want" ;;
-            esac
-        done
-    done
-    send $((${#rows[@]} + 1)) # Done
-}
-
-# q_choice N TITLE KEY: a numbered question, answered with its number.
-q_choice() {
-    wait_for "$1 of 9: $2" || return
-    send "$3"
-}
-
-# q_years N TITLE TEXT: a question of years: TEXT typed (empty skips), then Enter.
-q_years() {
-    wait_for "$1 of 9: $2" || return
-    [ -n "$3" ] && type_text "$3"
-    send Enter
-}
-
-# ---- reading the results ----
-
-# expect_flat TEXT: the screen, its lines joined and runs of spaces made one, holds TEXT: for
-# sentences that wrap.
-expect_flat() {
-    [[ "$(screen | tr -s ' \n' '  ')" == *"$1"* ]] || fail "the screen lacks (wrapped or not): $1"
-}
-
-# results_text: the whole results page, page after page (PgDn), then back to the top.
-results_text() {
-    local text before
-    text=$(screen)
-    for _ in 1 2 3 4 5 6; do
-        screen | grep -q 'PgDn for more' || break
-        before=$(screen)
-        send NPage
-        wait_change "$before"
-        text+=$'\n'$(screen)
-    done
-    send Home
-    settle
-    printf '%s\n' "$text"
-}
-
-HEADINGS='^ (Fits: you meet|Meets the rules on record|Check: nothing is unmet|Not yet: something is missing|Supports for where)'
-
-# heading_of VERDICT: the start of the results heading of a verdict of match.
-heading_of() {
-    case $1 in
-    fits) echo "Fits: you meet every rule the program publishes" ;;
-    meets-stated) echo "Meets the rules on record: the program asks more" ;;
-    check) echo "Check: nothing is unmet, but something is not known" ;;
-    *) echo "Not yet: something is missing" ;;
-    esac
-}
-
-# section_of NAME < TEXT: the heading of the section the pathway NAME is listed under, as a route
-# ("→ NAME") or as a route's context ("Across Canada: NAME").
-section_of() {
-    awk -v name="$1" -v re="$HEADINGS" '
-        $0 ~ re { h = $0 }
-        index($0, " → " name " · ") == 1 || index($0, "   Across Canada: " name " · ") == 1 { print h; exit }'
-}
-
-# listed_pathways < TEXT: the pathways on the results page (routes, and "+NAME" for a context
-# entry) in their order, down to the supports (a line the pages repeat counts once).
-listed_pathways() {
-    awk '/^ Supports for where/ { exit }
-         /^ → / { sub(/^ → /, ""); sub(/ · .*/, ""); if (!seen[$0]++) print }
-         /^   Across Canada: / { sub(/^   Across Canada: /, "+"); sub(/ · .*/, ""); if (!seen[$0]++) print }'
-}
-
-# match_json ARGS...: `itpnav match --format json ARGS` on the test's data.
-match_json() {
-    "$ITPNAV" match --data "$DATA" --format json "$@"
-}
-
-# agrees_with_match ARGS...: the results screen (already open) shows each pathway of `itpnav
-# match ARGS` under its verdict's heading (a context entry right after its route, under that
-# route's heading), in match's order, with the headings' counts, and no other pathway.
-agrees_with_match() {
-    local json want text
-    json=$(match_json "$@") || {
-        fail "itpnav match $* failed"
-        return
-    }
-    text=$(results_text)
-    # What the screen must list, in order: by verdict, each route then its context; and per
-    # pathway the heading it is under.
-    want=$(python3 -c '
-import json, sys
-d = json.loads(sys.argv[1])
-order = ["fits", "meets-stated", "check", "not-yet"]
-for v in order:
-    for o in d:
-        if "context_for" in o or o["verdict"] != v:
-            continue
-        print("%s\t%s" % (o["name"], v))
-        for c in d:
-            if c.get("context_for") == o["id"]:
-                print("+%s\t%s" % (c["name"], v))
-' "$json")
-    local name verdict got
-    while IFS=$'\t' read -r name verdict; do
-        [ -n "$name" ] || continue
-        got=$(section_of "${name#+}" <<<"$text")
-        [[ "$got" == " $(heading_of "$verdict")"* ]] ||
-            fail "match puts ${name#+} under \"$verdict\"; the screen lists it under \"${got:-nothing}\""
-    done <<<"$want"
-    check "the screen lists the pathways as match ranks them ($(cut -f1 <<<"$want" | tr '\n' ','))" \
-        test "$(listed_pathways <<<"$text")" = "$(cut -f1 <<<"$want" | sed '/^$/d')"
-    local n
-    for verdict in fits meets-stated check not-yet; do
-        n=$(python3 -c 'import json, sys; print(sum(1 for o in json.loads(sys.argv[1]) if o["verdict"] == sys.argv[2] and "context_for" not in o))' "$json" "$verdict")
-        grep -qF -e " $(heading_of "$verdict") ($n)" <<<"$text" ||
-            fail "the results lack the heading \"$(heading_of "$verdict") ($n)\""
-    done
-}
-
-# summary_row_agrees ARGS...: the wizard list's last row counts what match judges.
-summary_row_agrees() {
-    local json f m c n
-    json=$(match_json "$@")
-    count() { python3 -c 'import json, sys; print(sum(1 for o in json.loads(sys.argv[1]) if o["verdict"] == sys.argv[2] and "context_for" not in o))' "$json" "$1"; }
-    f=$(count fits)
-    m=$(count meets-stated)
-    c=$(count check)
-    n=$(count not-yet)
-    local s=""
-    [ "$m" = 1 ] && s=s
-    wait_for "▶ Results: $f fit, $m meet$s the rules on record, $c to check, $n not yet"
 }
 
 MEETS_ALL=(--region toronto --goal practice --discipline family-medicine --postgrad-years 3

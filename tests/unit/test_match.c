@@ -825,7 +825,7 @@ static void test_rules_into(void)
     d = doc_entry(en);
     match_rules_into(d, db(), en, NULL, &e);
     text = plain(d);
-    CHECK(strstr(text, "  - rule: For family medicine only.\n"));
+    CHECK(strstr(text, "  - For family medicine only.\n"));
     CHECK(strstr(text, "The program also asks: A sponsored job\n"));
     CHECK(!strstr(text, "For your answers"));
     free(text);
@@ -838,7 +838,7 @@ static void test_rules_into(void)
     match_rules_into(d, db(), en, NULL, &e);
     text = plain(d);
     CHECK(strstr(text, "This rule is the program's whole published eligibility.\n"));
-    CHECK(strstr(text, "  - rule: Needs a pass in all of: MCCQE Part I and NAC OSCE.\n"));
+    CHECK(strstr(text, "  - Needs a pass in all of: MCCQE Part I and NAC OSCE.\n"));
     CHECK(strstr(text, "Rules from: Match Source (A publisher), as of 2024\n"));
     free(text);
     doc_destroy(d);
