@@ -124,7 +124,18 @@ expect_json "$J[\"p-note\"][\"met\"] == [] and $J[\"p-note\"][\"unmet\"] == [] a
 expect_json "$J[\"p-note\"][\"why\"] == \"Check: no rules on record that your answers can be compared with; it says: Ask the college for its current rules.\""
 
 case_begin "a version 1 dataset never yields fits (it has no requires.complete)"
-run "$ITPNAV" match --data "$V1" --format tsv --region toronto --status citizen \
+# The version 1 file, its rules said to be complete anyway (a key version 1 does not know).
+python3 - "$V1" "$TEST_TMP/v1-complete.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["itpnav"] == 1
+for p in d["pathways"]:
+    if "requires" in p:
+        p["requires"]["complete"] = True
+json.dump(d, open(sys.argv[2], "w"))
+PY
+V1C="$TEST_TMP/v1-complete.json"
+run "$ITPNAV" match --data "$V1C" --format tsv --region toronto --status citizen \
     --exam mccqe1 --exam nac --postgrad-years 3
 expect_status 0
 expect_verdict p-full meets-stated
@@ -132,12 +143,12 @@ expect_stdout_lacks "${TAB}fits${TAB}"
 for answers in "--region alberta --exam mccqe1" "--region ontario --language-test yes" \
     "--region ontario --practice-years 3 --last-practised 5 --discipline family-medicine"; do
     # shellcheck disable=SC2086
-    run "$ITPNAV" match --data "$V1" --format tsv $answers
+    run "$ITPNAV" match --data "$V1C" --format tsv $answers
     expect_status 0
     expect_stdout_lacks "${TAB}fits${TAB}"
     expect_stdout_has "${TAB}meets-stated${TAB}"
 done
-run "$ITPNAV" match --data "$V1" --format json --region alberta --exam mccqe1
+run "$ITPNAV" match --data "$V1C" --format json --region alberta --exam mccqe1
 expect_json "all(o[\"complete\"] is False for o in d)"
 
 case_begin "out of region: another province's pathways do not appear"
