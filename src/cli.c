@@ -143,7 +143,7 @@ int cli_list(const struct options *o)
     char *region;
     rc = session_resolve_filters(st, o, &q, &region);
     if (rc) {
-        store_destroy(st);
+        session_close_store(st);
         return rc;
     }
     enum format f = output_format(o);
@@ -198,7 +198,7 @@ int cli_list(const struct options *o)
         cJSON_Delete(json);
     }
     free(region);
-    store_destroy(st);
+    session_close_store(st);
     return finish_output(rc);
 }
 
@@ -361,7 +361,7 @@ int cli_show(const struct options *o)
                                         : o->kinds == KIND_PROGRAM  ? "program id"
                                                                     : "id",
                                         id, near);
-        store_destroy(st);
+        session_close_store(st);
         return rc;
     }
     /* A version 1 dataset may give a support and a pathway one id (D10): the support is shown,
@@ -407,7 +407,7 @@ int cli_show(const struct options *o)
         doc_destroy(d);
     }
     entry_destroy(e);
-    store_destroy(st);
+    session_close_store(st);
     return finish_output(rc);
 }
 
@@ -655,7 +655,7 @@ int cli_match(const struct options *o)
     }
     if (f == FORMAT_TEXT && n) {
         struct doc d = {0};
-        match_results_doc(&d, m, n, true);
+        match_results_doc(&d, m, n, true, NULL, NULL);
         char *text = doc_plain(&d, width);
         fputs(text + (text[0] == '\n'), stdout);
         free(text);
@@ -669,6 +669,6 @@ int cli_match(const struct options *o)
     for (size_t i = 0; i < SESSION_MAX_VALUES; i++)
         free(exam_ids[i]);
     free(region);
-    store_destroy(st);
+    session_close_store(st);
     return finish_output(rc);
 }

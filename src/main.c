@@ -53,6 +53,7 @@ static const char usage_text[] =
         "yes|no\n"
         "\n"
         "Exit status: 0 success, 64 usage error, 65 invalid dataset, 66 cannot open a file,\n"
+        "71 out of memory (or another limit of the system), 73 cannot create the output file,\n"
         "74 read or write error. See itpnav(1).\n";
 
 enum {

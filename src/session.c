@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "state.h"
 #include "text.h"
 
 const char *session_bundled_dataset(void)
@@ -77,6 +78,25 @@ int session_open_store(const struct options *o, bool fallback, struct store **st
     return rc;
 }
 
+char *session_store_notice(struct store *st)
+{
+    char *n = st ? store_take_notice(st) : NULL;
+    if (!n)
+        return NULL;
+    char *safe = text_sanitize(n, false);
+    free(n);
+    return safe;
+}
+
+void session_close_store(struct store *st)
+{
+    char *n = session_store_notice(st);
+    if (n)
+        fprintf(stderr, "itpnav: %s\n", n);
+    free(n);
+    store_destroy(st);
+}
+
 int session_unknown(int code, const char *what, const char *value, char *suggest)
 {
     char *v = text_sanitize(value, false);
@@ -140,4 +160,43 @@ int session_resolve_filters(struct store *st, const struct options *o, struct qu
     q->kinds = o->kinds;
     q->text = o->search;
     return 0;
+}
+
+/* How long quitting waits for a shortlist file another program holds, before giving up. */
+#define QUIT_WAIT_MS 30000
+
+int session_save_state(struct state *s)
+{
+    if (!state_unsaved(s))
+        return 0;
+    char *file = text_sanitize(state_waiting_for(s), false);
+    fprintf(stderr,
+            "itpnav: waiting up to %d s for %s (another program holds it) to save your "
+            "shortlist...\n",
+            QUIT_WAIT_MS / 1000, file);
+    struct err e = {0};
+    int rc = state_retry_wait(s, QUIT_WAIT_MS, &e);
+    if (rc == 1) {
+        fprintf(stderr, "itpnav: saved.\n");
+        free(file);
+        return 0;
+    }
+    fprintf(stderr, "itpnav: %s could not be saved (%s); your shortlist from this session:\n", file,
+            rc ? e.msg : "it is still locked");
+    struct state_item *v = NULL;
+    size_t n = 0;
+    if (state_items(s, NULL, &v, &n, &e) == 0) {
+        for (size_t i = 0; i < n; i++) {
+            char *name = text_sanitize(v[i].name, false), *note = text_sanitize(v[i].note, false);
+            char *id = text_sanitize(v[i].id, false);
+            fprintf(stderr, "  %zu. %s (%s %s)%s%s\n", i + 1, name, v[i].kind, id,
+                    note[0] ? ": " : "", note);
+            free(id);
+            free(name);
+            free(note);
+        }
+    }
+    state_items_destroy(v, n);
+    free(file);
+    return EXIT_IOERR;
 }

@@ -9,6 +9,7 @@
 
 #include "err.h"
 #include "query.h"
+#include "state.h"
 #include "vocab.h"
 
 enum format { FORMAT_DEFAULT, FORMAT_TEXT, FORMAT_TSV, FORMAT_JSON };
@@ -48,6 +49,20 @@ const char *session_bundled_dataset(void);
 /* Open the store the options name (--db, or --data/bundled through the cache). Prints errors and
  * notices to stderr; returns 0 or an exit status. fallback: use a stale cache on a bad dataset. */
 int session_open_store(const struct options *o, bool fallback, struct store **st, char **notice);
+
+/* What the store has to tell the person (a damaged cache rebuilt), made safe for the terminal, as
+ * a new string; NULL when nothing. */
+char *session_store_notice(struct store *st);
+
+/* Print what the store has to tell the person ("itpnav: NOTICE" on standard error) and close it;
+ * NULL is a no-op. */
+void session_close_store(struct store *st);
+
+/* Before quitting: when the shortlist's file was held locked by another program all along and the
+ * session changed the shortlist (state_unsaved), wait up to 30 s for the file, saying so on
+ * standard error; if it never comes free, print the session's shortlist there. Returns 0, or 74
+ * when it could not be saved. */
+int session_save_state(struct state *s);
 
 /* Resolve the --region/--goal/--service values into q, printing a usage error for unknown ones.
  * Returns 0 or EXIT_USAGE. The region id is stored in *region_id (free it). */

@@ -5,8 +5,9 @@
 # entry ids and names come from the dataset in use, through the hidden `itpnav complete WHAT`
 # (with the --data or --db already on the line), so nothing of the data is copied here.
 
-# The command on the line: the first word that is neither an option nor an option's value.
-function __itpnav_command
+# The words on the line that are neither options nor options' values: the command, then its
+# arguments.
+function __itpnav_words
     set -l tokens (commandline -opc)
     set -e tokens[1]
     set -l skip 0
@@ -17,17 +18,33 @@ function __itpnav_command
         end
         switch $t
             case '--*=*'
-            case --data --db --out --older-than --idle --format --region --goal --service \
+            case --data --db --out --map --older-than --idle --format --region --goal --service \
                 --delivery --kind --search --limit --status --exam --discipline --postgrad-years \
                 --practice-years --last-practised --last-practiced --language-test --lang
                 set skip 1
             case '-*'
             case '*'
                 echo $t
-                return 0
         end
     end
-    return 1
+end
+
+# The command on the line: the first of those words; import and export take a format word next,
+# which is part of the command ("import hsds").
+function __itpnav_command
+    set -l w (__itpnav_words)
+    set -q w[1]; or return 1
+    if contains -- $w[1] import export; and test "$w[2]" = hsds
+        echo "$w[1] hsds"
+    else
+        echo $w[1]
+    end
+end
+
+# True when import hsds has no SOURCE yet.
+function __itpnav_wants_source
+    set -l w (__itpnav_words)
+    test (count $w) -eq 2; and test "$w[1] $w[2]" = 'import hsds'
 end
 
 # True when the command on the line is one of the arguments ("none": no command yet).
@@ -72,6 +89,17 @@ function __itpnav_data
     end
 end
 
+# The files whose names end in the argument (".json"), and folders to look into; for an option's
+# value, also when typed as --option=VALUE.
+function __itpnav_files_ending
+    set -l token (string replace -r -- '^--[a-z-]+=' '' (commandline -ct))
+    for f in (complete -C "__fish_command_without_completions $token" | string split -f 1 \t)
+        if string match -q -- '*/' $f; or string match -q -- "*$argv[1]" $f
+            printf '%s\n' $f
+        end
+    end
+end
+
 complete -c itpnav -f
 
 # Commands.
@@ -81,17 +109,37 @@ complete -c itpnav -n $none -a list -d 'the entries that match, one a line'
 complete -c itpnav -n $none -a show -d 'one entry, in full'
 complete -c itpnav -n $none -a match -d 'the verdict on each pathway, for scripts'
 complete -c itpnav -n $none -a build-db -d 'write a ready SQLite database (for kiosks)'
-complete -c itpnav -n '__itpnav_in check' -F -d dataset
+complete -c itpnav -n $none -a import -d 'a directory in another format as a dataset'
+complete -c itpnav -n $none -a export -d 'the dataset in another format'
+complete -c itpnav -n '__itpnav_in import export; and test (count (__itpnav_words)) = 1' -a hsds \
+    -d 'Open Referral HSDS 3.0'
+complete -c itpnav -n '__itpnav_in check' -a '(__itpnav_files_ending .json)' -d dataset
 complete -c itpnav -n '__itpnav_in show' -a '(__itpnav_data entries)'
+complete -c itpnav -n __itpnav_wants_source -F \
+    -d 'a JSON or NDJSON file, or a package folder'
 
-# Options, each for the commands that take it (as src/main.c's table has them).
+# Options, each for the commands that take it (as src/main.c's table has them, and
+# src/hsds_cli.c for import and export, whose options come after the format word).
+set -l hsds "'import hsds' 'export hsds'"
 complete -c itpnav -s h -l help -d 'print a summary of the usage'
-complete -c itpnav -s V -l version -d 'print the version'
-complete -c itpnav -l lang -x -a 'en fr' -d 'the language of the interface and of the data'
-complete -c itpnav -n '__itpnav_in none list show match build-db' -l data -r -F \
-    -d 'a dataset (default: the bundled one)'
-complete -c itpnav -n '__itpnav_in none list show match' -l db -r -F \
-    -d 'a database written by build-db, read-only'
+complete -c itpnav -n 'not __itpnav_in import export "import hsds" "export hsds"' -s V \
+    -l version -d 'print the version'
+complete -c itpnav -n 'not __itpnav_in import export' -l lang -x -a 'en fr' \
+    -d 'the language of the interface and of the data'
+complete -c itpnav -n "__itpnav_in 'import hsds'" -l map -x -a '(__itpnav_files_ending .json)' \
+    -d 'how taxonomy terms and places become goals, services and regions'
+complete -c itpnav -n "__itpnav_in 'import hsds'" -l strict \
+    -d 'a value that cannot be mapped is an error: nothing is written'
+complete -c itpnav -n "__itpnav_in 'import hsds'" -l out -r -F \
+    -d 'where to write the dataset (default: standard output)'
+complete -c itpnav -n "__itpnav_in 'export hsds'" -l out -r -F \
+    -d 'a file for the JSON list, or a folder for the tabular package'
+complete -c itpnav -n "__itpnav_in $hsds" -l data -x -a '(__itpnav_files_ending .json)' \
+    -d 'the dataset to read (default: the bundled one)'
+complete -c itpnav -n '__itpnav_in none list show match build-db' -l data -x \
+    -a '(__itpnav_files_ending .json)' -d 'a dataset (default: the bundled one)'
+complete -c itpnav -n '__itpnav_in none list show match' -l db -x \
+    -a '(__itpnav_files_ending .db)' -d 'a database written by build-db, read-only'
 complete -c itpnav -n '__itpnav_in build-db' -l out -r -F -d 'where to write the database'
 complete -c itpnav -n '__itpnav_in check' -l strict -d 'make warnings errors'
 complete -c itpnav -n '__itpnav_in check' -l older-than -x \

@@ -1823,11 +1823,8 @@ int dataset_parse(const char *buf, size_t len, unsigned flags, struct dataset **
         return EXIT_DATAERR;
     }
     cJSON *root = cJSON_ParseWithLength(buf, len);
-    if (!root) {
-        /* The scan accepted it, so only memory can make cJSON fail here. */
-        diags_add(d, DIAG_ERROR, 0, 0, NULL, "cannot parse the JSON (out of memory?)");
-        return EXIT_DATAERR;
-    }
+    if (!root)
+        out_of_memory(); /* the scan accepted it: only memory can make cJSON fail here */
     struct check c = {.d = d, .flags = flags};
     check_root(&c, root);
     for (int r = 0; r < REF_COUNT; r++)

@@ -244,7 +244,8 @@ void doc_destroy(struct doc *d)
 }
 
 /* Wrap text into out after a first-line prefix, later lines indented; no line wider than width
- * (a prefix too wide to share a line goes on a line of its own). */
+ * (a prefix too wide to share a line goes on a line of its own), but for a web address longer
+ * than a line, which is never cut: it gets a line of its own, whole. */
 static void wrap_into(struct sb *out, const char *prefix, int indent, const char *text, int width)
 {
     int pw = text_width(prefix);
@@ -260,7 +261,16 @@ static void wrap_into(struct sb *out, const char *prefix, int indent, const char
         prefix = NULL;
     }
     int avail = width - (pw > indent ? pw : indent);
-    struct text_lines *lines = text_wrap(text, avail > 0 ? avail : 1);
+    struct text_lines *lines = text_wrap_links(text, avail > 0 ? avail : 1);
+    /* A web address too long for the line after the prefix starts the next line, whole. */
+    if (prefix && pw > indent && lines->n && text_width(lines->line[0]) > avail) {
+        size_t len = strlen(prefix);
+        while (len && prefix[len - 1] == ' ')
+            len--;
+        sb_addn(out, prefix, len);
+        sb_addc(out, '\n');
+        prefix = NULL;
+    }
     for (size_t i = 0; i < lines->n; i++) {
         if (i == 0 && prefix)
             sb_add(out, prefix);
@@ -354,6 +364,22 @@ static void md_text(struct sb *out, const char *s)
     char *t = text_sanitize(s ? s : "", false);
     bool line_start = true;
     for (const char *p = t; *p; p++) {
+        /* A web address is an autolink, <https://...>, whole and unescaped: a backslash in it
+         * would be part of the link. */
+        size_t n = strcspn(p, " \n");
+        if ((p == t || p[-1] == ' ') &&
+            (strncmp(p, "https://", 8) == 0 || strncmp(p, "http://", 7) == 0)) {
+            while (n && strchr(".,;:)", p[n - 1]))
+                n--; /* the punctuation after it is the sentence's */
+            if (!memchr(p, '<', n) && !memchr(p, '>', n)) {
+                sb_addc(out, '<');
+                sb_addn(out, p, n);
+                sb_addc(out, '>');
+                p += n - 1;
+                line_start = false;
+                continue;
+            }
+        }
         if (*p == '\n') {
             sb_add(out, " ");
             line_start = true;

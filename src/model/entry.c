@@ -16,18 +16,18 @@ static char *col(sqlite3_stmt *s, int i)
     return t ? xstrdup((const char *)t) : NULL;
 }
 
-static void failed(sqlite3 *db, struct err *e)
+static void failed(struct store *st, struct err *e)
 {
-    err_set(e, EXIT_IOERR, "query failed: %s", sqlite3_errmsg(db));
+    store_failed(st, e);
 }
 
 /* Run sql with rid bound as ?1 and collect (id, name, kind, note) rows. */
-static void load_refs(sqlite3 *db, const char *sql, int64_t rid, const char *id, struct refs *out,
-                      struct err *e)
+static void load_refs(struct store *st, const char *sql, int64_t rid, const char *id,
+                      struct refs *out, struct err *e)
 {
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK) {
-        failed(db, e);
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+        failed(st, e);
         return;
     }
     sqlite3_bind_int64(s, 1, rid);
@@ -49,18 +49,19 @@ static void load_refs(sqlite3 *db, const char *sql, int64_t rid, const char *id,
         };
     }
     if (rc != SQLITE_DONE)
-        failed(db, e);
+        failed(st, e);
     sqlite3_finalize(s);
 }
 
-static void load_items(sqlite3 *db, int64_t rid, const char *list, struct items *out, struct err *e)
+static void load_items(struct store *st, int64_t rid, const char *list, struct items *out,
+                       struct err *e)
 {
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(db,
+    if (sqlite3_prepare_v2(st->db,
                            "SELECT text, extra, url FROM entry_item WHERE rid = ? AND list = ?"
                            " ORDER BY pos",
                            -1, &s, NULL) != SQLITE_OK) {
-        failed(db, e);
+        failed(st, e);
         return;
     }
     sqlite3_bind_int64(s, 1, rid);
@@ -75,20 +76,20 @@ static void load_items(sqlite3 *db, int64_t rid, const char *list, struct items 
         out->v[out->n++] = (struct item){.text = col(s, 0), .extra = col(s, 1), .url = col(s, 2)};
     }
     if (rc != SQLITE_DONE)
-        failed(db, e);
+        failed(st, e);
     sqlite3_finalize(s);
 }
 
 /* The entry's translations, by language in the file's order of them, then by key and item. */
-static void load_translations(sqlite3 *db, struct entry *e, struct err *err)
+static void load_translations(struct store *st, struct entry *e, struct err *err)
 {
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(db,
+    if (sqlite3_prepare_v2(st->db,
                            "SELECT lang, key, pos, text, extra FROM entry_tr WHERE rid = ?"
                            " ORDER BY instr(',' || (SELECT value FROM meta WHERE key ="
                            " 'languages') || ',', ',' || lang || ','), lang, key, pos",
                            -1, &s, NULL) != SQLITE_OK) {
-        failed(db, err);
+        failed(st, err);
         return;
     }
     sqlite3_bind_int64(s, 1, e->rid);
@@ -108,7 +109,7 @@ static void load_translations(sqlite3 *db, struct entry *e, struct err *err)
         };
     }
     if (rc != SQLITE_DONE)
-        failed(db, err);
+        failed(st, err);
     sqlite3_finalize(s);
 }
 
@@ -123,9 +124,9 @@ static int delivery_order(const void *x, const void *y)
 }
 
 /* How the entry is delivered, in the vocabulary's order and words. */
-static void load_delivery(sqlite3 *db, int64_t rid, struct refs *out, struct err *e)
+static void load_delivery(struct store *st, int64_t rid, struct refs *out, struct err *e)
 {
-    load_refs(db, "SELECT delivery, NULL FROM entry_delivery WHERE rid = ?", rid, NULL, out, e);
+    load_refs(st, "SELECT delivery, NULL FROM entry_delivery WHERE rid = ?", rid, NULL, out, e);
     if (out->n > 1)
         qsort(out->v, out->n, sizeof *out->v, delivery_order);
     for (size_t i = 0; i < out->n; i++)
@@ -133,15 +134,16 @@ static void load_delivery(sqlite3 *db, int64_t rid, struct refs *out, struct err
 }
 
 /* The support an entry is part of: its name and kind. */
-static void load_part_of(sqlite3 *db, const char *id, struct ref *out, struct err *e)
+static void load_part_of(struct store *st, const char *id, struct ref *out, struct err *e)
 {
     out->id = id ? xstrdup(id) : NULL;
     if (!id)
         return;
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(db, "SELECT name, kind FROM entry WHERE id = ? AND kind != 'pathway'",
-                           -1, &s, NULL) != SQLITE_OK) {
-        failed(db, e);
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT name, kind FROM entry WHERE id = ? AND kind != 'pathway'", -1,
+                           &s, NULL) != SQLITE_OK) {
+        failed(st, e);
         return;
     }
     sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
@@ -150,12 +152,29 @@ static void load_part_of(sqlite3 *db, const char *id, struct ref *out, struct er
         out->name = col(s, 0);
         out->kind = col(s, 1);
     } else if (rc != SQLITE_DONE) {
-        failed(db, e);
+        failed(st, e);
     }
     sqlite3_finalize(s);
 }
 
-struct entry *entry_get(struct store *st, const char *id, unsigned kinds, struct err *err)
+/* Whether the entry table has the id among kinds (0 for any), read without its index: the check
+ * that the index did not lose it. SQLITE_ROW, SQLITE_DONE, or an error. */
+static int listed_unindexed(struct store *st, const char *id, unsigned kinds)
+{
+    sqlite3_stmt *s;
+    int rc = sqlite3_prepare_v2(st->db, "SELECT kind FROM entry NOT INDEXED WHERE id = ?", -1, &s,
+                                NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+        if (!kinds || (terms_kinds((const char *)sqlite3_column_text(s, 0)) & kinds))
+            break;
+    sqlite3_finalize(s);
+    return rc;
+}
+
+static struct entry *get_once(struct store *st, const char *id, unsigned kinds, struct err *err)
 {
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(st->db,
@@ -166,7 +185,7 @@ struct entry *entry_get(struct store *st, const char *id, unsigned kinds, struct
                            " (SELECT value FROM meta WHERE key = 'format')"
                            " FROM entry WHERE id = ? ORDER BY kind = 'pathway', rid",
                            -1, &s, NULL) != SQLITE_OK) {
-        failed(st->db, err);
+        failed(st, err);
         return NULL;
     }
     sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
@@ -201,15 +220,25 @@ struct entry *entry_get(struct store *st, const char *id, unsigned kinds, struct
         e->as_of = col(s, 19);
         e->verified = col(s, 20);
         e->goal.id = col(s, 21);
-        load_part_of(st->db, (const char *)sqlite3_column_text(s, 22), &e->part_of, &why);
+        load_part_of(st, (const char *)sqlite3_column_text(s, 22), &e->part_of, &why);
         e->source.id = col(s, 23);
         e->address = col(s, 24);
         e->contact_note = col(s, 25);
         e->format = sqlite3_column_type(s, 26) == SQLITE_NULL ? 1 : sqlite3_column_int(s, 26);
     }
     if (!e && rc != SQLITE_DONE)
-        failed(st->db, &why);
+        failed(st, &why);
     sqlite3_finalize(s);
+    if (!e && !why.code) {
+        /* Not found through the index: an id that really is unknown costs one scan of the
+         * table (a "did you mean" reads it all anyway), and a damaged index is caught instead of
+         * calling a listed entry unknown. */
+        int scan = listed_unindexed(st, id, kinds);
+        if (scan == SQLITE_ROW)
+            store_inconsistent(st, "its index of ids lacks an entry its table has", &why);
+        else if (scan != SQLITE_DONE)
+            failed(st, &why);
+    }
     if (!e) {
         if (why.code && err)
             *err = why;
@@ -231,39 +260,38 @@ struct entry *entry_get(struct store *st, const char *id, unsigned kinds, struct
         it.name = it.url = it.publisher = it.as_of = NULL;
         vocab_item_finish(&it);
     }
-    sqlite3 *db = st->db;
-    load_refs(db,
+    load_refs(st,
               "SELECT r.id, r.name FROM entry_region er JOIN region r ON r.id = er.region"
               " WHERE er.rid = ? ORDER BY r.depth, r.pos",
               e->rid, NULL, &e->regions, &why);
-    load_refs(db,
+    load_refs(st,
               "SELECT g.id, g.name FROM entry_goal eg JOIN goal g ON g.id = eg.goal"
               " WHERE eg.rid = ? ORDER BY g.pos",
               e->rid, NULL, &e->goals, &why);
-    load_refs(db,
+    load_refs(st,
               "SELECT s.id, s.name FROM entry_service es JOIN service s ON s.id = es.service"
               " WHERE es.rid = ? ORDER BY s.pos",
               e->rid, NULL, &e->services, &why);
-    load_delivery(db, e->rid, &e->delivery, &why);
-    load_items(db, e->rid, "offers", &e->offers, &why);
-    load_items(db, e->rid, "aims", &e->aims, &why);
-    load_items(db, e->rid, "eligibility", &e->eligibility_list, &why);
-    load_items(db, e->rid, "steps", &e->steps, &why);
-    load_items(db, e->rid, "links", &e->links, &why);
-    load_translations(db, e, &why);
+    load_delivery(st, e->rid, &e->delivery, &why);
+    load_items(st, e->rid, "offers", &e->offers, &why);
+    load_items(st, e->rid, "aims", &e->aims, &why);
+    load_items(st, e->rid, "eligibility", &e->eligibility_list, &why);
+    load_items(st, e->rid, "steps", &e->steps, &why);
+    load_items(st, e->rid, "links", &e->links, &why);
+    load_translations(st, e, &why);
     if (strcmp(e->kind, "pathway") == 0) {
-        load_refs(db,
+        load_refs(st,
                   "SELECT x.id, x.name, x.kind, 'helps with this pathway' FROM entry_support es"
                   " JOIN entry x ON x.id = es.support AND x.kind != 'pathway'"
                   " WHERE es.rid = ? ORDER BY es.pos",
                   e->rid, NULL, &e->linked, &why);
     } else {
-        load_refs(db,
+        load_refs(st,
                   "SELECT x.id, x.name, x.kind, 'part of it' FROM entry x"
                   " WHERE x.part_of = ?2 AND x.kind != 'pathway' AND ?1 IS NOT NULL"
                   " ORDER BY x.sort_key",
                   e->rid, e->id, &e->linked, &why);
-        load_refs(db,
+        load_refs(st,
                   "SELECT p.id, p.name, p.kind, 'a pathway it helps with' FROM entry_support es"
                   " JOIN entry p ON p.rid = es.rid WHERE es.support = ?2 AND ?1 IS NOT NULL"
                   " ORDER BY p.sort_key",
@@ -278,13 +306,28 @@ struct entry *entry_get(struct store *st, const char *id, unsigned kinds, struct
     return e;
 }
 
-int entry_find_name(struct store *st, const char *id, unsigned kinds, char **name, struct err *e)
+struct entry *entry_get(struct store *st, const char *id, unsigned kinds, struct err *err)
+{
+    struct entry *e;
+    struct err why;
+    store_begin(st);
+    do {
+        why = (struct err){0};
+        e = get_once(st, id, kinds, &why);
+    } while (store_again(st, !e && why.code, &why));
+    if (why.code && err)
+        *err = why;
+    return e;
+}
+
+static int find_name_once(struct store *st, const char *id, unsigned kinds, char **name,
+                          struct err *e)
 {
     *name = NULL;
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(st->db, "SELECT kind, name FROM entry WHERE id = ? ORDER BY rid", -1, &s,
                            NULL) != SQLITE_OK)
-        return err_set(e, EXIT_IOERR, "query failed: %s", sqlite3_errmsg(st->db));
+        return store_failed(st, e);
     sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
     int rc;
     while (!*name && (rc = sqlite3_step(s)) == SQLITE_ROW) {
@@ -294,19 +337,29 @@ int entry_find_name(struct store *st, const char *id, unsigned kinds, char **nam
                                                       : "");
     }
     if (!*name && rc != SQLITE_DONE) {
-        err_set(e, EXIT_IOERR, "query failed: %s", sqlite3_errmsg(st->db));
+        int code = store_failed(st, e);
         sqlite3_finalize(s);
-        return EXIT_IOERR;
+        return code;
     }
     sqlite3_finalize(s);
     return 0;
 }
 
-char *entry_nearest_id(struct store *st, const char *id, struct err *e)
+int entry_find_name(struct store *st, const char *id, unsigned kinds, char **name, struct err *e)
+{
+    int rc;
+    store_begin(st);
+    do
+        rc = find_name_once(st, id, kinds, name, e);
+    while (store_again(st, rc != 0, e));
+    return rc;
+}
+
+static char *nearest_once(struct store *st, const char *id, struct err *e)
 {
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(st->db, "SELECT id FROM entry", -1, &s, NULL) != SQLITE_OK) {
-        err_set(e, EXIT_IOERR, "query failed: %s", sqlite3_errmsg(st->db));
+        store_failed(st, e);
         return NULL;
     }
     struct text_nearest n;
@@ -318,11 +371,25 @@ char *entry_nearest_id(struct store *st, const char *id, struct err *e)
     }
     char *best = text_nearest_take(&n);
     if (rc != SQLITE_DONE) {
-        err_set(e, EXIT_IOERR, "query failed: %s", sqlite3_errmsg(st->db));
+        store_failed(st, e);
         free(best);
         best = NULL;
     }
     sqlite3_finalize(s);
+    return best;
+}
+
+char *entry_nearest_id(struct store *st, const char *id, struct err *e)
+{
+    char *best;
+    struct err why;
+    store_begin(st);
+    do {
+        why = (struct err){0};
+        best = nearest_once(st, id, &why);
+    } while (store_again(st, why.code != 0, &why));
+    if (why.code && e)
+        *e = why;
     return best;
 }
 

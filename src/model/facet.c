@@ -221,7 +221,7 @@ bool facet_load(sqlite3 *db, struct facets *f)
         return false;
     int bytes = sqlite3_blob_bytes(blob);
     size_t len = (size_t)bytes / 4;
-    uint32_t *w = len >= INDEX_HEADER ? malloc(len * sizeof *w) : NULL;
+    uint32_t *w = len >= INDEX_HEADER ? xmalloc(len * sizeof *w) : NULL;
     bool ok = w && bytes % 4 == 0 && sqlite3_blob_read(blob, w, bytes, 0) == SQLITE_OK;
     sqlite3_blob_close(blob);
     const union {

@@ -51,6 +51,44 @@ static void answers_part(struct doc *d, struct store *st, const struct profile *
         doc_add(d, DOC_TEXT, NULL, e.msg, NULL, NULL, 0);
 }
 
+/* How to reach an entry: its website, email and phone, or NULL when it has none. A new
+ * string. */
+static char *contact_words(const struct entry *e)
+{
+    struct sb b = {0};
+    const char *parts[] = {e->website, e->email, e->phone, e->address};
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
+        if (parts[i] && parts[i][0])
+            sb_addf(&b, "%s%s", b.len ? " ; " : "", parts[i]);
+    /* No direct contact published: how the source says to reach it. */
+    if (!b.len && e->contact_note && e->contact_note[0])
+        sb_add(&b, e->contact_note);
+    if (!b.len) {
+        sb_finish(&b);
+        return NULL;
+    }
+    return sb_take(&b);
+}
+
+#define NO_CONTACT "no public contact found"
+
+/* The contact of the entry id (of kinds) as a field, or that there is none. */
+static void contact_field(struct doc *d, struct store *st, const char *id, unsigned kinds)
+{
+    struct err e = {0};
+    struct entry *en = entry_get(st, id, kinds, &e);
+    char *c = en ? contact_words(en) : NULL;
+    field(d, "Contact", c ? c : en || !e.code ? NO_CONTACT : e.msg);
+    free(c);
+    entry_destroy(en);
+}
+
+/* After each result, its contact (match_results_doc's after). */
+static void pathway_contact(struct doc *d, const struct match *m, void *st)
+{
+    contact_field(d, st, m->id, KIND_PATHWAY);
+}
+
 static void result_part(struct doc *d, struct store *st, const struct profile *p)
 {
     struct answers a;
@@ -66,13 +104,19 @@ static void result_part(struct doc *d, struct store *st, const struct profile *p
     if (n == 0)
         doc_add(d, DOC_TEXT, NULL, "No pathway in the data is open where you live for your goals.",
                 NULL, NULL, 0);
-    match_results_doc(d, m, n, false);
+    match_results_doc(d, m, n, false, pathway_contact, st);
     match_destroy(m, n);
+}
 
+static void supports_part(struct doc *d, struct store *st, const struct profile *p)
+{
+    struct answers a;
+    profile_answers(p, &a);
     struct query q;
     match_support_query(&a, &q);
     struct page pg = {0};
     size_t count = 0;
+    struct err e = {0};
     doc_add(d, DOC_SECTION, NULL, "Supports for where you live and your goals", NULL, NULL, 0);
     if (query_count(st, &q, &count, &e) != 0 ||
         query_page(st, &q, 0, HANDOUT_MAX_SUPPORTS, &pg, &e) != 0) {
@@ -81,11 +125,18 @@ static void result_part(struct doc *d, struct store *st, const struct profile *p
         return;
     }
     for (size_t i = 0; i < pg.n; i++) {
-        char *t = pg.rows[i].where && pg.rows[i].where[0]
-                          ? xasprintf("%s (%s)", pg.rows[i].name, pg.rows[i].where)
-                          : xstrdup(pg.rows[i].name);
+        const struct row *r = &pg.rows[i];
+        struct err why = {0};
+        struct entry *en = entry_get(st, r->id, terms_kinds(r->kind), &why);
+        char *c = en ? contact_words(en) : NULL;
+        /* Each with how to reach it: the reason to take the list away. */
+        char *t = xasprintf("%s%s%s%s: %s", r->name, r->where && r->where[0] ? " (" : "",
+                            r->where && r->where[0] ? r->where : "",
+                            r->where && r->where[0] ? ")" : "", c ? c : NO_CONTACT);
         doc_add(d, DOC_BULLET, NULL, t, NULL, NULL, 0);
         free(t);
+        free(c);
+        entry_destroy(en);
     }
     if (count == 0)
         doc_add(d, DOC_TEXT, NULL, "None in the data.", NULL, NULL, 0);
@@ -106,9 +157,10 @@ static void contact(struct doc *d, const struct entry *e)
     field(d, "Phone", e->phone);
     field(d, "Address", e->address);
     field(d, "How to reach it", e->contact_note);
-    if (!entry_has_contact(e) && e->format >= 2 && strcmp(e->kind, "pathway") != 0) {
-        char *when = doc_as_of(e);
-        char *none = xasprintf("no public contact found (%s)", when);
+    if (!entry_has_contact(e)) {
+        /* Version 2 data looked for a contact: say as of when none was found. */
+        char *when = e->format >= 2 ? doc_as_of(e) : NULL;
+        char *none = when ? xasprintf("%s (%s)", NO_CONTACT, when) : xstrdup(NO_CONTACT);
         field(d, "Contact", none);
         free(none);
         free(when);
@@ -130,13 +182,14 @@ static void entry_part(struct doc *d, struct store *st, const struct state_item 
     char *title = xasprintf("%zu. %s", number, e ? e->name : it->name);
     doc_add(d, DOC_HEADING, NULL, title, NULL, NULL, 0);
     free(title);
+    /* The person's note first: it is why the entry is on the list. */
+    field(d, "Your note", it->note);
     if (!e) {
         doc_add(d, DOC_TEXT, NULL,
                 why.code ? why.msg
                          : "No longer listed in the data: it was on the shortlist, but the current "
                            "data does not have it.",
                 NULL, NULL, 0);
-        field(d, "Your note", it->note);
         return;
     }
     struct sb what = {0};
@@ -166,8 +219,12 @@ static void entry_part(struct doc *d, struct store *st, const struct state_item 
     field(d, e->source_undated ? "Seen" : "As of", asof);
     free(asof);
     free(when);
-    field(d, "Your note", it->note);
     entry_destroy(e);
+}
+
+bool handout_empty(struct state *s, const struct profile *p)
+{
+    return (!s || state_count(s) == 0) && (!p || profile_empty(p));
 }
 
 struct doc *handout_doc(struct store *st, struct state *s, const struct profile *p,
@@ -185,10 +242,8 @@ struct doc *handout_doc(struct store *st, struct state *s, const struct profile 
     free(intro);
     free(data);
     free(as_of);
-    if (p && !profile_empty(p)) {
-        answers_part(d, st, p);
-        result_part(d, st, p);
-    }
+    /* What the person chose comes first: the shortlist and their notes; then what their answers
+     * gave; then the supports for their place and goals. */
     struct state_item *items = NULL;
     size_t n = 0;
     doc_add(d, DOC_SECTION, NULL, "Your shortlist", NULL, NULL, 0);
@@ -200,6 +255,11 @@ struct doc *handout_doc(struct store *st, struct state *s, const struct profile 
     for (size_t i = 0; i < n; i++)
         entry_part(d, st, &items[i], i + 1);
     state_items_destroy(items, n);
+    if (p && !profile_empty(p)) {
+        answers_part(d, st, p);
+        result_part(d, st, p);
+        supports_part(d, st, p);
+    }
     return d;
 }
 

@@ -1,5 +1,5 @@
-/* handout.h: what a person takes away: the date, their answers and which pathways fit, and their
- * shortlist with what each entry offers, its contact, as-of date and their note. */
+/* handout.h: what a person takes away: the date, their shortlist with their notes and what each
+ * entry offers, its contact and as-of date, then their answers and which pathways fit. */
 #ifndef ITPNAV_HANDOUT_H
 #define ITPNAV_HANDOUT_H
 
@@ -14,8 +14,13 @@ enum handout_format { HANDOUT_TEXT, HANDOUT_MARKDOWN };
 /* The most supports the handout lists for the person's region and goals. */
 #define HANDOUT_MAX_SUPPORTS 30
 
-/* Lay the handout out for date (YYYY-MM-DD). The answers and result are included when anything
- * is answered. Returns a new doc (never NULL). */
+/* True when there is nothing to hand out: nothing on the shortlist and no question answered. */
+bool handout_empty(struct state *s, const struct profile *p);
+
+/* Lay the handout out for date (YYYY-MM-DD): the shortlist with the notes first, then (when
+ * anything is answered) the answers, the pathways they fit and the supports for the person's
+ * place and goals; every entry with its contact, or "no public contact found". Returns a new
+ * doc (never NULL). */
 struct doc *handout_doc(struct store *st, struct state *s, const struct profile *p,
                         const char *date);
 
@@ -28,8 +33,9 @@ char *handout_file_name(const char *date, enum handout_format f);
 /* Today's date as YYYY-MM-DD into buf (11 bytes or more). */
 void handout_today(char *buf, size_t n);
 
-/* Write text to path, replacing it only when replace is true. Returns 0, or an errno value
- * (EEXIST when it exists and replace is false). */
+/* Write text to path, replacing it only when replace is true (write_file_atomic: the replaced
+ * file keeps its mode; a link or a special file there is refused). Returns 0, or an errno value
+ * (EEXIST when it exists and replace is false; file_error_words says any of them in words). */
 int handout_save(const char *path, const char *text, bool replace);
 
 /* The print command when one is installed (/usr/bin/lp), else NULL. */

@@ -348,12 +348,23 @@ static FILE *table_file(struct exporter *ex, const char *name)
     size_t i = (size_t)(t - htables);
     if (ex->csv[i])
         return ex->csv[i];
-    ex->tmp[i] = xasprintf("%s/.%s.tmp", ex->o->out, t->file);
-    ex->csv[i] = fopen(ex->tmp[i], "w");
+    /* A new file of an unpredictable name beside the table (never through a link put there),
+     * renamed over it at the end, as every atomic write of itpnav does (util.h). */
+    char *final = xasprintf("%s/%s", ex->o->out, t->file);
+    int fd = tmp_create_beside(final, 0644, &ex->tmp[i]);
+    ex->csv[i] = fd >= 0 ? fdopen(fd, "w") : NULL;
     if (!ex->csv[i]) {
-        hlog(&ex->log, HLOG_ERROR, ex->tmp[i], NULL, "cannot write: %s", strerror(errno));
+        hlog(&ex->log, HLOG_ERROR, final, NULL, "cannot write: %s", strerror(errno));
+        if (fd >= 0) {
+            close(fd);
+            unlink(ex->tmp[i]);
+        }
+        free(ex->tmp[i]);
+        ex->tmp[i] = NULL;
+        free(final);
         return NULL;
     }
+    free(final);
     for (size_t c = 0; t->columns[c]; c++)
         csv_field(ex->csv[i], t->columns[c], c == 0);
     csv_end_row(ex->csv[i]);
@@ -492,15 +503,19 @@ static int datapackage(struct exporter *ex)
     char *s = cJSON_Print(dp);
     cJSON_Delete(dp);
     char *path = xasprintf("%s/datapackage.json", ex->o->out);
-    char *tmp = xasprintf("%s/.datapackage.json.tmp", ex->o->out);
-    FILE *f = fopen(tmp, "w");
+    char *tmp = NULL;
+    int fd = tmp_create_beside(path, 0644, &tmp);
+    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (fd >= 0 && !f)
+        close(fd);
     bool ok = f && fputs(s, f) >= 0 && fputc('\n', f) != EOF && fflush(f) == 0 &&
               fsync(fileno(f)) == 0;
     if (f && fclose(f) != 0)
         ok = false;
     if (!ok || rename(tmp, path) != 0) {
         hlog(&ex->log, HLOG_ERROR, path, NULL, "cannot write: %s", strerror(errno));
-        unlink(tmp);
+        if (tmp)
+            unlink(tmp);
         ok = false;
     }
     free(tmp);

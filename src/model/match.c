@@ -163,7 +163,7 @@ static void found(struct judge *j, unsigned key, int outcome, char *rule, char *
 
 static int failed(struct store *st, struct err *e)
 {
-    return err_set(e, EXIT_IOERR, "query failed: %s", sqlite3_errmsg(st->db));
+    return store_failed(st, e);
 }
 
 static bool in_region(struct store *st, const char *ancestor, const char *region, struct err *e)
@@ -712,8 +712,8 @@ static bool national(struct store *st, const char *regions, struct err *e)
     return all;
 }
 
-int match_run(struct store *st, const struct answers *a, struct match **out, size_t *n,
-              struct err *e)
+static int run_once(struct store *st, const struct answers *a, struct match **out, size_t *n,
+                    struct err *e)
 {
     *out = NULL;
     *n = 0;
@@ -792,6 +792,17 @@ int match_run(struct store *st, const struct answers *a, struct match **out, siz
     *n = p.n;
     query_page_finish(&p);
     return 0;
+}
+
+int match_run(struct store *st, const struct answers *a, struct match **out, size_t *n,
+              struct err *e)
+{
+    int rc;
+    store_begin(st);
+    do
+        rc = run_once(st, a, out, n, e);
+    while (store_again(st, rc != 0, e));
+    return rc;
 }
 
 /* Free what one match holds. */
@@ -895,16 +906,22 @@ void match_context_doc(struct doc *d, const struct match *c, const struct match 
         next_step_lines(d, c);
 }
 
-void match_results_doc(struct doc *d, const struct match *m, size_t n, bool with_id)
+void match_results_doc(struct doc *d, const struct match *m, size_t n, bool with_id,
+                       void (*after)(struct doc *d, const struct match *m, void *arg), void *arg)
 {
     for (int v = 0; v < VERDICT_COUNT; v++)
         for (size_t i = 0; i < n; i++) {
             if (m[i].context || m[i].verdict != (enum verdict)v)
                 continue;
             match_doc(d, &m[i], with_id);
+            if (after)
+                after(d, &m[i], arg);
             for (size_t k = 0; k < n; k++)
-                if (m[k].context && m[k].anchor == i)
+                if (m[k].context && m[k].anchor == i) {
                     match_context_doc(d, &m[k], &m[i], with_id);
+                    if (after)
+                        after(d, &m[k], arg);
+                }
         }
 }
 

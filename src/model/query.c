@@ -3,8 +3,10 @@
  * every value given to SQL is a bound parameter. */
 #include "query.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "facet.h"
 #include "store_impl.h"
@@ -121,7 +123,7 @@ static struct query_cache *cache_of(struct store *st, struct err *e)
     if (st->qc->state == 0)
         st->qc->state = facet_load(st->db, &st->qc->f) ? 1 : -1;
     if (st->qc->state != 1) {
-        err_set(e, EXIT_IOERR, "query failed: the database has no list index; rebuild it");
+        store_inconsistent(st, "its list index is missing or damaged", e);
         return NULL;
     }
     return st->qc;
@@ -220,11 +222,11 @@ static int fset_build(struct store *st, const struct facets *f, const struct que
                         services, f->n_services);
     }
     if (!ok) {
-        err_set(e, EXIT_IOERR, "query failed: %s", sqlite3_errmsg(st->db));
+        int code = store_failed(st, e);
         free(rel);
         free(goals);
         free(services);
-        return EXIT_IOERR;
+        return code;
     }
     uint32_t kinds = q->kinds & 7u, delivery = q->delivery & 7u;
     /* Walk the entries in name order, keeping each kept one's spec; then a counting sort by spec
@@ -317,7 +319,7 @@ static const struct rank_found *search(struct store *st, struct query_cache *qc,
         return &qc->found;
     }
     if (rank_search(qc->ranker, st->db, &qc->f, set->pos, fts, &qc->found) != SQLITE_OK) {
-        err_set(e, EXIT_IOERR, "query failed: %s", sqlite3_errmsg(st->db));
+        store_failed(st, e);
         free(key);
         return NULL;
     }
@@ -342,14 +344,14 @@ static int fetch_rows(struct store *st, const uint32_t *rids, size_t n, struct p
                            "SELECT e.rid, e.id, e.kind, e.name, e.acronym, e.regions_text,"
                            " e.size_text, e.status, e.summary,"
                            " (SELECT group_concat(region) FROM entry_region WHERE rid = e.rid),"
-                           " (SELECT group_concat(goal) FROM entry_goal WHERE rid = e.rid)"
+                           " (SELECT group_concat(goal) FROM entry_goal WHERE rid = e.rid),"
+                           " coalesce(e.verified, e.as_of)"
                            " FROM entry e WHERE e.rid = ?",
-                           -1, &s, NULL) != SQLITE_OK) {
-        err_set(e, EXIT_IOERR, "query failed: %s", sqlite3_errmsg(st->db));
-        return EXIT_IOERR;
-    }
+                           -1, &s, NULL) != SQLITE_OK)
+        return store_failed(st, e);
     out->rows = n ? xcalloc(n, sizeof *out->rows) : NULL;
     int rc = SQLITE_OK;
+    bool missing = false;
     for (size_t i = 0; i < n && rc == SQLITE_OK; i++) {
         sqlite3_bind_int64(s, 1, rids[i]);
         rc = sqlite3_step(s);
@@ -366,24 +368,28 @@ static int fetch_rows(struct store *st, const uint32_t *rids, size_t n, struct p
                     .summary = column(s, 8),
                     .regions = column(s, 9),
                     .goals = column(s, 10),
+                    .dated = column(s, 11),
             };
             rc = SQLITE_OK;
         } else if (rc == SQLITE_DONE) {
-            rc = SQLITE_OK; /* the index names a row the table lacks: skip it */
+            missing = true; /* the list index names a row the table lacks */
+            break;
         }
         sqlite3_reset(s);
     }
+    int code = 0;
+    if (rc != SQLITE_OK)
+        code = store_failed(st, e);
+    else if (missing)
+        code = store_inconsistent(st, "its list index names an entry its table lacks", e);
     sqlite3_finalize(s);
-    if (rc != SQLITE_OK) {
-        err_set(e, EXIT_IOERR, "query failed: %s", sqlite3_errmsg(st->db));
+    if (code)
         query_page_finish(out);
-        return EXIT_IOERR;
-    }
-    return 0;
+    return code;
 }
 
-int query_page(struct store *st, const struct query *q, size_t offset, size_t limit,
-               struct page *out, struct err *e)
+static int page_once(struct store *st, const struct query *q, size_t offset, size_t limit,
+                     struct page *out, struct err *e)
 {
     *out = (struct page){0};
     struct query_cache *qc = cache_of(st, e);
@@ -415,7 +421,18 @@ int query_page(struct store *st, const struct query *q, size_t offset, size_t li
     return rc;
 }
 
-int query_count(struct store *st, const struct query *q, size_t *count, struct err *e)
+int query_page(struct store *st, const struct query *q, size_t offset, size_t limit,
+               struct page *out, struct err *e)
+{
+    int rc;
+    store_begin(st);
+    do
+        rc = page_once(st, q, offset, limit, out, e);
+    while (store_again(st, rc != 0, e));
+    return rc;
+}
+
+static int count_once(struct store *st, const struct query *q, size_t *count, struct err *e)
 {
     *count = 0;
     struct query_cache *qc = cache_of(st, e);
@@ -437,6 +454,16 @@ int query_count(struct store *st, const struct query *q, size_t *count, struct e
     return rc;
 }
 
+int query_count(struct store *st, const struct query *q, size_t *count, struct err *e)
+{
+    int rc;
+    store_begin(st);
+    do
+        rc = count_once(st, q, count, e);
+    while (store_again(st, rc != 0, e));
+    return rc;
+}
+
 void query_page_finish(struct page *p)
 {
     for (size_t i = 0; i < p->n; i++) {
@@ -451,7 +478,48 @@ void query_page_finish(struct page *p)
         free(r->summary);
         free(r->regions);
         free(r->goals);
+        free(r->dated);
     }
     free(p->rows);
     *p = (struct page){0};
+}
+
+void query_old_cutoff(char *buf, size_t n, long long now)
+{
+    time_t t = (time_t)now;
+    struct tm tm;
+    localtime_r(&t, &tm);
+    /* 29 February, years back, is the 28th. */
+    int day = tm.tm_mon == 1 && tm.tm_mday == 29 ? 28 : tm.tm_mday;
+    snprintf(buf, n, "%04d-%02d-%02d", tm.tm_year + 1900 - QUERY_OLD_YEARS, tm.tm_mon + 1, day);
+}
+
+bool query_dated_before(const char *date, const char *cutoff)
+{
+    if (!date || !cutoff)
+        return false;
+    size_t len = strlen(date);
+    char full[16];
+    snprintf(full, sizeof full, "%s%s", date, len == 4 ? "-01-01" : len == 7 ? "-01" : "");
+    return strcmp(full, cutoff) < 0;
+}
+
+int query_count_older(struct store *st, const char *cutoff, size_t *count, struct err *e)
+{
+    *count = 0;
+    sqlite3_stmt *s;
+    /* A year or a month counts from its first day: "2021" is "2021-01-01". */
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT count(*) FROM entry WHERE coalesce(verified, as_of)"
+                           " || substr('-01-01', length(coalesce(verified, as_of)) - 3) < ?",
+                           -1, &s, NULL) != SQLITE_OK)
+        return err_set(e, EXIT_IOERR, "query failed: %s", sqlite3_errmsg(st->db));
+    sqlite3_bind_text(s, 1, cutoff, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        *count = (size_t)sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    if (rc != SQLITE_ROW)
+        return err_set(e, EXIT_IOERR, "query failed: %s", sqlite3_errmsg(st->db));
+    return 0;
 }

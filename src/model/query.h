@@ -31,6 +31,7 @@ struct row {
     char *id, *kind, *name, *acronym, *where, *size, *status, *summary;
     char *regions; /* ids, comma-separated */
     char *goals;   /* ids, comma-separated */
+    char *dated;   /* when its facts were last checked: verified, else as_of */
 };
 
 struct page {
@@ -49,6 +50,21 @@ int query_page(struct store *st, const struct query *q, size_t offset, size_t li
 
 /* The number of rows q matches, in *count. Returns 0, or an exit status with the reason in e. */
 int query_count(struct store *st, const struct query *q, size_t *count, struct err *e);
+
+/* How old facts may be before a list marks them: older than QUERY_OLD_YEARS years. */
+#define QUERY_OLD_YEARS 2
+
+/* The date QUERY_OLD_YEARS years before now (local time), as YYYY-MM-DD into buf (11 bytes or
+ * more): what is dated before it is old. */
+void query_old_cutoff(char *buf, size_t n, long long now);
+
+/* True when date (YYYY, YYYY-MM or YYYY-MM-DD; a year or a month counts from its first day) is
+ * before cutoff (YYYY-MM-DD). */
+bool query_dated_before(const char *date, const char *cutoff);
+
+/* The number of entries (supports and pathways) whose facts were last checked (verified, else
+ * as_of) before cutoff, in *count. Returns 0, or an exit status with the reason in e. */
+int query_count_older(struct store *st, const char *cutoff, size_t *count, struct err *e);
 
 /* Free the rows of a page (filled by query_page) and empty it. */
 void query_page_finish(struct page *p);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "entry.h"
@@ -17,9 +18,22 @@
 
 #define STATE_VERSION 1
 
+/* How long opening the file waits for another program's lock before the session goes on in
+ * memory (state_waiting); every other call waits STATE_BUSY_MS. */
+#define STATE_OPEN_WAIT_MS 1500
+#define STATE_BUSY_MS      5000
+/* How often a waiting state tries its file again (state_retry). */
+#define STATE_RETRY_SECONDS 2.0
+
 struct state {
     sqlite3 *db;
     bool memory;
+    /* The file was locked by another program: db is in memory until the file can be used, and
+     * what is done meanwhile is merged into it then (state_retry). */
+    char *path;      /* the file waited for; NULL when not waiting */
+    bool dirty;      /* something changed while waiting */
+    bool cleared;    /* state_clear ran while waiting: the file is cleared too, first */
+    double next_try; /* CLOCK_MONOTONIC seconds of the next try */
 };
 
 static const char schema[] =
@@ -63,11 +77,26 @@ const char *state_kind_of(const char *entry_kind)
     return entry_kind && strcmp(entry_kind, "pathway") == 0 ? "pathway" : "support";
 }
 
-int state_open(const char *path, struct state **out, struct err *e)
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static bool locked_code(int rc)
+{
+    return (rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED;
+}
+
+/* Open (creating) the state database at path, or in memory when path is NULL, with its schema,
+ * waiting at most wait_ms for another program's lock. Returns 0 with *out, or an exit status
+ * with e; *locked says the failure was the lock. */
+static int open_db(const char *path, int wait_ms, sqlite3 **out, bool *locked, struct err *e)
 {
     *out = NULL;
-    struct state *s = xcalloc(1, sizeof *s);
-    s->memory = path == NULL;
+    *locked = false;
+    sqlite3 *db = NULL;
     int rc;
     if (path) {
         /* Notes are personal: the directory is 0700 and the file 0600 before SQLite sees it. */
@@ -76,58 +105,275 @@ int state_open(const char *path, struct state **out, struct err *e)
         if (slash && slash != dir) {
             *slash = '\0';
             if (!mkdir_p(dir)) {
-                int code = err_set(e, EXIT_IOERR, "cannot create %s: %s", dir, strerror(errno));
+                int code = err_set(e, resource_errno(errno) ? EXIT_OSERR : EXIT_IOERR,
+                                   "cannot create %s: %s", dir, strerror(errno));
                 free(dir);
-                free(s);
                 return code;
             }
         }
         free(dir);
         int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-        if (fd < 0) {
-            int code = err_set(e, EXIT_NOINPUT, "cannot open %s: %s", path, strerror(errno));
-            free(s);
-            return code;
-        }
+        if (fd < 0)
+            return err_set(e, resource_errno(errno) ? EXIT_OSERR : EXIT_NOINPUT,
+                           "cannot open %s: %s", path, strerror(errno));
         close(fd);
-        rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE, NULL);
+        char *name = plain_path(path);
+        rc = sqlite3_open_v2(name, &db, SQLITE_OPEN_READWRITE, NULL);
+        free(name);
     } else {
-        rc = sqlite3_open_v2(":memory:", &s->db, SQLITE_OPEN_READWRITE, NULL);
+        rc = sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, NULL);
     }
     if (rc == SQLITE_OK) {
-        sqlite3_busy_timeout(s->db, 5000);
-        rc = sqlite3_exec(s->db, "PRAGMA synchronous = FULL; PRAGMA secure_delete = ON", NULL, NULL,
+        sqlite3_busy_timeout(db, wait_ms);
+        rc = sqlite3_exec(db, "PRAGMA synchronous = FULL; PRAGMA secure_delete = ON", NULL, NULL,
                           NULL);
     }
     int version = 0;
     if (rc == SQLITE_OK) {
         sqlite3_stmt *st;
-        rc = sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL);
+        rc = sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL);
         if (rc == SQLITE_OK) {
-            if (sqlite3_step(st) == SQLITE_ROW)
+            rc = sqlite3_step(st);
+            if (rc == SQLITE_ROW)
                 version = sqlite3_column_int(st, 0);
+            rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
             sqlite3_finalize(st);
         }
     }
     if (rc == SQLITE_OK && version > STATE_VERSION) {
-        err_set(e, EXIT_DATAERR,
-                "%s was written by a newer itpnav (version %d); it is left as it is", path,
-                version);
-        state_destroy(s);
-        return EXIT_DATAERR;
+        sqlite3_close(db);
+        return err_set(e, EXIT_DATAERR,
+                       "%s was written by a newer itpnav (version %d); it is left as it is", path,
+                       version);
     }
     if (rc == SQLITE_OK)
-        rc = sqlite3_exec(s->db, schema, NULL, NULL, NULL);
+        rc = sqlite3_exec(db, schema, NULL, NULL, NULL);
     if (rc == SQLITE_OK && version < STATE_VERSION)
-        rc = sqlite3_exec(s->db, "PRAGMA user_version = 1", NULL, NULL, NULL);
+        rc = sqlite3_exec(db, "PRAGMA user_version = 1", NULL, NULL, NULL);
     if (rc != SQLITE_OK) {
-        err_set(e, EXIT_IOERR, "%s: %s", path ? path : "memory",
-                s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
-        state_destroy(s);
-        return EXIT_IOERR;
+        int sys = db ? sqlite3_system_errno(db) : 0;
+        if (!sys && path && (rc & 0xff) == SQLITE_CANTOPEN) {
+            /* SQLite's errno can be gone by now: see whether a file can be opened at all. */
+            int probe = open(path, O_RDONLY | O_CLOEXEC);
+            if (probe < 0)
+                sys = errno;
+            else
+                close(probe);
+        }
+        *locked = db && locked_code(sqlite3_extended_errcode(db));
+        /* The system's reason says more than SQLite's "unable to open database file". */
+        err_set(e, resource_errno(sys) ? EXIT_OSERR : EXIT_IOERR, "%s: %s%s%s",
+                path ? path : "memory", db ? sqlite3_errmsg(db) : sqlite3_errstr(rc),
+                sys ? ": " : "", sys ? strerror(sys) : "");
+        sqlite3_close(db);
+        return e && e->code ? e->code : EXIT_IOERR;
+    }
+    sqlite3_busy_timeout(db, STATE_BUSY_MS);
+    *out = db;
+    return 0;
+}
+
+int state_open(const char *path, struct state **out, struct err *e)
+{
+    *out = NULL;
+    struct state *s = xcalloc(1, sizeof *s);
+    s->memory = path == NULL;
+    bool locked;
+    struct err why = {0};
+    int rc = open_db(path, STATE_OPEN_WAIT_MS, &s->db, &locked, &why);
+    if (rc && locked) {
+        /* Another program holds the file (a backup, a second itpnav in a long write): go on in
+         * memory and keep trying; nothing done meanwhile is lost (state_retry). */
+        bool mem_locked;
+        rc = open_db(NULL, STATE_BUSY_MS, &s->db, &mem_locked, &why);
+        if (rc == 0) {
+            s->path = xstrdup(path);
+            s->next_try = now_seconds() + STATE_RETRY_SECONDS;
+        }
+    }
+    if (rc) {
+        if (e)
+            *e = why;
+        free(s);
+        return rc;
     }
     *out = s;
     return 0;
+}
+
+bool state_waiting(const struct state *s)
+{
+    return s && s->path != NULL;
+}
+
+const char *state_waiting_for(const struct state *s)
+{
+    return s ? s->path : NULL;
+}
+
+/* Copy what the memory database mem holds into the file database file, in one transaction
+ * there: the file's entries first, the session's after them; a note on an entry both have is
+ * added to the file's; answers replace the file's; removals join its undo list. */
+static int merge_into(sqlite3 *file, sqlite3 *mem, bool cleared)
+{
+    int rc = sqlite3_exec(file, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    if (rc == SQLITE_OK && cleared)
+        rc = sqlite3_exec(file, "DELETE FROM item; DELETE FROM kv; DELETE FROM removed", NULL, NULL,
+                          NULL);
+    sqlite3_stmt *get = NULL, *add = NULL, *note = NULL, *kv = NULL, *rem = NULL;
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(file,
+                                "INSERT OR IGNORE INTO item(pos, id, kind, name, note, added)"
+                                " SELECT coalesce(max(pos), 0) + 1, ?1, ?2, ?3, ?4, ?5 FROM item",
+                                -1, &add, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(file,
+                                "UPDATE item SET note = CASE WHEN note = '' THEN ?3"
+                                " ELSE note || '; ' || ?3 END"
+                                " WHERE id = ?1 AND kind = ?2 AND ?3 != '' AND note != ?3",
+                                -1, &note, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(mem, "SELECT id, kind, name, note, added FROM item ORDER BY pos",
+                                -1, &get, NULL);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(get)) == SQLITE_ROW) {
+        for (int i = 0; i < 5; i++)
+            sqlite3_bind_value(add, i + 1, sqlite3_column_value(get, i));
+        rc = sqlite3_step(add);
+        sqlite3_reset(add);
+        if (rc == SQLITE_DONE) {
+            /* An entry the file has already: the note written meanwhile joins its own. */
+            sqlite3_bind_value(note, 1, sqlite3_column_value(get, 0));
+            sqlite3_bind_value(note, 2, sqlite3_column_value(get, 1));
+            sqlite3_bind_value(note, 3, sqlite3_column_value(get, 3));
+            rc = sqlite3_step(note);
+            sqlite3_reset(note);
+        }
+        rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+    }
+    rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+    sqlite3_finalize(get);
+    get = NULL;
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(file, "INSERT OR REPLACE INTO kv(key, value) VALUES (?, ?)", -1,
+                                &kv, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(mem, "SELECT key, value FROM kv", -1, &get, NULL);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(get)) == SQLITE_ROW) {
+        sqlite3_bind_value(kv, 1, sqlite3_column_value(get, 0));
+        sqlite3_bind_value(kv, 2, sqlite3_column_value(get, 1));
+        rc = sqlite3_step(kv) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(file);
+        sqlite3_reset(kv);
+    }
+    rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+    sqlite3_finalize(get);
+    get = NULL;
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(file,
+                                "INSERT INTO removed(idx, id, kind, name, note, added)"
+                                " VALUES (?, ?, ?, ?, ?, ?)",
+                                -1, &rem, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(mem,
+                                "SELECT idx, id, kind, name, note, added FROM removed ORDER BY seq",
+                                -1, &get, NULL);
+    while (rc == SQLITE_OK && (rc = sqlite3_step(get)) == SQLITE_ROW) {
+        for (int i = 0; i < 6; i++)
+            sqlite3_bind_value(rem, i + 1, sqlite3_column_value(get, i));
+        rc = sqlite3_step(rem) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(file);
+        sqlite3_reset(rem);
+    }
+    rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+    sqlite3_finalize(get);
+    sqlite3_finalize(add);
+    sqlite3_finalize(note);
+    sqlite3_finalize(kv);
+    sqlite3_finalize(rem);
+    if (rc == SQLITE_OK) {
+        char sql[96];
+        snprintf(sql, sizeof sql,
+                 "DELETE FROM removed WHERE seq <= (SELECT max(seq) FROM removed) - %d",
+                 STATE_UNDO_MAX);
+        rc = sqlite3_exec(file, sql, NULL, NULL, NULL);
+    }
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(file, "COMMIT", NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        int code = sqlite3_extended_errcode(file);
+        sqlite3_exec(file, "ROLLBACK", NULL, NULL, NULL);
+        return code ? code : rc;
+    }
+    return SQLITE_OK;
+}
+
+/* Try the file a waiting state is for, waiting at most wait_ms for its lock: 1 when it is now
+ * in use (the session merged into it), 0 when still locked, or an exit status with e. */
+static int reconnect(struct state *s, int wait_ms, struct err *e)
+{
+    if (!s->path)
+        return 0;
+    s->next_try = now_seconds() + STATE_RETRY_SECONDS;
+    sqlite3 *file = NULL;
+    bool locked;
+    struct err why = {0};
+    int rc = open_db(s->path, wait_ms, &file, &locked, &why);
+    if (rc == 0) {
+        sqlite3_busy_timeout(file, wait_ms);
+        int m = merge_into(file, s->db, s->cleared);
+        if (m != SQLITE_OK) {
+            locked = locked_code(m);
+            rc = err_set(&why, EXIT_IOERR, "%s: %s", s->path, sqlite3_errstr(m));
+            sqlite3_close(file);
+            file = NULL;
+        }
+    }
+    if (rc && locked)
+        return 0; /* still held: the session goes on in memory */
+    if (rc) {
+        /* Something else is wrong with the file now (a newer version, damage): stop waiting;
+         * the session stays in memory and the caller says so. */
+        free(s->path);
+        s->path = NULL;
+        s->memory = true;
+        if (e)
+            *e = why;
+        return rc;
+    }
+    sqlite3_busy_timeout(file, STATE_BUSY_MS);
+    sqlite3_close(s->db);
+    s->db = file;
+    free(s->path);
+    s->path = NULL;
+    s->dirty = s->cleared = false;
+    return 1;
+}
+
+int state_retry(struct state *s, struct err *e)
+{
+    if (!s || !s->path || now_seconds() < s->next_try)
+        return 0;
+    return reconnect(s, 0, e);
+}
+
+int state_retry_wait(struct state *s, int wait_ms, struct err *e)
+{
+    if (!s || !s->path)
+        return 0;
+    return reconnect(s, wait_ms, e);
+}
+
+bool state_unsaved(const struct state *s)
+{
+    return s && s->path && s->dirty;
+}
+
+/* Before a change: a waiting state tries its file first (the change then goes there), and
+ * remembers that something was done meanwhile. */
+static void before_change(struct state *s)
+{
+    if (!s->path)
+        return;
+    if (reconnect(s, 0, NULL) != 1)
+        s->dirty = true;
 }
 
 void state_destroy(struct state *s)
@@ -135,6 +381,7 @@ void state_destroy(struct state *s)
     if (!s)
         return;
     sqlite3_close(s->db);
+    free(s->path);
     free(s);
 }
 
@@ -266,6 +513,7 @@ static int run(struct state *s, const char *what, const char *sql, const char *a
 
 int state_add(struct state *s, const char *id, const char *kind, const char *name, struct err *e)
 {
+    before_change(s);
     return run(s, "adding to the shortlist",
                "INSERT OR IGNORE INTO item(pos, id, kind, name, added)"
                " SELECT coalesce(max(pos), 0) + 1, ?1, ?2, ?3, date('now', 'localtime') FROM item",
@@ -306,6 +554,7 @@ static int transact(struct state *s, const char *what, const char *const *sql, s
 
 int state_remove(struct state *s, const char *id, const char *kind, struct err *e)
 {
+    before_change(s);
     /* Kept for state_undo with its note and its index, then taken off; the oldest removals
      * beyond STATE_UNDO_MAX are forgotten. */
     static const char *const sql[] = {
@@ -383,6 +632,7 @@ static int put_back_step(struct state *s, const char *sql, const struct state_it
 
 int state_undo(struct state *s, struct state_item *out, struct err *e)
 {
+    before_change(s);
     static const char what[] = "putting the entry back";
     if (out)
         *out = (struct state_item){0};
@@ -457,12 +707,14 @@ int state_undo(struct state *s, struct state_item *out, struct err *e)
 int state_set_note(struct state *s, const char *id, const char *kind, const char *note,
                    struct err *e)
 {
+    before_change(s);
     return run(s, "saving the note", "UPDATE item SET note = ?1 WHERE id = ?2 AND kind = ?3",
                note ? note : "", id, kind, e);
 }
 
 int state_move(struct state *s, size_t index, int delta, struct err *e)
 {
+    before_change(s);
     if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
         return fail(s, "reordering the shortlist", e);
     sqlite3_stmt *q;
@@ -516,6 +768,7 @@ int state_move(struct state *s, size_t index, int delta, struct err *e)
 
 int state_save_profile(struct state *s, const struct profile *p, struct err *e)
 {
+    before_change(s);
     char *text = profile_encode(p);
     int rc = run(s, "saving your answers", "INSERT OR REPLACE INTO kv(key, value) VALUES(?, ?)",
                  "profile", text, NULL, e);
@@ -541,6 +794,9 @@ int state_load_profile(struct state *s, struct profile *p, struct err *e)
 
 int state_clear(struct state *s, struct err *e)
 {
+    before_change(s);
+    if (s->path)
+        s->cleared = true; /* a new client: the file's old entries are not brought back */
     if (sqlite3_exec(
                 s->db,
                 "BEGIN IMMEDIATE; DELETE FROM item; DELETE FROM kv; DELETE FROM removed; COMMIT",

@@ -24,8 +24,33 @@ struct state_item {
 /* Every call that changes or reads the file returns 0, or an exit status with the reason in e
  * (what was being done and why, e.g. "saving the note: database is locked"). */
 
-/* Open (creating) the state file at path, or an in-memory state when path is NULL. */
+/* Open (creating) the state file at path, or an in-memory state when path is NULL. When another
+ * program holds the file locked for longer than a moment (1.5 s), the state opens all the same,
+ * in memory, waiting for the file (state_waiting). */
 int state_open(const char *path, struct state **out, struct err *e);
+
+/* True while the state waits for its file (it was locked at open): everything works, in memory,
+ * and every change and state_retry try the file again. */
+bool state_waiting(const struct state *s);
+
+/* The file a waiting state waits for; NULL when it is not waiting. */
+const char *state_waiting_for(const struct state *s);
+
+/* A waiting state tries its file again, without waiting for the lock, at most every 2 seconds
+ * (call it as often as convenient). Once the file opens, what was done meanwhile is merged into
+ * it: the entries added, after the file's own, with their notes (a note written on an entry the
+ * file has too is added to its note, after "; "); answers saved meanwhile replace the file's;
+ * removals join what can be undone; after state_clear the file is cleared first. From then on
+ * the file is used. Returns 1 when that just happened, 0 when still waiting (or not waiting), or
+ * an exit status with the reason in e when the file turned out unusable otherwise (the state
+ * stays in memory and stops waiting). */
+int state_retry(struct state *s, struct err *e);
+
+/* The same now, waiting up to wait_ms for the lock (before quitting). */
+int state_retry_wait(struct state *s, int wait_ms, struct err *e);
+
+/* True when a waiting state holds changes its file does not have yet. */
+bool state_unsaved(const struct state *s);
 
 /* $XDG_DATA_HOME/itpnav/state.db (or ~/.local/share/...), a new string; NULL when neither
  * variable is set. */

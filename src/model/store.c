@@ -2,6 +2,7 @@
  * its meta. */
 #include "store.h"
 
+#include <cjson/cJSON.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,9 +25,125 @@ char *store_failure(sqlite3 *db, int rc)
     return xstrdup(msg);
 }
 
+/* SQLite's own allocator, wrapped so that a failure ends the program as out_of_memory does: an
+ * SQLITE_NOMEM could otherwise surface as any failure at all (a damaged cache, a failed build). */
+static sqlite3_mem_methods sqlite_mem;
+
+static void *sqlite_malloc(int n)
+{
+    void *p = sqlite_mem.xMalloc(n);
+    if (!p && n > 0)
+        out_of_memory();
+    return p;
+}
+
+static void *sqlite_realloc(void *old, int n)
+{
+    void *p = sqlite_mem.xRealloc(old, n);
+    if (!p && n > 0)
+        out_of_memory();
+    return p;
+}
+
+static void *cjson_malloc(size_t n)
+{
+    return xmalloc(n);
+}
+
 void store_init(void)
 {
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    /* Debian's SQLite is built to read "file:..." names as URIs: a dataset or --out named
+     * file:x.db would be another file. Only an explicit SQLITE_OPEN_URI (never used) may now. */
+    sqlite3_config(SQLITE_CONFIG_URI, 0);
+    if (sqlite3_config(SQLITE_CONFIG_GETMALLOC, &sqlite_mem) == SQLITE_OK) {
+        sqlite3_mem_methods wrapped = sqlite_mem;
+        wrapped.xMalloc = sqlite_malloc;
+        wrapped.xRealloc = sqlite_realloc;
+        sqlite3_config(SQLITE_CONFIG_MALLOC, &wrapped);
+    }
+    cJSON_InitHooks(&(cJSON_Hooks){.malloc_fn = cjson_malloc, .free_fn = free});
+}
+
+/* ---- failures ---- */
+
+/* Whether an SQLite result code says the file itself is bad: damaged, not a database, unreadable,
+ * or without the tables this build wrote (the SQL is fixed, so an SQLITE_ERROR on a store is a
+ * missing table or column). */
+static bool damage_code(int rc)
+{
+    switch (rc & 0xff) {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_FORMAT:
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN:
+    case SQLITE_ERROR:
+    case SQLITE_SCHEMA:
+    case SQLITE_RANGE:
+    case SQLITE_MISMATCH: return true;
+    default: return false;
+    }
+}
+
+static int report(struct store *st, bool damaged, const char *why, struct err *e)
+{
+    if (damaged && st->person_db) {
+        /* The person's own file: never rebuilt behind their back (it is read-only), but said. */
+        return err_set(e, EXIT_IOERR,
+                       "%s: the database is damaged (%s); write it again with 'itpnav build-db'",
+                       st->origin, why);
+    }
+    if (damaged)
+        st->damaged = true;
+    return err_set(e, EXIT_IOERR, "query failed: %s", why);
+}
+
+int store_failed(struct store *st, struct err *e)
+{
+    int rc = sqlite3_extended_errcode(st->db);
+    if ((rc & 0xff) == SQLITE_NOMEM)
+        return err_set(e, EXIT_OSERR, "out of memory");
+    char *why = store_failure(st->db, rc);
+    int code;
+    if (resource_errno(sqlite3_system_errno(st->db)))
+        code = err_set(e, EXIT_OSERR, "query failed: %s",
+                       why); /* the system's limit, not the file */
+    else
+        code = report(st, damage_code(rc), why, e);
+    free(why);
+    return code;
+}
+
+int store_inconsistent(struct store *st, const char *why, struct err *e)
+{
+    return report(st, true, why, e);
+}
+
+void store_begin(struct store *st)
+{
+    if (st->depth++ == 0)
+        st->damaged = false;
+}
+
+bool store_again(struct store *st, bool failed, struct err *e)
+{
+    if (--st->depth > 0 || !failed || !st->damaged || st->rebuilt || !st->cache)
+        return false;
+    /* Once a run, whatever comes of it: a cache that fails again is reported, never looped on. */
+    st->rebuilt = true;
+    if (!store_rebuild(st, e))
+        return false;
+    st->damaged = false;
+    st->depth++; /* the caller's second try */
+    return true;
+}
+
+char *store_take_notice(struct store *st)
+{
+    char *n = st->notice;
+    st->notice = NULL;
+    return n;
 }
 
 /* ---- opening ---- */
@@ -48,6 +165,8 @@ void store_destroy(struct store *st)
         sqlite3_finalize(st->stmt[i]);
     sqlite3_close(st->db);
     free(st->origin);
+    free(st->cache);
+    free(st->notice);
     free(st);
 }
 
@@ -55,7 +174,7 @@ sqlite3_stmt *store_stmt(struct store *st, enum store_stmt slot, const char *sql
 {
     if (!st->stmt[slot] && sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
                                               &st->stmt[slot], NULL) != SQLITE_OK) {
-        err_set(e, EXIT_IOERR, "query failed: %s", sqlite3_errmsg(st->db));
+        store_failed(st, e);
         sqlite3_finalize(st->stmt[slot]);
         st->stmt[slot] = NULL;
     }
@@ -101,7 +220,9 @@ bool store_schema_current(sqlite3 *db)
 
 int store_open_readonly(const char *path, sqlite3 **db)
 {
-    int rc = sqlite3_open_v2(path, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+    char *name = plain_path(path);
+    int rc = sqlite3_open_v2(name, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+    free(name);
     if (rc == SQLITE_OK)
         sqlite3_busy_timeout(*db, 2000);
     return rc;
@@ -117,9 +238,12 @@ int store_open_db(const char *path, struct store **out, struct err *e)
         return err_set(e, EXIT_NOINPUT, "is a directory; expected a database file");
     sqlite3 *db = NULL;
     if (store_open_readonly(path, &db) != SQLITE_OK) {
-        err_set(e, EXIT_NOINPUT, "cannot open: %s", sqlite3_errmsg(db));
+        char *why = store_failure(db, sqlite3_errcode(db));
+        int code = resource_errno(sqlite3_system_errno(db)) ? EXIT_OSERR : EXIT_NOINPUT;
+        err_set(e, code, "cannot open: %s", why);
+        free(why);
         sqlite3_close(db);
-        return EXIT_NOINPUT;
+        return code;
     }
     if (!store_schema_current(db)) {
         sqlite3_close(db);
@@ -128,6 +252,7 @@ int store_open_db(const char *path, struct store **out, struct err *e)
                        STORE_SCHEMA_VERSION);
     }
     *out = store_create(db, path);
+    (*out)->person_db = true;
     return 0;
 }
 

@@ -24,7 +24,9 @@ enum store_flags {
  * new file renamed into place. On success returns 0 and may set *notice (a new string) to tell
  * the person something (an in-memory fallback, stale data in use). On failure returns an exit
  * status with the reasons: what is wrong with the dataset file in d (it cannot be read, or its
- * findings), any other failure in e. Messages do not repeat path: say it with them. */
+ * findings), any other failure in e. Messages do not repeat path: say it with them. The cache's
+ * pages are not checked here: a query that finds them damaged rebuilds the cache from the
+ * dataset, once in a run (store_take_notice then says so). */
 int store_open_dataset(const char *path, const char *cache_dir, unsigned flags, struct store **out,
                        struct diags *d, struct err *e, char **notice);
 
@@ -32,14 +34,20 @@ int store_open_dataset(const char *path, const char *cache_dir, unsigned flags, 
  * the reason in e (which does not repeat path). */
 int store_open_db(const char *path, struct store **out, struct err *e);
 
-/* Write ds (read from dataset_path) as a complete database at out_path, atomically. Returns 0,
- * or an exit status with the reason in e. */
+/* Write ds (read from dataset_path) as a complete database at out_path, atomically: a new file
+ * beside it (an unpredictable name, never through a link) renamed over it, keeping a replaced
+ * file's permissions. out_path must be absent or a regular file: a symbolic link or anything
+ * else (a device, a FIFO, a directory) is refused with EXIT_CANTCREAT, never replaced. Returns
+ * 0, or an exit status with the reason in e (which does not repeat out_path); a failure leaves
+ * no temporary file. */
 int store_write(const struct dataset *ds, const char *dataset_path, const char *out_path,
                 struct err *e);
 
-/* Set SQLite up for the store; call before anything else uses SQLite. It turns off SQLite's
- * memory statistics: they take a global lock on every allocation, which the two threads of a
- * build would contend for. */
+/* Set the libraries the model uses up; call before anything else uses SQLite or cJSON. SQLite's
+ * memory statistics go off (they take a global lock on every allocation, which the two threads
+ * of a build would contend for), and so does its reading of "file:" names as URIs (every path is
+ * a file name); running out of memory in SQLite or cJSON ends the program as out_of_memory
+ * (util.h) does, never as an invalid file. */
 void store_init(void);
 
 /* Load ds (read from dataset_path) into a new store in memory, not cached. Returns 0, or an exit
@@ -53,6 +61,10 @@ const char *store_origin(const struct store *st);
 /* The value of a meta key ("title", "as_of", "publisher", "license", "notes", "origin", ...) as a
  * new string, or NULL. */
 char *store_meta(const struct store *st, const char *key);
+
+/* What the store has to tell the person since the last call (a damaged cache was found and
+ * rebuilt from the dataset), as a new string, or NULL. */
+char *store_take_notice(struct store *st);
 
 /* Close a store; NULL is a no-op. */
 void store_destroy(struct store *st);

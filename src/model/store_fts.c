@@ -108,7 +108,10 @@ void *store_fts_build(void *arg)
 {
     struct fts_job *job = arg;
     struct filler f = {0};
-    f.rc = sqlite3_open_v2(job->path, &f.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+    char *name = plain_path(job->path);
+    f.rc = sqlite3_open_v2(name, &f.db,
+                           SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, NULL);
+    free(name);
     if (f.rc == SQLITE_OK)
         f.rc = sqlite3_exec(f.db, "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; BEGIN;",
                             NULL, NULL, NULL);
@@ -148,9 +151,11 @@ int store_fts_take(sqlite3 *db, const char *path)
     sqlite3_stmt *s;
     int rc = sqlite3_prepare_v2(db, "ATTACH ? AS fts", -1, &s, NULL);
     if (rc == SQLITE_OK) {
-        sqlite3_bind_text(s, 1, path, -1, SQLITE_STATIC);
+        char *name = plain_path(path);
+        sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
         rc = sqlite3_step(s) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db);
         sqlite3_finalize(s);
+        free(name);
     }
     if (rc == SQLITE_OK)
         rc = sqlite3_exec(db, take_fts_sql, NULL, NULL, NULL);

@@ -28,11 +28,46 @@ struct store {
     char *origin;           /* the dataset file, or the database given with --db */
     struct query_cache *qc; /* the query module's state; SQLite frees it with db */
     sqlite3_stmt *stmt[STMT_COUNT];
+    /* A cache that turns out damaged is rebuilt once (store_again): */
+    char *cache;    /* the cache file db reads; NULL in memory or with --db */
+    bool person_db; /* db is the file given with --db: read-only, never rebuilt */
+    bool damaged;   /* a failure since the outermost call began says the file is damaged */
+    bool rebuilt;   /* rebuilt once in this run already: a failure now is reported */
+    int depth;      /* how many of the model's public calls are under way */
+    char *notice;   /* for the person, until store_take_notice */
 };
 
 /* The statement in slot, prepared from sql the first time (sql must be the same each time),
  * ready to bind and step; reset it after use. NULL, with the reason in e, when it cannot be
  * prepared. */
 sqlite3_stmt *store_stmt(struct store *st, enum store_stmt slot, const char *sql, struct err *e);
+
+/* A query on st failed: record it in e as "query failed: REASON" with the exit status its kind
+ * calls for (71 out of memory, else 74) and, when it says the file is damaged (corrupt, not a
+ * database, unreadable, tables missing), mark st damaged (and say so, for a --db file). Returns
+ * the status. */
+int store_failed(struct store *st, struct err *e);
+
+/* st's file is damaged in a way SQLite cannot see (its index and its table disagree): why, in
+ * words. Returns the status, as store_failed. */
+int store_inconsistent(struct store *st, const char *why, struct err *e);
+
+/* Every public call of the model that reads the store runs as
+ *
+ *     store_begin(st);
+ *     do
+ *         rc = the_work(...);
+ *     while (store_again(st, rc != 0, e));
+ *
+ * When the outermost call failed because its cache is damaged, store_again rebuilds the cache
+ * from the dataset (once in a run; st stays the same object, with a notice for the person) and
+ * returns true: the work is done again, its outputs reset first. Else false, with e as it was or
+ * saying why the rebuild failed too. */
+void store_begin(struct store *st);
+bool store_again(struct store *st, bool failed, struct err *e);
+
+/* Replace st's damaged cache with one built anew from its dataset (store_cache.c). true when st
+ * reads a good database again; else false with the reason in e. */
+bool store_rebuild(struct store *st, struct err *e);
 
 #endif

@@ -85,7 +85,7 @@ static void read_item(sqlite3_stmt *s, struct vocab_item *it)
 
 static int failed(struct store *st, struct err *e)
 {
-    return err_set(e, EXIT_IOERR, "query failed: %s", sqlite3_errmsg(st->db));
+    return store_failed(st, e);
 }
 
 /* The kept statement that reads id from t, bound and stepped once: SQLITE_ROW, SQLITE_DONE, or an
@@ -112,34 +112,56 @@ static int step_get(struct store *st, enum vocab t, const char *id, sqlite3_stmt
     return rc;
 }
 
-int vocab_name(struct store *st, enum vocab t, const char *id, char *buf, size_t n, struct err *e)
+static int name_once(struct store *st, enum vocab t, const char *id, char *buf, size_t n,
+                     struct err *e)
 {
     if (n)
         buf[0] = '\0';
     sqlite3_stmt *s;
     int rc = step_get(st, t, id ? id : "", &s, e);
     if (!s)
-        return EXIT_IOERR;
+        return e && e->code ? e->code : EXIT_IOERR;
     if (rc == SQLITE_ROW && sqlite3_column_text(s, 1) && n)
-        snprintf(buf, n, "%s", (const char *)sqlite3_column_text(s, 1));
+        text_copy(buf, n, (const char *)sqlite3_column_text(s, 1)); /* never half a character */
     sqlite3_reset(s);
     return 0;
 }
 
-int vocab_get(struct store *st, enum vocab t, const char *id, struct vocab_item *out, struct err *e)
+int vocab_name(struct store *st, enum vocab t, const char *id, char *buf, size_t n, struct err *e)
+{
+    int rc;
+    store_begin(st);
+    do
+        rc = name_once(st, t, id, buf, n, e);
+    while (store_again(st, rc != 0, e));
+    return rc;
+}
+
+static int get_once(struct store *st, enum vocab t, const char *id, struct vocab_item *out,
+                    struct err *e)
 {
     *out = (struct vocab_item){0};
     sqlite3_stmt *s;
     int rc = step_get(st, t, id ? id : "", &s, e);
     if (!s)
-        return EXIT_IOERR;
+        return e && e->code ? e->code : EXIT_IOERR;
     if (rc == SQLITE_ROW)
         read_item(s, out);
     sqlite3_reset(s);
     return 0;
 }
 
-int vocab_list(struct store *st, enum vocab t, struct vocab_list *out, struct err *e)
+int vocab_get(struct store *st, enum vocab t, const char *id, struct vocab_item *out, struct err *e)
+{
+    int rc;
+    store_begin(st);
+    do
+        rc = get_once(st, t, id, out, e);
+    while (store_again(st, rc != 0, e));
+    return rc;
+}
+
+static int list_once(struct store *st, enum vocab t, struct vocab_list *out, struct err *e)
 {
     *out = (struct vocab_list){0};
     if ((unsigned)t >= VOCAB_COUNT)
@@ -157,13 +179,23 @@ int vocab_list(struct store *st, enum vocab t, struct vocab_list *out, struct er
         read_item(s, &out->v[out->n++]);
     }
     if (rc != SQLITE_DONE) {
-        failed(st, e);
+        int code = failed(st, e);
         sqlite3_finalize(s);
         vocab_list_finish(out);
-        return EXIT_IOERR;
+        return code;
     }
     sqlite3_finalize(s);
     return 0;
+}
+
+int vocab_list(struct store *st, enum vocab t, struct vocab_list *out, struct err *e)
+{
+    int rc;
+    store_begin(st);
+    do
+        rc = list_once(st, t, out, e);
+    while (store_again(st, rc != 0, e));
+    return rc;
 }
 
 void vocab_item_finish(struct vocab_item *it)
@@ -214,7 +246,7 @@ bool vocab_region_has(const struct vocab_item *it, const char *typed)
     return found;
 }
 
-char *vocab_resolve_region(struct store *st, const char *name, char **suggest, struct err *e)
+static char *resolve_once(struct store *st, const char *name, char **suggest, struct err *e)
 {
     *suggest = NULL;
     char *fold = text_fold(name);
@@ -257,7 +289,22 @@ char *vocab_resolve_region(struct store *st, const char *name, char **suggest, s
     return found;
 }
 
-bool vocab_known(struct store *st, enum vocab t, const char *id, char **suggest, struct err *e)
+char *vocab_resolve_region(struct store *st, const char *name, char **suggest, struct err *e)
+{
+    char *found;
+    struct err why;
+    store_begin(st);
+    do {
+        why = (struct err){0};
+        found = resolve_once(st, name, suggest, &why);
+    } while (store_again(st, why.code != 0, &why));
+    if (why.code && e)
+        *e = why;
+    return found;
+}
+
+static bool known_once(struct store *st, enum vocab t, const char *id, char **suggest,
+                       struct err *e)
 {
     static const char *const sql[VOCAB_COUNT] = {
             [VOCAB_GOAL] = "SELECT id, id, id = ? FROM goal ORDER BY pos",
@@ -287,5 +334,19 @@ bool vocab_known(struct store *st, enum vocab t, const char *id, char **suggest,
         *suggest = NULL;
     }
     sqlite3_finalize(s);
+    return found;
+}
+
+bool vocab_known(struct store *st, enum vocab t, const char *id, char **suggest, struct err *e)
+{
+    bool found;
+    struct err why;
+    store_begin(st);
+    do {
+        why = (struct err){0};
+        found = known_once(st, t, id, suggest, &why);
+    } while (store_again(st, why.code != 0, &why));
+    if (why.code && e)
+        *e = why;
     return found;
 }

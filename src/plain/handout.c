@@ -75,7 +75,7 @@ static void save(struct line *l, enum handout_format f)
         if (choice == CANCEL && !line_leaving(l))
             line_say(l, 0, "Nothing was saved.");
         else if (choice == REPLACE && rc != 0)
-            line_say(l, 0, "Cannot write %s: %s.", path, strerror(rc));
+            line_say(l, 0, "Cannot write %s: %s.", path, file_error_words(rc));
         else if (choice == REPLACE)
             line_say(l, 0, "Handout saved to %s.", path);
         free(text);

@@ -45,6 +45,10 @@ static struct state *open_state(struct line *l)
     char *path = state_default_path();
     if (path && state_open(path, &s, &e) != 0)
         line_say(l, 0, "Your shortlist cannot be saved (%s); it lasts until you quit.", e.msg);
+    else if (s && state_waiting(s))
+        line_say(l, 0,
+                 "Another program holds your shortlist's file; what you do is kept and "
+                 "saved to it once it is free.");
     free(path);
     if (!s && state_open(NULL, &s, &e) != 0)
         fprintf(stderr, "itpnav: %s\n", e.msg);
@@ -243,6 +247,31 @@ static void main_do(struct line *l, enum line_cmd c, const char *arg, bool *reen
     }
 }
 
+/* The shortlist's file was locked at start (state_waiting): try it again between commands, and
+ * say when it (or a change, which tries it too) found the file free. Returns whether it still
+ * waits. */
+static bool say_state_news(struct line *l, bool was_waiting)
+{
+    if (!was_waiting)
+        return false;
+    struct err why = {0};
+    int rc = state_waiting(l->state) ? state_retry(l->state, &why) : 0;
+    if (state_waiting(l->state))
+        return true;
+    if (rc > 1 || state_in_memory(l->state)) {
+        line_say(l, 0, "Your shortlist cannot be saved (%s); it lasts until you quit.",
+                 rc > 1 ? why.msg : "its file is not usable");
+        return false;
+    }
+    line_say(l, 0,
+             "Your shortlist's file is free again: %zu entries, with what you saved "
+             "meanwhile, are in it.",
+             state_count(l->state));
+    if (state_load_profile(l->state, &l->prof, &why) != 0)
+        line_say(l, 0, "Your saved answers could not be read: %s", why.msg);
+    return false;
+}
+
 int plain_main(const struct options *o)
 {
     struct line l = {.width = wrap_width(), .echo = !isatty(STDIN_FILENO)};
@@ -283,7 +312,7 @@ int plain_main(const struct options *o)
     if (state_load_profile(l.state, &l.prof, &e) != 0)
         line_say(&l, 0, "Your saved answers could not be read: %s", e.msg);
 
-    bool menu = true;
+    bool menu = true, waiting = state_waiting(l.state);
     while (!l.eof && !l.quit) {
         if (l.home) {
             l.home = false;
@@ -296,6 +325,7 @@ int plain_main(const struct options *o)
             menu = true;
             continue;
         }
+        waiting = say_state_news(&l, waiting);
         if (menu) {
             main_menu(&l);
             menu = false;
@@ -310,7 +340,10 @@ int plain_main(const struct options *o)
         main_do(&l, c, arg, &menu);
     }
     free(l.buf);
+    int saved = session_save_state(l.state);
     state_destroy(l.state);
-    store_destroy(l.st);
-    return fflush(stdout) == 0 && !ferror(stdout) ? 0 : EXIT_IOERR;
+    session_close_store(l.st); /* says so if a damaged cache was rebuilt meanwhile */
+    if (fflush(stdout) != 0 || ferror(stdout))
+        return EXIT_IOERR;
+    return saved;
 }

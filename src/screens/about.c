@@ -4,6 +4,7 @@
 #include <stdlib.h>
 
 #include "app.h"
+#include "glyph.h"
 #include "store.h"
 #include "textpage.h"
 #include "util.h"
@@ -25,11 +26,14 @@ static void add_sources(struct app *app, struct textview *tv, int width)
         const char *p = sources.v[i].publisher, *d = sources.v[i].as_of;
         /* An undated page says when it was seen, not a date of its own. */
         bool seen = sources.v[i].undated;
-        char *item =
-                xasprintf("%s%s%s%s%s%s%s%s", t ? t : "", p ? " — " : "", p ? p : "",
-                          d ? (seen ? ", seen " : ", as of ") : "", d ? d : "",
-                          d && seen ? " (the page is undated)" : "", u ? " — " : "", u ? u : "");
-        tv_add(tv, ROLE_NORMAL, "  • ", 4, item, width, NULL);
+        const char *dash = glyph(GLYPH_DASH);
+        char *item = xasprintf("%s%s%s%s%s%s%s%s%s%s", t ? t : "", p ? " " : "", p ? dash : "",
+                               p ? " " : "", p ? p : "", d ? (seen ? ", seen " : ", as of ") : "",
+                               d ? d : "", d && seen ? " (the page is undated)" : "", u ? ": " : "",
+                               u ? u : "");
+        char *bullet = xasprintf("  %s ", glyph(GLYPH_BULLET));
+        tv_add(tv, ROLE_NORMAL, bullet, 4, item, width, NULL);
+        free(bullet);
         free(item);
     }
     vocab_list_finish(&sources);
@@ -75,6 +79,7 @@ const struct screen screen_about = {
         .name = "About",
         .draw = textpage_draw,
         .on_key = textpage_key,
+        .on_click = textpage_click,
         .destroy = textpage_destroy,
         .hints = hints,
         .n_hints = sizeof hints / sizeof hints[0],

@@ -2,12 +2,16 @@
  * a pathway's rules on record judged against the person's answers. */
 #include "detail.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app.h"
 #include "entry.h"
+#include "glyph.h"
 #include "match.h"
+#include "qr_view.h"
+#include "terms.h"
 #include "text.h"
 #include "util.h"
 
@@ -18,7 +22,8 @@ struct detail {
     int top, height; /* where the text was drawn, for clicks */
 };
 
-static const enum action hints[] = {A_NEXT_LINK, A_OPEN, A_MARK, A_BACK, A_HOME, A_HELP, A_QUIT};
+static const enum action hints[] = {A_NEXT_LINK, A_OPEN, A_MARK, A_QR,
+                                    A_BACK,      A_HOME, A_HELP, A_QUIT};
 
 static void *detail_create(struct app *app, const char *id, unsigned kinds)
 {
@@ -38,6 +43,7 @@ static void *detail_create(struct app *app, const char *id, unsigned kinds)
     if (err.code)
         app_notice(app, "%s", err.msg);
     d->tv.link_sel = -1;
+    d->tv.margin = 1; /* a long web address may use the whole row */
     return d;
 }
 
@@ -69,10 +75,12 @@ struct result detail_follow(struct app *app, const struct textview *tv, enum tv_
         if (tv_link(tv))
             app_toggle_target(app, tv_link(tv));
         else
-            app_notice(app, "Tab selects an entry; then a saves it to the shortlist.");
+            app_notice(app, "%s selects an entry; then %s saves it to the shortlist.",
+                       key_first(A_NEXT_LINK), key_first(A_MARK));
         return result_of(R_REDRAW);
     case TV_FIRST_LINK:
-        app_notice(app, "Enter again opens the selected link; Tab moves between links.");
+        app_notice(app, "%s again opens the selected link; %s moves between links.",
+                   key_first(A_OPEN), key_first(A_NEXT_LINK));
         return result_of(R_REDRAW);
     }
     return result_of(R_IGNORED);
@@ -105,7 +113,8 @@ static void draw(struct app *app, void *state, struct rect r)
     if (app_marked(app, d->entry->id, d->entry->kind)) {
         int y, x;
         getyx(stdscr, y, x);
-        const char *badge = " ★ on your shortlist ";
+        char badge[64];
+        snprintf(badge, sizeof badge, " %s on your shortlist ", glyph(GLYPH_SAVED));
         int bw = text_width(badge);
         if (r.w > bw + 30)
             draw_text(r.y, r.x + r.w - bw - 1, bw, ROLE_GOOD, badge);
@@ -121,6 +130,8 @@ static struct result on_key(struct app *app, void *state, enum action a, int key
         app_toggle_mark(app, d->entry->id, d->entry->kind, d->entry->name);
         return result_of(R_REDRAW);
     }
+    if (a == A_QR)
+        return qr_view_entry(app, d->entry->id, terms_kinds(d->entry->kind));
     return detail_follow(app, &d->tv, tv_key(&d->tv, a, d->height));
 }
 

@@ -7,8 +7,9 @@
 #include "app.h"
 #include "handout.h"
 #include "textpage.h"
+#include "util.h"
 
-static const enum action hints[] = {A_BACK, A_EXPORT, A_HOME, A_HELP};
+static const enum action hints[] = {A_BACK, A_EXPORT, A_QR, A_HOME, A_HELP};
 
 static unsigned stamp(struct app *app)
 {
@@ -23,11 +24,16 @@ static void build(struct app *app, struct textview *tv, int width)
     tv_from_doc(tv, d, width);
     doc_destroy(d);
     tv_blank(tv);
-    tv_add(tv, ROLE_DIM, NULL, 0,
-           app->kiosk ? "Take a photo of this screen, or press e to print it where a printer is "
-                        "set up. It is cleared for the next person."
-                      : "Press e to save this as a file or print it.",
-           width, NULL);
+    char *how =
+            app->kiosk ? xasprintf("Take a photo of this screen, press %s for a QR code of your "
+                                   "shortlist to scan with your phone, or %s to print it where a "
+                                   "printer is set up. It is cleared for the next person.",
+                                   key_first(A_QR), key_first(A_EXPORT))
+                       : xasprintf("Press %s to save this as a file or print it. Press %s for a QR "
+                                   "code of the shortlist.",
+                                   key_first(A_EXPORT), key_first(A_QR));
+    tv_add(tv, ROLE_DIM, NULL, 0, how, width, NULL);
+    free(how);
 }
 
 void *handout_view_create(struct app *app)
@@ -40,6 +46,7 @@ const struct screen screen_handout = {
         .name = "Handout",
         .draw = textpage_draw,
         .on_key = textpage_key,
+        .on_click = textpage_click,
         .destroy = textpage_destroy,
         .hints = hints,
         .n_hints = sizeof hints / sizeof hints[0],

@@ -5,10 +5,13 @@
 #include <stdlib.h>
 
 #include "app.h"
+#include "glyph.h"
+#include "query.h"
 #include "text.h"
+#include "util.h"
 #include "textpage.h"
 
-static const enum action hints[] = {A_BACK, A_QUIT};
+static const enum action hints[] = {A_BACK, A_HOME, A_QUIT};
 
 struct help_out {
     struct textview *tv;
@@ -26,19 +29,33 @@ static void add_key_line(void *ctx, const char *label, const char *text)
         return;
     }
     char padded[48], prefix[64];
-    text_pad(padded, sizeof padded, label, 12); /* by columns: labels hold arrows */
+    char *l = glyph_text(label), *t = glyph_text(text); /* arrows in the forms in use */
+    text_pad(padded, sizeof padded, l, 12);             /* by columns: labels hold arrows */
     snprintf(prefix, sizeof prefix, "  %s ", padded);
-    tv_add(out->tv, ROLE_NORMAL, prefix, 15, text, out->width, NULL);
+    tv_add(out->tv, ROLE_NORMAL, prefix, 15, t, out->width, NULL);
+    free(l);
+    free(t);
 }
 
 static void build(struct app *app, struct textview *tv, int width)
 {
     tv_add(tv, ROLE_HEADING, NULL, 0, "Help: the keys of itpnav", width, NULL);
+    /* A kiosk's visitor cannot start it again with other options. */
     tv_add(tv, ROLE_NORMAL, NULL, 0,
-           "Everything works from the keyboard. On the home screen, the number keys choose a "
-           "menu item. A mouse click selects or opens, and the wheel scrolls (start with "
-           "--no-mouse to keep your terminal's copy and paste).",
+           app->kiosk
+                   ? "Everything works from the keyboard, and by touch: a tap selects or opens, "
+                     "a tap on a key at the bottom presses it, and the wheel scrolls."
+                   : "Everything works from the keyboard, and by touch or mouse: a click selects "
+                     "or opens, a click on a key at the bottom presses it, and the wheel "
+                     "scrolls (start with --no-mouse to keep your terminal's copy and paste).",
            width, NULL);
+    char *marks = xasprintf("In the lists, %s marks what is on your shortlist and %s an entry "
+                            "whose facts are more than %d years old: check it with the "
+                            "organisation first.",
+                            glyph(GLYPH_SAVED), glyph(GLYPH_OLD), QUERY_OLD_YEARS);
+    tv_blank(tv);
+    tv_add(tv, ROLE_NORMAL, NULL, 0, marks, width, NULL);
+    free(marks);
     if (app->kiosk)
         tv_add(tv, ROLE_NORMAL, NULL, 0,
                "This is a shared computer: after a while without use, everything you did here is "
@@ -58,6 +75,7 @@ const struct screen screen_help = {
         .name = "Help",
         .draw = textpage_draw,
         .on_key = textpage_key,
+        .on_click = textpage_click,
         .destroy = textpage_destroy,
         .hints = hints,
         .n_hints = sizeof hints / sizeof hints[0],

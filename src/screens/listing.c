@@ -8,6 +8,8 @@
 #include "detail.h"
 #include "entrylist.h"
 #include "filters.h"
+#include "qr_view.h"
+#include "terms.h"
 #include "util.h"
 
 void *listing_create(struct app *app, unsigned kinds)
@@ -41,52 +43,55 @@ static void notice(void *ctx, const char *message)
     app_notice(ctx, "%s", message);
 }
 
-void listing_draw(struct app *app, void *state, struct rect r)
-{
-    struct entrylist *el = state;
+/* What the list shows: the session's filters (and their words) for its kinds. The strings it
+ * points to live in words and in the app. */
+struct source {
+    struct entrylist_source src;
     struct query q;
-    app_query(app, &q, el->kinds);
-    struct sb words = {0};
-    filters_describe(app, el->kinds, &words);
-    struct entrylist_source src = {
-            .q = &q,
+    struct filter_words words;
+    char region[512];
+    char old_before[16];
+};
+
+static void source_init(struct source *s, struct app *app, const struct entrylist *el)
+{
+    app_query(app, &s->q, el->kinds);
+    filters_words(app, el->kinds, &s->words);
+    s->src = (struct entrylist_source){
+            .q = &s->q,
             .gen = app->f.generation,
-            .filters = sb_str(&words),
+            .region_name =
+                    app->f.region[0] ? app_region_name(app, s->region, sizeof s->region) : NULL,
+            .old_before = app->old_before,
             .ctx = app,
             .marked = marked,
             .notice = notice,
     };
-    entrylist_draw(el, &src, r);
-    sb_finish(&words);
+    for (size_t i = 0; i < s->words.n && i < ENTRYLIST_MAX_CHIPS; i++)
+        s->src.chips[s->src.n_chips++] =
+                (struct entrylist_chip){s->words.text[i], s->words.action[i]};
+}
+
+void listing_draw(struct app *app, void *state, struct rect r)
+{
+    struct entrylist *el = state;
+    struct source s;
+    source_init(&s, app, el);
+    entrylist_draw(el, &s.src, r);
 }
 
 /* What the list reported, done. */
-static struct result act(struct app *app, struct entrylist *el, enum entrylist_event ev)
-{
-    const struct row *r = entrylist_selected(el);
-    switch (ev) {
-    case EL_IGNORED: return result_of(R_IGNORED);
-    case EL_HANDLED: return result_of(R_HANDLED);
-    case EL_MOVED: return result_of(R_REDRAW);
-    case EL_SEARCHED: app_filters_changed(app); return result_of(R_REDRAW);
-    case EL_MARK: app_toggle_mark(app, r->id, r->kind, r->name); return result_of(R_REDRAW);
-    case EL_OPEN: {
-        char *target = xasprintf("%s:%s", state_kind_of(r->kind), r->id);
-        struct result res = detail_open(app, target);
-        free(target);
-        return res;
-    }
-    }
-    return result_of(R_IGNORED);
-}
+static struct result act(struct app *app, struct entrylist *el, enum entrylist_event ev);
 
-struct result listing_key(struct app *app, void *state, enum action a, int key)
+/* The filter keys: the same from a key and from a tap on the filter bar. */
+static struct result filter_key(struct app *app, struct entrylist *el, enum action a)
 {
-    struct entrylist *el = state;
-    struct result r = act(app, el, entrylist_key(el, a, key));
-    if (r.flags != R_IGNORED)
-        return r;
     switch (a) {
+    case A_QR: {
+        /* The selected entry's address; with no entry selected, the shortlist's codes. */
+        const struct row *row = entrylist_selected(el);
+        return row ? qr_view_entry(app, row->id, terms_kinds(row->kind)) : result_of(R_IGNORED);
+    }
     case A_CLEAR:
         app_clear_filters(app);
         app_notice(app, "All filters and the search are cleared.");
@@ -104,12 +109,48 @@ struct result listing_key(struct app *app, void *state, enum action a, int key)
             return result_of(R_REDRAW);
         }
         return filters_pick(app, a);
+    case A_REGION:
+    case A_GOAL: return filters_pick(app, a);
+    case A_SEARCH: el->editing = true; return result_of(R_REDRAW);
     default: return result_of(R_IGNORED);
     }
+}
+
+static struct result act(struct app *app, struct entrylist *el, enum entrylist_event ev)
+{
+    const struct row *r = entrylist_selected(el);
+    switch (ev) {
+    case EL_IGNORED: return result_of(R_IGNORED);
+    case EL_HANDLED: return result_of(R_HANDLED);
+    case EL_MOVED: return result_of(R_REDRAW);
+    case EL_SEARCHED: app_filters_changed(app); return result_of(R_REDRAW);
+    case EL_MARK: app_toggle_mark(app, r->id, r->kind, r->name); return result_of(R_REDRAW);
+    case EL_OPEN: {
+        char *target = xasprintf("%s:%s", state_kind_of(r->kind), r->id);
+        struct result res = detail_open(app, target);
+        free(target);
+        return res;
+    }
+    case EL_ACTION: return filter_key(app, el, el->tapped);
+    }
+    return result_of(R_IGNORED);
+}
+
+struct result listing_key(struct app *app, void *state, enum action a, int key)
+{
+    struct entrylist *el = state;
+    struct source s;
+    source_init(&s, app, el);
+    struct result r = act(app, el, entrylist_key(el, &s.src, a, key));
+    if (r.flags != R_IGNORED || a == A_REGION || a == A_GOAL)
+        return r;
+    return filter_key(app, el, a);
 }
 
 struct result listing_click(struct app *app, void *state, int y, int x, bool twice)
 {
     struct entrylist *el = state;
-    return act(app, el, entrylist_click(el, y, x, twice));
+    struct source s;
+    source_init(&s, app, el);
+    return act(app, el, entrylist_click(el, &s.src, y, x, twice));
 }

@@ -11,8 +11,10 @@
 
 #include "app.h"
 #include "entry.h"
+#include "glyph.h"
 #include "handout.h"
 #include "match.h"
+#include "text.h"
 #include "textpage.h"
 #include "util.h"
 
@@ -31,14 +33,17 @@ static void answers_line(struct app *app, struct textview *tv, int width)
         if (!profile_answered(&app->prof, (enum profile_question)q))
             continue;
         char *w = profile_answer_words(&app->prof, (enum profile_question)q, app->store, &e);
-        sb_addf(&b, "%s%s: %s", b.len ? " · " : "", profile_label((enum profile_question)q), w);
+        sb_addf(&b, "%s%s%s%s: %s", b.len ? " " : "", b.len ? glyph(GLYPH_SEP) : "",
+                b.len ? " " : "", profile_label((enum profile_question)q), w);
         free(w);
     }
     tv_add(tv, ROLE_DIM, "Your answers: ", 2, b.len ? sb_str(&b) : "none yet", width, NULL);
     sb_finish(&b);
     if (e.code)
         tv_add(tv, ROLE_NOTICE, NULL, 0, e.msg, width, NULL);
-    tv_add(tv, ROLE_DIM, NULL, 0, "Esc goes back to the questions to change them.", width, NULL);
+    char *back = xasprintf("%s goes back to the questions to change them.", key_first(A_BACK));
+    tv_add(tv, ROLE_DIM, NULL, 0, back, width, NULL);
+    free(back);
     if (!app->prof.region[0])
         tv_add(tv, ROLE_NOTICE, NULL, 0,
                "You did not say where you live, so pathways everywhere are shown.", width, NULL);
@@ -58,32 +63,41 @@ static void next_step_lines(struct textview *tv, const struct match *m, int widt
     free(action);
 }
 
+/* A result's name, status and star, after lead (NULL: the link's arrow). */
 static void title_line(struct app *app, struct textview *tv, const struct match *m,
-                       const char *arrow, int width)
+                       const char *lead, int width)
 {
+    char *prefix = lead ? xstrdup(lead) : xasprintf("%s ", glyph(GLYPH_LINK));
     char *target = xasprintf("pathway:%s", m->id);
     bool saved = app_marked(app, m->id, "pathway");
-    char *title = xasprintf("%s · %s%s", m->name, entry_status_words(m->status),
-                            saved ? " · ★ on your shortlist" : "");
-    tv_add(tv, ROLE_LINK, arrow, 2, title, width, target);
+    const char *sep = glyph(GLYPH_SEP);
+    char *title = xasprintf("%s %s %s", m->name, sep, entry_status_words(m->status));
+    if (saved) {
+        char *t = xasprintf("%s %s %s on your shortlist", title, sep, glyph(GLYPH_SAVED));
+        free(title);
+        title = t;
+    }
+    tv_add(tv, ROLE_LINK, prefix, text_width(prefix), title, width, target);
+    free(prefix);
     free(title);
     free(target);
 }
 
 static void one_match(struct app *app, struct textview *tv, const struct match *m, int width)
 {
-    title_line(app, tv, m, "→ ", width);
+    title_line(app, tv, m, NULL, width);
     /* The verdict in one line a counsellor can read aloud, then the rules one by one. */
     tv_add(tv, ROLE_NORMAL, "    ", 4, m->why, width, NULL);
     for (size_t k = 0; k < m->n_reasons; k++) {
-        const char *mark = k < m->n_met                ? "    ✓ "
-                           : k < m->n_met + m->n_unmet ? "    ✗ not yet: "
-                                                       : "    ? ";
+        char *mark = k < m->n_met                ? xasprintf("    %s ", glyph(GLYPH_MET))
+                     : k < m->n_met + m->n_unmet ? xasprintf("    %s not yet: ", glyph(GLYPH_UNMET))
+                                                 : xstrdup("    ? ");
         tv_add(tv,
                k < m->n_met                ? ROLE_NORMAL
                : k < m->n_met + m->n_unmet ? ROLE_BAD
                                            : ROLE_WARN,
                mark, 6, m->reasons[k], width, NULL);
+        free(mark);
     }
     if (m->note && !m->why_has_note)
         tv_add(tv, ROLE_DIM, "    Note: ", 6, m->note, width, NULL);
@@ -126,9 +140,14 @@ static void supports_part(struct app *app, struct textview *tv, const struct ans
         const struct row *r = &pg.rows[i];
         char *target = xasprintf("support:%s", r->id);
         bool saved = app_marked(app, r->id, r->kind);
-        char *t = xasprintf("%s%s%s%s", r->name, r->where && r->where[0] ? " · " : "",
-                            r->where ? r->where : "", saved ? " · ★" : "");
-        tv_add(tv, ROLE_LINK, "→ ", 2, t, width, target);
+        const char *sep = glyph(GLYPH_SEP);
+        char *t = r->where && r->where[0] ? xasprintf("%s %s %s", r->name, sep, r->where)
+                                          : xstrdup(r->name);
+        char *full = saved ? xasprintf("%s %s %s", t, sep, glyph(GLYPH_SAVED)) : xstrdup(t);
+        char *arrow = xasprintf("%s ", glyph(GLYPH_LINK));
+        tv_add(tv, ROLE_LINK, arrow, text_width(arrow), full, width, target);
+        free(arrow);
+        free(full);
         free(t);
         free(target);
     }
@@ -177,11 +196,13 @@ static void build(struct app *app, struct textview *tv, int width)
     match_destroy(m, n);
     supports_part(app, tv, &a, width);
     tv_blank(tv);
-    tv_add(tv, ROLE_DIM, NULL, 0,
-           "Requirements change: confirm each one with the program before you rely on it. "
-           "Tab selects a pathway or support, Enter opens it, a saves it to your shortlist, "
-           "e makes a handout.",
-           width, NULL);
+    char *keys = xasprintf("Requirements change: confirm each one with the program before you rely "
+                           "on it. %s selects a pathway or support, %s opens it, %s saves it to "
+                           "your shortlist, %s makes a handout.",
+                           key_first(A_NEXT_LINK), key_first(A_OPEN), key_first(A_MARK),
+                           key_first(A_EXPORT));
+    tv_add(tv, ROLE_DIM, NULL, 0, keys, width, NULL);
+    free(keys);
 }
 
 void *results_create(struct app *app)

@@ -10,6 +10,7 @@
 #include "app.h"
 #include "detail.h"
 #include "draw.h"
+#include "glyph.h"
 #include "prompt.h"
 #include "text.h"
 #include "util.h"
@@ -21,7 +22,8 @@ struct shortlist {
     int list_top, per_page;
 };
 
-static const enum action hints[] = {A_OPEN, A_NOTE, A_MOVE_UP, A_REMOVE, A_EXPORT, A_BACK, A_HELP};
+static const enum action hints[] = {A_OPEN,   A_NOTE, A_MOVE_UP, A_REMOVE, A_UNDO,
+                                    A_EXPORT, A_QR,   A_BACK,    A_HELP};
 
 static void reload(struct app *app, struct shortlist *s)
 {
@@ -58,12 +60,24 @@ static void draw(struct app *app, void *state, struct rect r)
     snprintf(head, sizeof head, "Your shortlist: %zu %s%s", s->n, s->n == 1 ? "entry" : "entries",
              state_in_memory(app->state) ? (app->kiosk ? " (cleared for the next person)"
                                                        : " (not saved: it lasts until you quit)")
+             : state_waiting(app->state) ? " (saved once its file is free)"
                                          : "");
     draw_line(y++, x, w, ROLE_HEADING, head);
     if (s->n == 0) {
+        char how[200];
+        snprintf(how, sizeof how,
+                 "In a list or on an entry, press %s to save it here; each can have a note.",
+                 key_first(A_MARK));
         draw_text(y + 1, x + 2, w - 4, ROLE_NORMAL, "Nothing saved yet.");
-        draw_text(y + 2, x + 2, w - 4, ROLE_DIM,
-                  "In a list or on an entry, press a to save it here; each can have a note.");
+        struct text_lines *l = text_wrap(how, w - 4 > 1 ? w - 4 : 1);
+        int row = y + 2;
+        for (size_t i = 0; i < l->n; i++)
+            draw_text(row++, x + 2, w - 4, ROLE_DIM, l->line[i]);
+        text_lines_destroy(l);
+        if (state_undo_count(app->state)) {
+            snprintf(how, sizeof how, "%s puts back the last entry taken off.", key_first(A_UNDO));
+            draw_text(row + 1, x + 2, w - 4, ROLE_DIM, how);
+        }
         move(y + 1, x + 2);
         return;
     }
@@ -76,13 +90,16 @@ static void draw(struct app *app, void *state, struct rect r)
     for (size_t i = s->lv.top; i < s->n && y + 1 < top + height; i++) {
         const struct state_item *it = &s->items[i];
         bool sel = i == s->lv.sel;
-        char line[512];
-        snprintf(line, sizeof line, "%s%zu. %s", sel ? "▸ " : "  ", i + 1, it->name);
+        char line[64];
+        snprintf(line, sizeof line, "%s %zu. ", sel ? glyph(GLYPH_SELECTED) : " ", i + 1);
         const char *tag = !it->listed                        ? "no longer listed"
                           : strcmp(it->kind, "pathway") == 0 ? "pathway"
                                                              : "support";
-        int tw = text_width(tag);
-        draw_line(y, x, w - tw - 2, sel ? ROLE_SELECTED : ROLE_NORMAL, line);
+        int tw = text_width(tag), lw = text_width(line);
+        enum role role = sel ? ROLE_SELECTED : ROLE_NORMAL;
+        draw_line(y, x, w - tw - 2, role, line);
+        /* A long name loses its middle; two spaces stay before the tag. */
+        draw_name(y, x + lw, w - tw - lw - 4, role, it->name);
         draw_line(y, x + w - tw - 2, tw + 2,
                   sel          ? ROLE_SELECTED
                   : it->listed ? ROLE_DIM
@@ -94,8 +111,10 @@ static void draw(struct app *app, void *state, struct rect r)
         char note[600];
         if (it->note[0])
             snprintf(note, sizeof note, "     Note: %s", it->note);
+        else if (sel)
+            snprintf(note, sizeof note, "     No note: %s adds one.", key_first(A_NOTE));
         else
-            snprintf(note, sizeof note, "     %s", sel ? "No note: n adds one." : "");
+            note[0] = '\0';
         draw_line(y++, x, w, it->note[0] ? ROLE_NORMAL : ROLE_DIM, note);
     }
     curs_set(0);
@@ -147,10 +166,22 @@ static struct result edit_note(struct shortlist *s)
                        set_note, t, note_target_free);
 }
 
+/* Select the entry id of kind, when it is on the list. */
+static void select_entry(struct shortlist *s, const char *id, const char *kind)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (strcmp(s->items[i].id, id) == 0 && strcmp(s->items[i].kind, kind) == 0)
+            s->lv.sel = i;
+}
+
 static struct result on_key(struct app *app, void *state, enum action a, int key)
 {
     struct shortlist *s = state;
     (void)key;
+    /* Read the list again first: a key typed ahead of the screen acts on the list as it is
+     * now (after the key before it), on the entry the selection is on. */
+    reload(app, s);
+    listview_fit(&s->lv, s->per_page > 0 ? s->per_page : 1);
     struct state_item *it = selected(s);
     switch (a) {
     case A_UP:
@@ -189,10 +220,24 @@ static struct result on_key(struct app *app, void *state, enum action a, int key
         app->state_gen++;
         return result_of(R_REDRAW);
     case A_REMOVE:
-    case A_MARK:
         if (!it)
             return result_of(R_HANDLED);
         app_toggle_mark(app, it->id, it->kind, it->name);
+        return result_of(R_REDRAW);
+    case A_UNDO: {
+        char id[256], kind[32];
+        if (app_undo(app, id, sizeof id, kind, sizeof kind)) {
+            reload(app, s);
+            select_entry(s, id, kind); /* the entry put back, in its place */
+        }
+        return result_of(R_REDRAW);
+    }
+    case A_MARK:
+        /* Everything here is saved: "save" would only take the entry off, by surprise. */
+        app_notice(app,
+                   "Everything here is saved. %s takes the selected entry off; %s puts it "
+                   "back.",
+                   key_first(A_REMOVE), key_first(A_UNDO));
         return result_of(R_REDRAW);
     case A_SHORTLIST: return result_of(R_HANDLED); /* here already */
     default: return result_of(R_IGNORED);
@@ -203,6 +248,7 @@ static struct result on_click(struct app *app, void *state, int y, int x, bool t
 {
     struct shortlist *s = state;
     (void)x;
+    reload(app, s);
     if (y < s->list_top || s->n == 0)
         return result_of(R_IGNORED);
     size_t i = s->lv.top + (size_t)(y - s->list_top) / 2;

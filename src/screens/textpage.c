@@ -10,6 +10,7 @@ void *textpage_create(void (*build)(struct app *app, struct textview *tv, int wi
 {
     struct textpage *p = xcalloc(1, sizeof *p);
     p->tv.link_sel = -1;
+    p->tv.margin = 1; /* a long web address may use the whole row */
     p->build = build;
     return p;
 }

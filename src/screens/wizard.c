@@ -9,6 +9,7 @@
 
 #include "app.h"
 #include "draw.h"
+#include "glyph.h"
 #include "match.h"
 #include "picker.h"
 #include "prompt.h"
@@ -215,17 +216,32 @@ static void draw(struct app *app, void *state, struct rect r)
     struct wizard *w = state;
     int top = r.y, height = r.h;
     count_results(app, w);
-    /* Short terminals drop the title's spacing first, then scroll the questions. */
-    bool roomy = height >= ROW_RESULTS + 4;
-    int y = top + (roomy ? 1 : 0), width = r.w - 4;
+    int y = top, width = r.w - 4;
+    char intro[200];
+    snprintf(intro, sizeof intro,
+             "Answer what you like; every question can be skipped. %s changes an answer.",
+             key_first(A_OPEN));
+    struct text_lines *lines = text_wrap(intro, width > 1 ? width : 1);
+    /* The questions and the results row come first; then the title, the instructions (whole or
+     * not at all), the explanation of the selected question, and spacing. */
+    int rows_needed = ROW_RESULTS + 1;
+    int spare = height - rows_needed - 1;
+    bool intro_fits = spare >= (int)lines->n;
+    if (intro_fits)
+        spare -= (int)lines->n;
+    bool roomy = spare >= 6; /* a blank row on top and one above the questions */
+    if (roomy)
+        y++;
     draw_text(y++, r.x + 2, width, ROLE_HEADING, "What's my path?");
-    if (height >= 18)
-        draw_text(y++, r.x + 2, width, ROLE_DIM,
-                  "Answer what you like; every question can be skipped. Enter changes an answer.");
+    for (size_t i = 0; intro_fits && i < lines->n; i++)
+        draw_text(y++, r.x + 2, width, ROLE_DIM, lines->line[i]);
+    text_lines_destroy(lines);
     if (roomy)
         y++;
     w->rows_top = y;
     w->rows = top + height - y;
+    if (w->rows > ROW_RESULTS + 1)
+        w->rows = ROW_RESULTS + 1;
     listview_fit(&w->lv, w->rows);
     int label_w = 26;
     int cursor = y;
@@ -234,12 +250,11 @@ static void draw(struct app *app, void *state, struct rect r)
         char line[512];
         if (i == ROW_RESULTS) {
             size_t stated = w->counts[VERDICT_MEETS_STATED];
-            snprintf(
-                    line, sizeof line,
-                    "    ▶ Results: %zu fit, %zu meet%s the rules on record, %zu to check, %zu not "
-                    "yet",
-                    w->counts[VERDICT_FITS], stated, stated == 1 ? "s" : "",
-                    w->counts[VERDICT_CHECK], w->counts[VERDICT_NOT_YET]);
+            snprintf(line, sizeof line,
+                     "    %s Results: %zu fit, %zu meet%s the rules on record, %zu to check, %zu "
+                     "not yet",
+                     glyph(GLYPH_GO), w->counts[VERDICT_FITS], stated, stated == 1 ? "s" : "",
+                     w->counts[VERDICT_CHECK], w->counts[VERDICT_NOT_YET]);
             draw_line(y, r.x + 1, r.w - 2, sel ? ROLE_SELECTED : ROLE_HEADING, line);
         } else {
             enum profile_question q = (enum profile_question)i;
@@ -262,11 +277,10 @@ static void draw(struct app *app, void *state, struct rect r)
     }
     y++;
     if (w->lv.sel < ROW_RESULTS && y < top + height) {
-        struct text_lines *lines =
-                text_wrap(profile_explain((enum profile_question)w->lv.sel), width);
-        for (size_t i = 0; i < lines->n && y < top + height; i++)
-            draw_text(y++, r.x + 2, width, ROLE_DIM, lines->line[i]);
-        text_lines_destroy(lines);
+        struct text_lines *l = text_wrap(profile_explain((enum profile_question)w->lv.sel), width);
+        for (size_t i = 0; i < l->n && y < top + height; i++)
+            draw_text(y++, r.x + 2, width, ROLE_DIM, l->line[i]);
+        text_lines_destroy(l);
     }
     curs_set(0);
     move(cursor, r.x + 1);
@@ -284,7 +298,7 @@ static struct result choose(struct app *app, struct wizard *w, size_t row)
 static struct result on_key(struct app *app, void *state, enum action a, int key)
 {
     struct wizard *w = state;
-    if (key >= '1' && key < '1' + Q_COUNT)
+    if (a == A_CHOOSE && key >= '1' && key < '1' + Q_COUNT)
         return choose(app, w, (size_t)(key - '1'));
     switch (a) {
     case A_UP:

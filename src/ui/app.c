@@ -4,9 +4,12 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "entry.h"
+#include "keys.h"
+#include "text.h"
 #include "store.h"
 #include "vocab.h"
 
@@ -14,8 +17,11 @@ void app_notice(struct app *app, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(app->notice, sizeof app->notice, fmt, ap);
+    char buf[sizeof app->notice + 1];
+    vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
+    text_copy(app->notice, sizeof app->notice, buf); /* never half a character */
+    app->notice_shown = false;
 }
 
 void app_filters_changed(struct app *app)
@@ -96,9 +102,39 @@ void app_toggle_mark(struct app *app, const char *id, const char *kind, const ch
     app->state_gen++;
     size_t n = state_count(app->state);
     if (had)
-        app_notice(app, "Taken off the shortlist (%zu left). a saves it again.", n);
+        app_notice(app, "Taken off the shortlist (%zu left). %s puts it back.", n,
+                   key_first(A_UNDO));
     else
-        app_notice(app, "Saved to the shortlist (%zu). l shows it, with notes.", n);
+        app_notice(app, "Saved to the shortlist (%zu). %s shows it, with notes.", n,
+                   key_first(A_SHORTLIST));
+}
+
+bool app_undo(struct app *app, char *id, size_t id_n, char *kind, size_t kind_n)
+{
+    struct state_item it = {0};
+    struct err e = {0};
+    int rc = state_undo(app->state, &it, &e);
+    if (rc == EXIT_USAGE) {
+        app_notice(app, "Nothing to put back: no entry was taken off the shortlist.");
+        return false;
+    }
+    if (rc != 0) {
+        app_notice(app, "The shortlist was not changed: %s", e.msg);
+        return false;
+    }
+    app->state_gen++;
+    size_t more = state_undo_count(app->state);
+    char again[96] = "";
+    if (more)
+        snprintf(again, sizeof again, " %s again puts back the one before.", key_first(A_UNDO));
+    app_notice(app, "Back on the shortlist: %s%s.%s", it.name ? it.name : it.id,
+               it.note && it.note[0] ? ", with its note" : "", again);
+    if (id)
+        text_copy(id, id_n, it.id);
+    if (kind)
+        text_copy(kind, kind_n, it.kind);
+    state_item_finish(&it);
+    return true;
 }
 
 void app_toggle_target(struct app *app, const char *target)
@@ -121,6 +157,51 @@ void app_profile_changed(struct app *app)
     struct err e = {0};
     if (state_save_profile(app->state, &app->prof, &e) != 0)
         app_notice(app, "Your answers were not saved: %s", e.msg);
+}
+
+void app_replace_store(struct app *app, struct store *st)
+{
+    store_destroy(app->store);
+    app->store = st;
+    free(app->title);
+    free(app->as_of);
+    app->title = store_meta(st, "title");
+    app->as_of = store_meta(st, "as_of");
+    app_filters_changed(app);
+    app->state_gen++;
+    app->prof_gen++;
+}
+
+void app_state_joined(struct app *app)
+{
+    app->state_gen++;
+    if (state_in_memory(app->state)) {
+        app_notice(app, "Your shortlist cannot be saved (its file is not usable); it lasts until "
+                        "you quit.");
+        return;
+    }
+    /* The file's answers (or the ones saved meanwhile, merged into it) are the session's now. */
+    struct err e = {0};
+    if (state_load_profile(app->state, &app->prof, &e) == 0)
+        app->prof_gen++;
+    app_notice(app,
+               "Your shortlist's file is free again: %zu entries, with what you saved "
+               "meanwhile, are in it.",
+               state_count(app->state));
+}
+
+bool app_state_retry(struct app *app)
+{
+    if (!app->state || !state_waiting(app->state))
+        return false;
+    struct err e = {0};
+    int rc = state_retry(app->state, &e);
+    if (rc == 0)
+        return false;
+    app_state_joined(app);
+    if (rc > 1)
+        app_notice(app, "Your shortlist cannot be saved (%s); it lasts until you quit.", e.msg);
+    return true;
 }
 
 void app_clear_session(struct app *app)

@@ -29,7 +29,14 @@ struct app {
     const struct options *opt;
     struct filters f;
     char *title, *as_of;
-    char notice[512]; /* shown once in the status bar */
+    char old_before[16];       /* entries dated before this are old (YYYY-MM-DD, from today) */
+    size_t n_old;              /* how many entries are */
+    char notice[512];          /* shown above the status bar until a key after it was seen */
+    bool notice_shown;         /* it has been drawn: the next key may clear it */
+    int notice_rows;           /* the rows it took when last drawn (0: none) */
+    struct key_hint hints[16]; /* the status bar's hints as drawn, for taps */
+    size_t n_hints;
+    bool input_gone; /* the terminal is gone (end of input, an error): the program ends */
     bool color, mouse;
     struct stack stack;
     struct state *state;      /* the shortlist, notes and saved answers */
@@ -40,10 +47,14 @@ struct app {
     struct kiosk_clock clock; /* kiosk: the idle clock */
     double last_input;        /* kiosk: the idle clock at the last key, click or resize */
     int countdown;            /* kiosk: seconds left before the reset, shown; -1 when not */
-    char pin_hash[256];       /* kiosk: the operator's PIN hash ("" when no way out) */
+    char pin_hash[KIOSK_HASH_MAX + 1]; /* kiosk: the operator's PIN hash ("" when no way out) */
+    unsigned pin_failures;  /* kiosk: wrong PINs in a row; only the right one clears it */
+    double pin_next_try;    /* kiosk: no PIN is checked before this time (clock) */
+    char pin_message[160];  /* kiosk: what the PIN prompt says after a try */
+    struct kiosk_data data; /* kiosk: the --db file, reopened when it is replaced */
 };
 
-/* Set a one-time message for the status bar. */
+/* Set a message for the row above the status bar; it stays until a key after it was seen. */
 void app_notice(struct app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Note that the filters changed (lists re-query). */
@@ -67,11 +78,27 @@ bool app_marked(struct app *app, const char *id, const char *kind);
 /* Put an entry on the shortlist, or take it off (kind: group, program or pathway); says so. */
 void app_toggle_mark(struct app *app, const char *id, const char *kind, const char *name);
 
+/* Put back the entry taken off the shortlist last (state_undo), with its note, and say so; its
+ * id and kind into id and kind when they are not NULL. False (and a notice) when nothing was. */
+bool app_undo(struct app *app, char *id, size_t id_n, char *kind, size_t kind_n);
+
 /* The same for a link target ("pathway:ID", "support:ID" or an ID). */
 void app_toggle_target(struct app *app, const char *target);
 
 /* The answers changed: save them (outside kiosk mode) and let the results update. */
 void app_profile_changed(struct app *app);
+
+/* Use st instead of the store, which is closed, with the title and date it holds: only while
+ * no screen but Home is open (the others keep what they read from the old one). */
+void app_replace_store(struct app *app, struct store *st);
+
+/* The shortlist's file was locked at start (state_waiting): try it again (state_retry, at most
+ * every 2 s); true when something changed to redraw for. */
+bool app_state_retry(struct app *app);
+
+/* The shortlist's file stopped waiting (it opened and took what was done meanwhile, or it turned
+ * out unusable): reload what it holds and say so. */
+void app_state_joined(struct app *app);
 
 /* Forget the session: filters, search, answers, shortlist, notes and the notice. The screens
  * go with R_RESTART. */

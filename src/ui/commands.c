@@ -2,7 +2,10 @@
 #include "commands.h"
 
 #include <curses.h>
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
+#include <syslog.h>
 
 #include "app.h"
 #include "filters.h"
@@ -11,6 +14,7 @@
 #include "kiosk.h"
 #include "picker.h"
 #include "prompt.h"
+#include "qr_view.h"
 #include "shortlist.h"
 #include "wizard.h"
 
@@ -22,7 +26,8 @@ static struct result new_client_chosen(struct app *app, void *ctx, const char *c
         return result_of(R_REDRAW);
     if (strcmp(values[0], "export") == 0) {
         struct result r = handout_flow_menu(app);
-        app_notice(app, "After the handout, press N again to start for the new client.");
+        app_notice(app, "After the handout, press %s again to start for the new client.",
+                   key_first(A_NEW_CLIENT));
         return r;
     }
     if (strcmp(values[0], "clear") == 0) {
@@ -48,13 +53,34 @@ static struct result new_client(struct app *app)
     return picker_open(p, n ? "export" : "clear");
 }
 
+/* Guessing is slow: after each wrong PIN the next is not even checked for a while, twice as
+ * long each time, on the idle clock (so the screen, the countdown and the reset go on). Only
+ * the right PIN clears the count; an idle reset does not. */
 static struct result check_pin(struct app *app, void *ctx, const char *text, const char **error)
 {
     (void)ctx;
-    if (kiosk_pin_ok(app->pin_hash, text))
+    double now = kiosk_clock_now(&app->clock);
+    if (now < app->pin_next_try) {
+        snprintf(app->pin_message, sizeof app->pin_message, "Too soon: the next try is in %.0f s.",
+                 ceil(app->pin_next_try - now));
+        *error = app->pin_message;
+        return result_of(R_REDRAW);
+    }
+    if (kiosk_pin_ok(app->pin_hash, text)) {
+        kiosk_log(LOG_AUTHPRIV | LOG_NOTICE,
+                  "kiosk: the operator left with the PIN (after %u wrong)", app->pin_failures);
+        app->pin_failures = 0;
         return result_of(R_QUIT);
-    napms(1000); /* guessing is slow */
-    *error = "That is not the PIN.";
+    }
+    app->pin_failures++;
+    double wait = kiosk_pin_wait(app->pin_failures);
+    app->pin_next_try = now + wait;
+    kiosk_log(LOG_AUTHPRIV | LOG_WARNING,
+              "kiosk: a wrong operator PIN (%u in a row); the next try in %.0f s",
+              app->pin_failures, wait);
+    snprintf(app->pin_message, sizeof app->pin_message,
+             "That is not the PIN. The next try is in %.0f s.", wait);
+    *error = app->pin_message;
     return result_of(R_REDRAW);
 }
 
@@ -80,10 +106,13 @@ struct result commands_run(struct app *app, enum action a)
         return result_of(R_REDRAW);
     case A_WIZARD: return wizard_open(app);
     case A_EXPORT: return handout_flow_menu(app);
+    case A_QR: return qr_view_shortlist(app);
     case A_NEW_CLIENT: return new_client(app);
     case A_MARK:
-        app_notice(app, "Select a support or pathway in a list, then press a to save it.");
+        app_notice(app, "Select a support or pathway in a list, then press %s to save it.",
+                   key_first(A_MARK));
         return result_of(R_REDRAW);
+    case A_UNDO: app_undo(app, NULL, 0, NULL, 0); return result_of(R_REDRAW);
     case A_HELP:
         if (top != &screen_help)
             return result_push(&screen_help, help_create(app));

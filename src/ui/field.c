@@ -2,6 +2,7 @@
  * filter, and drawing that keeps the end of the text (where the typing is) in view. */
 #include "field.h"
 
+#include "glyph.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -58,7 +59,7 @@ int field_draw(const struct field *f, int y, int x, int width, enum role role, c
     if (f->secret) {
         for (const char *s = f->text; *s; s++)
             if (((unsigned char)*s & 0xC0) != 0x80)
-                sb_add(&text, "•");
+                sb_add(&text, glyph(GLYPH_DOT));
     } else {
         sb_add(&text, f->text);
     }

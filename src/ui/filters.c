@@ -2,6 +2,7 @@
  * words. The options and their words come from the model: vocab.h and terms.h. */
 #include "filters.h"
 
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,6 +11,8 @@
 #include "app.h"
 #include "picker.h"
 #include "terms.h"
+#include "text.h"
+#include "util.h"
 #include "vocab.h"
 
 enum pick { PICK_REGION, PICK_GOAL, PICK_SERVICE, PICK_DELIVERY, PICK_KIND };
@@ -55,7 +58,11 @@ struct result filters_pick(struct app *app, enum action a)
     case A_KIND: kind = PICK_KIND; break;
     default: return result_of(R_IGNORED);
     }
-    struct picker *p = picker_create(titles[kind], NULL, PICKER_TYPE, set_filter, NULL,
+    char help[160];
+    snprintf(help, sizeof help, "The first row, or %s, clears this filter alone.",
+             key_first(A_CLEAR_FILTER));
+    unsigned flags = PICKER_CLEAR | PICKER_TYPE;
+    struct picker *p = picker_create(titles[kind], help, flags, set_filter, NULL,
                                      (void *)(intptr_t)kind, NULL);
     const char *current = "";
     struct err e = {0};
@@ -91,42 +98,65 @@ struct result filters_pick(struct app *app, enum action a)
     return r;
 }
 
-/* The words for the delivery bits: "online or in person". */
-static void add_delivery_words(struct sb *b, unsigned delivery)
+static void add_word(struct filter_words *w, enum action a, const char *fmt, ...)
+        __attribute__((format(printf, 3, 4)));
+
+static void add_word(struct filter_words *w, enum action a, const char *fmt, ...)
 {
-    bool first = true;
-    for (size_t i = 0; i < terms_delivery.n; i++)
-        if (delivery & terms_delivery.v[i].value) {
-            sb_addf(b, "%s%s", first ? "" : " or ", terms_delivery.v[i].label);
-            first = false;
-        }
+    if (w->n >= sizeof w->text / sizeof w->text[0])
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    char buf[sizeof w->text[0] + 1];
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    text_copy(w->text[w->n], sizeof w->text[0], buf);
+    w->action[w->n++] = a;
 }
 
-void filters_describe(struct app *app, unsigned kinds, struct sb *b)
+/* The words for the delivery bits: "online or in person". */
+static void delivery_words(char *buf, size_t n, unsigned delivery)
 {
-    char name[128];
-    sb_add(b, "Filters: ");
-    size_t start = b->len;
+    struct sb b = {0};
+    for (size_t i = 0; i < terms_delivery.n; i++)
+        if (delivery & terms_delivery.v[i].value)
+            sb_addf(&b, "%s%s", b.len ? " or " : "", terms_delivery.v[i].label);
+    text_copy(buf, n, sb_str(&b));
+    sb_finish(&b);
+}
+
+void filters_words(struct app *app, unsigned kinds, struct filter_words *w)
+{
+    char name[300];
+    bool supports = kinds != KIND_PATHWAY;
+    w->n = 0;
     if (app->f.region[0])
-        sb_addf(b, "where %s", app_region_name(app, name, sizeof name));
+        add_word(w, A_REGION, "where %s", app_region_name(app, name, sizeof name));
     if (app->f.goal[0])
-        sb_addf(b, "%sgoal %s", b->len > start ? " · " : "", app_goal_name(app, name, sizeof name));
-    if (app->f.service[0])
-        sb_addf(b, "%sservice %s", b->len > start ? " · " : "",
-                app_service_name(app, name, sizeof name));
-    if (app->f.delivery) {
-        sb_addf(b, "%s", b->len > start ? " · " : "");
-        add_delivery_words(b, app->f.delivery);
+        add_word(w, A_GOAL, "goal %s", app_goal_name(app, name, sizeof name));
+    if (supports && app->f.service[0])
+        add_word(w, A_SERVICE, "service %s", app_service_name(app, name, sizeof name));
+    if (supports && app->f.delivery) {
+        delivery_words(name, sizeof name, app->f.delivery);
+        add_word(w, A_DELIVERY, "%s", name);
     }
-    if (kinds != KIND_PATHWAY && (app->f.kinds & KIND_SUPPORTS) &&
+    if (supports && (app->f.kinds & KIND_SUPPORTS) &&
         (app->f.kinds & KIND_SUPPORTS) != KIND_SUPPORTS)
-        sb_addf(b, "%s%s only", b->len > start ? " · " : "",
-                terms_of(&terms_kind, app->f.kinds & KIND_GROUP ? KIND_GROUP : KIND_PROGRAM)
-                        ->plural);
+        add_word(w, A_KIND, "%s only",
+                 terms_of(&terms_kind, app->f.kinds & KIND_GROUP ? KIND_GROUP : KIND_PROGRAM)
+                         ->plural);
     if (app->f.search[0])
-        sb_addf(b, "%swords \"%s\"", b->len > start ? " · " : "", app->f.search);
-    if (b->len == start)
-        sb_add(b, "none (r where, g goal, s service, d delivery, t type)");
-    else
-        sb_add(b, "  (x clears)");
+        add_word(w, A_SEARCH, "words \"%s\"", app->f.search);
+    if (w->n) {
+        add_word(w, A_CLEAR, "%s clears", key_first(A_CLEAR));
+        return;
+    }
+    add_word(w, A_NONE, "none");
+    add_word(w, A_REGION, "%s where", key_first(A_REGION));
+    add_word(w, A_GOAL, "%s goal", key_first(A_GOAL));
+    if (supports) {
+        add_word(w, A_SERVICE, "%s service", key_first(A_SERVICE));
+        add_word(w, A_DELIVERY, "%s delivery", key_first(A_DELIVERY));
+        add_word(w, A_KIND, "%s type", key_first(A_KIND));
+    }
 }

@@ -3,8 +3,8 @@
 #ifndef ITPNAV_FILTERS_H
 #define ITPNAV_FILTERS_H
 
+#include "keys.h"
 #include "screen.h"
-#include "util.h"
 
 struct app;
 
@@ -13,7 +13,15 @@ struct app;
  * action. */
 struct result filters_pick(struct app *app, enum action a);
 
-/* The filter bar of a list of these kinds: "Filters: where ... · goal ...  (x clears)". */
-void filters_describe(struct app *app, unsigned kinds, struct sb *b);
+/* The filter bar's words for a list of these kinds, each with the action a tap on it does: the
+ * filters in force ("where Ontario", "goal ...", "words "x"", then "x clears"), or when none is,
+ * "none" and the keys that set them ("r where", "g goal", ...). */
+struct filter_words {
+    char text[8][320];
+    enum action action[8];
+    size_t n;
+};
+
+void filters_words(struct app *app, unsigned kinds, struct filter_words *w);
 
 #endif

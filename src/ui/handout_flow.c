@@ -13,6 +13,7 @@
 #include "handout_view.h"
 #include "picker.h"
 #include "prompt.h"
+#include "qr_view.h"
 #include "util.h"
 
 /* What a save dialog is for; each dialog owns its own copy. */
@@ -59,7 +60,8 @@ static const char *save_to(struct app *app, struct save_request *req, bool repla
         return NULL;
     }
     if (rc != 0) {
-        snprintf(req->error, sizeof req->error, "Cannot write %s: %s", req->path, strerror(rc));
+        snprintf(req->error, sizeof req->error, "Cannot write %s: %s", req->path,
+                 file_error_words(rc));
         return req->error;
     }
     app_notice(app, "Handout saved to %s", req->path);
@@ -85,7 +87,9 @@ static struct result save_named(struct app *app, void *ctx, const char *text, co
     struct save_request *req = ctx;
     const char *t = text + strspn(text, " ");
     if (!t[0]) {
-        *error = "Type a file name, or Esc to cancel.";
+        snprintf(req->error, sizeof req->error, "Type a file name, or %s to cancel.",
+                 key_first(A_FIELD_CANCEL));
+        *error = req->error;
         return result_of(R_REDRAW);
     }
     const char *home = getenv("HOME");
@@ -146,6 +150,8 @@ static struct result export_chosen(struct app *app, void *ctx, const char *const
         return ask_file_name(HANDOUT_MARKDOWN, NULL);
     if (strcmp(values[0], "show") == 0)
         return result_push(&screen_handout, handout_view_create(app));
+    if (strcmp(values[0], "qr") == 0)
+        return qr_view_shortlist(app);
     if (strcmp(values[0], "print") == 0)
         print_handout(app);
     return result_of(R_REDRAW);
@@ -153,6 +159,14 @@ static struct result export_chosen(struct app *app, void *ctx, const char *const
 
 struct result handout_flow_menu(struct app *app)
 {
+    if (handout_empty(app->state, &app->prof)) {
+        /* An empty handout helps no one: say what would fill it. */
+        app_notice(app,
+                   "Nothing to hand out yet: nothing is saved on the shortlist and no question "
+                   "is answered. %s saves an entry; %s asks the questions.",
+                   key_first(A_MARK), key_first(A_WIZARD));
+        return result_of(R_REDRAW);
+    }
     char help[160];
     size_t n = state_count(app->state);
     snprintf(help, sizeof help, "Your shortlist (%zu %s), notes%s, dated today.", n,
@@ -166,5 +180,7 @@ struct result handout_flow_menu(struct app *app)
     picker_add(p, "show", "Show it on the screen", NULL, 0);
     if (handout_printer())
         picker_add(p, "print", "Print it", NULL, 0);
+    if (n)
+        picker_add(p, "qr", "A QR code of your shortlist, to scan with a phone", NULL, 0);
     return picker_open(p, NULL);
 }

@@ -3,7 +3,11 @@
 
 #include <curses.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "glyph.h"
+#include "text.h"
 
 #define CTRL(c) ((c)&0x1f)
 
@@ -112,15 +116,17 @@ const struct key_def key_table[] = {
          {'x', 0},
          "x",
          "clear",
-         "Clear every filter and the search (where you live and your goal too).",
+         "Clear every filter and the search (where you live and your goal too). To clear one "
+         "filter alone, open its choice and take its first row.",
          SCOPE_LIST,
          0},
         {A_NEXT_LINK,
          "next-link",
          {'\t', 0},
          "Tab",
-         "next link",
-         "Select the next linked entry on a detail screen.",
+         "select",
+         "Select the next link on the page: an entry a detail links to, or a pathway or support "
+         "in Your pathways. Enter opens the selected one, a saves it to the shortlist.",
          SCOPE_DETAIL,
          0},
         {A_PREV_LINK,
@@ -128,7 +134,7 @@ const struct key_def key_table[] = {
          {KEY_FN(KEY_BTAB), 0},
          "Shift-Tab",
          NULL,
-         "Select the previous linked entry.",
+         "Select the previous link on the page.",
          SCOPE_DETAIL,
          0},
         {A_MARK,
@@ -185,8 +191,17 @@ const struct key_def key_table[] = {
          {'D', KEY_FN(KEY_DC), 0},
          "D Delete",
          "remove",
-         "Take the selected entry off the shortlist.",
+         "Take the selected entry off the shortlist, with its note; undo puts it back.",
          SCOPE_SHORTLIST,
+         0},
+        {A_UNDO,
+         "undo",
+         {'u', 0},
+         "u",
+         "undo",
+         "Put back on the shortlist the entry taken off last, with its note, in its place; again "
+         "for the one before it (the last 50 are kept, also after you quit).",
+         SCOPE_LIST | SCOPE_DETAIL | SCOPE_SHORTLIST,
          0},
         {A_EXPORT,
          "handout",
@@ -194,7 +209,17 @@ const struct key_def key_table[] = {
          "e",
          "handout",
          "Make a handout of your shortlist, notes and answers: save it as text or Markdown, show "
-         "it, or print it.",
+         "it, print it, or take it away as a QR code.",
+         SCOPE_ALL,
+         0},
+        {A_QR,
+         "qr-code",
+         {'c', 0},
+         "c",
+         "QR code",
+         "Show a QR code to scan with a phone's camera: in a list or on an entry, of its website "
+         "(or the page its facts come from); elsewhere, of your shortlist (names, contacts and "
+         "notes), or one code for each entry when it is too long for one.",
          SCOPE_ALL,
          0},
         {A_NEW_CLIENT,
@@ -205,7 +230,7 @@ const struct key_def key_table[] = {
          "Start again for a new client: clears the filters, search, answers, shortlist and notes "
          "(asks first, and offers the handout).",
          SCOPE_ALL,
-         0},
+         KEYF_NOT_KIOSK},
         {A_HOME, "home", {'H', 0}, "H", "home", "Go to the home screen.", SCOPE_ALL, 0},
         {A_HELP,
          "help",
@@ -230,9 +255,10 @@ const struct key_def key_table[] = {
          {0},
          "1-9",
          NULL,
-         "Choose the answer with that number; in a checklist, check or uncheck it (the numbers of "
-         "Skip and Done end it).",
-         SCOPE_CHOICE,
+         "Choose the item or the answer with that number: on the home screen, in What's my "
+         "path? and in a question; in a checklist, check or uncheck it (the numbers of Skip and "
+         "Done end it).",
+         SCOPE_CHOICE | SCOPE_MENU,
          KEYF_DIGITS},
         {A_TOGGLE,
          "check",
@@ -249,6 +275,15 @@ const struct key_def key_table[] = {
          NULL,
          "Close it and keep the answer as it was (in What's my path?, stop going through the "
          "questions one by one).",
+         SCOPE_CHOICE,
+         0},
+        {A_CLEAR_FILTER,
+         "clear-filter",
+         {KEY_FN(KEY_DC), 0},
+         "Delete",
+         NULL,
+         "In the choice of a filter (where, goal, service, delivery, type): clear that filter "
+         "alone, as its first row does.",
          SCOPE_CHOICE,
          0},
         {A_FIELD_DELETE_CHAR,
@@ -316,6 +351,27 @@ const struct key_section key_sections[] = {
 
 const size_t key_sections_len = sizeof key_sections / sizeof key_sections[0];
 
+int key_from_sequence(const char *seq)
+{
+    /* What xterm, the Linux console, rxvt, tmux and screen send for the keys we use. */
+    static const struct {
+        const char *seq;
+        int key;
+    } known[] = {
+            {"[A", KEY_UP},    {"OA", KEY_UP},     {"[B", KEY_DOWN},   {"OB", KEY_DOWN},
+            {"[C", KEY_RIGHT}, {"OC", KEY_RIGHT},  {"[D", KEY_LEFT},   {"OD", KEY_LEFT},
+            {"[H", KEY_HOME},  {"OH", KEY_HOME},   {"[1~", KEY_HOME},  {"[7~", KEY_HOME},
+            {"[F", KEY_END},   {"OF", KEY_END},    {"[4~", KEY_END},   {"[8~", KEY_END},
+            {"[3~", KEY_DC},   {"[5~", KEY_PPAGE}, {"[6~", KEY_NPAGE}, {"[Z", KEY_BTAB},
+            {"[1;2A", KEY_SR}, {"[1;2B", KEY_SF},  {"OP", KEY_F(1)},   {"[11~", KEY_F(1)},
+            {"[[A", KEY_F(1)}, {"OM", KEY_ENTER},
+    };
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+        if (strcmp(seq, known[i].seq) == 0)
+            return KEY_FN(known[i].key);
+    return 0;
+}
+
 enum action key_action_in(unsigned scope, int key)
 {
     for (size_t i = 0; i < key_table_len; i++) {
@@ -349,28 +405,90 @@ bool key_shown(const struct key_def *k, bool kiosk)
     return !(k->flags & KEYF_HIDDEN) && !(kiosk && (k->flags & KEYF_NOT_KIOSK));
 }
 
-void key_hints(unsigned scope, const enum action *actions, size_t n, bool kiosk, char *buf,
-               size_t bufsz)
+/* The sentences a kiosk says instead, for keys that do less there. */
+static const struct {
+    enum action action;
+    const char *help;
+} kiosk_help[] = {
+        {A_EXPORT,
+         "Make a handout of your shortlist, notes and answers: show it, print it (where a printer "
+         "is set up), or take it away as a QR code."},
+};
+
+const char *key_help_text(const struct key_def *k, bool kiosk)
 {
-    size_t len = 0;
-    buf[0] = '\0';
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; kiosk && i < sizeof kiosk_help / sizeof kiosk_help[0]; i++)
+        if (kiosk_help[i].action == k->action)
+            return kiosk_help[i].help;
+    return k->help;
+}
+
+const char *key_first(enum action a)
+{
+    static char names[A_COUNT][32];
+    const struct key_def *k = key_def_of(a);
+    if (!k)
+        return "";
+    char *label = glyph_text(k->label);
+    snprintf(names[a], sizeof names[a], "%s", label);
+    free(label);
+    char *space = strchr(names[a], ' ');
+    if (space)
+        *space = '\0';
+    return names[a];
+}
+
+/* Which hints stay longest when the bar is short: help (the way to every other key), then back
+ * and open, and quit where there is no back (on Home: where back would lead, it is the way out);
+ * then the rest. */
+static int hint_rank(enum action a, bool has_back)
+{
+    switch (a) {
+    case A_HELP: return 0;
+    case A_BACK:
+    case A_OPEN: return 1;
+    case A_QUIT: return has_back ? 2 : 1;
+    default: return 2;
+    }
+}
+
+size_t key_hints(unsigned scope, const enum action *actions, size_t n, bool kiosk, int width,
+                 struct key_hint *out, size_t max)
+{
+    size_t m = 0;
+    bool has_back = false;
+    for (size_t i = 0; i < n; i++)
+        has_back = has_back || actions[i] == A_BACK;
+    for (size_t i = 0; i < n && m < max; i++) {
         const struct key_def *k = key_def_of(actions[i]);
         if (!k || !k->hint || !(k->scope & (scope | SCOPE_ALL)) || !key_shown(k, kiosk))
             continue;
-        /* The first key's label is enough in a hint; the help screen lists them all. */
-        char first[32];
-        snprintf(first, sizeof first, "%s", k->label);
-        char *space = strchr(first, ' ');
-        if (space)
-            *space = '\0';
-        int w = snprintf(buf + len, bufsz - len, "%s%s %s", len ? "  " : "", first, k->hint);
-        if (w < 0 || (size_t)w >= bufsz - len) {
-            buf[len] = '\0';
-            break;
-        }
-        len += (size_t)w;
+        /* The first key's name is enough in a hint; the help screen lists them all. */
+        struct key_hint *h = &out[m++];
+        *h = (struct key_hint){.action = k->action, .key = k->keys[0]};
+        snprintf(h->text, sizeof h->text, "%s %s", key_first(k->action), k->hint);
+        h->w = text_width(h->text);
     }
+    for (;;) {
+        int total = 0;
+        for (size_t i = 0; i < m; i++)
+            total += out[i].w + (i ? 2 : 0);
+        if (total <= width || m <= 1)
+            break;
+        /* Leave out the last of the least needed. */
+        size_t drop = 0;
+        for (size_t i = 0; i < m; i++)
+            if (hint_rank(out[i].action, has_back) >= hint_rank(out[drop].action, has_back))
+                drop = i;
+        memmove(&out[drop], &out[drop + 1], (m - drop - 1) * sizeof *out);
+        m--;
+    }
+    int x = 0;
+    for (size_t i = 0; i < m; i++) {
+        out[i].x = x;
+        x += out[i].w + 2;
+    }
+    return m;
 }
 
 void key_help(bool kiosk, void (*emit)(void *ctx, const char *label, const char *text), void *ctx)
@@ -380,7 +498,7 @@ void key_help(bool kiosk, void (*emit)(void *ctx, const char *label, const char 
         for (size_t i = 0; i < key_table_len; i++) {
             const struct key_def *k = &key_table[i];
             if ((k->scope & key_sections[s].scope) && key_shown(k, kiosk))
-                emit(ctx, k->label, k->help);
+                emit(ctx, k->label, key_help_text(k, kiosk));
         }
     }
 }

@@ -36,7 +36,9 @@ enum action {
     A_MOVE_UP,
     A_MOVE_DOWN,
     A_REMOVE,
+    A_UNDO,
     A_EXPORT,
+    A_QR,
     A_NEW_CLIENT,
     A_HOME,
     A_HELP,
@@ -47,6 +49,7 @@ enum action {
     A_CHOOSE,
     A_TOGGLE,
     A_CANCEL,
+    A_CLEAR_FILTER,
     /* In a text field (SCOPE_FIELD): read by the field widget, never commands. */
     A_FIELD_DELETE_CHAR,
     A_FIELD_DELETE_WORD,
@@ -93,6 +96,11 @@ struct key_def {
 extern const struct key_def key_table[];
 extern const size_t key_table_len;
 
+/* The key an escape sequence means that the terminal's description may lack: seq is what came
+ * after ESC ("[4~", "OF", "[1;2A"). KEY_FN(curses key), or 0 for one the program does not
+ * know (dropped whole, never read as Esc and more keys). */
+int key_from_sequence(const char *seq);
+
 /* The command a key means (number keys are handled by menus themselves), or A_NONE. */
 enum action key_action(int key);
 
@@ -106,10 +114,28 @@ const struct key_def *key_def_of(enum action a);
 /* True when the key is shown (in help and hints) in this mode. */
 bool key_shown(const struct key_def *k, bool kiosk);
 
-/* The status-bar hint for scope: "label hint" pairs joined by two spaces, written into buf;
- * keys not shown in this mode are left out. */
-void key_hints(unsigned scope, const enum action *actions, size_t n, bool kiosk, char *buf,
-               size_t bufsz);
+/* The help screen's sentence for the key in this mode (a kiosk's own where it offers less). */
+const char *key_help_text(const struct key_def *k, bool kiosk);
+
+/* The first of a key's names as the help writes it ("Esc" of "Esc ←"), for a message that
+ * names the key ("u puts it back"); glyphs in their forms in use. Points into a static buffer
+ * of its own for each action, valid until the forms change. */
+const char *key_first(enum action a);
+
+/* One hint on the status bar: what it says, where it is, what a tap on it presses. */
+struct key_hint {
+    enum action action;
+    int key;       /* the key a tap presses: the action's first */
+    int x, w;      /* the columns it takes on the bar */
+    char text[64]; /* "Esc back" */
+};
+
+/* The hints of actions (those of scope or SCOPE_ALL that are shown in this mode, in that order)
+ * laid out in width columns, two spaces apart. When they do not all fit, whole hints are left
+ * out, the least needed first: help, back, open (and quit where there is no back) are kept
+ * longest. Returns how many are in out (at most max). */
+size_t key_hints(unsigned scope, const enum action *actions, size_t n, bool kiosk, int width,
+                 struct key_hint *out, size_t max);
 
 /* One section of the help screen: its title and the scope whose keys it lists. */
 struct key_section {

@@ -10,6 +10,7 @@
 #include "dialog.h"
 #include "draw.h"
 #include "field.h"
+#include "glyph.h"
 #include "terms.h"
 #include "text.h"
 #include "util.h"
@@ -173,6 +174,13 @@ static void narrow(struct picker *p)
     free(want);
 }
 
+/* Show every choice again, the first selected. */
+static void narrow_to_all(struct picker *p)
+{
+    p->typed[0] = '\0';
+    narrow(p);
+}
+
 struct result picker_open(struct picker *p, const char *current)
 {
     p->shown = xmalloc((p->n_all + 1) * sizeof *p->shown);
@@ -209,9 +217,15 @@ static void draw(struct app *app, void *state, struct rect area)
     (void)app;
     int bw = dialog_width(area);
     struct text_lines *help = text_wrap(p->help ? p->help : "", bw - 4 > 1 ? bw - 4 : 1);
-    int help_rows = (int)help->n < 3 ? (int)help->n : 3;
-    int extra = (typing(p) ? 1 : 0) + help_rows;
-    struct rect b = dialog_box(area, (int)p->n_all + (multi(p) ? 1 : 0) + 2 + extra);
+    int choices = (int)p->n_all + (multi(p) ? 1 : 0);
+    int field = typing(p) ? 1 : 0;
+    struct rect b = dialog_box(area, choices + 2 + field + (int)help->n);
+    /* The help is whole when the box has room for it and three choices; else it gives way. */
+    int min_rows = choices < 3 ? choices : 3;
+    int help_rows = b.h - 2 - field - min_rows;
+    help_rows = help_rows < (int)help->n ? help_rows : (int)help->n;
+    if (help_rows < 0)
+        help_rows = 0;
     p->box_x = b.x;
     p->box_w = b.w;
     draw_text(b.y, b.x + 2, b.w - 4, ROLE_HEADING, p->title);
@@ -222,7 +236,7 @@ static void draw(struct app *app, void *state, struct rect area)
     if (typing(p))
         field_draw(&p->find, row++, b.x + 2, b.w - 4, ROLE_FIELD, "Type to find: ");
     p->list_top = row;
-    p->rows = b.h - 2 - extra;
+    p->rows = b.y + b.h - 1 - row;
     if (p->rows < 1)
         p->rows = 1;
     listview_fit(&p->lv, p->rows);
@@ -233,9 +247,9 @@ static void draw(struct app *app, void *state, struct rect area)
         char label[300];
         if (p->shown[i] == p->n_all) {
             if (!typing(p) && i < 9)
-                snprintf(label, sizeof label, "%zu ✓ Done", i + 1);
+                snprintf(label, sizeof label, "%zu %s Done", i + 1, glyph(GLYPH_DONE));
             else
-                snprintf(label, sizeof label, "✓ Done");
+                snprintf(label, sizeof label, "%s Done", glyph(GLYPH_DONE));
         } else {
             const struct choice *c = &p->all[p->shown[i]];
             const char *box_mark = multi(p) && !c->skip ? (c->on ? "[x] " : "[ ] ") : "";
@@ -254,9 +268,10 @@ static void draw(struct app *app, void *state, struct rect area)
             cursor = p->list_top + r;
     }
     if (p->lv.n == 0 || (multi(p) && p->lv.n == 1 && p->typed[0])) {
-        char *no = p->suggest ? xasprintf("No match: did you mean \"%s\"? Backspace to correct.",
-                                          p->suggest)
-                              : xstrdup("No match: Backspace to correct.");
+        char *no = p->suggest
+                           ? xasprintf("No match: did you mean \"%s\"? %s to correct.", p->suggest,
+                                       key_first(A_FIELD_DELETE_CHAR))
+                           : xasprintf("No match: %s to correct.", key_first(A_FIELD_DELETE_CHAR));
         draw_text(p->list_top, b.x + 2, b.w - 4, ROLE_DIM, no);
         free(no);
     }
@@ -343,6 +358,11 @@ static struct result on_key(struct app *app, void *state, enum action a, int key
     }
     if (choice == A_CANCEL || a == A_BACK)
         return cancelled(app, p);
+    if (choice == A_CLEAR_FILTER && (p->flags & PICKER_CLEAR)) {
+        /* The first row is the filter's "any": choose it wherever the selection is. */
+        narrow_to_all(p);
+        return finish(app, p);
+    }
     if (choice == A_CHOOSE && !typing(p) && (size_t)(key - '1') < p->lv.n) {
         /* A checklist's number checks its row (Skip and Done end it), as Enter would. */
         p->lv.sel = (size_t)(key - '1');

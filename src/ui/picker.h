@@ -25,6 +25,7 @@ typedef struct result (*picker_cancel_fn)(struct app *app, void *ctx);
 enum picker_flags {
     PICKER_TYPE = 1 << 0,  /* a "type to find" field narrows the list */
     PICKER_MULTI = 1 << 1, /* checkboxes and a Done row */
+    PICKER_CLEAR = 1 << 2, /* a filter's: its first row clears it, and so does clear-filter */
 };
 enum choice_flags {
     CHOICE_ON = 1 << 0,        /* checked at the start */

@@ -71,8 +71,12 @@ static void draw(struct app *app, void *state, struct rect area)
     int cursor = field_draw(&p->field, y + 3, b.x + 2, b.w - 4, ROLE_FIELD, NULL);
     if (p->error)
         draw_text(y + 4, b.x + 2, b.w - 4, ROLE_NOTICE, p->error);
-    else
-        draw_text(y + 4, b.x + 2, b.w - 4, ROLE_DIM, "Enter to accept, Esc to cancel");
+    else {
+        char how[64];
+        snprintf(how, sizeof how, "%s to accept, %s to cancel", key_first(A_FIELD_ACCEPT),
+                 key_first(A_FIELD_CANCEL));
+        draw_text(y + 4, b.x + 2, b.w - 4, ROLE_DIM, how);
+    }
     curs_set(1);
     move(y + 3, cursor);
 }

@@ -63,6 +63,7 @@ struct screen {
     size_t n_hints;
     unsigned scope; /* enum key_scope */
     bool modal;     /* drawn over the screen beneath it */
+    bool no_title;  /* its area takes the title bar's row too (a QR code needs every row) */
 };
 
 #define STACK_MAX 32

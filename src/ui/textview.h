@@ -14,7 +14,10 @@ struct tv_line {
     enum role role;
     int indent;
     char *text;
-    int link; /* index into targets, or -1 */
+    int link;                /* index into targets, or -1 */
+    int url;                 /* the web address in it: an index into urls, or -1 */
+    size_t url_off, url_len; /* where it is in text (bytes) */
+    bool full; /* part of an address longer than a row: drawn across the margins too */
 };
 
 struct textview {
@@ -24,14 +27,22 @@ struct textview {
     int link_sel; /* -1: none */
     char **targets;
     int n_links;
-    int width; /* what the lines were wrapped to */
+    char **urls; /* the web addresses in the lines */
+    int n_urls;
+    int width;  /* what the lines were wrapped to */
+    int margin; /* columns on each side of the text a long address may use (set before adding) */
+    int view_h; /* the rows of text last drawn (the position line below them), for taps */
+    bool view_longer;
 };
 
 /* Free every line and link and empty tv. */
 void tv_clear(struct textview *tv);
 
 /* Add text wrapped to width: the first line starts with prefix, the rest are indented. A link
- * (target != NULL) makes every line of it part of one selectable link. */
+ * (target != NULL) makes every line of it part of one selectable link. A web address is never
+ * cut: one that does not fit after the prefix starts a line of its own, and one longer than a
+ * line takes rows of the whole width, margins included, which the terminal is told to wrap
+ * itself (draw_link_mark). */
 void tv_add(struct textview *tv, enum role role, const char *prefix, int indent, const char *text,
             int width, const char *target);
 
@@ -56,7 +67,8 @@ enum tv_event {
 /* Scroll, move between links, choose one, in a view of height rows. */
 enum tv_event tv_key(struct textview *tv, enum action a, int height);
 
-/* A click at row (relative to the view's first row): TV_OPEN on a link, else TV_IGNORED. */
+/* A click at row (relative to the view's first row): TV_OPEN on a link, TV_MOVED on the position
+ * line below a longer page (it pages down, or up from the end), else TV_IGNORED. */
 enum tv_event tv_click(struct textview *tv, int row);
 
 /* The target of the selected link, or NULL when none is. */

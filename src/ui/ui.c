@@ -2,21 +2,49 @@
  * store, the person's state, the terminal. */
 #include "ui.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <curses.h>
 
 #include "app.h"
 #include "draw.h"
+#include "glyph.h"
 #include "kiosk.h"
 #include "loop.h"
 #include "plain.h"
+#include "query.h"
 #include "session.h"
 #include "store.h"
+#include "text.h"
 #include "util.h"
+
+static const char *env(const char *name)
+{
+    return getenv(name);
+}
+
+/* The forms of symbols and text the terminal can show, and what it does with web addresses. */
+static void setup_glyphs(bool kiosk)
+{
+    bool ascii = glyph_needs_ascii(getenv("TERM"), text_locale_utf8());
+    glyph_set_ascii(ascii);
+    text_set_ellipsis(ascii ? glyph_table[GLYPH_ELLIPSIS].ascii : NULL);
+    draw_set_ascii_text(!text_locale_utf8());
+    /* A kiosk opens no link and leaves nothing to copy: curses alone draws it. */
+    bool rewrap = !kiosk && tigetflag("am") > 0;
+    draw_links_setup(!kiosk && draw_hyperlinks_supported(env), rewrap);
+}
+
+static void give_terminal_back(void)
+{
+    endwin();
+}
 
 static bool want_color(const struct options *o)
 {
@@ -34,6 +62,9 @@ static struct state *open_state(struct app *app)
         char *path = state_default_path();
         if (path && state_open(path, &st, &e) != 0)
             app_notice(app, "Your shortlist cannot be saved (%s); it lasts until you quit.", e.msg);
+        else if (st && state_waiting(st))
+            app_notice(app, "Another program holds your shortlist's file; what you do is kept "
+                            "and saved to it once it is free.");
         free(path);
     }
     if (!st && state_open(NULL, &st, &e) != 0) {
@@ -58,6 +89,9 @@ static void app_finish(struct app *app)
 static int app_start(struct app *app, const struct options *o)
 {
     char *notice = NULL;
+    /* What the --db file is just before it is opened: a replacement from then on is new. */
+    if (app->kiosk)
+        kiosk_data_init(&app->data, o->db);
     int rc = session_open_store(o, true, &app->store, &notice);
     if (rc)
         return rc;
@@ -77,6 +111,10 @@ static int app_start(struct app *app, const struct options *o)
     free(region);
     app->title = store_meta(app->store, "title");
     app->as_of = store_meta(app->store, "as_of");
+    query_old_cutoff(app->old_before, sizeof app->old_before, (long long)time(NULL));
+    struct err old_err = {0};
+    if (query_count_older(app->store, app->old_before, &app->n_old, &old_err) != 0)
+        app->n_old = 0; /* the lists say what cannot be read */
     if (notice)
         app_notice(app, "%s", notice);
     free(notice);
@@ -91,8 +129,17 @@ static int app_start(struct app *app, const struct options *o)
     if (app->kiosk) {
         char why[512];
         kiosk_load_pin(app->pin_hash, sizeof app->pin_hash, why, sizeof why);
-        if (why[0]) /* for the operator's log (the journal under systemd), not the screen */
-            fprintf(stderr, "itpnav: %s\n", why);
+        /* For the operator, before curses starts (the journal under systemd). The kiosk runs
+         * all the same: a public terminal is better locked with no way out than dead (and
+         * restarted by systemd every second); the operator still has systemctl. */
+        if (why[0]) {
+            char *safe = text_sanitize(why, false);
+            fprintf(stderr,
+                    "itpnav: %s; Ctrl-X does nothing until it is fixed (no way out from "
+                    "the keyboard)\n",
+                    safe);
+            free(safe);
+        }
         kiosk_clock_init(&app->clock);
     }
     return 0;
@@ -121,9 +168,25 @@ int ui_main(const struct options *o)
         return rc;
 
     /* newterm, not initscr: an unknown TERM falls back to the line mode instead of exiting. */
+    errno = 0;
     SCREEN *screen = newterm(NULL, stdout, stdin);
     if (!screen) {
+        int why = errno;
+        /* ncurses looks in several places for the terminal's description, and the errno of a
+         * failed open is gone by the time it gives up: see whether a file can be opened at
+         * all. */
+        int probe = open("/dev/null", O_RDONLY | O_CLOEXEC);
+        if (probe < 0)
+            why = errno;
+        else
+            close(probe);
         app_finish(&app);
+        if (resource_errno(why)) {
+            /* The terminal is fine; the system refused (ulimit -n, memory): say that, not that
+             * the terminal is unknown. */
+            fprintf(stderr, "itpnav: cannot start the screen: %s\n", strerror(why));
+            return EXIT_OSERR;
+        }
         if (o->kiosk) {
             fputs("itpnav: this terminal type is unknown; --kiosk needs a full-screen terminal\n",
                   stderr);
@@ -143,6 +206,7 @@ int ui_main(const struct options *o)
     keypad(stdscr, TRUE);
     set_escdelay(25);
     curs_set(0);
+    setup_glyphs(app.kiosk);
     app.color = want_color(o);
     draw_init_colors(app.color);
     app.mouse = !o->no_mouse;
@@ -155,9 +219,19 @@ int ui_main(const struct options *o)
                   NULL);
         mouseinterval(200);
     }
+    /* Out of memory from here on, the terminal is given back before the message. */
+    out_of_memory_hook(give_terminal_back);
     loop_run(&app);
-    app_finish(&app);
+    bool gone = app.input_gone;
     endwin();
+    out_of_memory_hook(NULL);
+    rc = session_save_state(app.state);
+    app_finish(&app);
     delscreen(screen);
-    return 0;
+    text_set_ellipsis(NULL);
+    if (gone) {
+        fputs("itpnav: the terminal was closed; everything saved is kept\n", stderr);
+        return EXIT_IOERR;
+    }
+    return rc;
 }

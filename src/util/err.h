@@ -5,10 +5,12 @@
 
 /* The program's exit statuses (sysexits.h values), for the model and the command line alike. */
 enum {
-    EXIT_USAGE = 64,   /* a usage error */
-    EXIT_DATAERR = 65, /* the dataset is invalid */
-    EXIT_NOINPUT = 66, /* a file can't be opened */
-    EXIT_IOERR = 74,   /* a read or write failed */
+    EXIT_USAGE = 64,     /* a usage error */
+    EXIT_DATAERR = 65,   /* the dataset is invalid */
+    EXIT_NOINPUT = 66,   /* a file can't be opened */
+    EXIT_OSERR = 71,     /* the system refused: out of memory, too many open files */
+    EXIT_CANTCREAT = 73, /* an output file can't be created (build-db --out not a regular file) */
+    EXIT_IOERR = 74,     /* a read or write failed */
 };
 
 /* A failure: code is one of the exit statuses above (0 while nothing failed), msg says what

@@ -11,12 +11,19 @@
 #include <string.h>
 #include <strings.h>
 #include <wchar.h>
+#include <wctype.h>
 
 #include "util.h"
 
 #define REPLACEMENT_CP 0xFFFDu
-#define ELLIPSIS       "\xE2\x80\xA6" /* U+2026 */
-#define ELLIPSIS_LEN   3
+
+/* What ends a string cut to fit: "…" (U+2026), or what text_set_ellipsis chose. */
+static const char *ellipsis = "\xE2\x80\xA6";
+static size_t ellipsis_len = 3;
+static int ellipsis_cols = 1;
+
+/* Whether the locale the user chose was UTF-8 before text_init_locale borrowed one. */
+static bool user_utf8 = true;
 
 static bool codeset_is_utf8(void)
 {
@@ -26,7 +33,8 @@ static bool codeset_is_utf8(void)
 
 bool text_init_locale(void)
 {
-    if (setlocale(LC_CTYPE, "") && codeset_is_utf8())
+    user_utf8 = setlocale(LC_CTYPE, "") && codeset_is_utf8();
+    if (user_utf8)
         return true;
     /* The user's locale is C or a legacy charset: wcwidth() would then call every non-ASCII
      * character unprintable, so borrow a UTF-8 locale for character classes only. */
@@ -35,6 +43,18 @@ bool text_init_locale(void)
     if (setlocale(LC_CTYPE, "en_US.UTF-8") && codeset_is_utf8())
         return true;
     return false;
+}
+
+bool text_locale_utf8(void)
+{
+    return user_utf8;
+}
+
+void text_set_ellipsis(const char *e)
+{
+    ellipsis = e && e[0] ? e : "\xE2\x80\xA6";
+    ellipsis_len = strlen(ellipsis);
+    ellipsis_cols = text_width(ellipsis);
 }
 
 static bool is_cont(unsigned char b)
@@ -210,10 +230,8 @@ char *text_sanitize(const char *s, bool keep_newlines)
         s = "";
     size_t n = strlen(s), i = 0, o = 0;
     /* A single bad byte grows to the three of U+FFFD; nothing grows more than that. */
-    if (n > (SIZE_MAX - 1) / 3) {
-        fputs("itpnav: string too long\n", stderr);
-        abort();
-    }
+    if (n > (SIZE_MAX - 1) / 3)
+        out_of_memory(); /* no allocation could hold it */
     char *out = xmalloc(3 * n + 1);
     struct safe_char c;
     while (i < n) {
@@ -223,6 +241,22 @@ char *text_sanitize(const char *s, bool keep_newlines)
     }
     out[o] = '\0';
     return out;
+}
+
+size_t text_copy(char *buf, size_t n, const char *s)
+{
+    if (!n)
+        return 0;
+    size_t len = strlen(s ? s : "");
+    if (len >= n) {
+        /* Back off to the start of the character that does not fit whole. */
+        len = n - 1;
+        while (len > 0 && is_cont((unsigned char)s[len]))
+            len--;
+    }
+    memcpy(buf, s ? s : "", len);
+    buf[len] = '\0';
+    return len;
 }
 
 int text_fit(char *buf, size_t bufsz, const char *s, int width)
@@ -235,19 +269,20 @@ int text_fit(char *buf, size_t bufsz, const char *s, int width)
 
     size_t n = strlen(s), i = 0, room = bufsz - 1, used = 0;
     int cols = 0;
-    /* The longest prefix that still leaves a column and three bytes for the ellipsis; we
-     * fall back to it if the whole string turns out not to fit. */
+    /* The longest prefix that still leaves room (columns and bytes) for the ellipsis; we fall
+     * back to it if the whole string turns out not to fit. */
     size_t mark_bytes = 0;
     int mark_cols = 0;
+    bool marked = ellipsis_cols <= width && ellipsis_len <= room;
     struct safe_char c;
 
     while (i < n) {
         i += next_safe(s + i, n - i, false, &c);
         if (c.width > width - cols || c.len > room - used) {
-            if (room >= ELLIPSIS_LEN) {
-                memcpy(buf + mark_bytes, ELLIPSIS, ELLIPSIS_LEN);
-                buf[mark_bytes + ELLIPSIS_LEN] = '\0';
-                return mark_cols + 1;
+            if (marked) {
+                memcpy(buf + mark_bytes, ellipsis, ellipsis_len);
+                buf[mark_bytes + ellipsis_len] = '\0';
+                return mark_cols + ellipsis_cols;
             }
             /* No room for the ellipsis at all: a clean prefix is the best we can do. */
             break;
@@ -255,13 +290,73 @@ int text_fit(char *buf, size_t bufsz, const char *s, int width)
         memcpy(buf + used, c.bytes, c.len);
         used += c.len;
         cols += c.width;
-        if (cols <= width - 1 && used + ELLIPSIS_LEN <= room) {
+        if (cols <= width - ellipsis_cols && used + ellipsis_len <= room) {
             mark_bytes = used;
             mark_cols = cols;
         }
     }
     buf[used] = '\0';
     return cols;
+}
+
+/* How far the cut of text_fit_middle may move to fall between words. */
+#define WORD_SLACK 8
+
+int text_fit_middle(char *buf, size_t bufsz, const char *s, int width)
+{
+    if (!buf || bufsz == 0)
+        return 0;
+    buf[0] = '\0';
+    if (!s || text_width(s) <= width || width < ellipsis_cols + 4)
+        return text_fit(buf, bufsz, s, width);
+    char *clean = text_sanitize(s, false);
+    size_t n = strlen(clean);
+    /* Each character's start and the columns before it, for cutting anywhere. */
+    size_t *at = xmalloc((n + 1) * sizeof *at);
+    int *col = xmalloc((n + 1) * sizeof *col);
+    size_t k = 0;
+    int c = 0;
+    for (size_t i = 0; i < n;) {
+        unsigned cp;
+        at[k] = i;
+        col[k++] = c;
+        i += text_decode(clean + i, n - i, &cp);
+        c += text_cp_width(cp);
+    }
+    at[k] = n;
+    col[k] = c;
+    int room = width - ellipsis_cols, head_room = room - room / 2;
+    /* The head: the longest that fits its half, ended at a space near its end if there is one. */
+    size_t h = 0;
+    while (h < k && col[h + 1] <= head_room)
+        h++;
+    for (size_t j = h; j > 0 && col[h] - col[j] <= WORD_SLACK; j--)
+        if (clean[at[j]] == ' ') {
+            h = j;
+            break;
+        }
+    while (h > 0 && clean[at[h - 1]] == ' ')
+        h--;
+    /* The tail: what is left of the room, started at a word near its start if there is one. */
+    int tail_room = room - col[h];
+    size_t t = k;
+    while (t > h && col[k] - col[t - 1] <= tail_room)
+        t--;
+    for (size_t j = t; j < k && col[j] - col[t] <= WORD_SLACK; j++)
+        if (clean[at[j]] == ' ') {
+            t = j + 1;
+            break;
+        }
+    struct sb b = {0};
+    sb_addn(&b, clean, at[h]);
+    sb_add(&b, ellipsis);
+    sb_addn(&b, clean + at[t], n - at[t]);
+    int w = text_fit(buf, bufsz, sb_str(&b), width);
+    sb_finish(&b);
+    free(at);
+    free(col);
+    free(clean);
+    return w;
 }
 
 int text_pad(char *buf, size_t bufsz, const char *s, int width)
@@ -283,6 +378,7 @@ struct wrapper {
     size_t cap;
     struct sb cur;
     size_t col;
+    bool keep_links; /* a web address is never cut (text_wrap_links) */
 };
 
 static void wrapper_emit(struct wrapper *w)
@@ -290,14 +386,20 @@ static void wrapper_emit(struct wrapper *w)
     struct text_lines *l = w->lines;
     if (l->n == w->cap) {
         w->cap = w->cap ? w->cap * 2 : 8;
-        if (w->cap > SIZE_MAX / sizeof *l->line) {
-            fputs("itpnav: too many lines\n", stderr);
-            abort();
-        }
+        if (w->cap > SIZE_MAX / sizeof *l->line)
+            out_of_memory(); /* no allocation could hold it */
         l->line = xrealloc(l->line, w->cap * sizeof *l->line);
     }
     l->line[l->n++] = sb_take(&w->cur);
     w->col = 0;
+}
+
+bool text_has_url(const char *s, size_t n)
+{
+    for (size_t i = 0; i + 3 <= n; i++)
+        if (memcmp(s + i, "://", 3) == 0)
+            return true;
+    return n >= 4 && strncasecmp(s, "www.", 4) == 0;
 }
 
 /* p holds one paragraph of sanitised text: valid UTF-8 without newlines or tabs. */
@@ -342,6 +444,16 @@ static void wrap_paragraph(struct wrapper *w, const char *p, size_t n, size_t wi
             continue;
         }
 
+        /* A link longer than a line is never cut: it gets a line of its own, wider than the
+         * others, so that it can be copied, and found by a terminal, whole. */
+        if (w->keep_links && text_has_url(p + start, i - start)) {
+            if (w->cur.len > 0)
+                wrapper_emit(w);
+            sb_addn(&w->cur, p + start, i - start);
+            w->col = ww; /* more than width: what follows starts a new line */
+            continue;
+        }
+
         /* The word is longer than a line: start it on a fresh line and cut between
          * characters, so zero-width marks stay with the character they modify. */
         if (w->cur.len > 0)
@@ -367,12 +479,12 @@ static void wrap_paragraph(struct wrapper *w, const char *p, size_t n, size_t wi
     wrapper_emit(w);
 }
 
-struct text_lines *text_wrap(const char *s, int width)
+static struct text_lines *wrap(const char *s, int width, bool keep_links)
 {
     struct text_lines *lines = xmalloc(sizeof *lines);
     lines->line = NULL;
     lines->n = 0;
-    struct wrapper w = {lines, 0, {0}, 0};
+    struct wrapper w = {lines, 0, {0}, 0, keep_links};
     size_t cols = width < 1 ? 1 : (size_t)width;
 
     char *clean = text_sanitize(s, true);
@@ -390,6 +502,16 @@ struct text_lines *text_wrap(const char *s, int width)
     free(clean);
     sb_finish(&w.cur);
     return lines;
+}
+
+struct text_lines *text_wrap(const char *s, int width)
+{
+    return wrap(s, width, false);
+}
+
+struct text_lines *text_wrap_links(const char *s, int width)
+{
+    return wrap(s, width, true);
 }
 
 void text_lines_destroy(struct text_lines *lines)
@@ -439,10 +561,8 @@ char *text_fold(const char *s)
     size_t n = strlen(s), i = 0, o = 0;
     /* Folding never lengthens a valid character (ß -> ss is 2 -> 2 bytes); only a bad byte
      * grows, to the three bytes of U+FFFD. */
-    if (n > (SIZE_MAX - 1) / 3) {
-        fputs("itpnav: string too long\n", stderr);
-        abort();
-    }
+    if (n > (SIZE_MAX - 1) / 3)
+        out_of_memory(); /* no allocation could hold it */
     char *out = xmalloc(3 * n + 1);
     while (i < n) {
         unsigned cp;
@@ -472,6 +592,74 @@ char *text_fold(const char *s)
     return out;
 }
 
+/* The ASCII character a punctuation mark or space reads as, or 0. */
+static char ascii_punct(unsigned cp)
+{
+    switch (cp) {
+    case 0xA0u: /* no-break space */
+    case 0x2007u:
+    case 0x202Fu: return ' ';
+    case 0x2018u:
+    case 0x2019u:
+    case 0x201Au:
+    case 0x201Bu:
+    case 0x2032u: return '\'';
+    case 0xABu:
+    case 0xBBu:
+    case 0x201Cu:
+    case 0x201Du:
+    case 0x201Eu:
+    case 0x2033u: return '"';
+    case 0xADu: /* soft hyphen */
+    case 0xB7u:
+    case 0x2010u:
+    case 0x2011u:
+    case 0x2012u:
+    case 0x2013u:
+    case 0x2014u:
+    case 0x2015u:
+    case 0x2212u: return '-';
+    case 0x2022u:
+    case 0x2023u:
+    case 0x2043u: return '*';
+    case 0x2026u: return '.';
+    case 0xD7u: return 'x';
+    case 0xF7u: return '/';
+    default: return 0;
+    }
+}
+
+char *text_ascii(const char *s)
+{
+    char *clean = text_sanitize(s, true);
+    size_t n = strlen(clean), i = 0, o = 0;
+    /* Every character becomes at most as many bytes as it had columns (at most 2), never more
+     * than its own bytes. */
+    char *out = xmalloc(n + 1);
+    while (i < n) {
+        unsigned cp;
+        size_t used = text_decode(clean + i, n - i, &cp);
+        int w = text_cp_width(cp);
+        char p;
+        if (cp < 0x80u) {
+            out[o++] = (char)cp;
+        } else if ((p = ascii_punct(cp)) != 0) {
+            out[o++] = p;
+        } else if (cp >= 0xC0u && cp < 0x180u && latin_fold[cp - 0xC0u]) {
+            /* One letter for one column: "ß" is "s" here, whatever the search folds it to. */
+            char c = latin_fold[cp - 0xC0u][0];
+            out[o++] = iswupper((wint_t)cp) ? (char)(c - 'a' + 'A') : c;
+        } else if (w > 0) {
+            for (int k = 0; k < w; k++)
+                out[o++] = '?';
+        }
+        i += used;
+    }
+    out[o] = '\0';
+    free(clean);
+    return out;
+}
+
 size_t text_distance(const char *a, const char *b)
 {
     if (!a)
@@ -490,10 +678,8 @@ size_t text_distance(const char *a, const char *b)
     }
     if (n == 0)
         return m;
-    if (n + 1 > SIZE_MAX / sizeof(size_t)) {
-        fputs("itpnav: string too long\n", stderr);
-        abort();
-    }
+    if (n + 1 > SIZE_MAX / sizeof(size_t))
+        out_of_memory(); /* no allocation could hold it */
     size_t *row = xmalloc((n + 1) * sizeof *row);
     for (size_t j = 0; j <= n; j++)
         row[j] = j;

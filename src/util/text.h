@@ -12,6 +12,17 @@
  * Width functions below need it: wcwidth() knows nothing of non-ASCII in the C locale. */
 bool text_init_locale(void);
 
+/* True when the locale the user chose (before text_init_locale) is UTF-8: when it is not, the
+ * terminal is not assumed to show anything but ASCII. */
+bool text_locale_utf8(void);
+
+/* What text_fit ends a cut string with from now on ("…" by default; "..." where only ASCII
+ * shows); NULL or "" for the default. */
+void text_set_ellipsis(const char *e);
+
+/* True when the n bytes at s are, or hold, a web address ("://", or starting "www."). */
+bool text_has_url(const char *s, size_t n);
+
 /* Decode one character at s (n bytes available). Stores its code point (U+FFFD for a bad
  * sequence) and returns the bytes consumed (1 for a bad byte, 0 only when n == 0). */
 size_t text_decode(const char *s, size_t n, unsigned *cp);
@@ -47,10 +58,19 @@ bool text_utf8_valid(const char *s, size_t n, size_t *bad_offset);
  * a space, and a newline stays only when keep_newlines (else it becomes a space). */
 char *text_sanitize(const char *s, bool keep_newlines);
 
+/* Copy s into buf (n bytes, always terminated when n > 0); when it does not fit, as much as
+ * fits without cutting a character in two. Returns the bytes copied. */
+size_t text_copy(char *buf, size_t n, const char *s);
+
 /* Write into buf (bufsz bytes, always terminated) the sanitised prefix of s that fits in width
  * columns, never cutting a character; a cut string ends with "…" inside the width. Newlines
  * become spaces. Returns the columns used. */
 int text_fit(char *buf, size_t bufsz, const char *s, int width);
+
+/* Like text_fit, but a string that does not fit loses its middle, not its end, cut between words
+ * where one is near: "Practice-ready assessment…(Nova Scotia Health)"; a name's end is often what
+ * tells it from the next one. */
+int text_fit_middle(char *buf, size_t bufsz, const char *s, int width);
 
 /* Like text_fit, then pad with spaces to exactly width columns. */
 int text_pad(char *buf, size_t bufsz, const char *s, int width);
@@ -65,12 +85,21 @@ struct text_lines {
  * it is longer than a line, never inside a character; honour newlines; keep blank lines. */
 struct text_lines *text_wrap(const char *s, int width);
 
+/* Like text_wrap, but a web address (a word text_has_url finds) is never cut: one longer than a
+ * line gets a line of its own, the only kind of line wider than width. */
+struct text_lines *text_wrap_links(const char *s, int width);
+
 /* Free what text_wrap returned; NULL is a no-op. */
 void text_lines_destroy(struct text_lines *lines);
 
 /* A new copy of s for comparisons: lower case, accents removed from Latin letters
  * ("Québec" -> "quebec"), other characters kept. */
 char *text_fold(const char *s);
+
+/* A new copy of s (sanitised) in ASCII, each character as wide as before: accented Latin letters
+ * lose their accents ("Québec" -> "Quebec"), quotes and dashes become ' " -, and any other
+ * character becomes "?" (two for a wide one); zero-width marks go. */
+char *text_ascii(const char *s);
 
 /* Edit distance (insertions, deletions, substitutions) between two strings, by bytes. */
 size_t text_distance(const char *a, const char *b);

@@ -7,13 +7,32 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/random.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
-static void out_of_memory(void)
+#include "err.h"
+
+static void (*oom_hook)(void);
+
+void out_of_memory_hook(void (*hook)(void))
 {
-    fputs("itpnav: out of memory\n", stderr);
-    abort();
+    oom_hook = hook;
+}
+
+_Noreturn void out_of_memory(void)
+{
+    if (oom_hook)
+        oom_hook();
+    static const char msg[] = "itpnav: out of memory\n";
+    /* write(2), not stdio: nothing here may need memory. _exit: no atexit handler, nor stdio's
+     * flush of a half-written output, runs in a process that has none left. */
+    if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0) {
+        /* nothing more can be said */
+    }
+    _exit(EXIT_OSERR);
 }
 
 void *xmalloc(size_t n)
@@ -60,10 +79,8 @@ static void sb_reserve(struct sb *b, size_t more)
 {
     if (b->len + more + 1 <= b->cap)
         return;
-    if (more > SIZE_MAX / 2 - b->len) {
-        fputs("itpnav: string too long\n", stderr);
-        abort();
-    }
+    if (more > SIZE_MAX / 2 - b->len)
+        out_of_memory(); /* no allocation could hold it */
     size_t cap = b->cap ? b->cap : 64;
     while (cap < b->len + more + 1)
         cap *= 2;
@@ -128,6 +145,18 @@ void sb_finish(struct sb *b)
     *b = (struct sb){0};
 }
 
+char *plain_path(const char *path)
+{
+    if (path[0] == ':' || strncasecmp(path, "file:", 5) == 0)
+        return xasprintf("./%s", path);
+    return xstrdup(path);
+}
+
+bool resource_errno(int err)
+{
+    return err == EMFILE || err == ENFILE || err == ENOMEM;
+}
+
 bool mkdir_p(const char *dir)
 {
     char *path = xstrdup(dir);
@@ -148,18 +177,73 @@ bool mkdir_p(const char *dir)
     return ok;
 }
 
+int tmp_create_beside(const char *path, unsigned mode, char **tmp)
+{
+    for (int attempt = 0; attempt < 100; attempt++) {
+        uint32_t r;
+        if (getrandom(&r, sizeof r, GRND_NONBLOCK) != (ssize_t)sizeof r) {
+            /* No entropy yet (early boot): the clock and the attempt still differ each time, and
+             * O_EXCL keeps a guessed name from being used. */
+            struct timespec ts;
+            clock_gettime(CLOCK_REALTIME, &ts);
+            r = (uint32_t)ts.tv_nsec ^ ((uint32_t)attempt << 24) ^ (uint32_t)getpid();
+        }
+        char *name = xasprintf("%s.tmp-%ld-%08lx", path, (long)getpid(), (unsigned long)r);
+        int fd = open(name, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, (mode_t)mode);
+        if (fd >= 0) {
+            *tmp = name;
+            return fd;
+        }
+        int e = errno;
+        free(name);
+        if (e != EEXIST) {
+            errno = e;
+            return -1;
+        }
+    }
+    errno = EEXIST;
+    return -1;
+}
+
+int replace_check(const char *path, unsigned *mode)
+{
+    *mode = 0;
+    struct stat st;
+    if (lstat(path, &st) != 0)
+        return errno == ENOENT ? 0 : errno;
+    if (S_ISLNK(st.st_mode))
+        return ELOOP;
+    if (!S_ISREG(st.st_mode))
+        return EINVAL;
+    *mode = st.st_mode & 07777;
+    return 0;
+}
+
+const char *file_error_words(int err)
+{
+    switch (err) {
+    case ELOOP: return "it is a symbolic link (never written through)";
+    case EINVAL: return "it is not a regular file";
+    default: return strerror(err);
+    }
+}
+
 int write_file_atomic(const char *path, const char *data, size_t len)
 {
-    char *tmp = xasprintf("%s.tmp-%ld", path, (long)getpid());
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        int e = errno;
-        free(tmp);
-        return e;
-    }
-    int err = 0;
+    unsigned mode;
+    int err = replace_check(path, &mode);
+    if (err)
+        return err;
+    char *tmp;
+    int fd = tmp_create_beside(path, 0644, &tmp);
+    if (fd < 0)
+        return errno;
+    /* A replaced file keeps its permissions (a handout of 0644 stays readable to others); a new
+     * one has 0644 less the umask, as open gave it. */
+    if (mode && fchmod(fd, (mode_t)mode) != 0)
+        err = errno;
     size_t off = 0;
-    while (off < len) {
+    while (!err && off < len) {
         ssize_t w = write(fd, data + off, len - off);
         if (w < 0) {
             if (errno == EINTR)

@@ -161,6 +161,16 @@ expect_status 74
 expect_stderr_has "x.db"
 check "nothing was created" test ! -e "$TEST_TMP/no-such-dir"
 
+case_begin "build-db --out file:x.db: a file named file:x.db, never an SQLite URI (the rest: fault/hostile-paths)"
+URI_DIR="$TEST_TMP/uri"
+mkdir -p "$URI_DIR"
+run_in "$URI_DIR" "$ITPNAV" build-db --data "$DEEP" --out file:x.db
+expect_status 0
+check "only file:x.db was written" bash -c '[ "$(ls -A "$0")" = "file:x.db" ]' "$URI_DIR"
+run_in "$URI_DIR" "$ITPNAV" list --db file:x.db --format tsv --limit 1
+expect_status 0
+expect_stdout_lines 1
+
 case_begin "--data and --db together: 64"
 run "$ITPNAV" list --data "$DEEP" --db "$FDB"
 expect_status 64

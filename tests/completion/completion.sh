@@ -5,9 +5,11 @@
 #         `complete -p itpnav` names called, COMPREPLY read back;
 #   zsh:  an interactive zsh on a pseudo-terminal with compinit, Tab typed (zsh-capture.zsh);
 #   fish: `fish -c 'complete -C LINE'`.
-# Checked: every command and option that `itpnav --help` lists is offered; each command is
-# offered exactly the options the program accepts with it (asked of the program itself); every
-# fixed value offered (--format, --kind, ...) is one the program accepts; region, goal and entry
+# Checked: every command and option that `itpnav --help` lists is offered; a command's sub-word
+# (`import hsds`) is offered after it; each command is offered exactly the options the program
+# accepts with it (asked of the program itself, after the sub-word where there is one); every
+# fixed value offered (--format, --kind, ...) is one the program accepts, and every value the
+# program names is offered; files and folders where a file is wanted; region, goal and entry
 # ids and region names come from the dataset in use (--data), by id prefix and by name prefix;
 # and `itpnav complete` itself prints "ID<TAB>NAME" lines, and nothing when the data can't be read.
 
@@ -82,19 +84,43 @@ expect_all_start() {
     [ -z "$bad" ] || fail "$1: '$2<Tab>' offers what does not start with '$3':$bad"
 }
 
+# offered_files SHELL LINE: the candidates on one line, sorted; a folder may come as "package"
+# or "package/" (the shells differ), so the slash is dropped.
+offered_files() {
+    complete_in "$1" "$2" | sed 's,/$,,' | sort -u | tr '\n' ' '
+}
+
 # ---- what the program says it has ----
 run "$ITPNAV" --help
 help_options=$(grep -oE -- '--[a-z][a-z-]*' "$OUT_FILE" | sort -u)
 help_commands=$(sed -n 's/^  itpnav \([a-z][a-z-]*\).*/\1/p' "$OUT_FILE" | sort -u)
 [ "$(echo "$help_options" | wc -l)" -ge 20 ] || { echo "completion.sh: read too few options from --help"; exit 1; }
 [ "$(echo "$help_commands" | wc -l)" -ge 5 ] || { echo "completion.sh: read too few commands from --help"; exit 1; }
-contexts="'' $help_commands"
+# A command whose usage line goes on with a bare word ("itpnav import hsds [--map ...]") takes
+# that word first, and its options after it: "import hsds" is a context of its own, and so is
+# "import" alone, where the program takes only --help.
+declare -A subword=()
+while read -r cmd word; do
+    subword[$cmd]=$word
+done < <(sed -n 's/^  itpnav \([a-z][a-z-]*\) \([a-z][a-z-]*\)\( .*\)\{0,1\}$/\1 \2/p' "$OUT_FILE")
+if [ "${subword[import]:-}" != hsds ] || [ "${subword[export]:-}" != hsds ]; then
+    echo "completion.sh: read no sub-word for import and export from --help"
+    exit 1
+fi
+contexts=("")
+for cmd in $help_commands; do
+    contexts+=("$cmd")
+    [ -n "${subword[$cmd]:-}" ] && contexts+=("$cmd ${subword[$cmd]}")
+done
 
-# accepts CONTEXT OPTION: the program takes OPTION with the command CONTEXT ('' for none). A
-# value that passes parsing is given, and the command is stopped by a later usage error, so that
-# nothing runs: what is read is whether the option itself was refused.
+# accepts CONTEXT OPTION: the program takes OPTION with the command CONTEXT ('' for none, or a
+# command and its sub-word: "export hsds"). A value that passes parsing is given, and the command
+# is stopped by a later usage error, so that nothing runs: what is read is whether the option
+# itself was refused. Before its sub-word a command takes no option but --help ("export needs a
+# format").
 accepts() {
-    local cmd=$1 opt=$2 value="" args=()
+    local opt=$2 value="" args=() cmd=()
+    read -ra cmd <<<"$1"
     case $opt in
     --help | --version | --strict | --kiosk | --no-color | --no-colour | --no-mouse | --plain) ;;
     --format) value==tsv ;;
@@ -110,13 +136,13 @@ accepts() {
     --db) value==/nonexistent/x.db ;;
     *) value==1 ;;
     esac
-    if [ -z "$cmd" ]; then
+    if [ ${#cmd[@]} = 0 ]; then
         args=("$opt$value" --data=/nonexistent/a.json --db=/nonexistent/b.db)
     else
-        args=("$cmd" "$opt$value" extra1 extra2 extra3)
+        args=("${cmd[@]}" "$opt$value" extra1 extra2 extra3)
     fi
     "$ITPNAV" "${args[@]}" </dev/null >/dev/null 2>"$TEST_TMP/accepts.err"
-    ! grep -qE "does not take|needs a command|unknown option" "$TEST_TMP/accepts.err"
+    ! grep -qE "does not take|needs a command|needs a format|unknown option" "$TEST_TMP/accepts.err"
 }
 
 # Options that cli.md names and the program does not have yet: offered ahead (so that the
@@ -129,10 +155,18 @@ for shell in bash zsh fish; do
     expect_exactly "$shell" "itpnav " $help_commands
     expect_exactly "$shell" "itpnav li" list
 
+    case_begin "$shell: a command's sub-word is offered after it, and only there"
+    for cmd in "${!subword[@]}"; do
+        expect_exactly "$shell" "itpnav $cmd " "${subword[$cmd]}"
+        expect_exactly "$shell" "itpnav $cmd ${subword[$cmd]:0:1}" "${subword[$cmd]}"
+        got=$(complete_in "$shell" "itpnav $cmd ${subword[$cmd]} ")
+        ! grep -qxF -- "${subword[$cmd]}" <<<"$got" ||
+            fail "$shell: 'itpnav $cmd ${subword[$cmd]} <Tab>' offers '${subword[$cmd]}' again"
+    done
+
     case_begin "$shell: each command is offered exactly the options the program takes with it"
     offered_all=""
-    for ctx in $contexts; do
-        ctx=${ctx//\'/}
+    for ctx in "${contexts[@]}"; do
         offered=$(complete_in "$shell" "itpnav ${ctx:+$ctx }--" | grep -E '^--' | sort -u)
         offered_all="$offered_all $offered"
         for opt in $help_options $pending; do
@@ -163,15 +197,30 @@ for shell in bash zsh fish; do
     case_begin "$shell: the values of --format, --kind, --delivery, --status, --discipline, --language-test, --lang"
     expect_exactly "$shell" "itpnav list --format " text tsv json
     expect_exactly "$shell" "itpnav show --format j" json
-    for pair in "list --kind" "list --delivery" "match --status" "match --discipline" \
-        "match --language-test"; do
+    for pair in "list --kind" "show --kind" "list --delivery" "match --status" \
+        "match --discipline" "match --language-test"; do
+        # show takes an ID: an argument in its place, so that "extra" is the one too many.
+        id=""
+        [[ $pair == show* ]] && id=some-id
         values=$(complete_in "$shell" "itpnav $pair ")
         [ -n "$values" ] || fail "$shell: 'itpnav $pair <Tab>' offers nothing"
         for v in $values; do
             # shellcheck disable=SC2086
-            "$ITPNAV" $pair "$v" extra </dev/null >/dev/null 2>"$TEST_TMP/value.err"
+            "$ITPNAV" $pair "$v" $id extra </dev/null >/dev/null 2>"$TEST_TMP/value.err"
             grep -q "unexpected argument 'extra'" "$TEST_TMP/value.err" ||
                 fail "$shell: offers '$v' for '$pair', which the program refuses: $(head -n 1 "$TEST_TMP/value.err")"
+        done
+        # And every value the program names when it refuses one ("expected group, program or
+        # pathway", "takes yes or no") is offered.
+        # shellcheck disable=SC2086
+        "$ITPNAV" $pair not-a-value $id </dev/null >/dev/null 2>"$TEST_TMP/value.err"
+        named=$(head -n 1 "$TEST_TMP/value.err" | sed -n "s/.*\(expected\|takes\) \(.*\)/\2/p" |
+            sed "s/, not '.*//; s/, / /g; s/ or / /g")
+        [ -n "$named" ] ||
+            fail "$shell: 'itpnav $pair not-a-value' names no values: $(head -n 1 "$TEST_TMP/value.err")"
+        for v in $named; do
+            grep -qxF -- "$v" <<<"$values" ||
+                fail "$shell: does not offer '$v' for '$pair', which the program names"
         done
     done
     expect_exactly "$shell" "itpnav --lang " en fr
@@ -209,6 +258,30 @@ for shell in bash zsh fish; do
     got=$(complete_in "$shell" "itpnav --data /nonexistent.json list --region ")
     [ -z "$got" ] || fail "$shell: a dataset that can't be read offers '$got'"
     [ ! -s "$TEST_TMP/complete.err" ] || fail "$shell: prints on stderr: $(head -n 2 "$TEST_TMP/complete.err")"
+
+    case_begin "$shell: files and folders for import hsds and export hsds"
+    # In a folder of its own: a map, another file and a folder (a tabular package).
+    mkdir -p "$TEST_TMP/files-$shell/package"
+    touch "$TEST_TMP/files-$shell/map.json" "$TEST_TMP/files-$shell/notes.txt"
+    cd "$TEST_TMP/files-$shell" || exit 1
+    for line in "itpnav import hsds --map " "itpnav import hsds --data " \
+        "itpnav export hsds --data "; do
+        got=$(offered_files "$shell" "$line")
+        [ "$got" = "map.json package " ] ||
+            fail "$shell: '$line<Tab>' offers [$got], expected [map.json package ] (JSON and folders)"
+    done
+    for line in "itpnav import hsds --out " "itpnav export hsds --out " "itpnav import hsds " \
+        "itpnav import hsds --strict --map map.json "; do
+        got=$(offered_files "$shell" "$line")
+        [ "$got" = "map.json notes.txt package " ] ||
+            fail "$shell: '$line<Tab>' offers [$got], expected [map.json notes.txt package ]"
+    done
+    # No file after SOURCE, and none after export hsds (it takes no argument).
+    for line in "itpnav import hsds notes.txt " "itpnav export hsds "; do
+        got=$(offered_files "$shell" "$line")
+        [[ " $got" != *" notes.txt "* ]] || fail "$shell: '$line<Tab>' offers files: [$got]"
+    done
+    cd - >/dev/null || exit 1
 
     case_begin "$shell: goals, services, exams and entries from the dataset"
     # shellcheck disable=SC2046

@@ -1,7 +1,8 @@
 #!/bin/zsh -f
 # zsh-capture.zsh FPATH_DIR LINE: the candidates zsh's completion system offers for LINE (Tab at
 # its end), one a line, as an interactive zsh would: a zsh on a pseudo-terminal (zpty) with
-# compinit and the completion function in FPATH_DIR; compadd is wrapped to print what is added.
+# compinit and the completion function in FPATH_DIR; compadd is wrapped to print what is added,
+# and adds it too: _files offers every file when a pattern (-g "*.json") seems to have added none.
 # The technique is that of zsh-capture-completion (Valodim), written anew here.
 zmodload zsh/zpty || exit 2
 fpath_dir=$1
@@ -41,6 +42,7 @@ compadd() {
     fi
   fi
   builtin compadd -A __hits -D __dscr "$@"
+  builtin compadd "$@"
   setopt localoptions norcexpandparam extendedglob
   typeset -A apre hpre hsuf asuf
   zparseopts -E P:=apre p:=hpre S:=asuf s:=hsuf

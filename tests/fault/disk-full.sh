@@ -103,11 +103,24 @@ if can_unshare; then
     expect_stderr_has "working in memory"
     observe "exit $STATUS with the new data; the other cache on the full disk unchanged and sound, no temporary file left; stderr: ${ERR#itpnav: }"
 
-    case_begin "build-db onto a full tmpfs: 74 and no partial file"
-    run in_tmpfs 'exec "$ITPNAV" build-db --data "$BIG" --out "$TEST_TMP/fs/kiosk.db"'
+    case_begin "build-db onto a full tmpfs: 74, no partial file, no temporary file"
+    run in_tmpfs '"$ITPNAV" build-db --data "$BIG" --out "$TEST_TMP/fs/kiosk.db"; rc=$?
+        left=$(ls -A "$TEST_TMP/fs")
+        [ -z "$left" ] || { echo "left on the file system: $left" >&2; exit 93; }
+        exit $rc'
     expect_status 74
     expect_stderr_has "disk is full"
-    observe "exit $STATUS; stderr: ${ERR#itpnav: }"
+    expect_stderr_lacks "left on the file system"
+    observe "exit $STATUS, the file system empty after; stderr: ${ERR#itpnav: }"
+
+    case_begin "build-db --out file:x.db onto a full tmpfs: 74, nothing left"
+    run in_tmpfs 'cd "$TEST_TMP/fs" && "$ITPNAV" build-db --data "$BIG" --out file:x.db; rc=$?
+        left=$(ls -A "$TEST_TMP/fs")
+        [ -z "$left" ] || { echo "left on the file system: $left" >&2; exit 93; }
+        exit $rc'
+    expect_status 74
+    expect_stderr_line "itpnav: file:x.db: cannot write:" "disk is full"
+    observe "exit $STATUS, the file system empty after; stderr: ${ERR#itpnav: }"
 else
     case_begin "a tiny tmpfs (skipped: mount namespaces cannot be made here)"
     observe "skipped"

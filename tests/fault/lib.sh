@@ -13,6 +13,9 @@
 # sanitized                      true when $ITPNAV was built with AddressSanitizer (it is slower
 #                                and needs more memory)
 # can_unshare                    true when mount namespaces can be made (root, or allowed)
+# damage_pages DB                overwrites every page of the database DB but those of its schema
+#                                and its meta table (so its header, schema version and identity
+#                                stay intact, and only a query finds the damage)
 . "$(dirname "${BASH_SOURCE[0]}")/../cli/lib.sh"
 
 FAULT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -72,4 +75,22 @@ sanitized() {
 
 can_unshare() {
     unshare -m --propagation private true 2>/dev/null
+}
+
+damage_pages() {
+    local keep size
+    keep=$(sqlite3 "file:$1?mode=ro" \
+        "SELECT group_concat(pageno) FROM dbstat WHERE name IN ('meta', 'sqlite_schema')") || return 1
+    size=$(sqlite3 "file:$1?mode=ro" "PRAGMA page_size") || return 1
+    [ -n "$keep" ] && [ -n "$size" ] || return 1
+    python3 - "$1" "$keep" "$size" <<'PY'
+import sys
+path, keep, size = sys.argv[1], {int(p) for p in sys.argv[2].split(",")}, int(sys.argv[3])
+data = bytearray(open(path, "rb").read())
+for page in range(1, len(data) // size + 1):
+    if page not in keep:
+        for i in range((page - 1) * size, page * size, 7):
+            data[i] = 0xA5
+open(path, "r+b").write(data)
+PY
 }

@@ -51,7 +51,16 @@ area() {
     hostile-text) echo "hostile text" ;;
     resize-storm) echo "resizes" ;;
     crash) echo "kill -9 (state file)" ;;
+    damaged-cache) echo "damaged cache" ;;
+    limits) echo "system limits" ;;
+    hostile-paths) echo "hostile paths" ;;
+    recover) echo "failures under the screen" ;;
     kiosk) echo "kiosk" ;;
+    kiosk-pin) echo "kiosk PIN" ;;
+    kiosk-data) echo "kiosk data update" ;;
+    typeahead) echo "keys typed ahead" ;;
+    errors) echo "unreadable list" ;;
+    hangup) echo "closed terminal" ;;
     valgrind) echo "valgrind" ;;
     fuzz) echo "fuzzing" ;;
     *) echo "$1" ;;
@@ -59,7 +68,8 @@ area() {
 }
 
 # Scripts elsewhere whose cases belong in the table too (skipped while they do not exist).
-also=(tests/tui/crash.sh tests/tui/kiosk.sh)
+also=(tests/tui/crash.sh tests/tui/kiosk.sh tests/tui/kiosk-pin.sh tests/tui/kiosk-data.sh
+    tests/tui/typeahead.sh tests/tui/errors.sh tests/tui/hangup.sh tests/tui/recover.sh)
 
 status=0
 for script in tests/fault/*.sh "${also[@]}"; do
@@ -98,7 +108,7 @@ if [ "$valgrind" = 1 ] && command -v valgrind >/dev/null 2>&1; then
 fi
 
 if [ "$fuzz" = 1 ] && [ -d "$fuzz_build/tests/fuzz" ]; then
-    for target in dataset fts text; do
+    for target in dataset fts jscan text regions state; do
         fuzzer="$fuzz_build/tests/fuzz/fuzz_$target"
         [ -x "$fuzzer" ] || continue
         echo "report.sh: fuzz_$target for $fuzz_seconds s" >&2
@@ -114,7 +124,10 @@ if [ "$fuzz" = 1 ] && [ -d "$fuzz_build/tests/fuzz" ]; then
         case $target in
         dataset) tried="any bytes as a dataset: validated, stored, listed, every entry laid out, matched" ;;
         fts) tried="any typed search, through the FTS5 translation and the list queries" ;;
+        jscan) tried="any bytes through the record scanner, at any buffer size: the records and the errors those of the loader and cJSON" ;;
         text) tried="any bytes through every function of the text module (width, fit, wrap, sanitise, fold...)" ;;
+        regions) tried="region trees of any shape (parents, depth, cycles, unknown parents): the check agrees with a reference, an accepted tree stores with the right closure" ;;
+        state) tried="any bytes as state.db (and as a hot journal beside it): open, read, undo, add, note, move, answers, remove, clear" ;;
         esac
         printf 'fuzz\tfuzz_%s for %s s: %s\t%s\t%s inputs (%s a second), %s new coverage units, peak %s MiB; %s\n' \
             "$target" "$fuzz_seconds" "$tried" "$v" "$(stat number_of_executed_units)" \

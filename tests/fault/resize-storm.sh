@@ -21,6 +21,10 @@ RANDOM=6
 letters="mentor health club welland niagara exam bridging"
 small=0
 typed=0
+# The field never holds more than was typed: at most 80 letters keep it shorter than the field
+# at the final 100 columns (92 cells), so the capture after the storm shows all of it, unscrolled.
+# (Keys that land while the window is below the minimum are not taken: the text is not known in
+# advance, it is read from the screen.)
 t0=$(date +%s%N)
 for ((i = 0; i < STORM; i++)); do
     if [ $((RANDOM % 10)) -lt 3 ]; then
@@ -35,6 +39,7 @@ for ((i = 0; i < STORM; i++)); do
     case $((RANDOM % 10)) in
     0) send BSpace ;;
     1 | 2 | 3 | 4 | 5)
+        [ "$typed" -lt 80 ] || continue
         type_text "${letters:typed % ${#letters}:1}"
         typed=$((typed + 1))
         ;;
@@ -50,6 +55,14 @@ wait_for_re "^Search: " 8
 sleep 0.6
 settle
 SEARCH=$(screen | sed -n 's/^Search: //p' | head -n 1 | sed 's/ *$//')
+SHOWN=$SEARCH
+# A space typed last is in the field but not in the capture (tmux drops trailing blanks): the
+# cursor, at the end of the text, tells how many (the words are ASCII, a column a character).
+if [ "$(cursor_row)" = "$(row_of "Search: ")" ]; then
+    for ((pad = $(cursor_col) - 8 - ${#SEARCH}; pad > 0; pad--)); do
+        SEARCH+=" "
+    done
+fi
 STORM_SCREEN=$(screen)
 observe "$STORM resizes in $ms ms ($small below the 40x12 minimum), $typed keys typed; alive, the search field holds '$SEARCH'"
 
@@ -65,7 +78,7 @@ expect_count 14 14
 send /
 wait_gone "press / and type"
 [ -n "$SEARCH" ] && type_text "$SEARCH"
-wait_for "Search: $SEARCH"
+wait_for "Search: $SHOWN"
 settle
 FRESH_SCREEN=$(screen)
 if [ "$STORM_SCREEN" != "$FRESH_SCREEN" ]; then

@@ -144,6 +144,21 @@ for n in $statuses; do
         fail "itpnav.1: exit status $n (src/util/err.h) heads no paragraph of EXIT STATUS"
 done
 
+# ---- itpnav(1): the glyph table ----
+# Every row of src/ui/glyph.c's table, {"UTF-8 bytes", "ASCII", ...}, is a row of the table
+# of the page's Symbols section: \[uXXXX]@ASCII@... (the forms match).
+glyph_c=$src_dir/ui/glyph.c
+glyphs=$(sed -n 's/^ *\[GLYPH_[A-Z_]*\] = {"\([^"]*\)", "\([^"]*\)".*/\1 \2/p' "$glyph_c")
+at_least 15 "glyphs in $glyph_c" "$(printf '%s\n' "$glyphs" | grep -c .)"
+glyph_rows=$(normalize "$page1" | awk '/^\.SS Symbols/ { on = 1 } on && /^\.TE/ { exit } on')
+while read -r bytes ascii; do
+    cp=$(printf '%b' "$bytes" | iconv -f UTF-8 -t UTF-32BE | od -An -tx1 | tr -d ' \n' |
+        sed 's/^0*//' | tr 'a-f' 'A-F')
+    cp=$(printf '%04s' "$cp" | tr ' ' 0)
+    printf '%s\n' "$glyph_rows" | grep -qF -- "\\[u$cp]@$ascii@" ||
+        fail "itpnav.1: the glyph table lacks the row of U+$cp, ASCII \"$ascii\" (src/ui/glyph.c)"
+done <<<"$glyphs"
+
 # ---- itpnav-data(5): keys and fixed values ----
 data_keys=$(sed -n 's/.*\.key = "\([^"]*\)".*/\1/p' "$dataset_c" | sort -u)
 section_keys=$(c_block "$dataset_c" '} sections[] = {' | grep -oE '\{ *"[a-z_]+" *, *(true|false)' |

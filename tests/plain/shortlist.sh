@@ -134,6 +134,17 @@ out_has "Cannot write no/such/folder/x.txt: No such file or directory."
 out_has "Handout saved to ok.txt."
 check "ok.txt" test -s "$WORK/ok.txt"
 
+case_begin "a handout name that is a symbolic link: Replace is refused, nothing written through it"
+printf 'precious\n' >"$TEST_TMP/victim"
+ln -s "$TEST_TMP/victim" "$WORK/linked.txt"
+talk $'e\n1\nlinked.txt\n1\nb\nq\n' "${D[@]}"
+expect_status 0
+out_flat_has "linked.txt exists already. Replace it, or choose another name?"
+out_has "Cannot write linked.txt: it is a symbolic link (never written through)."
+check "the link is still a link" test -L "$WORK/linked.txt"
+check "its target is untouched" test "$(cat "$TEST_TMP/victim")" = precious
+rm -f "$WORK/linked.txt"
+
 case_begin "the handout read here: the answers and results when answered, then the shortlist"
 talk $'3\n4\n\n\n\n\n\n\n\n\nb\ne\n3\nq\n' "${D[@]}"
 expect_status 0
@@ -169,5 +180,28 @@ out_has "Question 1 of 9: Where you live." # no answers left: the questions from
 file_has "$WORK/first.txt" "Your note: second note"
 talk $'4\nu\nq\n' "${D[@]}"
 out_has "Nothing was taken off your shortlist: there is nothing to put back."
+
+case_begin "the state file held locked by another program: the session goes on, and is saved at quit"
+STATE="$XDG_DATA_HOME/itpnav/state.db"
+python3 - "$STATE" "$TEST_TMP/held" <<'EOF' &
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN EXCLUSIVE")
+open(sys.argv[2], "w").close()
+time.sleep(4)
+db.execute("ROLLBACK")
+EOF
+holder=$!
+for _ in $(seq 100); do [ -e "$TEST_TMP/held" ] && break; sleep 0.05; done
+talk $'1\na 1\nq\n' "${D[@]}"
+wait "$holder"
+expect_status 0
+out_flat_has "Another program holds your shortlist's file; what you do is kept and saved to it once it is free."
+out_has "Saved to your shortlist: Toronto Exam Study Circle. It has 1 entry."
+expect_stderr_has "to save your shortlist..."
+expect_stderr_has "itpnav: saved."
+check "the entry is in the file" test "$(python3 -c 'import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute("SELECT group_concat(name) FROM item").fetchone()[0])' \
+    "$STATE")" = "Toronto Exam Study Circle"
 
 finish

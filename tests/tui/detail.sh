@@ -19,7 +19,7 @@ expect_screen_has "Summary"
 expect_screen_has "   1. Pass the qualifying exam"
 expect_screen_lacks "Linked"
 expect_screen_matches " [0-9]+% *$"            # the page shows how far down it is
-expect_row_has 23 "Tab next link"
+expect_row_has 23 "Tab select"
 
 case_begin "PgDn scrolls down to the links and the source, PgUp back to the top"
 send NPage

@@ -50,14 +50,18 @@ case_begin "Enter opens the first match with its details, source and as-of date"
 first=$(screen | sed -n 's/^▸ //p' | sed 's/  .*//' | head -n 1)
 send Enter
 wait_for "itpnav · Detail"
-expect_row_has 1 "${first%…}"
+# A long name loses its middle in the list (draw_name): the detail shows it whole, so its
+# beginning is what must be there.
+expect_row_has 1 "${first%%…*}"
 expect_screen_matches "^ (Where|Location): .*Niagara"
 send G
 wait_for "Source"
 # The date the facts are from: "as of" the page's date, or when an undated page was seen.
 expect_screen_matches "^ (As of: [0-9-]+|Seen: [0-9-]+ \(the page is undated\))"
 expect_screen_matches "(as of [0-9-]+|seen [0-9-]+ \(the page is undated\))"
-expect_screen_matches "Address: https?://"
+# The page's address after its label, or on a row of its own when it does not fit there.
+expect_screen_matches "^ Address:( https?://|$)"
+expect_screen_matches "(Address: |^)https?://"
 
 case_begin "the whole task took only a few keys"
 n=$(keys_sent)

@@ -43,8 +43,9 @@ expect_screen_has "STATUS"
 for status in available limited proposed closed; do
     expect_screen_matches "  $status +[A-Z]"
 done
-expect_screen_matches "Residency match +limited +Canada"
-expect_screen_matches "Clinical assistant role +proposed"
+# (◷ after a name: its facts are more than two years old, as every fixture's are by now.)
+expect_screen_matches "Residency match +(◷ +)?limited +Canada"
+expect_screen_matches "Clinical assistant role +(◷ +)?proposed"
 
 case_begin "Enter on a pathway opens its detail; Esc returns to the list"
 send G
@@ -158,7 +159,7 @@ done <<<"$table"
 
 case_begin "help: sentences from the key table and the search keys"
 for sentence in "Move up one line." "Show only groups or only programs." "Quit itpnav." \
-    "Select the previous linked entry." "Delete the last word." "Clear the search." \
+    "Select the previous link on the page." "Delete the last word." "Clear the search." \
     "Keep the search and return to the list."; do
     grep -qF -e "$sentence" <<<"$help_text" || fail "help lacks: $sentence"
 done

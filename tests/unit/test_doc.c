@@ -43,6 +43,11 @@ static int widest(const char *text, size_t *lines, char *worst, size_t worst_n)
         memcpy(one, p, len);
         one[len] = '\0';
         int w = text_width(one);
+        /* A web address longer than a line has a line of its own, whole (doc_plain never cuts
+         * one): the only kind of line allowed to be wider. */
+        const char *word = one + strspn(one, " ");
+        if (!strchr(word, ' ') && text_has_url(word, strlen(word)))
+            w = 0;
         if (w > max) {
             max = w;
             if (worst)
@@ -266,6 +271,38 @@ static void test_plain_wraps(void)
     }
 }
 
+/* A web address is never cut: one that fits after its label stays there; one that does not
+ * starts the next line, whole, even when it is wider than the width. */
+static void test_plain_keeps_urls_whole(void)
+{
+    const char *url = "https://example.org/a/very/long/path/that/goes/on/and/on/for/more/than/"
+                      "eighty/columns/index.html";
+    struct doc d = {0};
+    doc_add(&d, DOC_FIELD, "Website", "https://example.org/", NULL, NULL, 0);
+    doc_add(&d, DOC_FIELD, "Address", url, NULL, NULL, 0);
+    doc_add(&d, DOC_TEXT, NULL,
+            "See https://example.org/a/very/long/path/that/goes/on/and/on/"
+            "for/more/than/eighty/columns/index.html for the rules.",
+            NULL, NULL, 0);
+    char *plain = doc_plain(&d, 60);
+    CHECK(strstr(plain, "Website: https://example.org/\n") != NULL);
+    char *line = xasprintf("Address:\n  %s\n", url);
+    CHECK(strstr(plain, line) != NULL);
+    free(line);
+    line = xasprintf("See\n%s\nfor the rules.\n", url);
+    CHECK(strstr(plain, line) != NULL);
+    free(line);
+    free(plain);
+    /* In Markdown an address is an autolink, whole and unescaped, its sentence's full stop
+     * after it. */
+    doc_add(&d, DOC_TEXT, NULL, "Read https://example.org/a_b*c.html.", NULL, NULL, 0);
+    char *md = doc_markdown(&d);
+    CHECK(strstr(md, "Read <https://example.org/a_b*c.html>.") != NULL);
+    CHECK(strstr(md, "- **Website:** <https://example.org/>") != NULL);
+    free(md);
+    doc_finish(&d);
+}
+
 static void test_plain_wraps_field_labels(void)
 {
     /* A field's label and its text share the first line: together they fit the width.
@@ -425,6 +462,7 @@ static void test_finish(void)
 
 UNIT_MAIN(CASE(test_locale), CASE(test_support_lines), CASE(test_delivery_words),
           CASE(test_pathway_lines), CASE(test_part_of_link), CASE(test_plain_source_and_as_of),
-          CASE(test_plain_wraps), CASE(test_plain_wraps_field_labels), CASE(test_plain_wraps_title),
+          CASE(test_plain_wraps), CASE(test_plain_wraps_field_labels),
+          CASE(test_plain_keeps_urls_whole), CASE(test_plain_wraps_title),
           CASE(test_plain_sanitises), CASE(test_doc_add), CASE(test_entry_get),
           CASE(test_entry_get_errors), CASE(test_finish))

@@ -7,7 +7,9 @@
  * Help screen. */
 #include <curses.h>
 
+#include "draw.h"
 #include "field.h"
+#include "glyph.h"
 #include "keys.h"
 #include "unit.h"
 
@@ -88,7 +90,9 @@ static void test_key_action(void)
     CHECK_INT(key_action(27), A_BACK);
     CHECK_INT(key_action(KEY_FN(KEY_BACKSPACE)), A_BACK);
     CHECK_INT(key_action(CTRL('w')), A_NONE);
-    CHECK_INT(key_action('5'), A_NONE);
+    /* The number keys choose in a menu (the home screen, What's my path?) and in a choice. */
+    CHECK_INT(key_action('5'), A_CHOOSE);
+    CHECK_INT(key_action('0'), A_NONE);
     CHECK_INT(key_action(CTRL('x')), A_OPERATOR);
     CHECK_INT(key_action('Z'), A_NONE);
 }
@@ -245,7 +249,7 @@ static void test_help_from_table(void)
                     continue;
                 want++;
                 char line[512];
-                snprintf(line, sizeof line, "%s\t%s\n", k->label, k->help);
+                snprintf(line, sizeof line, "%s\t%s\n", k->label, key_help_text(k, kiosk));
                 const char *l = strstr(at, line);
                 if (!l)
                     fprintf(stderr, "help lacks %s in \"%s\"\n", k->name, key_sections[s].title);
@@ -257,6 +261,15 @@ static void test_help_from_table(void)
         CHECK_INT(h.lines, want);
         CHECK(strstr(h.out.s, "Ctrl-X") == NULL);
         CHECK((strstr(h.out.s, "q\tQuit itpnav.\n") != NULL) == !kiosk);
+        /* A kiosk's help offers only what works there: no quitting, no new client, no file. */
+        for (const char *const *w =
+                     (const char *const[]){"Quit", "new client", "Markdown", "as text", NULL};
+             *w; w++)
+            if (kiosk && strstr(h.out.s, *w))
+                fprintf(stderr, "the kiosk's help has \"%s\"\n", *w);
+        CHECK(!kiosk || (!strstr(h.out.s, "Quit") && !strstr(h.out.s, "new client") &&
+                         !strstr(h.out.s, "Markdown") && !strstr(h.out.s, "as text")));
+        CHECK(strstr(h.out.s, "QR code") != NULL);
     }
     /* The sections the help has always had, and the typing keys with their sentences. */
     struct help_text h = {0};
@@ -268,8 +281,8 @@ static void test_help_from_table(void)
             "\tOn the shortlist\n",
             "\tIn a question or a choice\n",
             "While typing a search",
-            "1-9\tChoose the answer with that number; in a checklist, check or uncheck it (the "
-            "numbers of Skip and Done end it).\n",
+            "1-9\tChoose the item or the answer with that number",
+            "in a checklist, check or uncheck it (the numbers of Skip and Done end it).\n",
             "Space\tCheck or uncheck an answer",
             "Backspace\tDelete the last character.\n",
             "Ctrl-W\tDelete the last word.\n",
@@ -285,6 +298,138 @@ static void test_help_from_table(void)
     }
 }
 
+/* The escape sequences a terminal's description may lack: the keys they are, or 0 (dropped). */
+static void test_sequences(void)
+{
+    CHECK_INT(key_from_sequence("[4~"), KEY_FN(KEY_END)); /* tmux's End */
+    CHECK_INT(key_from_sequence("[F"), KEY_FN(KEY_END));
+    CHECK_INT(key_from_sequence("OF"), KEY_FN(KEY_END));
+    CHECK_INT(key_from_sequence("[1~"), KEY_FN(KEY_HOME));
+    CHECK_INT(key_from_sequence("[H"), KEY_FN(KEY_HOME));
+    CHECK_INT(key_from_sequence("[3~"), KEY_FN(KEY_DC));
+    CHECK_INT(key_from_sequence("[Z"), KEY_FN(KEY_BTAB));
+    CHECK_INT(key_from_sequence("[A"), KEY_FN(KEY_UP));
+    CHECK_INT(key_from_sequence("[1;2A"), KEY_FN(KEY_SR));
+    CHECK_INT(key_from_sequence("OP"), KEY_FN(KEY_F(1)));
+    CHECK_INT(key_from_sequence("[99~"), 0);
+    CHECK_INT(key_from_sequence("[1;5A"), 0);
+    CHECK_INT(key_from_sequence("[200~"), 0);
+    CHECK_INT(key_from_sequence(""), 0);
+    /* Every key these give means what the table says. */
+    CHECK_INT(key_action(key_from_sequence("[4~")), A_LAST);
+    CHECK_INT(key_action(key_from_sequence("[1~")), A_FIRST);
+    CHECK_INT(key_action_in(SCOPE_CHOICE, key_from_sequence("[3~")), A_CLEAR_FILTER);
+}
+
+/* The status bar's hints: whole ones dropped when they do not fit, help kept longest, each where
+ * a tap finds it. */
+static void test_hints(void)
+{
+    static const enum action list[] = {A_OPEN,  A_MARK, A_SEARCH, A_REGION, A_GOAL,
+                                       A_CLEAR, A_BACK, A_HELP,   A_QUIT};
+    struct key_hint h[16];
+    size_t n = key_hints(SCOPE_LIST, list, 9, false, 80, h, 16);
+    CHECK_INT(n, 9);
+    CHECK_STR(h[0].text, "Enter open");
+    CHECK_INT(h[0].x, 0);
+    CHECK_INT(h[1].x, h[0].w + 2);
+    CHECK_INT(h[0].key, '\n');
+    CHECK_INT(h[7].action, A_HELP);
+    n = key_hints(SCOPE_LIST, list, 9, false, 40, h, 16);
+    int end = 0;
+    bool help = false, cut = false;
+    for (size_t i = 0; i < n; i++) {
+        end = h[i].x + h[i].w;
+        help = help || h[i].action == A_HELP;
+        cut = cut || strchr(h[i].text, ' ') == NULL;
+    }
+    CHECK(end <= 40);
+    CHECK(help);
+    CHECK(!cut);
+    CHECK(n < 9 && n >= 3);
+    /* In a kiosk, quit is not offered. */
+    n = key_hints(SCOPE_LIST, list, 9, true, 200, h, 16);
+    for (size_t i = 0; i < n; i++)
+        CHECK(h[i].action != A_QUIT);
+    CHECK_STR(key_first(A_UNDO), "u");
+    CHECK_STR(key_first(A_BACK), "Esc");
+    CHECK_STR(key_first(A_REMOVE), "D");
+}
+
+/* One glyph table, both forms; the ASCII forms only where they are needed. */
+static void test_glyphs(void)
+{
+    for (int g = 0; g < GLYPH_COUNT; g++) {
+        CHECK(glyph_table[g].unicode && glyph_table[g].unicode[0]);
+        CHECK(glyph_table[g].ascii && glyph_table[g].ascii[0]);
+        CHECK(glyph_table[g].meaning && glyph_table[g].meaning[0]);
+        for (const char *p = glyph_table[g].ascii; *p; p++)
+            CHECK((unsigned char)*p >= 0x20 && (unsigned char)*p < 0x7f);
+    }
+    CHECK(glyph_needs_ascii("linux", true));
+    CHECK(glyph_needs_ascii("linux-16color", true));
+    CHECK(glyph_needs_ascii("xterm-256color", false));
+    CHECK(!glyph_needs_ascii("xterm-256color", true));
+    glyph_set_ascii(true);
+    CHECK_STR(glyph(GLYPH_SAVED), "*");
+    char *t = glyph_text("↑ k");
+    CHECK_STR(t, "Up k");
+    free(t);
+    t = glyph_text("Enter →");
+    CHECK_STR(t, "Enter Right");
+    free(t);
+    CHECK_STR(key_first(A_UP), "Up");
+    glyph_set_ascii(false);
+    CHECK_STR(glyph(GLYPH_SAVED), "★");
+    t = glyph_text("↑ k");
+    CHECK_STR(t, "↑ k");
+    free(t);
+}
+
+static const char *fake_env[16][2];
+
+static const char *get_fake(const char *name)
+{
+    for (size_t i = 0; i < 16 && fake_env[i][0]; i++)
+        if (strcmp(fake_env[i][0], name) == 0)
+            return fake_env[i][1];
+    return NULL;
+}
+
+static bool linked_with(const char *a, const char *av, const char *b, const char *bv)
+{
+    memset(fake_env, 0, sizeof fake_env);
+    fake_env[0][0] = a;
+    fake_env[0][1] = av;
+    fake_env[1][0] = b;
+    fake_env[1][1] = bv;
+    return draw_hyperlinks_supported(get_fake);
+}
+
+/* OSC 8 only where the terminal is known to show it, and only to a safe, ASCII target. */
+static void test_hyperlinks(void)
+{
+    CHECK(linked_with("TERM", "xterm-256color", "VTE_VERSION", "7600"));
+    CHECK(!linked_with("TERM", "xterm-256color", "VTE_VERSION", "4800"));
+    CHECK(!linked_with("TERM", "xterm-256color", NULL, NULL));
+    CHECK(linked_with("TERM", "xterm-kitty", NULL, NULL));
+    CHECK(linked_with("TERM_PROGRAM", "iTerm.app", "TERM", "xterm-256color"));
+    CHECK(!linked_with("TERM", "tmux-256color", "VTE_VERSION", "7600"));
+    CHECK(!linked_with("TMUX", "/tmp/t,1,0", "VTE_VERSION", "7600"));
+    CHECK(linked_with("ITPNAV_HYPERLINKS", "1", "TERM", "vt100"));
+    CHECK(!linked_with("ITPNAV_HYPERLINKS", "0", "VTE_VERSION", "7600"));
+    char *t = draw_link_target("https://example.org/accéder?a=1");
+    CHECK_STR(t, "https://example.org/acc%C3%A9der?a=1");
+    free(t);
+    CHECK(draw_link_target("https://example.org/\x1b]8;;evil") == NULL);
+    CHECK(draw_link_target("https://example.org/a b") == NULL);
+    CHECK(draw_link_target("javascript:alert(1)") == NULL);
+    CHECK(draw_link_target("file:///etc/passwd") == NULL);
+    t = draw_link_target("HTTP://EXAMPLE.ORG/");
+    CHECK_STR(t, "HTTP://EXAMPLE.ORG/");
+    free(t);
+}
+
 int main(int argc, char **argv)
 {
     if (argc >= 2 && strcmp(argv[1], "--help-lines") == 0) {
@@ -297,6 +442,8 @@ int main(int argc, char **argv)
             CASE(test_table_complete), CASE(test_table_usual),     CASE(test_no_key_twice),
             CASE(test_key_action),     CASE(test_choice_keys),     CASE(test_field_keys_in_table),
             CASE(test_field_editing),  CASE(test_field_printable), CASE(test_help_from_table),
+            CASE(test_sequences),      CASE(test_hints),           CASE(test_glyphs),
+            CASE(test_hyperlinks),
     };
     return unit_run(tests, sizeof tests / sizeof tests[0]);
 }

@@ -767,7 +767,43 @@ static void test_finish(void)
     CHECK(st == NULL);
 }
 
-UNIT_MAIN(CASE(test_no_filters), CASE(test_region_city_sees_up),
+/* How old an entry is: a year or a month counts from its first day; verified, when given, is
+ * the date that counts; the cutoff is two years before today. */
+static void test_old(void)
+{
+    CHECK(query_dated_before("2021-09", "2021-09-15"));
+    CHECK(!query_dated_before("2021-09", "2021-09-01"));
+    CHECK(query_dated_before("2021", "2021-01-02"));
+    CHECK(!query_dated_before("2021", "2021-01-01"));
+    CHECK(query_dated_before("2020-12-31", "2021-01-01"));
+    CHECK(!query_dated_before("2024-05-01", "2024-05-01"));
+    CHECK(!query_dated_before(NULL, "2024-05-01"));
+    char cutoff[16];
+    /* 2026-03-01 12:00 UTC and 2024-02-29 (a leap day) 12:00 UTC. */
+    query_old_cutoff(cutoff, sizeof cutoff, 1772366400LL);
+    CHECK_STR(cutoff, "2024-03-01");
+    query_old_cutoff(cutoff, sizeof cutoff, 1709208000LL);
+    CHECK_STR(cutoff, "2022-02-28");
+    size_t n = 99;
+    struct err e = {0};
+    /* Every entry of unit-deep.json is as of 2024-05; ontario-mentors was verified 2024-06-01. */
+    CHECK_INT(query_count_older(deep(), "2024-05-01", &n, &e), 0);
+    CHECK_INT(n, 0);
+    CHECK_INT(query_count_older(deep(), "2024-05-02", &n, &e), 0);
+    CHECK_INT(n, 11);
+    CHECK_INT(query_count_older(deep(), "2030-01-01", &n, &e), 0);
+    CHECK_INT(n, 12);
+    /* A page's rows carry the date that counts. */
+    struct query q = {.text = "mentors"};
+    struct page pg = {0};
+    CHECK_INT(query_page(deep(), &q, 0, 10, &pg, &e), 0);
+    for (size_t i = 0; i < pg.n; i++)
+        if (strcmp(pg.rows[i].id, "ontario-mentors") == 0)
+            CHECK_STR(pg.rows[i].dated, "2024-06-01");
+    query_page_finish(&pg);
+}
+
+UNIT_MAIN(CASE(test_old), CASE(test_no_filters), CASE(test_region_city_sees_up),
           CASE(test_region_region_sees_up_and_down), CASE(test_region_kingston),
           CASE(test_region_province_sees_inside), CASE(test_region_quebec),
           CASE(test_region_montreal_city), CASE(test_region_country_sees_all),

@@ -260,6 +260,124 @@ static void test_two_instances(void)
     state_destroy(b);
 }
 
+/* A second connection that holds path's write lock (BEGIN EXCLUSIVE), as another program would. */
+static sqlite3 *hold_lock(const char *name)
+{
+    char *p = path_in(name);
+    sqlite3 *db = NULL;
+    CHECK(sqlite3_open(p, &db) == SQLITE_OK);
+    CHECK(sqlite3_exec(db, "BEGIN EXCLUSIVE", NULL, NULL, NULL) == SQLITE_OK);
+    free(p);
+    return db;
+}
+
+static void release_lock(sqlite3 *db)
+{
+    CHECK(sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK);
+    sqlite3_close(db);
+}
+
+/* D13: the file locked at start: the session goes on in memory, waiting; once the lock goes,
+ * the file's entries and what was done meanwhile are both in it. */
+static void test_locked_at_start(void)
+{
+    struct state *s = open_file("locked.db");
+    CHECK(s != NULL);
+    if (!s)
+        return;
+    char id[16];
+    for (int i = 0; i < 30; i++) {
+        snprintf(id, sizeof id, "e%02d", i);
+        CHECK_INT(state_add(s, id, "support", id, NULL), 0);
+    }
+    CHECK_INT(state_set_note(s, "e05", "support", "file note", NULL), 0);
+    struct profile p;
+    profile_init(&p);
+    snprintf(p.region, sizeof p.region, "alberta");
+    CHECK_INT(state_save_profile(s, &p, NULL), 0);
+    state_destroy(s);
+
+    sqlite3 *holder = hold_lock("locked.db");
+    s = open_file("locked.db");
+    CHECK(s != NULL);
+    if (!s) {
+        release_lock(holder);
+        return;
+    }
+    CHECK(state_waiting(s));
+    CHECK(!state_in_memory(s));
+    CHECK(!state_unsaved(s));
+    CHECK_INT(state_count(s), 0); /* the file's entries cannot be read yet */
+    CHECK_INT(state_add(s, "new", "pathway", "New", NULL), 0);
+    CHECK_INT(state_set_note(s, "new", "pathway", "added while locked", NULL), 0);
+    CHECK_INT(state_add(s, "e05", "support", "e05", NULL), 0);
+    CHECK_INT(state_set_note(s, "e05", "support", "memory note", NULL), 0);
+    CHECK(state_unsaved(s));
+    struct err e = {0};
+    CHECK_INT(state_retry_wait(s, 0, &e), 0); /* still locked */
+    CHECK(state_waiting(s));
+
+    release_lock(holder);
+    CHECK_INT(state_retry_wait(s, 0, &e), 1);
+    CHECK(!state_waiting(s));
+    CHECK(!state_in_memory(s));
+    CHECK_INT(state_count(s), 31);
+    struct state_item *v;
+    size_t n;
+    CHECK_INT(state_items(s, NULL, &v, &n, NULL), 0);
+    CHECK_INT(n, 31);
+    if (n == 31) {
+        CHECK_STR(v[0].id, "e00");
+        CHECK_STR(v[5].note, "file note; memory note");
+        CHECK_STR(v[30].id, "new");
+        CHECK_STR(v[30].note, "added while locked");
+    }
+    state_items_destroy(v, n);
+    struct profile q;
+    CHECK_INT(state_load_profile(s, &q, NULL), 0);
+    CHECK_STR(q.region, "alberta"); /* no answers saved meanwhile: the file's stay */
+    /* From now on the file is used: a restart sees everything. */
+    CHECK_INT(state_add(s, "later", "support", "Later", NULL), 0);
+    state_destroy(s);
+    s = open_file("locked.db");
+    CHECK(s && !state_waiting(s));
+    CHECK_INT(s ? state_count(s) : 0, 32);
+    state_destroy(s);
+}
+
+/* A change tries the file first; answers and a New client made while waiting win. */
+static void test_locked_then_change(void)
+{
+    sqlite3 *holder = hold_lock("locked.db");
+    struct state *s = open_file("locked.db");
+    CHECK(s && state_waiting(s));
+    if (!s) {
+        release_lock(holder);
+        return;
+    }
+    CHECK_INT(state_clear(s, NULL), 0); /* a new client */
+    struct profile p;
+    profile_init(&p);
+    snprintf(p.region, sizeof p.region, "ontario");
+    CHECK_INT(state_save_profile(s, &p, NULL), 0);
+    CHECK_INT(state_add(s, "first", "support", "First", NULL), 0);
+    CHECK_INT(state_remove(s, "first", "support", NULL), 0);
+    CHECK(state_waiting(s));
+    release_lock(holder);
+    /* The next change finds the file free, merges, and goes there. */
+    CHECK_INT(state_add(s, "second", "support", "Second", NULL), 0);
+    CHECK(!state_waiting(s));
+    CHECK_INT(state_count(s), 1); /* the old client's 32 are gone, as New client asked */
+    CHECK(state_has(s, "second", "support"));
+    struct profile q;
+    CHECK_INT(state_load_profile(s, &q, NULL), 0);
+    CHECK_STR(q.region, "ontario");
+    CHECK_INT(state_undo_count(s), 1); /* the removal made while waiting can be undone */
+    CHECK_INT(state_undo(s, NULL, NULL), 0);
+    CHECK(state_has(s, "first", "support"));
+    state_destroy(s);
+}
+
 static void test_memory_and_errors(void)
 {
     struct state *s = NULL;
@@ -401,6 +519,13 @@ static void test_handout(void)
     CHECK(strstr(text, "Source: ") != NULL);
     CHECK(strstr(text, "3. Old group") != NULL);
     CHECK(strstr(text, "No longer listed") != NULL);
+    /* The person's list and notes first, then what the answers gave. */
+    CHECK(strstr(text, "Your shortlist") && strstr(text, "Your answers") &&
+          strstr(text, "Your shortlist") < strstr(text, "Your answers"));
+    CHECK(strstr(text, "Pathways for your answers") < strstr(text, "Supports for where you live"));
+    /* Every entry has a contact line, or says it has none. */
+    CHECK(strstr(text, "Contact: ") != NULL);
+    CHECK(!handout_empty(s, &p));
     for (const char *l = text; *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : l + strlen(l)) {
         size_t len = strcspn(l, "\n");
         char *line = xasprintf("%.*s", (int)len, l);
@@ -419,12 +544,19 @@ static void test_handout(void)
 
     /* Nothing answered: no answers part, but the shortlist. */
     profile_init(&p);
+    CHECK(!handout_empty(s, &p));
     d = handout_doc(st, s, &p, "2026-11-21");
     text = handout_render(d, HANDOUT_TEXT);
     CHECK(strstr(text, "Your answers") == NULL);
     CHECK(strstr(text, "Your shortlist") != NULL);
     free(text);
     doc_destroy(d);
+    state_destroy(s);
+    /* Nothing saved and nothing answered: nothing to hand out. */
+    state_open(NULL, &s, NULL);
+    CHECK(handout_empty(s, &p));
+    snprintf(p.region, sizeof p.region, "ontario");
+    CHECK(!handout_empty(s, &p));
     state_destroy(s);
 }
 
@@ -497,6 +629,6 @@ static void test_finish(void)
 
 UNIT_MAIN(CASE(test_setup), CASE(test_add_remove_order), CASE(test_persists_with_notes),
           CASE(test_vanished_entry_stays), CASE(test_clear), CASE(test_undo),
-          CASE(test_two_instances), CASE(test_memory_and_errors), CASE(test_profile_set),
-          CASE(test_profile_words_and_codec), CASE(test_handout), CASE(test_handout_save_and_print),
-          CASE(test_finish))
+          CASE(test_two_instances), CASE(test_locked_at_start), CASE(test_locked_then_change),
+          CASE(test_memory_and_errors), CASE(test_profile_set), CASE(test_profile_words_and_codec),
+          CASE(test_handout), CASE(test_handout_save_and_print), CASE(test_finish))

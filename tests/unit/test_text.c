@@ -1,6 +1,7 @@
 /* test_text.c: unit tests for src/util/text.c (widths, sanitising, fitting, wrapping, folding). */
 #include "err.h"
 #include "text.h"
+#include "util.h"
 #include "unit.h"
 
 #include <stdbool.h>
@@ -682,6 +683,119 @@ static void test_delete(void)
     CHECK_STR(s, "a ");
 }
 
+/* text_copy never leaves half a character: it backs off to the last whole one. */
+static void test_copy(void)
+{
+    char buf[8];
+    CHECK_INT(text_copy(buf, sizeof buf, "abc"), 3);
+    CHECK_STR(buf, "abc");
+    /* 漢 is 3 bytes: two fit in 7 bytes, the third would be cut, so it goes whole. */
+    CHECK_INT(text_copy(buf, sizeof buf, "漢漢漢"), 6);
+    CHECK_STR(buf, "漢漢");
+    CHECK(text_utf8_valid(buf, strlen(buf), NULL));
+    CHECK_INT(text_copy(buf, 3, "é漢"), 2);
+    CHECK_STR(buf, "é");
+    CHECK_INT(text_copy(buf, 1, "abc"), 0);
+    CHECK_STR(buf, "");
+}
+
+/* text_ascii: ASCII only, as wide as what it replaces. */
+static void test_ascii(void)
+{
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+            {"Québec", "Quebec"},
+            {"ÉCOLE Montréal", "ECOLE Montreal"},
+            {"l’école — “bien”", "l'ecole - \"bien\""},
+            {"Straße", "Strase"},
+            {"多伦多 Toronto", "?????? Toronto"},
+            {"Cafe\xcc\x81", "Cafe"},
+            {"a\x1b[31mb", "a?[31mb"},
+            {"★ 3 · ok…", "? 3 - ok."},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char *a = text_ascii(cases[i].in);
+        CHECK_STR(a, cases[i].out);
+        for (const char *p = a; *p; p++)
+            CHECK((unsigned char)*p < 0x80);
+        CHECK_INT(text_width(a), text_width(cases[i].in));
+        free(a);
+    }
+}
+
+/* text_fit_middle keeps a name's start and its end, cut between words when it can be. */
+static void test_fit_middle(void)
+{
+    char buf[256];
+    const char *name = "Practice-ready assessment for specialists (Nova Scotia Health)";
+    CHECK_INT(text_fit_middle(buf, sizeof buf, name, 80), text_width(name));
+    CHECK_STR(buf, name);
+    int w = text_fit_middle(buf, sizeof buf, name, 50);
+    CHECK(w <= 50);
+    CHECK_INT(text_width(buf), w);
+    CHECK(strncmp(buf, "Practice-ready assessment", 25) == 0);
+    CHECK(strstr(buf, "…") != NULL);
+    size_t n = strlen(buf);
+    CHECK(n > strlen("(Nova Scotia Health)") &&
+          strcmp(buf + n - strlen("(Nova Scotia Health)"), "(Nova Scotia Health)") == 0);
+    /* Wide characters are never cut in two, and the width is never passed. */
+    const char *cjk = "多伦多国际医学毕业生职业发展与执照考试准备计划中心";
+    for (int width = 1; width <= 52; width++) {
+        w = text_fit_middle(buf, sizeof buf, cjk, width);
+        CHECK(w <= width);
+        CHECK(text_utf8_valid(buf, strlen(buf), NULL));
+        CHECK(strstr(buf, TEXT_REPLACEMENT) == NULL);
+    }
+}
+
+/* A web address is never cut by text_wrap_links: a line of its own, whole, when it is longer than
+ * a line; text_wrap still keeps every line within the width. */
+static void test_wrap_links(void)
+{
+    const char *url = "https://example.org/a/long/path/to/a/page/about/the/program.html";
+    char *text = xasprintf("See %s for the rules.", url);
+    struct text_lines *l = text_wrap_links(text, 30);
+    CHECK_INT(l->n, 3);
+    if (l->n == 3) {
+        CHECK_STR(l->line[0], "See");
+        CHECK_STR(l->line[1], url);
+        CHECK_STR(l->line[2], "for the rules.");
+    }
+    text_lines_destroy(l);
+    l = text_wrap(text, 30);
+    for (size_t i = 0; i < l->n; i++)
+        CHECK(text_width(l->line[i]) <= 30);
+    text_lines_destroy(l);
+    /* One that fits is wrapped like any word. */
+    l = text_wrap_links("Website: https://x.ca/a and more", 20);
+    CHECK_INT(l->n, 3);
+    if (l->n == 3) {
+        CHECK_STR(l->line[0], "Website:");
+        CHECK_STR(l->line[1], "https://x.ca/a and");
+    }
+    text_lines_destroy(l);
+    free(text);
+    CHECK(text_has_url("https://x.ca", 12));
+    CHECK(text_has_url("(http://x.ca)", 13));
+    CHECK(text_has_url("www.example.org", 15));
+    CHECK(!text_has_url("e.g.", 4));
+}
+
+/* The ellipsis can be ASCII, and text_fit makes room for however wide it is. */
+static void test_ellipsis(void)
+{
+    char buf[64];
+    text_set_ellipsis("...");
+    CHECK_INT(text_fit(buf, sizeof buf, "abcdefghij", 8), 8);
+    CHECK_STR(buf, "abcde...");
+    CHECK_INT(text_fit(buf, sizeof buf, "abcdefghij", 2), 2);
+    CHECK_STR(buf, "ab"); /* no room for it: a clean prefix */
+    text_set_ellipsis(NULL);
+    CHECK_INT(text_fit(buf, sizeof buf, "abcdefghij", 8), 8);
+    CHECK_STR(buf, "abcdefg…");
+}
+
 UNIT_MAIN(CASE(test_encode), CASE(test_delete), CASE(test_locale), CASE(test_width_ascii),
           CASE(test_width_accented), CASE(test_width_cjk), CASE(test_width_combining),
           CASE(test_width_rtl), CASE(test_width_invalid), CASE(test_decode), CASE(test_is_unsafe),
@@ -691,4 +805,5 @@ UNIT_MAIN(CASE(test_encode), CASE(test_delete), CASE(test_locale), CASE(test_wid
           CASE(test_pad), CASE(test_wrap_spaces), CASE(test_wrap_long_words),
           CASE(test_wrap_newlines), CASE(test_wrap_cjk), CASE(test_wrap_sanitised), CASE(test_fold),
           CASE(test_fold_range), CASE(test_distance), CASE(test_nearest), CASE(test_nearest_prefix),
-          CASE(test_err), CASE(test_utf8_valid))
+          CASE(test_err), CASE(test_utf8_valid), CASE(test_copy), CASE(test_ascii),
+          CASE(test_fit_middle), CASE(test_wrap_links), CASE(test_ellipsis))
