@@ -323,9 +323,10 @@ static int parse(int argc, char **argv, struct options *o)
             int year;
             if (!parse_years(a, &o->last_practised) &&
                 !profile_parse_last_practised(a, profile_this_year(), &o->last_practised, &year))
-                return usage_error("--last-practised takes years ago (like 3) or a year (like 2023), "
-                                   "not '%s'",
-                                   a);
+                return usage_error(
+                        "--last-practised takes years ago (like 3) or a year (like 2023), "
+                        "not '%s'",
+                        a);
             break;
         }
         case OPT_LANGUAGE:

@@ -201,8 +201,7 @@ bool profile_parse_last_practised(const char *s, int this_year, double *years_ag
 
 const char *profile_years_form(enum profile_question q)
 {
-    return q == Q_RECENCY ? "a year (2023) or years ago (3)"
-                          : "years from 0 to 80 (like 3 or 2.5)";
+    return q == Q_RECENCY ? "a year (2023) or years ago (3)" : "years from 0 to 80 (like 3 or 2.5)";
 }
 
 void profile_set_choice(struct profile *p, enum profile_question q, const char *const *values,
