@@ -59,7 +59,8 @@ static void next_step_lines(struct textview *tv, const struct match *m, int widt
     }
     char *action = xasprintf("%.*s", (int)(at - m->next_step), m->next_step);
     tv_add(tv, ROLE_NORMAL, "    Next step: ", 6, action, width, NULL);
-    tv_add(tv, ROLE_NORMAL, "      ", 6, at, width, NULL);
+    /* Indented when it fits; else from the margin, where it has the whole row (tv_add). */
+    tv_add(tv, ROLE_NORMAL, text_width(at) + 6 <= width ? "      " : NULL, 6, at, width, NULL);
     free(action);
 }
 

@@ -201,6 +201,9 @@ summary_row_agrees() {
 next_steps() {
     awk '/^     Next step: / { if (s != "") print s; s = $0; next }
          s != "" && /^       / { s = s " " $0; next }
+         # A web address too long for its indent starts at the margin; one too long for the row
+         # goes on from the row'"'"'s first column (nothing else starts there).
+         s != "" && (/^ ?https?:\/\// || /^[^ ]/) { s = s " " $0; next }
          s != "" { print s; s = "" }
          END { if (s != "") print s }' | tr -s ' '
 }
