@@ -599,7 +599,8 @@ static char *contact_words(const char *website, const char *email, const char *p
 }
 
 /* The next step of pathway rid: the first step the answers do not show done, with its address,
- * or the pathway's contact when it has none; with no step left, the contact ("Ask about it:
+ * or the pathway's contact when it has none; with no step left, the contact ("Ask the program
+ * office:
  * ..."); with no contact either, where the facts come from ("See TITLE: URL"). */
 static void next_step(struct store *st, int64_t rid, const struct answers *a,
                       const struct vocab_list *exams, struct match *m, struct err *e)
@@ -656,11 +657,11 @@ static void next_step(struct store *st, int64_t rid, const struct answers *a,
         place_url = url;
         title = url = NULL;
     } else if (title && contact) {
-        action = xasprintf("%s; ask about it", title);
+        action = xasprintf("%s; ask the program office", title);
         place = xstrdup(contact);
         place_url = contact_url;
     } else if (contact) {
-        action = xstrdup("Ask about it");
+        action = xstrdup("Ask the program office");
         place = xstrdup(contact);
         place_url = contact_url;
     } else {

@@ -118,7 +118,17 @@ static int exams_by_name(struct line *l, const struct line_choices *c, const cha
             continue;
         char *id = NULL, *which = NULL;
         struct err e = {0};
-        enum profile_exam_found f = profile_find_exam(l->st, w, &id, &which, &e);
+        /* "none", as `--exam none` says it: the None of these yet row. */
+        char *folded = text_fold(w);
+        size_t len = strlen(folded);
+        while (len && folded[len - 1] == ' ')
+            folded[--len] = '\0';
+        bool none = strcmp(folded, "none") == 0 || strcmp(folded, "none of these yet") == 0;
+        free(folded);
+        enum profile_exam_found f =
+                none ? PROFILE_EXAM_FOUND : profile_find_exam(l->st, w, &id, &which, &e);
+        if (none)
+            id = xstrdup("none");
         char *safe = text_sanitize(w, false);
         if (f == PROFILE_EXAM_FOUND) {
             for (size_t i = 0; i < c->n; i++)
@@ -151,6 +161,12 @@ static int exams_by_name(struct line *l, const struct line_choices *c, const cha
     free(copy);
     if (r > 0 && *n == 0)
         r = 0;
+    for (size_t i = 0; r > 0 && *n > 1 && i < *n; i++)
+        if (c->v[chosen[i]].exclusive) {
+            line_say(l, 0, "\"%s\" goes alone: type it by itself, or the others without it.",
+                     c->v[chosen[i]].label);
+            r = -1;
+        }
     return r;
 }
 

@@ -311,10 +311,10 @@ expect_status 0
 expect_json "$J[\"p-full\"][\"next_step\"] == \"Pass the MCCQE Part I and take the NAC examination: https://example.org/exams\""
 expect_json "$J[\"p-full\"][\"next_url\"] == \"https://example.org/exams\""
 # A step without an address comes with the pathway's contact.
-expect_json "$J[\"p-exam\"][\"next_step\"] == \"Book the three exams; ask about it: https://example.org/b-route (555-0199)\""
+expect_json "$J[\"p-exam\"][\"next_step\"] == \"Book the three exams; ask the program office: https://example.org/b-route (555-0199)\""
 # No step: the contact.
 run "$ITPNAV" match --data "$M" --format json --region alberta
-expect_json "$J[\"p-alberta\"][\"next_step\"] == \"Ask about it: alberta@example.org\""
+expect_json "$J[\"p-alberta\"][\"next_step\"] == \"Ask the program office: alberta@example.org\""
 # No step, no contact: where the facts come from.
 expect_json "$J[\"p-note\"][\"next_step\"] == \"See An undated page: https://example.org/undated\""
 run "$ITPNAV" match --data "$M" --format json

@@ -209,5 +209,9 @@ out_has "There is no exam \"nack\". Did you mean NAC examination (nac)?"
 out_has "Exams passed: NAC examination, Therapeutics Decision-Making."
 talk $'3\n7\nmccqe part i\nq\n' "${D[@]}"
 out_has "Exams passed: MCCQE Part I."
+# "none", as --exam says it, is the None row; with an exam it is refused, as by numbers.
+talk $'3\n7\nnone, nac\nNone\nq\n' "${D[@]}"
+out_has "\"None of these yet\" goes alone: type it by itself, or the others without it."
+out_has "Exams passed: none yet."
 
 finish

@@ -624,7 +624,7 @@ static void test_next_step(void)
             CHECK_STR(m[i].next_url, "https://example.org/match-source");
         } else if (strcmp(id, "bravo") == 0) {
             /* A step without an address: with the pathway's contact. */
-            CHECK_STR(step, "Find a sponsor; ask about it: 555-0100");
+            CHECK_STR(step, "Find a sponsor; ask the program office: 555-0100");
             CHECK(m[i].next_url == NULL);
         } else if (strcmp(id, "exam-path") == 0) {
             /* NAC OSCE not passed: the exam step is still to do. */
@@ -643,8 +643,9 @@ static void test_next_step(void)
         if (strcmp(m[i].id, "exam-path") == 0)
             CHECK_STR(m[i].next_step, "Apply to the exam route: https://example.org/exam-route");
         if (strcmp(m[i].id, "ont-only") == 0) {
-            CHECK_STR(m[i].next_step, "Take a language test that the route accepts; ask about "
-                                      "it: https://example.org/ontario (route@example.org)");
+            CHECK_STR(m[i].next_step, "Take a language test that the route accepts; ask the "
+                                      "program office: https://example.org/ontario "
+                                      "(route@example.org)");
             CHECK_STR(m[i].next_url, "https://example.org/ontario");
         }
     }
