@@ -1026,7 +1026,9 @@ static void test_bundled_never_contradicts(void)
                         a.discipline = disciplines[k];
                         a.exams_known = exams >= 0;
                         static const char *const all[] = {"mccqe1", "nac", "tdm"};
-                        for (int x = 0; x < exams * 3 / 2 + (exams > 0); x++)
+                        /* -1 unknown, 0 none, 1 MCCQE Part I and NAC, 2 all three. */
+                        int count = exams <= 0 ? 0 : exams == 1 ? 2 : 3;
+                        for (int x = 0; x < count; x++)
                             a.exams[a.n_exams++] = all[x];
                         a.postgrad_years = a.practice_years = years < 0 ? -1 : years ? 5 : 0;
                         a.last_practised = years < 0 ? -1 : years ? 1 : 20;
