@@ -13,7 +13,7 @@
 #include "util.h"
 
 const struct line_cmd_def line_questions_cmds[] = {
-        {"#", NULL, CMD_NUMBER, "1 to 9 asks that question again; 10 shows which pathways fit"},
+        {"#", NULL, CMD_NUMBER, "1 to 9 asks that question again; 10 shows the results"},
         {"a", NULL, CMD_ASK_ALL, "answer every question again, one after another"},
         {"c", "again", CMD_AGAIN, "your answers again"},
         {NULL, NULL, CMD_NONE, NULL},
@@ -45,49 +45,129 @@ static void echo_answer(struct line *l, enum profile_question q)
         line_say(l, 0, "%s", e.msg);
 }
 
-/* A question of years: a number, s to skip it, Enter to keep the answer. */
+/* A question of years: a number (or for the last practice, a year), s to skip it, Enter to keep
+ * the answer. */
 static enum line_chosen ask_years(struct line *l, enum profile_question q, const char *title,
                                   const char *now)
 {
+    const char *in_years = q == Q_RECENCY ? "" : " In years.";
     line_put(l, 0, 0, title);
-    line_say(l, 0, "%s In years.", profile_explain(q));
+    line_say(l, 0, "%s%s", profile_explain(q), in_years);
     line_put(l, 0, 0, now);
-    const char *prompt = "Type years from 0 to 80 (like 3 or 2.5), s to skip the question, Enter "
-                         "to keep your answer, or b to stop the questions:";
+    char *prompt = xasprintf("Type %s, s to skip the question, Enter to keep your answer, or b to "
+                             "stop the questions:",
+                             profile_years_form(q));
+    enum line_chosen r = CHOSEN_LEAVE;
     for (;;) {
         const char *a = line_ask(l, prompt);
         if (!a)
-            return CHOSEN_LEAVE;
-        if (!*a)
-            return CHOSEN_KEEP;
-        if (strcasecmp(a, "b") == 0 || strcasecmp(a, "back") == 0)
-            return CHOSEN_BACK;
+            break;
+        if (!*a) {
+            r = CHOSEN_KEEP;
+            break;
+        }
+        if (strcasecmp(a, "b") == 0 || strcasecmp(a, "back") == 0) {
+            r = CHOSEN_BACK;
+            break;
+        }
         if (strcasecmp(a, "q") == 0 || strcasecmp(a, "quit") == 0) {
             l->quit = true;
-            return CHOSEN_LEAVE;
+            break;
         }
         if (strcasecmp(a, "h") == 0 || strcasecmp(a, "home") == 0) {
             l->home = true;
-            return CHOSEN_LEAVE;
+            break;
         }
         if (strcmp(a, "m") == 0 || strcmp(a, "?") == 0) {
             line_put(l, 0, 0, title);
-            line_say(l, 0, "%s In years.", profile_explain(q));
+            line_say(l, 0, "%s%s", profile_explain(q), in_years);
             continue;
         }
         if (strcasecmp(a, "s") == 0 || strcasecmp(a, "skip") == 0) {
             profile_set_years(&l->prof, q, "");
-            return CHOSEN;
+            r = CHOSEN;
+            break;
         }
-        if (profile_set_years(&l->prof, q, a))
-            return CHOSEN;
+        if (profile_set_years(&l->prof, q, a)) {
+            r = CHOSEN;
+            break;
+        }
         char *safe = text_sanitize(a, false);
-        line_say(l, 0,
-                 "\"%s\" is not a number of years: type years from 0 to 80, like 3 or 2.5, "
-                 "or s to skip the question.",
-                 safe);
+        line_say(l, 0, "\"%s\" is not %s: type %s, or s to skip the question.", safe,
+                 q == Q_RECENCY ? "a year or a number of years" : "a number of years",
+                 profile_years_form(q));
         free(safe);
     }
+    free(prompt);
+    return r;
+}
+
+/* The exams typed by name ("nac, mccqe part i"): each found as `--exam` finds it, with "did you
+ * mean" for one it cannot find. */
+static int exams_by_name(struct line *l, const struct line_choices *c, const char *typed,
+                         size_t *chosen, size_t *n)
+{
+    if (typed[strspn(typed, "0123456789 ,")] == '\0')
+        return 0; /* numbers: the list's own */
+    *n = 0;
+    char *copy = xstrdup(typed), *save = NULL;
+    int r = 1;
+    for (char *w = strtok_r(copy, ",;", &save); w && r > 0; w = strtok_r(NULL, ",;", &save)) {
+        w += strspn(w, " ");
+        if (!*w)
+            continue;
+        char *id = NULL, *which = NULL;
+        struct err e = {0};
+        /* "none", as `--exam none` says it: the None of these yet row. */
+        char *folded = text_fold(w);
+        size_t len = strlen(folded);
+        while (len && folded[len - 1] == ' ')
+            folded[--len] = '\0';
+        bool none = strcmp(folded, "none") == 0 || strcmp(folded, "none of these yet") == 0;
+        free(folded);
+        enum profile_exam_found f =
+                none ? PROFILE_EXAM_FOUND : profile_find_exam(l->st, w, &id, &which, &e);
+        if (none)
+            id = xstrdup("none");
+        char *safe = text_sanitize(w, false);
+        if (f == PROFILE_EXAM_FOUND) {
+            for (size_t i = 0; i < c->n; i++)
+                if (strcmp(c->v[i].value, id) == 0) {
+                    bool seen = false;
+                    for (size_t k = 0; k < *n; k++)
+                        seen = seen || chosen[k] == i;
+                    if (!seen)
+                        chosen[(*n)++] = i;
+                }
+        } else if (e.code) {
+            line_say(l, 0, "%s", e.msg);
+            r = -1;
+        } else if (f == PROFILE_EXAM_AMBIGUOUS) {
+            line_say(l, 0, "\"%s\" could be %s: type more of the name, or its number.", safe,
+                     which);
+            r = -1;
+        } else {
+            /* One word of a whole sentence is not an exam: the list's own ways are tried. */
+            if (which)
+                line_say(l, 0, "There is no exam \"%s\". Did you mean %s?", safe, which);
+            else
+                line_say(l, 0, "There is no exam \"%s\".", safe);
+            r = -1;
+        }
+        free(safe);
+        free(id);
+        free(which);
+    }
+    free(copy);
+    if (r > 0 && *n == 0)
+        r = 0;
+    for (size_t i = 0; r > 0 && *n > 1 && i < *n; i++)
+        if (c->v[chosen[i]].exclusive) {
+            line_say(l, 0, "\"%s\" goes alone: type it by itself, or the others without it.",
+                     c->v[chosen[i]].label);
+            r = -1;
+        }
+    return r;
 }
 
 /* The choices of a question, as the wizard offers them (wizard.c's ask). */
@@ -115,6 +195,7 @@ static void question_choices(struct line *l, enum profile_question q, struct lin
         line_choices_add(c, "none", "None of these yet", NULL, true);
         line_choices_add(c, "", "Skip: I'd rather not say", NULL, true);
         o->multi = true;
+        o->by_name = exams_by_name;
         break;
     case Q_LANGUAGE:
         line_choices_add(c, "1", "Yes, I have an accepted result", NULL, false);
@@ -191,22 +272,19 @@ static bool ask_from(struct line *l, enum profile_question from)
     return true;
 }
 
-/* "1 fit, 1 to check, 0 not yet", or why it cannot be said. */
+/* "0 fit, 1 meets the rules on record, 1 to check, 0 not yet", or why it cannot be said. */
 static char *counts(struct line *l)
 {
     struct answers a;
     profile_answers(&l->prof, &a);
     struct match *m = NULL;
-    size_t n = 0, k[3] = {0};
+    size_t n = 0;
     struct err e = {0};
     if (match_run(l->st, &a, &m, &n, &e) != 0)
         return xstrdup(e.msg);
-    for (size_t i = 0; i < n; i++)
-        if ((size_t)m[i].verdict < sizeof k / sizeof k[0])
-            k[m[i].verdict]++;
+    char *words = line_counts(m, n);
     match_destroy(m, n);
-    return xasprintf("%zu fit, %zu to check, %zu not yet", k[VERDICT_FITS], k[VERDICT_CHECK],
-                     k[VERDICT_NOT_YET]);
+    return words;
 }
 
 static void show_answers(struct line *l)
@@ -222,7 +300,7 @@ static void show_answers(struct line *l)
     if (e.code)
         line_say(l, 0, "%s", e.msg);
     char *k = counts(l);
-    line_say(l, 4, "%d. See which pathways fit: %s.", ROW_RESULTS, k);
+    line_say(l, 4, "%d. See the results: %s.", ROW_RESULTS, k);
     free(k);
 }
 

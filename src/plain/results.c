@@ -1,7 +1,8 @@
 /* results.c: which pathways fit the answers, line by line: the results screen's sections, each
- * pathway laid out by match_doc (the verdict, the status, every reason labelled met, not yet or
- * unknown, the note and the next step), then the supports for the person's place and goals;
- * each numbered, to open or save. */
+ * pathway laid out by match_doc (the verdict in one line, the status, every reason labelled met,
+ * not yet or unknown, the note and the next step with its place), a national pathway after the
+ * route it is the national picture of (match_context_doc: no verdict of its own), then the
+ * supports for the person's place and goals; each numbered, to open or save. */
 #include "line.h"
 
 #include <stdio.h>
@@ -20,12 +21,13 @@ const struct line_cmd_def line_results_cmds[] = {
         {NULL, NULL, CMD_NONE, NULL},
 };
 
-/* The results screen's headings, by verdict. */
-static const char *const headings[] = {
-        [VERDICT_FITS] = "Fits what you told us",
-        [VERDICT_CHECK] = "Check the requirements: nothing is missing, but something is not known",
-        [VERDICT_NOT_YET] = "Not yet: something is missing",
-};
+char *line_counts(const struct match *m, size_t n)
+{
+    size_t stated = match_count(m, n, VERDICT_MEETS_STATED);
+    return xasprintf("%zu fit, %zu meet%s the rules on record, %zu to check, %zu not yet",
+                     match_count(m, n, VERDICT_FITS), stated, stated == 1 ? "s" : "",
+                     match_count(m, n, VERDICT_CHECK), match_count(m, n, VERDICT_NOT_YET));
+}
 
 static void answers_line(struct line *l)
 {
@@ -47,11 +49,16 @@ static void answers_line(struct line *l)
         line_say(l, 0, "You did not say where you live, so pathways everywhere are shown.");
 }
 
-static void one_match(struct line *l, const struct match *m, size_t number,
-                      struct line_links *targets)
+/* One result, numbered; route is the one a context result is the national picture of (NULL for
+ * a result judged on its own). */
+static void one_match(struct line *l, const struct match *m, const struct match *route,
+                      size_t number, struct line_links *targets)
 {
     struct doc d = {0};
-    match_doc(&d, m, false);
+    if (route)
+        match_context_doc(&d, m, route, false);
+    else
+        match_doc(&d, m, false);
     /* Its number, to open it, and whether it is saved, before its name's heading is read. */
     if (d.n && d.v[0].style == DOC_HEADING) {
         bool saved = state_has(l->state, m->id, "pathway");
@@ -119,20 +126,22 @@ static void show(struct line *l, struct line_links *targets)
         return;
     }
     /* The counts first: a long list is easier to listen to knowing what is in it. */
-    size_t k[VERDICT_NOT_YET + 1] = {0};
-    for (size_t i = 0; i < n; i++)
-        if (m[i].verdict <= VERDICT_NOT_YET)
-            k[m[i].verdict]++;
-    line_say(l, 0, "In all: %zu fit, %zu to check, %zu not yet.", k[VERDICT_FITS], k[VERDICT_CHECK],
-             k[VERDICT_NOT_YET]);
-    for (int v = VERDICT_FITS; v <= VERDICT_NOT_YET; v++) {
+    char *all = line_counts(m, n);
+    line_say(l, 0, "In all: %s.", all);
+    free(all);
+    for (int v = 0; v < VERDICT_COUNT; v++) {
         line_blank(l);
-        char *count = line_count(k[v], "pathway", "pathways");
-        line_say(l, 0, "%s: %s.", headings[v], count);
+        char *count = line_count(match_count(m, n, (enum verdict)v), "pathway", "pathways");
+        line_say(l, 0, "%s: %s.", match_verdict_heading((enum verdict)v), count);
         free(count);
-        for (size_t i = 0; i < n; i++)
-            if (m[i].verdict == (enum verdict)v)
-                one_match(l, &m[i], targets->n + 1, targets);
+        for (size_t i = 0; i < n; i++) {
+            if (m[i].context || m[i].verdict != (enum verdict)v)
+                continue;
+            one_match(l, &m[i], NULL, targets->n + 1, targets);
+            for (size_t c = 0; c < n; c++)
+                if (m[c].context && m[c].anchor == i)
+                    one_match(l, &m[c], &m[i], targets->n + 1, targets);
+        }
     }
     if (n == 0)
         line_say(l, 0, "No pathway in the data is open where you live for these goals.");
