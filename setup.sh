@@ -61,9 +61,10 @@ build() { # build DIR [meson options...]
     ninja -C "$dir" >/dev/null
 }
 
-# Count results from meson's test log: one line a test, each with its "result".
+# Count results from meson's test log: one line a test, each with its "result". The runs below
+# use the full setup, whose log meson names after it (testlog-full.json).
 count() { # count DIR -> "passed failed"
-    log="$1/meson-logs/testlog.json"
+    log="$1/meson-logs/testlog-full.json"
     [ -f "$log" ] || { echo "0 1"; return; }
     ok=$(grep -c '"result": "OK"' "$log" || true)
     bad=$(grep -c -E '"result": "(FAIL|TIMEOUT|ERROR|UNEXPECTEDPASS)"' "$log" || true)
@@ -79,6 +80,9 @@ build)
     build build
     ;;
 test)
+    # No log of an earlier run may be counted as this one's.
+    rm -f build/meson-logs/testlog-full.json build-asan/meson-logs/testlog-full.json \
+        build-fuzz/meson-logs/testlog-full.json
     build build
     status=0
     meson test -C build --setup=full --print-errorlogs "$@" || status=1
@@ -88,7 +92,6 @@ test)
     ASAN_OPTIONS=abort_on_error=0:detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
         meson test -C build-asan --setup=full --print-errorlogs --no-suite pkg "$@" || status=1
     # The libFuzzer targets (clang, ASan+UBSan), each for FUZZ_SECONDS; only in a full run.
-    rm -f build-fuzz/meson-logs/testlog.json
     fuzz_broken=0
     if [ $# -eq 0 ]; then
         if { [ -f build-fuzz/build.ninja ] ||
@@ -104,7 +107,7 @@ test)
     set -- $(count build) $(count build-asan)
     passed=$(($1 + $3))
     failed=$(($2 + $4 + fuzz_broken))
-    if [ -f build-fuzz/meson-logs/testlog.json ]; then
+    if [ -f build-fuzz/meson-logs/testlog-full.json ]; then
         set -- $(count build-fuzz)
         passed=$((passed + $1))
         failed=$((failed + $2))
