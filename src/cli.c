@@ -13,7 +13,9 @@
 
 #include "doc.h"
 #include "entry.h"
+#include "i18n.h"
 #include "match.h"
+#include "terms.h"
 #include "text.h"
 #include "util.h"
 #include "vocab.h"
@@ -35,12 +37,28 @@ static enum format output_format(const struct options *o)
     return isatty(STDOUT_FILENO) ? FORMAT_TEXT : FORMAT_TSV;
 }
 
+/* The machine-readable outputs (tsv, json) are the same in every language: they are made in
+ * English, whatever the interface's language, which english_end restores. */
+static const char *english_begin(enum format f)
+{
+    if (f == FORMAT_TEXT || !i18n_french())
+        return NULL;
+    i18n_set_lang("en");
+    return "fr";
+}
+
+static void english_end(const char *lang)
+{
+    if (lang)
+        i18n_set_lang(lang);
+}
+
 /* Flush standard output and report a failed write (a full disk, a closed pipe) as status 74. */
 static int finish_output(int rc)
 {
     if (fflush(stdout) != 0 || ferror(stdout)) {
         if (rc == 0) {
-            fprintf(stderr, "itpnav: cannot write the output: %s\n", strerror(errno));
+            fprintf(stderr, _("itpnav: cannot write the output: %s\n"), strerror(errno));
             return EXIT_IOERR;
         }
     }
@@ -84,6 +102,16 @@ static void print_json(cJSON *v)
     cJSON_free(s);
 }
 
+/* An entry's kind as one word in the list's KIND column. */
+static const char *kind_word(const char *kind)
+{
+    /* TRANSLATORS: an entry's kind in the KIND column of "itpnav list" (8 columns at most). */
+    return strcmp(kind, "group") == 0     ? C_("kind column", "group")
+           : strcmp(kind, "program") == 0 ? C_("kind column", "program")
+           : strcmp(kind, "pathway") == 0 ? C_("kind column", "pathway")
+                                          : kind;
+}
+
 static void list_text_row(const struct row *r, int width, bool header)
 {
     /* NAME takes what the other columns leave; narrow terminals drop WHERE, then SIZE. */
@@ -102,18 +130,21 @@ static void list_text_row(const struct row *r, int width, bool header)
     if (halt) {
         /* The mark after the name, which gives up the room for it. */
         char mark[32], fitted[1024];
-        snprintf(mark, sizeof mark, " (%s)", halt);
+        snprintf(mark, sizeof mark, " (%s)",
+                 strcmp(halt, "inactive") == 0 ? C_("support status mark", "inactive")
+                                               : C_("support status mark", "closed"));
         text_fit(fitted, sizeof fitted, r->name, name_w - text_width(mark));
         char *marked = xasprintf("%s%s", fitted, mark);
         text_pad(name, sizeof name, marked, name_w);
         free(marked);
     } else {
-        text_pad(name, sizeof name, header ? "NAME" : r->name, name_w);
+        /* TRANSLATORS: the column headings of "itpnav list" (NAME, KIND, WHERE, SIZE/STATUS). */
+        text_pad(name, sizeof name, header ? _("NAME") : r->name, name_w);
     }
-    text_pad(kind, sizeof kind, header ? "KIND" : r->kind, kind_w);
+    text_pad(kind, sizeof kind, header ? _("KIND") : kind_word(r->kind), kind_w);
     printf("%s  %s", name, kind);
     if (where_w) {
-        const char *w = header ? "WHERE" : r->where ? r->where : "";
+        const char *w = header ? _("WHERE") : r->where ? r->where : "";
         if (size_w)
             text_pad(where, sizeof where, w, where_w);
         else
@@ -121,7 +152,7 @@ static void list_text_row(const struct row *r, int width, bool header)
         printf("  %s", where);
     }
     if (size_w) {
-        text_fit(size, sizeof size, header ? "SIZE/STATUS" : size_or_status, size_w);
+        text_fit(size, sizeof size, header ? _("SIZE/STATUS") : size_or_status, size_w);
         printf("  %s", size);
     }
     /* Trailing pad spaces serve nobody reading or copying the output. */
@@ -146,6 +177,8 @@ int cli_list(const struct options *o)
         return rc;
     }
     enum format f = output_format(o);
+    if (f == FORMAT_TEXT && i18n_french())
+        q.lang = i18n_lang();
     int width = terminal_width();
     cJSON *json = f == FORMAT_JSON ? cJSON_CreateArray() : NULL;
     size_t offset = 0, want = o->limit >= 0 ? (size_t)o->limit : SIZE_MAX, shown = 0;
@@ -354,11 +387,11 @@ int cli_show(const struct options *o)
         char *near = err.code ? NULL : entry_nearest_id(st, id, &err);
         rc = err.code ? session_report(&err)
                       : session_unknown(EXIT_USAGE,
-                                        o->kinds == KIND_PATHWAY    ? "pathway id"
-                                        : o->kinds == KIND_SUPPORTS ? "support id"
-                                        : o->kinds == KIND_GROUP    ? "group id"
-                                        : o->kinds == KIND_PROGRAM  ? "program id"
-                                                                    : "id",
+                                        o->kinds == KIND_PATHWAY    ? _("pathway id")
+                                        : o->kinds == KIND_SUPPORTS ? _("support id")
+                                        : o->kinds == KIND_GROUP    ? _("group id")
+                                        : o->kinds == KIND_PROGRAM  ? _("program id")
+                                                                    : _("id"),
                                         id, near);
         session_close_store(st);
         return rc;
@@ -369,14 +402,20 @@ int cli_show(const struct options *o)
     if (!o->kinds && strcmp(e->kind, "pathway") != 0 &&
         entry_find_name(st, id, KIND_PATHWAY, &other, NULL) == 0 && other) {
         char *safe = text_sanitize(id, false);
+        char *quoted = i18n_quote(safe);
+        /* TRANSLATORS: the first %s is an id, quoted; the second the same id in a command. */
         fprintf(stderr,
-                "itpnav: '%s' is also the id of a pathway; 'itpnav show --kind pathway %s' shows "
-                "it\n",
-                safe, safe);
+                _("itpnav: %s is also the id of a pathway; 'itpnav show --kind pathway %s' shows "
+                  "it\n"),
+                quoted, safe);
+        free(quoted);
         free(safe);
     }
     free(other);
     enum format f = output_format(o);
+    const char *lang = english_begin(f);
+    if (f == FORMAT_TEXT && i18n_french())
+        entry_localize(st, e, i18n_lang());
     if (f == FORMAT_JSON) {
         cJSON *j = entry_json(e);
         print_json(j);
@@ -400,6 +439,7 @@ int cli_show(const struct options *o)
         }
         doc_destroy(d);
     }
+    english_end(lang);
     entry_destroy(e);
     session_close_store(st);
     return finish_output(0);
@@ -472,8 +512,14 @@ static int report_stale(const struct dataset *ds, long months, enum format f)
         print_json(json);
         cJSON_Delete(json);
     } else if (f == FORMAT_TEXT) {
-        printf("%zu record%s last checked before %s (%ld month%s ago)\n", count,
-               count == 1 ? "" : "s", cutoff, months, months == 1 ? "" : "s");
+        char *since = xasprintf(ngettext("%ld month ago", "%ld months ago", (unsigned long)months),
+                                months);
+        /* TRANSLATORS: %zu is a number of records, the first %s a date (YYYY-MM-DD), the second
+         * "N months ago". */
+        printf(ngettext("%zu record last checked before %s (%s)\n",
+                        "%zu records last checked before %s (%s)\n", count),
+               count, cutoff, since);
+        free(since);
     }
     return 0;
 }
@@ -494,16 +540,19 @@ int cli_check(const struct options *o)
          * that what reads "valid: " (the kiosk's update) reads on. */
         char version[48] = "";
         if (ds->version > 1)
-            snprintf(version, sizeof version, " (format version %d)", ds->version);
+            snprintf(version, sizeof version, _(" (format version %d)"), ds->version);
+        char *warnings = xasprintf(ngettext("%zu warning", "%zu warnings", d.warnings), d.warnings);
+        /* TRANSLATORS: "FILE: valid: ..."; the last %s is "N warnings", then the version
+         * (" (format version 2)") or nothing. Scripts read "valid: " in English only. */
         fprintf(out,
-                "%s: valid: %d supports, %d pathways, %d regions, %d goals, %d sources%s%zu "
-                "warning%s%s\n",
+                _("%s: valid: %d supports, %d pathways, %d regions, %d goals, %d sources; %s%s\n"),
                 safe, cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r, "supports")),
                 cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r, "pathways")),
                 cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r, "regions")),
                 cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r, "goals")),
-                cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r, "sources")), "; ",
-                d.warnings, d.warnings == 1 ? "" : "s", version);
+                cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r, "sources")), warnings,
+                version);
+        free(warnings);
         free(safe);
         if (o->older_than >= 0) {
             enum format f = o->format == FORMAT_DEFAULT
@@ -513,11 +562,12 @@ int cli_check(const struct options *o)
         }
     } else if (d.errors) {
         char *safe = text_sanitize(path, false);
+        char *errors = xasprintf(ngettext("%zu error", "%zu errors", d.errors), d.errors);
         if (d.version > 1)
-            fprintf(stderr, "itpnav: %s: %zu error%s (format version %d)\n", safe, d.errors,
-                    d.errors == 1 ? "" : "s", d.version);
+            fprintf(stderr, _("itpnav: %s: %s (format version %d)\n"), safe, errors, d.version);
         else
-            fprintf(stderr, "itpnav: %s: %zu error%s\n", safe, d.errors, d.errors == 1 ? "" : "s");
+            fprintf(stderr, "itpnav: %s: %s\n", safe, errors);
+        free(errors);
         free(safe);
     }
     dataset_destroy(ds);
@@ -539,7 +589,7 @@ int cli_build_db(const struct options *o)
     if (!realpath(path, real))
         snprintf(real, sizeof real, "%s", path);
     if (realpath(o->out, out) && strcmp(out, real) == 0) {
-        fputs("itpnav: build-db --out names the dataset itself; choose another file\n", stderr);
+        fputs(_("itpnav: build-db --out names the dataset itself; choose another file\n"), stderr);
         dataset_destroy(ds);
         return EXIT_USAGE;
     }
@@ -549,7 +599,7 @@ int cli_build_db(const struct options *o)
         session_report_file(o->out, &e);
     dataset_destroy(ds);
     if (rc == 0)
-        fprintf(stderr, "itpnav: wrote %s\n", o->out);
+        fprintf(stderr, _("itpnav: wrote %s\n"), o->out);
     return rc;
 }
 
@@ -566,6 +616,9 @@ int cli_match(const struct options *o)
     struct query q = {0};
     char *region;
     rc = session_resolve_filters(st, o, &q, &region);
+    /* The verdicts' words are made in English for tsv and json (the same in every language). */
+    enum format f = output_format(o);
+    const char *lang = english_begin(f);
     struct answers a;
     match_answers_init(&a);
     a.region = region;
@@ -581,7 +634,7 @@ int cli_match(const struct options *o)
         a.exams_known = true;
         if (strcmp(o->exams[i], "none") == 0)
             continue;
-        rc = session_check_values(st, VOCAB_EXAM, "exam", &o->exams[i], 1);
+        rc = session_check_values(st, VOCAB_EXAM, _("exam"), &o->exams[i], 1);
         a.exams[a.n_exams++] = o->exams[i];
     }
     struct match *m = NULL;
@@ -589,7 +642,6 @@ int cli_match(const struct options *o)
     struct err e = {0};
     if (rc == 0 && match_run(st, &a, &m, &n, &e) != 0)
         rc = session_report(&e);
-    enum format f = output_format(o);
     cJSON *json = f == FORMAT_JSON && rc == 0 ? cJSON_CreateArray() : NULL;
     int width = terminal_width() > 100 ? 100 : terminal_width();
     for (size_t i = 0; i < n; i++) {
@@ -630,6 +682,7 @@ int cli_match(const struct options *o)
         print_json(json);
         cJSON_Delete(json);
     }
+    english_end(lang);
     match_destroy(m, n);
     free(region);
     session_close_store(st);

@@ -16,17 +16,22 @@
 #include "ui.h"
 #include "util.h"
 
-static const char usage_text[] =
+/* TRANSLATORS: the whole of "itpnav --help". Commands, options and their values (check, --data,
+ * FILE, text, tsv, json, yes, no...) are typed as they are: translate only the descriptions. */
+static const char usage_text[] = N_(
         "Usage:\n"
         "  itpnav [OPTIONS]                         the interactive program\n"
         "  itpnav check [--strict] [--older-than MONTHS] [FILE]\n"
         "                                           validate a dataset (default: the bundled one)\n"
         "  itpnav list  [OPTIONS] [FILTERS]         the entries that match, one a line\n"
-        "  itpnav show  [OPTIONS] [--kind K] ID     one entry, in full (K: support or pathway,\n"
-        "                                           when a version 1 dataset gives both one id)\n"
+        "  itpnav show  [OPTIONS] [--kind K] ID     one entry, in full (K: support, group, "
+        "program\n"
+        "                                           or pathway, when a version 1 dataset gives\n"
+        "                                           a support and a pathway one id)\n"
         "  itpnav match [OPTIONS] [ANSWERS]         the verdict on each pathway, for scripts\n"
         "  itpnav build-db --out DB [--data FILE]   write a ready SQLite database (for kiosks)\n"
-        "  itpnav import hsds [--map MAP.json] [--out FILE] [--strict] SOURCE\n"
+        "  itpnav import hsds [--map MAP.json] [--data FILE] [--out FILE]\n"
+        "                     [--strict] SOURCE\n"
         "                                           an Open Referral HSDS 3.0 directory as a "
         "dataset\n"
         "  itpnav export hsds [--data FILE] [--out DIR|FILE]\n"
@@ -42,6 +47,7 @@ static const char usage_text[] =
         "  --no-mouse         do not capture the mouse\n"
         "  --plain            line-by-line mode with numbered choices (screen readers)\n"
         "  --format F         text, tsv or json (list, show, match, check --older-than)\n"
+        "  --lang L           en or fr: the language of the text (default: the locale's)\n"
         "\n"
         "Filters (list; --goal, --service and --delivery may be repeated):\n"
         "  --region R  --goal G  --service S  --delivery online|in-person|hybrid\n"
@@ -53,7 +59,7 @@ static const char usage_text[] =
         "\n"
         "Exit status: 0 success, 64 usage error, 65 invalid dataset, 66 cannot open a file,\n"
         "71 out of memory (or another limit of the system), 73 cannot create the output file,\n"
-        "74 read or write error. See itpnav(1).\n";
+        "74 read or write error. See itpnav(1).\n");
 
 enum {
     OPT_DATA = 256,
@@ -142,7 +148,8 @@ static int usage_error(const char *msg, const char *arg)
     else
         fprintf(stderr, "itpnav: %s", msg);
     free(safe);
-    fputs("\nTry 'itpnav --help'.\n", stderr);
+    fputs("\n", stderr);
+    fputs(_("Try 'itpnav --help'.\n"), stderr);
     return EXIT_USAGE;
 }
 
@@ -150,7 +157,16 @@ static int usage_error(const char *msg, const char *arg)
 static int unknown_term(const char *noun, const char *value, const struct terms *set)
 {
     char *expected = terms_list(set, 0, false);
-    char *msg = xasprintf("unknown %s '%%s'; expected %s", noun, expected);
+    /* --kind also takes "support" (a group or a program). */
+    if (set == &terms_kind) {
+        char *all = xasprintf("support, %s", expected);
+        free(expected);
+        expected = all;
+    }
+    /* TRANSLATORS: the first %s names an option's values ("region", "kind", "delivery"); the
+     * '%%s' is the value typed (keep it as it is, in the quotation marks of the language); the
+     * last %s lists the values expected ("online, in-person or hybrid"). */
+    char *msg = xasprintf(_("unknown %s '%%s'; expected %s"), noun, expected);
     int rc = usage_error(msg, value);
     free(msg);
     free(expected);
@@ -162,26 +178,45 @@ static int flushed(void)
 {
     if (fflush(stdout) == 0 && !ferror(stdout))
         return 0;
-    fputs("itpnav: cannot write the output\n", stderr);
+    fputs(_("itpnav: cannot write the output\n"), stderr);
     return EXIT_IOERR;
 }
 
+/* Every command, in the order --help gives them; import and export (bit 0) have options of
+ * their own and are read by hsds_cli.c, so they must come first (main). */
+static const struct {
+    const char *name;
+    unsigned bit;
+} commands[] = {{"check", C_CHECK},    {"list", C_LIST}, {"show", C_SHOW}, {"match", C_MATCH},
+                {"build-db", C_BUILD}, {"import", 0},    {"export", 0}};
+
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
 static unsigned command_bit(const char *command)
 {
-    static const struct {
-        const char *name;
-        unsigned bit;
-    } commands[] = {{"check", C_CHECK},
-                    {"list", C_LIST},
-                    {"show", C_SHOW},
-                    {"match", C_MATCH},
-                    {"build-db", C_BUILD}};
     if (!command)
         return C_UI;
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+    for (size_t i = 0; i < N_COMMANDS; i++)
         if (strcmp(command, commands[i].name) == 0)
             return commands[i].bit;
     return 0;
+}
+
+static bool command_named(const char *word)
+{
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        if (strcmp(word, commands[i].name) == 0)
+            return true;
+    return false;
+}
+
+/* "check, list, show, match, build-db, import or export", from the table. New. */
+static char *command_list(void)
+{
+    struct sb b = {0};
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        sb_addf(&b, "%s%s", i == 0 ? "" : i + 1 < N_COMMANDS ? ", " : _(" or "), commands[i].name);
+    return sb_take(&b);
 }
 
 static bool parse_long(const char *s, long min, long max, long *out)
@@ -237,10 +272,10 @@ static int parse(int argc, char **argv, struct options *o)
         switch (c) {
         case 1:
             if (n_pos >= sizeof positional / sizeof positional[0])
-                return usage_error("too many arguments ('%s')", a);
+                return usage_error(_("too many arguments ('%s')"), a);
             positional[n_pos++] = a;
             break;
-        case 'h': fputs(usage_text, stdout); return flushed();
+        case 'h': fputs(_(usage_text), stdout); return flushed();
         case 'V': printf("itpnav %s\n", ITPNAV_VERSION); return flushed();
         case OPT_DATA: o->data = a; break;
         case OPT_DB: o->db = a; break;
@@ -248,12 +283,12 @@ static int parse(int argc, char **argv, struct options *o)
         case OPT_STRICT: o->strict = true; break;
         case OPT_OLDER_THAN:
             if (!parse_long(a, 0, 100000, &o->older_than))
-                return usage_error("--older-than takes a number of months, not '%s'", a);
+                return usage_error(_("--older-than takes a number of months, not '%s'"), a);
             break;
         case OPT_KIOSK: o->kiosk = true; break;
         case OPT_IDLE:
             if (!parse_long(a, 5, 86400, &v))
-                return usage_error("--idle takes seconds from 5 to 86400, not '%s'", a);
+                return usage_error(_("--idle takes seconds from 5 to 86400, not '%s'"), a);
             o->idle = v;
             break;
         case OPT_NO_COLOR: o->no_color = true; break;
@@ -267,61 +302,61 @@ static int parse(int argc, char **argv, struct options *o)
             else if (strcmp(a, "json") == 0)
                 o->format = FORMAT_JSON;
             else
-                return usage_error("unknown format '%s'; expected text, tsv or json", a);
+                return usage_error(_("unknown format '%s'; expected text, tsv or json"), a);
             break;
         case OPT_REGION: o->region = a; break;
         case OPT_GOAL:
             if (!add_value(o->goals, &o->n_goals, a))
-                return usage_error("too many --goal values (at '%s')", a);
+                return usage_error(_("too many --goal values (at '%s')"), a);
             break;
         case OPT_SERVICE:
             if (!add_value(o->services, &o->n_services, a))
-                return usage_error("too many --service values (at '%s')", a);
+                return usage_error(_("too many --service values (at '%s')"), a);
             break;
         case OPT_DELIVERY: {
             unsigned d = terms_bits(&terms_delivery, a);
             if (!d)
-                return unknown_term("delivery", a, &terms_delivery);
+                return unknown_term(_("delivery"), a, &terms_delivery);
             o->delivery |= d;
             break;
         }
         case OPT_KIND: {
             unsigned k = terms_kinds(a);
             if (!k)
-                return unknown_term("kind", a, &terms_kind);
+                return unknown_term(_("kind"), a, &terms_kind);
             o->kinds |= k;
             break;
         }
         case OPT_SEARCH: o->search = a; break;
         case OPT_LIMIT:
             if (!parse_long(a, 0, 1000000000L, &o->limit))
-                return usage_error("--limit takes a whole number, not '%s'", a);
+                return usage_error(_("--limit takes a whole number, not '%s'"), a);
             break;
         case OPT_STATUS:
             if (!terms_find(&terms_person_status, a))
-                return unknown_term("status", a, &terms_person_status);
+                return unknown_term(_("status"), a, &terms_person_status);
             o->status = a;
             break;
         case OPT_EXAM:
             if (!add_value(o->exams, &o->n_exams, a))
-                return usage_error("too many --exam values (at '%s')", a);
+                return usage_error(_("too many --exam values (at '%s')"), a);
             break;
         case OPT_DISCIPLINE:
             if (!terms_find(&terms_discipline, a))
-                return unknown_term("discipline", a, &terms_discipline);
+                return unknown_term(_("discipline"), a, &terms_discipline);
             o->discipline = a;
             break;
         case OPT_POSTGRAD:
             if (!parse_years(a, &o->postgrad_years))
-                return usage_error("--postgrad-years takes a number of years, not '%s'", a);
+                return usage_error(_("--postgrad-years takes a number of years, not '%s'"), a);
             break;
         case OPT_PRACTICE:
             if (!parse_years(a, &o->practice_years))
-                return usage_error("--practice-years takes a number of years, not '%s'", a);
+                return usage_error(_("--practice-years takes a number of years, not '%s'"), a);
             break;
         case OPT_LAST:
             if (!parse_years(a, &o->last_practised))
-                return usage_error("--last-practised takes a number of years ago, not '%s'", a);
+                return usage_error(_("--last-practised takes a number of years ago, not '%s'"), a);
             break;
         case OPT_LANGUAGE:
             if (strcmp(a, "yes") == 0)
@@ -329,36 +364,44 @@ static int parse(int argc, char **argv, struct options *o)
             else if (strcmp(a, "no") == 0)
                 o->language_test = 0;
             else
-                return usage_error("--language-test takes yes or no, not '%s'", a);
+                return usage_error(_("--language-test takes yes or no, not '%s'"), a);
             break;
         case OPT_LANG:
             if (!i18n_lang_known(a))
                 return usage_error(_("unknown language '%s'; expected en or fr"), a);
             o->lang = a;
             break;
-        case ':': return usage_error("option '%s' needs a value", argv[optind - 1]);
+        case ':': return usage_error(_("option '%s' needs a value"), argv[optind - 1]);
         case '?':
             if (optopt && optopt < 256) {
                 char opt[3] = {'-', (char)optopt, '\0'};
-                return usage_error("unknown option '%s'", opt);
+                return usage_error(_("unknown option '%s'"), opt);
             }
-            return usage_error("unknown option '%s'", argv[optind - 1]);
-        default: return usage_error("unknown option '%s'", argv[optind - 1]);
+            return usage_error(_("unknown option '%s'"), argv[optind - 1]);
+        default: return usage_error(_("unknown option '%s'"), argv[optind - 1]);
         }
     }
     /* After "--" everything is an argument, even words that start with '-'. */
     for (int i = optind; i < argc; i++) {
         if (n_pos >= sizeof positional / sizeof positional[0])
-            return usage_error("too many arguments ('%s')", argv[i]);
+            return usage_error(_("too many arguments ('%s')"), argv[i]);
         positional[n_pos++] = argv[i];
     }
     size_t first = 0;
     if (n_pos > 0 && command_bit(positional[0])) {
         o->command = positional[0];
         first = 1;
+    } else if (n_pos > 0 && command_named(positional[0])) {
+        /* TRANSLATORS: %s is import or export. */
+        return usage_error(_("'%s' comes first, before any option"), positional[0]);
     } else if (n_pos > 0) {
-        return usage_error("unknown command '%s'; expected check, list, show, match or build-db",
-                           positional[0]);
+        char *list = command_list();
+        /* TRANSLATORS: '%%s' is the word typed (keep it); %s the list of commands. */
+        char *msg = xasprintf(_("unknown command '%%s'; expected %s"), list);
+        int rc = usage_error(msg, positional[0]);
+        free(msg);
+        free(list);
+        return rc;
     }
     unsigned bit = command_bit(o->command);
     for (size_t i = 0; i < N_OPTIONS; i++)
@@ -366,23 +409,23 @@ static int parse(int argc, char **argv, struct options *o)
             char name[64];
             snprintf(name, sizeof name, "--%s", options_table[i].opt.name);
             if (o->command) {
-                fprintf(stderr, "itpnav: %s does not take %s\nTry 'itpnav --help'.\n", o->command,
-                        name);
+                fprintf(stderr, _("itpnav: %s does not take %s\n"), o->command, name);
+                fputs(_("Try 'itpnav --help'.\n"), stderr);
                 return EXIT_USAGE;
             }
-            return usage_error("%s needs a command (list, show, match, check)", name);
+            return usage_error(_("%s needs a command (list, show, match, check)"), name);
         }
     for (size_t i = first; i < n_pos; i++)
         o->args[o->n_args++] = positional[i];
     size_t max_args = bit == C_CHECK || bit == C_SHOW ? 1 : 0;
     if (o->n_args > max_args)
-        return usage_error("unexpected argument '%s'", o->args[max_args]);
+        return usage_error(_("unexpected argument '%s'"), o->args[max_args]);
     if (bit == C_SHOW && o->n_args == 0)
-        return usage_error("%sshow needs an ID (see 'itpnav list')", "");
+        return usage_error(_("%sshow needs an ID (see 'itpnav list')"), "");
     if (bit == C_BUILD && !o->out)
-        return usage_error("%sbuild-db needs --out DB", "");
+        return usage_error(_("%sbuild-db needs --out DB"), "");
     if (o->data && o->db)
-        return usage_error("%s--data and --db exclude each other", "");
+        return usage_error(_("%s--data and --db exclude each other"), "");
     return -1;
 }
 

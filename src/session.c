@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "i18n.h"
 #include "state.h"
 #include "text.h"
 
@@ -102,12 +103,15 @@ int session_unknown(int code, const char *what, const char *value, char *suggest
     char *v = text_sanitize(value, false);
     if (suggest) {
         char *s = text_sanitize(suggest, false);
-        fprintf(stderr, "itpnav: unknown %s '%s'; did you mean '%s'?\n", what, v, s);
+        /* TRANSLATORS: the first %s names what was typed ("region", "goal", "pathway id"), the
+         * second is what was typed, the third the nearest known value. */
+        fprintf(stderr, _("itpnav: unknown %s '%s'; did you mean '%s'?\n"), what, v, s);
         free(s);
     } else {
-        fprintf(stderr, "itpnav: unknown %s '%s'\n", what, v);
+        /* TRANSLATORS: the first %s names what was typed ("region", "goal", "pathway id"). */
+        fprintf(stderr, _("itpnav: unknown %s '%s'\n"), what, v);
     }
-    fputs("Try 'itpnav --help'.\n", stderr);
+    fputs(_("Try 'itpnav --help'.\n"), stderr);
     free(v);
     free(suggest);
     return code;
@@ -144,12 +148,12 @@ int session_resolve_filters(struct store *st, const struct options *o, struct qu
         *region_id = vocab_resolve_region(st, o->region, &suggest, &e);
         if (!*region_id)
             return e.code ? session_report(&e)
-                          : session_unknown(EXIT_USAGE, "region", o->region, suggest);
+                          : session_unknown(EXIT_USAGE, _("region"), o->region, suggest);
         q->region = *region_id;
     }
-    int rc = session_check_values(st, VOCAB_GOAL, "goal", o->goals, o->n_goals);
+    int rc = session_check_values(st, VOCAB_GOAL, _("goal"), o->goals, o->n_goals);
     if (rc == 0)
-        rc = session_check_values(st, VOCAB_SERVICE, "service", o->services, o->n_services);
+        rc = session_check_values(st, VOCAB_SERVICE, _("service"), o->services, o->n_services);
     if (rc)
         return rc;
     for (size_t i = 0; i < o->n_goals; i++)
@@ -171,18 +175,18 @@ int session_save_state(struct state *s)
         return 0;
     char *file = text_sanitize(state_waiting_for(s), false);
     fprintf(stderr,
-            "itpnav: waiting up to %d s for %s (another program holds it) to save your "
-            "shortlist...\n",
+            _("itpnav: waiting up to %d s for %s (another program holds it) to save your "
+              "shortlist...\n"),
             QUIT_WAIT_MS / 1000, file);
     struct err e = {0};
     int rc = state_retry_wait(s, QUIT_WAIT_MS, &e);
     if (rc == 1) {
-        fprintf(stderr, "itpnav: saved.\n");
+        fputs(_("itpnav: saved.\n"), stderr);
         free(file);
         return 0;
     }
-    fprintf(stderr, "itpnav: %s could not be saved (%s); your shortlist from this session:\n", file,
-            rc ? e.msg : "it is still locked");
+    fprintf(stderr, _("itpnav: %s could not be saved (%s); your shortlist from this session:\n"),
+            file, rc ? e.msg : _("it is still locked"));
     struct state_item *v = NULL;
     size_t n = 0;
     if (state_items(s, NULL, &v, &n, &e) == 0) {

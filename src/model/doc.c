@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "terms.h"
 #include "text.h"
 #include "util.h"
@@ -54,18 +55,44 @@ static void bullets(struct doc *d, const char *heading, const struct items *it)
         doc_add(d, DOC_BULLET, NULL, it->v[i].text, NULL, NULL, 0);
 }
 
+/* "seen DATE (the page is undated)", the phrase chosen by the date's precision. */
+static char *seen_undated(const char *ymd)
+{
+    /* TRANSLATORS: %s is a date: the day a page without a date of its own was read. */
+    return i18n_dated(ymd, C_("seen on a day", "seen %s (the page is undated)"),
+                      /* TRANSLATORS: %s is a month and year ("December 2026"). */
+                      C_("seen in a month", "seen %s (the page is undated)"),
+                      /* TRANSLATORS: %s is a year. */
+                      C_("seen in a year", "seen %s (the page is undated)"));
+}
+
+/* "as of DATE", the phrase chosen by the date's precision. */
+static char *as_of(const char *ymd)
+{
+    /* TRANSLATORS: %s is a date (a day): the date of a page's facts. */
+    return i18n_dated(ymd, C_("as of a day", "as of %s"),
+                      /* TRANSLATORS: %s is a month and year ("December 2026"). */
+                      C_("as of a month", "as of %s"),
+                      /* TRANSLATORS: %s is a year. */
+                      C_("as of a year", "as of %s"));
+}
+
 char *doc_as_of(const struct entry *e)
 {
-    return e->source_undated ? xasprintf("seen %s (the page is undated)", e->as_of)
-                             : xasprintf("as of %s", e->as_of);
+    return e->source_undated ? seen_undated(e->as_of) : as_of(e->as_of);
 }
 
 char *doc_support_status(const struct entry *e)
 {
     if (strcmp(e->kind, "pathway") == 0 || !e->status)
         return NULL;
-    if (strcmp(e->status, "inactive") == 0)
-        return xasprintf("inactive: no sign of activity since %s", e->as_of);
+    if (strcmp(e->status, "inactive") == 0) {
+        char *when = i18n_date(e->as_of);
+        /* TRANSLATORS: a support's status; %s is a date (a day, a month or a year). */
+        char *s = xasprintf(_("inactive: no sign of activity since %s"), when);
+        free(when);
+        return s;
+    }
     return xstrdup(terms_label(&terms_support_status, e->status));
 }
 
@@ -79,11 +106,32 @@ static void other_names(struct doc *d, const struct entry *e)
         if (strcmp(t->key, "name") != 0 || !t->text || strcmp(t->text, e->name) == 0 ||
             !entry_tr_text(e, t->lang, "source"))
             continue;
+        if (e->shown_lang && strcmp(t->lang, e->shown_lang) == 0)
+            continue;
         char *label = strcmp(t->lang, "fr") == 0 ? xstrdup("En français")
-                                                 : xasprintf("Name (%s)", t->lang);
+                                                 : xasprintf(_("Name (%s)"), t->lang);
         field(d, label, t->text);
         free(label);
     }
+}
+
+/* How a linked entry is linked (entry.c's words), in the reader's language. */
+static const char *link_note(const char *note)
+{
+    static const char *const notes[] = {N_("helps with this pathway"), N_("part of it"),
+                                        N_("a pathway it helps with")};
+    for (size_t i = 0; note && i < sizeof notes / sizeof notes[0]; i++)
+        if (strcmp(note, notes[i]) == 0)
+            return _(notes[i]);
+    return note;
+}
+
+/* "TEXT (about N UNIT)", the number as the reader's language writes it. */
+static char *sized(const char *text, long long count, const char *unit)
+{
+    char n[32];
+    /* TRANSLATORS: a support's size: its own words, then "about 1947 members". */
+    return xasprintf(_("%s (about %s %s)"), text, i18n_number(n, sizeof n, count), unit);
 }
 
 static void contact(struct doc *d, const struct entry *e, bool pathway)
@@ -91,19 +139,20 @@ static void contact(struct doc *d, const struct entry *e, bool pathway)
     bool none = !pathway && e->format >= 2 && !entry_has_contact(e);
     if (!entry_has_contact(e) && !e->links.n && !none)
         return;
-    doc_add(d, DOC_HEADING, NULL, "Contact and links", NULL, NULL, 0);
+    doc_add(d, DOC_HEADING, NULL, _("Contact and links"), NULL, NULL, 0);
     if (none) {
         char *when = doc_as_of(e);
-        char *text = xasprintf("no public contact found (%s)", when);
-        field(d, "Contact", text);
+        /* TRANSLATORS: %s is "as of DATE" or "seen DATE (the page is undated)". */
+        char *text = xasprintf(_("no public contact found (%s)"), when);
+        field(d, _("Contact"), text);
         free(text);
         free(when);
     }
-    field(d, "Website", e->website);
-    field(d, "Email", e->email);
-    field(d, "Phone", e->phone);
-    field(d, "Address", e->address);
-    field(d, "How to reach it", e->contact_note);
+    field(d, _("Website"), e->website);
+    field(d, _("Email"), e->email);
+    field(d, _("Phone"), e->phone);
+    field(d, _("Address"), e->address);
+    field(d, _("How to reach it"), e->contact_note);
     for (size_t i = 0; i < e->links.n; i++)
         field(d, e->links.v[i].text, e->links.v[i].extra);
 }
@@ -114,49 +163,51 @@ struct doc *doc_entry(const struct entry *e)
     bool pathway = strcmp(e->kind, "pathway") == 0;
     doc_add(d, DOC_TITLE, NULL, e->name, NULL, NULL, 0);
     other_names(d, e);
+    if (e->translated)
+        doc_add(d, DOC_NOTE, NULL, _("Translated from English: the source is in English."), NULL,
+                NULL, 0);
     char *kind = xasprintf("%s%s%s", terms_label(&terms_kind, e->kind), e->acronym ? " · " : "",
                            e->acronym ? e->acronym : "");
-    field(d, "Kind", kind);
+    field(d, _("Kind"), kind);
     free(kind);
     if (pathway) {
-        field(d, "Status", entry_status_words(e->status));
-        field(d, "Leads to", e->goal.name);
+        field(d, _("Status"), entry_status_words(e->status));
+        field(d, _("Leads to"), e->goal.name);
     } else {
         char *status = doc_support_status(e);
-        field(d, "Status", status);
+        field(d, _("Status"), status);
         free(status);
     }
-    field(d, "Host", e->host);
-    ref_list(d, "Where", &e->regions);
-    field(d, "Location", e->location);
+    field(d, _("Host"), e->host);
+    ref_list(d, _("Where"), &e->regions);
+    field(d, _("Location"), e->location);
     if (e->delivery.n)
-        ref_list(d, "How", &e->delivery);
+        ref_list(d, _("How"), &e->delivery);
     else if (!pathway)
-        field(d, "How", "not stated");
+        field(d, _("How"), _("not stated"));
     if (e->size_text) {
         char *size =
                 e->size_count >= 0 && e->size_unit
-                        ? xasprintf("%s (about %lld %s)", e->size_text, (long long)e->size_count,
-                                    terms_label(&terms_unit, e->size_unit))
+                        ? sized(e->size_text, e->size_count, terms_label(&terms_unit, e->size_unit))
                         : xstrdup(e->size_text);
-        field(d, "Size", size);
+        field(d, _("Size"), size);
         free(size);
     }
-    field(d, "Cost", e->cost);
+    field(d, _("Cost"), e->cost);
     if (!pathway)
-        ref_list(d, "Goals", &e->goals);
-    ref_list(d, "Services", &e->services);
-    doc_add(d, DOC_HEADING, NULL, "Summary", NULL, NULL, 0);
+        ref_list(d, _("Goals"), &e->goals);
+    ref_list(d, _("Services"), &e->services);
+    doc_add(d, DOC_HEADING, NULL, _("Summary"), NULL, NULL, 0);
     doc_add(d, DOC_TEXT, NULL, e->summary, NULL, NULL, 0);
-    bullets(d, "What it offers", &e->offers);
-    bullets(d, "What it aims to do", &e->aims);
+    bullets(d, _("What it offers"), &e->offers);
+    bullets(d, _("What it aims to do"), &e->aims);
     if (e->eligibility) {
-        doc_add(d, DOC_HEADING, NULL, "Who can use it", NULL, NULL, 0);
+        doc_add(d, DOC_HEADING, NULL, _("Who can use it"), NULL, NULL, 0);
         doc_add(d, DOC_TEXT, NULL, e->eligibility, NULL, NULL, 0);
     }
-    bullets(d, "Eligibility", &e->eligibility_list);
+    bullets(d, _("Eligibility"), &e->eligibility_list);
     if (e->steps.n) {
-        doc_add(d, DOC_HEADING, NULL, "Steps", NULL, NULL, 0);
+        doc_add(d, DOC_HEADING, NULL, _("Steps"), NULL, NULL, 0);
         for (size_t i = 0; i < e->steps.n; i++) {
             doc_add(d, DOC_STEP, NULL, e->steps.v[i].text, e->steps.v[i].extra, NULL, (int)i + 1);
             if (e->steps.v[i].url)
@@ -164,41 +215,55 @@ struct doc *doc_entry(const struct entry *e)
         }
     }
     if (e->advocacy) {
-        doc_add(d, DOC_HEADING, NULL, "What advocates ask for", NULL, NULL, 0);
+        doc_add(d, DOC_HEADING, NULL, _("What advocates ask for"), NULL, NULL, 0);
         doc_add(d, DOC_TEXT, NULL, e->advocacy, NULL, NULL, 0);
     }
     contact(d, e, pathway);
     if (e->part_of.id || e->linked.n) {
-        doc_add(d, DOC_HEADING, NULL, "Linked", NULL, NULL, 0);
+        doc_add(d, DOC_HEADING, NULL, _("Linked"), NULL, NULL, 0);
         if (e->part_of.id) {
             doc_add(d, DOC_LINK, NULL, e->part_of.name ? e->part_of.name : e->part_of.id,
-                    "it is part of this", e->part_of.id, 0);
+                    _("it is part of this"), e->part_of.id, 0);
         }
         for (size_t i = 0; i < e->linked.n; i++)
-            doc_add(d, DOC_LINK, NULL, e->linked.v[i].name, e->linked.v[i].note, e->linked.v[i].id,
-                    0);
+            doc_add(d, DOC_LINK, NULL, e->linked.v[i].name, link_note(e->linked.v[i].note),
+                    e->linked.v[i].id, 0);
     }
-    doc_add(d, DOC_HEADING, NULL, "Source", NULL, NULL, 0);
-    field(d, "From", e->source.name ? e->source.name : e->source.id);
-    field(d, "Publisher", e->source.kind);
-    field(d, "Address", e->source.note);
+    doc_add(d, DOC_HEADING, NULL, _("Source"), NULL, NULL, 0);
+    field(d, _("From"), e->source.name ? e->source.name : e->source.id);
+    field(d, _("Publisher"), e->source.kind);
+    field(d, _("Address"), e->source.note);
     if (e->source_undated) {
-        char *seen = xasprintf("%s (the page is undated)", e->as_of);
-        field(d, "Seen", seen);
+        char *when = i18n_date(e->as_of);
+        /* TRANSLATORS: %s is a date (a day, a month or a year), after the label "Seen". */
+        char *seen = xasprintf(_("%s (the page is undated)"), when);
+        field(d, _("Seen"), seen);
         free(seen);
+        free(when);
     } else {
-        field(d, "As of", e->as_of);
+        char *when = i18n_date(e->as_of);
+        field(d, _("As of"), when);
+        free(when);
     }
-    field(d, "Verified", e->verified);
+    char *verified = e->verified ? i18n_date(e->verified) : NULL;
+    field(d, _("Verified"), verified);
+    free(verified);
     char *note;
-    if (e->verified || !e->source_undated)
-        note = xasprintf("This information is as of %s. Check it with the organisation before "
-                         "you rely on it.",
-                         e->verified ? e->verified : e->as_of);
-    else
-        note = xasprintf("This information is from a page seen %s (the page is undated). Check "
-                         "it with the organisation before you rely on it.",
-                         e->as_of);
+    if (e->verified || !e->source_undated) {
+        char *when = as_of(e->verified ? e->verified : e->as_of);
+        /* TRANSLATORS: %s is "as of DATE". */
+        note = xasprintf(_("This information is %s. Check it with the organisation before you "
+                           "rely on it."),
+                         when);
+        free(when);
+    } else {
+        char *when = seen_undated(e->as_of);
+        /* TRANSLATORS: %s is "seen DATE (the page is undated)". */
+        note = xasprintf(_("This information is from a page %s. Check it with the organisation "
+                           "before you rely on it."),
+                         when);
+        free(when);
+    }
     doc_add(d, DOC_NOTE, NULL, note, NULL, NULL, 0);
     free(note);
     return d;

@@ -480,3 +480,118 @@ const char *entry_support_halt(const char *kind, const char *status)
         return NULL;
     return strcmp(status, "inactive") == 0 || strcmp(status, "closed") == 0 ? status : NULL;
 }
+
+/* The translation of key's item pos in lang, or NULL. */
+static const struct translation *tr_find(const struct entry *e, const char *lang, const char *key,
+                                         int pos)
+{
+    for (size_t i = 0; i < e->n_tr; i++)
+        if (e->tr[i].pos == pos && strcmp(e->tr[i].lang, lang) == 0 &&
+            strcmp(e->tr[i].key, key) == 0)
+            return &e->tr[i];
+    return NULL;
+}
+
+/* Replace *field with its translation's text (or extra), noting that something was used. */
+static void swap_in(char **field, const char *text, bool *used)
+{
+    if (!text || !*field)
+        return;
+    free(*field);
+    *field = xstrdup(text);
+    *used = true;
+}
+
+static void localize_items(struct entry *e, const char *lang, const char *key, struct items *it,
+                           bool *used)
+{
+    for (size_t i = 0; i < it->n; i++) {
+        const struct translation *t = tr_find(e, lang, key, (int)i);
+        if (!t)
+            continue;
+        swap_in(&it->v[i].text, t->text, used);
+        /* A step's detail; a link's second value is its address, which stays. */
+        if (strcmp(key, "steps") == 0)
+            swap_in(&it->v[i].extra, t->extra, used);
+    }
+}
+
+/* The name in lang of each ref, from the store (sql takes the id as ?1 and the language as ?2). */
+static void localize_refs(struct store *st, const char *sql, struct refs *r, const char *lang)
+{
+    if (!r->n)
+        return;
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK)
+        return;
+    for (size_t i = 0; i < r->n; i++) {
+        sqlite3_bind_text(s, 1, r->v[i].id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 2, lang, -1, SQLITE_STATIC);
+        if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0)) {
+            free(r->v[i].name);
+            r->v[i].name = col(s, 0);
+        }
+        sqlite3_reset(s);
+    }
+    sqlite3_finalize(s);
+}
+
+void entry_localize(struct store *st, struct entry *e, const char *lang)
+{
+    if (!lang || !e)
+        return;
+    e->shown_lang = strcmp(lang, "fr") == 0 ? "fr" : "en";
+    bool used = false;
+    struct {
+        const char *key;
+        char **field;
+    } scalars[] = {
+            {"name", &e->name},         {"summary", &e->summary},   {"cost", &e->cost},
+            {"location", &e->location}, {"advocacy", &e->advocacy},
+    };
+    for (size_t i = 0; i < sizeof scalars / sizeof scalars[0]; i++) {
+        const struct translation *t = tr_find(e, lang, scalars[i].key, 0);
+        if (t)
+            swap_in(scalars[i].field, t->text, &used);
+    }
+    if (e->eligibility) {
+        const struct translation *t = tr_find(e, lang, "eligibility", 0);
+        if (t)
+            swap_in(&e->eligibility, t->text, &used);
+    }
+    localize_items(e, lang, "offers", &e->offers, &used);
+    localize_items(e, lang, "aims", &e->aims, &used);
+    localize_items(e, lang, "eligibility", &e->eligibility_list, &used);
+    localize_items(e, lang, "steps", &e->steps, &used);
+    localize_items(e, lang, "links", &e->links, &used);
+    e->translated = used && !entry_tr_text(e, lang, "source");
+    static const char vocab_sql[] = "SELECT text FROM vocab_tr WHERE tbl = '%s' AND id = ?1"
+                                    " AND lang = ?2 AND key = 'name'";
+    char sql[160];
+    snprintf(sql, sizeof sql, vocab_sql, "region");
+    localize_refs(st, sql, &e->regions, lang);
+    snprintf(sql, sizeof sql, vocab_sql, "goal");
+    localize_refs(st, sql, &e->goals, lang);
+    snprintf(sql, sizeof sql, vocab_sql, "service");
+    localize_refs(st, sql, &e->services, lang);
+    if (e->goal.id) {
+        struct refs one = {.v = &e->goal, .n = 1};
+        snprintf(sql, sizeof sql, vocab_sql, "goal");
+        localize_refs(st, sql, &one, lang);
+    }
+    static const char entry_sql[] = "SELECT t.text FROM entry x JOIN entry_tr t ON t.rid = x.rid"
+                                    " WHERE x.id = ?1 AND t.lang = ?2 AND t.key = 'name'"
+                                    " AND t.pos = 0 ORDER BY x.kind = 'pathway', x.rid";
+    localize_refs(st, entry_sql, &e->linked, lang);
+    if (e->part_of.id) {
+        struct refs one = {.v = &e->part_of, .n = 1};
+        localize_refs(st, entry_sql, &one, lang);
+    }
+    if (e->source.id) {
+        struct refs one = {.v = &e->source, .n = 1};
+        localize_refs(st,
+                      "SELECT text FROM vocab_tr WHERE tbl = 'source' AND id = ?1 AND lang = ?2"
+                      " AND key = 'title'",
+                      &one, lang);
+    }
+}

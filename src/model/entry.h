@@ -64,6 +64,8 @@ struct entry {
     struct refs linked;     /* parts, pathways it helps with, supports that help with it */
     struct translation *tr; /* by language, then key and pos */
     size_t n_tr;
+    const char *shown_lang; /* entry_localize's language; NULL: the file's text */
+    bool translated;        /* entry_localize put in text translated without a source of its own */
 };
 
 /* Read the entry with this id (a support first, then a pathway, when both use the id); kinds
@@ -92,6 +94,14 @@ bool entry_has_contact(const struct entry *e);
 
 /* The entry's text for key (pos 0) in lang, or NULL when it has no such translation. */
 const char *entry_tr_text(const struct entry *e, const char *lang, const char *key);
+
+/* Put the entry's text in lang ("fr", ...) where the file has it: its name, summary, cost,
+ * eligibility, location, advocacy, the items of its lists and steps (each falling back to the
+ * file's own where it has no translation), and the names of its regions, goals, services and
+ * linked entries (from the store). e->translated is set when some of it was translated without a
+ * source of its own (the reader is told: "translated from English"). The machine outputs (json,
+ * tsv) never localise. A store that cannot be read leaves names as they were. */
+void entry_localize(struct store *st, struct entry *e, const char *lang);
 
 /* A support's status when it is not running (inactive or closed), to mark it plainly; NULL for
  * an active one, one whose status is not known, and pathways. */

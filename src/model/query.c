@@ -336,19 +336,25 @@ static char *column(sqlite3_stmt *s, int i)
 }
 
 /* Fill out with the rows of the n rids, in that order. */
-static int fetch_rows(struct store *st, const uint32_t *rids, size_t n, struct page *out,
-                      struct err *e)
+static int fetch_rows(struct store *st, const uint32_t *rids, size_t n, const char *lang,
+                      struct page *out, struct err *e)
 {
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(st->db,
-                           "SELECT e.rid, e.id, e.kind, e.name, e.acronym, e.regions_text,"
-                           " e.size_text, e.status, e.summary,"
+                           "SELECT e.rid, e.id, e.kind,"
+                           " coalesce((SELECT text FROM entry_tr WHERE rid = e.rid AND lang = ?2"
+                           " AND key = 'name' AND pos = 0), e.name), e.acronym, e.regions_text,"
+                           " e.size_text, e.status,"
+                           " coalesce((SELECT text FROM entry_tr WHERE rid = e.rid AND lang = ?2"
+                           " AND key = 'summary' AND pos = 0), e.summary),"
                            " (SELECT group_concat(region) FROM entry_region WHERE rid = e.rid),"
                            " (SELECT group_concat(goal) FROM entry_goal WHERE rid = e.rid),"
                            " coalesce(e.verified, e.as_of)"
-                           " FROM entry e WHERE e.rid = ?",
+                           " FROM entry e WHERE e.rid = ?1",
                            -1, &s, NULL) != SQLITE_OK)
         return store_failed(st, e);
+    /* No language (NULL) matches no translation: the file's own text. */
+    sqlite3_bind_text(s, 2, lang, -1, SQLITE_STATIC);
     out->rows = n ? xcalloc(n, sizeof *out->rows) : NULL;
     int rc = SQLITE_OK;
     bool missing = false;
@@ -400,8 +406,8 @@ static int page_once(struct store *st, const struct query *q, size_t offset, siz
     int rc = 0;
     if (!fts) {
         size_t n = offset < set->n ? set->n - offset : 0;
-        rc = fetch_rows(st, set->order + (offset < set->n ? offset : 0), n < limit ? n : limit, out,
-                        e);
+        rc = fetch_rows(st, set->order + (offset < set->n ? offset : 0), n < limit ? n : limit,
+                        q->lang, out, e);
     } else {
         const struct rank_found *found = search(st, qc, set, fts, e);
         if (!found) {
@@ -413,7 +419,7 @@ static int page_once(struct store *st, const struct query *q, size_t offset, siz
             uint32_t *rids = xmalloc((n ? n : 1) * sizeof *rids);
             for (size_t i = 0; i < n; i++)
                 rids[i] = found->hits[offset + i].rid;
-            rc = fetch_rows(st, rids, n, out, e);
+            rc = fetch_rows(st, rids, n, q->lang, out, e);
             free(rids);
         }
     }

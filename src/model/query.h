@@ -23,6 +23,8 @@ struct query {
     unsigned delivery; /* enum delivery bits */
     unsigned kinds;    /* enum entry_kind bits */
     const char *text;  /* typed words */
+    const char *lang;  /* the rows' names and summaries in this language where the file has them
+                        * (entry_tr); NULL: the file's own. Filters and order do not change. */
 };
 
 /* One row of a list. */

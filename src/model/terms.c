@@ -39,7 +39,7 @@ const struct term *terms_of(const struct terms *set, unsigned value)
 const char *terms_label(const struct terms *set, const char *id)
 {
     const struct term *t = terms_find(set, id);
-    return t ? t->label : id;
+    return t ? _(t->label) : id;
 }
 
 unsigned terms_bits(const struct terms *set, const char *id)
@@ -59,9 +59,9 @@ const char *terms_choice(const struct term *t, char *buf, size_t n)
 {
     if (!n)
         return buf;
-    const char *words = t->plural ? t->plural : t->label;
+    const char *words = _(t->plural ? t->plural : t->label);
     if (t->gloss)
-        snprintf(buf, n, "%s (%s)", words, t->gloss);
+        snprintf(buf, n, "%s (%s)", words, _(t->gloss));
     else
         snprintf(buf, n, "%s", words);
     if (buf[0] >= 'a' && buf[0] <= 'z')

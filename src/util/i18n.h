@@ -20,7 +20,7 @@
 #include <stddef.h>
 
 #define _(s)  gettext(s)
-#define N_(s) (s)
+#define N_(s) s
 /* The context and the text are joined as gettext's .po files join them (msgctxt EOT msgid). */
 #define C_(ctx, s) i18n_pgettext(ctx "\004" s, s)
 
