@@ -33,6 +33,7 @@ static void *detail_create(struct app *app, const char *id, unsigned kinds)
         app_notice(app, "%s", err.msg);
     if (!e)
         return NULL;
+    entry_localize(app->store, e, i18n_lang());
     struct detail *d = xcalloc(1, sizeof *d);
     d->entry = e;
     d->doc = doc_entry(e);
@@ -101,6 +102,7 @@ static void draw(struct app *app, void *state, struct rect r)
         struct err err = {0};
         struct entry *e = entry_get(app->store, d->entry->id, terms_kinds(d->entry->kind), &err);
         if (e) {
+            entry_localize(app->store, e, i18n_lang());
             entry_destroy(d->entry);
             doc_destroy(d->doc);
             d->entry = e;

@@ -75,6 +75,7 @@ struct result qr_view_entry(struct app *app, const char *id, unsigned kinds)
         app_notice(app, "%s", err.code ? err.msg : _("That entry is no longer in the data."));
         return result_of(R_REDRAW);
     }
+    entry_localize(app->store, e, i18n_lang());
     char *what = NULL;
     char *url = qr_entry_address(e, &what);
     if (!url) {

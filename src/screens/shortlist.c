@@ -10,6 +10,7 @@
 #include "app.h"
 #include "detail.h"
 #include "draw.h"
+#include "entry.h"
 #include "glyph.h"
 #include "prompt.h"
 #include "text.h"
@@ -35,6 +36,21 @@ static void reload(struct app *app, struct shortlist *s)
     if (state_items(app->state, app->store, &s->items, &s->n, &e) != 0)
         app_notice(app, "%s", e.msg);
     s->lv.n = s->n;
+    /* The names in the reader's language, where the data has them (the file keeps the data's
+     * own, for the day an entry leaves the data). */
+    for (size_t i = 0; i < s->n && i18n_french(); i++) {
+        struct state_item *it = &s->items[i];
+        if (!it->listed)
+            continue;
+        struct err err = {0};
+        struct entry *en = entry_get(app->store, it->id, terms_kinds(it->kind), &err);
+        if (!en)
+            continue;
+        entry_localize(app->store, en, i18n_lang());
+        free(it->name);
+        it->name = xstrdup(en->name);
+        entry_destroy(en);
+    }
 }
 
 void *shortlist_create(struct app *app)

@@ -91,7 +91,8 @@ const char *app_service_name(struct app *app, char *buf, size_t n)
 
 void app_query(const struct app *app, struct query *q, unsigned kinds)
 {
-    *q = (struct query){.kinds = kinds, .delivery = app->f.delivery};
+    /* The rows' names and summaries in the reader's language, where the data has them. */
+    *q = (struct query){.kinds = kinds, .delivery = app->f.delivery, .lang = i18n_lang()};
     if (app->f.region[0])
         q->region = app->f.region;
     if (app->f.goal[0])

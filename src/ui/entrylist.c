@@ -296,6 +296,7 @@ static void draw_preview(struct entrylist *el, const struct entrylist_source *sr
             src->notice(src->ctx, err.msg);
         if (!e)
             return;
+        entry_localize(el->store, e, i18n_lang());
         struct doc *d = doc_entry(e);
         el->preview.top = 0;
         tv_from_doc(&el->preview, d, r.w - 1);
