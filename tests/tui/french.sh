@@ -211,6 +211,13 @@ send 7
 wait_for "itpnav · Accueil"
 expect_screen_has "7  English"
 expect_screen_has "Cet ordinateur est partagé${NB}: ce que vous faites ici est effacé après 100"
+send 7
+wait_for "itpnav · Home"
+expect_screen_has "7  Français"
+# L does the same; the selection back on the first item: Home looks untouched but for its
+# language, which is not the kiosk's own, so the idle reset still comes.
+send L Home
+wait_for "itpnav · Accueil"
 
 case_begin "40x12: the countdown in French, its words whole; the reset brings English back"
 tm resize-window -t "$SESSION" -x 40 -y 12
