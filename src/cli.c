@@ -112,10 +112,33 @@ static const char *kind_word(const char *kind)
                                           : kind;
 }
 
+/* The KIND column: 8, or the longest kind word of the language. */
+static int kind_width(void)
+{
+    int w = 8;
+    static const char *const kinds[] = {"group", "program", "pathway"};
+    for (size_t i = 0; i < 3; i++)
+        if (text_width(kind_word(kinds[i])) > w)
+            w = text_width(kind_word(kinds[i]));
+    return w;
+}
+
+/* A pathway's status in the SIZE/STATUS column: the file's word, in the reader's language. */
+static const char *status_word(const char *status)
+{
+    /* TRANSLATORS: a pathway's status in the SIZE/STATUS column of "itpnav list" (a voie is
+     * feminine). */
+    return strcmp(status, "available") == 0  ? C_("status column", "available")
+           : strcmp(status, "limited") == 0  ? C_("status column", "limited")
+           : strcmp(status, "proposed") == 0 ? C_("status column", "proposed")
+           : strcmp(status, "closed") == 0   ? C_("status column", "closed")
+                                             : status;
+}
+
 static void list_text_row(const struct row *r, int width, bool header)
 {
     /* NAME takes what the other columns leave; narrow terminals drop WHERE, then SIZE. */
-    int kind_w = 8, size_w = width >= 90 ? 18 : 0, where_w = width >= 60 ? 24 : 0;
+    int kind_w = kind_width(), size_w = width >= 90 ? 18 : 0, where_w = width >= 60 ? 24 : 0;
     int name_w = width - kind_w - size_w - where_w - 2 - (size_w ? 2 : 0) - (where_w ? 2 : 0);
     if (name_w < 10)
         name_w = 10;
@@ -125,7 +148,7 @@ static void list_text_row(const struct row *r, int width, bool header)
     bool pathway = !header && strcmp(r->kind, "pathway") == 0;
     const char *size_or_status = halt      ? halt
                                  : r->size ? r->size
-                                 : pathway ? (r->status ? r->status : "")
+                                 : pathway ? (r->status ? status_word(r->status) : "")
                                            : "";
     if (halt) {
         /* The mark after the name, which gives up the room for it. */
@@ -566,7 +589,7 @@ int cli_check(const struct options *o)
         if (d.version > 1)
             fprintf(stderr, _("itpnav: %s: %s (format version %d)\n"), safe, errors, d.version);
         else
-            fprintf(stderr, "itpnav: %s: %s\n", safe, errors);
+            fprintf(stderr, _("itpnav: %s: %s\n"), safe, errors);
         free(errors);
         free(safe);
     }

@@ -143,10 +143,12 @@ static int usage_error(const char *msg, const char *arg)
 {
     const char *hole = strstr(msg, "%s");
     char *safe = text_sanitize(arg ? arg : "", false);
+    /* TRANSLATORS: the program's name before a message ("itpnav : " in French). */
+    fputs(_("itpnav: "), stderr);
     if (hole)
-        fprintf(stderr, "itpnav: %.*s%s%s", (int)(hole - msg), msg, safe, hole + 2);
+        fprintf(stderr, "%.*s%s%s", (int)(hole - msg), msg, safe, hole + 2);
     else
-        fprintf(stderr, "itpnav: %s", msg);
+        fputs(msg, stderr);
     free(safe);
     fputs("\n", stderr);
     fputs(_("Try 'itpnav --help'.\n"), stderr);

@@ -257,12 +257,17 @@ struct doc *doc_entry(const struct entry *e)
                          when);
         free(when);
     } else {
-        char *when = seen_undated(e->as_of);
-        /* TRANSLATORS: %s is "seen DATE (the page is undated)". */
-        note = xasprintf(_("This information is from a page %s. Check it with the organisation "
-                           "before you rely on it."),
-                         when);
-        free(when);
+        /* TRANSLATORS: %s is the day (or month, or year) an undated page was read. */
+        note = i18n_dated(e->as_of,
+                          C_("note, seen on a day",
+                             "This information is from a page seen %s (the page is undated). "
+                             "Check it with the organisation before you rely on it."),
+                          C_("note, seen in a month",
+                             "This information is from a page seen %s (the page is undated). "
+                             "Check it with the organisation before you rely on it."),
+                          C_("note, seen in a year",
+                             "This information is from a page seen %s (the page is undated). "
+                             "Check it with the organisation before you rely on it."));
     }
     doc_add(d, DOC_NOTE, NULL, note, NULL, NULL, 0);
     free(note);
@@ -361,7 +366,7 @@ char *doc_plain(const struct doc *d, int width)
         case DOC_HEADING: wrap_into(&out, "\n", 0, l->text, width); break;
         case DOC_FIELD: {
             char *label = text_sanitize(l->label, false);
-            char *prefix = xasprintf("%s: ", label);
+            char *prefix = i18n_label(label);
             wrap_into(&out, prefix, 2, l->text, width);
             free(prefix);
             free(label);
@@ -371,9 +376,11 @@ char *doc_plain(const struct doc *d, int width)
         case DOC_NOTE: wrap_into(&out, "", 0, l->text, width); break;
         case DOC_BULLET: {
             /* A labelled item ("not yet: ...") says what a symbol would only show. */
-            char *t = l->label ? xasprintf("%s: %s", l->label, l->text) : xstrdup(l->text);
+            char *lab = l->label ? i18n_label(l->label) : NULL;
+            char *t = xasprintf("%s%s", lab ? lab : "", l->text);
             wrap_into(&out, "  - ", 4, t, width);
             free(t);
+            free(lab);
             break;
         }
         case DOC_STEP: {
@@ -385,7 +392,8 @@ char *doc_plain(const struct doc *d, int width)
             break;
         }
         case DOC_LINK: {
-            char *t = xasprintf("%s (%s; itpnav show %s)", l->text, l->detail ? l->detail : "",
+            /* TRANSLATORS: a linked entry: its name, how it is linked, and its id. */
+            char *t = xasprintf(_("%s (%s; itpnav show %s)"), l->text, l->detail ? l->detail : "",
                                 l->target);
             wrap_into(&out, "  -> ", 5, t, width);
             free(t);

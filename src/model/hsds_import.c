@@ -1678,6 +1678,41 @@ static char *base_name(const char *path)
     return b;
 }
 
+/* The ids of the sources rec's translations cite ("translations": {"fr": {"source": ...}}),
+ * added to ids once each. */
+static void cited_sources(const cJSON *rec, cJSON *ids)
+{
+    const cJSON *t;
+    cJSON_ArrayForEach(t, cJSON_GetObjectItemCaseSensitive(rec, "translations"))
+    {
+        const char *id = hstr(t, "source");
+        if (id)
+            add_unique(ids, id);
+    }
+}
+
+/* The joined dataset's sources that its regions', goals' and services' translations cite (an
+ * official French name's page), so that the import names every source it cites. */
+static void carry_cited_sources(struct importer *im, FILE *out, bool *first)
+{
+    cJSON *ids = cJSON_CreateArray(), *e;
+    for (size_t i = 0; i < im->base.n_r; i++) {
+        cJSON *r = im->base.r[i].json ? cJSON_Parse(im->base.r[i].json) : NULL;
+        if (r)
+            cited_sources(r, ids);
+        cJSON_Delete(r);
+    }
+    cJSON_ArrayForEach(e, im->base.goals) cited_sources(e, ids);
+    cJSON_ArrayForEach(e, im->base.services) cited_sources(e, ids);
+    cJSON_ArrayForEach(e, ids)
+    {
+        cJSON *src = hbase_find(im->base.sources, e->valuestring);
+        if (src && !hbase_find(im->sources, e->valuestring))
+            add_compact(out, src, first);
+    }
+    cJSON_Delete(ids);
+}
+
 static int write_dataset(struct importer *im, FILE *out)
 {
     char *base = base_name(im->o->source);
@@ -1741,6 +1776,7 @@ static int write_dataset(struct importer *im, FILE *out)
         cJSON_Delete(src);
     }
     cJSON_ArrayForEach(e, im->sources) add_compact(out, e, &first);
+    carry_cited_sources(im, out, &first);
     fputs("\n  ],\n  \"regions\": [", out);
     first = true;
     for (size_t i = 0; i < im->base.n_r; i++) {

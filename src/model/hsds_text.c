@@ -246,6 +246,10 @@ char *hclean(const char *s, size_t n, unsigned flags, size_t max, unsigned *remo
     char *out = xmalloc(n + 1);
     size_t o = 0, chars = 0, nl_run = 0;
     bool lng = flags & HCLEAN_LONG, space = false;
+    /* A run of white space that is one no-break space stays one (French puts it before : ; ? !
+     * and inside « »); any other run is one plain space. */
+    size_t run = 0;
+    bool nbsp = false;
     for (size_t i = 0; i < n;) {
         unsigned char c = (unsigned char)s[i];
         unsigned cp = c;
@@ -272,6 +276,7 @@ char *hclean(const char *s, size_t n, unsigned flags, size_t max, unsigned *remo
         }
         if (cp == '\t' || cp == '\n' || cp == ' ' || cp == 0xA0) {
             space = true;
+            nbsp = ++run == 1 && cp == 0xA0;
             continue;
         }
         if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
@@ -281,10 +286,17 @@ char *hclean(const char *s, size_t n, unsigned flags, size_t max, unsigned *remo
             continue;
         }
         if (space && o > 0 && out[o - 1] != '\n') {
-            out[o++] = ' ';
+            if (nbsp) {
+                memcpy(out + o, "\xC2\xA0", 2);
+                o += 2;
+            } else {
+                out[o++] = ' ';
+            }
             chars++;
         }
         space = false;
+        run = 0;
+        nbsp = false;
         nl_run = 0;
         memcpy(out + o, at, k);
         o += k;

@@ -343,7 +343,14 @@ static int fetch_rows(struct store *st, const uint32_t *rids, size_t n, const ch
     if (sqlite3_prepare_v2(st->db,
                            "SELECT e.rid, e.id, e.kind,"
                            " coalesce((SELECT text FROM entry_tr WHERE rid = e.rid AND lang = ?2"
-                           " AND key = 'name' AND pos = 0), e.name), e.acronym, e.regions_text,"
+                           " AND key = 'name' AND pos = 0), e.name), e.acronym,"
+                           /* Its places in the language, where the file names them in it. */
+                           " CASE WHEN ?2 IS NULL THEN e.regions_text ELSE"
+                           " (SELECT group_concat(n, ', ') FROM (SELECT coalesce(t.text, r.name) n"
+                           " FROM entry_region er JOIN region r ON r.id = er.region"
+                           " LEFT JOIN vocab_tr t ON t.tbl = 'region' AND t.id = r.id"
+                           " AND t.lang = ?2 AND t.key = 'name' WHERE er.rid = e.rid"
+                           " ORDER BY r.depth, r.pos)) END,"
                            " e.size_text, e.status,"
                            " coalesce((SELECT text FROM entry_tr WHERE rid = e.rid AND lang = ?2"
                            " AND key = 'summary' AND pos = 0), e.summary),"

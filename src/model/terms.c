@@ -81,7 +81,7 @@ char *terms_list(const struct terms *set, unsigned only, bool quoted)
         sb_addf(&b, "%s%s%s%s",
                 k == 0          ? ""
                 : k + 1 < count ? ", "
-                                : " or ",
+                                : _(" or "),
                 quoted ? "\"" : "", set->v[i].id, quoted ? "\"" : "");
         k++;
     }

@@ -10,7 +10,8 @@ MAP="$FIXTURES/hsds/map-spec.json"
 case_begin "itpnav --help names both commands"
 run "$ITPNAV" --help
 expect_status 0
-expect_stdout_has "itpnav import hsds [--map MAP.json] [--out FILE] [--strict] SOURCE"
+expect_stdout_has "itpnav import hsds [--map MAP.json] [--data FILE] [--out FILE]"
+expect_stdout_has "                     [--strict] SOURCE"
 expect_stdout_has "itpnav export hsds [--data FILE] [--out DIR|FILE]"
 
 for cmd in import export; do

@@ -39,7 +39,10 @@ for ex in service_full organization_full service_at_location_full; do
     expect_json "$full_support"
     # The dataset around it: version 2, one dated source for the import, the bundled tree.
     expect_json 'd["itpnav"] == 2 and d["pathways"] == []'
-    expect_json 'd["sources"] == [{"id": "hsds-import", "title": "Services of Example Organization Inc. (Open Referral directory '$ex'.json)", "publisher": "Example Organization Inc.", "as_of": "2025-12-01"}]'
+    # The import's own source first; then only the joined dataset's sources that its regions',
+    # goals' and services' translations cite (an official French name's page).
+    expect_json 'all(any(t.get("source") == s["id"] for r in d["regions"] + d["goals"] + d["services"] for t in r.get("translations", {}).values()) for s in d["sources"][1:])'
+    expect_json 'd["sources"][:1] == [{"id": "hsds-import", "title": "Services of Example Organization Inc. (Open Referral directory '$ex'.json)", "publisher": "Example Organization Inc.", "as_of": "2025-12-01"}]'
     expect_json 'd["dataset"]["title"] == "Services of Example Organization Inc." and d["dataset"]["as_of"] == "2025-12-01"'
     expect_json '[r["id"] for r in d["regions"]][:2] == ["canada", "alberta"]'
     expect_stderr_line "itpnav: $SPEC/$ex.json: 1 of 1 service imported"

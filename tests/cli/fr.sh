@@ -1,0 +1,133 @@
+# fr.sh: the command line in French (issue 18): --lang fr, the locale, the dataset's French,
+# French typography, and the machine outputs (tsv, json) the same in both languages.
+. "$(dirname "$0")/lib.sh"
+
+V2="$FIXTURES/cli-v2.json"
+NBSP=$'\u00a0'
+
+case_begin "itpnav --lang fr --help is in French (also with --lang=fr, and after the command)"
+run "$ITPNAV" --lang fr --help
+expect_status 0
+expect_stdout_has "Utilisation${NBSP}:"
+expect_stdout_has "--lang L           en ou fr${NBSP}: la langue du texte"
+expect_stdout_has "Code de sortie${NBSP}: 0 succès, 64 erreur d’utilisation"
+expect_stdout_lacks "Usage:"
+run "$ITPNAV" --help --lang=fr
+expect_stdout_has "Utilisation${NBSP}:"
+run "$ITPNAV" --lang en --help
+expect_stdout_has "Usage:"
+expect_stdout_lacks "Utilisation"
+
+case_begin "usage errors in French, with « guillemets » and the space before the colon"
+run "$ITPNAV" --lang fr list --format yaml
+expect_status 64
+expect_stderr_has "itpnav${NBSP}: format inconnu${NBSP}: «${NBSP}yaml${NBSP}»${NBSP}; choix possibles${NBSP}: text, tsv ou json"
+expect_stderr_has "Essayez «${NBSP}itpnav --help${NBSP}»."
+run "$ITPNAV" --lang fr list --kind x
+expect_status 64
+expect_stderr_has "type${NBSP}: valeur inconnue «${NBSP}x${NBSP}»${NBSP}; choix possibles${NBSP}: support, group, program ou pathway"
+run "$ITPNAV" --lang fr frobnicate
+expect_status 64
+expect_stderr_has "commande inconnue${NBSP}: «${NBSP}frobnicate${NBSP}»${NBSP}; choix possibles${NBSP}: check, list, show, match, build-db, import ou export"
+run "$ITPNAV" --lang fr show itpcc
+expect_status 64
+expect_stderr_has "identifiant introuvable${NBSP}: «${NBSP}itpcc${NBSP}»${NBSP}; vouliez-vous dire «${NBSP}itpc${NBSP}»${NBSP}?"
+run "$ITPNAV" --lang de list
+expect_status 64
+expect_stderr_has "unknown language 'de'; expected en or fr"
+
+case_begin "list --lang fr --search médecin finds French text and English text alike"
+run "$ITPNAV" --lang fr list --search médecin --format tsv
+expect_status 0
+cut -f1 "$OUT_FILE" | sort >"$TEST_TMP/fr-ids"
+# pra-bc says "médecins" only in its French; cedis only in its English (its French says nothing
+# of médecins): both are found, whichever the language.
+expect_has_ids pra-bc cedis
+run "$ITPNAV" --lang en list --search médecin --format tsv
+cut -f1 "$OUT_FILE" | sort >"$TEST_TMP/en-ids"
+expect_files_equal "$TEST_TMP/en-ids" "$TEST_TMP/fr-ids"
+run "$ITPNAV" --lang fr list --search medecin --format tsv
+expect_has_ids pra-bc cedis
+
+case_begin "list --lang fr in text: French names, kinds, places and statuses"
+COLUMNS=120 run "$ITPNAV" --lang fr list --search "PRA-BC" --format text
+expect_status 0
+expect_stdout_has "NOM "
+expect_stdout_has "TAILLE/ÉTAT"
+expect_stdout_matches "voie +Colombie-Britannique +limitée"
+run "$ITPNAV" --lang en list --search "PRA-BC" --format text
+expect_stdout_matches "pathway +British Columbia +limited"
+
+case_begin "show --lang fr: the French name and text, marked as translated, dates in French"
+run "$ITPNAV" --lang fr show --format text pra-bc
+expect_status 0
+expect_stdout_has "Traduit de l’anglais${NBSP}: la source est en anglais."
+expect_stdout_has "Lieu${NBSP}: Colombie-Britannique"
+expect_stdout_has "État${NBSP}: limitée${NBSP}: existe, avec peu de places"
+expect_stdout_has "Date${NBSP}: 6 décembre 2023"
+expect_stdout_has "Cette information est en date du 6 décembre 2023."
+expect_stdout_has "PRA-BC évalue les médecins de famille formés à l’étranger"
+expect_stdout_lacks "Where:"
+run "$ITPNAV" --lang en show --format text pra-bc
+expect_stdout_has "Where: British Columbia"
+expect_stdout_has "As of: 2023-12-06"
+expect_stdout_lacks "Traduit"
+
+case_begin "show --lang fr: French taken from a French page is not marked; an undated page's date"
+run "$ITPNAV" --lang fr show --format text --data "$V2" qc-office
+expect_status 0
+expect_stdout_has "Bureau des diplômés internationaux"
+expect_stdout_has "Aide aux médecins diplômés à l'étranger pour le permis restrictif."
+expect_stdout_has "Consulté${NBSP}: 21 novembre 2026 (page non datée)"
+expect_stdout_has "Cette information provient d’une page consultée le 21 novembre 2026 (page non datée)."
+expect_stdout_lacks "Traduit de l’anglais"
+# A record without French shows its English, unmarked.
+run "$ITPNAV" --lang fr show --format text --data "$V2" quiet-network
+expect_stdout_has "Niagara Quiet Network"
+expect_stdout_lacks "Traduit de l’anglais"
+
+case_begin "tsv and json are byte for byte the same in English and French (list, show, match)"
+for args in "list" "list --search médecin" "show pra-bc" "show --data $V2 qc-permit" \
+    "match --region ontario" "match --region british-columbia --exam mccqe1 --status citizen --language-test yes"; do
+    for f in tsv json; do
+        # shellcheck disable=SC2086
+        run "$ITPNAV" --lang en $args --format $f
+        expect_status 0
+        cp "$OUT_FILE" "$TEST_TMP/en-out"
+        # shellcheck disable=SC2086
+        run "$ITPNAV" --lang fr $args --format $f
+        expect_status 0
+        expect_stdout_equals "$TEST_TMP/en-out"
+    done
+done
+
+case_begin "check in French: the summary, the count of errors"
+run "$ITPNAV" --lang fr check
+expect_status 0
+expect_stdout_matches "valide${NBSP}: [0-9]+ ressources, [0-9]+ voies, [0-9]+ régions, [0-9]+ objectifs, [0-9]+ sources${NBSP}; 0 avertissement \\(format, version 2\\)"
+run "$ITPNAV" --lang fr check "$FIXTURES/cli-broken.json"
+expect_status 65
+expect_stderr_matches "cli-broken.json${NBSP}: [0-9]+ erreurs$"
+
+case_begin "the locale decides without --lang; English is the fallback"
+if locale -a 2>/dev/null | grep -Eqi '^fr_[a-z]+\.utf-?8$'; then
+    run env LC_ALL=fr_CA.UTF-8 "$ITPNAV" --help
+    expect_stdout_has "Utilisation${NBSP}:"
+    run env -u LC_ALL LANG=fr_CA.UTF-8 "$ITPNAV" --help
+    expect_stdout_has "Utilisation${NBSP}:"
+    run env LC_ALL=fr_CA.UTF-8 LANGUAGE=en "$ITPNAV" --help
+    expect_stdout_has "Usage:"
+    run env LC_ALL=fr_CA.UTF-8 "$ITPNAV" --lang en --help
+    expect_stdout_has "Usage:"
+else
+    # No French locale installed: the program says so, once, and stays in English.
+    run "$ITPNAV" --lang fr list --format tsv
+    expect_stderr_count 1
+    expect_stdout_has "pra-bc"
+fi
+run env -u LC_ALL LANG=de_DE.UTF-8 "$ITPNAV" --help
+expect_stdout_has "Usage:"
+run env LC_ALL=C.UTF-8 "$ITPNAV" --help
+expect_stdout_has "Usage:"
+
+finish
