@@ -28,17 +28,17 @@ static void add_sources(struct app *app, struct textview *tv, int width)
         /* An undated page says when it was seen, not a date of its own. */
         bool seen = sources.v[i].undated;
         const char *dash = glyph(GLYPH_DASH);
-        /* TRANSLATORS: after a source's title: when an undated page was seen, or the date the
-         * source gives; %s is the date (a day, a month or a year). */
-        char *when = !d     ? xstrdup("")
+        char *when = !d ? xstrdup("")
+                     /* TRANSLATORS: after a source's title: when an undated page was seen, or the
+                      * date the source gives; %s is the date (a day, a month or a year). */
                      : seen ? i18n_dated(d, C_("seen a day", ", seen %s (the page is undated)"),
                                          C_("seen a month", ", seen %s (the page is undated)"),
                                          C_("seen a year", ", seen %s (the page is undated)"))
                             : i18n_dated(d, C_("source as of a day", ", as of %s"),
                                          C_("source as of a month", ", as of %s"),
                                          C_("source as of a year", ", as of %s"));
-        /* TRANSLATORS: between a source's title and its web address. */
         char *item = xasprintf("%s%s%s%s%s%s%s%s", t ? t : "", p ? " " : "", p ? dash : "",
+                               /* TRANSLATORS: between a source's title and its web address. */
                                p ? " " : "", p ? p : "", when, u ? _(": ") : "", u ? u : "");
         free(when);
         char *bullet = xasprintf("  %s ", glyph(GLYPH_BULLET));

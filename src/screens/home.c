@@ -31,9 +31,9 @@ struct menu_item {
     bool ready;
 };
 
-/* TRANSLATORS: the Home menu: an item and what it says beside it (at 80 columns the longest
- * label and note together take at most 74 columns). */
 static const struct menu_item items[] = {
+        /* TRANSLATORS: the Home menu: an item and what it says beside it (at 80 columns the longest
+         * label and note together take at most 74 columns). */
         {N_("Find supports"), N_("groups and programs that help, near you or online"), true},
         {N_("Pathways to practice"), N_("PRA, residency, clinical assistant, other careers"), true},
         {N_("What's my path?"), N_("a few questions: which pathways fit you, and why"), true},
@@ -96,8 +96,11 @@ static const char *item_note(struct app *app, size_t i, char *buf, size_t n)
     if (i == ITEM_LANG)
         return i18n_french() ? "show everything in English" : "tout afficher en français";
     if (i == 3 && saved) {
-        /* TRANSLATORS: beside Shortlist on Home; %zu is how many entries are saved. */
-        snprintf(buf, n, _("%zu saved, with notes; a handout to take away"), saved);
+        snprintf(buf, n,
+                 /* TRANSLATORS: beside Shortlist on Home; %zu is how many entries are saved. */
+                 ngettext("%zu saved, with notes; a handout to take away",
+                          "%zu saved, with notes; a handout to take away", saved),
+                 saved);
         return buf;
     }
     return _(items[i].note);
@@ -118,8 +121,9 @@ static void draw(struct app *app, void *state, struct rect r)
     free(date);
     if (app->n_old) {
         char count[32];
-        /* TRANSLATORS: the first %s is how many entries, %d years, the last %s their mark. */
         snprintf(data + len, sizeof data - (size_t)len,
+                 /* TRANSLATORS: the first %s is how many entries, %d years, the last %s their mark.
+                  */
                  ngettext(" %s entry is more than %d years old (marked %s).",
                           " %s entries are more than %d years old (marked %s).", app->n_old),
                  i18n_number(count, sizeof count, (long long)app->n_old), QUERY_OLD_YEARS,
@@ -136,8 +140,8 @@ static void draw(struct app *app, void *state, struct rect r)
     snprintf(press, sizeof press, _("Press %s to say where you live, %s to choose your goal."),
              key_first(A_REGION), key_first(A_GOAL));
     char secs[32];
-    /* TRANSLATORS: a kiosk's Home; %s is how many seconds. */
     snprintf(shared, sizeof shared,
+             /* TRANSLATORS: a kiosk's Home; %s is how many seconds. */
              ngettext("This computer is shared: what you do here is cleared after %s second "
                       "without use.",
                       "This computer is shared: what you do here is cleared after %s seconds "

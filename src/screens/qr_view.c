@@ -206,9 +206,9 @@ static void draw(struct app *app, void *state, struct rect r)
     struct code *c = &w->v[w->cur];
     char where[96] = "", why[256] = "";
     if (w->n > 1)
-        /* TRANSLATORS: which code is shown; %s is " (the whole list)" or nothing. ↓ and ↑ are
-         * keys. */
         snprintf(where, sizeof where,
+                 /* TRANSLATORS: which code is shown; %s is " (the whole list)" or nothing. ↓ and ↑
+                  * are keys. */
                  _("Code %zu of %zu%s. ↓ or a tap: the next; ↑: the one before."), w->cur + 1, w->n,
                  w->list && w->cur == 0 ? _(" (the whole list)") : "");
     const char *next = w->list && w->cur == 0 && w->n > 1

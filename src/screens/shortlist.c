@@ -74,8 +74,8 @@ static void draw(struct app *app, void *state, struct rect r)
     int top = r.y, height = r.h, x = r.x, w = r.w;
     int y = top;
     char head[160];
-    /* TRANSLATORS: the shortlist's heading; %zu is how many entries, %s what follows. */
     snprintf(head, sizeof head,
+             /* TRANSLATORS: the shortlist's heading; %zu is how many entries, %s what follows. */
              ngettext("Your shortlist: %zu entry%s", "Your shortlist: %zu entries%s", s->n), s->n,
              state_in_memory(app->state) ? (app->kiosk ? _(" (cleared for the next person)")
                                                        : _(" (not saved: it lasts until you quit)"))

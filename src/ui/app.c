@@ -153,8 +153,8 @@ bool app_undo(struct app *app, char *id, size_t id_n, char *kind, size_t kind_n)
     if (more)
         /* TRANSLATORS: %s is a key's name (u). */
         snprintf(again, sizeof again, _(" %s again puts back the one before."), key_first(A_UNDO));
-    /* TRANSLATORS: %s is an entry's name, then what follows it. */
     app_notice(app,
+               /* TRANSLATORS: %s is an entry's name, then what follows it. */
                it.note && it.note[0] ? _("Back on the shortlist: %s, with its note.%s")
                                      : _("Back on the shortlist: %s.%s"),
                it.name ? it.name : it.id, again);
@@ -216,8 +216,8 @@ void app_state_joined(struct app *app)
     if (state_load_profile(app->state, &app->prof, &e) == 0)
         app->prof_gen++;
     size_t n = state_count(app->state);
-    /* TRANSLATORS: %zu is how many entries the shortlist holds. */
     app_notice(app,
+               /* TRANSLATORS: %zu is how many entries the shortlist holds. */
                ngettext("Your shortlist's file is free again: %zu entry, with what you saved "
                         "meanwhile, is in it.",
                         "Your shortlist's file is free again: %zu entries, with what you saved "

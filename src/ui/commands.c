@@ -46,8 +46,8 @@ static struct result new_client(struct app *app)
 {
     char help[200];
     size_t n = state_count(app->state);
-    /* TRANSLATORS: %zu is how many entries the shortlist holds. */
     snprintf(help, sizeof help,
+             /* TRANSLATORS: %zu is how many entries the shortlist holds. */
              _("This clears the filters, search, answers, the shortlist (%zu) and its notes."), n);
     struct picker *p = picker_create(_("Start again for a new client?"), help, 0, new_client_chosen,
                                      NULL, NULL, NULL);
@@ -65,8 +65,8 @@ static struct result check_pin(struct app *app, void *ctx, const char *text, con
     (void)ctx;
     double now = kiosk_clock_now(&app->clock);
     if (now < app->pin_next_try) {
-        /* TRANSLATORS: %.0f is seconds. */
         snprintf(app->pin_message, sizeof app->pin_message,
+                 /* TRANSLATORS: %.0f is seconds. */
                  _("Too soon: the next try is in %.0f s."), ceil(app->pin_next_try - now));
         *error = app->pin_message;
         return result_of(R_REDRAW);
@@ -83,8 +83,8 @@ static struct result check_pin(struct app *app, void *ctx, const char *text, con
     kiosk_log(LOG_AUTHPRIV | LOG_WARNING,
               "kiosk: a wrong operator PIN (%u in a row); the next try in %.0f s",
               app->pin_failures, wait);
-    /* TRANSLATORS: %.0f is seconds. */
     snprintf(app->pin_message, sizeof app->pin_message,
+             /* TRANSLATORS: %.0f is seconds. */
              _("That is not the PIN. The next try is in %.0f s."), wait);
     *error = app->pin_message;
     return result_of(R_REDRAW);
@@ -99,8 +99,8 @@ struct result commands_switch_lang(struct app *app)
     if (!app_set_lang(app, to))
         return result_of(R_REDRAW);
     /* Said in the language now shown. */
-    /* TRANSLATORS: %s is the language key's name (L). */
     app_notice(app,
+               /* TRANSLATORS: %s is the language key's name (L). */
                i18n_french() ? _("Now in French. %s goes back to English.")
                              : _("Now in English. %s goes back to French."),
                key_first(A_LANG));

@@ -404,8 +404,8 @@ void entrylist_draw(struct entrylist *el, const struct entrylist_source *src, st
         text_lines_destroy(l);
     } else if (el->lv.n == 0) {
         char hint[160];
-        /* TRANSLATORS: the two %s are keys' names (x, r). */
         snprintf(hint, sizeof hint,
+                 /* TRANSLATORS: the two %s are keys' names (x, r). */
                  _("Press %s to clear the filters, or %s to choose another place."),
                  key_first(A_CLEAR), key_first(A_REGION));
         draw_text(top + 3, r.x + 2, list_w - 2, ROLE_NOTICE,

@@ -167,8 +167,8 @@ struct result handout_flow_menu(struct app *app)
 {
     if (handout_empty(app->state, &app->prof)) {
         /* An empty handout helps no one: say what would fill it. */
-        /* TRANSLATORS: the two %s are keys' names (a, p). */
         app_notice(app,
+                   /* TRANSLATORS: the two %s are keys' names (a, p). */
                    _("Nothing to hand out yet: nothing is saved on the shortlist and no question "
                      "is answered. %s saves an entry; %s asks the questions."),
                    key_first(A_MARK), key_first(A_WIZARD));

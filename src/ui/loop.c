@@ -185,8 +185,8 @@ static void draw_countdown(struct app *app, struct rect area)
     int y, x;
     getyx(stdscr, y, x);
     char msg[200];
-    /* TRANSLATORS: a kiosk's warning before it clears everything; %d is seconds. */
     snprintf(msg, sizeof msg,
+             /* TRANSLATORS: a kiosk's warning before it clears everything; %d is seconds. */
              _("Still there? Press any key. Starting over for the next person in %d s."),
              app->countdown);
     /* On one line where it fits; else wrapped, every word whole (the seconds too). */

@@ -138,8 +138,9 @@ static int app_start(struct app *app, const struct options *o)
          * restarted by systemd every second); the operator still has systemctl. */
         if (why[0]) {
             char *safe = text_sanitize(why, false);
-            /* TRANSLATORS: %s is what is wrong with the PIN file; Ctrl-X is a key's name. */
             fprintf(stderr,
+                    /* TRANSLATORS: %s is what is wrong with the PIN file; Ctrl-X is a key's name.
+                     */
                     _("itpnav: %s; Ctrl-X does nothing until it is fixed (no way out from "
                       "the keyboard)\n"),
                     safe);
