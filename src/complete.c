@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "query.h"
 #include "session.h"
 #include "store.h"
@@ -72,7 +73,8 @@ static const char *option_value(int argc, char **argv, int *i, const char *name)
 
 static int usage(void)
 {
-    fputs("usage: itpnav complete regions|goals|services|exams|entries [--data FILE | --db DB]\n",
+    fputs(_("usage: itpnav complete regions|goals|services|exams|entries [--data FILE | --db "
+            "DB]\n"),
           stderr);
     return EXIT_USAGE;
 }

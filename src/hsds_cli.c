@@ -17,7 +17,8 @@
 #include "text.h"
 #include "util.h"
 
-static const char import_usage[] =
+/* TRANSLATORS: "itpnav import hsds --help"; options and their values are typed as they are. */
+static const char import_usage[] = N_(
         "Usage: itpnav import hsds [--map MAP.json] [--data FILE] [--out FILE] [--strict] "
         "SOURCE\n"
         "\n"
@@ -34,9 +35,10 @@ static const char import_usage[] =
         "  --strict        a value that cannot be mapped is an error: nothing is written\n"
         "\n"
         "What cannot be mapped is reported on standard error with its place and left out.\n"
-        "See itpnav(1), IMPORT AND EXPORT.\n";
+        "See itpnav(1), IMPORT AND EXPORT.\n");
 
-static const char export_usage[] =
+/* TRANSLATORS: "itpnav export hsds --help". */
+static const char export_usage[] = N_(
         "Usage: itpnav export hsds [--data FILE] [--out DIR|FILE]\n"
         "\n"
         "The dataset as Open Referral HSDS 3.0: a JSON list of services, or with --out naming a\n"
@@ -45,18 +47,20 @@ static const char export_usage[] =
         "  --data FILE     the dataset to export (default: the bundled one)\n"
         "  --out DIR|FILE  where to write (default: the JSON list on standard output)\n"
         "\n"
-        "See itpnav(1), IMPORT AND EXPORT.\n";
+        "See itpnav(1), IMPORT AND EXPORT.\n");
 
 static int usage(const char *command, const char *fmt, const char *arg)
 {
     char *safe = text_sanitize(arg ? arg : "", false);
-    fputs("itpnav: ", stderr);
+    fputs(_("itpnav: "), stderr);
     const char *hole = strstr(fmt, "%s");
     if (hole)
         fprintf(stderr, "%.*s%s%s", (int)(hole - fmt), fmt, safe, hole + 2);
     else
         fputs(fmt, stderr);
-    fprintf(stderr, "\nTry 'itpnav %s hsds --help'.\n", command);
+    fputs("\n", stderr);
+    /* TRANSLATORS: %s is import or export. */
+    fprintf(stderr, _("Try 'itpnav %s hsds --help'.\n"), command);
     free(safe);
     return EXIT_USAGE;
 }
@@ -99,12 +103,12 @@ int hsds_cli_main(int argc, char **argv)
     bool import = strcmp(command, "import") == 0;
     if (argc < 2 || strcmp(argv[1], "hsds") != 0) {
         if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
-            fputs(import ? import_usage : export_usage, stdout);
+            fputs(import ? _(import_usage) : _(export_usage), stdout);
             return fflush(stdout) == 0 ? 0 : EXIT_IOERR;
         }
         return usage(command,
-                     import ? "import needs a format: 'import hsds' (Open Referral)"
-                            : "export needs a format: 'export hsds' (Open Referral)",
+                     import ? _("import needs a format: 'import hsds' (Open Referral)")
+                            : _("export needs a format: 'export hsds' (Open Referral)"),
                      NULL);
     }
     enum { O_MAP = 256, O_DATA, O_OUT, O_STRICT, O_LANG };
@@ -126,44 +130,44 @@ int hsds_cli_main(int argc, char **argv)
         switch (c) {
         case 1:
             if (!import || source)
-                return usage(command, "unexpected argument '%s'", optarg);
+                return usage(command, _("unexpected argument '%s'"), optarg);
             source = optarg;
             break;
         case 'h':
-            fputs(import ? import_usage : export_usage, stdout);
+            fputs(import ? _(import_usage) : _(export_usage), stdout);
             return fflush(stdout) == 0 ? 0 : EXIT_IOERR;
         case O_MAP:
             if (!import)
-                return usage(command, "export does not take %s", "--map");
+                return usage(command, _("export does not take %s"), "--map");
             map = optarg;
             break;
         case O_DATA: data = optarg; break;
         case O_OUT: out = optarg; break;
         case O_STRICT:
             if (!import)
-                return usage(command, "export does not take %s", "--strict");
+                return usage(command, _("export does not take %s"), "--strict");
             strict = true;
             break;
         case O_LANG:
             /* main() chose the language already (i18n_init); here it is only checked. */
             if (!i18n_lang_known(optarg))
-                return usage(command, "unknown language '%s'; expected en or fr", optarg);
+                return usage(command, _("unknown language '%s'; expected en or fr"), optarg);
             break;
-        case ':': return usage(command, "option '%s' needs a value", argv[optind - 1]);
-        default: return usage(command, "unknown option '%s'", argv[optind - 1]);
+        case ':': return usage(command, _("option '%s' needs a value"), argv[optind - 1]);
+        default: return usage(command, _("unknown option '%s'"), argv[optind - 1]);
         }
     }
     for (int i = optind; i < argc; i++) {
         if (!import || source)
-            return usage(command, "unexpected argument '%s'", argv[i]);
+            return usage(command, _("unexpected argument '%s'"), argv[i]);
         source = argv[i];
     }
     if (!data)
         data = session_bundled_dataset();
     if (import) {
         if (!source)
-            return usage(command, "%simport hsds needs a SOURCE (a JSON, NDJSON or package folder)",
-                         "");
+            return usage(command,
+                         _("%simport hsds needs a SOURCE (a JSON, NDJSON or package folder)"), "");
         char date[11];
         today(date);
         char *default_m = map ? NULL : default_map();

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "entry.h"
+#include "i18n.h"
 #include "match.h"
 #include "query.h"
 #include "terms.h"
@@ -70,7 +71,7 @@ static char *contact_words(const struct entry *e)
     return sb_take(&b);
 }
 
-#define NO_CONTACT "no public contact found"
+#define NO_CONTACT N_("no public contact found")
 
 /* The contact of the entry id (of kinds) as a field, or that there is none. */
 static void contact_field(struct doc *d, struct store *st, const char *id, unsigned kinds)
@@ -147,18 +148,19 @@ static void supports_part(struct doc *d, struct store *st, const struct profile 
 
 static void contact(struct doc *d, const struct entry *e)
 {
-    field(d, "Host", e->host);
-    field(d, "Location", e->location);
-    field(d, "Website", e->website);
-    field(d, "Email", e->email);
-    field(d, "Phone", e->phone);
-    field(d, "Address", e->address);
-    field(d, "How to reach it", e->contact_note);
+    field(d, _("Host"), e->host);
+    field(d, _("Location"), e->location);
+    field(d, _("Website"), e->website);
+    field(d, _("Email"), e->email);
+    field(d, _("Phone"), e->phone);
+    field(d, _("Address"), e->address);
+    field(d, _("How to reach it"), e->contact_note);
     if (!entry_has_contact(e)) {
         /* Version 2 data looked for a contact: say as of when none was found. */
         char *when = e->format >= 2 ? doc_as_of(e) : NULL;
-        char *none = when ? xasprintf("%s (%s)", NO_CONTACT, when) : xstrdup(NO_CONTACT);
-        field(d, "Contact", none);
+        char *none =
+                when ? xasprintf(_("no public contact found (%s)"), when) : xstrdup(_(NO_CONTACT));
+        field(d, _("Contact"), none);
         free(none);
         free(when);
     }
@@ -166,7 +168,7 @@ static void contact(struct doc *d, const struct entry *e)
         char *src = e->source.note ? xasprintf("%s, %s", e->source.name ? e->source.name : "",
                                                e->source.note)
                                    : xstrdup(e->source.name);
-        field(d, "Source", src);
+        field(d, _("Source"), src);
         free(src);
     }
 }
@@ -176,16 +178,18 @@ static void entry_part(struct doc *d, struct store *st, const struct state_item 
     bool pathway = strcmp(it->kind, "pathway") == 0;
     struct err why = {0};
     struct entry *e = it->listed ? entry_get(st, it->id, terms_kinds(it->kind), &why) : NULL;
+    if (e && i18n_french())
+        entry_localize(st, e, i18n_lang());
     char *title = xasprintf("%zu. %s", number, e ? e->name : it->name);
     doc_add(d, DOC_HEADING, NULL, title, NULL, NULL, 0);
     free(title);
     /* The person's note first: it is why the entry is on the list. */
-    field(d, "Your note", it->note);
+    field(d, _("Your note"), it->note);
     if (!e) {
         doc_add(d, DOC_TEXT, NULL,
                 why.code ? why.msg
-                         : "No longer listed in the data: it was on the shortlist, but the current "
-                           "data does not have it.",
+                         : _("No longer listed in the data: it was on the shortlist, but the "
+                             "current data does not have it."),
                 NULL, NULL, 0);
         return;
     }
@@ -197,25 +201,36 @@ static void entry_part(struct doc *d, struct store *st, const struct state_item 
     if (pathway)
         sb_addf(&what, " · %s", entry_status_words(e->status));
     else if (entry_support_halt(e->kind, e->status))
-        sb_addf(&what, " · %s", entry_support_halt(e->kind, e->status));
-    field(d, "What it is", sb_str(&what));
+        sb_addf(&what, " · %s",
+                strcmp(entry_support_halt(e->kind, e->status), "inactive") == 0
+                        ? C_("support status mark", "inactive")
+                        : C_("support status mark", "closed"));
+    field(d, _("What it is"), sb_str(&what));
     sb_finish(&what);
-    field(d, "What it offers", e->summary);
+    if (e->translated)
+        doc_add(d, DOC_NOTE, NULL, _("Translated from English: the source is in English."), NULL,
+                NULL, 0);
+    field(d, _("What it offers"), e->summary);
     for (size_t i = 0; i < e->offers.n; i++)
         doc_add(d, DOC_BULLET, NULL, e->offers.v[i].text, NULL, NULL, 0);
     if (pathway && e->steps.n)
-        field(d, "First step", e->steps.v[0].text);
-    field(d, "Cost", e->cost);
+        field(d, _("First step"), e->steps.v[0].text);
+    field(d, _("Cost"), e->cost);
     contact(d, e);
     /* An undated page says when it was seen, not a date it does not have. */
-    char *when =
-            e->source_undated ? xasprintf("%s (the page is undated)", e->as_of) : xstrdup(e->as_of);
-    char *asof = e->verified ? xasprintf("%s (checked %s); confirm with the organisation", when,
-                                         e->verified)
-                             : xasprintf("%s; confirm with the organisation", when);
-    field(d, e->source_undated ? "Seen" : "As of", asof);
+    char *date = i18n_date(e->as_of);
+    char *when = e->source_undated ? xasprintf(_("%s (the page is undated)"), date) : xstrdup(date);
+    char *verified = e->verified ? i18n_date(e->verified) : NULL;
+    /* TRANSLATORS: the first %s is a date (with "(the page is undated)" after it when the page
+     * has no date), the second the date it was checked. */
+    char *asof = verified ? xasprintf(_("%s (checked %s); confirm with the organisation"), when,
+                                      verified)
+                          : xasprintf(_("%s; confirm with the organisation"), when);
+    field(d, e->source_undated ? _("Seen") : _("As of"), asof);
     free(asof);
     free(when);
+    free(verified);
+    free(date);
     entry_destroy(e);
 }
 
@@ -228,13 +243,25 @@ struct doc *handout_doc(struct store *st, struct state *s, const struct profile 
                         const char *date)
 {
     struct doc *d = xcalloc(1, sizeof *d);
-    char *title = xasprintf("itpnav handout, %s", date);
+    char *day = i18n_date(date);
+    /* TRANSLATORS: the handout's title; %s is today's date. */
+    char *title = xasprintf(_("itpnav handout, %s"), day);
+    free(day);
     doc_add(d, DOC_TITLE, NULL, title, NULL, NULL, 0);
     free(title);
-    char *data = store_meta(st, "title"), *as_of = store_meta(st, "as_of");
-    char *intro = xasprintf("From %s, data as of %s. Programs and rules change: confirm each "
-                            "detail with the organisation before you rely on it.",
-                            data ? data : "the itpnav data", as_of ? as_of : "an unknown date");
+    char *data = store_meta_in(st, "title", i18n_french() ? i18n_lang() : NULL);
+    char *meta_as_of = store_meta(st, "as_of");
+    /* TRANSLATORS: %s is a date: a day, a month ("December 2026") or a year. */
+    char *as_of = meta_as_of ? i18n_dated(meta_as_of, C_("data as of a day", "data as of %s"),
+                                          C_("data as of a month", "data as of %s"),
+                                          C_("data as of a year", "data as of %s"))
+                             : xstrdup(_("data as of an unknown date"));
+    free(meta_as_of);
+    /* TRANSLATORS: the first %s is the dataset's title, the second "data as of DATE". */
+    char *intro =
+            xasprintf(_("From %s, %s. Programs and rules change: confirm each detail with the "
+                        "organisation before you rely on it."),
+                      data ? data : _("the itpnav data"), as_of);
     doc_add(d, DOC_TEXT, NULL, intro, NULL, NULL, 0);
     free(intro);
     free(data);
@@ -243,12 +270,12 @@ struct doc *handout_doc(struct store *st, struct state *s, const struct profile 
      * gave; then the supports for their place and goals. */
     struct state_item *items = NULL;
     size_t n = 0;
-    doc_add(d, DOC_SECTION, NULL, "Your shortlist", NULL, NULL, 0);
+    doc_add(d, DOC_SECTION, NULL, _("Your shortlist"), NULL, NULL, 0);
     struct err e = {0};
     if (s && state_items(s, st, &items, &n, &e) != 0)
         doc_add(d, DOC_TEXT, NULL, e.msg, NULL, NULL, 0);
     else if (n == 0)
-        doc_add(d, DOC_TEXT, NULL, "Nothing is on the shortlist.", NULL, NULL, 0);
+        doc_add(d, DOC_TEXT, NULL, _("Nothing is on the shortlist."), NULL, NULL, 0);
     for (size_t i = 0; i < n; i++)
         entry_part(d, st, &items[i], i + 1);
     state_items_destroy(items, n);

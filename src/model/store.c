@@ -200,6 +200,23 @@ char *store_meta(const struct store *st, const char *key)
     return v;
 }
 
+char *store_meta_in(const struct store *st, const char *key, const char *lang)
+{
+    sqlite3_stmt *s;
+    char *v = NULL;
+    if (lang && sqlite3_prepare_v2(st->db,
+                                   "SELECT text FROM vocab_tr WHERE tbl = 'dataset' AND id = ''"
+                                   " AND lang = ? AND key = ?",
+                                   -1, &s, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(s, 1, lang, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 2, key, -1, SQLITE_STATIC);
+        if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
+            v = xstrdup((const char *)sqlite3_column_text(s, 0));
+        sqlite3_finalize(s);
+    }
+    return v ? v : store_meta(st, key);
+}
+
 bool store_schema_current(sqlite3 *db)
 {
     sqlite3_stmt *s;

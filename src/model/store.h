@@ -62,6 +62,10 @@ const char *store_origin(const struct store *st);
  * new string, or NULL. */
 char *store_meta(const struct store *st, const char *key);
 
+/* The dataset's key (title, notes) in lang where the file translates it, else its own
+ * (store_meta's); NULL when the store has neither. A new string. */
+char *store_meta_in(const struct store *st, const char *key, const char *lang);
+
 /* What the store has to tell the person since the last call (a damaged cache was found and
  * rebuilt from the dataset), as a new string, or NULL. */
 char *store_take_notice(struct store *st);

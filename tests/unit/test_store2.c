@@ -6,6 +6,7 @@
 #include "doc.h"
 #include "entry.h"
 #include "handout.h"
+#include "i18n.h"
 #include "state.h"
 #include "query.h"
 #include "text.h"
@@ -359,6 +360,63 @@ static void test_handout(void)
     state_destroy(s);
 }
 
+/* The handout in French: its words, the dataset's French, French dates, the translated mark
+ * on none of these (their French names a French page or there is none). */
+/* Whether a line of d (its label, when label is not NULL, and its text) holds text. */
+static bool doc_says(const struct doc *d, const char *label, const char *text)
+{
+    for (size_t i = 0; i < d->n; i++)
+        if ((!label || (d->v[i].label && strcmp(d->v[i].label, label) == 0)) &&
+            strstr(d->v[i].text, text))
+            return true;
+    return false;
+}
+
+static void test_handout_fr(void)
+{
+    i18n_init("fr");
+    if (!i18n_french()) {
+        printf("skip: no French UTF-8 locale is installed (setup.sh generates fr_CA.UTF-8)\n");
+        return;
+    }
+    struct state *s = NULL;
+    CHECK_INT(state_open(NULL, &s, NULL), 0);
+    if (!s)
+        return;
+    state_add(s, "qc-office", "support", "Quebec IMG Office", NULL);
+    state_set_note(s, "qc-office", "support", "à appeler", NULL);
+    state_add(s, "old-circle", "support", "Ontario Old Circle", NULL);
+    struct doc *d = handout_doc(v2(), s, NULL, "2026-12-01");
+    CHECK(doc_says(d, NULL, "Feuillet itpnav, 1er décembre 2026"));
+    /* The dataset's French title (the fixture's own typography), its date by its precision. */
+    CHECK(doc_says(d, NULL, "Tiré de «" I18N_NBSP "Jeu d'essai"));
+    CHECK(doc_says(d, NULL,
+                   "version 2 du format" I18N_NBSP "», données en date de décembre 2026. Les "
+                   "programmes et les règles changent" I18N_NBSP ": confirmez"));
+    CHECK(doc_says(d, NULL, "Votre sélection"));
+    CHECK(doc_says(d, NULL, "1. Bureau des diplômés internationaux"));
+    CHECK(doc_says(d, "Votre note", "à appeler"));
+    CHECK(doc_says(d, "Consulté",
+                   "21 novembre 2026 (page non datée)" I18N_NBSP
+                   "; à confirmer auprès de l’organisme"));
+    CHECK(doc_says(d, "Date", "septembre 2021" I18N_NBSP "; à confirmer"));
+    CHECK(doc_says(d, "De quoi il s’agit", "un groupe · Ontario · inactive"));
+    CHECK(!doc_says(d, NULL, "Traduit de l’anglais"));
+    CHECK(!doc_says(d, NULL, "Your shortlist"));
+    /* The labels take French's space before the colon. */
+    char *text = handout_render(d, HANDOUT_TEXT);
+    CHECK(strstr(text, "Votre note" I18N_NBSP ": à appeler") != NULL);
+    free(text);
+    doc_destroy(d);
+    state_destroy(s);
+    CHECK(i18n_set_lang("en"));
+    /* And back in English, as it always was. */
+    d = handout_doc(v2(), NULL, NULL, "2026-12-01");
+    CHECK(doc_says(d, NULL, "itpnav handout, 2026-12-01"));
+    CHECK(doc_says(d, NULL, "data as of 2026-12. Programs and rules change"));
+    doc_destroy(d);
+}
+
 static void test_finish(void)
 {
     memory_store_close(&st);
@@ -367,4 +425,4 @@ static void test_finish(void)
 
 UNIT_MAIN(CASE(test_meta), CASE(test_sources), CASE(test_places), CASE(test_region_list_names),
           CASE(test_closure), CASE(test_entry_fields), CASE(test_search_languages), CASE(test_doc),
-          CASE(test_doc_v1), CASE(test_handout), CASE(test_finish))
+          CASE(test_doc_v1), CASE(test_handout), CASE(test_handout_fr), CASE(test_finish))
