@@ -52,7 +52,7 @@ static void add_sources(struct app *app, struct textview *tv, int width)
 static void build(struct app *app, struct textview *tv, int width)
 {
     tv_add(tv, ROLE_HEADING, NULL, 0, app->title ? app->title : "itpnav", width, NULL);
-    char *notes = store_meta(app->store, "notes");
+    char *notes = store_meta_in(app->store, "notes", i18n_lang());
     char *publisher = store_meta(app->store, "publisher");
     char *license = store_meta(app->store, "license");
     if (notes) {

@@ -38,7 +38,7 @@ bool app_set_lang(struct app *app, const char *lang)
     app->lang_gen++;
     /* The data's title in the new language, where the data has one. */
     free(app->title);
-    app->title = store_meta(app->store, "title");
+    app->title = store_meta_in(app->store, "title", i18n_lang());
     return true;
 }
 
@@ -195,7 +195,7 @@ void app_replace_store(struct app *app, struct store *st)
     app->store = st;
     free(app->title);
     free(app->as_of);
-    app->title = store_meta(st, "title");
+    app->title = store_meta_in(st, "title", i18n_lang());
     app->as_of = store_meta(st, "as_of");
     app_filters_changed(app);
     app->state_gen++;

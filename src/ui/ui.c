@@ -112,7 +112,7 @@ static int app_start(struct app *app, const struct options *o)
     if (q.n_goals)
         snprintf(app->f.goal, sizeof app->f.goal, "%s", q.goals[0]);
     free(region);
-    app->title = store_meta(app->store, "title");
+    app->title = store_meta_in(app->store, "title", i18n_lang());
     app->as_of = store_meta(app->store, "as_of");
     query_old_cutoff(app->old_before, sizeof app->old_before, (long long)time(NULL));
     struct err old_err = {0};

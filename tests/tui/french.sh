@@ -50,6 +50,7 @@ scrolled() {
 case_begin "80x24 Home in French: the menu and its notes beside it, whole, the date in French"
 start --size 80x24 -- --lang fr --data "$DATA"
 wait_for "itpnav · Accueil"
+expect_screen_matches "^  itpnav[ ${NB}]: ressources et voies pour les médecins formés à l’étranger au"
 expect_screen_has "1  Trouver des ressources       groupes et programmes, ici ou en ligne"
 expect_screen_has "2  Voies d’accès à la pratique  ECE, résidence, assistant clinique, etc."
 expect_screen_has "3  Quelle voie pour moi${NB}?"
@@ -214,6 +215,7 @@ expect_screen_has "Cet ordinateur est partagé${NB}: ce que vous faites ici est 
 send 7
 wait_for "itpnav · Home"
 expect_screen_has "7  Français"
+expect_screen_has "itpnav: supports and pathways for internationally trained physicians"
 # L does the same; the selection back on the first item: Home looks untouched but for its
 # language, which is not the kiosk's own, so the idle reset still comes.
 send L Home
