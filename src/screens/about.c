@@ -22,6 +22,7 @@ static void add_sources(struct app *app, struct textview *tv, int width)
     tv_add(tv, ROLE_HEADING, NULL, 0, _("Sources"), width, NULL);
     if (vocab_list(app->store, VOCAB_SOURCE, &sources, &e) != 0)
         tv_add(tv, ROLE_NORMAL, NULL, 0, e.msg, width, NULL);
+    vocab_list_localize(app->store, VOCAB_SOURCE, &sources, i18n_lang());
     for (size_t i = 0; i < sources.n; i++) {
         const char *t = sources.v[i].name, *u = sources.v[i].url;
         const char *p = sources.v[i].publisher, *d = sources.v[i].as_of;

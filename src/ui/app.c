@@ -58,7 +58,7 @@ void app_clear_filters(struct app *app)
 static const char *lookup_name(struct app *app, enum vocab t, const char *id, char *buf, size_t n)
 {
     struct err e = {0};
-    if (vocab_name(app->store, t, id, buf, n, &e) != 0)
+    if (vocab_name_in(app->store, t, id, i18n_lang(), buf, n, &e) != 0)
         app_notice(app, "%s", e.msg);
     if (!buf[0])
         snprintf(buf, n, "%s", id);

@@ -79,6 +79,7 @@ int picker_add_vocab(struct picker *p, struct store *st, enum vocab t, struct er
 {
     struct vocab_list l;
     int rc = vocab_list(st, t, &l, e);
+    vocab_list_localize(st, t, &l, i18n_lang()); /* the names in the reader's language */
     for (size_t i = 0; i < l.n; i++) {
         const struct vocab_item *it = &l.v[i];
         int depth = it->depth < 8 ? it->depth : 8;

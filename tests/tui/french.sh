@@ -149,6 +149,21 @@ restart --size 80x24 --env LC_ALL=fr_CA.UTF-8 --env LANG=fr_CA.UTF-8 -- --data "
 wait_for "itpnav · Accueil"
 expect_screen_has "1  Trouver des ressources"
 
+case_begin "the places in French: the picker, the title bar; the file's own name still finds it"
+send r
+wait_for "Où vivez-vous${NB}?"
+type_text british
+wait_for "Colombie-Britannique (Canada)"
+send C-u
+type_text colom
+wait_for "Colombie-Britannique (Canada)"
+send Enter
+wait_for "Lieu${NB}: Colombie-Britannique"
+send L
+wait_for "Where: British Columbia"
+send L
+wait_for "Lieu${NB}: Colombie-Britannique"
+
 case_begin "40x12 Home in French: the menu whole, the hints whole"
 restart --size 40x12 -- --lang fr --data "$DATA"
 wait_for "itpnav · Accueil"
