@@ -403,8 +403,8 @@ void vocab_list_localize(struct store *st, enum vocab t, struct vocab_list *l, c
             it->name = name;
             /* The file's own name is still one a person may type for a place. */
             if (t == VOCAB_REGION) {
-                char *also = it->also ? xasprintf("%s\n%s", before[i], it->also)
-                                      : xstrdup(before[i]);
+                char *also =
+                        it->also ? xasprintf("%s\n%s", before[i], it->also) : xstrdup(before[i]);
                 free(it->also);
                 it->also = also;
             }

@@ -139,7 +139,10 @@ static int filter_bar(struct entrylist *el, const struct entrylist_source *src, 
         const struct entrylist_chip *c = &src->chips[i];
         int w = text_width(c->text);
         int need = (i ? sepw : 0) + w;
-        if (i && col + need > line_w && row + 1 < max_rows) {
+        /* A chip goes to the next row when it does not fit; the first too, when that row has
+         * room for it whole (a long place's name in French at 40 columns). */
+        bool wrap = i || w <= width - 2;
+        if (wrap && col + need > line_w && row + 1 < max_rows) {
             row++;
             col = 2;
             line_w = width;

@@ -184,6 +184,17 @@ expect_screen_matches "^  NOM +TYPE *$"
 expect_screen_has "au-dessous (PgDn)"
 check "the status bar is whole French hints" hints_whole_fr
 
+case_begin "40x12: a long place's name in French in the filter bar, whole, on a row of its own"
+send r
+wait_for "Où vivez-vous${NB}?"
+type_text colom
+wait_for "Colombie-Britannique (Canada)"
+send Enter
+wait_for_re "^Filtres${NB}: +[0-9]+ sur 44 *$"
+expect_screen_matches "^  lieu Colombie-Britannique · x efface *$"
+send x
+wait_for "Filtres${NB}: aucun"
+
 case_begin "40x12 detail and shortlist in French (the shortlist kept from before: 2 entries)"
 send a
 wait_for "Ajouté à la sélection (2)."
