@@ -253,6 +253,39 @@ static bool add_value(const char **list, size_t *n, const char *v)
     return true;
 }
 
+/* A long option getopt_long refused: ambiguous when it begins two options' names ("--lan":
+ * --language-test and --lang), which are then named; else unknown. */
+static int ambiguous(const struct option *longopts, const char *typed)
+{
+    if (strncmp(typed, "--", 2) != 0)
+        return usage_error(_("unknown option '%s'"), typed);
+    size_t len = strcspn(typed + 2, "=");
+    struct sb names = {0};
+    size_t count = 0;
+    for (const struct option *o = longopts; o->name; o++) {
+        if (strncmp(o->name, typed + 2, len) != 0)
+            continue;
+        /* --no-color and --no-colour are one option. */
+        if (o != longopts && o[-1].val == o->val && strncmp(o[-1].name, typed + 2, len) == 0)
+            continue;
+        sb_addf(&names, "%s--%s", count ? ", " : "", o->name);
+        count++;
+    }
+    int rc;
+    char *word = xasprintf("%.*s", (int)(len + 2), typed);
+    if (count >= 2) {
+        /* TRANSLATORS: '%%s' is the option typed (keep it); %s the options it could be. */
+        char *msg = xasprintf(_("option '%%s' is ambiguous; it could be %s"), sb_str(&names));
+        rc = usage_error(msg, word);
+        free(msg);
+    } else {
+        rc = usage_error(_("unknown option '%s'"), typed);
+    }
+    free(word);
+    sb_finish(&names);
+    return rc;
+}
+
 /* Parse argv into o. Returns -1 to go on, or an exit status. */
 static int parse(int argc, char **argv, struct options *o)
 {
@@ -379,7 +412,7 @@ static int parse(int argc, char **argv, struct options *o)
                 char opt[3] = {'-', (char)optopt, '\0'};
                 return usage_error(_("unknown option '%s'"), opt);
             }
-            return usage_error(_("unknown option '%s'"), argv[optind - 1]);
+            return ambiguous(longopts, argv[optind - 1]);
         default: return usage_error(_("unknown option '%s'"), argv[optind - 1]);
         }
     }

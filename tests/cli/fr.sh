@@ -32,6 +32,13 @@ expect_stderr_has "commande inconnue${NBSP}: «${NBSP}frobnicate${NBSP}»${NBSP}
 run "$ITPNAV" --lang fr show itpcc
 expect_status 64
 expect_stderr_has "identifiant introuvable${NBSP}: «${NBSP}itpcc${NBSP}»${NBSP}; vouliez-vous dire «${NBSP}itpc${NBSP}»${NBSP}?"
+# An abbreviation that begins two options names them (it once read --lang as --language-test).
+run "$ITPNAV" --lan fr list
+expect_status 64
+expect_stderr_has "itpnav: option '--lan' is ambiguous; it could be --language-test, --lang"
+run "$ITPNAV" --lang fr --lan fr list
+expect_status 64
+expect_stderr_has "l’option «${NBSP}--lan${NBSP}» est ambiguë${NBSP}; ce peut être --language-test, --lang"
 run "$ITPNAV" --lang de list
 expect_status 64
 expect_stderr_has "unknown language 'de'; expected en or fr"

@@ -81,7 +81,8 @@ for f in /usr/bin/itpnav /usr/share/man/man1/itpnav.1.gz /usr/share/man/man5/itp
     /usr/share/zsh/vendor-completions/_itpnav /usr/share/fish/vendor_completions.d/itpnav.fish \
     /lib/systemd/system/itpnav-kiosk.service /lib/systemd/system/itpnav-update.service \
     /lib/systemd/system/itpnav-update.timer /usr/libexec/itpnav/itpnav-update \
-    /usr/share/doc/itpnav/copyright /usr/share/doc/itpnav/examples/update.conf; do
+    /usr/share/doc/itpnav/copyright /usr/share/doc/itpnav/examples/update.conf \
+    /usr/share/locale/fr/LC_MESSAGES/itpnav.mo; do
     [ -e "$root$f" ] || fail "the package lacks $f"
 done
 [ -x "$root/usr/libexec/itpnav/itpnav-update" ] || fail "the update script is not executable"
@@ -107,6 +108,20 @@ expect_stdout_equals "$T/want.tsv"
 run "$root/usr/bin/itpnav" list --region ontario --kind pathway --format tsv
 expect_status 0
 expect_stdout_matches "	pathway	"
+
+case_begin "the installed itpnav speaks French from its installed catalogue"
+if locale -a 2>/dev/null | grep -Eqi '^fr_[a-z]+\.utf-?8$'; then
+    run "$root/usr/bin/itpnav" --lang fr --help
+    expect_status 0
+    expect_stdout_has "Utilisation"$'\u00a0'":"
+    run "$root/usr/bin/itpnav" --lang fr list --region ontario --kind pathway --format tsv
+    expect_status 0
+    "$ITPNAV" --lang en list --data "$SOURCE_ROOT/data/itpnav.json" --region ontario \
+        --kind pathway --format tsv >"$T/want-on.tsv" 2>/dev/null
+    expect_stdout_equals "$T/want-on.tsv"
+else
+    echo "  (no French UTF-8 locale installed: only the catalogue's presence is checked)"
+fi
 
 case_begin "the installed completion and update script run"
 run bash --norc --noprofile -c '
