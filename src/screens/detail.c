@@ -14,12 +14,14 @@
 #include "terms.h"
 #include "text.h"
 #include "util.h"
+#include "i18n.h"
 
 struct detail {
     struct entry *entry;
     struct doc *doc;
     struct textview tv;
     int top, height; /* where the text was drawn, for clicks */
+    unsigned lang;   /* the language (app->lang_gen) the entry was read in */
 };
 
 static const enum action hints[] = {A_NEXT_LINK, A_OPEN, A_MARK, A_QR,
@@ -33,6 +35,7 @@ static void *detail_create(struct app *app, const char *id, unsigned kinds)
         app_notice(app, "%s", err.msg);
     if (!e)
         return NULL;
+    entry_localize(app->store, e, i18n_lang());
     struct detail *d = xcalloc(1, sizeof *d);
     d->entry = e;
     d->doc = doc_entry(e);
@@ -44,6 +47,7 @@ static void *detail_create(struct app *app, const char *id, unsigned kinds)
         app_notice(app, "%s", err.msg);
     d->tv.link_sel = -1;
     d->tv.margin = 1; /* a long web address may use the whole row */
+    d->lang = app->lang_gen;
     return d;
 }
 
@@ -61,7 +65,7 @@ struct result detail_open(struct app *app, const char *target)
     void *state = detail_create(app, id, kinds);
     if (state)
         return result_push(&screen_detail, state);
-    app_notice(app, "That entry is no longer in the data.");
+    app_notice(app, "%s", _("That entry is no longer in the data."));
     return result_of(R_REDRAW);
 }
 
@@ -75,11 +79,13 @@ struct result detail_follow(struct app *app, const struct textview *tv, enum tv_
         if (tv_link(tv))
             app_toggle_target(app, tv_link(tv));
         else
-            app_notice(app, "%s selects an entry; then %s saves it to the shortlist.",
+            /* TRANSLATORS: the two %s are keys' names (Tab, a). */
+            app_notice(app, _("%s selects an entry; then %s saves it to the shortlist."),
                        key_first(A_NEXT_LINK), key_first(A_MARK));
         return result_of(R_REDRAW);
     case TV_FIRST_LINK:
-        app_notice(app, "%s again opens the selected link; %s moves between links.",
+        /* TRANSLATORS: the two %s are keys' names (Enter, Tab). */
+        app_notice(app, _("%s again opens the selected link; %s moves between links."),
                    key_first(A_OPEN), key_first(A_NEXT_LINK));
         return result_of(R_REDRAW);
     }
@@ -99,11 +105,27 @@ static void draw(struct app *app, void *state, struct rect r)
 {
     struct detail *d = state;
     int width = r.w - 2;
+    if (d->lang != app->lang_gen) {
+        /* The language changed: the entry is read again in it, at the same place. */
+        struct err err = {0};
+        struct entry *e = entry_get(app->store, d->entry->id, terms_kinds(d->entry->kind), &err);
+        if (e) {
+            entry_localize(app->store, e, i18n_lang());
+            entry_destroy(d->entry);
+            doc_destroy(d->doc);
+            d->entry = e;
+            d->doc = doc_entry(e);
+            d->tv.width = -1; /* wrapped again below */
+        }
+        d->lang = app->lang_gen;
+    }
     /* Wrap again only when the width changed: the scroll position and link stay. */
     if (d->tv.width != width) {
+        size_t top = d->tv.top;
         int sel = d->tv.link_sel;
         tv_from_doc(&d->tv, d->doc, width);
         d->tv.link_sel = sel < d->tv.n_links ? sel : -1;
+        d->tv.top = top < d->tv.n ? top : 0;
     }
     d->top = r.y;
     d->height = r.h;
@@ -114,7 +136,8 @@ static void draw(struct app *app, void *state, struct rect r)
         int y, x;
         getyx(stdscr, y, x);
         char badge[64];
-        snprintf(badge, sizeof badge, " %s on your shortlist ", glyph(GLYPH_SAVED));
+        /* TRANSLATORS: a badge on a saved entry's title line; %s is a star. */
+        snprintf(badge, sizeof badge, _(" %s on your shortlist "), glyph(GLYPH_SAVED));
         int bw = text_width(badge);
         if (r.w > bw + 30)
             draw_text(r.y, r.x + r.w - bw - 1, bw, ROLE_GOOD, badge);
@@ -144,7 +167,7 @@ static struct result on_click(struct app *app, void *state, int y, int x, bool t
 }
 
 const struct screen screen_detail = {
-        .name = "Detail",
+        .name = N_("Detail"),
         .draw = draw,
         .on_key = on_key,
         .on_click = on_click,

@@ -8,6 +8,7 @@
 #include "handout.h"
 #include "textpage.h"
 #include "util.h"
+#include "i18n.h"
 
 static const enum action hints[] = {A_BACK, A_EXPORT, A_QR, A_HOME, A_HELP};
 
@@ -25,12 +26,15 @@ static void build(struct app *app, struct textview *tv, int width)
     doc_destroy(d);
     tv_blank(tv);
     char *how =
-            app->kiosk ? xasprintf("Take a photo of this screen, press %s for a QR code of your "
-                                   "shortlist to scan with your phone, or %s to print it where a "
-                                   "printer is set up. It is cleared for the next person.",
+            /* TRANSLATORS: the two %s are keys' names (c, e). */
+            app->kiosk ? xasprintf(_("Take a photo of this screen, press %s for a QR code of "
+                                     "your shortlist to scan with your phone, or %s to print it "
+                                     "where a printer is set up. It is cleared for the next "
+                                     "person."),
                                    key_first(A_QR), key_first(A_EXPORT))
-                       : xasprintf("Press %s to save this as a file or print it. Press %s for a QR "
-                                   "code of the shortlist.",
+                       /* TRANSLATORS: the two %s are keys' names (e, c). */
+                       : xasprintf(_("Press %s to save this as a file or print it. Press %s for "
+                                     "a QR code of the shortlist."),
                                    key_first(A_EXPORT), key_first(A_QR));
     tv_add(tv, ROLE_DIM, NULL, 0, how, width, NULL);
     free(how);
@@ -43,7 +47,7 @@ void *handout_view_create(struct app *app)
 }
 
 const struct screen screen_handout = {
-        .name = "Handout",
+        .name = N_("Handout"),
         .draw = textpage_draw,
         .on_key = textpage_key,
         .on_click = textpage_click,

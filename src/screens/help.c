@@ -9,6 +9,7 @@
 #include "query.h"
 #include "text.h"
 #include "util.h"
+#include "i18n.h"
 #include "textpage.h"
 
 static const enum action hints[] = {A_BACK, A_HOME, A_QUIT};
@@ -39,27 +40,28 @@ static void add_key_line(void *ctx, const char *label, const char *text)
 
 static void build(struct app *app, struct textview *tv, int width)
 {
-    tv_add(tv, ROLE_HEADING, NULL, 0, "Help: the keys of itpnav", width, NULL);
+    tv_add(tv, ROLE_HEADING, NULL, 0, _("Help: the keys of itpnav"), width, NULL);
     /* A kiosk's visitor cannot start it again with other options. */
     tv_add(tv, ROLE_NORMAL, NULL, 0,
-           app->kiosk
-                   ? "Everything works from the keyboard, and by touch: a tap selects or opens, "
-                     "a tap on a key at the bottom presses it, and the wheel scrolls."
-                   : "Everything works from the keyboard, and by touch or mouse: a click selects "
-                     "or opens, a click on a key at the bottom presses it, and the wheel "
-                     "scrolls (start with --no-mouse to keep your terminal's copy and paste).",
+           app->kiosk ? _("Everything works from the keyboard, and by touch: a tap selects or "
+                          "opens, a tap on a key at the bottom presses it, and the wheel scrolls.")
+                      : _("Everything works from the keyboard, and by touch or mouse: a click "
+                          "selects or opens, a click on a key at the bottom presses it, and the "
+                          "wheel scrolls (start with --no-mouse to keep your terminal's copy and "
+                          "paste)."),
            width, NULL);
-    char *marks = xasprintf("In the lists, %s marks what is on your shortlist and %s an entry "
-                            "whose facts are more than %d years old: check it with the "
-                            "organisation first.",
+    /* TRANSLATORS: the two %s are marks (a star, a clock); %d is years. */
+    char *marks = xasprintf(_("In the lists, %s marks what is on your shortlist and %s an entry "
+                              "whose facts are more than %d years old: check it with the "
+                              "organisation first."),
                             glyph(GLYPH_SAVED), glyph(GLYPH_OLD), QUERY_OLD_YEARS);
     tv_blank(tv);
     tv_add(tv, ROLE_NORMAL, NULL, 0, marks, width, NULL);
     free(marks);
     if (app->kiosk)
         tv_add(tv, ROLE_NORMAL, NULL, 0,
-               "This is a shared computer: after a while without use, everything you did here is "
-               "cleared for the next person, and nothing is saved.",
+               _("This is a shared computer: after a while without use, everything you did here "
+                 "is cleared for the next person, and nothing is saved."),
                width, NULL);
     struct help_out out = {tv, width};
     key_help(app->kiosk, add_key_line, &out);
@@ -72,7 +74,7 @@ void *help_create(struct app *app)
 }
 
 const struct screen screen_help = {
-        .name = "Help",
+        .name = N_("Help"),
         .draw = textpage_draw,
         .on_key = textpage_key,
         .on_click = textpage_click,

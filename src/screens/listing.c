@@ -11,6 +11,7 @@
 #include "qr_view.h"
 #include "terms.h"
 #include "util.h"
+#include "i18n.h"
 
 void *listing_create(struct app *app, unsigned kinds)
 {
@@ -94,18 +95,18 @@ static struct result filter_key(struct app *app, struct entrylist *el, enum acti
     }
     case A_CLEAR:
         app_clear_filters(app);
-        app_notice(app, "All filters and the search are cleared.");
+        app_notice(app, "%s", _("All filters and the search are cleared."));
         return result_of(R_REDRAW);
     case A_SERVICE:
     case A_DELIVERY:
         if (el->kinds == KIND_PATHWAY) {
-            app_notice(app, "Pathways are not filtered by service or delivery.");
+            app_notice(app, "%s", _("Pathways are not filtered by service or delivery."));
             return result_of(R_REDRAW);
         }
         return filters_pick(app, a);
     case A_KIND:
         if (el->kinds == KIND_PATHWAY) {
-            app_notice(app, "This list shows pathways only.");
+            app_notice(app, "%s", _("This list shows pathways only."));
             return result_of(R_REDRAW);
         }
         return filters_pick(app, a);

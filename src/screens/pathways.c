@@ -3,6 +3,7 @@
 #include "pathways.h"
 
 #include "app.h"
+#include "i18n.h"
 #include "listing.h"
 
 static const enum action hints[] = {A_OPEN,  A_MARK, A_SEARCH, A_REGION, A_GOAL,
@@ -14,7 +15,7 @@ void *pathways_create(struct app *app)
 }
 
 const struct screen screen_pathways = {
-        .name = "Pathways to practice",
+        .name = N_("Pathways to practice"),
         .draw = listing_draw,
         .on_key = listing_key,
         .on_click = listing_click,

@@ -14,6 +14,7 @@
 #include "terms.h"
 #include "text.h"
 #include "util.h"
+#include "i18n.h"
 
 /* The most columns and half rows a module takes: larger only makes a code harder to frame. */
 #define QR_MAX_SCALE 3
@@ -71,13 +72,16 @@ struct result qr_view_entry(struct app *app, const char *id, unsigned kinds)
     struct err err = {0};
     struct entry *e = entry_get(app->store, id, kinds, &err);
     if (!e) {
-        app_notice(app, "%s", err.code ? err.msg : "That entry is no longer in the data.");
+        app_notice(app, "%s", err.code ? err.msg : _("That entry is no longer in the data."));
         return result_of(R_REDRAW);
     }
+    entry_localize(app->store, e, i18n_lang());
     char *what = NULL;
     char *url = qr_entry_address(e, &what);
     if (!url) {
-        app_notice(app, "The data has no web address for %s: there is no code to show.", e->name);
+        /* TRANSLATORS: %s is an entry's name. */
+        app_notice(app, _("The data has no web address for %s: there is no code to show."),
+                   e->name);
         entry_destroy(e);
         return result_of(R_REDRAW);
     }
@@ -97,18 +101,23 @@ struct result qr_view_shortlist(struct app *app)
         return result_of(R_REDRAW);
     }
     if (n == 0) {
-        app_notice(app, "Nothing is on the shortlist yet: a saves the selected entry to it.");
+        /* TRANSLATORS: %s is a key's name (a). */
+        app_notice(app, _("Nothing is on the shortlist yet: %s saves the selected entry to it."),
+                   key_first(A_MARK));
         return result_of(R_REDRAW);
     }
     char today[16];
     handout_today(today, sizeof today);
     struct qr_view *w = view_create(true);
     view_add(w,
-             xasprintf("Your shortlist: %zu %s, with contacts and notes", n,
-                       n == 1 ? "entry" : "entries"),
+             /* TRANSLATORS: a QR code's title; %zu is how many entries. */
+             xasprintf(ngettext("Your shortlist: %zu entry, with contacts and notes",
+                                "Your shortlist: %zu entries, with contacts and notes", n),
+                       n),
              qr_shortlist_text(app->store, items, n, today), NULL);
     for (size_t i = 0; i < n; i++)
-        view_add(w, xasprintf("Entry %zu of %zu: %s", i + 1, n, items[i].name),
+        /* TRANSLATORS: a QR code's title: the entry's place in the shortlist, and its name. */
+        view_add(w, xasprintf(_("Entry %zu of %zu: %s"), i + 1, n, items[i].name),
                  qr_item_text(app->store, &items[i]), NULL);
     state_items_destroy(items, n);
     return result_push(&screen_qr, w);
@@ -197,30 +206,34 @@ static void draw(struct app *app, void *state, struct rect r)
     struct code *c = &w->v[w->cur];
     char where[96] = "", why[256] = "";
     if (w->n > 1)
-        snprintf(where, sizeof where, "Code %zu of %zu%s. ↓ or a tap: the next; ↑: the one before.",
-                 w->cur + 1, w->n, w->list && w->cur == 0 ? " (the whole list)" : "");
+        snprintf(where, sizeof where,
+                 /* TRANSLATORS: which code is shown; %s is " (the whole list)" or nothing. ↓ and ↑
+                  * are keys. */
+                 _("Code %zu of %zu%s. ↓ or a tap: the next; ↑: the one before."), w->cur + 1, w->n,
+                 w->list && w->cur == 0 ? _(" (the whole list)") : "");
     const char *next = w->list && w->cur == 0 && w->n > 1
-                               ? "↓, Space or a tap shows one code for each entry."
+                               /* TRANSLATORS: ↓ and Space are keys. */
+                               ? _("↓, Space or a tap shows one code for each entry.")
                                : NULL;
 
     struct caption cap = {0};
     caption_add(&cap, ROLE_HEADING, c->title);
     if (!terminal_utf8()) {
         caption_add(&cap, ROLE_NOTICE,
-                    "This terminal cannot draw a QR code: its character set is not UTF-8.");
+                    _("This terminal cannot draw a QR code: its character set is not UTF-8."));
         caption_add(&cap, ROLE_NORMAL, c->text);
         caption_add(&cap, ROLE_DIM, where[0] ? where : NULL);
         draw_without(r, &cap);
         return;
     }
     if (c->status != 0 || !c->qr) {
-        caption_add(&cap, ROLE_NOTICE, "This is too much text for one QR code.");
+        caption_add(&cap, ROLE_NOTICE, _("This is too much text for one QR code."));
         caption_add(&cap, ROLE_NORMAL, next);
         caption_add(&cap, ROLE_DIM, next ? NULL : where[0] ? where : NULL);
         draw_without(r, &cap);
         return;
     }
-    caption_add(&cap, ROLE_NORMAL, "Scan it with your phone's camera.");
+    caption_add(&cap, ROLE_NORMAL, _("Scan it with your phone's camera."));
     caption_add(&cap, ROLE_DIM, where[0] ? where : NULL);
 
     /* Beside the code when there is room (a wide terminal), else above it. The address shown
@@ -241,8 +254,9 @@ static void draw(struct app *app, void *state, struct rect r)
         int need_w = qr_cols(c->qr, 1) + 2;
         int need_h = qr_rows(c->qr, 1) + caption_rows(&over, need_w - 4) + 2;
         snprintf(why, sizeof why,
-                 "This window is too small for this QR code: it needs at least %dx%d "
-                 "(this is %dx%d).",
+                 /* TRANSLATORS: the sizes are columns x rows: "40x12". */
+                 _("This window is too small for this QR code: it needs at least %dx%d "
+                   "(this is %dx%d)."),
                  need_w, need_h, COLS, LINES);
         struct caption small = {0};
         caption_add(&small, ROLE_HEADING, c->title);
@@ -307,7 +321,7 @@ static struct result on_click(struct app *app, void *state, int y, int x, bool t
 }
 
 const struct screen screen_qr = {
-        .name = "QR code",
+        .name = N_("QR code"),
         .draw = draw,
         .on_key = on_key,
         .on_click = on_click,

@@ -10,10 +10,12 @@
 #include "app.h"
 #include "detail.h"
 #include "draw.h"
+#include "entry.h"
 #include "glyph.h"
 #include "prompt.h"
 #include "text.h"
 #include "util.h"
+#include "i18n.h"
 
 struct shortlist {
     struct listview lv;
@@ -34,6 +36,21 @@ static void reload(struct app *app, struct shortlist *s)
     if (state_items(app->state, app->store, &s->items, &s->n, &e) != 0)
         app_notice(app, "%s", e.msg);
     s->lv.n = s->n;
+    /* The names in the reader's language, where the data has them (the file keeps the data's
+     * own, for the day an entry leaves the data). */
+    for (size_t i = 0; i < s->n && i18n_french(); i++) {
+        struct state_item *it = &s->items[i];
+        if (!it->listed)
+            continue;
+        struct err err = {0};
+        struct entry *en = entry_get(app->store, it->id, terms_kinds(it->kind), &err);
+        if (!en)
+            continue;
+        entry_localize(app->store, en, i18n_lang());
+        free(it->name);
+        it->name = xstrdup(en->name);
+        entry_destroy(en);
+    }
 }
 
 void *shortlist_create(struct app *app)
@@ -57,25 +74,30 @@ static void draw(struct app *app, void *state, struct rect r)
     int top = r.y, height = r.h, x = r.x, w = r.w;
     int y = top;
     char head[160];
-    snprintf(head, sizeof head, "Your shortlist: %zu %s%s", s->n, s->n == 1 ? "entry" : "entries",
-             state_in_memory(app->state) ? (app->kiosk ? " (cleared for the next person)"
-                                                       : " (not saved: it lasts until you quit)")
-             : state_waiting(app->state) ? " (saved once its file is free)"
+    snprintf(head, sizeof head,
+             /* TRANSLATORS: the shortlist's heading; %zu is how many entries, %s what follows. */
+             ngettext("Your shortlist: %zu entry%s", "Your shortlist: %zu entries%s", s->n), s->n,
+             state_in_memory(app->state) ? (app->kiosk ? _(" (cleared for the next person)")
+                                                       : _(" (not saved: it lasts until you quit)"))
+             : state_waiting(app->state) ? _(" (saved once its file is free)")
                                          : "");
     draw_line(y++, x, w, ROLE_HEADING, head);
     if (s->n == 0) {
         char how[200];
         snprintf(how, sizeof how,
-                 "In a list or on an entry, press %s to save it here; each can have a note.",
+                 /* TRANSLATORS: %s is a key's name (a). */
+                 _("In a list or on an entry, press %s to save it here; each can have a note."),
                  key_first(A_MARK));
-        draw_text(y + 1, x + 2, w - 4, ROLE_NORMAL, "Nothing saved yet.");
+        draw_text(y + 1, x + 2, w - 4, ROLE_NORMAL, _("Nothing saved yet."));
         struct text_lines *l = text_wrap(how, w - 4 > 1 ? w - 4 : 1);
         int row = y + 2;
         for (size_t i = 0; i < l->n; i++)
             draw_text(row++, x + 2, w - 4, ROLE_DIM, l->line[i]);
         text_lines_destroy(l);
         if (state_undo_count(app->state)) {
-            snprintf(how, sizeof how, "%s puts back the last entry taken off.", key_first(A_UNDO));
+            /* TRANSLATORS: %s is a key's name (u). */
+            snprintf(how, sizeof how, _("%s puts back the last entry taken off."),
+                     key_first(A_UNDO));
             draw_text(row + 1, x + 2, w - 4, ROLE_DIM, how);
         }
         move(y + 1, x + 2);
@@ -92,9 +114,10 @@ static void draw(struct app *app, void *state, struct rect r)
         bool sel = i == s->lv.sel;
         char line[64];
         snprintf(line, sizeof line, "%s %zu. ", sel ? glyph(GLYPH_SELECTED) : " ", i + 1);
-        const char *tag = !it->listed                        ? "no longer listed"
-                          : strcmp(it->kind, "pathway") == 0 ? "pathway"
-                                                             : "support";
+        /* TRANSLATORS: a shortlist entry's tag, at its row's end. */
+        const char *tag = !it->listed                        ? _("no longer listed")
+                          : strcmp(it->kind, "pathway") == 0 ? C_("shortlist tag", "pathway")
+                                                             : C_("shortlist tag", "support");
         int tw = text_width(tag), lw = text_width(line);
         enum role role = sel ? ROLE_SELECTED : ROLE_NORMAL;
         draw_line(y, x, w - tw - 2, role, line);
@@ -110,9 +133,11 @@ static void draw(struct app *app, void *state, struct rect r)
         y++;
         char note[600];
         if (it->note[0])
-            snprintf(note, sizeof note, "     Note: %s", it->note);
+            /* TRANSLATORS: %s is the person's note. */
+            snprintf(note, sizeof note, _("     Note: %s"), it->note);
         else if (sel)
-            snprintf(note, sizeof note, "     No note: %s adds one.", key_first(A_NOTE));
+            /* TRANSLATORS: %s is a key's name (n). */
+            snprintf(note, sizeof note, _("     No note: %s adds one."), key_first(A_NOTE));
         else
             note[0] = '\0';
         draw_line(y++, x, w, it->note[0] ? ROLE_NORMAL : ROLE_DIM, note);
@@ -145,9 +170,10 @@ static struct result set_note(struct app *app, void *ctx, const char *text, cons
     (void)error;
     struct err e = {0};
     if (state_set_note(app->state, t->id, t->kind, text, &e) != 0)
-        app_notice(app, "The note was not saved: %s", e.msg);
+        /* TRANSLATORS: %s is why. */
+        app_notice(app, _("The note was not saved: %s"), e.msg);
     else
-        app_notice(app, text[0] ? "Note saved." : "Note removed.");
+        app_notice(app, "%s", text[0] ? _("Note saved.") : _("Note removed."));
     app->state_gen++;
     return result_of(R_REDRAW);
 }
@@ -161,9 +187,10 @@ static struct result edit_note(struct shortlist *s)
     t->id = xstrdup(it->id);
     t->kind = xstrdup(it->kind);
     char title[300];
-    snprintf(title, sizeof title, "Note on %s", it->name);
-    return prompt_open(title, "A reminder for you or your client; empty removes it.", it->note, 0,
-                       set_note, t, note_target_free);
+    /* TRANSLATORS: %s is an entry's name. */
+    snprintf(title, sizeof title, _("Note on %s"), it->name);
+    return prompt_open(title, _("A reminder for you or your client; empty removes it."), it->note,
+                       0, set_note, t, note_target_free);
 }
 
 /* Select the entry id of kind, when it is on the list. */
@@ -194,7 +221,8 @@ static struct result on_key(struct app *app, void *state, enum action a, int key
         if (!it)
             return result_of(R_HANDLED);
         if (!it->listed) {
-            app_notice(app, "%s is no longer in the data; its name and note are kept here.",
+            /* TRANSLATORS: %s is an entry's name. */
+            app_notice(app, _("%s is no longer in the data; its name and note are kept here."),
                        it->name);
             return result_of(R_REDRAW);
         }
@@ -235,8 +263,9 @@ static struct result on_key(struct app *app, void *state, enum action a, int key
     case A_MARK:
         /* Everything here is saved: "save" would only take the entry off, by surprise. */
         app_notice(app,
-                   "Everything here is saved. %s takes the selected entry off; %s puts it "
-                   "back.",
+                   /* TRANSLATORS: the two %s are keys' names (D, u). */
+                   _("Everything here is saved. %s takes the selected entry off; %s puts it "
+                     "back."),
                    key_first(A_REMOVE), key_first(A_UNDO));
         return result_of(R_REDRAW);
     case A_SHORTLIST: return result_of(R_HANDLED); /* here already */
@@ -261,7 +290,7 @@ static struct result on_click(struct app *app, void *state, int y, int x, bool t
 }
 
 const struct screen screen_shortlist = {
-        .name = "Shortlist",
+        .name = N_("Shortlist"),
         .draw = draw,
         .on_key = on_key,
         .on_click = on_click,

@@ -2,6 +2,7 @@
 #include "supports.h"
 
 #include "app.h"
+#include "i18n.h"
 #include "listing.h"
 
 /* The filter bar names s, d and t; the status bar keeps what fits in 80 columns. */
@@ -22,7 +23,7 @@ static void draw(struct app *app, void *state, struct rect r)
 }
 
 const struct screen screen_supports = {
-        .name = "Supports",
+        .name = N_("Supports"),
         .draw = draw,
         .on_key = listing_key,
         .on_click = listing_click,

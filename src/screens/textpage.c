@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 
+#include "app.h"
 #include "detail.h"
 #include "util.h"
 
@@ -35,7 +36,7 @@ void textpage_draw(struct app *app, void *state, struct rect r)
     struct textpage *p = state;
     int width = r.w - 2;
     unsigned stamp = p->stamp ? p->stamp(app) : 0;
-    if (p->tv.width != width || stamp != p->built_stamp) {
+    if (p->tv.width != width || stamp != p->built_stamp || app->lang_gen != p->built_lang) {
         /* Keep the place and the selected link across a rebuild. */
         size_t keep_top = p->tv.top;
         int sel = p->tv.link_sel;
@@ -43,6 +44,7 @@ void textpage_draw(struct app *app, void *state, struct rect r)
         p->tv.width = width;
         p->build(app, &p->tv, width);
         p->built_stamp = stamp;
+        p->built_lang = app->lang_gen;
         p->tv.top = keep_top < p->tv.n ? keep_top : 0;
         p->tv.link_sel = sel < p->tv.n_links ? sel : -1;
     }

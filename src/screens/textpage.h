@@ -12,6 +12,7 @@ struct textpage {
     void (*build)(struct app *app, struct textview *tv, int width);
     unsigned (*stamp)(struct app *app); /* what the page shows changed when this does */
     unsigned built_stamp;
+    unsigned built_lang; /* the language (app->lang_gen) it was built in */
 };
 
 /* A new page whose lines come from build; the screen's state (textpage_destroy frees it). */

@@ -52,10 +52,17 @@ struct app {
     double pin_next_try;    /* kiosk: no PIN is checked before this time (clock) */
     char pin_message[160];  /* kiosk: what the PIN prompt says after a try */
     struct kiosk_data data; /* kiosk: the --db file, reopened when it is replaced */
+    char start_lang[4];     /* the language the program started in (a kiosk returns to it) */
+    unsigned lang_gen;      /* bumped whenever the language changes: screens read again */
 };
 
 /* Set a message for the row above the status bar; it stays until a key after it was seen. */
 void app_notice(struct app *app, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Show everything in lang ("en" or "fr") from the next frame: the screens read their text and
+ * the data's again, keeping their place; filters, search and shortlist are untouched. False
+ * (and a notice saying why) when the language cannot be shown. */
+bool app_set_lang(struct app *app, const char *lang);
 
 /* Note that the filters changed (lists re-query). */
 void app_filters_changed(struct app *app);

@@ -9,4 +9,8 @@
 /* Do action a (the screen on top ignored it); R_IGNORED when it is no command. */
 struct result commands_run(struct app *app, enum action a);
 
+/* Switch the language (English to French, French to English) at once, keeping the screens,
+ * their place, the filters, the search and the shortlist; an open dialog closes. Says so. */
+struct result commands_switch_lang(struct app *app);
+
 #endif

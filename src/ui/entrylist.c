@@ -12,6 +12,7 @@
 #include "terms.h"
 #include "text.h"
 #include "util.h"
+#include "i18n.h"
 
 #define PREVIEW_MIN_COLS 120
 
@@ -90,7 +91,7 @@ static void sync_page(struct entrylist *el, const struct entrylist_source *src, 
     if (query_page(el->store, src->q, el->lv.top, (size_t)rows, &el->page, &e) != 0)
         failed(el, src, e.msg);
     else if (el->page.n == 0 && el->lv.n > 0)
-        failed(el, src, "The list could not be read: the data's index names entries it lacks.");
+        failed(el, src, _("The list could not be read: the data's index names entries it lacks."));
     else if (!el->error[0])
         el->told[0] = '\0'; /* read: a failure after this is news again */
     el->page_valid = true;
@@ -131,14 +132,17 @@ static int filter_bar(struct entrylist *el, const struct entrylist_source *src, 
     int sepw = text_width(sep) + 2;
     int row = 0, col = 0, line_w = width - cw - 1;
     if (draw)
-        col = draw_text(y, x, line_w, ROLE_NORMAL, "Filters: ");
+        col = draw_text(y, x, line_w, ROLE_NORMAL, _("Filters: "));
     else
-        col = text_width("Filters: ");
+        col = text_width(_("Filters: "));
     for (size_t i = 0; i < src->n_chips; i++) {
         const struct entrylist_chip *c = &src->chips[i];
         int w = text_width(c->text);
         int need = (i ? sepw : 0) + w;
-        if (i && col + need > line_w && row + 1 < max_rows) {
+        /* A chip goes to the next row when it does not fit; the first too, when that row has
+         * room for it whole (a long place's name in French at 40 columns). */
+        bool wrap = i || w <= width - 2;
+        if (wrap && col + need > line_w && row + 1 < max_rows) {
             row++;
             col = 2;
             line_w = width;
@@ -168,6 +172,35 @@ struct columns {
     int name, kind, where, size;
 };
 
+/* A row's kind or status as the reader's language says it (the data's ids are English words). */
+static const char *row_word(const char *v)
+{
+    static const struct {
+        const char *id, *word;
+    } words[] = {
+            /* TRANSLATORS: a list's TYPE and STATUS columns, at most 9 columns wide. */
+            {"group", N_("group")},       {"program", N_("program")},
+            {"pathway", N_("pathway")},   {"available", N_("available")},
+            {"limited", N_("limited")},   {"proposed", N_("proposed")},
+            {"closed", N_("closed")},     {"active", N_("active")},
+            {"inactive", N_("inactive")},
+    };
+    if (!v)
+        return "";
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strcmp(v, words[i].id) == 0)
+            return _(words[i].word);
+    return v;
+}
+
+/* The column headings, in the reader's language. */
+/* TRANSLATORS: the list's column headings, in capitals. */
+#define HEAD_NAME   C_("list heading", "NAME")
+#define HEAD_KIND   C_("list heading", "KIND")
+#define HEAD_STATUS C_("list heading", "STATUS")
+#define HEAD_WHERE  C_("list heading", "WHERE")
+#define HEAD_SIZE   C_("list heading", "SIZE")
+
 static bool old(const struct entrylist_source *src, const struct row *r)
 {
     return src->old_before && query_dated_before(r->dated, src->old_before);
@@ -176,14 +209,14 @@ static bool old(const struct entrylist_source *src, const struct row *r)
 static struct columns layout(const struct entrylist *el, const struct entrylist_source *src,
                              int width, bool pathways)
 {
-    struct columns c = {.kind = text_width(pathways ? "STATUS" : "KIND")};
+    struct columns c = {.kind = text_width(pathways ? HEAD_STATUS : HEAD_KIND)};
     int name_need = 0, where_need = 0, size_need = 0;
     bool where_new = false; /* some row's place is not just the chosen one */
     int oldw =
             text_width(glyph(GLYPH_OLD)) + 2; /* two spaces apart: a mark, not a part of the name */
     for (size_t i = 0; i < el->page.n; i++) {
         const struct row *r = &el->page.rows[i];
-        int k = text_width(pathways ? (r->status ? r->status : "") : r->kind);
+        int k = text_width(row_word(pathways ? r->status : r->kind));
         c.kind = k > c.kind ? k : c.kind;
         int n = text_width(r->name) + (old(src, r) ? oldw : 0);
         name_need = n > name_need ? n : name_need;
@@ -204,7 +237,7 @@ static struct columns layout(const struct entrylist *el, const struct entrylist_
         rest -= c.size + 2;
     }
     if (where_new && where_need) {
-        int w = where_need < text_width("WHERE") ? text_width("WHERE") : where_need;
+        int w = where_need < text_width(HEAD_WHERE) ? text_width(HEAD_WHERE) : where_need;
         w = w < WHERE_MAX ? w : WHERE_MAX;
         if (name_need + 2 + w <= rest)
             c.where = w;
@@ -241,7 +274,7 @@ static void draw_row(int y, int x0, int width, const struct columns *c, const st
     if (is_old)
         draw_text(y, x + drawn + 2, oldw - 2, sel ? base : ROLE_WARN, oldg);
     x += c->name + 2;
-    const char *kind = pathways ? (r->status ? r->status : "") : r->kind;
+    const char *kind = row_word(pathways ? r->status : r->kind);
     draw_text(y, x, c->kind, sel ? base : pathways ? draw_status_role(r->status) : ROLE_DIM, kind);
     x += c->kind + 2;
     if (c->where) {
@@ -266,6 +299,7 @@ static void draw_preview(struct entrylist *el, const struct entrylist_source *sr
             src->notice(src->ctx, err.msg);
         if (!e)
             return;
+        entry_localize(el->store, e, i18n_lang());
         struct doc *d = doc_entry(e);
         el->preview.top = 0;
         tv_from_doc(&el->preview, d, r.w - 1);
@@ -284,9 +318,11 @@ static void position_line(struct entrylist *el, int y, int x, int width, int row
     size_t below = shown < el->lv.n ? el->lv.n - shown : 0;
     char up[64] = "", down[64] = "";
     if (above)
-        snprintf(up, sizeof up, "%s %zu above (PgUp)", glyph(GLYPH_UP), above);
+        /* TRANSLATORS: %s is an arrow, %zu how many rows; PgUp is a key's name. */
+        snprintf(up, sizeof up, _("%s %zu above (PgUp)"), glyph(GLYPH_UP), above);
     if (below)
-        snprintf(down, sizeof down, "%s %zu below (PgDn)", glyph(GLYPH_DOWN), below);
+        /* TRANSLATORS: %s is an arrow, %zu how many rows; PgDn is a key's name. */
+        snprintf(down, sizeof down, _("%s %zu below (PgDn)"), glyph(GLYPH_DOWN), below);
     int col = x + 2;
     if (down[0]) {
         int w = draw_text(y, col, x + width - col, ROLE_DIM, down);
@@ -305,12 +341,19 @@ void entrylist_draw(struct entrylist *el, const struct entrylist_source *src, st
     bool preview = r.w >= PREVIEW_MIN_COLS;
     int list_w = preview ? r.w * 3 / 5 : r.w;
     el->n_targets = 0;
+    if (strcmp(el->lang, i18n_lang()) != 0) {
+        /* The language changed: the rows and the preview are read again in it, the place kept. */
+        snprintf(el->lang, sizeof el->lang, "%s", i18n_lang());
+        el->page_valid = false;
+        el->preview_rid = -1;
+    }
     sync_count(el, src);
 
     /* The count, unless the list could not be read: then no number on screen is true. */
     char count[64] = "";
     if (!el->error[0])
-        snprintf(count, sizeof count, " %zu of %zu", el->lv.n, el->all);
+        /* TRANSLATORS: how many entries the filters leave, of how many in all: " 12 of 80". */
+        snprintf(count, sizeof count, _(" %zu of %zu"), el->lv.n, el->all);
     int max_filter = r.h - 4 < FILTER_MAX_ROWS ? r.h - 4 : FILTER_MAX_ROWS;
     int filter_rows =
             filter_bar(el, src, r.y, r.x, r.w, max_filter < 1 ? 1 : max_filter, count, false);
@@ -331,19 +374,24 @@ void entrylist_draw(struct entrylist *el, const struct entrylist_source *src, st
     int cursor_x = 0;
     if (el->editing || el->search.text[0])
         cursor_x = field_draw(&el->search, top + 1, r.x, list_w,
-                              el->editing ? ROLE_FIELD : ROLE_NORMAL, "Search: ");
+                              el->editing ? ROLE_FIELD : ROLE_NORMAL, _("Search: "));
     else {
         char how[96];
-        snprintf(how, sizeof how, "Search: press %s and type (words, any order)",
+        /* TRANSLATORS: %s is the search key's name (/). */
+        snprintf(how, sizeof how, _("Search: press %s and type (words, any order)"),
                  key_first(A_SEARCH));
         if (text_width(how) > list_w) /* the words that matter, whole */
-            snprintf(how, sizeof how, "Search: press %s and type", key_first(A_SEARCH));
+            /* TRANSLATORS: %s is the search key's name (/); the short form, for 40 columns. */
+            snprintf(how, sizeof how, _("Search: press %s and type"), key_first(A_SEARCH));
         draw_text(top + 1, r.x, list_w, ROLE_DIM, how);
     }
 
     struct columns c = layout(el, src, list_w, pathways);
-    struct row header = {
-            .name = "NAME", .kind = "KIND", .status = "STATUS", .where = "WHERE", .size = "SIZE"};
+    struct row header = {.name = (char *)HEAD_NAME,
+                         .kind = (char *)HEAD_KIND,
+                         .status = (char *)HEAD_STATUS,
+                         .where = (char *)HEAD_WHERE,
+                         .size = (char *)HEAD_SIZE};
     draw_row(top + 2, r.x, list_w, &c, &header, false, pathways, false, false);
     mvchgat(top + 2, r.x, list_w, A_BOLD, 0, NULL);
     for (size_t i = 0; i < el->page.n && (int)i < rows; i++) {
@@ -353,17 +401,19 @@ void entrylist_draw(struct entrylist *el, const struct entrylist_source *src, st
     }
     if (el->error[0]) {
         struct text_lines *l = text_wrap(el->error, list_w - 4 > 1 ? list_w - 4 : 1);
-        draw_text(top + 3, r.x + 2, list_w - 2, ROLE_NOTICE, "The list cannot be shown:");
+        draw_text(top + 3, r.x + 2, list_w - 2, ROLE_NOTICE, _("The list cannot be shown:"));
         for (size_t i = 0; i < l->n && (int)i + 1 < rows; i++)
             draw_text(top + 4 + (int)i, r.x + 2, list_w - 2, ROLE_NOTICE, l->line[i]);
         text_lines_destroy(l);
     } else if (el->lv.n == 0) {
         char hint[160];
-        snprintf(hint, sizeof hint, "Press %s to clear the filters, or %s to choose another place.",
+        snprintf(hint, sizeof hint,
+                 /* TRANSLATORS: the two %s are keys' names (x, r). */
+                 _("Press %s to clear the filters, or %s to choose another place."),
                  key_first(A_CLEAR), key_first(A_REGION));
         draw_text(top + 3, r.x + 2, list_w - 2, ROLE_NOTICE,
-                  el->search.text[0] ? "Nothing matches these words with these filters."
-                                     : "Nothing matches these filters.");
+                  el->search.text[0] ? _("Nothing matches these words with these filters.")
+                                     : _("Nothing matches these filters."));
         draw_text(top + 4, r.x + 2, list_w - 2, ROLE_DIM, hint);
     } else if (longer) {
         position_line(el, top + 3 + rows, r.x, list_w, rows);

@@ -66,6 +66,7 @@ struct entrylist {
     struct textview preview;
     int64_t preview_rid;
     int preview_width;
+    char lang[4]; /* the language the rows and preview were read in (i18n_lang) */
 };
 
 /* What a key or a click did. */

@@ -13,6 +13,7 @@
 #include "terms.h"
 #include "text.h"
 #include "util.h"
+#include "i18n.h"
 #include "vocab.h"
 
 enum pick { PICK_REGION, PICK_GOAL, PICK_SERVICE, PICK_DELIVERY, PICK_KIND };
@@ -45,9 +46,9 @@ static const char *add_terms(struct picker *p, const char *any, const struct ter
 struct result filters_pick(struct app *app, enum action a)
 {
     static const char *const titles[] = {
-            [PICK_REGION] = "Where do you live?",  [PICK_GOAL] = "What is your goal?",
-            [PICK_SERVICE] = "What kind of help?", [PICK_DELIVERY] = "How is it delivered?",
-            [PICK_KIND] = "Which type?",
+            [PICK_REGION] = N_("Where do you live?"),  [PICK_GOAL] = N_("What is your goal?"),
+            [PICK_SERVICE] = N_("What kind of help?"), [PICK_DELIVERY] = N_("How is it delivered?"),
+            [PICK_KIND] = N_("Which type?"),
     };
     enum pick kind;
     switch (a) {
@@ -59,34 +60,35 @@ struct result filters_pick(struct app *app, enum action a)
     default: return result_of(R_IGNORED);
     }
     char help[160];
-    snprintf(help, sizeof help, "The first row, or %s, clears this filter alone.",
+    /* TRANSLATORS: %s is a key's name (Delete). */
+    snprintf(help, sizeof help, _("The first row, or %s, clears this filter alone."),
              key_first(A_CLEAR_FILTER));
     unsigned flags = PICKER_CLEAR | PICKER_TYPE;
-    struct picker *p = picker_create(titles[kind], help, flags, set_filter, NULL,
+    struct picker *p = picker_create(_(titles[kind]), help, flags, set_filter, NULL,
                                      (void *)(intptr_t)kind, NULL);
     const char *current = "";
     struct err e = {0};
     switch (kind) {
     case PICK_REGION:
-        picker_add(p, "", "Anywhere (no place chosen)", NULL, 0);
+        picker_add(p, "", _("Anywhere (no place chosen)"), NULL, 0);
         picker_add_vocab(p, app->store, VOCAB_REGION, &e);
         current = app->f.region;
         break;
     case PICK_GOAL:
-        picker_add(p, "", "Any goal", NULL, 0);
+        picker_add(p, "", _("Any goal"), NULL, 0);
         picker_add_vocab(p, app->store, VOCAB_GOAL, &e);
         current = app->f.goal;
         break;
     case PICK_SERVICE:
-        picker_add(p, "", "Any service", NULL, 0);
+        picker_add(p, "", _("Any service"), NULL, 0);
         picker_add_vocab(p, app->store, VOCAB_SERVICE, &e);
         current = app->f.service;
         break;
     case PICK_DELIVERY:
-        current = add_terms(p, "Any way", &terms_delivery, 0, app->f.delivery);
+        current = add_terms(p, _("Any way"), &terms_delivery, 0, app->f.delivery);
         break;
     case PICK_KIND:
-        current = add_terms(p, "Groups and programs", &terms_kind, KIND_SUPPORTS, app->f.kinds);
+        current = add_terms(p, _("Groups and programs"), &terms_kind, KIND_SUPPORTS, app->f.kinds);
         break;
     }
     if (e.code)
@@ -120,7 +122,8 @@ static void delivery_words(char *buf, size_t n, unsigned delivery)
     struct sb b = {0};
     for (size_t i = 0; i < terms_delivery.n; i++)
         if (delivery & terms_delivery.v[i].value)
-            sb_addf(&b, "%s%s", b.len ? " or " : "", terms_delivery.v[i].label);
+            /* TRANSLATORS: between two ways of delivery: "online or in person". */
+            sb_addf(&b, "%s%s", b.len ? _(" or ") : "", _(terms_delivery.v[i].label));
     text_copy(buf, n, sb_str(&b));
     sb_finish(&b);
 }
@@ -131,32 +134,40 @@ void filters_words(struct app *app, unsigned kinds, struct filter_words *w)
     bool supports = kinds != KIND_PATHWAY;
     w->n = 0;
     if (app->f.region[0])
-        add_word(w, A_REGION, "where %s", app_region_name(app, name, sizeof name));
+        /* TRANSLATORS: the filter bar's words; %s is a region's name. */
+        add_word(w, A_REGION, _("where %s"), app_region_name(app, name, sizeof name));
     if (app->f.goal[0])
-        add_word(w, A_GOAL, "goal %s", app_goal_name(app, name, sizeof name));
+        /* TRANSLATORS: the filter bar's words; %s is a goal's name. */
+        add_word(w, A_GOAL, _("goal %s"), app_goal_name(app, name, sizeof name));
     if (supports && app->f.service[0])
-        add_word(w, A_SERVICE, "service %s", app_service_name(app, name, sizeof name));
+        /* TRANSLATORS: the filter bar's words; %s is a service's name. */
+        add_word(w, A_SERVICE, _("service %s"), app_service_name(app, name, sizeof name));
     if (supports && app->f.delivery) {
         delivery_words(name, sizeof name, app->f.delivery);
         add_word(w, A_DELIVERY, "%s", name);
     }
     if (supports && (app->f.kinds & KIND_SUPPORTS) &&
         (app->f.kinds & KIND_SUPPORTS) != KIND_SUPPORTS)
-        add_word(w, A_KIND, "%s only",
-                 terms_of(&terms_kind, app->f.kinds & KIND_GROUP ? KIND_GROUP : KIND_PROGRAM)
-                         ->plural);
+        /* TRANSLATORS: the filter bar's words; %s is "groups" or "programs". */
+        add_word(w, A_KIND, _("%s only"),
+                 _(terms_of(&terms_kind, app->f.kinds & KIND_GROUP ? KIND_GROUP : KIND_PROGRAM)
+                           ->plural));
     if (app->f.search[0])
-        add_word(w, A_SEARCH, "words \"%s\"", app->f.search);
+        /* TRANSLATORS: the filter bar's words; %s is the typed search. */
+        add_word(w, A_SEARCH, _("words \"%s\""), app->f.search);
     if (w->n) {
-        add_word(w, A_CLEAR, "%s clears", key_first(A_CLEAR));
+        /* TRANSLATORS: the filter bar's words; %s is a key's name (x). */
+        add_word(w, A_CLEAR, _("%s clears"), key_first(A_CLEAR));
         return;
     }
-    add_word(w, A_NONE, "none");
-    add_word(w, A_REGION, "%s where", key_first(A_REGION));
-    add_word(w, A_GOAL, "%s goal", key_first(A_GOAL));
+    /* TRANSLATORS: the filter bar when no filter is set: "Filters: none · r where · g goal"; each
+     * %s is a key's name. */
+    add_word(w, A_NONE, _("none"));
+    add_word(w, A_REGION, _("%s where"), key_first(A_REGION));
+    add_word(w, A_GOAL, _("%s goal"), key_first(A_GOAL));
     if (supports) {
-        add_word(w, A_SERVICE, "%s service", key_first(A_SERVICE));
-        add_word(w, A_DELIVERY, "%s delivery", key_first(A_DELIVERY));
-        add_word(w, A_KIND, "%s type", key_first(A_KIND));
+        add_word(w, A_SERVICE, _("%s service"), key_first(A_SERVICE));
+        add_word(w, A_DELIVERY, _("%s delivery"), key_first(A_DELIVERY));
+        add_word(w, A_KIND, _("%s type"), key_first(A_KIND));
     }
 }

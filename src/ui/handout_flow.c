@@ -15,6 +15,7 @@
 #include "prompt.h"
 #include "qr_view.h"
 #include "util.h"
+#include "i18n.h"
 
 /* What a save dialog is for; each dialog owns its own copy. */
 struct save_request {
@@ -50,21 +51,24 @@ static const char *save_to(struct app *app, struct save_request *req, bool repla
     *then = result_of(R_REDRAW);
     if (rc == EEXIST && !replace) {
         char title[4200];
-        snprintf(title, sizeof title, "%s exists already", req->path);
-        struct picker *p = picker_create(title, "Replace it, or choose another name?", 0,
+        /* TRANSLATORS: %s is a file's path. */
+        snprintf(title, sizeof title, _("%s exists already"), req->path);
+        struct picker *p = picker_create(title, _("Replace it, or choose another name?"), 0,
                                          replace_chosen, NULL, save_request_copy(req), free);
-        picker_add(p, "replace", "Replace it", NULL, 0);
-        picker_add(p, "rename", "Choose another name", NULL, 0);
-        picker_add(p, "cancel", "Cancel", NULL, 0);
+        picker_add(p, "replace", _("Replace it"), NULL, 0);
+        picker_add(p, "rename", _("Choose another name"), NULL, 0);
+        picker_add(p, "cancel", _("Cancel"), NULL, 0);
         *then = picker_open(p, "rename");
         return NULL;
     }
     if (rc != 0) {
-        snprintf(req->error, sizeof req->error, "Cannot write %s: %s", req->path,
+        /* TRANSLATORS: %s is a file's path, then why it cannot be written. */
+        snprintf(req->error, sizeof req->error, _("Cannot write %s: %s"), req->path,
                  file_error_words(rc));
         return req->error;
     }
-    app_notice(app, "Handout saved to %s", req->path);
+    /* TRANSLATORS: %s is a file's path. */
+    app_notice(app, _("Handout saved to %s"), req->path);
     return NULL;
 }
 
@@ -87,7 +91,8 @@ static struct result save_named(struct app *app, void *ctx, const char *text, co
     struct save_request *req = ctx;
     const char *t = text + strspn(text, " ");
     if (!t[0]) {
-        snprintf(req->error, sizeof req->error, "Type a file name, or %s to cancel.",
+        /* TRANSLATORS: %s is a key's name (Esc). */
+        snprintf(req->error, sizeof req->error, _("Type a file name, or %s to cancel."),
                  key_first(A_FIELD_CANCEL));
         *error = req->error;
         return result_of(R_REDRAW);
@@ -110,10 +115,11 @@ static struct result ask_file_name(enum handout_format f, const char *suggest)
     char today[16], help[4200], cwd[4096];
     handout_today(today, sizeof today);
     char *name = suggest ? xstrdup(suggest) : handout_file_name(today, f);
-    snprintf(help, sizeof help, "A file name or path; a bare name goes in %s.",
-             getcwd(cwd, sizeof cwd) ? cwd : "the current directory");
-    struct result r = prompt_open(f == HANDOUT_MARKDOWN ? "Save the handout as Markdown"
-                                                        : "Save the handout as text",
+    /* TRANSLATORS: %s is a folder's path, or "the current directory". */
+    snprintf(help, sizeof help, _("A file name or path; a bare name goes in %s."),
+             getcwd(cwd, sizeof cwd) ? cwd : _("the current directory"));
+    struct result r = prompt_open(f == HANDOUT_MARKDOWN ? _("Save the handout as Markdown")
+                                                        : _("Save the handout as text"),
                                   help, name, 0, save_named, req, free);
     free(name);
     return r;
@@ -123,7 +129,7 @@ static void print_handout(struct app *app)
 {
     const char *lp = handout_printer();
     if (!lp) {
-        app_notice(app, "No printer is set up here.");
+        app_notice(app, "%s", _("No printer is set up here."));
         return;
     }
     char today[16];
@@ -133,7 +139,7 @@ static void print_handout(struct app *app)
     doc_destroy(d);
     struct err e = {0};
     if (handout_print(lp, text, &e) == 0)
-        app_notice(app, "The handout was sent to the printer.");
+        app_notice(app, "%s", _("The handout was sent to the printer."));
     else
         app_notice(app, "%s", e.msg);
     free(text);
@@ -162,25 +168,35 @@ struct result handout_flow_menu(struct app *app)
     if (handout_empty(app->state, &app->prof)) {
         /* An empty handout helps no one: say what would fill it. */
         app_notice(app,
-                   "Nothing to hand out yet: nothing is saved on the shortlist and no question "
-                   "is answered. %s saves an entry; %s asks the questions.",
+                   /* TRANSLATORS: the two %s are keys' names (a, p). */
+                   _("Nothing to hand out yet: nothing is saved on the shortlist and no question "
+                     "is answered. %s saves an entry; %s asks the questions."),
                    key_first(A_MARK), key_first(A_WIZARD));
         return result_of(R_REDRAW);
     }
     char help[160];
     size_t n = state_count(app->state);
-    snprintf(help, sizeof help, "Your shortlist (%zu %s), notes%s, dated today.", n,
-             n == 1 ? "entry" : "entries",
-             profile_empty(&app->prof) ? "" : ", answers and which pathways fit");
-    struct picker *p = picker_create("Make a handout", help, 0, export_chosen, NULL, NULL, NULL);
+    snprintf(help, sizeof help,
+             profile_empty(&app->prof)
+                     /* TRANSLATORS: what a handout holds; %zu is how many entries. */
+                     ? ngettext("Your shortlist (%zu entry), notes, dated today.",
+                                "Your shortlist (%zu entries), notes, dated today.", n)
+                     /* TRANSLATORS: what a handout holds; %zu is how many entries. */
+                     : ngettext("Your shortlist (%zu entry), notes, answers and which pathways "
+                                "fit, dated today.",
+                                "Your shortlist (%zu entries), notes, answers and which pathways "
+                                "fit, dated today.",
+                                n),
+             n);
+    struct picker *p = picker_create(_("Make a handout"), help, 0, export_chosen, NULL, NULL, NULL);
     if (!app->kiosk) { /* a kiosk writes nothing to disk */
-        picker_add(p, "text", "Save as a text file", NULL, 0);
-        picker_add(p, "markdown", "Save as a Markdown file", NULL, 0);
+        picker_add(p, "text", _("Save as a text file"), NULL, 0);
+        picker_add(p, "markdown", _("Save as a Markdown file"), NULL, 0);
     }
-    picker_add(p, "show", "Show it on the screen", NULL, 0);
+    picker_add(p, "show", _("Show it on the screen"), NULL, 0);
     if (handout_printer())
-        picker_add(p, "print", "Print it", NULL, 0);
+        picker_add(p, "print", _("Print it"), NULL, 0);
     if (n)
-        picker_add(p, "qr", "A QR code of your shortlist, to scan with a phone", NULL, 0);
+        picker_add(p, "qr", _("A QR code of your shortlist, to scan with a phone"), NULL, 0);
     return picker_open(p, NULL);
 }

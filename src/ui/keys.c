@@ -7,18 +7,19 @@
 #include <string.h>
 
 #include "glyph.h"
+#include "i18n.h"
 #include "text.h"
 
 #define CTRL(c) ((c)&0x1f)
 
 const struct key_def key_table[] = {
-        {A_UP, "up", {KEY_FN(KEY_UP), 'k', 0}, "↑ k", NULL, "Move up one line.", SCOPE_ALL, 0},
+        {A_UP, "up", {KEY_FN(KEY_UP), 'k', 0}, "↑ k", NULL, N_("Move up one line."), SCOPE_ALL, 0},
         {A_DOWN,
          "down",
          {KEY_FN(KEY_DOWN), 'j', 0},
          "↓ j",
          NULL,
-         "Move down one line.",
+         N_("Move down one line."),
          SCOPE_ALL,
          0},
         {A_PAGE_UP,
@@ -26,7 +27,7 @@ const struct key_def key_table[] = {
          {KEY_FN(KEY_PPAGE), CTRL('b'), 0},
          "PgUp",
          NULL,
-         "Move up one page.",
+         N_("Move up one page."),
          SCOPE_ALL,
          0},
         {A_PAGE_DOWN,
@@ -34,7 +35,7 @@ const struct key_def key_table[] = {
          {KEY_FN(KEY_NPAGE), CTRL('f'), ' ', 0},
          "PgDn Space",
          NULL,
-         "Move down one page.",
+         N_("Move down one page."),
          SCOPE_ALL,
          0},
         {A_FIRST,
@@ -42,7 +43,7 @@ const struct key_def key_table[] = {
          {KEY_FN(KEY_HOME), 0},
          "Home",
          NULL,
-         "Go to the first line.",
+         N_("Go to the first line."),
          SCOPE_ALL,
          0},
         {A_LAST,
@@ -50,83 +51,83 @@ const struct key_def key_table[] = {
          {KEY_FN(KEY_END), 'G', 0},
          "End G",
          NULL,
-         "Go to the last line.",
+         N_("Go to the last line."),
          SCOPE_ALL,
          0},
         {A_OPEN,
          "open",
          {'\n', '\r', KEY_FN(KEY_ENTER), KEY_FN(KEY_RIGHT)},
          "Enter →",
-         "open",
-         "Open the selected entry, link or menu item.",
+         N_("open"),
+         N_("Open the selected entry, link or menu item."),
          SCOPE_ALL,
          0},
         {A_BACK,
          "back",
          {27, KEY_FN(KEY_BACKSPACE), 127, KEY_FN(KEY_LEFT)},
          "Esc ←",
-         "back",
-         "Go back to the previous screen.",
+         N_("back"),
+         N_("Go back to the previous screen."),
          SCOPE_ALL,
          0},
         {A_SEARCH,
          "search",
          {'/', 0},
          "/",
-         "search",
-         "Search as you type: every word is matched as the start of a word, ignoring case and "
-         "accents. Enter or ↓ keeps the search and goes to the list; Esc leaves the field.",
+         N_("search"),
+         N_("Search as you type: every word is matched as the start of a word, ignoring case and "
+            "accents. Enter or ↓ keeps the search and goes to the list; Esc leaves the field."),
          SCOPE_LIST,
          0},
         {A_REGION,
          "region",
          {'r', 0},
          "r",
-         "where",
-         "Choose where you live: type to find a place in the list of regions.",
+         N_("where"),
+         N_("Choose where you live: type to find a place in the list of regions."),
          SCOPE_ALL,
          0},
-        {A_GOAL, "goal", {'g', 0}, "g", "goal", "Choose your career goal.", SCOPE_ALL, 0},
+        {A_GOAL, "goal", {'g', 0}, "g", N_("goal"), N_("Choose your career goal."), SCOPE_ALL, 0},
         {A_SERVICE,
          "service",
          {'s', 0},
          "s",
-         "service",
-         "Show only supports that give one kind of help.",
+         N_("service"),
+         N_("Show only supports that give one kind of help."),
          SCOPE_LIST,
          0},
         {A_DELIVERY,
          "delivery",
          {'d', 0},
          "d",
-         "delivery",
-         "Show only supports delivered online, in person or both.",
+         N_("delivery"),
+         N_("Show only supports delivered online, in person or both."),
          SCOPE_LIST,
          0},
         {A_KIND,
          "kind",
          {'t', 0},
          "t",
-         "type",
-         "Show only groups or only programs.",
+         N_("type"),
+         N_("Show only groups or only programs."),
          SCOPE_LIST,
          0},
         {A_CLEAR,
          "clear",
          {'x', 0},
          "x",
-         "clear",
-         "Clear every filter and the search (where you live and your goal too). To clear one "
-         "filter alone, open its choice and take its first row.",
+         N_("clear"),
+         N_("Clear every filter and the search (where you live and your goal too). To clear one "
+            "filter alone, open its choice and take its first row."),
          SCOPE_LIST,
          0},
         {A_NEXT_LINK,
          "next-link",
          {'\t', 0},
          "Tab",
-         "select",
-         "Select the next link on the page: an entry a detail links to, or a pathway or support "
-         "in Your pathways. Enter opens the selected one, a saves it to the shortlist.",
+         N_("select"),
+         N_("Select the next link on the page: an entry a detail links to, or a pathway or support "
+            "in Your pathways. Enter opens the selected one, a saves it to the shortlist."),
          SCOPE_DETAIL,
          0},
         {A_PREV_LINK,
@@ -134,48 +135,48 @@ const struct key_def key_table[] = {
          {KEY_FN(KEY_BTAB), 0},
          "Shift-Tab",
          NULL,
-         "Select the previous link on the page.",
+         N_("Select the previous link on the page."),
          SCOPE_DETAIL,
          0},
         {A_MARK,
          "mark",
          {'a', 0},
          "a",
-         "save",
-         "Add the selected support or pathway to the shortlist, or take it off again.",
+         N_("save"),
+         N_("Add the selected support or pathway to the shortlist, or take it off again."),
          SCOPE_LIST | SCOPE_DETAIL,
          0},
         {A_SHORTLIST,
          "shortlist",
          {'l', 0},
          "l",
-         "shortlist",
-         "Show the shortlist: the entries you saved, each with a note.",
+         N_("shortlist"),
+         N_("Show the shortlist: the entries you saved, each with a note."),
          SCOPE_ALL,
          0},
         {A_WIZARD,
          "my-path",
          {'p', 0},
          "p",
-         "my path",
-         "What's my path? Answer a few questions (each can be skipped) and see which pathways "
-         "fit you, and why.",
+         N_("my path"),
+         N_("What's my path? Answer a few questions (each can be skipped) and see which pathways "
+            "fit you, and why."),
          SCOPE_ALL,
          0},
         {A_NOTE,
          "note",
          {'n', 0},
          "n",
-         "note",
-         "Write or change the note on the selected shortlist entry.",
+         N_("note"),
+         N_("Write or change the note on the selected shortlist entry."),
          SCOPE_SHORTLIST,
          0},
         {A_MOVE_UP,
          "move-up",
          {'K', KEY_FN(KEY_SR), 0},
          "K Shift-↑",
-         "move",
-         "Move the selected shortlist entry up.",
+         N_("move"),
+         N_("Move the selected shortlist entry up."),
          SCOPE_SHORTLIST,
          0},
         {A_MOVE_DOWN,
@@ -183,71 +184,92 @@ const struct key_def key_table[] = {
          {'J', KEY_FN(KEY_SF), 0},
          "J Shift-↓",
          NULL,
-         "Move the selected shortlist entry down.",
+         N_("Move the selected shortlist entry down."),
          SCOPE_SHORTLIST,
          0},
         {A_REMOVE,
          "remove",
          {'D', KEY_FN(KEY_DC), 0},
          "D Delete",
-         "remove",
-         "Take the selected entry off the shortlist, with its note; undo puts it back.",
+         N_("remove"),
+         N_("Take the selected entry off the shortlist, with its note; undo puts it back."),
          SCOPE_SHORTLIST,
          0},
         {A_UNDO,
          "undo",
          {'u', 0},
          "u",
-         "undo",
-         "Put back on the shortlist the entry taken off last, with its note, in its place; again "
-         "for the one before it (the last 50 are kept, also after you quit).",
+         N_("undo"),
+         N_("Put back on the shortlist the entry taken off last, with its note, in its place; "
+            "again "
+            "for the one before it (the last 50 are kept, also after you quit)."),
          SCOPE_LIST | SCOPE_DETAIL | SCOPE_SHORTLIST,
          0},
         {A_EXPORT,
          "handout",
          {'e', 0},
          "e",
-         "handout",
-         "Make a handout of your shortlist, notes and answers: save it as text or Markdown, show "
-         "it, print it, or take it away as a QR code.",
+         N_("handout"),
+         N_("Make a handout of your shortlist, notes and answers: save it as text or Markdown, "
+            "show "
+            "it, print it, or take it away as a QR code."),
          SCOPE_ALL,
          0},
         {A_QR,
          "qr-code",
          {'c', 0},
          "c",
-         "QR code",
-         "Show a QR code to scan with a phone's camera: in a list or on an entry, of its website "
-         "(or the page its facts come from); elsewhere, of your shortlist (names, contacts and "
-         "notes), or one code for each entry when it is too long for one.",
+         N_("QR code"),
+         N_("Show a QR code to scan with a phone's camera: in a list or on an entry, of its "
+            "website "
+            "(or the page its facts come from); elsewhere, of your shortlist (names, contacts and "
+            "notes), or one code for each entry when it is too long for one."),
          SCOPE_ALL,
          0},
         {A_NEW_CLIENT,
          "new-client",
          {'N', 0},
          "N",
-         "new client",
-         "Start again for a new client: clears the filters, search, answers, shortlist and notes "
-         "(asks first, and offers the handout).",
+         N_("new client"),
+         N_("Start again for a new client: clears the filters, search, answers, shortlist and "
+            "notes "
+            "(asks first, and offers the handout)."),
          SCOPE_ALL,
          KEYF_NOT_KIOSK},
-        {A_HOME, "home", {'H', 0}, "H", "home", "Go to the home screen.", SCOPE_ALL, 0},
+        {A_LANG,
+         "language",
+         {'L', 0},
+         "L",
+         /* The hint names the other language, in that language: key_hint_text. */
+         "language",
+         N_("Show every screen in French, or back in English, at once: the screen you are on, "
+            "the filters, the search and the shortlist stay as they are."),
+         SCOPE_ALL,
+         0},
+        {A_HOME, "home", {'H', 0}, "H", N_("home"), N_("Go to the home screen."), SCOPE_ALL, 0},
         {A_HELP,
          "help",
          {'?', KEY_FN(KEY_F(1)), 0},
          "? F1",
-         "help",
-         "Show this help.",
+         N_("help"),
+         N_("Show this help."),
          SCOPE_ALL,
          0},
-        {A_QUIT, "quit", {'q', 0}, "q", "quit", "Quit itpnav.", SCOPE_ALL, KEYF_NOT_KIOSK},
-        {A_REDRAW, "redraw", {CTRL('l'), 0}, "Ctrl-L", NULL, "Redraw the screen.", SCOPE_ALL, 0},
+        {A_QUIT, "quit", {'q', 0}, "q", N_("quit"), N_("Quit itpnav."), SCOPE_ALL, KEYF_NOT_KIOSK},
+        {A_REDRAW,
+         "redraw",
+         {CTRL('l'), 0},
+         "Ctrl-L",
+         NULL,
+         N_("Redraw the screen."),
+         SCOPE_ALL,
+         0},
         {A_OPERATOR,
          "operator-exit",
          {CTRL('x'), 0},
          "Ctrl-X",
          NULL,
-         "Kiosk mode: the operator's way out, after the PIN.",
+         N_("Kiosk mode: the operator's way out, after the PIN."),
          SCOPE_ALL,
          KEYF_HIDDEN},
         {A_CHOOSE,
@@ -255,9 +277,9 @@ const struct key_def key_table[] = {
          {0},
          "1-9",
          NULL,
-         "Choose the item or the answer with that number: on the home screen, in What's my "
-         "path? and in a question; in a checklist, check or uncheck it (the numbers of Skip and "
-         "Done end it).",
+         N_("Choose the item or the answer with that number: on the home screen, in What's my "
+            "path? and in a question; in a checklist, check or uncheck it (the numbers of Skip and "
+            "Done end it)."),
          SCOPE_CHOICE | SCOPE_MENU,
          KEYF_DIGITS},
         {A_TOGGLE,
@@ -265,7 +287,7 @@ const struct key_def key_table[] = {
          {' ', 0},
          "Space",
          NULL,
-         "Check or uncheck an answer where several can be chosen; Done finishes.",
+         N_("Check or uncheck an answer where several can be chosen; Done finishes."),
          SCOPE_CHOICE,
          0},
         {A_CANCEL,
@@ -273,8 +295,8 @@ const struct key_def key_table[] = {
          {27, 0},
          "Esc",
          NULL,
-         "Close it and keep the answer as it was (in What's my path?, stop going through the "
-         "questions one by one).",
+         N_("Close it and keep the answer as it was (in What's my path?, stop going through the "
+            "questions one by one)."),
          SCOPE_CHOICE,
          0},
         {A_CLEAR_FILTER,
@@ -282,8 +304,8 @@ const struct key_def key_table[] = {
          {KEY_FN(KEY_DC), 0},
          "Delete",
          NULL,
-         "In the choice of a filter (where, goal, service, delivery, type): clear that filter "
-         "alone, as its first row does.",
+         N_("In the choice of a filter (where, goal, service, delivery, type): clear that filter "
+            "alone, as its first row does."),
          SCOPE_CHOICE,
          0},
         {A_FIELD_DELETE_CHAR,
@@ -291,7 +313,7 @@ const struct key_def key_table[] = {
          {KEY_FN(KEY_BACKSPACE), 127, 8, 0},
          "Backspace",
          NULL,
-         "Delete the last character.",
+         N_("Delete the last character."),
          SCOPE_FIELD,
          0},
         {A_FIELD_DELETE_WORD,
@@ -299,7 +321,7 @@ const struct key_def key_table[] = {
          {CTRL('w'), 0},
          "Ctrl-W",
          NULL,
-         "Delete the last word.",
+         N_("Delete the last word."),
          SCOPE_FIELD,
          0},
         {A_FIELD_CLEAR,
@@ -307,7 +329,7 @@ const struct key_def key_table[] = {
          {CTRL('u'), 0},
          "Ctrl-U",
          NULL,
-         "Clear the search. In any other field, clear what is typed.",
+         N_("Clear the search. In any other field, clear what is typed."),
          SCOPE_FIELD,
          0},
         {A_FIELD_ACCEPT,
@@ -315,8 +337,8 @@ const struct key_def key_table[] = {
          {'\n', '\r', KEY_FN(KEY_ENTER), 0},
          "Enter",
          NULL,
-         "Keep the search and return to the list. In any other field, accept what is typed "
-         "(where you type to find, the selected answer).",
+         N_("Keep the search and return to the list. In any other field, accept what is typed "
+            "(where you type to find, the selected answer)."),
          SCOPE_FIELD,
          0},
         {A_FIELD_CANCEL,
@@ -324,8 +346,8 @@ const struct key_def key_table[] = {
          {27, 0},
          "Esc",
          NULL,
-         "Keep the search and return to the list. In any other field, close it and keep what "
-         "was there before.",
+         N_("Keep the search and return to the list. In any other field, close it and keep what "
+            "was there before."),
          SCOPE_FIELD,
          0},
         {A_FIELD_LEAVE,
@@ -333,7 +355,7 @@ const struct key_def key_table[] = {
          {KEY_FN(KEY_DOWN), KEY_FN(KEY_UP), 0},
          "↓ ↑",
          NULL,
-         "Keep the search and return to the list. Where you type to find, move in the list.",
+         N_("Keep the search and return to the list. Where you type to find, move in the list."),
          SCOPE_FIELD,
          0},
 };
@@ -341,12 +363,12 @@ const struct key_def key_table[] = {
 const size_t key_table_len = sizeof key_table / sizeof key_table[0];
 
 const struct key_section key_sections[] = {
-        {"Everywhere", SCOPE_ALL},
-        {"In a list", SCOPE_LIST},
-        {"On a detail screen", SCOPE_DETAIL},
-        {"On the shortlist", SCOPE_SHORTLIST},
-        {"In a question or a choice", SCOPE_CHOICE},
-        {"While typing a search or into a field", SCOPE_FIELD},
+        {N_("Everywhere"), SCOPE_ALL},
+        {N_("In a list"), SCOPE_LIST},
+        {N_("On a detail screen"), SCOPE_DETAIL},
+        {N_("On the shortlist"), SCOPE_SHORTLIST},
+        {N_("In a question or a choice"), SCOPE_CHOICE},
+        {N_("While typing a search or into a field"), SCOPE_FIELD},
 };
 
 const size_t key_sections_len = sizeof key_sections / sizeof key_sections[0];
@@ -411,16 +433,23 @@ static const struct {
     const char *help;
 } kiosk_help[] = {
         {A_EXPORT,
-         "Make a handout of your shortlist, notes and answers: show it, print it (where a printer "
-         "is set up), or take it away as a QR code."},
+         N_("Make a handout of your shortlist, notes and answers: show it, print it (where a "
+            "printer is set up), or take it away as a QR code.")},
 };
 
 const char *key_help_text(const struct key_def *k, bool kiosk)
 {
     for (size_t i = 0; kiosk && i < sizeof kiosk_help / sizeof kiosk_help[0]; i++)
         if (kiosk_help[i].action == k->action)
-            return kiosk_help[i].help;
-    return k->help;
+            return _(kiosk_help[i].help);
+    return _(k->help);
+}
+
+const char *key_hint_text(const struct key_def *k)
+{
+    if (k->action == A_LANG)
+        return i18n_french() ? "English" : "français";
+    return k->hint ? _(k->hint) : NULL;
 }
 
 const char *key_first(enum action a)
@@ -446,7 +475,8 @@ static int hint_rank(enum action a, bool has_back)
     switch (a) {
     case A_HELP: return 0;
     case A_BACK:
-    case A_OPEN: return 1;
+    case A_OPEN:
+    case A_LANG: return 1; /* the way into a language the reader can read */
     case A_QUIT: return has_back ? 2 : 1;
     default: return 2;
     }
@@ -466,7 +496,7 @@ size_t key_hints(unsigned scope, const enum action *actions, size_t n, bool kios
         /* The first key's name is enough in a hint; the help screen lists them all. */
         struct key_hint *h = &out[m++];
         *h = (struct key_hint){.action = k->action, .key = k->keys[0]};
-        snprintf(h->text, sizeof h->text, "%s %s", key_first(k->action), k->hint);
+        snprintf(h->text, sizeof h->text, "%s %s", key_first(k->action), key_hint_text(k));
         h->w = text_width(h->text);
     }
     for (;;) {
@@ -494,7 +524,7 @@ size_t key_hints(unsigned scope, const enum action *actions, size_t n, bool kios
 void key_help(bool kiosk, void (*emit)(void *ctx, const char *label, const char *text), void *ctx)
 {
     for (size_t s = 0; s < key_sections_len; s++) {
-        emit(ctx, NULL, key_sections[s].title);
+        emit(ctx, NULL, _(key_sections[s].title));
         for (size_t i = 0; i < key_table_len; i++) {
             const struct key_def *k = &key_table[i];
             if ((k->scope & key_sections[s].scope) && key_shown(k, kiosk))

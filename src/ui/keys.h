@@ -40,6 +40,7 @@ enum action {
     A_EXPORT,
     A_QR,
     A_NEW_CLIENT,
+    A_LANG,
     A_HOME,
     A_HELP,
     A_QUIT,
@@ -86,8 +87,8 @@ struct key_def {
     const char *name;  /* for the man page and tests */
     int keys[4];       /* curses key codes, 0-terminated */
     const char *label; /* how the keys are written: "↑ k" */
-    const char *hint;  /* a word or two for the status bar, or NULL */
-    const char *help;  /* a sentence for the help screen */
+    const char *hint;  /* a word or two for the status bar, or NULL (N_: key_hint_text) */
+    const char *help;  /* a sentence for the help screen (N_: key_help_text translates) */
     unsigned scope;    /* enum key_scope bits */
     unsigned flags;    /* enum key_flags bits */
 };
@@ -114,8 +115,13 @@ const struct key_def *key_def_of(enum action a);
 /* True when the key is shown (in help and hints) in this mode. */
 bool key_shown(const struct key_def *k, bool kiosk);
 
-/* The help screen's sentence for the key in this mode (a kiosk's own where it offers less). */
+/* The help screen's sentence for the key in this mode (a kiosk's own where it offers less), in
+ * the language in effect. */
 const char *key_help_text(const struct key_def *k, bool kiosk);
+
+/* The status bar's word for the key in the language in effect, or NULL when it has none. The
+ * language key's names the language it switches to, in that language ("français", "English"). */
+const char *key_hint_text(const struct key_def *k);
 
 /* The first of a key's names as the help writes it ("Esc" of "Esc ←"), for a message that
  * names the key ("u puts it back"); glyphs in their forms in use. Points into a static buffer
@@ -137,7 +143,7 @@ struct key_hint {
 size_t key_hints(unsigned scope, const enum action *actions, size_t n, bool kiosk, int width,
                  struct key_hint *out, size_t max);
 
-/* One section of the help screen: its title and the scope whose keys it lists. */
+/* One section of the help screen: its title (N_) and the scope whose keys it lists. */
 struct key_section {
     const char *title;
     unsigned scope;

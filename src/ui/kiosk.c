@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "mono.h"
+#include "i18n.h"
 #include "text.h"
 #include "util.h"
 
@@ -64,40 +65,45 @@ static const char *weak_method(const char *hash)
     for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++)
         if (strncmp(hash, methods[i].prefix, strlen(methods[i].prefix)) == 0)
             return methods[i].name;
-    return hash[0] == '$' ? "an old method" : "DES";
+    return hash[0] == '$' ? _("an old method") : "DES";
 }
 
 bool kiosk_hash_ok(const char *hash, char *why, size_t why_n)
 {
-    static const char make_one[] = "make one with mkpasswd -m yescrypt (or -m sha-512)";
+    /* TRANSLATORS: the end of what is wrong with the kiosk's PIN file; a command, kept as is. */
+    const char *make_one = _("make one with mkpasswd -m yescrypt (or -m sha-512)");
     why[0] = '\0';
     size_t len = strlen(hash);
     if (len == 0) {
-        snprintf(why, why_n, "it holds no PIN hash; %s", make_one);
+        /* TRANSLATORS: "it" is the kiosk's PIN file; %s how to make a hash. */
+        snprintf(why, why_n, _("it holds no PIN hash; %s"), make_one);
         return false;
     }
     if (len > KIOSK_HASH_MAX) {
-        snprintf(why, why_n, "its line is %zu characters long, too long for a crypt(3) hash; %s",
-                 len, make_one);
+        snprintf(why, why_n,
+                 /* TRANSLATORS: %zu is a length; %s how to make a hash. */
+                 _("its line is %zu characters long, too long for a crypt(3) hash; %s"), len,
+                 make_one);
         return false;
     }
     /* libxcrypt knows which of its methods are weak and which settings are too cheap. */
     switch (crypt_checksalt(hash)) {
     case CRYPT_SALT_OK: break;
     case CRYPT_SALT_METHOD_LEGACY:
-        snprintf(why, why_n, "its hash uses %s, too weak to keep a PIN; %s", weak_method(hash),
+        /* TRANSLATORS: the first %s is a hashing method (MD5), the second how to make a hash. */
+        snprintf(why, why_n, _("its hash uses %s, too weak to keep a PIN; %s"), weak_method(hash),
                  make_one);
         return false;
     case CRYPT_SALT_TOO_CHEAP:
-        snprintf(why, why_n, "its hash has too few rounds to keep a PIN; %s", make_one);
+        snprintf(why, why_n, _("its hash has too few rounds to keep a PIN; %s"), make_one);
         return false;
     case CRYPT_SALT_METHOD_DISABLED:
-        snprintf(why, why_n, "its hash uses a method this system's libcrypt has turned off; %s",
+        snprintf(why, why_n, _("its hash uses a method this system's libcrypt has turned off; %s"),
                  make_one);
         return false;
     default:
         snprintf(why, why_n,
-                 "it does not hold a crypt(3) hash (an unknown method, or malformed); %s",
+                 _("it does not hold a crypt(3) hash (an unknown method, or malformed); %s"),
                  make_one);
         return false;
     }
@@ -115,7 +121,7 @@ bool kiosk_hash_ok(const char *hash, char *why, size_t why_n)
                     strlen(last + 1);
     mem_wipe(&data, sizeof data);
     if (!formed) {
-        snprintf(why, why_n, "its hash is malformed (no PIN could ever match it); %s", make_one);
+        snprintf(why, why_n, _("its hash is malformed (no PIN could ever match it); %s"), make_one);
         return false;
     }
     return true;
@@ -133,7 +139,8 @@ void kiosk_load_pin(char *buf, size_t n, char *why, size_t why_n)
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
     if (fd < 0) {
         if (errno == ELOOP)
-            snprintf(why, why_n, "%s is a symbolic link; it must be the file itself", path);
+            /* TRANSLATORS: %s is the PIN file's path. */
+            snprintf(why, why_n, _("%s is a symbolic link; it must be the file itself"), path);
         else if (errno != ENOENT)
             snprintf(why, why_n, "%s: %s", path, strerror(errno));
         return;
@@ -143,15 +150,16 @@ void kiosk_load_pin(char *buf, size_t n, char *why, size_t why_n)
     if (fstat(fd, &st) != 0)
         wrong = strerror(errno);
     else if (!S_ISREG(st.st_mode))
-        wrong = "it is not a regular file";
+        wrong = _("it is not a regular file");
     else if (st.st_uid != 0)
-        wrong = "it is not owned by root";
+        wrong = _("it is not owned by root");
     else if (st.st_mode & (S_IWGRP | S_IWOTH))
-        wrong = "others than root can write it";
+        wrong = _("others than root can write it");
     if (wrong) {
         snprintf(why, why_n,
-                 "%s is ignored: %s (it must be a file owned by root that only root "
-                 "can write)",
+                 /* TRANSLATORS: %s is the PIN file's path, then what is wrong with it. */
+                 _("%s is ignored: %s (it must be a file owned by root that only root can "
+                   "write)"),
                  path, wrong);
         close(fd);
         return;
@@ -173,8 +181,9 @@ void kiosk_load_pin(char *buf, size_t n, char *why, size_t why_n)
     char problem[400];
     if (strlen(line) >= n || !kiosk_hash_ok(line, problem, sizeof problem)) {
         if (strlen(line) >= n)
-            snprintf(problem, sizeof problem, "its line is too long for a crypt(3) hash");
-        snprintf(why, why_n, "%s is ignored: %s", path, problem);
+            snprintf(problem, sizeof problem, "%s", _("its line is too long for a crypt(3) hash"));
+        /* TRANSLATORS: %s is the PIN file's path, then what is wrong with it. */
+        snprintf(why, why_n, _("%s is ignored: %s"), path, problem);
         mem_wipe(line, sizeof line);
         return;
     }

@@ -18,6 +18,7 @@
 #include "draw.h"
 #include "glyph.h"
 #include "home.h"
+#include "i18n.h"
 #include "mono.h"
 #include "query.h"
 #include "store.h"
@@ -77,8 +78,10 @@ static void draw_title_bar(struct app *app)
     const struct frame *top = stack_top(&app->stack);
     const char *sep = glyph(GLYPH_SEP);
     char where[512], goal[512], place[600], aim[600], star[48] = "";
-    snprintf(place, sizeof place, "Where: %s", app_region_name(app, where, sizeof where));
-    snprintf(aim, sizeof aim, "Goal: %s", app_goal_name(app, goal, sizeof goal));
+    /* TRANSLATORS: the title bar: %s is a region's name, or "anywhere". */
+    snprintf(place, sizeof place, _("Where: %s"), app_region_name(app, where, sizeof where));
+    /* TRANSLATORS: the title bar: %s is a goal's name, or "any". */
+    snprintf(aim, sizeof aim, _("Goal: %s"), app_goal_name(app, goal, sizeof goal));
     size_t saved = app->state ? state_count(app->state) : 0;
     if (saved)
         snprintf(star, sizeof star, "%s %zu", glyph(GLYPH_SAVED), saved);
@@ -88,7 +91,7 @@ static void draw_title_bar(struct app *app)
         /* 0: everything; 1: no goal; 2: no place either; 3: and no "itpnav". */
         snprintf(left, sizeof left, " %s%s%s", tries < 3 ? "itpnav " : "", tries < 3 ? sep : "",
                  tries < 3 ? " " : "");
-        snprintf(left + strlen(left), sizeof left - strlen(left), "%s", top->screen->name);
+        snprintf(left + strlen(left), sizeof left - strlen(left), "%s", _(top->screen->name));
         right[0] = '\0';
         for (int i = 0; i < 3; i++) {
             if ((i == 1 && tries >= 1) || (i == 0 && tries >= 2) || !parts[i][0])
@@ -160,13 +163,15 @@ static void draw_too_small(const struct app *app)
 {
     erase();
     char msg[128];
-    snprintf(msg, sizeof msg, "Please enlarge the window: itpnav needs %dx%d, this is %dx%d.",
+    /* TRANSLATORS: the sizes are columns x rows: "40x12". */
+    snprintf(msg, sizeof msg, _("Please enlarge the window: itpnav needs %dx%d, this is %dx%d."),
              MIN_COLS, MIN_LINES, COLS, LINES);
     struct text_lines *lines = text_wrap(msg, COLS > 2 ? COLS - 2 : 1);
     for (size_t i = 0; i < lines->n && (int)i < LINES; i++)
         draw_text((int)i, 1, COLS - 1, ROLE_NOTICE, lines->line[i]);
     char quits[64];
-    snprintf(quits, sizeof quits, "%s quits", key_first(A_QUIT));
+    /* TRANSLATORS: %s is a key's name (q). */
+    snprintf(quits, sizeof quits, _("%s quits"), key_first(A_QUIT));
     if ((int)lines->n + 1 < LINES && !app->kiosk)
         draw_text((int)lines->n + 1, 1, COLS - 1, ROLE_DIM, quits);
     text_lines_destroy(lines);
@@ -179,16 +184,26 @@ static void draw_countdown(struct app *app, struct rect area)
 {
     int y, x;
     getyx(stdscr, y, x);
-    char msg[160];
+    char msg[200];
     snprintf(msg, sizeof msg,
-             "Still there? Press any key. Starting over for the next person in %d s.",
+             /* TRANSLATORS: a kiosk's warning before it clears everything; %d is seconds. */
+             _("Still there? Press any key. Starting over for the next person in %d s."),
              app->countdown);
-    int w = text_width(msg) + 4 < area.w ? text_width(msg) + 4 : area.w;
-    int bx = area.x + (area.w - w) / 2, by = area.y + area.h / 2;
+    /* On one line where it fits; else wrapped, every word whole (the seconds too). */
+    struct text_lines *l = text_wrap(msg, area.w - 4 > 1 ? area.w - 4 : 1);
+    int tw = 0;
+    for (size_t i = 0; i < l->n; i++)
+        tw = text_width(l->line[i]) > tw ? text_width(l->line[i]) : tw;
+    int w = tw + 4 < area.w ? tw + 4 : area.w;
+    int n = (int)l->n;
+    int bx = area.x + (area.w - w) / 2, by = area.y + area.h / 2 - (n - 1) / 2;
     draw_line(by - 1, bx, w, ROLE_SELECTED, "");
-    draw_line(by, bx, w, ROLE_SELECTED, "");
-    draw_text(by, bx + 2, w - 4, ROLE_SELECTED, msg);
-    draw_line(by + 1, bx, w, ROLE_SELECTED, "");
+    for (int i = 0; i < n; i++) {
+        draw_line(by + i, bx, w, ROLE_SELECTED, "");
+        draw_text(by + i, bx + 2, w - 4, ROLE_SELECTED, l->line[i]);
+    }
+    draw_line(by + n, bx, w, ROLE_SELECTED, "");
+    text_lines_destroy(l);
     move(y, x);
 }
 
@@ -406,7 +421,8 @@ static bool untouched(struct app *app)
     struct filters empty = {0};
     return app->stack.depth == 1 && home_untouched(app->stack.frame[0].state) &&
            memcmp(&app->f, &empty, offsetof(struct filters, generation)) == 0 &&
-           profile_empty(&app->prof) && state_count(app->state) == 0;
+           profile_empty(&app->prof) && state_count(app->state) == 0 &&
+           strcmp(i18n_lang(), app->start_lang) == 0;
 }
 
 /* The seconds before an idle reset during which the countdown shows. */
@@ -463,6 +479,7 @@ static bool idle_tick(struct app *app)
     double idle = now - app->last_input;
     if (idle >= (double)limit) {
         app_clear_session(app);
+        app_set_lang(app, app->start_lang); /* the next visitor meets the kiosk's language */
         apply(app, result_of(R_RESTART), 0);
         reopen_data(app); /* after the screens that read the old data have gone */
         app->data.next_look = now + (double)limit;

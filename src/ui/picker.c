@@ -14,6 +14,7 @@
 #include "terms.h"
 #include "text.h"
 #include "util.h"
+#include "i18n.h"
 
 struct choice {
     char *value;    /* what the callback receives */
@@ -80,6 +81,7 @@ int picker_add_vocab(struct picker *p, struct store *st, enum vocab t, struct er
 {
     struct vocab_list l;
     int rc = vocab_list(st, t, &l, e);
+    vocab_list_localize(st, t, &l, i18n_lang()); /* the names in the reader's language */
     for (size_t i = 0; i < l.n; i++) {
         const struct vocab_item *it = &l.v[i];
         int depth = it->depth < 8 ? it->depth : 8;
@@ -234,7 +236,7 @@ static void draw(struct app *app, void *state, struct rect area)
         draw_text(row++, b.x + 2, b.w - 4, ROLE_DIM, help->line[i]);
     text_lines_destroy(help);
     if (typing(p))
-        field_draw(&p->find, row++, b.x + 2, b.w - 4, ROLE_FIELD, "Type to find: ");
+        field_draw(&p->find, row++, b.x + 2, b.w - 4, ROLE_FIELD, _("Type to find: "));
     p->list_top = row;
     p->rows = b.y + b.h - 1 - row;
     if (p->rows < 1)
@@ -246,10 +248,12 @@ static void draw(struct app *app, void *state, struct rect area)
         bool sel = i == p->lv.sel;
         char label[300];
         if (p->shown[i] == p->n_all) {
+            /* TRANSLATORS: the last row of a checklist; %zu is its number, %s a check mark. */
             if (!typing(p) && i < 9)
-                snprintf(label, sizeof label, "%zu %s Done", i + 1, glyph(GLYPH_DONE));
+                snprintf(label, sizeof label, _("%zu %s Done"), i + 1, glyph(GLYPH_DONE));
             else
-                snprintf(label, sizeof label, "%s Done", glyph(GLYPH_DONE));
+                /* TRANSLATORS: the last row of a checklist; %s is a check mark. */
+                snprintf(label, sizeof label, _("%s Done"), glyph(GLYPH_DONE));
         } else {
             const struct choice *c = &p->all[p->shown[i]];
             const char *box_mark = multi(p) && !c->skip ? (c->on ? "[x] " : "[ ] ") : "";
@@ -268,10 +272,13 @@ static void draw(struct app *app, void *state, struct rect area)
             cursor = p->list_top + r;
     }
     if (p->lv.n == 0 || (multi(p) && p->lv.n == 1 && p->typed[0])) {
-        char *no = p->suggest
-                           ? xasprintf("No match: did you mean \"%s\"? %s to correct.", p->suggest,
-                                       key_first(A_FIELD_DELETE_CHAR))
-                           : xasprintf("No match: %s to correct.", key_first(A_FIELD_DELETE_CHAR));
+        char *no =
+                p->suggest
+                        /* TRANSLATORS: the first %s is a name, the second a key's name. */
+                        ? xasprintf(_("No match: did you mean \"%s\"? %s to correct."), p->suggest,
+                                    key_first(A_FIELD_DELETE_CHAR))
+                        /* TRANSLATORS: %s is a key's name (Backspace). */
+                        : xasprintf(_("No match: %s to correct."), key_first(A_FIELD_DELETE_CHAR));
         draw_text(p->list_top, b.x + 2, b.w - 4, ROLE_DIM, no);
         free(no);
     }
@@ -405,7 +412,7 @@ static struct result on_click(struct app *app, void *state, int y, int x, bool t
 }
 
 const struct screen screen_picker = {
-        .name = "Choose",
+        .name = N_("Choose"),
         .draw = draw,
         .on_key = on_key,
         .on_click = on_click,

@@ -10,6 +10,7 @@
 #include "field.h"
 #include "text.h"
 #include "util.h"
+#include "i18n.h"
 
 #define PROMPT_MAX 512
 
@@ -73,7 +74,8 @@ static void draw(struct app *app, void *state, struct rect area)
         draw_text(y + 4, b.x + 2, b.w - 4, ROLE_NOTICE, p->error);
     else {
         char how[64];
-        snprintf(how, sizeof how, "%s to accept, %s to cancel", key_first(A_FIELD_ACCEPT),
+        /* TRANSLATORS: the two %s are keys' names (Enter, Esc). */
+        snprintf(how, sizeof how, _("%s to accept, %s to cancel"), key_first(A_FIELD_ACCEPT),
                  key_first(A_FIELD_CANCEL));
         draw_text(y + 4, b.x + 2, b.w - 4, ROLE_DIM, how);
     }
@@ -124,7 +126,7 @@ static struct result on_click(struct app *app, void *state, int y, int x, bool t
 }
 
 const struct screen screen_prompt = {
-        .name = "Type",
+        .name = N_("Type"),
         .draw = draw,
         .on_key = on_key,
         .on_click = on_click,

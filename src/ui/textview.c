@@ -7,6 +7,7 @@
 #include "glyph.h"
 #include "text.h"
 #include "util.h"
+#include "i18n.h"
 
 void tv_clear(struct textview *tv)
 {
@@ -183,7 +184,7 @@ void tv_from_doc(struct textview *tv, const struct doc *d, int width)
             break;
         case DOC_FIELD: {
             char *label = text_sanitize(l->label, false);
-            char *prefix = xasprintf("%s: ", label);
+            char *prefix = i18n_label(label);
             tv_add(tv, ROLE_NORMAL, prefix, 2, l->text, width, NULL);
             free(prefix);
             free(label);
@@ -293,9 +294,11 @@ void tv_draw(struct textview *tv, struct rect area)
         char pos[96];
         size_t shown = tv->top + (size_t)height;
         if (shown >= total)
-            snprintf(pos, sizeof pos, "End; PgUp for more above  100%%");
+            /* TRANSLATORS: below a page shown to its end; PgUp is a key's name. */
+            snprintf(pos, sizeof pos, "%s", _("End; PgUp for more above  100%"));
         else
-            snprintf(pos, sizeof pos, "PgDn for more  %zu%%", shown * 100 / total);
+            /* TRANSLATORS: below a longer page; PgDn is a key's name, %zu how much is shown. */
+            snprintf(pos, sizeof pos, _("PgDn for more  %zu%%"), shown * 100 / total);
         draw_text(top + height, x, width, ROLE_DIM, pos);
     }
     move(cursor_y, x);

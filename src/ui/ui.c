@@ -15,6 +15,7 @@
 #include "app.h"
 #include "draw.h"
 #include "glyph.h"
+#include "i18n.h"
 #include "kiosk.h"
 #include "loop.h"
 #include "plain.h"
@@ -61,10 +62,12 @@ static struct state *open_state(struct app *app)
     if (!app->kiosk) {
         char *path = state_default_path();
         if (path && state_open(path, &st, &e) != 0)
-            app_notice(app, "Your shortlist cannot be saved (%s); it lasts until you quit.", e.msg);
+            app_notice(app, _("Your shortlist cannot be saved (%s); it lasts until you quit."),
+                       e.msg);
         else if (st && state_waiting(st))
-            app_notice(app, "Another program holds your shortlist's file; what you do is kept "
-                            "and saved to it once it is free.");
+            app_notice(app, "%s",
+                       _("Another program holds your shortlist's file; what you do is kept and "
+                         "saved to it once it is free."));
         free(path);
     }
     if (!st && state_open(NULL, &st, &e) != 0) {
@@ -109,7 +112,7 @@ static int app_start(struct app *app, const struct options *o)
     if (q.n_goals)
         snprintf(app->f.goal, sizeof app->f.goal, "%s", q.goals[0]);
     free(region);
-    app->title = store_meta(app->store, "title");
+    app->title = store_meta_in(app->store, "title", i18n_lang());
     app->as_of = store_meta(app->store, "as_of");
     query_old_cutoff(app->old_before, sizeof app->old_before, (long long)time(NULL));
     struct err old_err = {0};
@@ -125,7 +128,8 @@ static int app_start(struct app *app, const struct options *o)
     }
     struct err e = {0};
     if (state_load_profile(app->state, &app->prof, &e) != 0)
-        app_notice(app, "Your saved answers could not be read: %s", e.msg);
+        /* TRANSLATORS: %s is why. */
+        app_notice(app, _("Your saved answers could not be read: %s"), e.msg);
     if (app->kiosk) {
         char why[512];
         kiosk_load_pin(app->pin_hash, sizeof app->pin_hash, why, sizeof why);
@@ -135,8 +139,10 @@ static int app_start(struct app *app, const struct options *o)
         if (why[0]) {
             char *safe = text_sanitize(why, false);
             fprintf(stderr,
-                    "itpnav: %s; Ctrl-X does nothing until it is fixed (no way out from "
-                    "the keyboard)\n",
+                    /* TRANSLATORS: %s is what is wrong with the PIN file; Ctrl-X is a key's name.
+                     */
+                    _("itpnav: %s; Ctrl-X does nothing until it is fixed (no way out from "
+                      "the keyboard)\n"),
                     safe);
             free(safe);
         }
@@ -154,8 +160,8 @@ int ui_main(const struct options *o)
     bool plain = o->plain || !term || strcmp(term, "dumb") == 0 || !isatty(STDIN_FILENO) ||
                  !isatty(STDOUT_FILENO);
     if (plain && o->kiosk) {
-        fputs("itpnav: --kiosk needs a full-screen terminal (standard input and output a terminal "
-              "whose TERM is known); it has no line-by-line mode\n",
+        fputs(_("itpnav: --kiosk needs a full-screen terminal (standard input and output a "
+                "terminal whose TERM is known); it has no line-by-line mode\n"),
               stderr);
         return EXIT_USAGE;
     }
@@ -163,6 +169,7 @@ int ui_main(const struct options *o)
         return plain_main(o);
 
     struct app app = {.opt = o, .kiosk = o->kiosk, .countdown = -1};
+    snprintf(app.start_lang, sizeof app.start_lang, "%s", i18n_lang());
     int rc = app_start(&app, o);
     if (rc)
         return rc;
@@ -184,15 +191,17 @@ int ui_main(const struct options *o)
         if (resource_errno(why)) {
             /* The terminal is fine; the system refused (ulimit -n, memory): say that, not that
              * the terminal is unknown. */
-            fprintf(stderr, "itpnav: cannot start the screen: %s\n", strerror(why));
+            /* TRANSLATORS: %s is the system's reason. */
+            fprintf(stderr, _("itpnav: cannot start the screen: %s\n"), strerror(why));
             return EXIT_OSERR;
         }
         if (o->kiosk) {
-            fputs("itpnav: this terminal type is unknown; --kiosk needs a full-screen terminal\n",
+            fputs(_("itpnav: this terminal type is unknown; --kiosk needs a full-screen "
+                    "terminal\n"),
                   stderr);
             return EXIT_USAGE;
         }
-        fputs("itpnav: this terminal type is unknown; using the line-by-line mode\n", stderr);
+        fputs(_("itpnav: this terminal type is unknown; using the line-by-line mode\n"), stderr);
         return plain_main(o);
     }
     /* raw in a kiosk: Ctrl-C, Ctrl-Z, Ctrl-\\ and Ctrl-S arrive as plain keys, not signals or
@@ -230,7 +239,7 @@ int ui_main(const struct options *o)
     delscreen(screen);
     text_set_ellipsis(NULL);
     if (gone) {
-        fputs("itpnav: the terminal was closed; everything saved is kept\n", stderr);
+        fputs(_("itpnav: the terminal was closed; everything saved is kept\n"), stderr);
         return EXIT_IOERR;
     }
     return rc;

@@ -38,7 +38,7 @@ hints_whole() {
     local bar
     bar=$(screen | tail -n 1 | sed 's/ *$//')
     [[ "$bar" != *"…"* ]] || return 1
-    grep -Eq '^(Enter open|a save|/ search|r where|g goal|x clear|Esc back|\? help|q quit|H home|Tab select|p my path|l shortlist|e handout|n note|K move|D remove|u undo)(  (Enter open|a save|/ search|r where|g goal|x clear|Esc back|\? help|q quit|H home|Tab select|p my path|l shortlist|e handout|n note|K move|D remove|u undo))*$' <<<"$bar"
+    grep -Eq '^(Enter open|a save|/ search|r where|g goal|x clear|Esc back|\? help|q quit|H home|Tab select|p my path|l shortlist|e handout|n note|K move|D remove|u undo|L français|L English)(  (Enter open|a save|/ search|r where|g goal|x clear|Esc back|\? help|q quit|H home|Tab select|p my path|l shortlist|e handout|n note|K move|D remove|u undo|L français|L English))*$' <<<"$bar"
 }
 
 # boxes_closed: every row between a dialog's top and bottom corners has its side lines at the

@@ -1,0 +1,264 @@
+#!/usr/bin/env bash
+# french.sh: the screens in French (--lang fr, and the locale alone) at 80x24 and 40x12: Home, a
+# list, a translated record's detail and a Québec record's sourced French, the shortlist, the
+# handout; L switches the language in the middle of a session and keeps the place, the search and
+# the shortlist; a kiosk's visitor picks French on Home, and the idle reset brings back the
+# kiosk's own language. The questions and results screens come with their own step (wizard.c,
+# results.c). French typography: U+00A0 before : ; ? ! and inside « ».
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib-session.sh"
+
+# French needs a French UTF-8 locale (setup.sh generates fr_CA.UTF-8); without one the program
+# stays in English and says so, which is not what this script is about.
+if ! locale -a 2>/dev/null | grep -qi '^fr_.*utf-\?8$'; then
+    echo "french.sh: no French UTF-8 locale is installed (setup.sh makes fr_CA.UTF-8); skipping" >&2
+    _finished=1
+    exit 77
+fi
+
+DATA="$SOURCE_ROOT/data/itpnav.json"
+NB=$'\xc2\xa0' # U+00A0, the no-break space French puts before : ; ? ! and inside « »
+NO_PIN="ITPNAV_PIN_FILE=$TEST_TMP/no-such-pin"
+
+# hints_whole_fr: the status bar is whole French hints ("key word", two spaces apart), none cut.
+FR_HINTS='Enter ouvrir|a garder|/ chercher|r lieu|g objectif|x effacer|Esc retour|\? aide|q quitter|H accueil|Tab choisir|p ma voie|l sélection|e feuillet|n note|K déplacer|D retirer|u annuler|c Code QR|L English'
+hints_whole_fr() {
+    local bar
+    bar=$(screen | tail -n 1 | sed 's/ *$//')
+    [[ "$bar" != *"…"* ]] || return 1
+    grep -Eq "^($FR_HINTS)(  ($FR_HINTS))*\$" <<<"$bar"
+}
+
+# joined: the screen's rows joined with spaces (a sentence wrapped over rows reads whole).
+joined() {
+    screen | sed 's/^ *//; s/ *$//' | tr '\n' ' ' | tr -s ' '
+}
+
+expect_joined() {
+    [[ "$(joined)" == *"$1"* ]] || fail "the screen lacks (wrapped or not): $1"
+}
+
+expect_joined_re() {
+    grep -Eq -e "$1" <<<"$(joined)"
+}
+
+# scrolled: the detail's row 1 is not the entry's title any more.
+scrolled() {
+    ! screen_line 1 | grep -q 'Collège des médecins'
+}
+
+case_begin "80x24 Home in French: the menu and its notes beside it, whole, the date in French"
+start --size 80x24 -- --lang fr --data "$DATA"
+wait_for "itpnav · Accueil"
+expect_screen_matches "^  itpnav[ ${NB}]: ressources et voies pour les médecins formés à l’étranger au"
+expect_screen_has "1  Trouver des ressources       groupes et programmes, ici ou en ligne"
+expect_screen_has "2  Voies d’accès à la pratique  ECE, résidence, assistant clinique, etc."
+expect_screen_has "3  Quelle voie pour moi${NB}?"
+expect_screen_has "6  Aide                         toutes les touches"
+expect_screen_has "Données en date du 1er décembre 2026."
+expect_screen_has "Lieu${NB}: partout · Objectif${NB}: tous"
+expect_screen_lacks "…"
+expect_screen_lacks "Find supports"
+check "the status bar is whole French hints" hints_whole_fr
+expect_row_has 23 "L English"
+
+case_begin "80x24 list in French: the filter bar, the headings, the kinds and the count"
+send 1
+wait_for "itpnav · Ressources"
+expect_screen_has "Filtres${NB}: aucun · r lieu · g objectif · s service · d prestation"
+expect_screen_matches " 44 sur 44 *$"
+expect_screen_matches "^  NOM +TYPE +LIEU *$"
+expect_screen_matches "^▸ Alternative Career.*  programme  London"
+expect_screen_has "Recherche${NB}: appuyez sur / et tapez (mots, dans n’importe quel ordre)"
+check "the status bar is whole French hints" hints_whole_fr
+
+case_begin "a translated record's detail: the French text, marked as translated"
+send Enter
+wait_for "itpnav · Fiche"
+expect_screen_has "Soutient les professionnels de la santé formés à l’étranger (PSFE)"
+expect_screen_has "raduit de l’anglais"
+expect_screen_has "Permis d’exercice par la résidence (CaRMS)"
+expect_screen_matches "PgDn pour la suite  [0-9]+${NB}% *$"
+send Escape
+wait_for "itpnav · Ressources"
+
+case_begin "a Québec record: its French from its own page, not marked as translated"
+send /
+type_text Collège
+send Enter
+wait_for "Filtres${NB}: mots «${NB}Collège${NB}» · x efface"
+expect_screen_matches " 8 sur 44 *$"
+expect_screen_matches "^▸ Collège des médecins du.*\(DIM\)  programme  Québec"
+send Enter
+wait_for "itpnav · Fiche"
+# The page's own title (its space before the colon is the data's).
+check "the French name from the CMQ's page" \
+    expect_joined_re "Collège des médecins du Québec[ ${NB}]: diplômé·e·s à l'international en médecine \(DIM\)"
+expect_screen_lacks "raduit de l’anglais"
+expect_screen_lacks "Translated from English"
+send End
+wait_for "Fin${NB}; PgUp pour remonter  100${NB}%"
+expect_screen_has "CMQ${NB}: diplômé·e·s à l’international en médecine (page en français)"
+expect_screen_has "1er décembre 2026"
+
+case_begin "L switches to English on the detail, keeps the entry and its scroll, then the list"
+send a
+wait_for "· ★ 1"
+send Home
+wait_for_re "^ Collège des médecins du Québec"
+send NPage
+wait_until "the detail scrolls down a page" scrolled
+send L
+wait_for "itpnav · Detail"
+wait_for "Now in English. L goes back to French."
+expect_screen_lacks "PgDn pour la suite"
+check "the page stays scrolled (the title is not on row 1)" scrolled
+expect_screen_has "· ★ 1"
+send Home
+wait_for_re "^ Collège des médecins du Québec: routes for international"
+send Escape
+wait_for "itpnav · Supports"
+expect_screen_has "Filters: words \"Collège\" · x clears"
+expect_count 8 44
+expect_screen_matches "^▸★Collège des médecins du.*graduates  program  Québec"
+
+case_begin "L again: the list in French, the same entry selected, the shortlist kept"
+send L
+wait_for "itpnav · Ressources"
+wait_for "Affichage en français. L revient à l’anglais (English)."
+expect_screen_matches " 8 sur 44 *$"
+expect_screen_matches "^▸★Collège des médecins du.*\(DIM\)  programme  Québec"
+send l
+wait_for "Votre sélection${NB}: 1 fiche"
+expect_screen_has "Sans note${NB}: n en ajoute une."
+expect_screen_matches "Collège des médecins du.*ressource *$"
+
+case_begin "the handout in French: the choice, then the sheet on the screen"
+send e
+wait_for "Faire un feuillet"
+expect_screen_has "Votre sélection (1 fiche), les notes, datées d’aujourd’hui."
+expect_screen_has "L’afficher à l’écran"
+send Down Down Enter
+wait_for "itpnav · Feuillet"
+send End
+wait_for "Appuyez sur e pour enregistrer ce feuillet"
+expect_screen_has "Fin${NB}; PgUp pour remonter"
+
+case_begin "the locale alone chooses French (LC_ALL=fr_CA.UTF-8, no --lang)"
+restart --size 80x24 --env LC_ALL=fr_CA.UTF-8 --env LANG=fr_CA.UTF-8 -- --data "$DATA"
+wait_for "itpnav · Accueil"
+expect_screen_has "1  Trouver des ressources"
+
+case_begin "the places in French: the picker, the title bar; the file's own name still finds it"
+send r
+wait_for "Où vivez-vous${NB}?"
+type_text british
+wait_for "Colombie-Britannique (Canada)"
+send C-u
+type_text colom
+wait_for "Colombie-Britannique (Canada)"
+send Enter
+wait_for "Lieu${NB}: Colombie-Britannique"
+send L
+wait_for "Where: British Columbia"
+send L
+wait_for "Lieu${NB}: Colombie-Britannique"
+
+case_begin "40x12 Home in French: the menu whole, the hints whole"
+restart --size 40x12 -- --lang fr --data "$DATA"
+wait_for "itpnav · Accueil"
+for item in "1  Trouver des ressources" "2  Voies d’accès à la pratique" \
+    "3  Quelle voie pour moi${NB}?" "4  Sélection" "5  À propos" "6  Aide"; do
+    expect_screen_has "$item"
+done
+expect_screen_lacks "…"
+check "the status bar is whole French hints" hints_whole_fr
+expect_row_has 11 "L English"
+
+case_begin "40x12 list in French: the search hint's words whole, the count"
+send 1
+wait_for "itpnav · Ressources"
+expect_screen_has "Recherche${NB}: / puis tapez"
+expect_screen_matches " 44 sur 44 *$"
+expect_screen_matches "^  NOM +TYPE *$"
+expect_screen_has "au-dessous (PgDn)"
+check "the status bar is whole French hints" hints_whole_fr
+
+case_begin "40x12: a long place's name in French in the filter bar, whole, on a row of its own"
+send r
+wait_for "Où vivez-vous${NB}?"
+type_text colom
+wait_for "Colombie-Britannique (Canada)"
+send Enter
+wait_for_re "^Filtres${NB}: +[0-9]+ sur 44 *$"
+expect_screen_matches "^  lieu Colombie-Britannique · x efface *$"
+send x
+wait_for "Filtres${NB}: aucun"
+
+case_begin "40x12 detail and shortlist in French (the shortlist kept from before: 2 entries)"
+send a
+wait_for "Ajouté à la sélection (2)."
+send Enter
+wait_for "itpnav · Fiche"
+expect_screen_has "Alternative Career Options for"
+expect_screen_matches "PgDn pour la suite  [0-9]+${NB}% *$"
+send l
+wait_for "Votre sélection${NB}: 2 fiches"
+expect_screen_has "Sans note${NB}: n en"
+expect_screen_matches "Collège des…\(DIM\) +ressource *$"
+check "the status bar is whole French hints" hints_whole_fr
+
+case_begin "40x12 handout dialog in French, inside its box"
+send e
+wait_for "Faire un feuillet"
+expect_screen_matches "│ Votre sélection \(2 fiches\), les +│"
+expect_screen_matches "│ notes, datées d’aujourd’hui\. +│"
+expect_screen_matches "│3 L’afficher à l’écran +│"
+expect_screen_matches "│4 Un code QR de votre sélection +│"
+expect_screen_lacks "…"
+send Escape
+
+# ---- the kiosk: the visitor's choice, and the reset to the kiosk's language ----
+
+CLOCK="$TEST_TMP/script-clock"
+echo 0 >"$CLOCK"
+ahead=0
+advance() {
+    ahead=$(awk -v a="$ahead" -v s="$1" 'BEGIN { print a + s }')
+    echo "$ahead" >"$CLOCK.new" && mv "$CLOCK.new" "$CLOCK"
+}
+
+case_begin "a kiosk's Home offers Français; choosing it shows everything in French"
+restart --size 80x24 --env "$NO_PIN" --env "ITPNAV_CLOCK_FILE=$CLOCK" -- --kiosk --idle 100 --lang en \
+    --data "$DATA"
+wait_for "itpnav · Home"
+expect_screen_matches "7  Français +tout afficher en français *$"
+expect_row_has 23 "L français"
+send 7
+wait_for "itpnav · Accueil"
+expect_screen_has "7  English"
+expect_screen_has "Cet ordinateur est partagé${NB}: ce que vous faites ici est effacé après 100"
+send 7
+wait_for "itpnav · Home"
+expect_screen_has "7  Français"
+expect_screen_has "itpnav: supports and pathways for internationally trained physicians"
+# L does the same; the selection back on the first item: Home looks untouched but for its
+# language, which is not the kiosk's own, so the idle reset still comes.
+send L Home
+wait_for "itpnav · Accueil"
+
+case_begin "40x12: the countdown in French, its words whole; the reset brings English back"
+tm resize-window -t "$SESSION" -x 40 -y 12
+wait_for "7  English"
+advance 85
+wait_for "Encore là${NB}?" 3
+expect_joined "Encore là${NB}? Appuyez sur une touche. On recommence pour la personne suivante dans"
+expect_screen_lacks "…"
+check "the seconds show whole" expect_joined_re "dans [0-9]+ s\."
+advance 20
+wait_for "itpnav · Home" 8
+expect_screen_has "7  Français"
+expect_screen_lacks "Accueil"
+expect_row_has 11 "L français"
+
+finish
