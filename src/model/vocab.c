@@ -350,3 +350,80 @@ bool vocab_known(struct store *st, enum vocab t, const char *id, char **suggest,
         *e = why;
     return found;
 }
+
+/* The table vocab_tr keys each vocabulary's translations by, and the key of its name. */
+static const char *const tr_table[VOCAB_COUNT] = {
+        [VOCAB_REGION] = "region", [VOCAB_GOAL] = "goal",     [VOCAB_SERVICE] = "service",
+        [VOCAB_EXAM] = "exam",     [VOCAB_SOURCE] = "source",
+};
+
+/* The text of key for id of t in lang, as a new string; NULL when the file has none. */
+static char *tr_text(struct store *st, enum vocab t, const char *id, const char *lang,
+                     const char *key)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT text FROM vocab_tr WHERE tbl = ?1 AND id = ?2 AND lang = ?3"
+                           " AND key = ?4",
+                           -1, &s, NULL) != SQLITE_OK)
+        return NULL;
+    sqlite3_bind_text(s, 1, tr_table[t], -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 2, id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, lang, -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 4, key, -1, SQLITE_STATIC);
+    char *text = NULL;
+    if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
+        text = xstrdup((const char *)sqlite3_column_text(s, 0));
+    sqlite3_finalize(s);
+    return text;
+}
+
+int vocab_name_in(struct store *st, enum vocab t, const char *id, const char *lang, char *buf,
+                  size_t n, struct err *e)
+{
+    char *text = lang ? tr_text(st, t, id, lang, t == VOCAB_SOURCE ? "title" : "name") : NULL;
+    if (!text)
+        return vocab_name(st, t, id, buf, n, e);
+    text_copy(buf, n, text);
+    free(text);
+    return 0;
+}
+
+void vocab_list_localize(struct store *st, enum vocab t, struct vocab_list *l, const char *lang)
+{
+    if (!lang)
+        return;
+    const char *name_key = t == VOCAB_SOURCE ? "title" : "name";
+    char **before = xcalloc(l->n ? l->n : 1, sizeof *before);
+    for (size_t i = 0; i < l->n; i++) {
+        struct vocab_item *it = &l->v[i];
+        char *name = tr_text(st, t, it->id, lang, name_key);
+        if (name) {
+            before[i] = it->name;
+            it->name = name;
+            /* The file's own name is still one a person may type for a place. */
+            if (t == VOCAB_REGION) {
+                char *also = it->also ? xasprintf("%s\n%s", before[i], it->also)
+                                      : xstrdup(before[i]);
+                free(it->also);
+                it->also = also;
+            }
+        }
+        char *summary = it->summary ? tr_text(st, t, it->id, lang, "summary") : NULL;
+        if (summary) {
+            free(it->summary);
+            it->summary = summary;
+        }
+    }
+    /* A region's parent is named: by its new name too. */
+    for (size_t i = 0; i < l->n; i++)
+        for (size_t j = 0; l->v[i].parent && j < l->n; j++)
+            if (before[j] && strcmp(l->v[i].parent, before[j]) == 0) {
+                free(l->v[i].parent);
+                l->v[i].parent = xstrdup(l->v[j].name);
+                break;
+            }
+    for (size_t i = 0; i < l->n; i++)
+        free(before[i]);
+    free(before);
+}

@@ -45,6 +45,14 @@ int vocab_get(struct store *st, enum vocab t, const char *id, struct vocab_item 
  * status with the reason in e (out empty). */
 int vocab_list(struct store *st, enum vocab t, struct vocab_list *out, struct err *e);
 
+/* vocab_name in lang: the name the file translates id's into ("fr"), else vocab_name's. */
+int vocab_name_in(struct store *st, enum vocab t, const char *id, const char *lang, char *buf,
+                  size_t n, struct err *e);
+
+/* Put a list's names and summaries (a source's titles) in lang where the file translates them,
+ * a region's parent's name too; the others stay the file's own. NULL lang: nothing changes. */
+void vocab_list_localize(struct store *st, enum vocab t, struct vocab_list *l, const char *lang);
+
 /* Free what vocab_get and vocab_list filled in, and empty it. */
 void vocab_item_finish(struct vocab_item *it);
 void vocab_list_finish(struct vocab_list *l);

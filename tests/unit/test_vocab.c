@@ -233,6 +233,50 @@ static void test_known(void)
     CHECK(suggest == NULL);
 }
 
+/* The names in a language the file translates them into (tests/fixtures/cli-v2.json): a name
+ * by id, a list's names, a region's parent, and the file's own name kept as one to type. */
+static void test_localized(void)
+{
+    struct store *v2 = NULL;
+    if (!memory_store("cli-v2.json", &v2))
+        return;
+    char buf[64];
+    struct err e = {0};
+    CHECK_INT(vocab_name_in(v2, VOCAB_REGION, "greater-sudbury", "fr", buf, sizeof buf, &e), 0);
+    CHECK_STR(buf, "Grand Sudbury");
+    CHECK_INT(vocab_name_in(v2, VOCAB_REGION, "greater-sudbury", "en", buf, sizeof buf, &e), 0);
+    CHECK_STR(buf, "Greater Sudbury");
+    CHECK_INT(vocab_name_in(v2, VOCAB_REGION, "ontario", "fr", buf, sizeof buf, &e), 0);
+    CHECK_STR(buf, "Ontario"); /* no translation: the file's own */
+    CHECK_INT(vocab_name_in(v2, VOCAB_GOAL, "alternative-career", "fr", buf, sizeof buf, &e), 0);
+    CHECK_STR(buf, "Une autre carrière");
+    CHECK_INT(vocab_name_in(v2, VOCAB_SERVICE, "navigation", NULL, buf, sizeof buf, &e), 0);
+    CHECK_STR(buf, "System navigation");
+    CHECK_INT(vocab_name_in(v2, VOCAB_REGION, "nowhere", "fr", buf, sizeof buf, &e), 0);
+    CHECK_STR(buf, "");
+
+    struct vocab_list l;
+    CHECK_INT(vocab_list(v2, VOCAB_REGION, &l, &e), 0);
+    vocab_list_localize(v2, VOCAB_REGION, &l, "fr");
+    bool found = false;
+    for (size_t i = 0; i < l.n; i++)
+        if (strcmp(l.v[i].id, "greater-sudbury") == 0) {
+            found = true;
+            CHECK_STR(l.v[i].name, "Grand Sudbury");
+            CHECK_STR(l.v[i].parent, "Ontario");
+            CHECK(l.v[i].also && strstr(l.v[i].also, "Greater Sudbury"));
+            CHECK(vocab_region_has(&l.v[i], "greater sud"));
+        }
+    CHECK(found);
+    vocab_list_finish(&l);
+    CHECK_INT(vocab_list(v2, VOCAB_GOAL, &l, &e), 0);
+    vocab_list_localize(v2, VOCAB_GOAL, &l, "fr");
+    CHECK(l.n == 3 && strcmp(l.v[2].name, "Une autre carrière") == 0);
+    CHECK(l.n == 3 && strcmp(l.v[0].name, "Residency") == 0);
+    vocab_list_finish(&l);
+    memory_store_close(&v2);
+}
+
 static void test_finish(void)
 {
     memory_store_close(&st);
@@ -241,4 +285,4 @@ static void test_finish(void)
 
 UNIT_MAIN(CASE(test_name), CASE(test_name_kept), CASE(test_get), CASE(test_region_tree),
           CASE(test_lists), CASE(test_errors), CASE(test_resolve_region), CASE(test_known),
-          CASE(test_finish))
+          CASE(test_localized), CASE(test_finish))
