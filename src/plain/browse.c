@@ -1,7 +1,6 @@
 /* browse.c: the lists of supports and pathways, page by page with their filters and search; one
  * entry in full, its links numbered and opened in place; saving to the shortlist and putting
  * back what was taken off. */
-#include "i18n.h"
 #include "line.h"
 
 #include <stdio.h>
@@ -9,6 +8,7 @@
 #include <string.h>
 
 #include "entry.h"
+#include "i18n.h"
 #include "text.h"
 #include "util.h"
 

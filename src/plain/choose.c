@@ -1,7 +1,6 @@
 /* choose.c: choosing from a numbered list, one answer or several, for listening: the choices read
  * once (a page at a time when there are many), part of a name to find one, and a wrong answer
  * explained and asked again in place. The questions, the filters and every confirmation use it. */
-#include "i18n.h"
 #include "line.h"
 
 #include <stdio.h>
@@ -9,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "i18n.h"
 #include "text.h"
 #include "util.h"
 

@@ -1,7 +1,6 @@
 /* io.c: the line mode's output, written for listening (wrapped, made safe, symbols in words, a
  * URL whole on its own line), its input (one answer a line, of any length), and the command
  * tables that write each view's menu. */
-#include "i18n.h"
 #include "line.h"
 
 #include <stdarg.h>
@@ -10,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "i18n.h"
 #include "text.h"
 #include "util.h"
 

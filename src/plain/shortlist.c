@@ -1,7 +1,6 @@
 /* shortlist.c: the shortlist line by line: every entry in the person's order with its note;
  * open, write a note, move, take off and put back (state_undo), all through the state file the
  * screen uses. */
-#include "i18n.h"
 #include "line.h"
 
 #include <stdio.h>
@@ -10,6 +9,7 @@
 #include <strings.h>
 
 #include "entry.h"
+#include "i18n.h"
 #include "text.h"
 #include "util.h"
 
