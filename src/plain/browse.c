@@ -207,8 +207,9 @@ static const char *target_id(const char *target, unsigned *kinds)
     return target;
 }
 
-/* The entry a target names, or NULL with the reason said. */
-static struct entry *get_entry(struct line *l, const char *target)
+/* The entry a target names, or NULL with the reason said; its text in the reader's language
+ * when localize. */
+static struct entry *get_entry(struct line *l, const char *target, bool localize)
 {
     unsigned kinds;
     const char *id = target_id(target, &kinds);
@@ -216,7 +217,7 @@ static struct entry *get_entry(struct line *l, const char *target)
     struct entry *e = entry_get(l->st, id, kinds, &err);
     if (!e)
         line_say(l, 0, "%s", err.code ? err.msg : _("That entry is no longer in the data."));
-    else if (i18n_french())
+    else if (localize && i18n_french())
         entry_localize(l->st, e, i18n_lang());
     return e;
 }
@@ -228,7 +229,9 @@ static bool saved(struct line *l, const char *id, const char *kind)
 
 void line_toggle_saved(struct line *l, const char *target)
 {
-    struct entry *e = get_entry(l, target);
+    /* The shortlist's file keeps the data's own name (for the day the entry leaves the data);
+     * the sentence says the reader's. */
+    struct entry *e = get_entry(l, target, false);
     if (!e)
         return;
     const char *k = state_kind_of(e->kind);
@@ -236,6 +239,8 @@ void line_toggle_saved(struct line *l, const char *target)
     struct err err = {0};
     int rc = had ? state_remove(l->state, e->id, k, &err)
                  : state_add(l->state, e->id, k, e->name, &err);
+    if (i18n_french())
+        entry_localize(l->st, e, i18n_lang());
     if (rc != 0) {
         line_say(l, 0, _("The shortlist was not changed: %s"), err.msg);
     } else {
@@ -248,6 +253,19 @@ void line_toggle_saved(struct line *l, const char *target)
         free(count);
     }
     entry_destroy(e);
+}
+
+/* A shortlist item's name in the reader's language where the data has it, as a new string. */
+static char *reader_name(struct line *l, const struct state_item *it)
+{
+    struct err err = {0};
+    struct entry *e = i18n_french() ? entry_get(l->st, it->id, terms_kinds(it->kind), &err) : NULL;
+    if (!e)
+        return xstrdup(it->name);
+    entry_localize(l->st, e, i18n_lang());
+    char *name = xstrdup(e->name);
+    entry_destroy(e);
+    return name;
 }
 
 void line_undo(struct line *l)
@@ -270,11 +288,13 @@ void line_undo(struct line *l)
             if (strcmp(v[i].id, it.id) == 0 && strcmp(v[i].kind, it.kind) == 0)
                 place = i + 1;
     state_items_destroy(v, n);
+    char *name = reader_name(l, &it);
     if (place)
-        line_say(l, 0, _("Put back on your shortlist: %s, at place %zu of %zu%s."), it.name, place,
-                 n, it.note && it.note[0] ? _(", with its note") : "");
+        line_say(l, 0, _("Put back on your shortlist: %s, at place %zu of %zu%s."), name, place, n,
+                 it.note && it.note[0] ? _(", with its note") : "");
     else
-        line_say(l, 0, _("Put back on your shortlist: %s."), it.name);
+        line_say(l, 0, _("Put back on your shortlist: %s."), name);
+    free(name);
     state_item_finish(&it);
 }
 
@@ -289,7 +309,7 @@ void line_entry(struct line *l, const char *target)
     struct line_links links = {0};
     bool show = true, menu = true;
     while (depth && !line_leaving(l)) {
-        struct entry *e = get_entry(l, trail[depth - 1]);
+        struct entry *e = get_entry(l, trail[depth - 1], true);
         if (!e) {
             free(trail[--depth]);
             show = true;
