@@ -485,55 +485,64 @@ static void full_date(const char *d, char *buf, size_t n)
     snprintf(buf, n, "%s%s", d, strlen(d) == 4 ? "-01-01" : strlen(d) == 7 ? "-01" : "");
 }
 
-static int report_stale(const struct dataset *ds, long months, enum format f)
-{
+/* The records last checked before a date, collected as the check reads them. */
+struct stale {
     char cutoff[48];
-    cutoff_date(months, cutoff, sizeof cutoff);
-    cJSON *json = f == FORMAT_JSON ? cJSON_CreateArray() : NULL;
-    static const char *const sections[] = {"supports", "pathways"};
+    cJSON *found; /* an array of {id, kind, name, field: date} */
+};
+
+static bool stale_record(void *ctx, enum dataset_section s, cJSON *e)
+{
+    struct stale *st = ctx;
+    if (s != DATASET_SUPPORTS && s != DATASET_PATHWAYS)
+        return false;
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(e, "verified");
+    const char *field = "verified";
+    if (!cJSON_IsString(v)) {
+        v = cJSON_GetObjectItemCaseSensitive(e, "as_of");
+        field = "as_of";
+    }
+    char date[48];
+    full_date(v->valuestring, date, sizeof date);
+    if (strcmp(date, st->cutoff) >= 0)
+        return false;
+    cJSON *o = cJSON_CreateObject();
+    add_string(o, "id", cJSON_GetObjectItemCaseSensitive(e, "id")->valuestring);
+    add_string(o, "kind",
+               s == DATASET_PATHWAYS ? "pathway"
+                                     : cJSON_GetObjectItemCaseSensitive(e, "kind")->valuestring);
+    add_string(o, "name", cJSON_GetObjectItemCaseSensitive(e, "name")->valuestring);
+    add_string(o, field, v->valuestring);
+    cJSON_AddItemToArray(st->found, o);
+    return false;
+}
+
+static int report_stale(const struct stale *st, long months, enum format f)
+{
     size_t count = 0;
-    for (size_t s = 0; s < 2; s++) {
-        const cJSON *arr = cJSON_GetObjectItemCaseSensitive(ds->root, sections[s]);
-        for (const cJSON *e = arr ? arr->child : NULL; e; e = e->next) {
-            const cJSON *v = cJSON_GetObjectItemCaseSensitive(e, "verified");
-            const char *field = "verified";
-            if (!cJSON_IsString(v)) {
-                v = cJSON_GetObjectItemCaseSensitive(e, "as_of");
-                field = "as_of";
-            }
-            char date[48];
-            full_date(v->valuestring, date, sizeof date);
-            if (strcmp(date, cutoff) >= 0)
-                continue;
-            count++;
-            const char *id = cJSON_GetObjectItemCaseSensitive(e, "id")->valuestring;
-            const char *name = cJSON_GetObjectItemCaseSensitive(e, "name")->valuestring;
-            const char *kind =
-                    s ? "pathway" : cJSON_GetObjectItemCaseSensitive(e, "kind")->valuestring;
-            if (f == FORMAT_JSON) {
-                cJSON *o = cJSON_CreateObject();
-                add_string(o, "id", id);
-                add_string(o, "kind", kind);
-                add_string(o, "name", name);
-                add_string(o, field, v->valuestring);
-                cJSON_AddItemToArray(json, o);
-            } else if (f == FORMAT_TSV) {
-                put_tsv(id, false);
-                put_tsv(kind, false);
-                put_tsv(v->valuestring, false);
-                put_tsv(name, true);
-            } else {
-                char n[512];
-                text_fit(n, sizeof n, name, 60);
-                char *sid = text_sanitize(id, false);
-                printf("%-10s %-9s %-8s %-28s %s\n", v->valuestring, field, kind, sid, n);
-                free(sid);
-            }
+    const cJSON *o;
+    cJSON_ArrayForEach(o, st->found)
+    {
+        count++;
+        const char *id = cJSON_GetObjectItemCaseSensitive(o, "id")->valuestring;
+        const char *kind = cJSON_GetObjectItemCaseSensitive(o, "kind")->valuestring;
+        const char *name = cJSON_GetObjectItemCaseSensitive(o, "name")->valuestring;
+        const cJSON *v = o->child->next->next->next;
+        if (f == FORMAT_TSV) {
+            put_tsv(id, false);
+            put_tsv(kind, false);
+            put_tsv(v->valuestring, false);
+            put_tsv(name, true);
+        } else if (f == FORMAT_TEXT) {
+            char n[512];
+            text_fit(n, sizeof n, name, 60);
+            char *sid = text_sanitize(id, false);
+            printf("%-10s %-9s %-8s %-28s %s\n", v->valuestring, v->string, kind, sid, n);
+            free(sid);
         }
     }
-    if (json) {
-        print_json(json);
-        cJSON_Delete(json);
+    if (f == FORMAT_JSON) {
+        print_json(st->found);
     } else if (f == FORMAT_TEXT) {
         char *since = xasprintf(ngettext("%ld month ago", "%ld months ago", (unsigned long)months),
                                 months);
@@ -541,7 +550,7 @@ static int report_stale(const struct dataset *ds, long months, enum format f)
          * "N months ago". */
         printf(ngettext("%zu record last checked before %s (%s)\n",
                         "%zu records last checked before %s (%s)\n", count),
-               count, cutoff, since);
+               count, st->cutoff, since);
         free(since);
     }
     return 0;
@@ -551,37 +560,41 @@ int cli_check(const struct options *o)
 {
     const char *path = o->n_args ? o->args[0] : o->data ? o->data : session_bundled_dataset();
     struct diags d = {0};
-    struct dataset *ds = NULL;
-    int rc = dataset_load(path, o->strict ? DATASET_STRICT : 0, &ds, &d);
+    struct dataset ds;
+    /* The file is read a record at a time: what --older-than reports is collected as it goes. */
+    struct stale stale = {.found = cJSON_CreateArray()};
+    struct dataset_sink sink = {.ctx = &stale, .record = stale_record};
+    if (o->older_than >= 0)
+        cutoff_date(o->older_than, stale.cutoff, sizeof stale.cutoff);
+    struct dataset_input in = {.path = path};
+    int rc = dataset_stream(&in, o->strict ? DATASET_STRICT : 0, o->older_than >= 0 ? &sink : NULL,
+                            &ds, &d);
     diags_print(&d, stderr, path);
     if (rc == 0) {
-        const cJSON *r = ds->root;
         char *safe = text_sanitize(path, false);
         /* The summary goes to stderr when a report follows, so stdout stays one format. */
         FILE *out = o->older_than >= 0 ? stderr : stdout;
         /* Version 1's line is as it always was; a later version names itself, at the end, so
          * that what reads "valid: " (the kiosk's update) reads on. */
         char version[48] = "";
-        if (ds->version > 1)
-            snprintf(version, sizeof version, _(" (format version %d)"), ds->version);
+        if (ds.version > 1)
+            snprintf(version, sizeof version, _(" (format version %d)"), ds.version);
         char *warnings = xasprintf(ngettext("%zu warning", "%zu warnings", d.warnings), d.warnings);
         /* TRANSLATORS: "FILE: valid: ..."; the last %s is "N warnings", then the version
          * (" (format version 2)") or nothing. Scripts read "valid: " in English only. */
         fprintf(out,
-                _("%s: valid: %d supports, %d pathways, %d regions, %d goals, %d sources; %s%s\n"),
-                safe, cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r, "supports")),
-                cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r, "pathways")),
-                cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r, "regions")),
-                cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r, "goals")),
-                cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(r, "sources")), warnings,
-                version);
+                _("%s: valid: %zu supports, %zu pathways, %zu regions, %zu goals, %zu sources; "
+                  "%s%s\n"),
+                safe, ds.count[DATASET_SUPPORTS], ds.count[DATASET_PATHWAYS],
+                ds.count[DATASET_REGIONS], ds.count[DATASET_GOALS], ds.count[DATASET_SOURCES],
+                warnings, version);
         free(warnings);
         free(safe);
         if (o->older_than >= 0) {
             enum format f = o->format == FORMAT_DEFAULT
                                     ? (isatty(STDOUT_FILENO) ? FORMAT_TEXT : FORMAT_TSV)
                                     : o->format;
-            rc = report_stale(ds, o->older_than, f);
+            rc = report_stale(&stale, o->older_than, f);
         }
     } else if (d.errors) {
         char *safe = text_sanitize(path, false);
@@ -593,7 +606,7 @@ int cli_check(const struct options *o)
         free(errors);
         free(safe);
     }
-    dataset_destroy(ds);
+    cJSON_Delete(stale.found);
     diags_finish(&d);
     return finish_output(rc);
 }
@@ -601,26 +614,21 @@ int cli_check(const struct options *o)
 int cli_build_db(const struct options *o)
 {
     const char *path = o->data ? o->data : session_bundled_dataset();
-    struct diags d = {0};
-    struct dataset *ds = NULL;
-    int rc = dataset_load(path, 0, &ds, &d);
-    diags_print(&d, stderr, path);
-    diags_finish(&d);
-    if (rc)
-        return rc;
     char real[PATH_MAX], out[PATH_MAX];
     if (!realpath(path, real))
         snprintf(real, sizeof real, "%s", path);
     if (realpath(o->out, out) && strcmp(out, real) == 0) {
         fputs(_("itpnav: build-db --out names the dataset itself; choose another file\n"), stderr);
-        dataset_destroy(ds);
         return EXIT_USAGE;
     }
+    struct diags d = {0};
     struct err e = {0};
-    rc = store_write(ds, real, o->out, &e);
-    if (rc)
+    /* The dataset is checked as it is written: a file with errors is never put at --out. */
+    int rc = store_write(path, real, o->out, &d, &e);
+    diags_print(&d, stderr, path);
+    diags_finish(&d);
+    if (e.code)
         session_report_file(o->out, &e);
-    dataset_destroy(ds);
     if (rc == 0)
         fprintf(stderr, _("itpnav: wrote %s\n"), o->out);
     return rc;

@@ -12,12 +12,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "jscan.h"
 #include "terms.h"
 #include "text.h"
 #include "util.h"
-
-/* Deeper than any dataset needs, shallow enough that nothing recursive can run out of stack. */
-#define MAX_DEPTH 64
 
 uint64_t dataset_hash(const char *buf, size_t len)
 {
@@ -99,293 +97,16 @@ int dataset_read_file(const char *path, char **buf, size_t *len, struct diags *d
     return 0;
 }
 
-/* ---- JSON syntax: a strict scan first, so every syntax error gets a place and a reason. ---- */
+/* ---- Ids ---- */
 
-struct scan {
-    const char *start, *p, *end;
-    const char *err_at;
-    size_t values;
-    char msg[160];
-};
-
-static bool scan_fail(struct scan *s, const char *at, const char *fmt, ...)
-        __attribute__((format(printf, 3, 4)));
-
-static bool scan_fail(struct scan *s, const char *at, const char *fmt, ...)
-{
-    if (s->err_at)
-        return false;
-    s->err_at = at;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(s->msg, sizeof s->msg, fmt, ap);
-    va_end(ap);
-    return false;
-}
-
-static void scan_ws(struct scan *s)
-{
-    while (s->p < s->end && (*s->p == ' ' || *s->p == '\t' || *s->p == '\n' || *s->p == '\r'))
-        s->p++;
-}
-
-/* Describe the character at p for a message: a printable ASCII character quoted, else its code. */
-static const char *describe(const struct scan *s, const char *p, char *buf, size_t n)
-{
-    if (p >= s->end)
-        return "the end of the file";
-    unsigned char c = (unsigned char)*p;
-    if (c > 0x20 && c < 0x7f)
-        snprintf(buf, n, "'%c'", c);
-    else {
-        unsigned cp;
-        text_decode(p, (size_t)(s->end - p), &cp);
-        snprintf(buf, n, "U+%04X", cp);
-    }
-    return buf;
-}
-
-static bool scan_value(struct scan *s, int depth);
-
-static bool scan_hex4(struct scan *s, const char *p, unsigned *v)
-{
-    *v = 0;
-    for (int i = 0; i < 4; i++) {
-        if (p + i >= s->end)
-            return false;
-        char c = p[i];
-        unsigned d;
-        if (c >= '0' && c <= '9')
-            d = (unsigned)(c - '0');
-        else if (c >= 'a' && c <= 'f')
-            d = (unsigned)(c - 'a' + 10);
-        else if (c >= 'A' && c <= 'F')
-            d = (unsigned)(c - 'A' + 10);
-        else
-            return false;
-        *v = *v * 16 + d;
-    }
-    return true;
-}
-
-static bool scan_string(struct scan *s)
-{
-    const char *open = s->p++;
-    while (s->p < s->end) {
-        unsigned char c = (unsigned char)*s->p;
-        if (c == '"') {
-            s->p++;
-            return true;
-        }
-        if (c < 0x20)
-            return scan_fail(s, s->p,
-                             "control character U+%04X inside a string (write it as an "
-                             "escape such as \\n, or remove it)",
-                             c);
-        if (c != '\\') {
-            s->p++;
-            continue;
-        }
-        const char *esc = s->p++;
-        if (s->p >= s->end)
-            break;
-        switch (*s->p) {
-        case '"':
-        case '\\':
-        case '/':
-        case 'b':
-        case 'f':
-        case 'n':
-        case 'r':
-        case 't': s->p++; continue;
-        case 'u': {
-            unsigned v;
-            if (!scan_hex4(s, s->p + 1, &v))
-                return scan_fail(s, esc, "invalid \\u escape; expected four hex digits");
-            s->p += 5;
-            if (v >= 0xDC00 && v <= 0xDFFF)
-                return scan_fail(s, esc, "lone low surrogate \\u%04X; expected a character", v);
-            if (v >= 0xD800 && v <= 0xDBFF) {
-                unsigned lo;
-                if (s->end - s->p < 6 || s->p[0] != '\\' || s->p[1] != 'u' ||
-                    !scan_hex4(s, s->p + 2, &lo) || lo < 0xDC00 || lo > 0xDFFF)
-                    return scan_fail(s, esc,
-                                     "high surrogate \\u%04X not followed by a low surrogate", v);
-                s->p += 6;
-            } else if (v == 0) {
-                return scan_fail(s, esc, "\\u0000 (NUL) is not allowed in a string");
-            }
-            continue;
-        }
-        default: {
-            char b[16];
-            return scan_fail(s, esc,
-                             "invalid escape \\%s; expected one of \\\" \\\\ \\/ \\b \\f "
-                             "\\n \\r \\t \\uXXXX",
-                             describe(s, s->p, b, sizeof b));
-        }
-        }
-    }
-    return scan_fail(s, open,
-                     "unterminated string; expected a closing '\"' before the end of "
-                     "the file");
-}
-
-static bool is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-static bool scan_number(struct scan *s)
-{
-    const char *start = s->p;
-    if (s->p < s->end && *s->p == '-')
-        s->p++;
-    if (s->p >= s->end || !is_digit(*s->p))
-        return scan_fail(s, start, "invalid number; expected a digit");
-    if (*s->p == '0' && s->p + 1 < s->end && is_digit(s->p[1]))
-        return scan_fail(s, start, "invalid number; a number may not start with 0");
-    while (s->p < s->end && is_digit(*s->p))
-        s->p++;
-    if (s->p < s->end && *s->p == '.') {
-        s->p++;
-        if (s->p >= s->end || !is_digit(*s->p))
-            return scan_fail(s, start, "invalid number; expected a digit after '.'");
-        while (s->p < s->end && is_digit(*s->p))
-            s->p++;
-    }
-    if (s->p < s->end && (*s->p == 'e' || *s->p == 'E')) {
-        s->p++;
-        if (s->p < s->end && (*s->p == '+' || *s->p == '-'))
-            s->p++;
-        if (s->p >= s->end || !is_digit(*s->p))
-            return scan_fail(s, start, "invalid number; expected a digit in the exponent");
-        while (s->p < s->end && is_digit(*s->p))
-            s->p++;
-    }
-    return true;
-}
-
-static bool scan_literal(struct scan *s, const char *word)
-{
-    size_t n = strlen(word);
-    if ((size_t)(s->end - s->p) >= n && memcmp(s->p, word, n) == 0) {
-        s->p += n;
-        return true;
-    }
-    char b[16];
-    return scan_fail(s, s->p,
-                     "unexpected %s; expected a value (a string, number, object, array, "
-                     "true, false or null)",
-                     describe(s, s->p, b, sizeof b));
-}
-
-static bool scan_container(struct scan *s, int depth, char close)
-{
-    char b[16];
-    if (depth >= MAX_DEPTH)
-        return scan_fail(s, s->p, "nested more than %d levels deep", MAX_DEPTH);
-    s->p++;
-    scan_ws(s);
-    if (s->p < s->end && *s->p == close) {
-        s->p++;
-        return true;
-    }
-    for (;;) {
-        if (close == '}') {
-            if (s->p >= s->end || *s->p != '"')
-                return scan_fail(s, s->p, "unexpected %s; expected a key in double quotes",
-                                 describe(s, s->p, b, sizeof b));
-            if (!scan_string(s))
-                return false;
-            scan_ws(s);
-            if (s->p >= s->end || *s->p != ':')
-                return scan_fail(s, s->p, "unexpected %s; expected ':' after the key",
-                                 describe(s, s->p, b, sizeof b));
-            s->p++;
-        }
-        if (!scan_value(s, depth + 1))
-            return false;
-        scan_ws(s);
-        if (s->p < s->end && *s->p == ',') {
-            s->p++;
-            scan_ws(s);
-            if (s->p < s->end && *s->p == close)
-                return scan_fail(s, s->p, "unexpected %s after ','; expected another %s",
-                                 describe(s, s->p, b, sizeof b),
-                                 close == '}' ? "member (a trailing comma is not JSON)"
-                                              : "element (a trailing comma is not JSON)");
-            continue;
-        }
-        if (s->p < s->end && *s->p == close) {
-            s->p++;
-            return true;
-        }
-        return scan_fail(s, s->p, "unexpected %s; expected ',' or '%c'",
-                         describe(s, s->p, b, sizeof b), close);
-    }
-}
-
-static bool scan_value(struct scan *s, int depth)
-{
-    char b[16];
-    scan_ws(s);
-    /* Each value costs the parsed tree about 64 bytes, so a file of "0,0,0,..." would need 32
-     * times its size; counting them here refuses it before any tree is built. */
-    if (++s->values > DATASET_MAX_VALUES)
-        return scan_fail(s, s->p,
-                         "more than %d values (strings, numbers, objects, arrays); a dataset "
-                         "may hold at most that many",
-                         DATASET_MAX_VALUES);
-    if (s->p >= s->end)
-        return scan_fail(s, s->p,
-                         "unexpected end of the file; expected a value (is the file "
-                         "truncated?)");
-    switch (*s->p) {
-    case '{': return scan_container(s, depth, '}');
-    case '[': return scan_container(s, depth, ']');
-    case '"': return scan_string(s);
-    case 't': return scan_literal(s, "true");
-    case 'f': return scan_literal(s, "false");
-    case 'n': return scan_literal(s, "null");
-    default:
-        if (*s->p == '-' || is_digit(*s->p))
-            return scan_number(s);
-        return scan_fail(s, s->p,
-                         "unexpected %s; expected a value (a string, number, object, "
-                         "array, true, false or null)",
-                         describe(s, s->p, b, sizeof b));
-    }
-}
-
-/* Line and column (1-based; the column counts characters, not bytes) of p in the buffer. */
-static void place(const char *start, const char *p, int *line, int *col)
-{
-    int l = 1, c = 1;
-    for (const char *q = start; q < p;) {
-        if (*q == '\n') {
-            l++;
-            c = 1;
-            q++;
-            continue;
-        }
-        unsigned cp;
-        size_t k = text_decode(q, (size_t)(p - q), &cp);
-        q += k ? k : 1;
-        c++;
-    }
-    *line = l;
-    *col = c;
-}
-
-/* ---- Content rules ---- */
-
-/* A set of ids, hashed, remembering where each was first defined. */
+/* A set of ids, each copied once into an arena, remembering where each was first defined: its
+ * memory grows with the number of ids, not with the text of the file. */
 struct idset {
-    const char **key;
-    size_t *at;
-    size_t cap, n;
-    const char **list; /* in file order, for "did you mean" */
+    char *arena;
+    size_t used, room;
+    size_t *off, *at; /* [ordinal]: the id's place in arena, the index where it was first seen */
+    uint32_t *slot;   /* open addressing: ordinal + 1, or 0 for a free slot */
+    size_t cap, n, n_room;
 };
 
 static uint64_t hash_str(const char *s)
@@ -393,38 +114,55 @@ static uint64_t hash_str(const char *s)
     return dataset_hash(s, strlen(s));
 }
 
-/* Add key; returns SIZE_MAX when new, else the index where it was first seen. */
+static const char *idset_str(const struct idset *set, size_t ord)
+{
+    return set->arena + set->off[ord];
+}
+
+/* The slot that holds key, or the free one where it would go. */
+static size_t idset_slot(const struct idset *set, const char *key)
+{
+    size_t j = hash_str(key) & (set->cap - 1);
+    while (set->slot[j] && strcmp(idset_str(set, set->slot[j] - 1), key) != 0)
+        j = (j + 1) & (set->cap - 1);
+    return j;
+}
+
+/* Add key; returns SIZE_MAX when new (its ordinal is then n - 1), else the index where it was
+ * first seen. */
 static size_t idset_add(struct idset *set, const char *key, size_t at)
 {
     if (2 * (set->n + 1) > set->cap) {
         size_t cap = set->cap ? 2 * set->cap : 64;
-        const char **k = xcalloc(cap, sizeof *k);
-        size_t *a = xcalloc(cap, sizeof *a);
-        for (size_t i = 0; i < set->cap; i++) {
-            if (!set->key[i])
-                continue;
-            size_t j = hash_str(set->key[i]) & (cap - 1);
-            while (k[j])
-                j = (j + 1) & (cap - 1);
-            k[j] = set->key[i];
-            a[j] = set->at[i];
-        }
-        free(set->key);
-        free(set->at);
-        set->key = k;
-        set->at = a;
+        uint32_t *old = set->slot;
+        size_t old_cap = set->cap;
+        set->slot = xcalloc(cap, sizeof *set->slot);
         set->cap = cap;
-        set->list = xrealloc(set->list, cap * sizeof *set->list);
+        for (size_t i = 0; i < old_cap; i++)
+            if (old[i])
+                set->slot[idset_slot(set, idset_str(set, old[i] - 1))] = old[i];
+        free(old);
     }
-    size_t j = hash_str(key) & (set->cap - 1);
-    while (set->key[j]) {
-        if (strcmp(set->key[j], key) == 0)
-            return set->at[j];
-        j = (j + 1) & (set->cap - 1);
+    size_t j = idset_slot(set, key);
+    if (set->slot[j])
+        return set->at[set->slot[j] - 1];
+    size_t len = strlen(key) + 1;
+    if (set->used + len > set->room) {
+        set->room = set->room ? 2 * set->room : 4096;
+        while (set->room < set->used + len)
+            set->room *= 2;
+        set->arena = xrealloc(set->arena, set->room);
     }
-    set->key[j] = key;
-    set->at[j] = at;
-    set->list[set->n++] = key;
+    if (set->n == set->n_room) {
+        set->n_room = set->n_room ? 2 * set->n_room : 64;
+        set->off = xrealloc(set->off, set->n_room * sizeof *set->off);
+        set->at = xrealloc(set->at, set->n_room * sizeof *set->at);
+    }
+    memcpy(set->arena + set->used, key, len);
+    set->off[set->n] = set->used;
+    set->at[set->n] = at;
+    set->used += len;
+    set->slot[j] = (uint32_t)++set->n;
     return SIZE_MAX;
 }
 
@@ -433,13 +171,8 @@ static size_t idset_get(const struct idset *set, const char *key)
 {
     if (!set->cap)
         return SIZE_MAX;
-    size_t j = hash_str(key) & (set->cap - 1);
-    while (set->key[j]) {
-        if (strcmp(set->key[j], key) == 0)
-            return set->at[j];
-        j = (j + 1) & (set->cap - 1);
-    }
-    return SIZE_MAX;
+    size_t j = idset_slot(set, key);
+    return set->slot[j] ? set->at[set->slot[j] - 1] : SIZE_MAX;
 }
 
 static bool idset_has(const struct idset *set, const char *key)
@@ -449,10 +182,127 @@ static bool idset_has(const struct idset *set, const char *key)
 
 static void idset_finish(struct idset *set)
 {
-    free(set->key);
+    free(set->arena);
+    free(set->off);
     free(set->at);
-    free(set->list);
+    free(set->slot);
     *set = (struct idset){0};
+}
+
+/* ---- Findings, in the order of the rules ---- */
+
+/* The checks read the file once, a record at a time, but report in the order of the rules (the
+ * order a check of the whole tree at once would find them in): each finding carries its place in
+ * that order, and the first that can be shown are kept (DIAGS_MAX errors, 2 * DIAGS_MAX in all). */
+enum phase {
+    P_ROOT,    /* the document is not an object */
+    P_DUPKEY,  /* a top-level key twice (in the keys' sorted order) */
+    P_VERSION, /* .itpnav */
+    P_LANGS,   /* .dataset.languages' first (version 2) */
+    P_META,    /* .dataset */
+    P_SECTION, /* a list missing or not a list */
+    P_DUPID,   /* an id defined twice within a list */
+    P_SHARED,  /* a pathway's id is a support's */
+    P_RECORD,  /* a record's own rules (section, index) */
+    P_TREE,    /* the region tree (index) */
+    P_PARTOF,  /* a support part of itself (index) */
+    P_UNKNOWN, /* a top-level key the format does not name (its place among the keys) */
+};
+
+struct key {
+    uint8_t phase, section;
+    size_t index;
+    uint64_t seq; /* the order found in, within one (phase, section, index) */
+};
+
+static int key_cmp(const struct key *a, const struct key *b)
+{
+    if (a->phase != b->phase)
+        return a->phase < b->phase ? -1 : 1;
+    if (a->section != b->section)
+        return a->section < b->section ? -1 : 1;
+    if (a->index != b->index)
+        return a->index < b->index ? -1 : 1;
+    return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* A finding not yet in the diags. An unknown reference's message (msg NULL) is worded only if it
+ * is shown: its "did you mean" searches every id. */
+struct finding {
+    struct key key;
+    enum diag_level level;
+    char *path, *msg;
+    int ref;  /* enum ref, for msg NULL */
+    char *id; /* the id referred to, for msg NULL */
+};
+
+/* The first max findings (by key), as a max-heap: a later one ranking after all of them is
+ * dropped at once. */
+struct heap {
+    struct finding *v;
+    size_t n, max;
+};
+
+static void finding_free(struct finding *f)
+{
+    free(f->path);
+    free(f->msg);
+    free(f->id);
+}
+
+static bool heap_wants(const struct heap *h, const struct key *k)
+{
+    return h->n < h->max || key_cmp(k, &h->v[0].key) < 0;
+}
+
+static void heap_down(struct heap *h, size_t i)
+{
+    for (;;) {
+        size_t l = 2 * i + 1, r = l + 1, m = i;
+        if (l < h->n && key_cmp(&h->v[l].key, &h->v[m].key) > 0)
+            m = l;
+        if (r < h->n && key_cmp(&h->v[r].key, &h->v[m].key) > 0)
+            m = r;
+        if (m == i)
+            return;
+        struct finding t = h->v[i];
+        h->v[i] = h->v[m];
+        h->v[m] = t;
+        i = m;
+    }
+}
+
+/* Add f (taken) when it ranks among the first max. */
+static void heap_put(struct heap *h, struct finding *f)
+{
+    if (!heap_wants(h, &f->key)) {
+        finding_free(f);
+        return;
+    }
+    if (h->n == h->max) {
+        finding_free(&h->v[0]);
+        h->v[0] = *f;
+        heap_down(h, 0);
+        return;
+    }
+    if (!h->v)
+        h->v = xmalloc(h->max * sizeof *h->v);
+    size_t i = h->n++;
+    h->v[i] = *f;
+    while (i > 0) {
+        size_t p = (i - 1) / 2;
+        if (key_cmp(&h->v[p].key, &h->v[i].key) >= 0)
+            break;
+        struct finding t = h->v[p];
+        h->v[p] = h->v[i];
+        h->v[i] = t;
+        i = p;
+    }
+}
+
+static int finding_cmp(const void *a, const void *b)
+{
+    return key_cmp(&((const struct finding *)a)->key, &((const struct finding *)b)->key);
 }
 
 enum ref {
@@ -475,6 +325,32 @@ static const char *const ref_noun[REF_COUNT] = {
 
 struct field;
 
+/* A reference into a list not yet read whole, settled once the file has been. */
+struct deferred {
+    struct key key;
+    int ref;         /* enum ref */
+    size_t id, path; /* offsets in the check's deferred_text */
+};
+
+/* What the tree check needs of a region: its id's ordinal when the region defines it (else
+ * SIZE_MAX), and its parent's id (an offset in parents, or SIZE_MAX). */
+struct region_note {
+    size_t ord, parent;
+};
+
+enum section_state {
+    SEC_ABSENT,    /* not seen (yet) */
+    SEC_WAITING,   /* a list, to be read in a later pass */
+    SEC_ACTIVE,    /* its records are being read */
+    SEC_DONE,      /* every record read */
+    SEC_NOT_ARRAY, /* present, not a list */
+};
+
+struct unknown_top {
+    char *key;
+    size_t ordinal;
+};
+
 struct check {
     struct diags *d;
     unsigned flags;
@@ -489,7 +365,69 @@ struct check {
     bool langs_unknown; /* .dataset.languages is wrong: no translation is judged by it */
     const char *noun;
     const struct field *tr;
+
+    /* Findings: the place of what is being checked, and the first that can be shown. */
+    struct key at;
+    uint64_t seq;
+    struct heap errors, warnings;
+    size_t n_errors, n_warnings; /* all found, kept or not */
+    /* References to lists not yet read whole. */
+    struct deferred *deferred;
+    size_t n_deferred, deferred_room;
+    struct sb deferred_text;
+    /* The regions, for the tree. */
+    struct region_note *regions;
+    size_t n_regions, regions_room;
+    struct sb parents;
+
+    /* The file: read in passes, each list once the lists and keys it needs are read. */
+    const struct dataset_sink *sink;
+    int pass;
+    bool layout_known; /* the first pass is over: a key not seen is absent */
+    bool begun, dead;  /* the version and .dataset are read; nothing more to check */
+    char root_type;
+    bool have_version, have_meta;
+    cJSON *version_node, *meta;
+    char version_type, meta_type;
+    char *meta_problem;
+    struct {
+        enum section_state state;
+        char type;
+    } sec[DATASET_SECTIONS];
+    size_t count[DATASET_SECTIONS];
+    char **dup_keys;
+    size_t n_dup_keys;
+    struct unknown_top *unknown;
+    size_t n_unknown, unknown_room;
 };
+
+/* Count a finding at key k, and keep it when it may be shown: msg (taken) is its message, or NULL
+ * for an unknown reference to ref's id, worded at the end. */
+static void put(struct check *c, struct key k, enum diag_level level, const char *path, char *msg,
+                int ref, const char *id)
+{
+    struct heap *h = level == DIAG_ERROR ? &c->errors : &c->warnings;
+    if (level == DIAG_ERROR)
+        c->n_errors++;
+    else
+        c->n_warnings++;
+    if (!heap_wants(h, &k)) {
+        free(msg);
+        return;
+    }
+    struct finding f = {.key = k, .level = level, .path = xstrdup(path), .msg = msg, .ref = ref};
+    if (!msg)
+        f.id = xstrdup(id);
+    heap_put(h, &f);
+}
+
+/* The key of the next finding at the current place. */
+static struct key next_key(struct check *c)
+{
+    struct key k = c->at;
+    k.seq = c->seq++;
+    return k;
+}
 
 static void report(struct check *c, enum diag_level level, const char *fmt, ...)
         __attribute__((format(printf, 3, 4)));
@@ -498,13 +436,23 @@ static void report(struct check *c, enum diag_level level, const char *fmt, ...)
 {
     if (level == DIAG_WARNING && (c->flags & DATASET_STRICT))
         level = DIAG_ERROR;
+    struct key k = next_key(c);
+    if (!heap_wants(level == DIAG_ERROR ? &c->errors : &c->warnings, &k)) {
+        put(c, k, level, NULL, NULL, 0, NULL); /* counted, never shown: not worded */
+        return;
+    }
     struct sb b = {0};
     va_list ap;
     va_start(ap, fmt);
     sb_vaddf(&b, fmt, ap);
     va_end(ap);
-    diags_add(c->d, level, 0, 0, sb_str(&c->path), "%s", sb_str(&b));
-    sb_finish(&b);
+    put(c, k, level, sb_str(&c->path), sb_take(&b), 0, NULL);
+}
+
+/* Where findings go from here on: phase, list and index. */
+static void place_at(struct check *c, enum phase phase, int section, size_t index)
+{
+    c->at = (struct key){.phase = (uint8_t)phase, .section = (uint8_t)section, .index = index};
 }
 
 /* At most this many characters of a key go into a path, so that a message stays readable. */
@@ -571,6 +519,11 @@ bool dataset_valid_id(const char *s)
         if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
             return false;
     return true;
+}
+
+static bool is_digit(char c)
+{
+    return c >= '0' && c <= '9';
 }
 
 static bool digits(const char *s, int n, int *v)
@@ -997,8 +950,43 @@ static char *nearest(const struct idset *set, const char *id)
     struct text_nearest n;
     text_nearest_init(&n, id);
     for (size_t i = 0; i < set->n; i++)
-        text_nearest_offer(&n, set->list[i], set->list[i]);
+        text_nearest_offer(&n, idset_str(set, i), idset_str(set, i));
     return text_nearest_take(&n);
+}
+
+/* Whether every id of ref's list is known: the list is read, or the file has none. */
+static bool complete(const struct check *c, enum ref ref)
+{
+    enum section_state st = c->sec[ref - REF_SOURCE].state;
+    return st == SEC_DONE || st == SEC_NOT_ARRAY || (c->layout_known && st == SEC_ABSENT);
+}
+
+/* id names no record of ref's list (now complete): the finding at k. */
+static void unresolved(struct check *c, struct key k, const char *path, const char *id,
+                       enum ref ref)
+{
+    /* In version 2 supports and pathways share their ids: a pathway's is not a typo. */
+    size_t other =
+            ref == REF_SUPPORT && c->version >= 2 ? idset_get(&c->ids[REF_PATHWAY], id) : SIZE_MAX;
+    if (other != SIZE_MAX)
+        put(c, k, DIAG_ERROR, path,
+            xasprintf("\"%s\" is a pathway (.pathways[%zu]); expected the id of a support", id,
+                      other),
+            0, NULL);
+    else
+        put(c, k, DIAG_ERROR, path, NULL, (int)ref, id);
+}
+
+/* The message of an unknown reference, worded once the findings are in order: the nearest id is
+ * searched for only while the errors shown are fewer than DIAGS_MAX. */
+static char *unknown_ref_message(const struct check *c, enum ref ref, const char *id)
+{
+    char *near = c->d->errors < DIAGS_MAX ? nearest(&c->ids[ref], id) : NULL;
+    char *msg = near ? xasprintf("unknown %s \"%s\"; did you mean \"%s\"?", ref_noun[ref], id, near)
+                     : xasprintf("unknown %s \"%s\"; expected the id of one of the dataset's %ss",
+                                 ref_noun[ref], id, ref_noun[ref]);
+    free(near);
+    return msg;
 }
 
 static void check_ref(struct check *c, const char *id, enum ref ref)
@@ -1010,22 +998,25 @@ static void check_ref(struct check *c, const char *id, enum ref ref)
         return;
     }
     if (idset_has(&c->ids[ref], id))
-        return;
-    /* In version 2 supports and pathways share their ids: a pathway's is not a typo. */
-    size_t other =
-            ref == REF_SUPPORT && c->version >= 2 ? idset_get(&c->ids[REF_PATHWAY], id) : SIZE_MAX;
-    if (other != SIZE_MAX) {
-        report(c, DIAG_ERROR, "\"%s\" is a pathway (.pathways[%zu]); expected the id of a support",
-               id, other);
+        return; /* ids are only ever added: known now, known at the end */
+    if (complete(c, ref) && (ref != REF_SUPPORT || c->version < 2 || complete(c, REF_PATHWAY))) {
+        unresolved(c, next_key(c), sb_str(&c->path), id, ref);
         return;
     }
-    char *near = c->d->errors < DIAGS_MAX ? nearest(&c->ids[ref], id) : NULL;
-    if (near)
-        report(c, DIAG_ERROR, "unknown %s \"%s\"; did you mean \"%s\"?", ref_noun[ref], id, near);
-    else
-        report(c, DIAG_ERROR, "unknown %s \"%s\"; expected the id of one of the dataset's %ss",
-               ref_noun[ref], id, ref_noun[ref]);
-    free(near);
+    /* The list is still to come (or still being read): look again at the end. */
+    if (c->n_deferred == c->deferred_room) {
+        c->deferred_room = c->deferred_room ? 2 * c->deferred_room : 64;
+        c->deferred = xrealloc(c->deferred, c->deferred_room * sizeof *c->deferred);
+    }
+    struct deferred *x = &c->deferred[c->n_deferred++];
+    x->key = next_key(c);
+    x->ref = (int)ref;
+    x->id = c->deferred_text.len;
+    sb_add(&c->deferred_text, id);
+    sb_addc(&c->deferred_text, '\0');
+    x->path = c->deferred_text.len;
+    sb_add(&c->deferred_text, sb_str(&c->path));
+    sb_addc(&c->deferred_text, '\0');
 }
 
 static void check_enum(struct check *c, const char *s, const struct field *f)
@@ -1172,12 +1163,22 @@ static void check_value(struct check *c, const cJSON *v, const struct field *f)
     ef.type = elem[f->type];
     ef.required = true;
     size_t i = 0;
+    bool sets = f->type == T_REFS || f->type == T_ENUMS || f->type == T_LANGS;
+    /* A value listed again: a short list is compared pair by pair, a long one through a set. */
     struct idset seen = {0};
+    bool hashed = sets && cJSON_GetArraySize(v) > 16;
     for (const cJSON *e = v->child; e; e = e->next, i++) {
         size_t mark = path_index(c, i);
         check_value(c, e, &ef);
-        if ((f->type == T_REFS || f->type == T_ENUMS || f->type == T_LANGS) && cJSON_IsString(e) &&
-            idset_add(&seen, e->valuestring, i) != SIZE_MAX)
+        bool again = false;
+        if (sets && cJSON_IsString(e)) {
+            if (hashed)
+                again = idset_add(&seen, e->valuestring, i) != SIZE_MAX;
+            else
+                for (const cJSON *x = v->child; x != e && !again; x = x->next)
+                    again = cJSON_IsString(x) && strcmp(x->valuestring, e->valuestring) == 0;
+        }
+        if (again)
             report(c, DIAG_WARNING, "\"%s\" is listed twice", e->valuestring);
         path_pop(c, mark);
     }
@@ -1506,53 +1507,44 @@ static void read_languages(struct check *c, const cJSON *meta)
     }
 }
 
-/* ---- the whole file ---- */
+/* ---- the whole file, a record at a time ---- */
 
-/* First pass over one array: remember the ids so references can be checked in any order. */
-static void collect_ids(struct check *c, const cJSON *arr, const char *key, struct idset *set)
+static const struct {
+    const char *key;
+    bool required;
+    enum ref ref;
+    const struct field *fields;
+    const char *noun;       /* one record, for messages */
+    const struct field *tr; /* what a translation of one may hold */
+} sections[] = {
+        {"sources", true, REF_SOURCE, f_source, "source", t_source},
+        {"regions", true, REF_REGION, f_region, "region", t_region},
+        {"goals", true, REF_GOAL, f_goal, "goal", t_named},
+        {"services", true, REF_SERVICE, f_named, "service", t_named},
+        {"exams", false, REF_EXAM, f_named, "exam", t_named},
+        {"supports", true, REF_SUPPORT, f_support, "support", t_support},
+        {"pathways", true, REF_PATHWAY, f_pathway, "pathway", t_pathway},
+};
+
+static int section_of(const char *key)
 {
-    size_t i = 0;
-    for (const cJSON *e = arr ? arr->child : NULL; e; e = e->next, i++) {
-        const char *id = string_of(e, "id");
-        if (!id || !*id)
-            continue;
-        size_t first = idset_add(set, id, i);
-        if (first != SIZE_MAX) {
-            size_t mark = path_key(c, key);
-            path_index(c, i);
-            path_key(c, "id");
-            report(c, DIAG_ERROR, "duplicate id \"%s\"; first used at .%s[%zu]", id, key, first);
-            path_pop(c, mark);
-        }
-    }
+    for (int s = 0; s < DATASET_SECTIONS; s++)
+        if (strcmp(key, sections[s].key) == 0)
+            return s;
+    return -1;
 }
 
-/* A support and a pathway with one id: an error in version 2 (one namespace, so that `show ID`
- * is never ambiguous); in version 1, which allowed it, a warning that says how to reach each. */
-static void check_shared_ids(struct check *c, const cJSON *pathways)
+/* What a value is, from its first byte, for a value not parsed (a list, or one too large). */
+static const char *type_word(char t)
 {
-    size_t i = 0;
-    for (const cJSON *e = pathways ? pathways->child : NULL; e; e = e->next, i++) {
-        const char *id = string_of(e, "id");
-        if (!id || idset_get(&c->ids[REF_PATHWAY], id) != i)
-            continue;
-        size_t first = idset_get(&c->ids[REF_SUPPORT], id);
-        if (first == SIZE_MAX)
-            continue;
-        size_t mark = path_key(c, "pathways");
-        path_index(c, i);
-        path_key(c, "id");
-        if (c->version >= 2)
-            report(c, DIAG_ERROR,
-                   "duplicate id \"%s\"; first used at .supports[%zu] (supports and pathways "
-                   "share one namespace)",
-                   id, first);
-        else
-            report(c, DIAG_WARNING,
-                   "id \"%s\" is also the id of .supports[%zu]; `itpnav show %s` shows the "
-                   "support, `itpnav show --kind pathway %s` this pathway",
-                   id, first, id, id);
-        path_pop(c, mark);
+    switch (t) {
+    case '{': return "an object";
+    case '[': return "an array";
+    case '"': return "a string";
+    case 't':
+    case 'f': return "a boolean";
+    case 'n': return "null";
+    default: return "a number";
     }
 }
 
@@ -1561,6 +1553,7 @@ static void region_error(struct check *c, size_t i, const char *fmt, ...)
 
 static void region_error(struct check *c, size_t i, const char *fmt, ...)
 {
+    place_at(c, P_TREE, 0, i);
     size_t mark = path_key(c, "regions");
     path_index(c, i);
     path_key(c, "parent");
@@ -1574,30 +1567,29 @@ static void region_error(struct check *c, size_t i, const char *fmt, ...)
     path_pop(c, mark);
 }
 
-/* The region tree: no cycle, and at most DATASET_MAX_REGION_DEPTH levels. Each region's level is
- * found once, by walking up from it only until a region whose level is known: linear in the
- * regions however deep or looped the tree. */
-static void check_region_tree(struct check *c, const cJSON *regions)
+/* The region tree, once every region is read: no cycle, and at most DATASET_MAX_REGION_DEPTH
+ * levels. Each region's level is found once, by walking up from it only until a region whose
+ * level is known: linear in the regions however deep or looped the tree. */
+static void check_region_tree(struct check *c)
 {
     enum { NEW, ON_PATH, DONE };
     const size_t unknown = SIZE_MAX; /* the level of a region under a cycle */
-    size_t n = (size_t)cJSON_GetArraySize(regions), i = 0;
+    size_t n = c->n_regions;
     if (!n)
         return;
     size_t *parent = xmalloc(n * sizeof *parent), *level = xmalloc(n * sizeof *level);
     size_t *path = xmalloc(n * sizeof *path);
     unsigned char *state = xcalloc(n, 1), *cycle = xcalloc(n, 1);
-    const cJSON **node = xmalloc(n * sizeof *node);
-    for (const cJSON *e = regions->child; e; e = e->next, i++) {
-        const char *id = string_of(e, "id"), *p = string_of(e, "parent");
-        parent[i] = p ? idset_get(&c->ids[REF_REGION], p) : SIZE_MAX;
-        node[i] = e;
+    const struct idset *ids = &c->ids[REF_REGION];
+    for (size_t i = 0; i < n; i++) {
+        const struct region_note *r = &c->regions[i];
+        parent[i] = r->parent != SIZE_MAX ? idset_get(ids, c->parents.s + r->parent) : SIZE_MAX;
         /* A region defined twice is reported as such; only its first definition is in the
          * tree (every parent names that one). */
-        if (!id || idset_get(&c->ids[REF_REGION], id) != i)
+        if (r->ord == SIZE_MAX)
             state[i] = DONE, level[i] = unknown;
     }
-    for (i = 0; i < n; i++) {
+    for (size_t i = 0; i < n; i++) {
         size_t top = 0, at = i;
         while (at != SIZE_MAX && state[at] == NEW) {
             state[at] = ON_PATH;
@@ -1624,8 +1616,8 @@ static void check_region_tree(struct check *c, const cJSON *regions)
             state[j] = DONE;
         }
     }
-    for (i = 0; i < n; i++) {
-        const char *id = string_of(node[i], "id");
+    for (size_t i = 0; i < n; i++) {
+        const char *id = c->regions[i].ord != SIZE_MAX ? idset_str(ids, c->regions[i].ord) : NULL;
         if (cycle[i])
             region_error(c, i, "region \"%s\" is its own ancestor; expected a tree", id);
         else if (level[i] == DATASET_MAX_REGION_DEPTH + 1)
@@ -1639,57 +1631,23 @@ static void check_region_tree(struct check *c, const cJSON *regions)
     free(path);
     free(state);
     free(cycle);
-    free(node);
 }
-
-static void check_part_of(struct check *c, const cJSON *supports)
-{
-    size_t i = 0;
-    for (const cJSON *e = supports->child; e; e = e->next, i++) {
-        const char *id = string_of(e, "id"), *p = string_of(e, "part_of");
-        if (id && p && strcmp(id, p) == 0) {
-            size_t mark = path_key(c, "supports");
-            path_index(c, i);
-            path_key(c, "part_of");
-            report(c, DIAG_ERROR, "a support cannot be part of itself");
-            path_pop(c, mark);
-        }
-    }
-}
-
-static const struct {
-    const char *key;
-    bool required;
-    enum ref ref;
-    const struct field *fields;
-    const char *noun;       /* one record, for messages */
-    const struct field *tr; /* what a translation of one may hold */
-} sections[] = {
-        {"sources", true, REF_SOURCE, f_source, "source", t_source},
-        {"regions", true, REF_REGION, f_region, "region", t_region},
-        {"goals", true, REF_GOAL, f_goal, "goal", t_named},
-        {"services", true, REF_SERVICE, f_named, "service", t_named},
-        {"exams", false, REF_EXAM, f_named, "exam", t_named},
-        {"supports", true, REF_SUPPORT, f_support, "support", t_support},
-        {"pathways", true, REF_PATHWAY, f_pathway, "pathway", t_pathway},
-};
-
-enum { SECTION_REGIONS = 1, SECTION_SUPPORTS = 5, SECTION_PATHWAYS = 6 };
 
 /* The file's version, or 0 (reported) when it is missing or not one this program reads. */
-static int read_version(struct check *c, const cJSON *root)
+static int read_version(struct check *c)
 {
-    const cJSON *version = cJSON_GetObjectItemCaseSensitive(root, "itpnav");
-    if (!version) {
+    place_at(c, P_VERSION, 0, 0);
+    if (!c->have_version) {
         report(c, DIAG_ERROR, "missing key \"itpnav\"; expected the format version, 1 or 2");
         return 0;
     }
     size_t mark = path_key(c, "itpnav");
+    const cJSON *version = c->version_node;
     int v = 0;
     char num[64];
     if (!cJSON_IsNumber(version)) {
         report(c, DIAG_ERROR, "expected the format version 1 or 2 (a number), found %s",
-               json_noun(version));
+               version ? json_noun(version) : type_word(c->version_type));
     } else if (version->valuedouble == 1 || version->valuedouble == 2) {
         v = (int)version->valuedouble;
     } else {
@@ -1700,165 +1658,540 @@ static int read_version(struct check *c, const cJSON *root)
     return v;
 }
 
-static void check_root(struct check *c, const cJSON *root)
+/* The sink is given records while the file has shown no error. */
+static bool feeding(const struct check *c)
 {
-    if (!cJSON_IsObject(root)) {
-        report(c, DIAG_ERROR, "expected an object at the top level, found %s", json_noun(root));
-        return;
-    }
-    check_duplicate_keys(c, root);
+    return c->sink && c->n_errors == 0;
+}
+
+/* The version and .dataset are read (or known absent): check them; from here the lists can be. */
+static void begin(struct check *c)
+{
+    c->begun = true;
     c->lang = "en";
-    c->version = read_version(c, root);
+    c->version = read_version(c);
     c->d->version = c->version;
-    if (!c->version)
+    if (!c->version) {
+        c->dead = true;
         return;
-
-    const cJSON *meta = cJSON_GetObjectItemCaseSensitive(root, "dataset");
-    const cJSON *arr[sizeof sections / sizeof sections[0]] = {0};
-    size_t mark;
-    for (size_t s = 0; s < sizeof sections / sizeof sections[0]; s++) {
-        const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, sections[s].key);
-        if (cJSON_IsArray(v))
-            arr[s] = v;
     }
-    if (c->version >= 2 && cJSON_IsObject(meta))
+    const cJSON *meta = cJSON_IsObject(c->meta) ? c->meta : NULL;
+    place_at(c, P_LANGS, 0, 0);
+    if (c->version >= 2 && meta)
         read_languages(c, meta);
-
-    if (!meta) {
+    place_at(c, P_META, 0, 0);
+    if (!c->have_meta) {
         report(c, DIAG_ERROR, "missing key \"dataset\"; expected an object");
     } else {
-        mark = path_key(c, "dataset");
+        size_t mark = path_key(c, "dataset");
         c->noun = "dataset";
         c->tr = t_dataset;
-        if (cJSON_IsObject(meta))
+        if (c->meta_problem)
+            report(c, DIAG_ERROR, "%s", c->meta_problem);
+        else if (meta)
             check_object(c, meta, f_dataset);
         else
-            report(c, DIAG_ERROR, "expected an object, found %s", json_noun(meta));
+            report(c, DIAG_ERROR, "expected an object, found %s",
+                   c->meta ? json_noun(c->meta) : type_word(c->meta_type));
         path_pop(c, mark);
     }
+    if (feeding(c) && c->sink->begin)
+        c->sink->begin(c->sink->ctx, c->version, meta);
+}
 
-    for (size_t s = 0; s < sizeof sections / sizeof sections[0]; s++) {
-        const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, sections[s].key);
-        if (!v) {
+/* Whether list s can be read now: after the version and .dataset, the regions before the
+ * supports and pathways (their places are looked up), the supports before the pathways (they
+ * are numbered first). */
+static bool settled(const struct check *c, int s)
+{
+    enum section_state st = c->sec[s].state;
+    return st == SEC_DONE || st == SEC_NOT_ARRAY || (c->layout_known && st == SEC_ABSENT);
+}
+
+static bool ready(const struct check *c, int s)
+{
+    if (!c->begun || c->dead)
+        return false;
+    if ((s == DATASET_SUPPORTS || s == DATASET_PATHWAYS) && !settled(c, DATASET_REGIONS))
+        return false;
+    return s != DATASET_PATHWAYS || settled(c, DATASET_SUPPORTS);
+}
+
+/* A key of the top-level object; returns the list whose elements follow and are to be read
+ * now, or -1. */
+static int top_key(struct check *c, const struct jscan_item *it, size_t ordinal)
+{
+    bool first = it->dup_line == 0;
+    int s = section_of(it->key);
+    if (c->pass == 1) {
+        if (!first) {
+            bool noted = false;
+            for (size_t i = 0; i < c->n_dup_keys && !noted; i++)
+                noted = strcmp(c->dup_keys[i], it->key) == 0;
+            if (!noted) {
+                c->dup_keys = xrealloc(c->dup_keys, (c->n_dup_keys + 1) * sizeof *c->dup_keys);
+                c->dup_keys[c->n_dup_keys++] = xstrdup(it->key);
+            }
+        }
+        bool version = strcmp(it->key, "itpnav") == 0, meta = strcmp(it->key, "dataset") == 0;
+        if (s < 0 && !version && !meta) {
+            if (c->n_unknown == c->unknown_room) {
+                /* Doubled, not one more: a file may repeat a key 100,000 times. */
+                c->unknown_room = c->unknown_room ? 2 * c->unknown_room : 16;
+                c->unknown = xrealloc(c->unknown, c->unknown_room * sizeof *c->unknown);
+            }
+            c->unknown[c->n_unknown++] = (struct unknown_top){xstrdup(it->key), ordinal};
+            return -1;
+        }
+        if (!first) /* of a key twice, the first is the one read */
+            return -1;
+        if (version) {
+            c->have_version = true;
+            c->version_type = it->type;
+            c->version_node = it->text ? cJSON_ParseWithLength(it->text, it->len) : NULL;
+        } else if (meta) {
+            c->have_meta = true;
+            c->meta_type = it->type;
+            if (it->problem)
+                c->meta_problem = xstrdup(it->problem);
+            else if (it->text)
+                c->meta = cJSON_ParseWithLength(it->text, it->len);
+        }
+        if (version || meta) {
+            if (!c->begun && c->have_version && c->have_meta)
+                begin(c);
+            return -1;
+        }
+        c->sec[s].type = it->type;
+        c->sec[s].state = it->type == '[' ? SEC_WAITING : SEC_NOT_ARRAY;
+    }
+    if (s < 0 || !first || c->sec[s].state != SEC_WAITING || !ready(c, s))
+        return -1;
+    c->sec[s].state = SEC_ACTIVE;
+    return s;
+}
+
+/* One record of list s. */
+static void take_record(struct check *c, int s, size_t i, const struct jscan_item *it)
+{
+    c->count[s]++;
+    enum ref ref = sections[s].ref;
+    size_t mark = path_key(c, sections[s].key);
+    path_index(c, i);
+    cJSON *e = it->text ? cJSON_ParseWithLength(it->text, it->len) : NULL;
+    if (!e) {
+        place_at(c, P_RECORD, s, i);
+        /* The scanner accepted it, so only its size or memory can keep it from parsing. */
+        report(c, DIAG_ERROR, "%s",
+               it->problem ? it->problem : "cannot parse the record (out of memory?)");
+        path_pop(c, mark);
+        return;
+    }
+    /* Ids first, as a check of the whole file would: every list's before any record's rules. */
+    const char *id = string_of(e, "id");
+    size_t first = SIZE_MAX;
+    if (id && *id) {
+        first = idset_add(&c->ids[ref], id, i);
+        if (first != SIZE_MAX) {
+            place_at(c, P_DUPID, s, i);
+            size_t m2 = path_key(c, "id");
+            report(c, DIAG_ERROR, "duplicate id \"%s\"; first used at .%s[%zu]", id,
+                   sections[s].key, first);
+            path_pop(c, m2);
+        }
+    }
+    if (s == DATASET_REGIONS) {
+        if (c->n_regions == c->regions_room) {
+            c->regions_room = c->regions_room ? 2 * c->regions_room : 64;
+            c->regions = xrealloc(c->regions, c->regions_room * sizeof *c->regions);
+        }
+        struct region_note *r = &c->regions[c->n_regions++];
+        r->ord = id && *id && first == SIZE_MAX ? c->ids[ref].n - 1 : SIZE_MAX;
+        const char *parent = string_of(e, "parent");
+        r->parent = parent ? c->parents.len : SIZE_MAX;
+        if (parent) {
+            sb_add(&c->parents, parent);
+            sb_addc(&c->parents, '\0');
+        }
+    }
+    place_at(c, P_RECORD, s, i);
+    c->noun = sections[s].noun;
+    c->tr = sections[s].tr;
+    if (cJSON_IsObject(e))
+        check_object(c, e, sections[s].fields);
+    else
+        report(c, DIAG_ERROR, "expected an object, found %s", json_noun(e));
+    if (s == DATASET_SUPPORTS) {
+        const char *p = string_of(e, "part_of");
+        if (id && p && strcmp(id, p) == 0) {
+            place_at(c, P_PARTOF, 0, i);
+            size_t m2 = path_key(c, "part_of");
+            report(c, DIAG_ERROR, "a support cannot be part of itself");
+            path_pop(c, m2);
+        }
+    }
+    path_pop(c, mark);
+    if (!feeding(c) || !c->sink->record ||
+        !c->sink->record(c->sink->ctx, (enum dataset_section)s, e))
+        cJSON_Delete(e);
+}
+
+/* Every record of list s is read. */
+static void end_section(struct check *c, int s)
+{
+    c->sec[s].state = SEC_DONE;
+    if (s == DATASET_REGIONS)
+        check_region_tree(c);
+    if (feeding(c) && c->sink->done)
+        c->sink->done(c->sink->ctx, (enum dataset_section)s);
+}
+
+/* One pass over the file: the lists that can be read now. Returns the scan's last event. */
+static enum jscan_event run_pass(struct check *c, struct jscan *s)
+{
+    struct jscan_item it;
+    enum jscan_event ev;
+    int cur = -1;
+    size_t ordinal = 0;
+    while ((ev = jscan_next(s, &it)) > 0) {
+        if (ev == JSCAN_KEY) {
+            if (cur >= 0)
+                end_section(c, cur);
+            c->root_type = '{';
+            cur = top_key(c, &it, ordinal++);
+        } else if (ev == JSCAN_ELEMENT && it.key) {
+            if (cur >= 0)
+                take_record(c, cur, it.index, &it);
+        } else {
+            c->root_type = ev == JSCAN_VALUE ? it.type : '[';
+        }
+    }
+    if (cur >= 0 && ev == JSCAN_END)
+        end_section(c, cur);
+    /* An empty object or list gives no item. */
+    if (jscan_doc_type(s) == '{' || jscan_doc_type(s) == '[')
+        c->root_type = jscan_doc_type(s);
+    return ev;
+}
+
+static int cmp_keys(const void *a, const void *b);
+
+/* Everything that needs the whole file read: in the order of the rules, after what was found. */
+static void finish(struct check *c)
+{
+    if (c->root_type != '{') {
+        place_at(c, P_ROOT, 0, 0);
+        report(c, DIAG_ERROR, "expected an object at the top level, found %s",
+               type_word(c->root_type));
+        return;
+    }
+    /* Duplicate keys: JSON allows them, but a reader would see one value and we another. */
+    if (c->n_dup_keys) /* dup_keys is NULL without any: qsort's pointer must not be */
+        qsort(c->dup_keys, c->n_dup_keys, sizeof *c->dup_keys, cmp_keys);
+    for (size_t i = 0; i < c->n_dup_keys; i++) {
+        place_at(c, P_DUPKEY, 0, i);
+        char *q = quote(c->dup_keys[i]);
+        report(c, DIAG_ERROR, "duplicate key %s; expected each key once", q);
+        free(q);
+    }
+    if (c->dead || !c->version)
+        return;
+    for (int s = 0; s < DATASET_SECTIONS; s++) {
+        place_at(c, P_SECTION, s, 0);
+        if (c->sec[s].state == SEC_ABSENT) {
             if (sections[s].required)
                 report(c, DIAG_ERROR, "missing key \"%s\"; expected an array", sections[s].key);
-        } else if (!arr[s]) {
-            mark = path_key(c, sections[s].key);
-            report(c, DIAG_ERROR, "expected an array, found %s", json_noun(v));
+        } else if (c->sec[s].state == SEC_NOT_ARRAY) {
+            size_t mark = path_key(c, sections[s].key);
+            report(c, DIAG_ERROR, "expected an array, found %s", type_word(c->sec[s].type));
             path_pop(c, mark);
         }
     }
-    for (size_t s = 0; s < sizeof sections / sizeof sections[0]; s++)
-        collect_ids(c, arr[s], sections[s].key, &c->ids[sections[s].ref]);
-    check_shared_ids(c, arr[SECTION_PATHWAYS]);
-    for (size_t s = 0; s < sizeof sections / sizeof sections[0]; s++) {
-        if (!arr[s])
+    for (size_t i = 0; i < c->n_deferred; i++) {
+        const struct deferred *x = &c->deferred[i];
+        const char *id = c->deferred_text.s + x->id;
+        if (!idset_has(&c->ids[x->ref], id))
+            unresolved(c, x->key, c->deferred_text.s + x->path, id, (enum ref)x->ref);
+    }
+    /* A support and a pathway with one id: an error in version 2 (one namespace, so that `show
+     * ID` is never ambiguous); in version 1, which allowed it, a warning that says how to reach
+     * each. The pathway set's ids are in the order first defined. */
+    const struct idset *pathways = &c->ids[REF_PATHWAY];
+    for (size_t o = 0; o < pathways->n; o++) {
+        const char *id = idset_str(pathways, o);
+        size_t first = idset_get(&c->ids[REF_SUPPORT], id), i = pathways->at[o];
+        if (first == SIZE_MAX)
             continue;
-        mark = path_key(c, sections[s].key);
-        c->noun = sections[s].noun;
-        c->tr = sections[s].tr;
-        size_t i = 0;
-        for (const cJSON *e = arr[s]->child; e; e = e->next, i++) {
-            size_t m2 = path_index(c, i);
-            if (cJSON_IsObject(e))
-                check_object(c, e, sections[s].fields);
-            else
-                report(c, DIAG_ERROR, "expected an object, found %s", json_noun(e));
-            path_pop(c, m2);
-        }
+        place_at(c, P_SHARED, 0, i);
+        size_t mark = path_key(c, "pathways");
+        path_index(c, i);
+        path_key(c, "id");
+        if (c->version >= 2)
+            report(c, DIAG_ERROR,
+                   "duplicate id \"%s\"; first used at .supports[%zu] (supports and pathways "
+                   "share one namespace)",
+                   id, first);
+        else
+            report(c, DIAG_WARNING,
+                   "id \"%s\" is also the id of .supports[%zu]; `itpnav show %s` shows the "
+                   "support, `itpnav show --kind pathway %s` this pathway",
+                   id, first, id, id);
         path_pop(c, mark);
     }
-    if (arr[SECTION_REGIONS])
-        check_region_tree(c, arr[SECTION_REGIONS]);
-    if (arr[SECTION_SUPPORTS])
-        check_part_of(c, arr[SECTION_SUPPORTS]);
-    for (const cJSON *e = root->child; e; e = e->next) {
-        bool known = strcmp(e->string, "itpnav") == 0 || strcmp(e->string, "dataset") == 0;
-        for (size_t s = 0; s < sizeof sections / sizeof sections[0] && !known; s++)
-            known = strcmp(e->string, sections[s].key) == 0;
-        if (known)
-            continue;
-        static const char *const top[] = {"itpnav",   "dataset",  "sources",  "regions", "goals",
-                                          "services", "supports", "pathways", "exams",   NULL};
-        unknown_key(c, e->string, NULL, top);
+    static const char *const top[] = {"itpnav",   "dataset",  "sources",  "regions", "goals",
+                                      "services", "supports", "pathways", "exams",   NULL};
+    for (size_t i = 0; i < c->n_unknown; i++) {
+        place_at(c, P_UNKNOWN, 0, c->unknown[i].ordinal);
+        unknown_key(c, c->unknown[i].key, NULL, top);
     }
+}
+
+/* The findings kept, into the diags in the order of the rules; the others counted. */
+static void emit(struct check *c)
+{
+    size_t n = c->errors.n + c->warnings.n;
+    struct finding *all = xmalloc((n ? n : 1) * sizeof *all);
+    if (c->errors.n)
+        memcpy(all, c->errors.v, c->errors.n * sizeof *all);
+    if (c->warnings.n)
+        memcpy(all + c->errors.n, c->warnings.v, c->warnings.n * sizeof *all);
+    qsort(all, n, sizeof *all, finding_cmp);
+    for (size_t i = 0; i < n; i++) {
+        struct finding *f = &all[i];
+        char *msg = f->msg ? f->msg : unknown_ref_message(c, (enum ref)f->ref, f->id);
+        diags_add(c->d, f->level, 0, 0, f->path, "%s", msg);
+        if (!f->msg)
+            free(msg);
+        finding_free(f);
+    }
+    c->d->errors += c->n_errors - c->errors.n;
+    c->d->warnings += c->n_warnings - c->warnings.n;
+    free(all);
+    free(c->errors.v);
+    free(c->warnings.v);
+    c->errors = (struct heap){0};
+    c->warnings = (struct heap){0};
+}
+
+static void check_finish(struct check *c)
+{
+    for (int r = 0; r < REF_COUNT; r++)
+        idset_finish(&c->ids[r]);
+    sb_finish(&c->path);
+    for (size_t i = 0; i < c->errors.n; i++)
+        finding_free(&c->errors.v[i]);
+    for (size_t i = 0; i < c->warnings.n; i++)
+        finding_free(&c->warnings.v[i]);
+    free(c->errors.v);
+    free(c->warnings.v);
+    free(c->deferred);
+    sb_finish(&c->deferred_text);
+    free(c->regions);
+    sb_finish(&c->parents);
+    cJSON_Delete(c->version_node);
+    cJSON_Delete(c->meta);
+    free(c->meta_problem);
+    for (size_t i = 0; i < c->n_dup_keys; i++)
+        free(c->dup_keys[i]);
+    free(c->dup_keys);
+    for (size_t i = 0; i < c->n_unknown; i++)
+        free(c->unknown[i].key);
+    free(c->unknown);
+}
+
+/* Open in for a pass: a new scanner, or NULL with the reason in d and *rc. */
+static struct jscan *open_pass(const struct dataset_input *in, int fd, int pass, struct diags *d,
+                               int *rc)
+{
+    struct jscan_options o = {.max_record = DATASET_MAX_RECORD,
+                              .max_values = DATASET_MAX_RECORD_VALUES,
+                              .max_file = DATASET_MAX_FILE,
+                              .flags = JSCAN_OBJECT | JSCAN_HASH};
+    if (!in->path)
+        return jscan_open_mem(in->buf, in->len, &o);
+    if (pass > 1 && lseek(fd, 0, SEEK_SET) != 0) {
+        /* Keys out of the format's order need a second pass, which a pipe cannot give. */
+        diags_add(d, DIAG_ERROR, 0, 0, NULL,
+                  "cannot read the file again (%s); a file read from a pipe must give \"itpnav\" "
+                  "and \"dataset\" first, then regions, supports and pathways in that order",
+                  strerror(errno));
+        *rc = EXIT_IOERR;
+        return NULL;
+    }
+    return jscan_open(NULL, fd, &o);
+}
+
+/* The file at path, open, or -1 with the reason in d and *rc. */
+static int open_file(const char *path, struct diags *d, int *rc)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        int err = errno;
+        diags_add(d, DIAG_ERROR, 0, 0, NULL, "cannot open: %s", strerror(err));
+        /* Out of descriptors (the cache being built holds some) is the system's limit, not the
+         * file's fault: 71, as everywhere else. */
+        *rc = err == EIO ? EXIT_IOERR : resource_errno(err) ? EXIT_OSERR : EXIT_NOINPUT;
+        return -1;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        diags_add(d, DIAG_ERROR, 0, 0, NULL, "cannot read: %s", strerror(errno));
+        *rc = EXIT_IOERR;
+    } else if (S_ISDIR(st.st_mode)) {
+        diags_add(d, DIAG_ERROR, 0, 0, NULL, "is a directory; expected a dataset file (JSON)");
+        *rc = EXIT_NOINPUT;
+    } else if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > DATASET_MAX_FILE) {
+        diags_add(d, DIAG_ERROR, 0, 0, NULL,
+                  "the file is %lld bytes; a dataset may be at most 4 GiB (%llu bytes)",
+                  (long long)st.st_size, (unsigned long long)DATASET_MAX_FILE);
+        *rc = EXIT_DATAERR;
+    } else {
+        return fd;
+    }
+    close(fd);
+    return -1;
+}
+
+int dataset_stream(const struct dataset_input *in, unsigned flags, const struct dataset_sink *sink,
+                   struct dataset *out, struct diags *d)
+{
+    if (out)
+        *out = (struct dataset){0};
+    int rc = 0, fd = -1;
+    if (in->path && (fd = open_file(in->path, d, &rc)) < 0)
+        return rc;
+    struct check c = {.d = d, .flags = flags, .sink = sink, .lang = "en"};
+    c.errors.max = DIAGS_MAX;
+    c.warnings.max = 2 * DIAGS_MAX;
+    uint64_t hash = 0;
+    for (c.pass = 1;; c.pass++) {
+        struct jscan *s = open_pass(in, fd, c.pass, d, &rc);
+        if (!s)
+            break;
+        enum jscan_event ev = run_pass(&c, s);
+        if (ev == JSCAN_ERROR) {
+            int line, col;
+            bool io;
+            /* The file's size, then its encoding, then its syntax, as a check of the whole file
+             * would find them. */
+            if (c.pass == 1)
+                jscan_recheck(s);
+            const char *msg = jscan_error(s, &line, &col, &io);
+            if (c.pass > 1 && !io)
+                diags_add(d, DIAG_ERROR, 0, 0, NULL,
+                          "the file changed while it was read (%d:%d: %s); check it again", line,
+                          col, msg);
+            else
+                diags_add(d, DIAG_ERROR, line, col, NULL, "%s", msg);
+            rc = io ? EXIT_IOERR : EXIT_DATAERR;
+            jscan_destroy(s);
+            break;
+        }
+        uint64_t h = jscan_hash(s);
+        jscan_destroy(s);
+        if (c.pass == 1) {
+            hash = h;
+            c.layout_known = true;
+            if (c.root_type != '{')
+                c.dead = true;
+            else if (!c.begun)
+                begin(&c);
+        } else if (h != hash) {
+            diags_add(d, DIAG_ERROR, 0, 0, NULL,
+                      "the file changed while it was read; check it again");
+            rc = EXIT_IOERR;
+            break;
+        }
+        bool again = false, progress = false;
+        for (int k = 0; k < DATASET_SECTIONS && !c.dead; k++) {
+            again = again || c.sec[k].state == SEC_WAITING;
+            progress = progress || (c.sec[k].state == SEC_WAITING && ready(&c, k));
+        }
+        if (!again || !progress)
+            break;
+    }
+    if (fd >= 0)
+        close(fd);
+    if (rc) {
+        check_finish(&c);
+        return rc;
+    }
+    size_t errors_before = d->errors;
+    finish(&c);
+    emit(&c);
+    if (out) {
+        out->hash = hash;
+        out->version = c.version;
+        memcpy(out->count, c.count, sizeof out->count);
+    }
+    check_finish(&c);
+    return d->errors > errors_before ? EXIT_DATAERR : 0;
+}
+
+int dataset_hash_file(const char *path, uint64_t *hash, struct diags *d)
+{
+    int rc = 0, fd = open_file(path, d, &rc);
+    if (fd < 0)
+        return rc;
+    enum { CHUNK = 1 << 20 };
+    unsigned char *buf = xmalloc(CHUNK);
+    uint64_t h = 0xcbf29ce484222325ULL, total = 0;
+    for (;;) {
+        ssize_t n = read(fd, buf, CHUNK);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            diags_add(d, DIAG_ERROR, 0, 0, NULL, "cannot read: %s", strerror(errno));
+            rc = EXIT_IOERR;
+            break;
+        }
+        if (n == 0)
+            break;
+        total += (uint64_t)n;
+        if (total > DATASET_MAX_FILE) {
+            diags_add(d, DIAG_ERROR, 0, 0, NULL,
+                      "the file is larger than %llu bytes (4 GiB), the most a dataset may be",
+                      (unsigned long long)DATASET_MAX_FILE);
+            rc = EXIT_DATAERR;
+            break;
+        }
+        for (ssize_t i = 0; i < n; i++)
+            h = (h ^ buf[i]) * 0x100000001b3ULL;
+    }
+    free(buf);
+    close(fd);
+    *hash = h;
+    return rc;
 }
 
 int dataset_parse(const char *buf, size_t len, unsigned flags, struct dataset **out,
                   struct diags *d)
 {
+    struct dataset_input in = {.buf = buf, .len = len};
+    struct dataset ds;
     *out = NULL;
-    size_t errors_before = d->errors;
-    const char *start = buf;
-    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0) {
-        buf += 3;
-        len -= 3;
+    int rc = dataset_stream(&in, flags, NULL, &ds, d);
+    if (rc == 0) {
+        *out = xmalloc(sizeof **out);
+        **out = ds;
     }
-    size_t bad;
-    if (!text_utf8_valid(buf, len, &bad)) {
-        int line, col;
-        place(buf, buf + bad, &line, &col);
-        diags_add(d, DIAG_ERROR, line, col, NULL,
-                  "invalid UTF-8 (byte 0x%02X); expected a UTF-8 text file",
-                  (unsigned char)buf[bad]);
-        return EXIT_DATAERR;
-    }
-    struct scan s = {.start = buf, .p = buf, .end = buf + len};
-    scan_ws(&s);
-    if (s.p == s.end) {
-        diags_add(d, DIAG_ERROR, 1, 1, NULL, "the file is empty; expected a JSON object");
-        return EXIT_DATAERR;
-    }
-    if (scan_value(&s, 0)) {
-        scan_ws(&s);
-        if (s.p < s.end)
-            scan_fail(&s, s.p,
-                      "unexpected text after the end of the JSON value; expected the "
-                      "end of the file");
-    }
-    if (s.err_at) {
-        int line, col;
-        place(buf, s.err_at, &line, &col);
-        diags_add(d, DIAG_ERROR, line, col, NULL, "%s", s.msg);
-        return EXIT_DATAERR;
-    }
-    cJSON *root = cJSON_ParseWithLength(buf, len);
-    if (!root)
-        out_of_memory(); /* the scan accepted it: only memory can make cJSON fail here */
-    struct check c = {.d = d, .flags = flags};
-    check_root(&c, root);
-    for (int r = 0; r < REF_COUNT; r++)
-        idset_finish(&c.ids[r]);
-    sb_finish(&c.path);
-    if (d->errors > errors_before) {
-        cJSON_Delete(root);
-        return EXIT_DATAERR;
-    }
-    struct dataset *ds = xcalloc(1, sizeof *ds);
-    ds->root = root;
-    ds->hash = dataset_hash(start, len + (size_t)(buf - start));
-    ds->version = c.version;
-    *out = ds;
-    return 0;
+    return rc;
 }
 
 int dataset_load(const char *path, unsigned flags, struct dataset **out, struct diags *d)
 {
-    char *buf;
-    size_t len;
+    struct dataset_input in = {.path = path};
+    struct dataset ds;
     *out = NULL;
-    int rc = dataset_read_file(path, &buf, &len, d);
-    if (rc)
-        return rc;
-    rc = dataset_parse(buf, len, flags, out, d);
-    free(buf);
+    int rc = dataset_stream(&in, flags, NULL, &ds, d);
+    if (rc == 0) {
+        *out = xmalloc(sizeof **out);
+        **out = ds;
+    }
     return rc;
 }
 
 void dataset_destroy(struct dataset *ds)
 {
-    if (!ds)
-        return;
-    cJSON_Delete(ds->root);
     free(ds);
 }

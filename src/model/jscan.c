@@ -57,22 +57,30 @@ struct jscan {
     /* The value being kept for the caller: from buf[keep] to the current position. */
     bool keeping, skipping;
     size_t keep;
+    size_t rec_values; /* values in it so far */
     uint64_t rec_off;
     struct at bad; /* the first invalid UTF-8 in it (JSCAN_LENIENT_UTF8), line 0 when none */
 
     enum state state;
     char *key;      /* the current top-level key, unescaped (ELEMENT: its array's) */
     bool top_array; /* the document is an array */
+    char doc_type;  /* the document's first byte, once read */
     size_t index;
     struct sb path;
+    size_t prefix; /* the length of path's key part for the current list, 0 when not written */
     struct seen_key *keys;
     size_t n_keys;
     char problem[160];
 
     bool failed, io;
+    enum { ERR_SYNTAX, ERR_UTF8, ERR_SIZE, ERR_IO } kind;
     struct at err_at;
     char msg[200];
+    uint64_t hash; /* JSCAN_HASH: FNV-1a of the bytes read */
 };
+
+#define FNV_OFFSET 0xcbf29ce484222325ULL
+#define FNV_PRIME  0x100000001b3ULL
 
 /* ---- Errors ---- */
 
@@ -111,6 +119,16 @@ static const char *mib(uint64_t n, char buf[32])
 
 /* ---- Input ---- */
 
+static bool too_large(struct jscan *s)
+{
+    char m[32];
+    s->failed = false; /* this error comes first, whatever was found before */
+    fail_at(s, (struct at){0, 0}, "the file is larger than %llu bytes%s, the most a dataset may be",
+            (unsigned long long)s->o.max_file, mib(s->o.max_file, m));
+    s->kind = ERR_SIZE;
+    return false;
+}
+
 static bool refill(struct jscan *s)
 {
     if (s->keeping && !s->skipping && s->pos - s->keep > s->o.max_record)
@@ -141,20 +159,26 @@ static bool refill(struct jscan *s)
             n = read(s->fd, s->buf + s->end, room);
         while (n < 0 && errno == EINTR);
         if (n < 0) {
+            fail_at(s, (struct at){0, 0}, "cannot read: %s", strerror(errno));
             s->io = true;
-            return fail_at(s, (struct at){0, 0}, "cannot read: %s", strerror(errno));
+            s->kind = ERR_IO;
+            return false;
         }
     }
     if (n == 0) {
         s->eof = true;
         return false;
     }
+    if (s->o.flags & JSCAN_HASH) {
+        uint64_t h = s->hash;
+        const unsigned char *p = (const unsigned char *)s->buf + s->end;
+        for (ssize_t i = 0; i < n; i++)
+            h = (h ^ p[i]) * FNV_PRIME;
+        s->hash = h;
+    }
     s->end += (size_t)n;
-    char m[32];
     if (s->base + s->end > s->o.max_file)
-        return fail_at(s, (struct at){0, 0},
-                       "the file is larger than %llu bytes%s, the most a dataset may be",
-                       (unsigned long long)s->o.max_file, mib(s->o.max_file, m));
+        return too_large(s);
     return true;
 }
 
@@ -239,6 +263,15 @@ static const char *describe(struct jscan *s, char *buf, size_t n)
     return buf;
 }
 
+/* The byte at the current position is not UTF-8. */
+static bool bad_utf8(struct jscan *s)
+{
+    fail_at(s, here(s), "invalid UTF-8 (byte 0x%02X); expected a UTF-8 text file",
+            (unsigned char)s->buf[s->pos]);
+    s->kind = ERR_UTF8;
+    return false;
+}
+
 /* A byte where a token should start: invalid UTF-8 is named as such, like the loader does. */
 static bool unexpected(struct jscan *s, const char *expected)
 {
@@ -246,8 +279,7 @@ static bool unexpected(struct jscan *s, const char *expected)
     size_t a = avail(s, 4);
     if (a && (unsigned char)s->buf[s->pos] >= 0x80 &&
         !utf8_len((const unsigned char *)s->buf + s->pos, a))
-        return fail_at(s, here(s), "invalid UTF-8 (byte 0x%02X); expected a UTF-8 text file",
-                       (unsigned char)s->buf[s->pos]);
+        return bad_utf8(s);
     return fail_at(s, here(s), "unexpected %s; expected %s", describe(s, b, sizeof b), expected);
 }
 
@@ -352,9 +384,7 @@ static bool scan_string(struct jscan *s)
         size_t k = utf8_len((const unsigned char *)s->buf + s->pos, a);
         if (!k) {
             if (!(s->o.flags & JSCAN_LENIENT_UTF8))
-                return fail_at(s, here(s),
-                               "invalid UTF-8 (byte 0x%02X); expected a UTF-8 text file",
-                               (unsigned char)s->buf[s->pos]);
+                return bad_utf8(s);
             if (!s->bad.line)
                 s->bad = here(s);
             k = 1;
@@ -467,6 +497,10 @@ static bool scan_container(struct jscan *s, int depth, char close)
 static bool scan_value(struct jscan *s, int depth)
 {
     skip_ws(s);
+    /* A record of many small values is a large tree once parsed (about 64 bytes a value): past
+     * max_values it is only scanned, like one of too many bytes. */
+    if (s->keeping && ++s->rec_values > s->o.max_values && s->o.max_values)
+        s->skipping = true;
     int c = peek(s);
     if (c < 0) {
         if (s->failed)
@@ -496,6 +530,7 @@ static void keep_start(struct jscan *s)
     s->skipping = false;
     s->keep = s->pos;
     s->rec_off = s->base + s->pos;
+    s->rec_values = 0;
     s->bad = (struct at){0, 0};
 }
 
@@ -512,7 +547,14 @@ static bool take_value(struct jscan *s, int depth, struct jscan_item *it)
         return false;
     uint64_t size = s->base + s->pos - s->rec_off;
     it->offset = s->rec_off;
-    if (s->skipping || size > s->o.max_record) {
+    if (s->o.max_values && s->rec_values > s->o.max_values && size <= s->o.max_record) {
+        it->too_big = size;
+        snprintf(s->problem, sizeof s->problem,
+                 "the record holds more than %zu values (strings, numbers, objects, arrays); a "
+                 "record may hold at most that many",
+                 s->o.max_values);
+        it->problem = s->problem;
+    } else if (s->skipping || size > s->o.max_record) {
         char m[32];
         it->too_big = size;
         snprintf(s->problem, sizeof s->problem,
@@ -575,15 +617,30 @@ static void path_key(struct sb *b, const char *key, size_t n)
 
 static void set_path(struct jscan *s, bool element)
 {
-    s->path.len = 0;
-    if (s->path.s)
-        s->path.s[0] = '\0';
-    if (s->key)
-        path_key(&s->path, s->key, strlen(s->key));
-    else
-        sb_addc(&s->path, '.');
-    if (element)
-        sb_addf(&s->path, "[%zu]", s->index);
+    /* The key's part is written once a key (a list may have millions of elements). */
+    if (!element || !s->prefix) {
+        s->path.len = 0;
+        if (s->path.s)
+            s->path.s[0] = '\0';
+        if (s->key)
+            path_key(&s->path, s->key, strlen(s->key));
+        else
+            sb_addc(&s->path, '.');
+        s->prefix = s->path.len;
+    }
+    s->path.len = s->prefix;
+    if (!element) {
+        s->prefix = 0;
+        return;
+    }
+    char digits[24], *d = digits + sizeof digits;
+    *--d = ']';
+    size_t i = s->index;
+    do
+        *--d = (char)('0' + i % 10);
+    while ((i /= 10) > 0);
+    *--d = '[';
+    sb_addn(&s->path, d, (size_t)(digits + sizeof digits - d));
 }
 
 /* Read a top-level key (the scanner is at its opening quote) into s->key. */
@@ -630,10 +687,11 @@ enum jscan_event jscan_next(struct jscan *s, struct jscan_item *it)
             int c = peek(s);
             if (c < 0) {
                 if (!s->failed)
-                    fail_at(s, (struct at){1, 1},
-                            "the file is empty; expected a JSON object or array");
+                    fail_at(s, (struct at){1, 1}, "the file is empty; expected a JSON %s",
+                            (s->o.flags & JSCAN_OBJECT) ? "object" : "object or array");
                 return JSCAN_ERROR;
             }
+            s->doc_type = (char)c;
             if ((c == '{' || c == '[') && !(s->o.flags & JSCAN_WHOLE)) {
                 s->top_array = c == '[';
                 adv(s);
@@ -798,6 +856,7 @@ static struct jscan *create(const struct jscan_options *opt)
     s->fd = -1;
     s->line = 1;
     s->col = 1;
+    s->hash = FNV_OFFSET;
     return s;
 }
 
@@ -831,6 +890,87 @@ const char *jscan_error(const struct jscan *s, int *line, int *col, bool *io)
     if (io)
         *io = s->io;
     return s->failed ? s->msg : NULL;
+}
+
+bool jscan_recheck(struct jscan *s)
+{
+    if (!s->failed || s->kind == ERR_IO || s->kind == ERR_SIZE)
+        return false;
+    /* Everything before the current position is UTF-8 (the grammar checked each byte it passed):
+     * read on from there, a chunk at a time, holding no more than one. */
+    s->keeping = false;
+    s->o.flags &= ~(unsigned)JSCAN_HASH; /* no identity for a file that fails */
+    bool looking = s->kind == ERR_SYNTAX, changed = false;
+    int line = s->line, col = s->col;
+    for (;;) {
+        size_t n = s->end - s->pos;
+        if (n < 4 && !s->eof) {
+            /* A sequence may straddle two reads: keep its first bytes. */
+            bool more = s->failed;
+            s->failed = false;
+            bool ok = refill(s);
+            if (s->kind == ERR_SIZE || s->kind == ERR_IO)
+                return true;
+            s->failed = more;
+            if (ok)
+                continue;
+            n = s->end - s->pos;
+        }
+        if (!n)
+            return changed;
+        const unsigned char *p = (const unsigned char *)s->buf + s->pos;
+        if (p[0] < 0x80) {
+            /* A run of ASCII, the common case: eight bytes at a time, its lines counted with
+             * memchr. */
+            size_t k = 0;
+            uint64_t w;
+            while (k + 8 <= n && (memcpy(&w, p + k, 8), !(w & 0x8080808080808080ULL)))
+                k += 8;
+            while (k < n && p[k] < 0x80)
+                k++;
+            const unsigned char *q = p, *nl;
+            while ((nl = memchr(q, '\n', (size_t)(p + k - q))) != NULL) {
+                line++;
+                col = 1;
+                q = nl + 1;
+            }
+            col += (int)(p + k - q);
+            s->pos += k;
+            if (s->eof && s->pos == s->end)
+                return changed;
+            continue;
+        }
+        size_t k = utf8_len(p, n);
+        if (!k && looking) {
+            s->err_at = (struct at){line, col};
+            snprintf(s->msg, sizeof s->msg,
+                     "invalid UTF-8 (byte 0x%02X); expected a UTF-8 text file", p[0]);
+            s->kind = ERR_UTF8;
+            looking = false; /* the first one is the error; the size may still come first */
+            changed = true;
+        }
+        if (!k)
+            k = 1;
+        if (p[0] == '\n') {
+            line++;
+            col = 1;
+        } else {
+            col++;
+        }
+        s->pos += k;
+        if (s->eof && s->pos == s->end)
+            return changed;
+    }
+}
+
+char jscan_doc_type(const struct jscan *s)
+{
+    return s->doc_type;
+}
+
+uint64_t jscan_hash(const struct jscan *s)
+{
+    return s->hash;
 }
 
 void jscan_destroy(struct jscan *s)

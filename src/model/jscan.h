@@ -23,12 +23,17 @@ enum jscan_flags {
     JSCAN_WHOLE = 1 << 0,
     /* Invalid UTF-8 inside a string is noted on the item (bad_line) instead of ending the scan. */
     JSCAN_LENIENT_UTF8 = 1 << 1,
+    /* The document must be an object (a dataset): an empty file is said to lack one. */
+    JSCAN_OBJECT = 1 << 2,
+    /* Hash every byte read (jscan_hash): the file's identity, at no second read. */
+    JSCAN_HASH = 1 << 3,
 };
 
 struct jscan_options {
     size_t max_record; /* 0: JSCAN_MAX_RECORD */
     uint64_t max_file; /* 0: JSCAN_MAX_FILE */
     size_t chunk;      /* bytes read at a time; 0: 64 KiB (tests use tiny ones) */
+    size_t max_values; /* values (strings, numbers, ...) one record may hold; 0: no limit */
     unsigned flags;    /* enum jscan_flags */
 };
 
@@ -52,7 +57,8 @@ struct jscan_item {
     uint64_t offset; /* byte offset of the value in the file */
     int line, col;   /* where the value starts (the column counts characters, as the loader does) */
     /* Problems that do not end the scan; the caller decides what they mean. */
-    uint64_t too_big;      /* the value has this many bytes, more than max_record: text is NULL */
+    uint64_t too_big; /* the value has this many bytes, more than max_record (or more values than
+                         max_values): text is NULL */
     int dup_line, dup_col; /* KEY: where this key was first seen (0 when it is new) */
     int bad_line, bad_col; /* JSCAN_LENIENT_UTF8: the first invalid UTF-8 inside the value */
     const char *problem;   /* a sentence for too_big or a bad byte, naming the limit; else NULL */
@@ -73,6 +79,20 @@ enum jscan_event jscan_next(struct jscan *s, struct jscan_item *it);
 /* After JSCAN_ERROR: the message (as the loader words it), and its line and column (both 0 for a
  * read error, whose message then names the cause); *io is true for a read error. */
 const char *jscan_error(const struct jscan *s, int *line, int *col, bool *io);
+
+/* After JSCAN_ERROR, the order of a loader that checks the whole file before its syntax: read on to
+ * the end of the file, and when it is larger than max_file, or (the error being one of syntax) it
+ * holds invalid UTF-8 after where the scan stopped, make that the error. Returns true when the
+ * error changed. */
+bool jscan_recheck(struct jscan *s);
+
+/* The document's first byte ('{', '[', '"', a digit, ...) once the scan has read it, else 0: what
+ * the document is, even when it is an empty object or list (which give no item). */
+char jscan_doc_type(const struct jscan *s);
+
+/* With JSCAN_HASH: the FNV-1a 64 hash of every byte read so far (all of them once the scan has
+ * ended well), as dataset_hash computes it. */
+uint64_t jscan_hash(const struct jscan *s);
 
 /* Free the scanner; NULL is a no-op. */
 void jscan_destroy(struct jscan *s);

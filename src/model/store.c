@@ -274,18 +274,24 @@ int store_open_db(const char *path, struct store **out, struct err *e)
     return 0;
 }
 
-int store_open_memory(const struct dataset *ds, const char *path, struct store **out, struct err *e)
+int store_open_memory(const struct dataset_input *in, const char *origin, unsigned flags,
+                      struct store **out, struct diags *d, struct err *e)
 {
     *out = NULL;
     sqlite3 *db = NULL;
-    int rc = sqlite3_open(":memory:", &db);
-    if (rc == SQLITE_OK)
-        rc = store_fill(db, ds, path, NULL, NULL);
-    if (rc != SQLITE_OK) {
+    int rc = sqlite3_open(":memory:", &db), fill = rc;
+    if (rc == SQLITE_OK) {
+        rc = store_build(db, in, origin, flags, NULL, NULL, d, &fill, NULL);
+        if (rc) {
+            sqlite3_close(db);
+            return rc;
+        }
+    }
+    if (fill != SQLITE_OK) {
         err_set(e, EXIT_IOERR, _("cannot build the in-memory database: %s"), sqlite3_errmsg(db));
         sqlite3_close(db);
         return EXIT_IOERR;
     }
-    *out = store_create(db, path);
+    *out = store_create(db, origin);
     return 0;
 }

@@ -34,13 +34,15 @@ int store_open_dataset(const char *path, const char *cache_dir, unsigned flags, 
  * the reason in e (which does not repeat path). */
 int store_open_db(const char *path, struct store **out, struct err *e);
 
-/* Write ds (read from dataset_path) as a complete database at out_path, atomically: a new file
- * beside it (an unpredictable name, never through a link) renamed over it, keeping a replaced
- * file's permissions. out_path must be absent or a regular file: a symbolic link or anything
- * else (a device, a FIFO, a directory) is refused with EXIT_CANTCREAT, never replaced. Returns
- * 0, or an exit status with the reason in e (which does not repeat out_path); a failure leaves
- * no temporary file. */
-int store_write(const struct dataset *ds, const char *dataset_path, const char *out_path,
+/* Check the dataset at dataset_path and write it, as it is read, as a complete database at
+ * out_path, atomically: a new file beside it (an unpredictable name, never through a link)
+ * renamed over it, keeping a replaced file's permissions; origin is the path the database
+ * remembers. out_path must be absent or a regular file: a symbolic link or anything else (a
+ * device, a FIFO, a directory) is refused with EXIT_CANTCREAT, never replaced. Returns 0; or an
+ * exit status with the dataset's findings (or why it cannot be read) in d; or with the reason the
+ * database cannot be written in e (which does not repeat out_path): a failure leaves no
+ * temporary file. */
+int store_write(const char *dataset_path, const char *origin, const char *out_path, struct diags *d,
                 struct err *e);
 
 /* Set the libraries the model uses up; call before anything else uses SQLite or cJSON. SQLite's
@@ -50,10 +52,11 @@ int store_write(const struct dataset *ds, const char *dataset_path, const char *
  * (util.h) does, never as an invalid file. */
 void store_init(void);
 
-/* Load ds (read from dataset_path) into a new store in memory, not cached. Returns 0, or an exit
- * status with the reason in e. */
-int store_open_memory(const struct dataset *ds, const char *dataset_path, struct store **out,
-                      struct err *e);
+/* Check the dataset at in (dataset.h's flags) and load it, as it is read, into a new store in
+ * memory, not cached; origin is the path the store remembers. Returns 0; or an exit status with
+ * the dataset's findings in d, or with the reason in e. */
+int store_open_memory(const struct dataset_input *in, const char *origin, unsigned flags,
+                      struct store **out, struct diags *d, struct err *e);
 
 /* The file the store came from: the dataset, or the database given with --db. */
 const char *store_origin(const struct store *st);

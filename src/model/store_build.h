@@ -4,11 +4,13 @@
 #define ITPNAV_STORE_BUILD_H
 
 #include <cjson/cJSON.h>
+#include <pthread.h>
 #include <sqlite3.h>
-#include <stdatomic.h>
 #include <stdbool.h>
 
+#include "dataset.h"
 #include "store_impl.h"
+#include "util.h"
 
 /* ---- store.c ---- */
 
@@ -27,13 +29,6 @@ char *store_failure(sqlite3 *db, int rc);
 
 /* ---- store_fill.c ---- */
 
-/* Fill db. With fts_path, the full-text index (half the work at 100,000 entries) is built at the
- * same time by another thread, in a database at fts_path that is removed after. On failure *why
- * (when why is not NULL) says why, and db is left in its failed transaction so that
- * sqlite3_errmsg still tells it too. */
-int store_fill(sqlite3 *db, const struct dataset *ds, const char *dataset_path,
-               const char *fts_path, char **why);
-
 /* What a fill (or the full-text thread's) is writing with: its database, the prepared inserts,
  * and the first failure. */
 struct filler {
@@ -43,6 +38,84 @@ struct filler {
             *region_name, *entry_tr, *vocab_tr;
     int rc;
 };
+
+/* ---- store_fts.c: the full-text index, built by another thread ---- */
+
+/* The entries handed to the other thread and not yet indexed: a bounded queue, so that memory
+ * stays flat however fast the check reads. */
+#define FTS_QUEUE 256
+
+struct fts_job {
+    const char *path; /* a temporary file for its database */
+    pthread_t thread;
+    pthread_mutex_t lock;
+    pthread_cond_t more, room;
+    struct {
+        cJSON *e;
+        sqlite3_int64 rid;
+        bool pathway;
+    } q[FTS_QUEUE];
+    size_t head, n;
+    bool closed, stop; /* no more entries; the rest of the build failed: give up */
+    int rc;
+    char *why; /* on failure, why */
+};
+
+/* The full-text table and its tuning, run in each database that builds one. */
+extern const char store_schema_fts[], store_fts_tuning[];
+
+/* An entry's row in the full-text index (f->fts inserts it). */
+void store_fts_row(struct filler *f, sqlite3_int64 rid, const cJSON *e, bool pathway);
+
+/* Start the thread that builds job's index into a database at job->path; false when it cannot
+ * start (the caller indexes in its own thread). */
+bool store_fts_start(struct fts_job *job);
+
+/* Hand the thread entry e (taken: the thread frees it) as rid; waits while the queue is full.
+ * Returns true (e is taken). */
+bool store_fts_put(struct fts_job *job, sqlite3_int64 rid, bool pathway, cJSON *e);
+
+/* No more entries: wait for the thread (told to give up when failed) and return its SQLite
+ * result code (job->why says why it failed). */
+int store_fts_finish(struct fts_job *job, bool failed);
+
+/* Move the index the other thread built at path into db's entry_fts (created empty by
+ * store_schema_fts): FTS5's four tables, copied as they are. An SQLite result code. */
+int store_fts_take(sqlite3 *db, const char *path);
+
+/* A build in progress: the dataset's records filled into a database as the check reads them
+ * (dataset.h's sink). */
+struct fill {
+    struct filler f;
+    struct dataset_sink sink;
+    const char *origin;
+    int pos[DATASET_SECTIONS]; /* each list's next position */
+    /* The regions' ids and parents (offsets in region_text, SIZE_MAX for none), for the tree. */
+    size_t *region_id, *region_parent, n_regions, regions_room;
+    struct sb region_text;
+    bool threaded; /* the full-text index is built by job's thread */
+    struct fts_job job;
+};
+
+/* Start filling db (an empty database) with a dataset read from origin (the path the store
+ * remembers). With fts_path, the full-text index (half the work at 100,000 entries) is built at
+ * the same time by another thread, in a database at fts_path that is removed after. */
+struct fill *store_fill_begin(sqlite3 *db, const char *origin, const char *fts_path);
+
+/* The sink that dataset_stream fills through. */
+const struct dataset_sink *store_fill_sink(struct fill *x);
+
+/* Finish: with commit (the check passed), the indexes, the list index and COMMIT; else give up.
+ * Frees x. Returns an SQLite result code; on a failure to commit *why (when why is not NULL)
+ * says why, and db is left in its failed transaction so that sqlite3_errmsg still tells it too. */
+int store_fill_end(struct fill *x, bool commit, char **why);
+
+/* Check the dataset at in (dataset flags) and fill db with it as it is read. Returns the check's
+ * status (0, or an exit status with the findings in d); *fill_rc gets the fill's SQLite result
+ * code (with *why when it failed after a passing check). */
+int store_build(sqlite3 *db, const struct dataset_input *in, const char *origin, unsigned flags,
+                const char *fts_path, struct dataset *info, struct diags *d, int *fill_rc,
+                char **why);
 
 static inline const char *str(const cJSON *obj, const char *key)
 {
@@ -84,29 +157,5 @@ static inline sqlite3_stmt *prepare(struct filler *f, const char *sql)
         f->rc = rc;
     return s;
 }
-
-/* ---- store_fts.c ---- */
-
-/* The full-text table and its tuning, run in each database that builds one. */
-extern const char store_schema_fts[], store_fts_tuning[];
-
-/* An entry's row in the full-text index (f->fts inserts it). */
-void store_fts_row(struct filler *f, sqlite3_int64 rid, const cJSON *e, bool pathway);
-
-/* The other thread's work: the full-text index of every entry, in a database of its own. */
-struct fts_job {
-    const cJSON *root;
-    const char *path; /* a temporary file for it */
-    atomic_bool stop; /* the rest of the build failed: give up */
-    int rc;
-    char *why; /* on failure, why */
-};
-
-/* The thread: build job's index (pthread_create's start routine). */
-void *store_fts_build(void *job);
-
-/* Move the index the other thread built at path into db's entry_fts (created empty by
- * store_schema_fts): FTS5's four tables, copied as they are. An SQLite result code. */
-int store_fts_take(sqlite3 *db, const char *path);
 
 #endif

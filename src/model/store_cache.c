@@ -81,26 +81,35 @@ static void put_identity(sqlite3 *db, const struct identity *id)
     set_cache_meta(db, "hash", id->hash);
 }
 
-/* Build into a new temporary file beside path (tmp_create_beside) and rename it over path:
- * readers see the old file or the new one, never half of one, and a killed build leaves only a
- * temporary file behind (swept at the next start, for the cache). With own_target (build-db's
- * --out, a name the person gave), path must be absent or a regular file: a link or a device is
- * refused, never replaced. Returns 0, or an exit status with *why set. */
-static int write_db(const struct dataset *ds, const char *dataset_path, const char *path,
-                    const struct identity *id, bool own_target, char **why)
+/* Check the dataset at in and build it, as it is read, into a new temporary file beside path
+ * (tmp_create_beside), renamed over path once the check has passed: readers see the old file or
+ * the new one, never half of one, and a killed build leaves only a temporary file behind (swept
+ * at the next start, for the cache). With own_target (build-db's --out, a name the person gave),
+ * path must be absent or a regular file: a link or a device is refused, never replaced. st (may
+ * be NULL): the dataset's stat, whose identity (with the hash of what was read) the cache
+ * records. Returns the check's status (its findings in d): 0 when the dataset is valid, and then
+ * *wrc is 0 when the file is in place, else an exit status with *why. Returns -1, with *wrc and
+ * *why, when no build could start (the dataset is not checked). */
+static int write_db(const struct dataset_input *in, const char *origin, const char *path,
+                    const struct stat *st, bool own_target, unsigned flags, struct diags *d,
+                    int *wrc, char **why)
 {
+    *why = NULL;
+    *wrc = 0;
     unsigned mode = 0;
     int err = own_target ? replace_check(path, &mode) : 0;
     if (err) {
         *why = xstrdup(file_error_words(err));
-        return err == ELOOP || err == EINVAL ? EXIT_CANTCREAT : EXIT_IOERR;
+        *wrc = err == ELOOP || err == EINVAL ? EXIT_CANTCREAT : EXIT_IOERR;
+        return -1;
     }
     char *tmp;
     int fd = tmp_create_beside(path, mode ? mode : 0644, &tmp);
     if (fd < 0) {
         err = errno;
         *why = xasprintf("cannot create a file beside it: %s", strerror(err));
-        return resource_errno(err) ? EXIT_OSERR : EXIT_IOERR;
+        *wrc = resource_errno(err) ? EXIT_OSERR : EXIT_IOERR;
+        return -1;
     }
     if (mode)
         fchmod(fd, (mode_t)mode); /* the umask took bits from a replaced file's mode */
@@ -114,35 +123,49 @@ static int write_db(const struct dataset *ds, const char *dataset_path, const ch
     if (rc == SQLITE_OK)
         rc = sqlite3_exec(db,
                           "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
-                          /* The entry-keyed tables take inserts all over their b-trees: with
-                           * SQLite's default 2 MB cache most of them re-read and re-write pages
-                           * (a third of the build's time at 100,000 entries). Only the build
-                           * uses this much. */
-                          " PRAGMA page_size = 4096; PRAGMA cache_size = -65536;",
+                          /* A small page cache: every table is filled in key order or at a
+                           * few hundred places (entry_region's regions), so a bigger one only
+                           * holds pages already written. 64 MB (kept from the whole-tree
+                           * loader) made a first run at 100,000 entries peak at 124 MB against
+                           * 43 MB with this, for no less CPU (bench/README.md). */
+                          " PRAGMA page_size = 4096; PRAGMA cache_size = -4096;",
                           NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        *why = store_failure(db, rc);
+        int sys = db ? sqlite3_system_errno(db) : 0;
+        *wrc = resource_errno(sys) ? EXIT_OSERR : EXIT_IOERR;
+        sqlite3_close(db);
+        unlink(tmp);
+        free(tmp);
+        return -1;
+    }
     /* The full-text side file's name has the temporary file's random part: no one can plant a
      * link there beforehand either. */
     char *fts_tmp = xasprintf("%s-fts", tmp);
-    if (rc == SQLITE_OK)
-        rc = store_fill(db, ds, dataset_path, fts_tmp, why);
+    struct dataset info;
+    int checked = store_build(db, in, origin, flags, fts_tmp, &info, d, &rc, why);
     /* Everything is written before the rename: nothing ever writes to a file in place, where a
      * reader could meet a half-done write or a journal that is not its own. */
-    if (rc == SQLITE_OK)
-        put_identity(db, id);
-    if (rc != SQLITE_OK && !*why)
+    if (checked == 0 && rc == SQLITE_OK && st) {
+        struct identity id;
+        identity_of(st, info.hash, true, &id);
+        put_identity(db, &id);
+    }
+    if (checked == 0 && rc != SQLITE_OK && !*why)
         *why = store_failure(db, rc);
-    int sys = db ? sqlite3_system_errno(db) : 0;
+    int sys = sqlite3_system_errno(db);
     if (sqlite3_close(db) != SQLITE_OK && rc == SQLITE_OK) {
         rc = SQLITE_IOERR;
-        *why = xstrdup("cannot close the database");
+        if (checked == 0)
+            *why = xstrdup("cannot close the database");
     }
-    if (rc == SQLITE_OK && (err = sync_file(tmp)) != 0)
+    if (checked == 0 && rc == SQLITE_OK && (err = sync_file(tmp)) != 0)
         *why = xstrdup(strerror(err));
-    if (rc == SQLITE_OK && !err && rename(tmp, path) != 0) {
+    if (checked == 0 && rc == SQLITE_OK && !err && rename(tmp, path) != 0) {
         err = errno;
         *why = xstrdup(strerror(err));
     }
-    if (rc != SQLITE_OK || err) {
+    if (checked != 0 || rc != SQLITE_OK || err) {
         /* Every failure leaves nothing behind: the file, and the side file if the build got as
          * far as making one. */
         unlink(tmp);
@@ -152,20 +175,28 @@ static int write_db(const struct dataset *ds, const char *dataset_path, const ch
     }
     free(fts_tmp);
     free(tmp);
-    if (rc == SQLITE_OK && !err)
-        return 0;
-    return resource_errno(sys) || resource_errno(err) ? EXIT_OSERR : EXIT_IOERR;
+    if (checked != 0) {
+        free(*why);
+        *why = NULL;
+    } else if (rc != SQLITE_OK || err) {
+        *wrc = resource_errno(sys) || resource_errno(err) ? EXIT_OSERR : EXIT_IOERR;
+    }
+    return checked;
 }
 
-int store_write(const struct dataset *ds, const char *dataset_path, const char *out_path,
+int store_write(const char *dataset_path, const char *origin, const char *out_path, struct diags *d,
                 struct err *e)
 {
     char *why = NULL;
-    int rc = write_db(ds, dataset_path, out_path, NULL, true, &why);
-    if (rc)
-        err_set(e, rc, "cannot write: %s", why ? why : "unknown error");
+    int wrc;
+    struct dataset_input in = {.path = dataset_path};
+    int rc = write_db(&in, origin, out_path, NULL, true, 0, d, &wrc, &why);
+    if (rc > 0)
+        return rc;
+    if (wrc)
+        err_set(e, wrc, "cannot write: %s", why ? why : "unknown error");
     free(why);
-    return rc;
+    return wrc;
 }
 
 /* Remove temporary files that killed builds of this cache left behind. */
@@ -247,25 +278,34 @@ static void refresh_identity(const char *cache, const struct identity *id)
     free(tmp);
 }
 
-/* A database for the checked ds (read from real): its cache written anew and opened read-only,
- * or when the cache cannot be written, one in memory, with *notice saying why. *cached says
- * which. Returns 0 or an exit status with the reason in e. */
-static int build_db(const struct dataset *ds, const char *real, const char *cache_dir,
-                    const char *cache, const struct identity *id, sqlite3 **db, bool *cached,
-                    struct err *e, char **notice)
+/* A database for the dataset at in (read from real, whose stat is st), checked as it is read
+ * (dflags): its cache written anew and opened read-only, or when the cache cannot be written, one
+ * in memory, with *notice saying why. *cached says which. Returns 0; or the check's exit status
+ * with its findings in d (*in_d true); or an exit status with the reason in e. */
+static int build_db(const struct dataset_input *in, const char *real, const struct stat *st,
+                    unsigned dflags, const char *cache_dir, const char *cache, sqlite3 **db,
+                    bool *cached, bool *in_d, struct diags *d, struct err *e, char **notice)
 {
     *db = NULL;
     *cached = false;
+    *in_d = false;
+    bool checked = false;
     if (cache) {
         char *why = NULL;
-        int rc = write_db(ds, real, cache, id, false, &why);
-        if (rc == EXIT_OSERR) {
-            /* Out of file descriptors or memory: memory would fail the same way. */
-            err_set(e, rc, "cannot write the cache in %s: %s", cache_dir, why);
-            free(why);
+        int wrc;
+        int rc = write_db(in, real, cache, st, false, dflags, d, &wrc, &why);
+        if (rc > 0) {
+            *in_d = true;
             return rc;
         }
-        if (rc == 0) {
+        checked = rc == 0;
+        if (wrc == EXIT_OSERR) {
+            /* Out of file descriptors or memory: memory would fail the same way. */
+            err_set(e, wrc, "cannot write the cache in %s: %s", cache_dir, why);
+            free(why);
+            return wrc;
+        }
+        if (wrc == 0) {
             if (store_open_readonly(cache, db) == SQLITE_OK) {
                 *cached = true;
                 return 0;
@@ -279,10 +319,24 @@ static int build_db(const struct dataset *ds, const char *real, const char *cach
     } else if (cache_dir) {
         *notice = xasprintf("cannot write the cache directory %s; working in memory", cache_dir);
     }
+    /* Built in memory; a dataset already checked is checked again only for its records: what it
+     * found is already said. */
+    struct diags again = {0};
+    int fill = SQLITE_OK;
     int rc = sqlite3_open(":memory:", db);
-    if (rc == SQLITE_OK)
-        rc = store_fill(*db, ds, real, NULL, NULL);
-    if (rc != SQLITE_OK) {
+    if (rc == SQLITE_OK) {
+        rc = store_build(*db, in, real, dflags, NULL, NULL, checked ? &again : d, &fill, NULL);
+        diags_finish(&again);
+        if (rc) {
+            sqlite3_close(*db);
+            *db = NULL;
+            *in_d = true;
+            return rc;
+        }
+    } else {
+        fill = rc;
+    }
+    if (fill != SQLITE_OK) {
         err_set(e, EXIT_IOERR, "cannot build the in-memory database: %s", sqlite3_errmsg(*db));
         sqlite3_close(*db);
         *db = NULL;
@@ -350,61 +404,58 @@ int store_open_dataset(const char *path, const char *cache_dir, unsigned flags, 
         return 0;
     }
 
-    /* 2. Read the file: it may be touched but identical, or changed. */
-    char *buf;
-    size_t len;
-    int rc = dataset_read_file(path, &buf, &len, d);
-    if (rc) {
-        sqlite3_close(old);
-        free(cache);
-        return rc;
-    }
-    uint64_t hash = dataset_hash(buf, len);
-    identity_of(&st, hash, true, &now);
-    if (!strict && old && strcmp(have_origin, real) == 0 && strcmp(have_hash, now.hash) == 0) {
-        free(buf);
-        sqlite3_close(old);
-        old = NULL;
-        /* Remember the new mtime so the next start skips reading; harmless if it fails. */
-        if (cache_ok)
-            refresh_identity(cache, &now);
-        rc = store_open_readonly(cache, &old);
-        *out = store_create(old, real);
-        (*out)->cache = cache;
-        return rc == SQLITE_OK ? 0 : EXIT_IOERR;
-    }
-
-    /* 3. Check and rebuild. */
-    struct dataset *ds = NULL;
-    size_t errors_before = d->errors;
-    rc = dataset_parse(buf, len, dflags, &ds, d);
-    free(buf);
-    if (rc) {
-        if (old && (flags & STORE_FALLBACK)) {
-            *notice = xasprintf("%s has %zu error%s; showing the data from the last good load. "
-                                "Run 'itpnav check' to see them.",
-                                path, d->errors - errors_before,
-                                d->errors - errors_before == 1 ? "" : "s");
-            *out = store_create(old, real);
-            (*out)->cache = cache;
-            rc = 0;
-        } else {
+    /* 2. A cache of this file that is older than it: the file may be touched but identical (one
+     * read to hash it), or changed. */
+    int rc;
+    if (!strict && old && strcmp(have_origin, real) == 0) {
+        uint64_t hash;
+        rc = dataset_hash_file(path, &hash, d);
+        if (rc) {
             sqlite3_close(old);
             free(cache);
+            return rc;
         }
-        return rc;
+        identity_of(&st, hash, true, &now);
+        if (strcmp(have_hash, now.hash) == 0) {
+            sqlite3_close(old);
+            old = NULL;
+            /* Remember the new mtime so the next start skips reading; harmless if it fails. */
+            if (cache_ok)
+                refresh_identity(cache, &now);
+            rc = store_open_readonly(cache, &old);
+            *out = store_create(old, real);
+            (*out)->cache = cache;
+            return rc == SQLITE_OK ? 0 : EXIT_IOERR;
+        }
     }
-    sqlite3_close(old);
+
+    /* 3. Check and rebuild, as the file is read. */
+    struct dataset_input in = {.path = path};
+    size_t errors_before = d->errors;
     sqlite3 *db;
-    bool cached;
-    rc = build_db(ds, real, cache_dir, cache_ok ? cache : NULL, &now, &db, &cached, e, notice);
-    dataset_destroy(ds);
+    bool cached, in_d;
+    rc = build_db(&in, real, &st, dflags, cache_dir, cache_ok ? cache : NULL, &db, &cached, &in_d,
+                  d, e, notice);
     if (rc == 0) {
+        sqlite3_close(old);
         *out = store_create(db, real);
         (*out)->cache = cached ? cache : NULL;
+        if (!cached)
+            free(cache);
+        return 0;
     }
-    if (rc || !cached)
-        free(cache);
+    if (in_d && rc == EXIT_DATAERR && old && (flags & STORE_FALLBACK)) {
+        free(*notice);
+        *notice = xasprintf("%s has %zu error%s; showing the data from the last good load. "
+                            "Run 'itpnav check' to see them.",
+                            path, d->errors - errors_before,
+                            d->errors - errors_before == 1 ? "" : "s");
+        *out = store_create(old, real);
+        (*out)->cache = cache;
+        return 0;
+    }
+    sqlite3_close(old);
+    free(cache);
     return rc;
 }
 
@@ -416,9 +467,20 @@ bool store_rebuild(struct store *st, struct err *e)
     unlink(st->cache);
     struct diags d = {0};
     struct stat sb;
-    struct dataset *ds = NULL;
-    int rc = stat(path, &sb) == 0 ? dataset_load(path, 0, &ds, &d) : EXIT_NOINPUT;
-    if (rc) {
+    char *dir = xstrdup(st->cache);
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *slash = '\0';
+    sqlite3 *db = NULL;
+    bool cached = false, in_d = true;
+    char *why = NULL;
+    struct err fail = {0};
+    struct dataset_input in = {.path = path};
+    int rc = stat(path, &sb) == 0 ? build_db(&in, path, &sb, 0, dir, st->cache, &db, &cached, &in_d,
+                                             &d, &fail, &why)
+                                  : EXIT_NOINPUT;
+    free(dir);
+    if (rc && in_d) {
         err_set(e, rc == EXIT_OSERR ? EXIT_OSERR : EXIT_IOERR,
                 "%s; the cache was damaged, and %s cannot be loaded to rebuild it (%s)", damage,
                 path,
@@ -426,23 +488,11 @@ bool store_rebuild(struct store *st, struct err *e)
                 : rc == EXIT_NOINPUT ? strerror(ENOENT)
                                      : "it is not valid");
         diags_finish(&d);
+        free(why);
         free(damage);
         return false;
     }
     diags_finish(&d);
-    struct identity id;
-    identity_of(&sb, ds->hash, true, &id);
-    char *dir = xstrdup(st->cache);
-    char *slash = strrchr(dir, '/');
-    if (slash)
-        *slash = '\0';
-    sqlite3 *db;
-    bool cached;
-    char *why = NULL;
-    struct err fail = {0};
-    rc = build_db(ds, path, dir, st->cache, &id, &db, &cached, &fail, &why);
-    dataset_destroy(ds);
-    free(dir);
     if (rc) {
         err_set(e, rc, "%s; the cache was damaged, and rebuilding it failed: %s", damage, fail.msg);
         free(why);

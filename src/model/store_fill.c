@@ -120,56 +120,17 @@ static void fill_vocab_tr(struct filler *f, const char *tbl, const char *id, con
         }
 }
 
-static void fill_named(struct filler *f, sqlite3_stmt *s, const char *tbl, const cJSON *list)
+static void fill_named(struct filler *f, sqlite3_stmt *s, const char *tbl, const cJSON *e, int pos)
 {
-    int pos = 0;
-    for (const cJSON *e = list ? list->child : NULL; e; e = e->next) {
-        bind_text(s, 1, str(e, "id"));
-        bind_text(s, 2, str(e, "name"));
-        bind_text(s, 3, str(e, "summary"));
-        sqlite3_bind_int(s, 4, pos++);
-        run(f, s);
-        fill_vocab_tr(f, tbl, str(e, "id"), e);
-    }
+    bind_text(s, 1, str(e, "id"));
+    bind_text(s, 2, str(e, "name"));
+    bind_text(s, 3, str(e, "summary"));
+    sqlite3_bind_int(s, 4, pos);
+    run(f, s);
+    fill_vocab_tr(f, tbl, str(e, "id"), e);
 }
 
 /* ---- regions ---- */
-
-/* The regions' ids, hashed to their positions. */
-struct region_index {
-    const char **id;
-    size_t *at;
-    size_t mask;
-};
-
-static void region_index_init(struct region_index *x, const cJSON *regions, size_t n)
-{
-    size_t cap = 64;
-    while (cap < 2 * n)
-        cap *= 2;
-    x->id = xcalloc(cap, sizeof *x->id);
-    x->at = xcalloc(cap, sizeof *x->at);
-    x->mask = cap - 1;
-    size_t i = 0;
-    for (const cJSON *e = regions->child; e; e = e->next, i++) {
-        const char *id = str(e, "id");
-        size_t j = dataset_hash(id, strlen(id)) & x->mask;
-        while (x->id[j])
-            j = (j + 1) & x->mask;
-        x->id[j] = id;
-        x->at[j] = i;
-    }
-}
-
-static size_t region_index_get(const struct region_index *x, const char *id)
-{
-    if (!id)
-        return SIZE_MAX;
-    for (size_t j = dataset_hash(id, strlen(id)) & x->mask; x->id[j]; j = (j + 1) & x->mask)
-        if (strcmp(x->id[j], id) == 0)
-            return x->at[j];
-    return SIZE_MAX;
-}
 
 static void put_region_name(struct filler *f, const char *region, const char *name, int how,
                             const char *lang, int pos)
@@ -185,59 +146,100 @@ static void put_region_name(struct filler *f, const char *region, const char *na
     free(fold);
 }
 
-/* The regions, their closure (each region under each ancestor, and itself at distance 0) and
- * depths, and every name a person may type for one. The check bounds the tree's depth
- * (DATASET_MAX_REGION_DEPTH) and rules out cycles, so walking up from each region is linear in
- * the regions: at most that many rows each. */
-static void fill_regions(struct filler *f, const cJSON *regions)
+/* A region as it is read: its row (its depth is known once every region is: region_tree), every
+ * name a person may type for it, and its id and parent kept for the tree. */
+static void fill_region(struct fill *x, const cJSON *e)
 {
-    size_t n = (size_t)cJSON_GetArraySize(regions), i = 0;
-    const cJSON **node = xmalloc((n ? n : 1) * sizeof *node);
-    size_t *parent = xmalloc((n ? n : 1) * sizeof *parent);
-    struct region_index x;
-    region_index_init(&x, regions, n);
-    for (const cJSON *e = regions->child; e; e = e->next, i++)
-        node[i] = e;
-    for (i = 0; i < n; i++)
-        parent[i] = region_index_get(&x, str(node[i], "parent"));
-    for (i = 0; i < n && f->rc == SQLITE_OK; i++) {
-        const cJSON *e = node[i];
-        const char *id = str(e, "id");
-        int depth = 0;
-        for (size_t at = parent[i]; at != SIZE_MAX && depth <= DATASET_MAX_REGION_DEPTH;
-             at = parent[at])
-            depth++;
-        char *fold = text_fold(str(e, "name"));
-        bind_text(f->region, 1, id);
-        bind_text(f->region, 2, str(e, "name"));
-        bind_text(f->region, 3, fold);
-        bind_text(f->region, 4, str(e, "parent"));
-        bind_text(f->region, 5, str(e, "kind"));
-        sqlite3_bind_int(f->region, 6, depth);
-        sqlite3_bind_int(f->region, 7, (int)i);
-        run(f, f->region);
-        free(fold);
+    struct filler *f = &x->f;
+    const char *id = str(e, "id"), *parent = str(e, "parent");
+    size_t i = x->n_regions;
+    char *fold = text_fold(str(e, "name"));
+    sqlite3_bind_int64(f->region, 1, (sqlite3_int64)i + 1);
+    bind_text(f->region, 2, id);
+    bind_text(f->region, 3, str(e, "name"));
+    bind_text(f->region, 4, fold);
+    bind_text(f->region, 5, parent);
+    bind_text(f->region, 6, str(e, "kind"));
+    sqlite3_bind_int(f->region, 7, 0);
+    sqlite3_bind_int(f->region, 8, (int)i);
+    run(f, f->region);
+    free(fold);
+    int pos = 0;
+    put_region_name(f, id, str(e, "name"), 0, NULL, pos++);
+    const cJSON *aliases = arr(e, "aliases");
+    for (const cJSON *a = aliases ? aliases->child : NULL; a; a = a->next)
+        put_region_name(f, id, a->valuestring, 1, NULL, pos++);
+    const cJSON *tr = cJSON_GetObjectItemCaseSensitive(e, "translations");
+    for (const cJSON *l = cJSON_IsObject(tr) ? tr->child : NULL; l; l = l->next)
+        if (str(l, "name"))
+            put_region_name(f, id, str(l, "name"), 2, l->string, pos++);
+    fill_vocab_tr(f, "region", id, e);
+    if (x->n_regions == x->regions_room) {
+        x->regions_room = x->regions_room ? 2 * x->regions_room : 64;
+        x->region_id = xrealloc(x->region_id, x->regions_room * sizeof *x->region_id);
+        x->region_parent = xrealloc(x->region_parent, x->regions_room * sizeof *x->region_parent);
+    }
+    x->region_id[i] = x->region_text.len;
+    sb_add(&x->region_text, id);
+    sb_addc(&x->region_text, '\0');
+    x->region_parent[i] = parent ? x->region_text.len : SIZE_MAX;
+    if (parent) {
+        sb_add(&x->region_text, parent);
+        sb_addc(&x->region_text, '\0');
+    }
+    x->n_regions++;
+}
+
+/* Every region is in: their depths and closure (each region under each ancestor, and itself at
+ * distance 0). The check bounds the tree's depth (DATASET_MAX_REGION_DEPTH) and rules out
+ * cycles, so walking up from each region is linear in the regions: at most that many rows each. */
+static void region_tree(struct fill *x)
+{
+    struct filler *f = &x->f;
+    size_t n = x->n_regions, cap = 64;
+    while (cap < 2 * n)
+        cap *= 2;
+    size_t *slot = xmalloc(cap * sizeof *slot), *parent = xmalloc((n ? n : 1) * sizeof *parent);
+    for (size_t j = 0; j < cap; j++)
+        slot[j] = SIZE_MAX;
+    const char *text = x->region_text.s;
+    for (size_t i = 0; i < n; i++) {
+        const char *id = text + x->region_id[i];
+        size_t j = dataset_hash(id, strlen(id)) & (cap - 1);
+        while (slot[j] != SIZE_MAX)
+            j = (j + 1) & (cap - 1);
+        slot[j] = i;
+    }
+    for (size_t i = 0; i < n; i++) {
+        parent[i] = SIZE_MAX;
+        if (x->region_parent[i] == SIZE_MAX)
+            continue;
+        const char *p = text + x->region_parent[i];
+        for (size_t j = dataset_hash(p, strlen(p)) & (cap - 1); slot[j] != SIZE_MAX;
+             j = (j + 1) & (cap - 1))
+            if (strcmp(text + x->region_id[slot[j]], p) == 0) {
+                parent[i] = slot[j];
+                break;
+            }
+    }
+    sqlite3_stmt *depth = prepare(f, "UPDATE region SET depth = ? WHERE rowid = ?");
+    for (size_t i = 0; i < n && f->rc == SQLITE_OK; i++) {
+        const char *id = text + x->region_id[i];
         int dist = 0;
         for (size_t at = i; at != SIZE_MAX && dist <= DATASET_MAX_REGION_DEPTH; at = parent[at]) {
-            bind_text(f->closure, 1, str(node[at], "id"));
+            bind_text(f->closure, 1, text + x->region_id[at]);
             bind_text(f->closure, 2, id);
             sqlite3_bind_int(f->closure, 3, dist++);
             run(f, f->closure);
         }
-        int pos = 0;
-        put_region_name(f, id, str(e, "name"), 0, NULL, pos++);
-        const cJSON *aliases = arr(e, "aliases");
-        for (const cJSON *a = aliases ? aliases->child : NULL; a; a = a->next)
-            put_region_name(f, id, a->valuestring, 1, NULL, pos++);
-        const cJSON *tr = cJSON_GetObjectItemCaseSensitive(e, "translations");
-        for (const cJSON *l = cJSON_IsObject(tr) ? tr->child : NULL; l; l = l->next)
-            if (str(l, "name"))
-                put_region_name(f, id, str(l, "name"), 2, l->string, pos++);
-        fill_vocab_tr(f, "region", id, e);
+        if (dist > 1) {
+            sqlite3_bind_int(depth, 1, dist - 1);
+            sqlite3_bind_int64(depth, 2, (sqlite3_int64)i + 1);
+            run(f, depth);
+        }
     }
-    free(x.id);
-    free(x.at);
-    free(node);
+    sqlite3_finalize(depth);
+    free(slot);
     free(parent);
 }
 
@@ -326,7 +328,8 @@ static void describe_regions(struct filler *f, const cJSON *regions, int *depth,
     *names = sb_take(&b);
 }
 
-static void fill_entry(struct filler *f, const cJSON *e, const char *kind)
+/* A support or a pathway; returns its rid. */
+static sqlite3_int64 fill_entry(struct filler *f, const cJSON *e, const char *kind)
 {
     bool pathway = strcmp(kind, "pathway") == 0;
     const cJSON *size = cJSON_GetObjectItemCaseSensitive(e, "size");
@@ -401,140 +404,199 @@ static void fill_entry(struct filler *f, const cJSON *e, const char *kind)
             run(f, f->support_of);
         }
     }
-    if (f->fts)
+    return rid;
+}
+
+/* ---- the sink: records as the check reads them ---- */
+
+static void sink_begin(void *ctx, int format, const cJSON *meta)
+{
+    struct fill *x = ctx;
+    struct filler *f = &x->f;
+    if (f->rc != SQLITE_OK)
+        return;
+    static const char *const meta_keys[] = {"title", "as_of", "publisher", "license", "notes"};
+    for (size_t i = 0; i < sizeof meta_keys / sizeof meta_keys[0]; i++)
+        put_meta(f, meta_keys[i], str(meta, meta_keys[i]));
+    char version[16];
+    snprintf(version, sizeof version, "%d", STORE_SCHEMA_VERSION);
+    put_meta(f, "schema", version);
+    put_meta(f, "origin", x->origin);
+    /* The format version (what screens may say depends on it: a version 1 file never says
+     * whether a contact was looked for), and the languages the text is in, the file's first. */
+    snprintf(version, sizeof version, "%d", format);
+    put_meta(f, "format", version);
+    const char *own = str(meta, "language") ? str(meta, "language") : "en";
+    const cJSON *langs = arr(meta, "languages");
+    struct sb lang_list = {0};
+    sb_add(&lang_list, own);
+    for (const cJSON *l = langs ? langs->child : NULL; l; l = l->next)
+        if (strcmp(l->valuestring, own) != 0)
+            sb_addf(&lang_list, ",%s", l->valuestring);
+    put_meta(f, "languages", sb_str(&lang_list));
+    sb_finish(&lang_list);
+    fill_vocab_tr(f, "dataset", "", meta);
+}
+
+static bool sink_record(void *ctx, enum dataset_section s, cJSON *e)
+{
+    struct fill *x = ctx;
+    struct filler *f = &x->f;
+    if (f->rc != SQLITE_OK)
+        return false; /* the build has failed: the check goes on, to say what else is wrong */
+    switch (s) {
+    case DATASET_SOURCES:
+        bind_text(f->source, 1, str(e, "id"));
+        bind_text(f->source, 2, str(e, "title"));
+        bind_text(f->source, 3, str(e, "url"));
+        bind_text(f->source, 4, str(e, "publisher"));
+        bind_text(f->source, 5, str(e, "as_of"));
+        sqlite3_bind_int(f->source, 6, x->pos[s]++);
+        sqlite3_bind_int(f->source, 7,
+                         cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "undated")));
+        run(f, f->source);
+        fill_vocab_tr(f, "source", str(e, "id"), e);
+        return false;
+    case DATASET_REGIONS: fill_region(x, e); return false;
+    case DATASET_GOALS: fill_named(f, f->goal, "goal", e, x->pos[s]++); return false;
+    case DATASET_SERVICES: fill_named(f, f->service, "service", e, x->pos[s]++); return false;
+    case DATASET_EXAMS: fill_named(f, f->exam, "exam", e, x->pos[s]++); return false;
+    case DATASET_SUPPORTS:
+    case DATASET_PATHWAYS: break;
+    case DATASET_SECTIONS: return false;
+    }
+    bool pathway = s == DATASET_PATHWAYS;
+    sqlite3_int64 rid = fill_entry(f, e, pathway ? "pathway" : str(e, "kind"));
+    if (!x->threaded) {
         store_fts_row(f, rid, e, pathway);
+        return false;
+    }
+    /* The other thread indexes its text, and frees it. */
+    return store_fts_put(&x->job, rid, pathway, e);
+}
+
+static void sink_done(void *ctx, enum dataset_section s)
+{
+    struct fill *x = ctx;
+    if (s == DATASET_REGIONS && x->f.rc == SQLITE_OK)
+        region_tree(x);
 }
 
 /* ---- the whole store ---- */
 
-int store_fill(sqlite3 *db, const struct dataset *ds, const char *dataset_path,
-               const char *fts_path, char **why)
+struct fill *store_fill_begin(sqlite3 *db, const char *origin, const char *fts_path)
 {
-    const cJSON *root = ds->root;
-    struct filler f = {.db = db};
-    struct fts_job job = {.root = root, .path = fts_path};
-    pthread_t fts_thread;
-    if (fts_path)
+    struct fill *x = xcalloc(1, sizeof *x);
+    struct filler *f = &x->f;
+    f->db = db;
+    x->origin = origin;
+    x->sink = (struct dataset_sink){
+            .ctx = x, .begin = sink_begin, .record = sink_record, .done = sink_done};
+    if (fts_path) {
+        x->job.path = fts_path;
         unlink(fts_path);
-    bool threaded = fts_path && pthread_create(&fts_thread, NULL, store_fts_build, &job) == 0;
-    f.rc = sqlite3_exec(db, "BEGIN;", NULL, NULL, NULL);
-    if (f.rc == SQLITE_OK)
-        f.rc = sqlite3_exec(db, schema, NULL, NULL, NULL);
-    if (f.rc == SQLITE_OK)
-        f.rc = sqlite3_exec(db, store_schema_fts, NULL, NULL, NULL);
-    if (f.rc == SQLITE_OK && !threaded)
-        f.rc = sqlite3_exec(db, store_fts_tuning, NULL, NULL, NULL);
-    if (f.rc != SQLITE_OK)
-        goto done;
-    f.meta = prepare(&f, "INSERT OR REPLACE INTO meta VALUES (?, ?)");
-    f.source = prepare(&f, "INSERT INTO source VALUES (?, ?, ?, ?, ?, ?, ?)");
-    f.region = prepare(&f, "INSERT INTO region VALUES (?, ?, ?, ?, ?, ?, ?)");
-    f.closure = prepare(&f, "INSERT OR IGNORE INTO region_closure VALUES (?, ?, ?)");
-    f.goal = prepare(&f, "INSERT INTO goal VALUES (?, ?, ?, ?)");
-    f.service = prepare(&f, "INSERT INTO service VALUES (?, ?, ?, ?)");
-    f.exam = prepare(&f, "INSERT INTO exam VALUES (?, ?, ?, ?)");
-    f.entry = prepare(&f, "INSERT INTO entry(id, kind, name, sort_key, spec, acronym, host,"
+        x->threaded = store_fts_start(&x->job);
+    }
+    f->rc = sqlite3_exec(db, "BEGIN;", NULL, NULL, NULL);
+    if (f->rc == SQLITE_OK)
+        f->rc = sqlite3_exec(db, schema, NULL, NULL, NULL);
+    if (f->rc == SQLITE_OK)
+        f->rc = sqlite3_exec(db, store_schema_fts, NULL, NULL, NULL);
+    if (f->rc == SQLITE_OK && !x->threaded)
+        f->rc = sqlite3_exec(db, store_fts_tuning, NULL, NULL, NULL);
+    if (f->rc != SQLITE_OK)
+        return x;
+    f->meta = prepare(f, "INSERT OR REPLACE INTO meta VALUES (?, ?)");
+    f->source = prepare(f, "INSERT INTO source VALUES (?, ?, ?, ?, ?, ?, ?)");
+    f->region = prepare(f, "INSERT INTO region(rowid, id, name, fold, parent, kind, depth, pos)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    f->closure = prepare(f, "INSERT OR IGNORE INTO region_closure VALUES (?, ?, ?)");
+    f->goal = prepare(f, "INSERT INTO goal VALUES (?, ?, ?, ?)");
+    f->service = prepare(f, "INSERT INTO service VALUES (?, ?, ?, ?)");
+    f->exam = prepare(f, "INSERT INTO exam VALUES (?, ?, ?, ?)");
+    f->entry = prepare(f, "INSERT INTO entry(id, kind, name, sort_key, spec, acronym, host,"
                           " part_of, location, size_text, size_count, size_unit, summary, cost,"
                           " eligibility, website, email, phone, goal, status, advocacy, requires,"
                           " source, as_of, verified, regions_text, address, contact_note) VALUES"
                           " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
                           " ?, ?, ?, ?, ?)");
-    f.region_of = prepare(&f, "INSERT OR IGNORE INTO entry_region VALUES (?, ?)");
-    f.goal_of = prepare(&f, "INSERT OR IGNORE INTO entry_goal VALUES (?, ?)");
-    f.service_of = prepare(&f, "INSERT OR IGNORE INTO entry_service VALUES (?, ?)");
-    f.delivery_of = prepare(&f, "INSERT OR IGNORE INTO entry_delivery VALUES (?, ?)");
-    f.item = prepare(&f, "INSERT INTO entry_item VALUES (?, ?, ?, ?, ?, ?)");
-    f.region_name = prepare(&f, "INSERT INTO region_name VALUES (?, ?, ?, ?, ?, ?)");
-    f.entry_tr = prepare(&f, "INSERT OR IGNORE INTO entry_tr VALUES (?, ?, ?, ?, ?, ?)");
-    f.vocab_tr = prepare(&f, "INSERT OR IGNORE INTO vocab_tr VALUES (?, ?, ?, ?, ?)");
-    f.support_of = prepare(&f, "INSERT INTO entry_support VALUES (?, ?, ?)");
-    if (!threaded)
-        f.fts = prepare(&f, "INSERT INTO entry_fts(rowid, name, acronym, host, location, summary,"
+    f->region_of = prepare(f, "INSERT OR IGNORE INTO entry_region VALUES (?, ?)");
+    f->goal_of = prepare(f, "INSERT OR IGNORE INTO entry_goal VALUES (?, ?)");
+    f->service_of = prepare(f, "INSERT OR IGNORE INTO entry_service VALUES (?, ?)");
+    f->delivery_of = prepare(f, "INSERT OR IGNORE INTO entry_delivery VALUES (?, ?)");
+    f->item = prepare(f, "INSERT INTO entry_item VALUES (?, ?, ?, ?, ?, ?)");
+    f->region_name = prepare(f, "INSERT INTO region_name VALUES (?, ?, ?, ?, ?, ?)");
+    f->entry_tr = prepare(f, "INSERT OR IGNORE INTO entry_tr VALUES (?, ?, ?, ?, ?, ?)");
+    f->vocab_tr = prepare(f, "INSERT OR IGNORE INTO vocab_tr VALUES (?, ?, ?, ?, ?)");
+    f->support_of = prepare(f, "INSERT INTO entry_support VALUES (?, ?, ?)");
+    if (!x->threaded)
+        f->fts = prepare(f, "INSERT INTO entry_fts(rowid, name, acronym, host, location, summary,"
                             " body) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    f.region_info = prepare(&f, "SELECT name, depth FROM region WHERE id = ?");
-    if (f.rc != SQLITE_OK)
-        goto done;
+    f->region_info = prepare(f, "SELECT name, depth FROM region WHERE id = ?");
+    return x;
+}
 
-    const cJSON *meta = cJSON_GetObjectItemCaseSensitive(root, "dataset");
-    static const char *const meta_keys[] = {"title", "as_of", "publisher", "license", "notes"};
-    for (size_t i = 0; i < sizeof meta_keys / sizeof meta_keys[0]; i++)
-        put_meta(&f, meta_keys[i], str(meta, meta_keys[i]));
-    char version[16];
-    snprintf(version, sizeof version, "%d", STORE_SCHEMA_VERSION);
-    put_meta(&f, "schema", version);
-    put_meta(&f, "origin", dataset_path);
-    /* The format version (what screens may say depends on it: a version 1 file never says
-     * whether a contact was looked for), and the languages the text is in, the file's first. */
-    snprintf(version, sizeof version, "%d", ds->version);
-    put_meta(&f, "format", version);
-    const cJSON *langs = arr(meta, "languages");
-    struct sb lang_list = {0};
-    sb_add(&lang_list, str(meta, "language") ? str(meta, "language") : "en");
-    for (const cJSON *l = langs ? langs->child : NULL; l; l = l->next)
-        if (strcmp(l->valuestring, str(meta, "language") ? str(meta, "language") : "en") != 0)
-            sb_addf(&lang_list, ",%s", l->valuestring);
-    put_meta(&f, "languages", sb_str(&lang_list));
-    sb_finish(&lang_list);
-    fill_vocab_tr(&f, "dataset", "", meta);
+const struct dataset_sink *store_fill_sink(struct fill *x)
+{
+    return &x->sink;
+}
 
-    int pos = 0;
-    for (const cJSON *e = arr(root, "sources")->child; e; e = e->next) {
-        bind_text(f.source, 1, str(e, "id"));
-        bind_text(f.source, 2, str(e, "title"));
-        bind_text(f.source, 3, str(e, "url"));
-        bind_text(f.source, 4, str(e, "publisher"));
-        bind_text(f.source, 5, str(e, "as_of"));
-        sqlite3_bind_int(f.source, 6, pos++);
-        sqlite3_bind_int(f.source, 7, cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "undated")));
-        run(&f, f.source);
-        fill_vocab_tr(&f, "source", str(e, "id"), e);
-    }
-    fill_regions(&f, arr(root, "regions"));
-    fill_named(&f, f.goal, "goal", arr(root, "goals"));
-    fill_named(&f, f.service, "service", arr(root, "services"));
-    fill_named(&f, f.exam, "exam", arr(root, "exams"));
-    for (const cJSON *e = arr(root, "supports")->child; e; e = e->next)
-        fill_entry(&f, e, str(e, "kind"));
-    for (const cJSON *e = arr(root, "pathways")->child; e; e = e->next)
-        fill_entry(&f, e, "pathway");
-
-done:;
-    sqlite3_stmt **stmts[] = {&f.meta,        &f.source,     &f.region,     &f.closure,
-                              &f.goal,        &f.service,    &f.exam,       &f.entry,
-                              &f.region_of,   &f.goal_of,    &f.service_of, &f.delivery_of,
-                              &f.item,        &f.support_of, &f.fts,        &f.region_info,
-                              &f.region_name, &f.entry_tr,   &f.vocab_tr};
+int store_fill_end(struct fill *x, bool commit, char **why)
+{
+    struct filler *f = &x->f;
+    sqlite3 *db = f->db;
+    sqlite3_stmt **stmts[] = {&f->meta,        &f->source,     &f->region,     &f->closure,
+                              &f->goal,        &f->service,    &f->exam,       &f->entry,
+                              &f->region_of,   &f->goal_of,    &f->service_of, &f->delivery_of,
+                              &f->item,        &f->support_of, &f->fts,        &f->region_info,
+                              &f->region_name, &f->entry_tr,   &f->vocab_tr};
     for (size_t i = 0; i < sizeof stmts / sizeof stmts[0]; i++)
         sqlite3_finalize(*stmts[i]);
-    if (f.rc == SQLITE_OK)
-        f.rc = sqlite3_exec(db, schema_indexes, NULL, NULL, NULL);
+    if (!commit && f->rc == SQLITE_OK)
+        f->rc = SQLITE_ABORT;
+    if (f->rc == SQLITE_OK)
+        f->rc = sqlite3_exec(db, schema_indexes, NULL, NULL, NULL);
     sqlite3 *failed = db;
-    if (threaded) {
-        if (f.rc != SQLITE_OK)
-            atomic_store(&job.stop, true);
-        pthread_join(fts_thread, NULL);
-        if (f.rc == SQLITE_OK && job.rc != SQLITE_OK) {
-            f.rc = job.rc;
+    if (x->threaded) {
+        int job_rc = store_fts_finish(&x->job, f->rc != SQLITE_OK);
+        if (f->rc == SQLITE_OK && job_rc != SQLITE_OK) {
+            f->rc = job_rc;
             failed = NULL; /* job.why says it */
-        } else if (f.rc == SQLITE_OK) {
-            f.rc = store_fts_take(db, fts_path);
+        } else if (f->rc == SQLITE_OK) {
+            f->rc = store_fts_take(db, x->job.path);
         }
-        unlink(fts_path);
+        unlink(x->job.path);
     }
-    if (f.rc == SQLITE_OK)
-        f.rc = facet_build(db);
-    if (f.rc == SQLITE_OK) {
+    if (f->rc == SQLITE_OK)
+        f->rc = facet_build(db);
+    if (f->rc == SQLITE_OK) {
         char sql[64];
         snprintf(sql, sizeof sql, "PRAGMA user_version = %d;", STORE_SCHEMA_VERSION);
-        f.rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
+        f->rc = sqlite3_exec(db, sql, NULL, NULL, NULL);
     }
-    if (f.rc == SQLITE_OK)
-        f.rc = sqlite3_exec(db, "COMMIT;", NULL, NULL, NULL);
-    if (f.rc != SQLITE_OK && why)
-        *why = failed ? store_failure(failed, f.rc) : xstrdup(job.why ? job.why : "unknown error");
-    free(job.why);
+    if (f->rc == SQLITE_OK)
+        f->rc = sqlite3_exec(db, "COMMIT;", NULL, NULL, NULL);
+    if (f->rc != SQLITE_OK && commit && why)
+        *why = failed ? store_failure(failed, f->rc)
+                      : xstrdup(x->job.why ? x->job.why : "unknown error");
+    int rc = f->rc;
+    free(x->job.why);
+    free(x->region_id);
+    free(x->region_parent);
+    sb_finish(&x->region_text);
+    free(x);
     /* A failed fill leaves its transaction open: a ROLLBACK here would replace the reason that
      * sqlite3_errmsg and sqlite3_system_errno give ("File too large") with its own. Every caller
      * closes db on failure, and closing rolls back. */
-    return f.rc;
+    return rc;
+}
+
+int store_build(sqlite3 *db, const struct dataset_input *in, const char *origin, unsigned flags,
+                const char *fts_path, struct dataset *info, struct diags *d, int *fill_rc,
+                char **why)
+{
+    struct fill *x = store_fill_begin(db, origin, fts_path);
+    int rc = dataset_stream(in, flags, store_fill_sink(x), info, d);
+    *fill_rc = store_fill_end(x, rc == 0, why);
+    return rc;
 }

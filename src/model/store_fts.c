@@ -101,10 +101,10 @@ void store_fts_row(struct filler *f, sqlite3_int64 rid, const cJSON *e, bool pat
 
 /* ---- the full-text index, built beside the rest ---- */
 
-/* The other thread's work: the full-text index of every entry, in a database of its own. */
-
-/* The entries are numbered (rid) as the build inserts them: supports, then pathways, from 1. */
-void *store_fts_build(void *arg)
+/* The other thread: the entries the build hands it, into a database of its own. Once it has
+ * failed (or is told to give up) it only frees what it is handed, so the build never waits on
+ * it. */
+static void *fts_thread(void *arg)
 {
     struct fts_job *job = arg;
     struct filler f = {0};
@@ -122,17 +122,30 @@ void *store_fts_build(void *arg)
     if (f.rc == SQLITE_OK)
         f.fts = prepare(&f, "INSERT INTO entry_fts(rowid, name, acronym, host, location, summary,"
                             " body) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    sqlite3_int64 rid = 0;
-    static const char *const lists[] = {"supports", "pathways"};
-    for (int l = 0; l < 2 && f.rc == SQLITE_OK; l++) {
-        const cJSON *list = arr(job->root, lists[l]);
-        for (const cJSON *e = list ? list->child : NULL; e && f.rc == SQLITE_OK; e = e->next) {
-            if (atomic_load(&job->stop))
-                f.rc = SQLITE_INTERRUPT;
-            else
-                store_fts_row(&f, ++rid, e, l == 1);
-        }
+    pthread_mutex_lock(&job->lock);
+    for (;;) {
+        while (!job->n && !job->closed)
+            pthread_cond_wait(&job->more, &job->lock);
+        if (!job->n)
+            break;
+        cJSON *e = job->q[job->head].e;
+        sqlite3_int64 rid = job->q[job->head].rid;
+        bool pathway = job->q[job->head].pathway;
+        job->head = (job->head + 1) % FTS_QUEUE;
+        job->n--;
+        bool stop = job->stop;
+        pthread_cond_signal(&job->room);
+        pthread_mutex_unlock(&job->lock);
+        if (stop && f.rc == SQLITE_OK)
+            f.rc = SQLITE_INTERRUPT;
+        if (f.rc == SQLITE_OK)
+            store_fts_row(&f, rid, e, pathway);
+        cJSON_Delete(e);
+        pthread_mutex_lock(&job->lock);
     }
+    if (job->stop && f.rc == SQLITE_OK)
+        f.rc = SQLITE_INTERRUPT;
+    pthread_mutex_unlock(&job->lock);
     sqlite3_finalize(f.fts);
     if (f.rc == SQLITE_OK)
         f.rc = sqlite3_exec(f.db, "COMMIT;", NULL, NULL, NULL);
@@ -144,6 +157,50 @@ void *store_fts_build(void *arg)
     }
     job->rc = f.rc;
     return NULL;
+}
+
+bool store_fts_start(struct fts_job *job)
+{
+    pthread_mutex_init(&job->lock, NULL);
+    pthread_cond_init(&job->more, NULL);
+    pthread_cond_init(&job->room, NULL);
+    job->head = job->n = 0;
+    job->closed = job->stop = false;
+    if (pthread_create(&job->thread, NULL, fts_thread, job) == 0)
+        return true;
+    pthread_mutex_destroy(&job->lock);
+    pthread_cond_destroy(&job->more);
+    pthread_cond_destroy(&job->room);
+    return false;
+}
+
+bool store_fts_put(struct fts_job *job, sqlite3_int64 rid, bool pathway, cJSON *e)
+{
+    pthread_mutex_lock(&job->lock);
+    while (job->n == FTS_QUEUE)
+        pthread_cond_wait(&job->room, &job->lock);
+    size_t at = (job->head + job->n) % FTS_QUEUE;
+    job->q[at].e = e;
+    job->q[at].rid = rid;
+    job->q[at].pathway = pathway;
+    job->n++;
+    pthread_cond_signal(&job->more);
+    pthread_mutex_unlock(&job->lock);
+    return true;
+}
+
+int store_fts_finish(struct fts_job *job, bool failed)
+{
+    pthread_mutex_lock(&job->lock);
+    job->closed = true;
+    job->stop = job->stop || failed;
+    pthread_cond_signal(&job->more);
+    pthread_mutex_unlock(&job->lock);
+    pthread_join(job->thread, NULL);
+    pthread_mutex_destroy(&job->lock);
+    pthread_cond_destroy(&job->more);
+    pthread_cond_destroy(&job->room);
+    return job->rc;
 }
 
 int store_fts_take(sqlite3 *db, const char *path)

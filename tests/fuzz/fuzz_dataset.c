@@ -72,10 +72,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         /* A dataset the checks accepted must store: a failure here is a hole in the checks. */
         struct store *st = NULL;
         struct err e = {0};
-        rc = store_open_memory(ds, "fuzz.json", &st, &e);
+        struct diags again = {0};
+        struct dataset_input in = {.buf = buf, .len = size};
+        rc = store_open_memory(&in, "fuzz.json", 0, &st, &again, &e);
         if (rc != 0)
             fprintf(stderr, "store_open_memory: %s\n", e.msg);
-        FUZZ_CHECK(rc == 0);
+        FUZZ_CHECK(rc == 0 && again.errors == 0);
+        diags_finish(&again);
         use_store(st);
         store_destroy(st);
         dataset_destroy(ds);

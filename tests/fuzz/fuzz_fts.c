@@ -26,17 +26,14 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     if (!path || !*path)
         path = FUZZ_FIXTURE;
     struct diags d = {0};
-    struct dataset *ds = NULL;
-    if (dataset_load(path, 0, &ds, &d) != 0) {
+    struct err e = {0};
+    struct dataset_input in = {.path = path};
+    if (store_open_memory(&in, path, 0, &st, &d, &e) != 0) {
         diags_print(&d, stderr, path);
-        abort();
+        fprintf(stderr, "store_open_memory: %s\n", e.msg);
     }
     diags_finish(&d);
-    struct err e = {0};
-    if (store_open_memory(ds, path, &st, &e) != 0)
-        fprintf(stderr, "store_open_memory: %s\n", e.msg);
     FUZZ_CHECK(st != NULL);
-    dataset_destroy(ds);
     return 0;
 }
 

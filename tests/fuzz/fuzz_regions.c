@@ -143,14 +143,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FUZZ_CHECK((rc == 0) == valid);
     FUZZ_CHECK(rc == 0 || rc == EXIT_DATAERR);
     diags_finish(&d);
-    cJSON_free(json);
-    if (!ds)
+    if (!ds) {
+        cJSON_free(json);
         return 0;
+    }
+    dataset_destroy(ds);
 
     struct store *st = NULL;
     struct err e = {0};
-    FUZZ_CHECK(store_open_memory(ds, "fuzz.json", &st, &e) == 0);
-    dataset_destroy(ds);
+    struct dataset_input in = {.buf = json, .len = strlen(json)};
+    FUZZ_CHECK(store_open_memory(&in, "fuzz.json", 0, &st, &d, &e) == 0);
+    diags_finish(&d);
+    cJSON_free(json);
     /* Each region is in the closure once with each of its ancestors and once with itself. */
     sqlite3_int64 pairs = 0;
     for (int i = 0; i < n; i++)

@@ -38,12 +38,10 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     if (!path || !*path)
         path = FUZZ_FIXTURE;
     struct diags d = {0};
-    struct dataset *ds = NULL;
-    FUZZ_CHECK(dataset_load(path, 0, &ds, &d) == 0);
-    diags_finish(&d);
     struct err e = {0};
-    FUZZ_CHECK(store_open_memory(ds, path, &st, &e) == 0);
-    dataset_destroy(ds);
+    struct dataset_input in = {.path = path};
+    FUZZ_CHECK(store_open_memory(&in, path, 0, &st, &d, &e) == 0);
+    diags_finish(&d);
     return 0;
 }
 

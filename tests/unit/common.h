@@ -31,19 +31,15 @@ static inline const char *fixture(const char *name)
 static inline bool memory_store(const char *name, struct store **st)
 {
     struct diags d = {0};
-    struct dataset *ds = NULL;
     const char *path = fixture(name);
-    *st = NULL;
+    struct dataset_input in = {.path = path};
     struct err e = {0};
-    int rc = dataset_load(path, 0, &ds, &d);
-    if (rc == 0)
-        rc = store_open_memory(ds, path, st, &e);
+    int rc = store_open_memory(&in, path, 0, st, &d, &e);
     if (rc != 0)
         diags_print(&d, stderr, path);
     if (e.code)
         fprintf(stderr, "%s: %s\n", path, e.msg);
     diags_finish(&d);
-    dataset_destroy(ds);
     return rc == 0;
 }
 

@@ -690,10 +690,8 @@ static void test_write_and_open_db(void)
     scratch_init(&s);
     struct diags d = {0};
     struct err e = {0};
-    struct dataset *ds = NULL;
-    CHECK_INT(dataset_load(s.data, 0, &ds, &d), 0);
     char *out = xasprintf("%s/kiosk.db", s.dir);
-    CHECK_INT(store_write(ds, s.data, out, &e), 0);
+    CHECK_INT(store_write(s.data, s.data, out, &d, &e), 0);
     CHECK_INT(e.code, 0);
     CHECK_INT(files_with(s.dir, ".tmp-"), 0);
     struct store *st = (struct store *)1;
@@ -713,19 +711,18 @@ static void test_write_and_open_db(void)
         store_destroy(st);
     }
     /* Writing over an existing database replaces it whole. */
-    CHECK_INT(store_write(ds, "elsewhere.json", out, &e), 0);
+    CHECK_INT(store_write(s.data, "elsewhere.json", out, &d, &e), 0);
     CHECK_INT(store_open_db(out, &st, &e), 0);
     check_meta(st, "origin", "elsewhere.json");
     CHECK_INT(count_all(st), 12);
     store_destroy(st);
     /* A directory that does not exist: an I/O error, nothing left behind. */
     char *bad = xasprintf("%s/no/such/dir/x.db", s.dir);
-    CHECK_INT(store_write(ds, s.data, bad, &e), EXIT_IOERR);
+    CHECK_INT(store_write(s.data, s.data, bad, &d, &e), EXIT_IOERR);
     CHECK_INT(e.code, EXIT_IOERR);
     CHECK(strncmp(e.msg, "cannot write: ", 14) == 0);
     diags_finish(&d);
     free(bad);
-    dataset_destroy(ds);
     free(out);
     scratch_finish(&s);
 }
@@ -809,19 +806,16 @@ static void check_two_threads_same_index(const char *path, int entries)
 {
     struct diags d = {0};
     struct err e = {0};
-    struct dataset *ds = NULL;
-    CHECK_INT(dataset_load(path, 0, &ds, &d), 0);
-    if (!ds)
-        return;
+    struct dataset_input in = {.path = path};
     struct store *st = NULL;
-    CHECK_INT(store_open_memory(ds, path, &st, &e), 0);
+    CHECK_INT(store_open_memory(&in, path, 0, &st, &d, &e), 0);
     if (!st)
         return;
     sqlite3 *mem = st->db;
     char dir[] = "/tmp/itpnav-unit-XXXXXX";
     CHECK(mkdtemp(dir) != NULL);
     char *out = xasprintf("%s/two.db", dir);
-    CHECK_INT(store_write(ds, path, out, &e), 0);
+    CHECK_INT(store_write(path, path, out, &d, &e), 0);
     CHECK_INT(files_with(dir, ".tmp-"), 0); /* the second thread's file is gone too */
     sqlite3 *file = NULL;
     CHECK(sqlite3_open(out, &file) == SQLITE_OK);
@@ -853,7 +847,6 @@ static void check_two_threads_same_index(const char *path, int entries)
     rmdir(dir);
     free(out);
     diags_finish(&d);
-    dataset_destroy(ds);
 }
 
 static void test_two_threads_same_index(void)
@@ -863,10 +856,7 @@ static void test_two_threads_same_index(void)
     struct dataset *ds = NULL;
     const char *bundled = fixture("../../data/itpnav.json");
     CHECK_INT(dataset_load(bundled, 0, &ds, &d), 0);
-    int n = 0;
-    static const char *const lists[] = {"supports", "pathways"};
-    for (int l = 0; ds && l < 2; l++)
-        n += cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(ds->root, lists[l]));
+    int n = ds ? (int)(ds->count[DATASET_SUPPORTS] + ds->count[DATASET_PATHWAYS]) : 0;
     CHECK(n > 50);
     dataset_destroy(ds);
     diags_finish(&d);
@@ -874,14 +864,12 @@ static void test_two_threads_same_index(void)
 }
 
 /* The second thread cannot make its file: the build fails whole and says why. (Its name has the
- * temporary file's random part, so the test gives store_fill the path itself.) */
+ * temporary file's random part, so the test gives store_build the path itself.) */
 static void test_second_thread_fails(void)
 {
     struct scratch s;
     scratch_init(&s);
     struct diags d = {0};
-    struct dataset *ds = NULL;
-    CHECK_INT(dataset_load(s.data, 0, &ds, &d), 0);
     char *blocker = xasprintf("%s/fts", s.dir);
     CHECK(mkdir(blocker, 0700) == 0); /* a directory where its database would be */
     char *sub = xasprintf("%s/x", blocker);
@@ -889,14 +877,16 @@ static void test_second_thread_fails(void)
     sqlite3 *db = NULL;
     CHECK(sqlite3_open(":memory:", &db) == SQLITE_OK);
     char *why = NULL;
-    CHECK(store_fill(db, ds, s.data, blocker, &why) != SQLITE_OK);
+    struct dataset_input in = {.path = s.data};
+    int fill = SQLITE_OK;
+    CHECK_INT(store_build(db, &in, s.data, 0, blocker, NULL, &d, &fill, &why), 0);
+    CHECK(fill != SQLITE_OK);
     CHECK(why && strstr(why, "unable to open database file") != NULL);
     sqlite3_close(db);
     free(why);
     unlink(sub);
     rmdir(blocker);
     diags_finish(&d);
-    dataset_destroy(ds);
     free(sub);
     free(blocker);
     scratch_finish(&s);
@@ -952,11 +942,8 @@ static void test_damaged_cache_rebuilt(void)
     /* --db: the person's file is never rebuilt; it is said to be damaged. */
     char *db = xasprintf("%s/kiosk.db", s.dir);
     struct diags d = {0};
-    struct dataset *ds = NULL;
     struct err e = {0};
-    CHECK_INT(dataset_load(s.data, 0, &ds, &d), 0);
-    CHECK_INT(store_write(ds, s.data, db, &e), 0);
-    dataset_destroy(ds);
+    CHECK_INT(store_write(s.data, s.data, db, &d, &e), 0);
     diags_finish(&d);
     CHECK(sql_file(db, "DROP TABLE facet"));
     struct store *st = NULL;
