@@ -15,6 +15,7 @@
 #include "entry.h"
 #include "i18n.h"
 #include "match.h"
+#include "profile.h"
 #include "terms.h"
 #include "text.h"
 #include "util.h"
@@ -445,6 +446,11 @@ int cli_show(const struct options *o)
         cJSON_Delete(j);
     } else {
         struct doc *d = doc_entry(e);
+        /* A pathway's rules on record, as the detail screen shows them (no answers here). */
+        struct err why = {0};
+        match_rules_into(d, st, e, NULL, &why);
+        if (why.code)
+            rc = session_report(&why);
         if (f == FORMAT_TSV) {
             /* One field a line: what a script can cut and grep. */
             for (size_t i = 0; i < d->n; i++) {
@@ -465,7 +471,7 @@ int cli_show(const struct options *o)
     english_end(lang);
     entry_destroy(e);
     session_close_store(st);
-    return finish_output(0);
+    return finish_output(rc);
 }
 
 /* Today minus months, as YYYY-MM-DD. */
@@ -661,12 +667,34 @@ int cli_match(const struct options *o)
     a.practice_years = o->practice_years;
     a.last_practised = o->last_practised;
     a.language_test = o->language_test;
+    /* Exams by id, name or the start of one, as people know them. */
+    char *exam_ids[SESSION_MAX_VALUES] = {0};
     for (size_t i = 0; i < o->n_exams && rc == 0; i++) {
         a.exams_known = true;
         if (strcmp(o->exams[i], "none") == 0)
             continue;
-        rc = session_check_values(st, VOCAB_EXAM, _("exam"), &o->exams[i], 1);
-        a.exams[a.n_exams++] = o->exams[i];
+        char *which = NULL;
+        struct err why = {0};
+        enum profile_exam_found found =
+                profile_find_exam(st, o->exams[i], &exam_ids[i], &which, &why);
+        if (found == PROFILE_EXAM_FOUND) {
+            a.exams[a.n_exams++] = exam_ids[i];
+        } else if (why.code) {
+            rc = session_report(&why);
+            free(which);
+        } else if (found == PROFILE_EXAM_AMBIGUOUS) {
+            char *v = text_sanitize(o->exams[i], false), *w = text_sanitize(which, false);
+            /* TRANSLATORS: the first %s is what was typed, the second the exams it could be. */
+            fprintf(stderr, _("itpnav: exam '%s' could be %s; give more of its name or its id\n"),
+                    v, w);
+            fputs(_("Try 'itpnav --help'.\n"), stderr);
+            free(v);
+            free(w);
+            free(which);
+            rc = EXIT_USAGE;
+        } else {
+            rc = session_unknown(EXIT_USAGE, _("exam"), o->exams[i], which);
+        }
     }
     struct match *m = NULL;
     size_t n = 0;
@@ -675,7 +703,7 @@ int cli_match(const struct options *o)
         rc = session_report(&e);
     cJSON *json = f == FORMAT_JSON && rc == 0 ? cJSON_CreateArray() : NULL;
     int width = terminal_width() > 100 ? 100 : terminal_width();
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n && f != FORMAT_TEXT; i++) {
         if (f == FORMAT_TSV) {
             put_tsv(m[i].id, false);
             put_tsv(match_verdict_name(m[i].verdict), false);
@@ -685,7 +713,11 @@ int cli_match(const struct options *o)
             add_string(x, "id", m[i].id);
             add_string(x, "name", m[i].name);
             add_string(x, "verdict", match_verdict_name(m[i].verdict));
+            cJSON_AddNumberToObject(x, "rules", (double)m[i].n_reasons);
+            cJSON_AddBoolToObject(x, "complete", m[i].complete);
+            add_string(x, "why", m[i].why);
             add_string(x, "status", m[i].status);
+            add_string(x, "goal", m[i].goal);
             static const char *const keys[] = {"met", "unmet", "unknown"};
             unsigned sets[] = {m[i].met, m[i].unmet, m[i].unknown};
             for (int k = 0; k < 3; k++) {
@@ -699,15 +731,31 @@ int cli_match(const struct options *o)
                 cJSON_AddItemToArray(reasons, cJSON_CreateString(m[i].reasons[k]));
             add_string(x, "note", m[i].note);
             add_string(x, "next_step", m[i].next_step);
+            add_string(x, "next_url", m[i].next_url);
+            /* A national pathway shown as the national picture of a route where they live. */
+            if (m[i].context)
+                add_string(x, "context_for", m[m[i].anchor].id);
             cJSON_AddItemToArray(json, x);
-        } else {
-            struct doc d = {0};
-            match_doc(&d, &m[i], true);
-            char *text = doc_plain(&d, width);
-            fputs(text + (i == 0), stdout);
-            free(text);
-            doc_finish(&d);
         }
+    }
+    /* The pathways' names in the reader's language, where the data has them. */
+    for (size_t i = 0; f == FORMAT_TEXT && i18n_french() && i < n; i++) {
+        struct err why = {0};
+        struct entry *en = entry_get(st, m[i].id, KIND_PATHWAY, &why);
+        if (!en)
+            continue;
+        entry_localize(st, en, i18n_lang());
+        free(m[i].name);
+        m[i].name = xstrdup(en->name);
+        entry_destroy(en);
+    }
+    if (f == FORMAT_TEXT && n) {
+        struct doc d = {0};
+        match_results_doc(&d, m, n, true, NULL, NULL);
+        char *text = doc_plain(&d, width);
+        fputs(text + (text[0] == '\n'), stdout);
+        free(text);
+        doc_finish(&d);
     }
     if (json) {
         print_json(json);
@@ -715,6 +763,8 @@ int cli_match(const struct options *o)
     }
     english_end(lang);
     match_destroy(m, n);
+    for (size_t i = 0; i < SESSION_MAX_VALUES; i++)
+        free(exam_ids[i]);
     free(region);
     session_close_store(st);
     return finish_output(rc);

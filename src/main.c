@@ -12,6 +12,7 @@
 #include "terms.h"
 #include "hsds_cli.h"
 #include "i18n.h"
+#include "profile.h"
 #include "text.h"
 #include "ui.h"
 #include "util.h"
@@ -55,7 +56,8 @@ static const char usage_text[] = N_(
         "\n"
         "Answers (match): --region R  --goal G  --status citizen|permanent-resident|\n"
         "  work-permit|refugee  --exam E  --discipline family-medicine|specialty\n"
-        "  --postgrad-years N  --practice-years N  --last-practised N  --language-test yes|no\n"
+        "  --postgrad-years N  --practice-years N  --last-practised N|YEAR  --language-test "
+        "yes|no\n"
         "\n"
         "Exit status: 0 success, 64 usage error, 65 invalid dataset, 66 cannot open a file,\n"
         "71 out of memory (or another limit of the system), 73 cannot create the output file,\n"
@@ -389,10 +391,16 @@ static int parse(int argc, char **argv, struct options *o)
             if (!parse_years(a, &o->practice_years))
                 return usage_error(_("--practice-years takes a number of years, not '%s'"), a);
             break;
-        case OPT_LAST:
-            if (!parse_years(a, &o->last_practised))
-                return usage_error(_("--last-practised takes a number of years ago, not '%s'"), a);
+        case OPT_LAST: {
+            /* Years ago, or the year itself, as the wizard takes it. */
+            int year;
+            if (!parse_years(a, &o->last_practised) &&
+                !profile_parse_last_practised(a, profile_this_year(), &o->last_practised, &year))
+                return usage_error(_("--last-practised takes years ago (like 3) or a year (like "
+                                     "2023), not '%s'"),
+                                   a);
             break;
+        }
         case OPT_LANGUAGE:
             if (strcmp(a, "yes") == 0)
                 o->language_test = 1;

@@ -26,6 +26,25 @@ void doc_add(struct doc *d, enum doc_style style, const char *label, const char 
     };
 }
 
+void doc_insert(struct doc *d, size_t at, const struct doc *from)
+{
+    if (at > d->n)
+        at = d->n;
+    size_t tail = d->n - at;
+    for (size_t i = 0; i < from->n; i++) {
+        const struct doc_line *l = &from->v[i];
+        doc_add(d, l->style, l->label, l->text, l->detail, l->target, l->number);
+    }
+    /* The new lines went to the end: turn them to their place, before the tail. */
+    if (tail && from->n) {
+        struct doc_line *moved = xmalloc(from->n * sizeof *moved);
+        memcpy(moved, d->v + d->n - from->n, from->n * sizeof *moved);
+        memmove(d->v + at + from->n, d->v + at, tail * sizeof *d->v);
+        memcpy(d->v + at, moved, from->n * sizeof *moved);
+        free(moved);
+    }
+}
+
 static void field(struct doc *d, const char *label, const char *text)
 {
     if (text && *text)

@@ -55,6 +55,9 @@ void doc_destroy(struct doc *d);
 void doc_add(struct doc *d, enum doc_style style, const char *label, const char *text,
              const char *detail, const char *target, int number);
 
+/* Insert copies of the lines of from into d before line at (at d->n: after the last). */
+void doc_insert(struct doc *d, size_t at, const struct doc *from);
+
 /* Write d to a string as plain text wrapped to width columns (sanitised: safe for a terminal). */
 char *doc_plain(const struct doc *d, int width);
 

@@ -84,6 +84,12 @@ static void contact_field(struct doc *d, struct store *st, const char *id, unsig
     entry_destroy(en);
 }
 
+/* After each result, its contact (match_results_doc's after). */
+static void pathway_contact(struct doc *d, const struct match *m, void *st)
+{
+    contact_field(d, st, m->id, KIND_PATHWAY);
+}
+
 static void result_part(struct doc *d, struct store *st, const struct profile *p)
 {
     struct answers a;
@@ -99,10 +105,7 @@ static void result_part(struct doc *d, struct store *st, const struct profile *p
     if (n == 0)
         doc_add(d, DOC_TEXT, NULL, "No pathway in the data is open where you live for your goals.",
                 NULL, NULL, 0);
-    for (size_t i = 0; i < n; i++) {
-        match_doc(d, &m[i], false);
-        contact_field(d, st, m[i].id, KIND_PATHWAY);
-    }
+    match_results_doc(d, m, n, false, pathway_contact, st);
     match_destroy(m, n);
 }
 

@@ -1,14 +1,18 @@
-/* match.c: the wizard's matching, rule by rule, with a plain sentence for every finding. */
+/* match.c: the wizard's matching, rule by rule, with a plain sentence for every finding, a verdict
+ * that never says more than the rules on record, and a next step that is an action with a place. */
 #include "match.h"
 
 #include <cjson/cJSON.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "doc.h"
 #include "entry.h"
+#include "i18n.h"
 #include "store_impl.h"
 #include "terms.h"
+#include "text.h"
 #include "util.h"
 #include "vocab.h"
 
@@ -22,12 +26,41 @@ void match_answers_init(struct answers *a)
     };
 }
 
+bool match_answers_any(const struct answers *a)
+{
+    return a->region || a->n_goals || a->status || a->discipline || a->exams_known ||
+           a->postgrad_years >= 0 || a->practice_years >= 0 || a->last_practised >= 0 ||
+           a->language_test >= 0;
+}
+
 const char *match_verdict_name(enum verdict v)
 {
     switch (v) {
     case VERDICT_FITS: return "fits";
+    case VERDICT_MEETS_STATED: return "meets-stated";
     case VERDICT_CHECK: return "check";
     default: return "not-yet";
+    }
+}
+
+const char *match_verdict_words(enum verdict v)
+{
+    switch (v) {
+    /* TRANSLATORS: a verdict in a few words ("check": to be checked with the program). */
+    case VERDICT_FITS: return C_("verdict", "fits");
+    case VERDICT_MEETS_STATED: return _("meets the rules on record");
+    case VERDICT_CHECK: return C_("verdict", "check");
+    default: return C_("verdict", "not yet");
+    }
+}
+
+const char *match_verdict_heading(enum verdict v)
+{
+    switch (v) {
+    case VERDICT_FITS: return _("Fits: you meet every rule the program publishes");
+    case VERDICT_MEETS_STATED: return _("Meets the rules on record: the program asks more");
+    case VERDICT_CHECK: return _("Check: nothing is unmet, but something is not known");
+    default: return _("Not yet: something is missing");
     }
 }
 
@@ -46,6 +79,24 @@ const char *match_key_name(unsigned bit)
     }
 }
 
+/* A copy of the first n bytes of s. */
+static char *copy_n(const char *s, size_t n)
+{
+    char *c = xmalloc(n + 1);
+    memcpy(c, s, n);
+    c[n] = '\0';
+    return c;
+}
+
+char *match_exam_short(const char *name)
+{
+    const char *open = strstr(name, " (");
+    size_t n = strlen(name);
+    if (open && open > name && n && name[n - 1] == ')')
+        return copy_n(name, (size_t)(open - name));
+    return xstrdup(name);
+}
+
 /* Names for a list of ids, joined for a sentence: from the dataset's vocabulary t, or when terms
  * is given from that closed vocabulary. An id neither knows is named as it is. */
 static char *name_list(struct store *st, enum vocab t, const struct terms *terms, const cJSON *ids,
@@ -57,14 +108,22 @@ static char *name_list(struct store *st, enum vocab t, const struct terms *terms
         if (!cJSON_IsString(x))
             continue;
         struct vocab_item it = {0};
-        if (!terms)
+        char local[256] = "";
+        if (!terms) {
             vocab_get(st, t, x->valuestring, &it, e);
-        const char *name = terms     ? terms_label(terms, x->valuestring)
-                           : it.name ? it.name
-                                     : x->valuestring;
+            /* The name in the reader's language, where the data has one. */
+            if (i18n_french())
+                vocab_name_in(st, t, x->valuestring, i18n_lang(), local, sizeof local, NULL);
+        }
+        const char *name = terms      ? _(terms_label(terms, x->valuestring))
+                           : local[0] ? local
+                           : it.name  ? it.name
+                                      : x->valuestring;
+        char *shown = !terms && t == VOCAB_EXAM ? match_exam_short(name) : xstrdup(name);
         if (i)
             sb_add(&b, i + 1 == n ? conjunction : ", ");
-        sb_add(&b, name);
+        sb_add(&b, shown);
+        free(shown);
         vocab_item_finish(&it);
     }
     return sb_take(&b);
@@ -78,30 +137,36 @@ static bool listed(const cJSON *list, const char *value)
     return false;
 }
 
-struct judge {
-    struct match *m;
-    char **met, **unmet, **unknown;
-    size_t n_met, n_unmet, n_unknown;
+/* One finding on the way: the rule, the sentence about the person, the few words. */
+struct finding {
+    struct match_rule rule;
+    char *reason;
 };
 
-static void say(char ***list, size_t *n, char *sentence)
-{
-    *list = xrealloc(*list, (*n + 1) * sizeof **list);
-    (*list)[(*n)++] = sentence;
-}
+struct judge {
+    struct match *m;
+    struct finding *f;
+    size_t n;
+};
 
-static void found(struct judge *j, unsigned key, int outcome, char *sentence)
+/* Record a rule's outcome (1 met, 0 not yet, -1 unknown); the strings are taken. */
+static void found(struct judge *j, unsigned key, int outcome, char *rule, char *phrase,
+                  char *reason)
 {
-    if (outcome > 0) {
+    if (outcome > 0)
         j->m->met |= key;
-        say(&j->met, &j->n_met, sentence);
-    } else if (outcome == 0) {
+    else if (outcome == 0)
         j->m->unmet |= key;
-        say(&j->unmet, &j->n_unmet, sentence);
-    } else {
+    else
         j->m->unknown |= key;
-        say(&j->unknown, &j->n_unknown, sentence);
-    }
+    j->f = xrealloc(j->f, (j->n + 1) * sizeof *j->f);
+    j->f[j->n++] = (struct finding){
+            .rule = {.key = key,
+                     .outcome = outcome > 0 ? 1 : outcome,
+                     .rule = rule,
+                     .phrase = phrase},
+            .reason = reason,
+    };
 }
 
 static int failed(struct store *st, struct err *e)
@@ -131,182 +196,319 @@ static bool in_region(struct store *st, const char *ancestor, const char *region
 static char *years(double y)
 {
     if (y == (long)y)
-        return xasprintf("%ld year%s", (long)y, (long)y == 1 ? "" : "s");
-    return xasprintf("%.1f years", y);
+        return xasprintf(ngettext("%ld year", "%ld years", (unsigned long)y), (long)y);
+    char n[32];
+    return xasprintf(_("%s years"), i18n_decimal(n, sizeof n, y, 1));
 }
 
 static void judge_years(struct judge *j, unsigned key, const cJSON *rule, double answer,
-                        const char *what)
+                        const char *what, const char *short_what)
 {
     if (!cJSON_IsNumber(rule))
         return;
     char *need = years(rule->valuedouble);
+    char *r = xasprintf(_("At least %s of %s."), need, what);
+    char *phrase = xasprintf(_("at least %s of %s"), need, short_what);
     if (answer < 0) {
-        found(j, key, -1,
-              xasprintf("Needs at least %s of %s; you have not said how many.", need, what));
+        found(j, key, -1, r, phrase,
+              xasprintf(_("Needs at least %s of %s; you have not said how many."), need, what));
     } else {
         char *have = years(answer);
         bool ok = answer >= rule->valuedouble;
-        found(j, key, ok,
-              ok ? xasprintf("You have %s of %s; it needs at least %s.", have, what, need)
-                 : xasprintf("Needs at least %s of %s; you have %s.", need, what, have));
+        found(j, key, ok, r, phrase,
+              ok ? xasprintf(_("You have %s of %s; it needs at least %s."), have, what, need)
+                 : xasprintf(_("Needs at least %s of %s; you have %s."), need, what, have));
         free(have);
     }
     free(need);
 }
 
-void match_judge(struct store *st, const char *requires_json, const struct answers *a,
-                 struct match *m, struct err *e)
+static void judge_status(struct judge *j, struct store *st, const cJSON *v, const struct answers *a,
+                         struct err *e)
+{
+    char *allowed = name_list(st, 0, &terms_person_status, v, _(" or "), e);
+    const char *yours = _(terms_label(&terms_person_status, a->status));
+    char *rule = xasprintf(_("Open to: %s."), allowed);
+    char *phrase = xasprintf(_("%s status"), allowed);
+    if (!a->status)
+        found(j, REQ_STATUS, -1, rule, phrase,
+              xasprintf(_("Open to: %s; you have not said your status."), allowed));
+    else if (listed(v, a->status))
+        found(j, REQ_STATUS, 1, rule, phrase, xasprintf(_("Your status (%s) is accepted."), yours));
+    else
+        found(j, REQ_STATUS, 0, rule, phrase,
+              xasprintf(_("Open to: %s; you said %s."), allowed, yours));
+    free(allowed);
+}
+
+static void judge_exams(struct judge *j, struct store *st, const cJSON *v, const struct answers *a,
+                        struct err *e)
+{
+    char *all = name_list(st, VOCAB_EXAM, NULL, v, _(" and "), e);
+    char *rule = (v->child->next ? xasprintf(_("Needs a pass in all of: %s."), all)
+                                 : xasprintf(_("Needs a pass in %s."), all));
+    if (!a->exams_known) {
+        found(j, REQ_EXAMS, -1, rule, xasprintf(_("a pass in %s"), all),
+              xasprintf(_("Needs a pass in: %s; you have not said which exams you passed."), all));
+        free(all);
+        return;
+    }
+    cJSON *missing = cJSON_CreateArray();
+    for (const cJSON *x = v->child; x; x = x->next) {
+        bool passed = false;
+        for (size_t i = 0; i < a->n_exams && !passed; i++)
+            passed = cJSON_IsString(x) && strcmp(a->exams[i], x->valuestring) == 0;
+        if (!passed && cJSON_IsString(x))
+            cJSON_AddItemToArray(missing, cJSON_CreateString(x->valuestring));
+    }
+    if (!missing->child) {
+        found(j, REQ_EXAMS, 1, rule, xasprintf(_("a pass in %s"), all),
+              xasprintf(_("You have passed %s."), all));
+    } else if (!v->child->next) {
+        found(j, REQ_EXAMS, 0, rule, xasprintf(_("a pass in %s"), all),
+              xasprintf(_("Needs a pass in %s; you have not passed it yet."), all));
+    } else {
+        char *names = name_list(st, VOCAB_EXAM, NULL, missing, _(" and "), e);
+        found(j, REQ_EXAMS, 0, rule, xasprintf(_("a pass in %s"), names),
+              xasprintf(_("Needs a pass in all of: %s; not yet passed: %s."), all, names));
+        free(names);
+    }
+    cJSON_Delete(missing);
+    free(all);
+}
+
+static void judge_discipline(struct judge *j, struct store *st, const cJSON *v,
+                             const struct answers *a, struct err *e)
+{
+    char *allowed = name_list(st, 0, &terms_discipline, v, _(" or "), e);
+    const char *yours = _(terms_label(&terms_discipline, a->discipline));
+    char *rule = xasprintf(_("For %s only."), allowed);
+    char *phrase = xasprintf(_("%s as your field"), allowed);
+    if (!a->discipline)
+        found(j, REQ_DISCIPLINE, -1, rule, phrase,
+              xasprintf(_("For %s; you have not said your discipline."), allowed));
+    else if (listed(v, a->discipline))
+        found(j, REQ_DISCIPLINE, 1, rule, phrase,
+              xasprintf(_("It is for %s, your discipline."), yours));
+    else
+        found(j, REQ_DISCIPLINE, 0, rule, phrase,
+              xasprintf(_("For %s only; you said %s."), allowed, yours));
+    free(allowed);
+}
+
+static void judge_recency(struct judge *j, const cJSON *v, const struct answers *a)
+{
+    char *within = years(v->valuedouble);
+    char *rule = xasprintf(_("Independent practice within the last %s."), within);
+    char *phrase = xasprintf(_("practice within the last %s"), within);
+    if (a->last_practised < 0) {
+        found(j, REQ_RECENCY, -1, rule, phrase,
+              xasprintf(_("Needs independent practice within the last %s; you have not said "
+                          "when you last practised."),
+                        within));
+    } else {
+        char *ago = years(a->last_practised);
+        bool ok = a->last_practised <= v->valuedouble;
+        found(j, REQ_RECENCY, ok, rule, phrase,
+              ok ? xasprintf(_("You practised %s ago, within the %s it asks."), ago, within)
+                 : xasprintf(_("Needs practice within the last %s; you last practised %s ago."),
+                             within, ago));
+        free(ago);
+    }
+    free(within);
+}
+
+static void judge_residence(struct judge *j, struct store *st, const cJSON *v,
+                            const struct answers *a, struct err *e)
+{
+    char *places = name_list(st, VOCAB_REGION, NULL, v, _(" or "), e);
+    char *rule = xasprintf(_("You must live in %s."), places);
+    char *phrase = xasprintf(_("living in %s"), places);
+    if (!a->region) {
+        found(j, REQ_RESIDENCE, -1, rule, phrase,
+              xasprintf(_("You must live in %s; you have not said where you live."), places));
+    } else {
+        bool ok = false, wider = false;
+        for (const cJSON *x = v->child; x && !ok; x = x->next) {
+            ok = cJSON_IsString(x) && in_region(st, x->valuestring, a->region, e);
+            /* "Canada" for a rule about Ontario: not an answer either way. */
+            wider = wider || (cJSON_IsString(x) && in_region(st, a->region, x->valuestring, e));
+        }
+        found(j, REQ_RESIDENCE,
+              ok      ? 1
+              : wider ? -1
+                      : 0,
+              rule, phrase,
+              ok      ? xasprintf(_("You live in %s, as it asks."), places)
+              : wider ? xasprintf(_("You must live in %s; say more exactly where you live."),
+                                  places)
+                      : xasprintf(_("You must live in %s."), places));
+    }
+    free(places);
+}
+
+/* The phrases of m's rules with this outcome, joined with "; " (NULL when none). */
+static char *phrases(const struct match *m, int outcome)
+{
+    struct sb b = {0};
+    for (size_t k = 0; k < m->n_reasons; k++)
+        if (m->rules[k].outcome == outcome)
+            sb_addf(&b, "%s%s", b.len ? _("; ") : "", m->rules[k].phrase);
+    if (!b.len) {
+        sb_finish(&b);
+        return NULL;
+    }
+    return sb_take(&b);
+}
+
+/* The note as the end of a sentence: with its full stop. */
+static void add_note(struct sb *b, const char *note)
+{
+    sb_add(b, note);
+    size_t n = strlen(note);
+    if (n && !strchr(".!?", note[n - 1]))
+        sb_addc(b, '.');
+}
+
+/* The verdict in one line, from the rules judged: what a counsellor reads aloud. */
+static char *why_line(struct match *m)
+{
+    struct sb b = {0};
+    char *met = phrases(m, 1), *unmet = phrases(m, 0), *unknown = phrases(m, -1);
+    size_t n = m->n_reasons;
+    m->why_has_note = false;
+    switch (m->verdict) {
+    case VERDICT_FITS:
+        sb_addf(&b, _("Fits: you meet every rule the program publishes (%s)."), met ? met : "");
+        break;
+    case VERDICT_MEETS_STATED:
+        sb_addf(&b,
+                ngettext("Meets the %zu rule on record (%s); ",
+                         "Meets the %zu rules on record (%s); ", n),
+                n, met ? met : "");
+        if (m->note) {
+            sb_add(&b, _("the program also asks: "));
+            add_note(&b, m->note);
+            m->why_has_note = true;
+        } else {
+            sb_add(&b, _("its other rules are not on record here: ask the program."));
+        }
+        break;
+    case VERDICT_CHECK:
+        if (!m->has_requires) {
+            sb_add(&b, _("Check: no rules on record that your answers can be compared with; "));
+            if (m->note) {
+                sb_add(&b, _("it says: "));
+                add_note(&b, m->note);
+                m->why_has_note = true;
+            } else {
+                sb_add(&b, _("ask the program what it asks."));
+            }
+        } else {
+            sb_addf(&b, _("Check: not known from your answers: %s."), unknown ? unknown : "");
+            if (met)
+                sb_addf(&b, _(" Met: %s."), met);
+        }
+        break;
+    default:
+        sb_addf(&b, _("Not yet: needs %s."), unmet ? unmet : "");
+        if (met)
+            sb_addf(&b, _(" Met: %s."), met);
+        if (unknown)
+            sb_addf(&b, _(" Not known from your answers: %s."), unknown);
+        break;
+    }
+    free(met);
+    free(unmet);
+    free(unknown);
+    return sb_take(&b);
+}
+
+/* The dataset's format version (1 when the store does not say). */
+static int format_of(struct store *st)
+{
+    char *f = store_meta(st, "format");
+    int v = f ? atoi(f) : 1;
+    free(f);
+    return v > 0 ? v : 1;
+}
+
+static void judge(struct store *st, const char *requires_json, int format, const struct answers *a,
+                  struct match *m, struct err *e)
 {
     struct judge j = {.m = m};
     cJSON *req = requires_json ? cJSON_Parse(requires_json) : NULL;
     m->has_requires = false;
+    m->complete = false;
     if (cJSON_IsObject(req)) {
-        /* A note and version 2's "complete" say something about the rules, and are none. */
-        for (const cJSON *k = req->child; k; k = k->next)
-            if (strcmp(k->string, "note") != 0 && strcmp(k->string, "complete") != 0)
-                m->has_requires = true;
         const cJSON *v;
-
-        if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "status")) && v->child) {
-            char *allowed = name_list(st, 0, &terms_person_status, v, " or ", e);
-            const char *yours = terms_label(&terms_person_status, a->status);
-            if (!a->status)
-                found(&j, REQ_STATUS, -1,
-                      xasprintf("Open to: %s; you have not said your status.", allowed));
-            else if (listed(v, a->status))
-                found(&j, REQ_STATUS, 1, xasprintf("Your status (%s) is accepted.", yours));
-            else
-                found(&j, REQ_STATUS, 0, xasprintf("Open to: %s; you said %s.", allowed, yours));
-            free(allowed);
-        }
-        if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "exams")) && v->child) {
-            char *all = name_list(st, VOCAB_EXAM, NULL, v, " and ", e);
-            if (!a->exams_known) {
-                found(&j, REQ_EXAMS, -1,
-                      xasprintf("Needs a pass in: %s; you have not said which exams you passed.",
-                                all));
-            } else {
-                cJSON *missing = cJSON_CreateArray();
-                for (const cJSON *x = v->child; x; x = x->next) {
-                    bool passed = false;
-                    for (size_t i = 0; i < a->n_exams && !passed; i++)
-                        passed = cJSON_IsString(x) && strcmp(a->exams[i], x->valuestring) == 0;
-                    if (!passed && cJSON_IsString(x))
-                        cJSON_AddItemToArray(missing, cJSON_CreateString(x->valuestring));
-                }
-                if (!missing->child) {
-                    found(&j, REQ_EXAMS, 1, xasprintf("You have passed %s.", all));
-                } else {
-                    char *names = name_list(st, VOCAB_EXAM, NULL, missing, " and ", e);
-                    found(&j, REQ_EXAMS, 0,
-                          xasprintf("Needs a pass in all of: %s; not yet passed: %s.", all, names));
-                    free(names);
-                }
-                cJSON_Delete(missing);
-            }
-            free(all);
-        }
-        if (cJSON_IsTrue(v = cJSON_GetObjectItemCaseSensitive(req, "language_test"))) {
+        if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "status")) && v->child)
+            judge_status(&j, st, v, a, e);
+        if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "exams")) && v->child)
+            judge_exams(&j, st, v, a, e);
+        if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(req, "language_test"))) {
+            char *rule = xstrdup(_("Needs an accepted English or French language test result."));
+            char *phrase = xstrdup(_("a language test result"));
             if (a->language_test < 0)
-                found(&j, REQ_LANGUAGE, -1,
-                      xstrdup("Needs an accepted English or French language test result; you "
-                              "have not said whether you have one."));
+                found(&j, REQ_LANGUAGE, -1, rule, phrase,
+                      xstrdup(_("Needs an accepted English or French language test result; you "
+                                "have not said whether you have one.")));
             else if (a->language_test)
-                found(&j, REQ_LANGUAGE, 1,
-                      xstrdup("You have an English or French language test result."));
+                found(&j, REQ_LANGUAGE, 1, rule, phrase,
+                      xstrdup(_("You have an English or French language test result.")));
             else
-                found(&j, REQ_LANGUAGE, 0,
-                      xstrdup("Needs an accepted English or French language test result."));
+                found(&j, REQ_LANGUAGE, 0, rule, phrase,
+                      xstrdup(_("Needs an accepted English or French language test result.")));
         }
-        if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "discipline")) && v->child) {
-            char *allowed = name_list(st, 0, &terms_discipline, v, " or ", e);
-            const char *yours = terms_label(&terms_discipline, a->discipline);
-            if (!a->discipline)
-                found(&j, REQ_DISCIPLINE, -1,
-                      xasprintf("For %s; you have not said your discipline.", allowed));
-            else if (listed(v, a->discipline))
-                found(&j, REQ_DISCIPLINE, 1, xasprintf("It is for %s, your discipline.", yours));
-            else
-                found(&j, REQ_DISCIPLINE, 0,
-                      xasprintf("For %s only; you said %s.", allowed, yours));
-            free(allowed);
-        }
+        if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "discipline")) && v->child)
+            judge_discipline(&j, st, v, a, e);
         judge_years(&j, REQ_POSTGRAD, cJSON_GetObjectItemCaseSensitive(req, "postgrad_years"),
-                    a->postgrad_years, "postgraduate (residency) training");
+                    a->postgrad_years, _("postgraduate (residency) training"),
+                    _("postgraduate training"));
         judge_years(&j, REQ_PRACTICE, cJSON_GetObjectItemCaseSensitive(req, "practice_years"),
-                    a->practice_years, "independent practice");
-        v = cJSON_GetObjectItemCaseSensitive(req, "practised_within_years");
-        if (cJSON_IsNumber(v)) {
-            char *within = years(v->valuedouble);
-            if (a->last_practised < 0) {
-                found(&j, REQ_RECENCY, -1,
-                      xasprintf("Needs independent practice within the last %s; you have not "
-                                "said when you last practised.",
-                                within));
-            } else {
-                char *ago = years(a->last_practised);
-                bool ok = a->last_practised <= v->valuedouble;
-                found(&j, REQ_RECENCY, ok,
-                      ok ? xasprintf("You practised %s ago, within the %s it asks.", ago, within)
-                         : xasprintf("Needs practice within the last %s; you last practised %s "
-                                     "ago.",
-                                     within, ago));
-                free(ago);
-            }
-            free(within);
-        }
-        if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "residence")) && v->child) {
-            char *places = name_list(st, VOCAB_REGION, NULL, v, " or ", e);
-            if (!a->region) {
-                found(&j, REQ_RESIDENCE, -1,
-                      xasprintf("You must live in %s; you have not said where you live.", places));
-            } else {
-                bool ok = false, wider = false;
-                for (const cJSON *x = v->child; x && !ok; x = x->next) {
-                    ok = cJSON_IsString(x) && in_region(st, x->valuestring, a->region, e);
-                    /* "Canada" for a rule about Ontario: not an answer either way. */
-                    wider = wider ||
-                            (cJSON_IsString(x) && in_region(st, a->region, x->valuestring, e));
-                }
-                found(&j, REQ_RESIDENCE,
-                      ok      ? 1
-                      : wider ? -1
-                              : 0,
-                      ok      ? xasprintf("You live in %s, as it asks.", places)
-                      : wider ? xasprintf("You must live in %s; say more exactly where you live.",
-                                          places)
-                              : xasprintf("You must live in %s.", places));
-            }
-            free(places);
-        }
+                    a->practice_years, _("independent practice"), _("independent practice"));
+        if (cJSON_IsNumber(v = cJSON_GetObjectItemCaseSensitive(req, "practised_within_years")))
+            judge_recency(&j, v, a);
+        if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "residence")) && v->child)
+            judge_residence(&j, st, v, a, e);
         v = cJSON_GetObjectItemCaseSensitive(req, "note");
         if (cJSON_IsString(v))
             m->note = xstrdup(v->valuestring);
+        /* Version 1 has no "complete": a key it does not know says nothing. */
+        m->complete =
+                format >= 2 && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(req, "complete"));
     }
     cJSON_Delete(req);
+    m->has_requires = j.n > 0;
 
-    if (!m->has_requires) {
-        say(&j.unknown, &j.n_unknown,
-            xstrdup("This pathway states no requirements here: check them with the program."));
-    }
-    m->verdict = j.n_unmet                           ? VERDICT_NOT_YET
-                 : (j.n_unknown || !m->has_requires) ? VERDICT_CHECK
-                                                     : VERDICT_FITS;
-    m->n_reasons = j.n_met + j.n_unmet + j.n_unknown;
-    m->n_met = j.n_met;
-    m->n_unmet = j.n_unmet;
-    m->reasons = xmalloc((m->n_reasons ? m->n_reasons : 1) * sizeof *m->reasons);
+    /* Met first, then not yet, then unknown, each in the order of dataset.md's keys. */
+    m->n_reasons = j.n;
+    m->n_met = m->n_unmet = 0;
+    m->reasons = xmalloc((j.n ? j.n : 1) * sizeof *m->reasons);
+    m->rules = xmalloc((j.n ? j.n : 1) * sizeof *m->rules);
     size_t k = 0;
-    for (size_t i = 0; i < j.n_met; i++)
-        m->reasons[k++] = j.met[i];
-    for (size_t i = 0; i < j.n_unmet; i++)
-        m->reasons[k++] = j.unmet[i];
-    for (size_t i = 0; i < j.n_unknown; i++)
-        m->reasons[k++] = j.unknown[i];
-    free(j.met);
-    free(j.unmet);
-    free(j.unknown);
+    for (int pass = 1; pass >= -1; pass--)
+        for (size_t i = 0; i < j.n; i++)
+            if (j.f[i].rule.outcome == pass) {
+                m->reasons[k] = j.f[i].reason;
+                m->rules[k++] = j.f[i].rule;
+                m->n_met += pass == 1;
+                m->n_unmet += pass == 0;
+            }
+    free(j.f);
+
+    m->verdict = m->n_unmet                        ? VERDICT_NOT_YET
+                 : m->n_met < m->n_reasons || !j.n ? VERDICT_CHECK
+                 : m->complete                     ? VERDICT_FITS
+                                                   : VERDICT_MEETS_STATED;
+    free(m->why);
+    m->why = why_line(m);
+}
+
+void match_judge(struct store *st, const char *requires_json, const struct answers *a,
+                 struct match *m, struct err *e)
+{
+    judge(st, requires_json, format_of(st), a, m, e);
 }
 
 static int bits(unsigned v)
@@ -317,34 +519,213 @@ static int bits(unsigned v)
     return n;
 }
 
-static int compare(const void *pa, const void *pb)
+static int compare(const struct match *a, const struct match *b)
 {
-    const struct match *a = pa, *b = pb;
     if (a->verdict != b->verdict)
         return (int)a->verdict - (int)b->verdict;
     return bits(a->unmet) - bits(b->unmet);
 }
 
-/* The first thing to do: the pathway's first step, else its first eligibility line. */
-static char *next_step(struct store *st, int64_t rid, struct err *e)
+/* ---- the next step ---- */
+
+/* Whether folded text holds folded word as whole words (not "mccqe part i" in "mccqe part ii"). */
+static bool mentions(const char *text, const char *word)
 {
-    sqlite3_stmt *s;
-    char *step = NULL;
-    if (sqlite3_prepare_v2(st->db,
-                           "SELECT text FROM entry_item WHERE rid = ? AND list IN ('steps',"
-                           " 'eligibility') ORDER BY list = 'eligibility', pos LIMIT 1",
-                           -1, &s, NULL) != SQLITE_OK) {
-        failed(st, e);
+    size_t n = strlen(word);
+    if (!n)
+        return false;
+    for (const char *p = strstr(text, word); p; p = strstr(p + 1, word)) {
+        bool start = p == text || !isalnum((unsigned char)p[-1]);
+        bool end = !isalnum((unsigned char)p[n]);
+        if (start && end)
+            return true;
+    }
+    return false;
+}
+
+/* Whether a step is one the answers show done: taking exams the person has passed ("Pass the
+ * MCCQE Part I and take the NAC Examination"), or a language test when they have a result. A
+ * step that does anything else, or that the answers cannot tell, is still to do. */
+static bool step_done(const char *title, const struct answers *a, const struct vocab_list *exams)
+{
+    char *t = text_fold(title);
+    bool done = false;
+    if (strncmp(t, "pass ", 5) == 0 || strncmp(t, "take ", 5) == 0 ||
+        strncmp(t, "write ", 6) == 0) {
+        size_t named = 0, passed = 0;
+        for (size_t i = 0; a->exams_known && i < exams->n; i++) {
+            char *s = match_exam_short(exams->v[i].name ? exams->v[i].name : exams->v[i].id);
+            char *f = text_fold(s);
+            if (mentions(t, f)) {
+                named++;
+                for (size_t k = 0; k < a->n_exams; k++)
+                    if (strcmp(a->exams[k], exams->v[i].id) == 0) {
+                        passed++;
+                        break;
+                    }
+            }
+            free(f);
+            free(s);
+        }
+        if (named)
+            done = passed == named;
+        else if (mentions(t, "language test"))
+            done = a->language_test == 1;
+    }
+    free(t);
+    return done;
+}
+
+/* How to reach the program: its website, with its email and phone after it; else its address,
+ * or the note on how to reach it. NULL when it has none. *url is the website, when there is
+ * one. */
+static char *contact_words(const char *website, const char *email, const char *phone,
+                           const char *address, const char *note, const char **url)
+{
+    *url = website;
+    struct sb b = {0};
+    if (website)
+        sb_add(&b, website);
+    const char *more[] = {email, phone};
+    bool paren = false;
+    for (size_t i = 0; i < 2; i++) {
+        if (!more[i])
+            continue;
+        if (website && !paren) {
+            sb_add(&b, " (");
+            paren = true;
+        } else if (b.len) {
+            sb_add(&b, "; ");
+        }
+        sb_add(&b, more[i]);
+    }
+    if (paren)
+        sb_addc(&b, ')');
+    if (!b.len && address)
+        sb_add(&b, address);
+    if (!b.len && note)
+        sb_add(&b, note);
+    if (!b.len) {
+        sb_finish(&b);
         return NULL;
     }
-    sqlite3_bind_int64(s, 1, rid);
-    int rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW)
-        step = xstrdup((const char *)sqlite3_column_text(s, 0));
-    else if (rc != SQLITE_DONE)
+    return sb_take(&b);
+}
+
+/* The next step of pathway rid: the first step the answers do not show done, with its address,
+ * or the pathway's contact when it has none; with no step left, the contact ("Ask the program
+ * office:
+ * ..."); with no contact either, where the facts come from ("See TITLE: URL"). */
+static void next_step(struct store *st, int64_t rid, const struct answers *a,
+                      const struct vocab_list *exams, struct match *m, struct err *e)
+{
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT website, email, phone, address, contact_note, source FROM entry"
+                           " WHERE rid = ?",
+                           -1, &s, NULL) != SQLITE_OK) {
         failed(st, e);
+        return;
+    }
+    sqlite3_bind_int64(s, 1, rid);
+    char *c[6] = {0};
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        for (int i = 0; i < 6; i++)
+            if (sqlite3_column_text(s, i))
+                c[i] = xstrdup((const char *)sqlite3_column_text(s, i));
+    } else if (rc != SQLITE_DONE) {
+        failed(st, e);
+    }
     sqlite3_finalize(s);
-    return step;
+    const char *contact_url = NULL;
+    char *contact = contact_words(c[0], c[1], c[2], c[3], c[4], &contact_url);
+
+    char *title = NULL, *url = NULL;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT text, url FROM entry_item WHERE rid = ? AND list = 'steps'"
+                           " ORDER BY pos",
+                           -1, &s, NULL) != SQLITE_OK) {
+        failed(st, e);
+    } else {
+        sqlite3_bind_int64(s, 1, rid);
+        while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+            const char *t = (const char *)sqlite3_column_text(s, 0);
+            if (!t || step_done(t, a, exams))
+                continue;
+            title = xstrdup(t);
+            if (sqlite3_column_text(s, 1))
+                url = xstrdup((const char *)sqlite3_column_text(s, 1));
+            break;
+        }
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            failed(st, e);
+        sqlite3_finalize(s);
+    }
+
+    char *action, *place = NULL;
+    const char *place_url = NULL;
+    if (title && url) {
+        action = title;
+        place = url;
+        place_url = url;
+        title = url = NULL;
+    } else if (title && contact) {
+        action = xasprintf(_("%s; ask the program office"), title);
+        place = xstrdup(contact);
+        place_url = contact_url;
+    } else if (contact) {
+        action = xstrdup(_("Ask the program office"));
+        place = xstrdup(contact);
+        place_url = contact_url;
+    } else {
+        struct vocab_item src = {0};
+        if (c[5])
+            vocab_get(st, VOCAB_SOURCE, c[5], &src, e);
+        const char *name = src.name ? src.name : c[5] ? c[5] : _("its source");
+        action = title ? xasprintf(_("%s; see %s"), title, name) : xasprintf(_("See %s"), name);
+        if (src.url)
+            place = xstrdup(src.url);
+        place_url = place;
+        vocab_item_finish(&src);
+    }
+    /* TRANSLATORS: the next step and its place (a web address, a phone). */
+    m->next_step = place ? xasprintf(_("%s: %s"), action, place) : xstrdup(action);
+    m->next_url = place_url ? xstrdup(place_url) : NULL;
+    free(action);
+    free(place);
+    free(title);
+    free(url);
+    free(contact);
+    for (int i = 0; i < 6; i++)
+        free(c[i]);
+}
+
+/* Whether every region of a pathway (ids, comma-separated) is at the top of the tree. */
+static bool national(struct store *st, const char *regions, struct err *e)
+{
+    if (!regions || !*regions)
+        return false;
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db, "SELECT parent IS NULL FROM region WHERE id = ?", -1, &s,
+                           NULL) != SQLITE_OK) {
+        failed(st, e);
+        return false;
+    }
+    bool all = true;
+    char *copy = xstrdup(regions), *save = NULL;
+    for (char *id = strtok_r(copy, ",", &save); id && all; id = strtok_r(NULL, ",", &save)) {
+        sqlite3_bind_text(s, 1, id, -1, SQLITE_TRANSIENT);
+        int rc = sqlite3_step(s);
+        if (rc == SQLITE_ROW)
+            all = sqlite3_column_int(s, 0) != 0;
+        else if (rc != SQLITE_DONE)
+            failed(st, e);
+        sqlite3_reset(s);
+    }
+    free(copy);
+    sqlite3_finalize(s);
+    return all;
 }
 
 static int run_once(struct store *st, const struct answers *a, struct match **out, size_t *n,
@@ -360,16 +741,20 @@ static int run_once(struct store *st, const struct answers *a, struct match **ou
     if (rc != 0)
         return rc;
     struct match *m = xcalloc(p.n ? p.n : 1, sizeof *m);
+    /* Every failure on the way is kept here, so that none is lost when e is NULL. */
+    struct err why = {0};
+    struct vocab_list exams = {0};
+    vocab_list(st, VOCAB_EXAM, &exams, &why);
+    int format = format_of(st);
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(st->db, "SELECT requires, goal FROM entry WHERE rid = ?", -1, &s,
                            NULL) != SQLITE_OK) {
         rc = failed(st, e);
         free(m);
+        vocab_list_finish(&exams);
         query_page_finish(&p);
         return rc;
     }
-    /* Every failure on the way is kept here, so that none is lost when e is NULL. */
-    struct err why = {0};
     for (size_t i = 0; i < p.n && !why.code; i++) {
         m[i].id = xstrdup(p.rows[i].id);
         m[i].name = xstrdup(p.rows[i].name);
@@ -386,11 +771,13 @@ static int run_once(struct store *st, const struct answers *a, struct match **ou
         }
         char *req_copy = req ? xstrdup(req) : NULL;
         sqlite3_reset(s);
-        match_judge(st, req_copy, a, &m[i], &why);
+        judge(st, req_copy, format, a, &m[i], &why);
         free(req_copy);
-        m[i].next_step = next_step(st, p.rows[i].rid, &why);
+        next_step(st, p.rows[i].rid, a, &exams, &m[i], &why);
+        m[i].national = national(st, p.rows[i].regions, &why);
     }
     sqlite3_finalize(s);
+    vocab_list_finish(&exams);
     if (why.code) {
         if (e)
             *e = why;
@@ -405,6 +792,18 @@ static int run_once(struct store *st, const struct answers *a, struct match **ou
             m[k] = m[k - 1];
             m[k - 1] = t;
         }
+    /* A national pathway beside a route of the same goal open where the person lives is the
+     * national picture of that route, not a rival verdict: it is shown after the first one. */
+    for (size_t i = 0; i < p.n; i++) {
+        if (!m[i].national || !m[i].goal)
+            continue;
+        for (size_t k = 0; k < p.n; k++)
+            if (!m[k].national && m[k].goal && strcmp(m[k].goal, m[i].goal) == 0) {
+                m[i].context = true;
+                m[i].anchor = k;
+                break;
+            }
+    }
     *out = m;
     *n = p.n;
     query_page_finish(&p);
@@ -422,34 +821,79 @@ int match_run(struct store *st, const struct answers *a, struct match **out, siz
     return rc;
 }
 
-void match_destroy(struct match *m, size_t n)
+/* Free what one match holds. */
+static void match_finish(struct match *m)
 {
-    for (size_t i = 0; i < n; i++) {
-        free(m[i].id);
-        free(m[i].name);
-        free(m[i].status);
-        free(m[i].goal);
-        for (size_t k = 0; k < m[i].n_reasons; k++)
-            free(m[i].reasons[k]);
-        free(m[i].reasons);
-        free(m[i].note);
-        free(m[i].next_step);
+    free(m->id);
+    free(m->name);
+    free(m->status);
+    free(m->goal);
+    for (size_t k = 0; k < m->n_reasons; k++) {
+        free(m->reasons[k]);
+        free(m->rules[k].rule);
+        free(m->rules[k].phrase);
     }
-    free(m);
+    free(m->reasons);
+    free(m->rules);
+    free(m->note);
+    free(m->why);
+    free(m->next_step);
+    free(m->next_url);
 }
 
-const char *match_verdict_words(enum verdict v)
+void match_destroy(struct match *m, size_t n)
 {
-    switch (v) {
-    case VERDICT_FITS: return "fits: you meet every stated requirement";
-    case VERDICT_CHECK: return "check: nothing is unmet, but something is unknown";
-    default: return "not yet: something is missing";
-    }
+    for (size_t i = 0; m && i < n; i++)
+        match_finish(&m[i]);
+    free(m);
 }
 
 const char *match_reason_kind(const struct match *m, size_t k)
 {
-    return k < m->n_met ? "met" : k < m->n_met + m->n_unmet ? "not yet" : "unknown";
+    /* TRANSLATORS: whether a rule is met by the answers ("not yet": not met yet). */
+    return k < m->n_met                ? C_("rule", "met")
+           : k < m->n_met + m->n_unmet ? C_("rule", "not yet")
+                                       : C_("rule", "unknown");
+}
+
+size_t match_count(const struct match *m, size_t n, enum verdict v)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        k += !m[i].context && m[i].verdict == v;
+    return k;
+}
+
+/* The first letter of s in small letters, where it follows a label ("Verdict: check: ..."):
+ * ASCII, and a Latin-1 capital in UTF-8 ("À vérifier" in French). */
+static void lower_first(char *s)
+{
+    unsigned char *u = (unsigned char *)s;
+    if (u[0] >= 'A' && u[0] <= 'Z')
+        u[0] = (unsigned char)(u[0] - 'A' + 'a');
+    else if (u[0] == 0xC3 && u[1] >= 0x80 && u[1] <= 0x9E && u[1] != 0x97)
+        u[1] = (unsigned char)(u[1] + 0x20);
+}
+
+/* The next step as a field, its web address on a line of its own (whole, never wrapped). */
+static void next_step_lines(struct doc *d, const struct match *m)
+{
+    const char *url = m->next_url;
+    const char *at = url ? strstr(m->next_step, url) : NULL;
+    if (!at) {
+        doc_add(d, DOC_FIELD, _("Next step"), m->next_step, NULL, NULL, 0);
+        return;
+    }
+    char *action = copy_n(m->next_step, (size_t)(at - m->next_step));
+    size_t n = strlen(action);
+    while (n && action[n - 1] == ' ')
+        action[--n] = '\0';
+    doc_add(d, DOC_FIELD, _("Next step"), action, NULL, NULL, 0);
+    doc_add(d, DOC_URL, NULL, url, NULL, NULL, 4);
+    const char *rest = at + strlen(url);
+    if (*rest)
+        doc_add(d, DOC_TEXT, NULL, rest + strspn(rest, " "), NULL, NULL, 0);
+    free(action);
 }
 
 void match_doc(struct doc *d, const struct match *m, bool with_id)
@@ -457,14 +901,145 @@ void match_doc(struct doc *d, const struct match *m, bool with_id)
     char *title = with_id ? xasprintf("%s (%s)", m->name, m->id) : xstrdup(m->name);
     doc_add(d, DOC_HEADING, NULL, title, NULL, NULL, 0);
     free(title);
-    doc_add(d, DOC_FIELD, "Verdict", match_verdict_words(m->verdict), NULL, NULL, 0);
-    doc_add(d, DOC_FIELD, "Status", entry_status_words(m->status), NULL, NULL, 0);
+    /* The verdict is the why, as a counsellor would say it: it never claims more than the rules
+     * on record. */
+    char *verdict = xstrdup(m->why ? m->why : match_verdict_words(m->verdict));
+    lower_first(verdict);
+    doc_add(d, DOC_FIELD, _("Verdict"), verdict, NULL, NULL, 0);
+    free(verdict);
+    doc_add(d, DOC_FIELD, _("Status"), entry_status_words(m->status), NULL, NULL, 0);
     /* Each reason says in words what the screen marks with a symbol: read aloud or printed,
      * a missing requirement must not read like a met one. */
     for (size_t k = 0; k < m->n_reasons; k++)
         doc_add(d, DOC_BULLET, match_reason_kind(m, k), m->reasons[k], NULL, NULL, 0);
-    doc_add(d, DOC_FIELD, "Note", m->note, NULL, NULL, 0);
-    doc_add(d, DOC_FIELD, "Next step", m->next_step, NULL, NULL, 0);
+    if (!m->why_has_note)
+        doc_add(d, DOC_FIELD, _("Note"), m->note, NULL, NULL, 0);
+    if (m->next_step)
+        next_step_lines(d, m);
+}
+
+void match_context_doc(struct doc *d, const struct match *c, const struct match *route,
+                       bool with_id)
+{
+    char *title = with_id ? xasprintf("%s (%s)", c->name, c->id) : xstrdup(c->name);
+    doc_add(d, DOC_HEADING, NULL, title, NULL, NULL, 0);
+    free(title);
+    char *what = xasprintf(_("shown for context beside %s, above, which leads to the same goal "
+                             "where you live; that route is the one judged."),
+                           route->name);
+    doc_add(d, DOC_FIELD, _("Across Canada"), what, NULL, NULL, 0);
+    free(what);
+    doc_add(d, DOC_FIELD, _("Status"), entry_status_words(c->status), NULL, NULL, 0);
+    doc_add(d, DOC_FIELD, _("Note"), c->note, NULL, NULL, 0);
+    if (c->next_step)
+        next_step_lines(d, c);
+}
+
+void match_results_doc(struct doc *d, const struct match *m, size_t n, bool with_id,
+                       void (*after)(struct doc *d, const struct match *m, void *arg), void *arg)
+{
+    for (int v = 0; v < VERDICT_COUNT; v++)
+        for (size_t i = 0; i < n; i++) {
+            if (m[i].context || m[i].verdict != (enum verdict)v)
+                continue;
+            match_doc(d, &m[i], with_id);
+            if (after)
+                after(d, &m[i], arg);
+            for (size_t k = 0; k < n; k++)
+                if (m[k].context && m[k].anchor == i) {
+                    match_context_doc(d, &m[k], &m[i], with_id);
+                    if (after)
+                        after(d, &m[k], arg);
+                }
+        }
+}
+
+/* ---- a pathway's rules, for its detail ---- */
+
+/* Where the headings of the parts after the rules begin: the rules go before the first. */
+static size_t rules_position(const struct doc *d)
+{
+    static const char *const after[] = {N_("Steps"), N_("What advocates ask for"),
+                                        N_("Contact and links"), N_("Linked"), N_("Source")};
+    for (size_t i = 0; i < d->n; i++)
+        if (d->v[i].style == DOC_HEADING)
+            for (size_t k = 0; k < sizeof after / sizeof after[0]; k++)
+                if (strcmp(d->v[i].text, _(after[k])) == 0)
+                    return i;
+    return d->n;
+}
+
+void match_rules_into(struct doc *d, struct store *st, const struct entry *e,
+                      const struct answers *a, struct err *err)
+{
+    if (strcmp(e->kind, "pathway") != 0)
+        return;
+    struct answers none;
+    match_answers_init(&none);
+    bool answered = a && match_answers_any(a);
+    struct match m = {0};
+    judge(st, e->requires, e->format, answered ? a : &none, &m, err);
+    struct doc r = {0};
+    doc_add(&r, DOC_HEADING, NULL, _("Rules on record"), NULL, NULL, 0);
+    char *intro;
+    if (!m.has_requires)
+        intro = xstrdup(_("None that answers can be compared with: ask the program what it asks."));
+    else if (m.complete)
+        intro = xstrdup(m.n_reasons == 1
+                                ? _("This rule is the program's whole published eligibility.")
+                                : _("These rules are the program's whole published eligibility."));
+    else
+        intro = xasprintf(ngettext("%zu rule on record; not the program's whole eligibility.",
+                                   "%zu rules on record; not the program's whole eligibility.",
+                                   m.n_reasons),
+                          m.n_reasons);
+    doc_add(&r, DOC_TEXT, NULL, intro, NULL, NULL, 0);
+    free(intro);
+    bool judged = answered && m.has_requires;
+    if (judged) {
+        /* The kind in the text, not a label: every view says it, the screen's too. */
+        for (size_t k = 0; k < m.n_reasons; k++) {
+            char *t = xasprintf(_("%s: %s"), match_reason_kind(&m, k), m.reasons[k]);
+            doc_add(&r, DOC_BULLET, NULL, t, NULL, NULL, 0);
+            free(t);
+        }
+        char *verdict = xstrdup(m.why);
+        lower_first(verdict);
+        doc_add(&r, DOC_FIELD, _("For your answers"), verdict, NULL, NULL, 0);
+        free(verdict);
+    } else {
+        /* Nothing answered: the rules as the pathway states them, in dataset.md's order. */
+        static const unsigned order[] = {REQ_STATUS,   REQ_EXAMS,    REQ_LANGUAGE, REQ_DISCIPLINE,
+                                         REQ_POSTGRAD, REQ_PRACTICE, REQ_RECENCY,  REQ_RESIDENCE};
+        for (size_t o = 0; o < sizeof order / sizeof order[0]; o++)
+            for (size_t k = 0; k < m.n_reasons; k++)
+                if (m.rules[k].key == order[o])
+                    doc_add(&r, DOC_BULLET, NULL, m.rules[k].rule, NULL, NULL, 0);
+    }
+    if (!(judged && m.why_has_note))
+        doc_add(&r, DOC_FIELD, m.has_requires ? _("The program also asks") : _("It says"), m.note,
+                NULL, NULL, 0);
+    /* Where the rules come from; with no rule on record, the Source part says it. */
+    if (!m.has_requires) {
+        doc_insert(d, rules_position(d), &r);
+        doc_finish(&r);
+        match_finish(&m);
+        return;
+    }
+    struct sb from = {0};
+    sb_add(&from, e->source.name ? e->source.name : e->source.id ? e->source.id : _("not stated"));
+    if (e->source.kind)
+        sb_addf(&from, " (%s)", e->source.kind);
+    char *when = doc_as_of(e);
+    sb_addf(&from, ", %s", when);
+    free(when);
+    doc_add(&r, DOC_FIELD, _("Rules from"), sb_str(&from), NULL, NULL, 0);
+    sb_finish(&from);
+    if (e->source.note)
+        doc_add(&r, DOC_URL, NULL, e->source.note, NULL, NULL, 2);
+    doc_insert(d, rules_position(d), &r);
+    doc_finish(&r);
+    match_finish(&m);
 }
 
 void match_support_query(const struct answers *a, struct query *q)

@@ -25,6 +25,7 @@ struct profile {
     double postgrad_years; /* -1 when not answered */
     double practice_years;
     double last_practised; /* years ago */
+    int last_year;         /* the year last practised, when it was given as one; else 0 */
     int language_test;     /* -1 not answered, 0 no, 1 yes */
 };
 
@@ -74,6 +75,30 @@ char *profile_answer_words(const struct profile *p, enum profile_question q, str
 /* Parse a number of years typed by a person ("3", "2.5", " 4 "): true and *out when it is one
  * from 0 to 80. */
 bool profile_parse_years(const char *s, double *out);
+
+/* The year it is now, by the clock. */
+int profile_this_year(void);
+
+/* Parse when a person last practised, as typed: a year ("2023": from this_year - 80 to
+ * this_year) or a number of years ago ("3", "2.5": 0 to 80). True with *years_ago and *year (the
+ * year typed; 0 when years ago were typed). */
+bool profile_parse_last_practised(const char *s, int this_year, double *years_ago, int *year);
+
+/* What a question of years takes, in words for "Type ...": "years from 0 to 80 (like 3 or 2.5)",
+ * or for the last question of practice "a year (2023) or years ago (3)". */
+const char *profile_years_form(enum profile_question q);
+
+/* How the exams a person names are found (profile_find_exam). */
+enum profile_exam_found { PROFILE_EXAM_FOUND, PROFILE_EXAM_AMBIGUOUS, PROFILE_EXAM_UNKNOWN };
+
+/* The exam a person means by typed: its id, its name, the name before its parenthesis ("MCCQE
+ * Part I"), a part inside the parenthesis ("Therapeutics Decision-Making"), or the start of one
+ * of these that only one exam has; case and accents ignored. FOUND: its id in *id (a new
+ * string). AMBIGUOUS: the exams it could be in *which ("MCCQE Part I (mccqe1) or MCCQE Part II
+ * (mccqe2)", a new string). UNKNOWN: the nearest name in *which, or NULL; e says why when the
+ * store cannot be read. */
+enum profile_exam_found profile_find_exam(struct store *st, const char *typed, char **id,
+                                          char **which, struct err *e);
 
 /* Answer q (not a question of years) with the values a person chose, as the questions offer
  * them: ids of regions, goals, exams, disciplines, statuses; "1" or "0" for the language test;

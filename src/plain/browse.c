@@ -9,6 +9,7 @@
 
 #include "entry.h"
 #include "i18n.h"
+#include "match.h"
 #include "text.h"
 #include "util.h"
 
@@ -319,6 +320,13 @@ void line_entry(struct line *l, const char *target)
         if (show) {
             line_blank(l);
             struct doc *d = doc_entry(e);
+            /* A pathway's rules, judged against the answers as the screen's detail does. */
+            struct answers a;
+            profile_answers(&l->prof, &a);
+            struct err why = {0};
+            match_rules_into(d, l->st, e, &a, &why);
+            if (why.code)
+                line_say(l, 0, "%s", why.msg);
             line_links_finish(&links);
             line_doc(l, d, &links);
             doc_destroy(d);

@@ -191,6 +191,8 @@ static char *prompt_of(const struct line_choose_opts *o, const struct line_choic
         sb_addf(&b, _("Type %s"), line_range(range, sizeof range, c->n));
     if (o->find)
         sb_add(&b, _(", part of a name to find it"));
+    if (o->by_name)
+        sb_add(&b, _(" or their names"));
     if (pages_of(c) > 1)
         sb_add(&b, _(", n or p for the next or previous page"));
     if (o->keep)
@@ -279,6 +281,13 @@ enum line_chosen line_choose(struct line *l, const struct line_choose_opts *o,
             r = CHOSEN;
             break;
         }
+        int named = o->by_name ? o->by_name(l, c, a, chosen, n) : 0;
+        if (named > 0) {
+            r = CHOSEN;
+            break;
+        }
+        if (named < 0)
+            continue;
         if (o->find && strlen(a) >= 2) {
             narrow(l, o, c, a);
             continue;

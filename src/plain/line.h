@@ -126,6 +126,10 @@ struct line_choose_opts {
     bool find;           /* part of a name narrows the list */
     bool regions;        /* a place's name, id or alias is found through vocab, with "did you
                             mean" */
+    /* What else a typed answer may be (the exams by name): 1 with the indices in chosen and
+     * *n, 0 when typed is not that, -1 when it was and was said to be wrong (asked again). */
+    int (*by_name)(struct line *l, const struct line_choices *c, const char *typed, size_t *chosen,
+                   size_t *n);
 };
 enum line_chosen { CHOSEN, CHOSEN_KEEP, CHOSEN_BACK, CHOSEN_LEAVE };
 /* Say the question and its choices, and read the answer until it is one: the indices chosen go
@@ -220,6 +224,10 @@ char *line_filters_words(struct line *l, unsigned kinds);
 
 /* "What's my path?": the questions, then the results (questions.c, results.c). */
 void line_questions(struct line *l);
+/* The results counted by verdict: "0 fit, 1 meets the rules on record, 2 to check, 0 not yet"
+ * (the context entries are not judged). A new string. */
+struct match;
+char *line_counts(const struct match *m, size_t n);
 void line_results(struct line *l);
 
 /* The shortlist (shortlist.c). */

@@ -8,14 +8,15 @@
 #include <string.h>
 #include <strings.h>
 
+#include "i18n.h"
 #include "match.h"
 #include "text.h"
 #include "util.h"
 
 const struct line_cmd_def line_questions_cmds[] = {
-        {"#", NULL, CMD_NUMBER, "1 to 9 asks that question again; 10 shows which pathways fit"},
-        {"a", NULL, CMD_ASK_ALL, "answer every question again, one after another"},
-        {"c", "again", CMD_AGAIN, "your answers again"},
+        {"#", NULL, CMD_NUMBER, N_("1 to 9 asks that question again; 10 shows the results")},
+        {"a", NULL, CMD_ASK_ALL, N_("answer every question again, one after another")},
+        {"c", "again", CMD_AGAIN, N_("your answers again")},
         {NULL, NULL, CMD_NONE, NULL},
 };
 
@@ -26,7 +27,7 @@ static void profile_changed(struct line *l)
 {
     struct err e = {0};
     if (state_save_profile(l->state, &l->prof, &e) != 0)
-        line_say(l, 0, "Your answers were not saved: %s", e.msg);
+        line_say(l, 0, _("Your answers were not saved: %s"), e.msg);
 }
 
 static bool years_question(enum profile_question q)
@@ -39,55 +40,136 @@ static void echo_answer(struct line *l, enum profile_question q)
 {
     struct err e = {0};
     char *w = profile_answer_words(&l->prof, q, l->st, &e);
-    line_say(l, 2, "%s: %s.", profile_label(q), w);
+    line_say(l, 2, _("%s: %s."), profile_label(q), w);
     free(w);
     if (e.code)
         line_say(l, 0, "%s", e.msg);
 }
 
-/* A question of years: a number, s to skip it, Enter to keep the answer. */
+/* A question of years: a number (or for the last practice, a year), s to skip it, Enter to keep
+ * the answer. */
 static enum line_chosen ask_years(struct line *l, enum profile_question q, const char *title,
                                   const char *now)
 {
+    const char *in_years = q == Q_RECENCY ? "" : _(" In years.");
     line_put(l, 0, 0, title);
-    line_say(l, 0, "%s In years.", profile_explain(q));
+    line_say(l, 0, "%s%s", profile_explain(q), in_years);
     line_put(l, 0, 0, now);
-    const char *prompt = "Type years from 0 to 80 (like 3 or 2.5), s to skip the question, Enter "
-                         "to keep your answer, or b to stop the questions:";
+    char *prompt =
+            xasprintf(_("Type %s, s to skip the question, Enter to keep your answer, or b to "
+                        "stop the questions:"),
+                      profile_years_form(q));
+    enum line_chosen r = CHOSEN_LEAVE;
     for (;;) {
         const char *a = line_ask(l, prompt);
         if (!a)
-            return CHOSEN_LEAVE;
-        if (!*a)
-            return CHOSEN_KEEP;
-        if (strcasecmp(a, "b") == 0 || strcasecmp(a, "back") == 0)
-            return CHOSEN_BACK;
+            break;
+        if (!*a) {
+            r = CHOSEN_KEEP;
+            break;
+        }
+        if (strcasecmp(a, "b") == 0 || strcasecmp(a, "back") == 0) {
+            r = CHOSEN_BACK;
+            break;
+        }
         if (strcasecmp(a, "q") == 0 || strcasecmp(a, "quit") == 0) {
             l->quit = true;
-            return CHOSEN_LEAVE;
+            break;
         }
         if (strcasecmp(a, "h") == 0 || strcasecmp(a, "home") == 0) {
             l->home = true;
-            return CHOSEN_LEAVE;
+            break;
         }
         if (strcmp(a, "m") == 0 || strcmp(a, "?") == 0) {
             line_put(l, 0, 0, title);
-            line_say(l, 0, "%s In years.", profile_explain(q));
+            line_say(l, 0, "%s%s", profile_explain(q), in_years);
             continue;
         }
         if (strcasecmp(a, "s") == 0 || strcasecmp(a, "skip") == 0) {
             profile_set_years(&l->prof, q, "");
-            return CHOSEN;
+            r = CHOSEN;
+            break;
         }
-        if (profile_set_years(&l->prof, q, a))
-            return CHOSEN;
+        if (profile_set_years(&l->prof, q, a)) {
+            r = CHOSEN;
+            break;
+        }
         char *safe = text_sanitize(a, false);
-        line_say(l, 0,
-                 "\"%s\" is not a number of years: type years from 0 to 80, like 3 or 2.5, "
-                 "or s to skip the question.",
-                 safe);
+        line_say(l, 0, _("\"%s\" is not %s: type %s, or s to skip the question."), safe,
+                 q == Q_RECENCY ? _("a year or a number of years") : _("a number of years"),
+                 profile_years_form(q));
         free(safe);
     }
+    free(prompt);
+    return r;
+}
+
+/* The exams typed by name ("nac, mccqe part i"): each found as `--exam` finds it, with "did you
+ * mean" for one it cannot find. */
+static int exams_by_name(struct line *l, const struct line_choices *c, const char *typed,
+                         size_t *chosen, size_t *n)
+{
+    if (typed[strspn(typed, "0123456789 ,")] == '\0')
+        return 0; /* numbers: the list's own */
+    *n = 0;
+    char *copy = xstrdup(typed), *save = NULL;
+    int r = 1;
+    for (char *w = strtok_r(copy, ",;", &save); w && r > 0; w = strtok_r(NULL, ",;", &save)) {
+        w += strspn(w, " ");
+        if (!*w)
+            continue;
+        char *id = NULL, *which = NULL;
+        struct err e = {0};
+        /* "none", as `--exam none` says it: the None of these yet row. */
+        char *folded = text_fold(w);
+        size_t len = strlen(folded);
+        while (len && folded[len - 1] == ' ')
+            folded[--len] = '\0';
+        bool none = strcmp(folded, "none") == 0 || strcmp(folded, "none of these yet") == 0;
+        free(folded);
+        enum profile_exam_found f =
+                none ? PROFILE_EXAM_FOUND : profile_find_exam(l->st, w, &id, &which, &e);
+        if (none)
+            id = xstrdup("none");
+        char *safe = text_sanitize(w, false);
+        if (f == PROFILE_EXAM_FOUND) {
+            for (size_t i = 0; i < c->n; i++)
+                if (strcmp(c->v[i].value, id) == 0) {
+                    bool seen = false;
+                    for (size_t k = 0; k < *n; k++)
+                        seen = seen || chosen[k] == i;
+                    if (!seen)
+                        chosen[(*n)++] = i;
+                }
+        } else if (e.code) {
+            line_say(l, 0, "%s", e.msg);
+            r = -1;
+        } else if (f == PROFILE_EXAM_AMBIGUOUS) {
+            line_say(l, 0, _("\"%s\" could be %s: type more of the name, or its number."), safe,
+                     which);
+            r = -1;
+        } else {
+            /* One word of a whole sentence is not an exam: the list's own ways are tried. */
+            if (which)
+                line_say(l, 0, _("There is no exam \"%s\". Did you mean %s?"), safe, which);
+            else
+                line_say(l, 0, _("There is no exam \"%s\"."), safe);
+            r = -1;
+        }
+        free(safe);
+        free(id);
+        free(which);
+    }
+    free(copy);
+    if (r > 0 && *n == 0)
+        r = 0;
+    for (size_t i = 0; r > 0 && *n > 1 && i < *n; i++)
+        if (c->v[chosen[i]].exclusive) {
+            line_say(l, 0, _("\"%s\" goes alone: type it by itself, or the others without it."),
+                     c->v[chosen[i]].label);
+            r = -1;
+        }
+    return r;
 }
 
 /* The choices of a question, as the wizard offers them (wizard.c's ask). */
@@ -96,34 +178,35 @@ static void question_choices(struct line *l, enum profile_question q, struct lin
 {
     switch (q) {
     case Q_REGION:
-        line_choices_add(c, "", "Skip: I'd rather not say", NULL, false);
+        line_choices_add(c, "", _("Skip: I'd rather not say"), NULL, false);
         line_choices_vocab(l, c, VOCAB_REGION);
         o->find = o->regions = true;
         break;
     case Q_GOALS:
         line_choices_vocab(l, c, VOCAB_GOAL);
         /* The screen's checklist takes none checked as skipping; a number says it here. */
-        line_choices_add(c, "", "Skip: I'd rather not say", NULL, true);
+        line_choices_add(c, "", _("Skip: I'd rather not say"), NULL, true);
         o->multi = true;
         break;
     case Q_DISCIPLINE:
         line_choices_terms(c, &terms_discipline, 0);
-        line_choices_add(c, "", "Skip: I'd rather not say", NULL, false);
+        line_choices_add(c, "", _("Skip: I'd rather not say"), NULL, false);
         break;
     case Q_EXAMS:
         line_choices_vocab(l, c, VOCAB_EXAM);
-        line_choices_add(c, "none", "None of these yet", NULL, true);
-        line_choices_add(c, "", "Skip: I'd rather not say", NULL, true);
+        line_choices_add(c, "none", _("None of these yet"), NULL, true);
+        line_choices_add(c, "", _("Skip: I'd rather not say"), NULL, true);
         o->multi = true;
+        o->by_name = exams_by_name;
         break;
     case Q_LANGUAGE:
-        line_choices_add(c, "1", "Yes, I have an accepted result", NULL, false);
-        line_choices_add(c, "0", "Not yet", NULL, false);
-        line_choices_add(c, "", "Skip: I'd rather not say", NULL, false);
+        line_choices_add(c, "1", _("Yes, I have an accepted result"), NULL, false);
+        line_choices_add(c, "0", _("Not yet"), NULL, false);
+        line_choices_add(c, "", _("Skip: I'd rather not say"), NULL, false);
         break;
     case Q_STATUS:
         line_choices_terms(c, &terms_person_status, 0);
-        line_choices_add(c, "", "Other, or I'd rather not say", NULL, false);
+        line_choices_add(c, "", _("Other, or I'd rather not say"), NULL, false);
         break;
     default: break;
     }
@@ -134,9 +217,9 @@ static enum line_chosen ask(struct line *l, enum profile_question q)
 {
     struct err e = {0};
     char *words = profile_answer_words(&l->prof, q, l->st, &e);
-    char *now = xasprintf("Your answer now: %s.", words);
+    char *now = xasprintf(_("Your answer now: %s."), words);
     free(words);
-    char *title = xasprintf("Question %d of %d: %s.", (int)q + 1, Q_COUNT, profile_label(q));
+    char *title = xasprintf(_("Question %d of %d: %s."), (int)q + 1, Q_COUNT, profile_label(q));
     line_blank(l);
     enum line_chosen r;
     if (years_question(q)) {
@@ -147,8 +230,8 @@ static enum line_chosen ask(struct line *l, enum profile_question q)
                 .title = title,
                 .explain = profile_explain(q),
                 .now = now,
-                .keep = "keep your answer",
-                .back = "stop the questions",
+                .keep = _("keep your answer"),
+                .back = _("stop the questions"),
         };
         question_choices(l, q, &c, &o);
         size_t *chosen = xcalloc(c.n + 1, sizeof *chosen), n = 0;
@@ -184,45 +267,42 @@ static bool ask_from(struct line *l, enum profile_question from)
         if (r == CHOSEN_LEAVE)
             return false;
         if (r == CHOSEN_BACK) {
-            line_say(l, 0, "The questions stopped; your answers so far are kept.");
+            line_say(l, 0, _("The questions stopped; your answers so far are kept."));
             return false;
         }
     }
     return true;
 }
 
-/* "1 fit, 1 to check, 0 not yet", or why it cannot be said. */
+/* "0 fit, 1 meets the rules on record, 1 to check, 0 not yet", or why it cannot be said. */
 static char *counts(struct line *l)
 {
     struct answers a;
     profile_answers(&l->prof, &a);
     struct match *m = NULL;
-    size_t n = 0, k[3] = {0};
+    size_t n = 0;
     struct err e = {0};
     if (match_run(l->st, &a, &m, &n, &e) != 0)
         return xstrdup(e.msg);
-    for (size_t i = 0; i < n; i++)
-        if ((size_t)m[i].verdict < sizeof k / sizeof k[0])
-            k[m[i].verdict]++;
+    char *words = line_counts(m, n);
     match_destroy(m, n);
-    return xasprintf("%zu fit, %zu to check, %zu not yet", k[VERDICT_FITS], k[VERDICT_CHECK],
-                     k[VERDICT_NOT_YET]);
+    return words;
 }
 
 static void show_answers(struct line *l)
 {
     line_blank(l);
-    line_say(l, 0, "What's my path? Answer what you like; every question can be skipped.");
+    line_say(l, 0, _("What's my path? Answer what you like; every question can be skipped."));
     struct err e = {0};
     for (int q = 0; q < Q_COUNT; q++) {
         char *w = profile_answer_words(&l->prof, (enum profile_question)q, l->st, &e);
-        line_say(l, 4, "%d. %s: %s.", q + 1, profile_label((enum profile_question)q), w);
+        line_say(l, 4, _("%d. %s: %s."), q + 1, profile_label((enum profile_question)q), w);
         free(w);
     }
     if (e.code)
         line_say(l, 0, "%s", e.msg);
     char *k = counts(l);
-    line_say(l, 4, "%d. See which pathways fit: %s.", ROW_RESULTS, k);
+    line_say(l, 4, _("%d. See the results: %s."), ROW_RESULTS, k);
     free(k);
 }
 
@@ -240,8 +320,8 @@ void line_questions(struct line *l)
     if (profile_empty(&l->prof)) {
         line_blank(l);
         line_say(l, 0,
-                 "What's my path? Nine questions, then which pathways fit you and why. "
-                 "Answer what you like; every question can be skipped.");
+                 _("What's my path? Nine questions, then which pathways fit you and why. "
+                   "Answer what you like; every question can be skipped."));
         if (ask_from(l, Q_REGION))
             open_results(l);
     }
@@ -251,15 +331,15 @@ void line_questions(struct line *l)
             show = false;
         }
         if (menu) {
-            line_menu_once(l, "Commands in What's my path?:", line_questions_cmds);
+            line_menu_once(l, _("Commands in What's my path?:"), line_questions_cmds);
             menu = false;
         }
         const char *arg;
         enum line_cmd c =
-                line_command(l, "Commands in What's my path?:", line_questions_cmds,
-                             "Type a number from 1 to 9 to change that answer, 10 to see which "
-                             "pathways fit, a to answer every question again, or b to go back (m "
-                             "lists every command):",
+                line_command(l, _("Commands in What's my path?:"), line_questions_cmds,
+                             _("Type a number from 1 to 9 to change that answer, 10 to see which "
+                               "pathways fit, a to answer every question again, or b to go back "
+                               "(m lists every command):"),
                              &arg);
         size_t k;
         bool reenter;
@@ -267,12 +347,13 @@ void line_questions(struct line *l)
         case CMD_NONE: break;
         case CMD_NUMBER:
             if (!(k = line_number(arg, ROW_RESULTS))) {
-                line_say(l, 0, "There is no question %s: type 1 to 9, or 10 for the results.", arg);
+                line_say(l, 0, _("There is no question %s: type 1 to 9, or 10 for the results."),
+                         arg);
             } else if (k == ROW_RESULTS) {
                 open_results(l);
                 show = true;
             } else if (ask(l, (enum profile_question)(k - 1)) == CHOSEN_BACK) {
-                line_say(l, 0, "Nothing changed.");
+                line_say(l, 0, _("Nothing changed."));
             }
             break;
         case CMD_ASK_ALL:
@@ -281,7 +362,7 @@ void line_questions(struct line *l)
             show = true;
             break;
         case CMD_AGAIN: show = true; break;
-        case CMD_PATH: line_say(l, 0, "You are in What's my path? already."); break;
+        case CMD_PATH: line_say(l, 0, _("You are in What's my path? already.")); break;
         case CMD_BACK: return;
         default:
             if (line_everywhere_do(l, c, &reenter) && reenter)

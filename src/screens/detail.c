@@ -1,4 +1,5 @@
-/* detail.c: one support or pathway in full: every field, contact, links, source and as-of date. */
+/* detail.c: one support or pathway in full: every field, contact, links, source and as-of date;
+ * a pathway's rules on record judged against the person's answers. */
 #include "detail.h"
 
 #include <stdio.h>
@@ -8,6 +9,7 @@
 #include "app.h"
 #include "entry.h"
 #include "glyph.h"
+#include "match.h"
 #include "qr_view.h"
 #include "terms.h"
 #include "text.h"
@@ -34,6 +36,12 @@ static void *detail_create(struct app *app, const char *id, unsigned kinds)
     struct detail *d = xcalloc(1, sizeof *d);
     d->entry = e;
     d->doc = doc_entry(e);
+    /* The rules: each met, not yet or unknown for the answers, and where they come from. */
+    struct answers a;
+    profile_answers(&app->prof, &a);
+    match_rules_into(d->doc, app->store, e, &a, &err);
+    if (err.code)
+        app_notice(app, "%s", err.msg);
     d->tv.link_sel = -1;
     d->tv.margin = 1; /* a long web address may use the whole row */
     return d;

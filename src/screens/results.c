@@ -1,10 +1,13 @@
-/* results.c: which pathways fit the wizard's answers, ranked, each with its reasons in plain
- * words and the next step; then the supports for the person's place and goals. Nothing is
+/* results.c: which pathways fit the wizard's answers, ranked by cli.md's verdicts, each with its
+ * why in one line, its reasons in plain words and the next step with its place; a national
+ * pathway beside a route of the same goal where the person lives follows that route as context,
+ * never as a rival verdict; then the supports for the person's place and goals. Nothing is
  * hidden: a pathway they do not fit yet shows what is missing. */
 #include "results.h"
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "app.h"
 #include "entry.h"
@@ -46,8 +49,26 @@ static void answers_line(struct app *app, struct textview *tv, int width)
                "You did not say where you live, so pathways everywhere are shown.", width, NULL);
 }
 
-static void one_match(struct app *app, struct textview *tv, const struct match *m, int width)
+/* The next step, its web address on a line of its own (whole: never wrapped in the middle). */
+static void next_step_lines(struct textview *tv, const struct match *m, int width)
 {
+    const char *at = m->next_url ? strstr(m->next_step, m->next_url) : NULL;
+    if (!at) {
+        tv_add(tv, ROLE_NORMAL, "    Next step: ", 6, m->next_step, width, NULL);
+        return;
+    }
+    char *action = xasprintf("%.*s", (int)(at - m->next_step), m->next_step);
+    tv_add(tv, ROLE_NORMAL, "    Next step: ", 6, action, width, NULL);
+    /* Indented when it fits; else from the margin, where it has the whole row (tv_add). */
+    tv_add(tv, ROLE_NORMAL, text_width(at) + 6 <= width ? "      " : NULL, 6, at, width, NULL);
+    free(action);
+}
+
+/* A result's name, status and star, after lead (NULL: the link's arrow). */
+static void title_line(struct app *app, struct textview *tv, const struct match *m,
+                       const char *lead, int width)
+{
+    char *prefix = lead ? xstrdup(lead) : xasprintf("%s ", glyph(GLYPH_LINK));
     char *target = xasprintf("pathway:%s", m->id);
     bool saved = app_marked(app, m->id, "pathway");
     const char *sep = glyph(GLYPH_SEP);
@@ -57,10 +78,17 @@ static void one_match(struct app *app, struct textview *tv, const struct match *
         free(title);
         title = t;
     }
-    char *arrow = xasprintf("%s ", glyph(GLYPH_LINK));
-    tv_add(tv, ROLE_LINK, arrow, text_width(arrow), title, width, target);
+    tv_add(tv, ROLE_LINK, prefix, text_width(prefix), title, width, target);
+    free(prefix);
     free(title);
     free(target);
+}
+
+static void one_match(struct app *app, struct textview *tv, const struct match *m, int width)
+{
+    title_line(app, tv, m, NULL, width);
+    /* The verdict in one line a counsellor can read aloud, then the rules one by one. */
+    tv_add(tv, ROLE_NORMAL, "    ", 4, m->why, width, NULL);
     for (size_t k = 0; k < m->n_reasons; k++) {
         char *mark = k < m->n_met                ? xasprintf("    %s ", glyph(GLYPH_MET))
                      : k < m->n_met + m->n_unmet ? xasprintf("    %s not yet: ", glyph(GLYPH_UNMET))
@@ -72,11 +100,24 @@ static void one_match(struct app *app, struct textview *tv, const struct match *
                mark, 6, m->reasons[k], width, NULL);
         free(mark);
     }
-    free(arrow);
-    if (m->note)
+    if (m->note && !m->why_has_note)
         tv_add(tv, ROLE_DIM, "    Note: ", 6, m->note, width, NULL);
     if (m->next_step)
-        tv_add(tv, ROLE_NORMAL, "    Next step: ", 6, m->next_step, width, NULL);
+        next_step_lines(tv, m, width);
+}
+
+/* A national pathway after the route it is the national picture of: no verdict of its own. */
+static void context_match(struct app *app, struct textview *tv, const struct match *c,
+                          const struct match *route, int width)
+{
+    title_line(app, tv, c, "  Across Canada: ", width);
+    char *what = xasprintf("Shown for context beside %s, above, which leads to the same goal where "
+                           "you live; that route is the one judged.",
+                           route->name);
+    tv_add(tv, ROLE_DIM, "    ", 4, what, width, NULL);
+    free(what);
+    if (c->next_step)
+        next_step_lines(tv, c, width);
 }
 
 static void supports_part(struct app *app, struct textview *tv, const struct answers *a, int width)
@@ -133,24 +174,22 @@ static void build(struct app *app, struct textview *tv, int width)
         tv_add(tv, ROLE_NOTICE, NULL, 0, e.msg, width, NULL);
         return;
     }
-    static const char *const headings[] = {
-            "Fits what you told us",
-            "Check the requirements: nothing is missing, but something is not known",
-            "Not yet: something is missing",
-    };
-    for (int v = VERDICT_FITS; v <= VERDICT_NOT_YET; v++) {
-        size_t k = 0;
-        for (size_t i = 0; i < n; i++)
-            k += m[i].verdict == (enum verdict)v;
+    for (int v = 0; v < VERDICT_COUNT; v++) {
+        size_t k = match_count(m, n, (enum verdict)v);
         tv_blank(tv);
-        char *h = xasprintf("%s (%zu)", headings[v], k);
+        char *h = xasprintf("%s (%zu)", match_verdict_heading((enum verdict)v), k);
         tv_add(tv, ROLE_HEADING, NULL, 0, h, width, NULL);
         free(h);
         if (!k)
             tv_add(tv, ROLE_DIM, "  ", 2, "None.", width, NULL);
-        for (size_t i = 0; i < n; i++)
-            if (m[i].verdict == (enum verdict)v)
-                one_match(app, tv, &m[i], width);
+        for (size_t i = 0; i < n; i++) {
+            if (m[i].context || m[i].verdict != (enum verdict)v)
+                continue;
+            one_match(app, tv, &m[i], width);
+            for (size_t c = 0; c < n; c++)
+                if (m[c].context && m[c].anchor == i)
+                    context_match(app, tv, &m[c], &m[i], width);
+        }
     }
     if (n == 0)
         tv_add(tv, ROLE_NOTICE, NULL, 0,

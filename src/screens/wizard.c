@@ -26,7 +26,7 @@ struct wizard {
     bool guided;  /* going through the questions one after another */
     int asking;   /* the question a dialog is open for */
     unsigned gen; /* the answers the counts belong to */
-    size_t counts[3];
+    size_t counts[VERDICT_COUNT];
     int rows_top, rows; /* where the rows were drawn, and how many fit */
 };
 
@@ -86,8 +86,16 @@ static struct result set_years(struct app *app, void *ctx, const char *text, con
     struct wizard *w = ctx;
     enum profile_question q = (enum profile_question)w->asking;
     if (!profile_set_years(&app->prof, q, text)) {
-        *error = "Type years from 0 to 80 (like 3 or 2.5), or nothing to skip.";
+        static char why[160];
+        snprintf(why, sizeof why, "Type %s, or nothing to skip.", profile_years_form(q));
+        *error = why;
         return result_of(R_REDRAW);
+    }
+    /* A year or years ago: say what was understood ("Last practised: 2023: 3 years ago"). */
+    if (q == Q_RECENCY && profile_answered(&app->prof, q)) {
+        char *words = profile_answer_words(&app->prof, q, app->store, NULL);
+        app_notice(app, "%s: %s.", profile_label(q), words);
+        free(words);
     }
     return answered(app, w, q);
 }
@@ -110,9 +118,11 @@ static struct result ask(struct app *app, struct wizard *w, enum profile_questio
         current = p->region[0] ? p->region : app->f.region;
         break;
     case Q_GOALS:
-        pk = picker_create(title, "Space or Enter checks a goal; Done when you have them all.",
+        pk = picker_create(title,
+                           "A number, Space or Enter checks a goal; Done when you have them all.",
                            PICKER_MULTI, set_choice, cancelled, w, NULL);
         picker_add_vocab(pk, app->store, VOCAB_GOAL, &e);
+        picker_add(pk, "", "Skip: I'd rather not say", NULL, CHOICE_SKIP);
         for (size_t i = 0; i < p->n_goals; i++)
             picker_check(pk, p->goals[i]);
         break;
@@ -129,18 +139,22 @@ static struct result ask(struct app *app, struct wizard *w, enum profile_questio
                    : q == Q_PRACTICE ? p->practice_years
                                      : p->last_practised;
         char initial[32] = "";
-        if (v >= 0)
+        if (q == Q_RECENCY && v >= 0 && p->last_year)
+            snprintf(initial, sizeof initial, "%d", p->last_year); /* as it was typed */
+        else if (v >= 0)
             snprintf(initial, sizeof initial, "%g", v);
         char hint[256];
-        snprintf(hint, sizeof hint, "%s In years; empty skips.", help);
+        snprintf(hint, sizeof hint, "%s%s Empty skips.", help, q == Q_RECENCY ? "" : " In years.");
         return prompt_open(title, hint, initial, 0, set_years, w, NULL);
     }
     case Q_EXAMS:
-        pk = picker_create(title, "Space or Enter checks an exam; Done when you have them all.",
+        pk = picker_create(title,
+                           "A number, Space or Enter checks an exam; Done when you have them all.",
                            PICKER_MULTI, set_choice, cancelled, w, NULL);
         picker_add_vocab(pk, app->store, VOCAB_EXAM, &e);
         picker_add(pk, "none", "None of these yet", NULL,
                    CHOICE_EXCLUSIVE | (p->exams_known && !p->n_exams ? CHOICE_ON : 0));
+        picker_add(pk, "", "Skip: I'd rather not say", NULL, CHOICE_SKIP);
         for (size_t i = 0; i < p->n_exams; i++)
             picker_check(pk, p->exams[i]);
         break;
@@ -192,8 +206,8 @@ static void count_results(struct app *app, struct wizard *w)
         app_notice(app, "%s", e.msg);
         return;
     }
-    for (size_t i = 0; i < n; i++)
-        w->counts[m[i].verdict]++;
+    for (int v = 0; v < VERDICT_COUNT; v++)
+        w->counts[v] = match_count(m, n, (enum verdict)v);
     match_destroy(m, n);
 }
 
@@ -235,10 +249,12 @@ static void draw(struct app *app, void *state, struct rect r)
         bool sel = w->lv.sel == (size_t)i;
         char line[512];
         if (i == ROW_RESULTS) {
+            size_t stated = w->counts[VERDICT_MEETS_STATED];
             snprintf(line, sizeof line,
-                     "    %s See which pathways fit: %zu fit, %zu to check, %zu not yet",
-                     glyph(GLYPH_GO), w->counts[VERDICT_FITS], w->counts[VERDICT_CHECK],
-                     w->counts[VERDICT_NOT_YET]);
+                     "    %s Results: %zu fit, %zu meet%s the rules on record, %zu to check, %zu "
+                     "not yet",
+                     glyph(GLYPH_GO), w->counts[VERDICT_FITS], stated, stated == 1 ? "s" : "",
+                     w->counts[VERDICT_CHECK], w->counts[VERDICT_NOT_YET]);
             draw_line(y, r.x + 1, r.w - 2, sel ? ROLE_SELECTED : ROLE_HEADING, line);
         } else {
             enum profile_question q = (enum profile_question)i;

@@ -256,7 +256,8 @@ const struct key_def key_table[] = {
          "1-9",
          NULL,
          "Choose the item or the answer with that number: on the home screen, in What's my "
-         "path? and in a question.",
+         "path? and in a question; in a checklist, check or uncheck it (the numbers of Skip and "
+         "Done end it).",
          SCOPE_CHOICE | SCOPE_MENU,
          KEYF_DIGITS},
         {A_TOGGLE,

@@ -23,6 +23,7 @@ struct choice {
     char *context;  /* shown while narrowing: the parent region */
     bool on;        /* checked (several-choice pickers) */
     bool exclusive; /* checking it unchecks the others, and the others uncheck it */
+    bool skip;      /* a several-choice picker's Skip row: choosing it ends with nothing */
 };
 
 struct picker {
@@ -71,6 +72,7 @@ void picker_add(struct picker *p, const char *value, const char *label, const ch
             .context = context ? xstrdup(context) : NULL,
             .on = (choice_flags & CHOICE_ON) != 0,
             .exclusive = (choice_flags & CHOICE_EXCLUSIVE) != 0,
+            .skip = (choice_flags & CHOICE_SKIP) != 0,
     };
 }
 
@@ -244,12 +246,15 @@ static void draw(struct app *app, void *state, struct rect area)
         bool sel = i == p->lv.sel;
         char label[300];
         if (p->shown[i] == p->n_all) {
-            snprintf(label, sizeof label, "%s Done", glyph(GLYPH_DONE));
+            if (!typing(p) && i < 9)
+                snprintf(label, sizeof label, "%zu %s Done", i + 1, glyph(GLYPH_DONE));
+            else
+                snprintf(label, sizeof label, "%s Done", glyph(GLYPH_DONE));
         } else {
             const struct choice *c = &p->all[p->shown[i]];
-            const char *box_mark = multi(p) ? (c->on ? "[x] " : "[ ] ") : "";
+            const char *box_mark = multi(p) && !c->skip ? (c->on ? "[x] " : "[ ] ") : "";
             char number[8] = "";
-            if (!typing(p) && !multi(p) && i < 9)
+            if (!typing(p) && i < 9)
                 snprintf(number, sizeof number, "%zu ", i + 1);
             /* While narrowing, the tree's indent means nothing: show the parent instead. */
             if (p->typed[0] && c->context)
@@ -280,7 +285,11 @@ static struct result finish(struct app *app, struct picker *p)
 {
     const char **values = xcalloc(p->n_all + 1, sizeof *values);
     size_t n = 0;
-    if (multi(p)) {
+    bool skip = multi(p) && p->lv.n && p->shown[p->lv.sel] < p->n_all &&
+                p->all[p->shown[p->lv.sel]].skip;
+    if (skip) {
+        /* Skip: nothing chosen, whatever was checked. */
+    } else if (multi(p)) {
         for (size_t i = 0; i < p->n_all; i++)
             if (p->all[i].on)
                 values[n++] = p->all[i].value;
@@ -305,7 +314,7 @@ static struct result cancelled(struct app *app, struct picker *p)
 static void toggle(struct picker *p, size_t row)
 {
     size_t i = p->shown[row];
-    if (i >= p->n_all)
+    if (i >= p->n_all || p->all[i].skip)
         return;
     struct choice *c = &p->all[i];
     c->on = !c->on;
@@ -321,7 +330,7 @@ static struct result activate(struct app *app, struct picker *p)
 {
     if (p->lv.n == 0)
         return result_of(R_REDRAW);
-    if (multi(p) && p->shown[p->lv.sel] < p->n_all) {
+    if (multi(p) && p->shown[p->lv.sel] < p->n_all && !p->all[p->shown[p->lv.sel]].skip) {
         toggle(p, p->lv.sel);
         return result_of(R_REDRAW);
     }
@@ -354,9 +363,10 @@ static struct result on_key(struct app *app, void *state, enum action a, int key
         narrow_to_all(p);
         return finish(app, p);
     }
-    if (choice == A_CHOOSE && !typing(p) && !multi(p) && (size_t)(key - '1') < p->lv.n) {
+    if (choice == A_CHOOSE && !typing(p) && (size_t)(key - '1') < p->lv.n) {
+        /* A checklist's number checks its row (Skip and Done end it), as Enter would. */
         p->lv.sel = (size_t)(key - '1');
-        return finish(app, p);
+        return multi(p) ? activate(app, p) : finish(app, p);
     }
     switch (a) {
     case A_UP:

@@ -14,9 +14,9 @@ struct app;
 struct store;
 struct terms;
 
-/* A picker's outcome: the chosen values (none when "skip" was chosen in a several-choice picker
- * with nothing checked). Returns what the main loop does once the picker has closed: another
- * dialog, a screen, nothing. */
+/* A picker's outcome: the chosen values (none when a several-choice picker's Skip row was chosen,
+ * or Done with nothing checked). Returns what the main loop does once the picker has closed:
+ * another dialog, a screen, nothing. */
 typedef struct result (*picker_done_fn)(struct app *app, void *ctx, const char *const *values,
                                         size_t n);
 /* Esc, or a click outside: the same, with nothing chosen. */
@@ -30,6 +30,7 @@ enum picker_flags {
 enum choice_flags {
     CHOICE_ON = 1 << 0,        /* checked at the start */
     CHOICE_EXCLUSIVE = 1 << 1, /* "none of these": unchecks the others */
+    CHOICE_SKIP = 1 << 2,      /* several-choice: a Skip row, ending the picker with nothing */
 };
 
 struct picker;

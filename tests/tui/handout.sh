@@ -94,9 +94,10 @@ grep -qE "Toronto Exam Study Circle \(Toronto\): 416-555-0100" "$TXT" ||
     fail "a support of the answers' part lacks its phone"
 grep -qE "Ontario Mentor Match \(Ontario\): no public contact found" "$TXT" ||
     fail "a support of the answers' part without contact does not say so"
-# Each pathway of the results part has a contact line.
+# Each pathway of the results part has a contact line: each judged one (its verdict) and each
+# national one shown as context beside a route (no verdict of its own).
 pathways=$(sed -n '/^Pathways for your answers/,/^Supports for where you live/p' "$TXT" |
-    grep -c '^Verdict: ')
+    grep -cE '^(Verdict|Across Canada): ')
 contacts=$(sed -n '/^Pathways for your answers/,/^Supports for where you live/p' "$TXT" |
     grep -c '^Contact: ')
 check "every pathway ($pathways) has a contact line ($contacts)" test "$pathways" = "$contacts"

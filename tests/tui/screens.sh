@@ -77,7 +77,7 @@ send 3
 wait_for "1 of 9: Where you live"
 send Escape
 wait_for "itpnav · What's my path?"
-expect_screen_has "See which pathways fit"
+expect_screen_has "▶ Results:"
 send H
 wait_for "itpnav · Home"
 send 4

@@ -72,7 +72,7 @@ send Enter
 wait_for "2 of 9: Your goals"
 send Space
 wait_for "[x] Practise medicine"
-send Down Down Down Enter
+send Down Down Down Down Enter # past the Skip row, to Done
 wait_for "3 of 9: Your field"
 send Escape
 wait_for "itpnav · What's my path?"

@@ -282,6 +282,7 @@ static void test_help_from_table(void)
             "\tIn a question or a choice\n",
             "While typing a search",
             "1-9\tChoose the item or the answer with that number",
+            "in a checklist, check or uncheck it (the numbers of Skip and Done end it).\n",
             "Space\tCheck or uncheck an answer",
             "Backspace\tDelete the last character.\n",
             "Ctrl-W\tDelete the last word.\n",
