@@ -733,7 +733,12 @@ static int run_once(struct store *st, const struct answers *a, struct match **ou
 {
     *out = NULL;
     *n = 0;
-    struct query q = {.region = a->region, .kinds = KIND_PATHWAY, .n_goals = a->n_goals};
+    /* The names in the reader's language where the data has them (tsv and json are made in
+     * English: no language then). */
+    struct query q = {.region = a->region,
+                      .kinds = KIND_PATHWAY,
+                      .n_goals = a->n_goals,
+                      .lang = i18n_french() ? i18n_lang() : NULL};
     for (size_t i = 0; i < a->n_goals; i++)
         q.goals[i] = a->goals[i];
     struct page p;
@@ -1044,7 +1049,9 @@ void match_rules_into(struct doc *d, struct store *st, const struct entry *e,
 
 void match_support_query(const struct answers *a, struct query *q)
 {
-    *q = (struct query){.kinds = KIND_SUPPORTS, .region = a->region};
+    *q = (struct query){.kinds = KIND_SUPPORTS,
+                        .region = a->region,
+                        .lang = i18n_french() ? i18n_lang() : NULL};
     for (size_t i = 0; i < a->n_goals && i < QUERY_MAX_VALUES; i++)
         q->goals[q->n_goals++] = a->goals[i];
 }

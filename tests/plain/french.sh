@@ -84,6 +84,32 @@ out_has "4. Une autre carrière"
 out_has "Choisi${NBSP}: Une autre carrière."
 out_has "Tapez un nombre de 1 à 4, une partie d’un nom pour le trouver, Entrée pour le"
 
+case_begin "--lang fr: What's my path?, its questions and its results in French"
+fresh
+talk $'3\n3\nb\n10\nq\n' --lang fr "${V2[@]}"
+expect_status 0
+out_has "Question 1 sur 9${NBSP}: Lieu de résidence."
+out_has "1. Passer${NBSP}: je préfère ne pas répondre"
+out_has "3. Québec, dans Canada"
+out_has "Lieu de résidence${NBSP}: Québec."
+out_has "Question 2 sur 9${NBSP}: Vos objectifs."
+out_has "3. Une autre carrière"
+out_has "Les questions sont arrêtées${NBSP}; vos réponses jusqu’ici sont gardées."
+out_has "2. Vos objectifs${NBSP}: sans réponse."
+out_has "Commandes de «${NBSP}Quelle voie pour moi${NBSP}?${NBSP}»${NBSP}:"
+out_has "Les voies qui conviennent à vos réponses."
+out_flat_has "En tout${NBSP}: 0 convient, 0 remplit les conditions consignées, 1 à vérifier, 0 pas encore."
+out_has "À vérifier${NBSP}: rien ne manque, mais un élément est inconnu${NBSP}: 1 voie."
+out_has "1. Permis restrictif au Québec"
+out_flat_has "Verdict${NBSP}: à vérifier${NBSP}: inconnu d’après vos réponses${NBSP}: la réussite de MCCQE Part I."
+out_has "  rempli${NBSP}: Vous habitez${NBSP}: Québec, comme demandé."
+out_has "2. Bureau des diplômés internationaux. Lieu${NBSP}: Québec."
+out_flat_has "Les conditions changent${NBSP}: confirmez chacune auprès du programme avant de vous y fier."
+for english in "Question 1 of 9" "Skip:" "Restrictive permit" "Quebec IMG Office" "In all:" \
+    "Verdict:" "not yet"; do
+    out_lacks "$english"
+done
+
 case_begin "a French locale without --lang gives the same French; --lang en wins over it"
 LC_ALL=fr_CA.UTF-8 talk $'1\nq\n' "${V2[@]}"
 expect_status 0
