@@ -110,6 +110,23 @@ for english in "Question 1 of 9" "Skip:" "Restrictive permit" "Quebec IMG Office
     out_lacks "$english"
 done
 
+case_begin "--lang fr: the handout read in the line mode, its results part in French"
+fresh
+talk $'3\n3\nb\ne\n3\nq\n' --lang fr "${V2[@]}"
+expect_status 0
+out_has "3. Le lire ici"
+out_has "Vos réponses"
+out_has "Lieu de résidence${NBSP}: Québec"
+out_has "Voies selon vos réponses"
+out_has "Permis restrictif au Québec"
+out_has "Ressources pour votre lieu de résidence et vos objectifs"
+out_has "  Bureau des diplômés internationaux (Québec)${NBSP}: https://example.org/qc-office"
+out_has "C’est la fin du feuillet."
+for english in "Your answers" "Pathways for your answers" "Supports for where you live" \
+    "Restrictive permit"; do
+    out_lacks "$english"
+done
+
 case_begin "a French locale without --lang gives the same French; --lang en wins over it"
 LC_ALL=fr_CA.UTF-8 talk $'1\nq\n' "${V2[@]}"
 expect_status 0
