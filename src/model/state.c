@@ -710,7 +710,7 @@ int state_set_note(struct state *s, const char *id, const char *kind, const char
                    struct err *e)
 {
     before_change(s);
-    return run(s, "saving the note", "UPDATE item SET note = ?1 WHERE id = ?2 AND kind = ?3",
+    return run(s, N_("saving the note"), "UPDATE item SET note = ?1 WHERE id = ?2 AND kind = ?3",
                note ? note : "", id, kind, e);
 }
 
@@ -772,7 +772,7 @@ int state_save_profile(struct state *s, const struct profile *p, struct err *e)
 {
     before_change(s);
     char *text = profile_encode(p);
-    int rc = run(s, "saving your answers", "INSERT OR REPLACE INTO kv(key, value) VALUES(?, ?)",
+    int rc = run(s, N_("saving your answers"), "INSERT OR REPLACE INTO kv(key, value) VALUES(?, ?)",
                  "profile", text, NULL, e);
     free(text);
     return rc;
