@@ -41,7 +41,7 @@ static void field(struct doc *d, const char *label, const char *text)
 
 static void answers_part(struct doc *d, struct store *st, const struct profile *p)
 {
-    doc_add(d, DOC_SECTION, NULL, "Your answers", NULL, NULL, 0);
+    doc_add(d, DOC_SECTION, NULL, _("Your answers"), NULL, NULL, 0);
     struct err e = {0};
     for (int q = 0; q < Q_COUNT; q++) {
         char *w = profile_answer_words(p, (enum profile_question)q, st, &e);
@@ -79,7 +79,7 @@ static void contact_field(struct doc *d, struct store *st, const char *id, unsig
     struct err e = {0};
     struct entry *en = entry_get(st, id, kinds, &e);
     char *c = en ? contact_words(en) : NULL;
-    field(d, "Contact", c ? c : en || !e.code ? NO_CONTACT : e.msg);
+    field(d, _("Contact"), c ? c : en || !e.code ? _(NO_CONTACT) : e.msg);
     free(c);
     entry_destroy(en);
 }
@@ -97,14 +97,14 @@ static void result_part(struct doc *d, struct store *st, const struct profile *p
     struct match *m = NULL;
     size_t n = 0;
     struct err e = {0};
-    doc_add(d, DOC_SECTION, NULL, "Pathways for your answers", NULL, NULL, 0);
+    doc_add(d, DOC_SECTION, NULL, _("Pathways for your answers"), NULL, NULL, 0);
     if (match_run(st, &a, &m, &n, &e) != 0) {
         doc_add(d, DOC_TEXT, NULL, e.msg, NULL, NULL, 0);
         return;
     }
     if (n == 0)
-        doc_add(d, DOC_TEXT, NULL, "No pathway in the data is open where you live for your goals.",
-                NULL, NULL, 0);
+        doc_add(d, DOC_TEXT, NULL,
+                _("No pathway in the data is open where you live for your goals."), NULL, NULL, 0);
     match_results_doc(d, m, n, false, pathway_contact, st);
     match_destroy(m, n);
 }
@@ -118,7 +118,7 @@ static void supports_part(struct doc *d, struct store *st, const struct profile 
     struct page pg = {0};
     size_t count = 0;
     struct err e = {0};
-    doc_add(d, DOC_SECTION, NULL, "Supports for where you live and your goals", NULL, NULL, 0);
+    doc_add(d, DOC_SECTION, NULL, _("Supports for where you live and your goals"), NULL, NULL, 0);
     if (query_count(st, &q, &count, &e) != 0 ||
         query_page(st, &q, 0, HANDOUT_MAX_SUPPORTS, &pg, &e) != 0) {
         doc_add(d, DOC_TEXT, NULL, e.msg, NULL, NULL, 0);
@@ -131,18 +131,19 @@ static void supports_part(struct doc *d, struct store *st, const struct profile 
         struct entry *en = entry_get(st, r->id, terms_kinds(r->kind), &why);
         char *c = en ? contact_words(en) : NULL;
         /* Each with how to reach it: the reason to take the list away. */
-        char *t = xasprintf("%s%s%s%s: %s", r->name, r->where && r->where[0] ? " (" : "",
+        /* TRANSLATORS: a support, "(where)" or nothing, and how to reach it. */
+        char *t = xasprintf(_("%s%s%s%s: %s"), r->name, r->where && r->where[0] ? " (" : "",
                             r->where && r->where[0] ? r->where : "",
-                            r->where && r->where[0] ? ")" : "", c ? c : NO_CONTACT);
+                            r->where && r->where[0] ? ")" : "", c ? c : _(NO_CONTACT));
         doc_add(d, DOC_BULLET, NULL, t, NULL, NULL, 0);
         free(t);
         free(c);
         entry_destroy(en);
     }
     if (count == 0)
-        doc_add(d, DOC_TEXT, NULL, "None in the data.", NULL, NULL, 0);
+        doc_add(d, DOC_TEXT, NULL, _("None in the data."), NULL, NULL, 0);
     else if (count > pg.n) {
-        char *t = xasprintf("And %zu more: see Find supports in itpnav.", count - pg.n);
+        char *t = xasprintf(_("And %zu more: see Find supports in itpnav."), count - pg.n);
         doc_add(d, DOC_TEXT, NULL, t, NULL, NULL, 0);
         free(t);
     }
@@ -353,17 +354,17 @@ int handout_print(const char *lp, const char *text, struct err *e)
 {
     int in[2], errp[2];
     if (cloexec_pipe(in) != 0) {
-        return err_set(e, EXIT_IOERR, "cannot start %s: %s", lp, strerror(errno));
+        return err_set(e, EXIT_IOERR, _("cannot start %s: %s"), lp, strerror(errno));
     }
     if (cloexec_pipe(errp) != 0) {
-        int rc = err_set(e, EXIT_IOERR, "cannot start %s: %s", lp, strerror(errno));
+        int rc = err_set(e, EXIT_IOERR, _("cannot start %s: %s"), lp, strerror(errno));
         close(in[0]);
         close(in[1]);
         return rc;
     }
     pid_t pid = fork();
     if (pid < 0) {
-        int rc = err_set(e, EXIT_IOERR, "cannot start %s: %s", lp, strerror(errno));
+        int rc = err_set(e, EXIT_IOERR, _("cannot start %s: %s"), lp, strerror(errno));
         close(in[0]);
         close(in[1]);
         close(errp[0]);
@@ -438,9 +439,9 @@ int handout_print(const char *lp, const char *text, struct err *e)
         return 0;
     msg[strcspn(msg, "\n")] = '\0';
     if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
-        return err_set(e, EXIT_IOERR, "cannot run %s", lp);
+        return err_set(e, EXIT_IOERR, _("cannot run %s"), lp);
     if (msg[0])
-        return err_set(e, EXIT_IOERR, "printing failed: %s", msg);
-    return err_set(e, EXIT_IOERR, "printing failed (%s exited with status %d)", lp,
+        return err_set(e, EXIT_IOERR, _("printing failed: %s"), msg);
+    return err_set(e, EXIT_IOERR, _("printing failed (%s exited with status %d)"), lp,
                    WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
 }

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <libintl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -222,8 +223,9 @@ int replace_check(const char *path, unsigned *mode)
 const char *file_error_words(int err)
 {
     switch (err) {
-    case ELOOP: return "it is a symbolic link (never written through)";
-    case EINVAL: return "it is not a regular file";
+    /* gettext itself: util sits below i18n (util/i18n.h includes util.h). */
+    case ELOOP: return gettext("it is a symbolic link (never written through)");
+    case EINVAL: return gettext("it is not a regular file");
     default: return strerror(err);
     }
 }

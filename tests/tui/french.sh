@@ -151,7 +151,7 @@ expect_screen_has "1  Trouver des ressources"
 
 case_begin "the places in French: the picker, the title bar; the file's own name still finds it"
 send r
-wait_for "Où vivez-vous${NB}?"
+wait_for "Où habitez-vous${NB}?"
 type_text british
 wait_for "Colombie-Britannique (Canada)"
 send C-u
@@ -186,7 +186,7 @@ check "the status bar is whole French hints" hints_whole_fr
 
 case_begin "40x12: a long place's name in French in the filter bar, whole, on a row of its own"
 send r
-wait_for "Où vivez-vous${NB}?"
+wait_for "Où habitez-vous${NB}?"
 type_text colom
 wait_for "Colombie-Britannique (Canada)"
 send Enter
