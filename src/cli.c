@@ -738,6 +738,17 @@ int cli_match(const struct options *o)
             cJSON_AddItemToArray(json, x);
         }
     }
+    /* The pathways' names in the reader's language, where the data has them. */
+    for (size_t i = 0; f == FORMAT_TEXT && i18n_french() && i < n; i++) {
+        struct err why = {0};
+        struct entry *en = entry_get(st, m[i].id, KIND_PATHWAY, &why);
+        if (!en)
+            continue;
+        entry_localize(st, en, i18n_lang());
+        free(m[i].name);
+        m[i].name = xstrdup(en->name);
+        entry_destroy(en);
+    }
     if (f == FORMAT_TEXT && n) {
         struct doc d = {0};
         match_results_doc(&d, m, n, true, NULL, NULL);

@@ -15,6 +15,7 @@
 #include "hsds.h"
 #include "hsds_internal.h"
 #include "hsds_tabular.h"
+#include "i18n.h"
 #include "sha1.h"
 #include "text.h"
 
@@ -633,10 +634,12 @@ int hsds_export(const struct hsds_export_options *o)
     if (!rc && o->tabular)
         rc = datapackage(&ex);
     if (!rc) {
-        char *what = text_sanitize(o->out ? o->out : "standard output", false);
-        fprintf(stderr, "itpnav: %s: %zu support%s exported as HSDS 3.0 services%s\n", what,
-                ex.supports, ex.supports == 1 ? "" : "s",
-                o->tabular ? " (tabular data package)" : "");
+        char *what = text_sanitize(o->out ? o->out : _("standard output"), false);
+        /* TRANSLATORS: the file written, the count, then " (tabular data package)" or "". */
+        fprintf(stderr,
+                ngettext("itpnav: %s: %zu support exported as HSDS 3.0 services%s\n",
+                         "itpnav: %s: %zu supports exported as HSDS 3.0 services%s\n", ex.supports),
+                what, ex.supports, o->tabular ? _(" (tabular data package)") : "");
         free(what);
     }
     free(tmp);

@@ -9,6 +9,7 @@
 
 #include "doc.h"
 #include "entry.h"
+#include "i18n.h"
 #include "store_impl.h"
 #include "terms.h"
 #include "text.h"
@@ -45,20 +46,21 @@ const char *match_verdict_name(enum verdict v)
 const char *match_verdict_words(enum verdict v)
 {
     switch (v) {
-    case VERDICT_FITS: return "fits";
-    case VERDICT_MEETS_STATED: return "meets the rules on record";
-    case VERDICT_CHECK: return "check";
-    default: return "not yet";
+    /* TRANSLATORS: a verdict in a few words ("check": to be checked with the program). */
+    case VERDICT_FITS: return C_("verdict", "fits");
+    case VERDICT_MEETS_STATED: return _("meets the rules on record");
+    case VERDICT_CHECK: return C_("verdict", "check");
+    default: return C_("verdict", "not yet");
     }
 }
 
 const char *match_verdict_heading(enum verdict v)
 {
     switch (v) {
-    case VERDICT_FITS: return "Fits: you meet every rule the program publishes";
-    case VERDICT_MEETS_STATED: return "Meets the rules on record: the program asks more";
-    case VERDICT_CHECK: return "Check: nothing is unmet, but something is not known";
-    default: return "Not yet: something is missing";
+    case VERDICT_FITS: return _("Fits: you meet every rule the program publishes");
+    case VERDICT_MEETS_STATED: return _("Meets the rules on record: the program asks more");
+    case VERDICT_CHECK: return _("Check: nothing is unmet, but something is not known");
+    default: return _("Not yet: something is missing");
     }
 }
 
@@ -106,11 +108,17 @@ static char *name_list(struct store *st, enum vocab t, const struct terms *terms
         if (!cJSON_IsString(x))
             continue;
         struct vocab_item it = {0};
-        if (!terms)
+        char local[256] = "";
+        if (!terms) {
             vocab_get(st, t, x->valuestring, &it, e);
-        const char *name = terms     ? terms_label(terms, x->valuestring)
-                           : it.name ? it.name
-                                     : x->valuestring;
+            /* The name in the reader's language, where the data has one. */
+            if (i18n_french())
+                vocab_name_in(st, t, x->valuestring, i18n_lang(), local, sizeof local, NULL);
+        }
+        const char *name = terms      ? _(terms_label(terms, x->valuestring))
+                           : local[0] ? local
+                           : it.name  ? it.name
+                                      : x->valuestring;
         char *shown = !terms && t == VOCAB_EXAM ? match_exam_short(name) : xstrdup(name);
         if (i)
             sb_add(&b, i + 1 == n ? conjunction : ", ");
@@ -188,8 +196,9 @@ static bool in_region(struct store *st, const char *ancestor, const char *region
 static char *years(double y)
 {
     if (y == (long)y)
-        return xasprintf("%ld year%s", (long)y, (long)y == 1 ? "" : "s");
-    return xasprintf("%.1f years", y);
+        return xasprintf(ngettext("%ld year", "%ld years", (unsigned long)y), (long)y);
+    char n[32];
+    return xasprintf(_("%s years"), i18n_decimal(n, sizeof n, y, 1));
 }
 
 static void judge_years(struct judge *j, unsigned key, const cJSON *rule, double answer,
@@ -198,17 +207,17 @@ static void judge_years(struct judge *j, unsigned key, const cJSON *rule, double
     if (!cJSON_IsNumber(rule))
         return;
     char *need = years(rule->valuedouble);
-    char *r = xasprintf("At least %s of %s.", need, what);
-    char *phrase = xasprintf("at least %s of %s", need, short_what);
+    char *r = xasprintf(_("At least %s of %s."), need, what);
+    char *phrase = xasprintf(_("at least %s of %s"), need, short_what);
     if (answer < 0) {
         found(j, key, -1, r, phrase,
-              xasprintf("Needs at least %s of %s; you have not said how many.", need, what));
+              xasprintf(_("Needs at least %s of %s; you have not said how many."), need, what));
     } else {
         char *have = years(answer);
         bool ok = answer >= rule->valuedouble;
         found(j, key, ok, r, phrase,
-              ok ? xasprintf("You have %s of %s; it needs at least %s.", have, what, need)
-                 : xasprintf("Needs at least %s of %s; you have %s.", need, what, have));
+              ok ? xasprintf(_("You have %s of %s; it needs at least %s."), have, what, need)
+                 : xasprintf(_("Needs at least %s of %s; you have %s."), need, what, have));
         free(have);
     }
     free(need);
@@ -217,29 +226,30 @@ static void judge_years(struct judge *j, unsigned key, const cJSON *rule, double
 static void judge_status(struct judge *j, struct store *st, const cJSON *v, const struct answers *a,
                          struct err *e)
 {
-    char *allowed = name_list(st, 0, &terms_person_status, v, " or ", e);
-    const char *yours = terms_label(&terms_person_status, a->status);
-    char *rule = xasprintf("Open to: %s.", allowed);
-    char *phrase = xasprintf("%s status", allowed);
+    char *allowed = name_list(st, 0, &terms_person_status, v, _(" or "), e);
+    const char *yours = _(terms_label(&terms_person_status, a->status));
+    char *rule = xasprintf(_("Open to: %s."), allowed);
+    char *phrase = xasprintf(_("%s status"), allowed);
     if (!a->status)
         found(j, REQ_STATUS, -1, rule, phrase,
-              xasprintf("Open to: %s; you have not said your status.", allowed));
+              xasprintf(_("Open to: %s; you have not said your status."), allowed));
     else if (listed(v, a->status))
-        found(j, REQ_STATUS, 1, rule, phrase, xasprintf("Your status (%s) is accepted.", yours));
+        found(j, REQ_STATUS, 1, rule, phrase, xasprintf(_("Your status (%s) is accepted."), yours));
     else
         found(j, REQ_STATUS, 0, rule, phrase,
-              xasprintf("Open to: %s; you said %s.", allowed, yours));
+              xasprintf(_("Open to: %s; you said %s."), allowed, yours));
     free(allowed);
 }
 
 static void judge_exams(struct judge *j, struct store *st, const cJSON *v, const struct answers *a,
                         struct err *e)
 {
-    char *all = name_list(st, VOCAB_EXAM, NULL, v, " and ", e);
-    char *rule = xasprintf("Needs a pass in %s%s.", v->child->next ? "all of: " : "", all);
+    char *all = name_list(st, VOCAB_EXAM, NULL, v, _(" and "), e);
+    char *rule = (v->child->next ? xasprintf(_("Needs a pass in all of: %s."), all)
+                                 : xasprintf(_("Needs a pass in %s."), all));
     if (!a->exams_known) {
-        found(j, REQ_EXAMS, -1, rule, xasprintf("a pass in %s", all),
-              xasprintf("Needs a pass in: %s; you have not said which exams you passed.", all));
+        found(j, REQ_EXAMS, -1, rule, xasprintf(_("a pass in %s"), all),
+              xasprintf(_("Needs a pass in: %s; you have not said which exams you passed."), all));
         free(all);
         return;
     }
@@ -252,15 +262,15 @@ static void judge_exams(struct judge *j, struct store *st, const cJSON *v, const
             cJSON_AddItemToArray(missing, cJSON_CreateString(x->valuestring));
     }
     if (!missing->child) {
-        found(j, REQ_EXAMS, 1, rule, xasprintf("a pass in %s", all),
-              xasprintf("You have passed %s.", all));
+        found(j, REQ_EXAMS, 1, rule, xasprintf(_("a pass in %s"), all),
+              xasprintf(_("You have passed %s."), all));
     } else if (!v->child->next) {
-        found(j, REQ_EXAMS, 0, rule, xasprintf("a pass in %s", all),
-              xasprintf("Needs a pass in %s; you have not passed it yet.", all));
+        found(j, REQ_EXAMS, 0, rule, xasprintf(_("a pass in %s"), all),
+              xasprintf(_("Needs a pass in %s; you have not passed it yet."), all));
     } else {
-        char *names = name_list(st, VOCAB_EXAM, NULL, missing, " and ", e);
-        found(j, REQ_EXAMS, 0, rule, xasprintf("a pass in %s", names),
-              xasprintf("Needs a pass in all of: %s; not yet passed: %s.", all, names));
+        char *names = name_list(st, VOCAB_EXAM, NULL, missing, _(" and "), e);
+        found(j, REQ_EXAMS, 0, rule, xasprintf(_("a pass in %s"), names),
+              xasprintf(_("Needs a pass in all of: %s; not yet passed: %s."), all, names));
         free(names);
     }
     cJSON_Delete(missing);
@@ -270,38 +280,38 @@ static void judge_exams(struct judge *j, struct store *st, const cJSON *v, const
 static void judge_discipline(struct judge *j, struct store *st, const cJSON *v,
                              const struct answers *a, struct err *e)
 {
-    char *allowed = name_list(st, 0, &terms_discipline, v, " or ", e);
-    const char *yours = terms_label(&terms_discipline, a->discipline);
-    char *rule = xasprintf("For %s only.", allowed);
-    char *phrase = xasprintf("%s as your field", allowed);
+    char *allowed = name_list(st, 0, &terms_discipline, v, _(" or "), e);
+    const char *yours = _(terms_label(&terms_discipline, a->discipline));
+    char *rule = xasprintf(_("For %s only."), allowed);
+    char *phrase = xasprintf(_("%s as your field"), allowed);
     if (!a->discipline)
         found(j, REQ_DISCIPLINE, -1, rule, phrase,
-              xasprintf("For %s; you have not said your discipline.", allowed));
+              xasprintf(_("For %s; you have not said your discipline."), allowed));
     else if (listed(v, a->discipline))
         found(j, REQ_DISCIPLINE, 1, rule, phrase,
-              xasprintf("It is for %s, your discipline.", yours));
+              xasprintf(_("It is for %s, your discipline."), yours));
     else
         found(j, REQ_DISCIPLINE, 0, rule, phrase,
-              xasprintf("For %s only; you said %s.", allowed, yours));
+              xasprintf(_("For %s only; you said %s."), allowed, yours));
     free(allowed);
 }
 
 static void judge_recency(struct judge *j, const cJSON *v, const struct answers *a)
 {
     char *within = years(v->valuedouble);
-    char *rule = xasprintf("Independent practice within the last %s.", within);
-    char *phrase = xasprintf("practice within the last %s", within);
+    char *rule = xasprintf(_("Independent practice within the last %s."), within);
+    char *phrase = xasprintf(_("practice within the last %s"), within);
     if (a->last_practised < 0) {
         found(j, REQ_RECENCY, -1, rule, phrase,
-              xasprintf("Needs independent practice within the last %s; you have not said when "
-                        "you last practised.",
+              xasprintf(_("Needs independent practice within the last %s; you have not said "
+                          "when you last practised."),
                         within));
     } else {
         char *ago = years(a->last_practised);
         bool ok = a->last_practised <= v->valuedouble;
         found(j, REQ_RECENCY, ok, rule, phrase,
-              ok ? xasprintf("You practised %s ago, within the %s it asks.", ago, within)
-                 : xasprintf("Needs practice within the last %s; you last practised %s ago.",
+              ok ? xasprintf(_("You practised %s ago, within the %s it asks."), ago, within)
+                 : xasprintf(_("Needs practice within the last %s; you last practised %s ago."),
                              within, ago));
         free(ago);
     }
@@ -311,12 +321,12 @@ static void judge_recency(struct judge *j, const cJSON *v, const struct answers 
 static void judge_residence(struct judge *j, struct store *st, const cJSON *v,
                             const struct answers *a, struct err *e)
 {
-    char *places = name_list(st, VOCAB_REGION, NULL, v, " or ", e);
-    char *rule = xasprintf("You must live in %s.", places);
-    char *phrase = xasprintf("living in %s", places);
+    char *places = name_list(st, VOCAB_REGION, NULL, v, _(" or "), e);
+    char *rule = xasprintf(_("You must live in %s."), places);
+    char *phrase = xasprintf(_("living in %s"), places);
     if (!a->region) {
         found(j, REQ_RESIDENCE, -1, rule, phrase,
-              xasprintf("You must live in %s; you have not said where you live.", places));
+              xasprintf(_("You must live in %s; you have not said where you live."), places));
     } else {
         bool ok = false, wider = false;
         for (const cJSON *x = v->child; x && !ok; x = x->next) {
@@ -329,9 +339,10 @@ static void judge_residence(struct judge *j, struct store *st, const cJSON *v,
               : wider ? -1
                       : 0,
               rule, phrase,
-              ok      ? xasprintf("You live in %s, as it asks.", places)
-              : wider ? xasprintf("You must live in %s; say more exactly where you live.", places)
-                      : xasprintf("You must live in %s.", places));
+              ok      ? xasprintf(_("You live in %s, as it asks."), places)
+              : wider ? xasprintf(_("You must live in %s; say more exactly where you live."),
+                                  places)
+                      : xasprintf(_("You must live in %s."), places));
     }
     free(places);
 }
@@ -342,7 +353,7 @@ static char *phrases(const struct match *m, int outcome)
     struct sb b = {0};
     for (size_t k = 0; k < m->n_reasons; k++)
         if (m->rules[k].outcome == outcome)
-            sb_addf(&b, "%s%s", b.len ? "; " : "", m->rules[k].phrase);
+            sb_addf(&b, "%s%s", b.len ? _("; ") : "", m->rules[k].phrase);
     if (!b.len) {
         sb_finish(&b);
         return NULL;
@@ -368,40 +379,43 @@ static char *why_line(struct match *m)
     m->why_has_note = false;
     switch (m->verdict) {
     case VERDICT_FITS:
-        sb_addf(&b, "Fits: you meet every rule the program publishes (%s).", met ? met : "");
+        sb_addf(&b, _("Fits: you meet every rule the program publishes (%s)."), met ? met : "");
         break;
     case VERDICT_MEETS_STATED:
-        sb_addf(&b, "Meets the %zu rule%s on record (%s); ", n, n == 1 ? "" : "s", met ? met : "");
+        sb_addf(&b,
+                ngettext("Meets the %zu rule on record (%s); ",
+                         "Meets the %zu rules on record (%s); ", n),
+                n, met ? met : "");
         if (m->note) {
-            sb_add(&b, "the program also asks: ");
+            sb_add(&b, _("the program also asks: "));
             add_note(&b, m->note);
             m->why_has_note = true;
         } else {
-            sb_add(&b, "its other rules are not on record here: ask the program.");
+            sb_add(&b, _("its other rules are not on record here: ask the program."));
         }
         break;
     case VERDICT_CHECK:
         if (!m->has_requires) {
-            sb_add(&b, "Check: no rules on record that your answers can be compared with; ");
+            sb_add(&b, _("Check: no rules on record that your answers can be compared with; "));
             if (m->note) {
-                sb_add(&b, "it says: ");
+                sb_add(&b, _("it says: "));
                 add_note(&b, m->note);
                 m->why_has_note = true;
             } else {
-                sb_add(&b, "ask the program what it asks.");
+                sb_add(&b, _("ask the program what it asks."));
             }
         } else {
-            sb_addf(&b, "Check: not known from your answers: %s.", unknown ? unknown : "");
+            sb_addf(&b, _("Check: not known from your answers: %s."), unknown ? unknown : "");
             if (met)
-                sb_addf(&b, " Met: %s.", met);
+                sb_addf(&b, _(" Met: %s."), met);
         }
         break;
     default:
-        sb_addf(&b, "Not yet: needs %s.", unmet ? unmet : "");
+        sb_addf(&b, _("Not yet: needs %s."), unmet ? unmet : "");
         if (met)
-            sb_addf(&b, " Met: %s.", met);
+            sb_addf(&b, _(" Met: %s."), met);
         if (unknown)
-            sb_addf(&b, " Not known from your answers: %s.", unknown);
+            sb_addf(&b, _(" Not known from your answers: %s."), unknown);
         break;
     }
     free(met);
@@ -433,26 +447,26 @@ static void judge(struct store *st, const char *requires_json, int format, const
         if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "exams")) && v->child)
             judge_exams(&j, st, v, a, e);
         if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(req, "language_test"))) {
-            char *rule = xstrdup("Needs an accepted English or French language test result.");
-            char *phrase = xstrdup("a language test result");
+            char *rule = xstrdup(_("Needs an accepted English or French language test result."));
+            char *phrase = xstrdup(_("a language test result"));
             if (a->language_test < 0)
                 found(&j, REQ_LANGUAGE, -1, rule, phrase,
-                      xstrdup("Needs an accepted English or French language test result; you "
-                              "have not said whether you have one."));
+                      xstrdup(_("Needs an accepted English or French language test result; you "
+                                "have not said whether you have one.")));
             else if (a->language_test)
                 found(&j, REQ_LANGUAGE, 1, rule, phrase,
-                      xstrdup("You have an English or French language test result."));
+                      xstrdup(_("You have an English or French language test result.")));
             else
                 found(&j, REQ_LANGUAGE, 0, rule, phrase,
-                      xstrdup("Needs an accepted English or French language test result."));
+                      xstrdup(_("Needs an accepted English or French language test result.")));
         }
         if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "discipline")) && v->child)
             judge_discipline(&j, st, v, a, e);
         judge_years(&j, REQ_POSTGRAD, cJSON_GetObjectItemCaseSensitive(req, "postgrad_years"),
-                    a->postgrad_years, "postgraduate (residency) training",
-                    "postgraduate training");
+                    a->postgrad_years, _("postgraduate (residency) training"),
+                    _("postgraduate training"));
         judge_years(&j, REQ_PRACTICE, cJSON_GetObjectItemCaseSensitive(req, "practice_years"),
-                    a->practice_years, "independent practice", "independent practice");
+                    a->practice_years, _("independent practice"), _("independent practice"));
         if (cJSON_IsNumber(v = cJSON_GetObjectItemCaseSensitive(req, "practised_within_years")))
             judge_recency(&j, v, a);
         if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "residence")) && v->child)
@@ -657,25 +671,26 @@ static void next_step(struct store *st, int64_t rid, const struct answers *a,
         place_url = url;
         title = url = NULL;
     } else if (title && contact) {
-        action = xasprintf("%s; ask the program office", title);
+        action = xasprintf(_("%s; ask the program office"), title);
         place = xstrdup(contact);
         place_url = contact_url;
     } else if (contact) {
-        action = xstrdup("Ask the program office");
+        action = xstrdup(_("Ask the program office"));
         place = xstrdup(contact);
         place_url = contact_url;
     } else {
         struct vocab_item src = {0};
         if (c[5])
             vocab_get(st, VOCAB_SOURCE, c[5], &src, e);
-        const char *name = src.name ? src.name : c[5] ? c[5] : "its source";
-        action = title ? xasprintf("%s; see %s", title, name) : xasprintf("See %s", name);
+        const char *name = src.name ? src.name : c[5] ? c[5] : _("its source");
+        action = title ? xasprintf(_("%s; see %s"), title, name) : xasprintf(_("See %s"), name);
         if (src.url)
             place = xstrdup(src.url);
         place_url = place;
         vocab_item_finish(&src);
     }
-    m->next_step = place ? xasprintf("%s: %s", action, place) : xstrdup(action);
+    /* TRANSLATORS: the next step and its place (a web address, a phone). */
+    m->next_step = place ? xasprintf(_("%s: %s"), action, place) : xstrdup(action);
     m->next_url = place_url ? xstrdup(place_url) : NULL;
     free(action);
     free(place);
@@ -835,7 +850,10 @@ void match_destroy(struct match *m, size_t n)
 
 const char *match_reason_kind(const struct match *m, size_t k)
 {
-    return k < m->n_met ? "met" : k < m->n_met + m->n_unmet ? "not yet" : "unknown";
+    /* TRANSLATORS: whether a rule is met by the answers ("not yet": not met yet). */
+    return k < m->n_met                ? C_("rule", "met")
+           : k < m->n_met + m->n_unmet ? C_("rule", "not yet")
+                                       : C_("rule", "unknown");
 }
 
 size_t match_count(const struct match *m, size_t n, enum verdict v)
@@ -846,20 +864,31 @@ size_t match_count(const struct match *m, size_t n, enum verdict v)
     return k;
 }
 
+/* The first letter of s in small letters, where it follows a label ("Verdict: check: ..."):
+ * ASCII, and a Latin-1 capital in UTF-8 ("À vérifier" in French). */
+static void lower_first(char *s)
+{
+    unsigned char *u = (unsigned char *)s;
+    if (u[0] >= 'A' && u[0] <= 'Z')
+        u[0] = (unsigned char)(u[0] - 'A' + 'a');
+    else if (u[0] == 0xC3 && u[1] >= 0x80 && u[1] <= 0x9E && u[1] != 0x97)
+        u[1] = (unsigned char)(u[1] + 0x20);
+}
+
 /* The next step as a field, its web address on a line of its own (whole, never wrapped). */
 static void next_step_lines(struct doc *d, const struct match *m)
 {
     const char *url = m->next_url;
     const char *at = url ? strstr(m->next_step, url) : NULL;
     if (!at) {
-        doc_add(d, DOC_FIELD, "Next step", m->next_step, NULL, NULL, 0);
+        doc_add(d, DOC_FIELD, _("Next step"), m->next_step, NULL, NULL, 0);
         return;
     }
     char *action = copy_n(m->next_step, (size_t)(at - m->next_step));
     size_t n = strlen(action);
     while (n && action[n - 1] == ' ')
         action[--n] = '\0';
-    doc_add(d, DOC_FIELD, "Next step", action, NULL, NULL, 0);
+    doc_add(d, DOC_FIELD, _("Next step"), action, NULL, NULL, 0);
     doc_add(d, DOC_URL, NULL, url, NULL, NULL, 4);
     const char *rest = at + strlen(url);
     if (*rest)
@@ -875,17 +904,16 @@ void match_doc(struct doc *d, const struct match *m, bool with_id)
     /* The verdict is the why, as a counsellor would say it: it never claims more than the rules
      * on record. */
     char *verdict = xstrdup(m->why ? m->why : match_verdict_words(m->verdict));
-    if (verdict[0] >= 'A' && verdict[0] <= 'Z')
-        verdict[0] = (char)(verdict[0] - 'A' + 'a');
-    doc_add(d, DOC_FIELD, "Verdict", verdict, NULL, NULL, 0);
+    lower_first(verdict);
+    doc_add(d, DOC_FIELD, _("Verdict"), verdict, NULL, NULL, 0);
     free(verdict);
-    doc_add(d, DOC_FIELD, "Status", entry_status_words(m->status), NULL, NULL, 0);
+    doc_add(d, DOC_FIELD, _("Status"), entry_status_words(m->status), NULL, NULL, 0);
     /* Each reason says in words what the screen marks with a symbol: read aloud or printed,
      * a missing requirement must not read like a met one. */
     for (size_t k = 0; k < m->n_reasons; k++)
         doc_add(d, DOC_BULLET, match_reason_kind(m, k), m->reasons[k], NULL, NULL, 0);
     if (!m->why_has_note)
-        doc_add(d, DOC_FIELD, "Note", m->note, NULL, NULL, 0);
+        doc_add(d, DOC_FIELD, _("Note"), m->note, NULL, NULL, 0);
     if (m->next_step)
         next_step_lines(d, m);
 }
@@ -896,13 +924,13 @@ void match_context_doc(struct doc *d, const struct match *c, const struct match 
     char *title = with_id ? xasprintf("%s (%s)", c->name, c->id) : xstrdup(c->name);
     doc_add(d, DOC_HEADING, NULL, title, NULL, NULL, 0);
     free(title);
-    char *what = xasprintf("shown for context beside %s, above, which leads to the same goal where "
-                           "you live; that route is the one judged.",
+    char *what = xasprintf(_("shown for context beside %s, above, which leads to the same goal "
+                             "where you live; that route is the one judged."),
                            route->name);
-    doc_add(d, DOC_FIELD, "Across Canada", what, NULL, NULL, 0);
+    doc_add(d, DOC_FIELD, _("Across Canada"), what, NULL, NULL, 0);
     free(what);
-    doc_add(d, DOC_FIELD, "Status", entry_status_words(c->status), NULL, NULL, 0);
-    doc_add(d, DOC_FIELD, "Note", c->note, NULL, NULL, 0);
+    doc_add(d, DOC_FIELD, _("Status"), entry_status_words(c->status), NULL, NULL, 0);
+    doc_add(d, DOC_FIELD, _("Note"), c->note, NULL, NULL, 0);
     if (c->next_step)
         next_step_lines(d, c);
 }
@@ -931,12 +959,12 @@ void match_results_doc(struct doc *d, const struct match *m, size_t n, bool with
 /* Where the headings of the parts after the rules begin: the rules go before the first. */
 static size_t rules_position(const struct doc *d)
 {
-    static const char *const after[] = {"Steps", "What advocates ask for", "Contact and links",
-                                        "Linked", "Source"};
+    static const char *const after[] = {N_("Steps"), N_("What advocates ask for"),
+                                        N_("Contact and links"), N_("Linked"), N_("Source")};
     for (size_t i = 0; i < d->n; i++)
         if (d->v[i].style == DOC_HEADING)
             for (size_t k = 0; k < sizeof after / sizeof after[0]; k++)
-                if (strcmp(d->v[i].text, after[k]) == 0)
+                if (strcmp(d->v[i].text, _(after[k])) == 0)
                     return i;
     return d->n;
 }
@@ -952,30 +980,32 @@ void match_rules_into(struct doc *d, struct store *st, const struct entry *e,
     struct match m = {0};
     judge(st, e->requires, e->format, answered ? a : &none, &m, err);
     struct doc r = {0};
-    doc_add(&r, DOC_HEADING, NULL, "Rules on record", NULL, NULL, 0);
+    doc_add(&r, DOC_HEADING, NULL, _("Rules on record"), NULL, NULL, 0);
     char *intro;
     if (!m.has_requires)
-        intro = xstrdup("None that answers can be compared with: ask the program what it asks.");
+        intro = xstrdup(_("None that answers can be compared with: ask the program what it asks."));
     else if (m.complete)
-        intro = xasprintf("%s the program's whole published eligibility.",
-                          m.n_reasons == 1 ? "This rule is" : "These rules are");
+        intro = xstrdup(m.n_reasons == 1
+                                ? _("This rule is the program's whole published eligibility.")
+                                : _("These rules are the program's whole published eligibility."));
     else
-        intro = xasprintf("%zu rule%s on record; not the program's whole eligibility.", m.n_reasons,
-                          m.n_reasons == 1 ? "" : "s");
+        intro = xasprintf(ngettext("%zu rule on record; not the program's whole eligibility.",
+                                   "%zu rules on record; not the program's whole eligibility.",
+                                   m.n_reasons),
+                          m.n_reasons);
     doc_add(&r, DOC_TEXT, NULL, intro, NULL, NULL, 0);
     free(intro);
     bool judged = answered && m.has_requires;
     if (judged) {
         /* The kind in the text, not a label: every view says it, the screen's too. */
         for (size_t k = 0; k < m.n_reasons; k++) {
-            char *t = xasprintf("%s: %s", match_reason_kind(&m, k), m.reasons[k]);
+            char *t = xasprintf(_("%s: %s"), match_reason_kind(&m, k), m.reasons[k]);
             doc_add(&r, DOC_BULLET, NULL, t, NULL, NULL, 0);
             free(t);
         }
         char *verdict = xstrdup(m.why);
-        if (verdict[0] >= 'A' && verdict[0] <= 'Z')
-            verdict[0] = (char)(verdict[0] - 'A' + 'a');
-        doc_add(&r, DOC_FIELD, "For your answers", verdict, NULL, NULL, 0);
+        lower_first(verdict);
+        doc_add(&r, DOC_FIELD, _("For your answers"), verdict, NULL, NULL, 0);
         free(verdict);
     } else {
         /* Nothing answered: the rules as the pathway states them, in dataset.md's order. */
@@ -987,8 +1017,8 @@ void match_rules_into(struct doc *d, struct store *st, const struct entry *e,
                     doc_add(&r, DOC_BULLET, NULL, m.rules[k].rule, NULL, NULL, 0);
     }
     if (!(judged && m.why_has_note))
-        doc_add(&r, DOC_FIELD, m.has_requires ? "The program also asks" : "It says", m.note, NULL,
-                NULL, 0);
+        doc_add(&r, DOC_FIELD, m.has_requires ? _("The program also asks") : _("It says"), m.note,
+                NULL, NULL, 0);
     /* Where the rules come from; with no rule on record, the Source part says it. */
     if (!m.has_requires) {
         doc_insert(d, rules_position(d), &r);
@@ -997,13 +1027,13 @@ void match_rules_into(struct doc *d, struct store *st, const struct entry *e,
         return;
     }
     struct sb from = {0};
-    sb_add(&from, e->source.name ? e->source.name : e->source.id ? e->source.id : "not stated");
+    sb_add(&from, e->source.name ? e->source.name : e->source.id ? e->source.id : _("not stated"));
     if (e->source.kind)
         sb_addf(&from, " (%s)", e->source.kind);
     char *when = doc_as_of(e);
     sb_addf(&from, ", %s", when);
     free(when);
-    doc_add(&r, DOC_FIELD, "Rules from", sb_str(&from), NULL, NULL, 0);
+    doc_add(&r, DOC_FIELD, _("Rules from"), sb_str(&from), NULL, NULL, 0);
     sb_finish(&from);
     if (e->source.note)
         doc_add(&r, DOC_URL, NULL, e->source.note, NULL, NULL, 2);

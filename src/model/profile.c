@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "i18n.h"
 #include "terms.h"
 #include "text.h"
 #include "util.h"
@@ -158,11 +159,17 @@ bool profile_parse_years(const char *s, double *out)
         s++;
     if (!*s || !((*s >= '0' && *s <= '9') || *s == '.'))
         return false;
+    /* A decimal comma is how French writes 2.5 ("2,5"). */
+    char *copy = xstrdup(s), *comma = strchr(copy, ',');
+    if (comma && !strchr(comma + 1, ','))
+        *comma = '.';
     char *end;
-    double v = strtod(s, &end);
+    double v = strtod(copy, &end);
     while (*end == ' ')
         end++;
-    if (*end || !isfinite(v) || v < 0 || v > 80)
+    bool ok = !*end && isfinite(v) && v >= 0 && v <= 80;
+    free(copy);
+    if (!ok)
         return false;
     *out = v;
     return true;
@@ -201,7 +208,8 @@ bool profile_parse_last_practised(const char *s, int this_year, double *years_ag
 
 const char *profile_years_form(enum profile_question q)
 {
-    return q == Q_RECENCY ? "a year (2023) or years ago (3)" : "years from 0 to 80 (like 3 or 2.5)";
+    return q == Q_RECENCY ? _("a year (2023) or years ago (3)")
+                          : _("years from 0 to 80 (like 3 or 2.5)");
 }
 
 void profile_set_choice(struct profile *p, enum profile_question q, const char *const *values,
@@ -261,40 +269,42 @@ bool profile_set_years(struct profile *p, enum profile_question q, const char *t
 static const struct {
     const char *label, *explain;
 } questions[Q_COUNT] = {
-        [Q_REGION] = {"Where you live",
-                      "Most pathways are run by one province or territory, for people who live "
-                      "there."},
-        [Q_GOALS] = {"Your goals",
-                     "Residency, a practice-ready assessment, a clinical-assistant role or another "
-                     "career: choose any."},
-        [Q_DISCIPLINE] = {"Your field",
-                          "Some pathways are only for family medicine, others only for other "
-                          "specialties."},
-        [Q_POSTGRAD] = {"Postgraduate training",
-                        "Years of residency (postgraduate) training you completed after medical "
-                        "school."},
-        [Q_PRACTICE] = {"Independent practice",
-                        "Years you practised as a physician on your own licence, without "
-                        "supervision."},
-        [Q_RECENCY] = {"Last practised",
-                       "When you last practised, as a year (2023) or years ago (3): many "
-                       "programs ask for recent practice."},
-        [Q_EXAMS] = {"Exams passed",
-                     "The Canadian exams you have passed; pathways name the ones they require."},
-        [Q_LANGUAGE] = {"Language test",
-                        "Whether you have an accepted English or French language test result."},
-        [Q_STATUS] = {"Status in Canada",
-                      "Some programs are open only to citizens and permanent residents."},
+        [Q_REGION] = {N_("Where you live"),
+                      N_("Most pathways are run by one province or territory, for people who "
+                         "live there.")},
+        [Q_GOALS] = {N_("Your goals"),
+                     N_("Residency, a practice-ready assessment, a clinical-assistant role or "
+                        "another career: choose any.")},
+        [Q_DISCIPLINE] = {N_("Your field"),
+                          N_("Some pathways are only for family medicine, others only for other "
+                             "specialties.")},
+        [Q_POSTGRAD] = {N_("Postgraduate training"),
+                        N_("Years of residency (postgraduate) training you completed after "
+                           "medical school.")},
+        [Q_PRACTICE] = {N_("Independent practice"),
+                        N_("Years you practised as a physician on your own licence, without "
+                           "supervision.")},
+        [Q_RECENCY] = {N_("Last practised"),
+                       N_("When you last practised, as a year (2023) or years ago (3): many "
+                          "programs ask for recent practice.")},
+        [Q_EXAMS] = {N_("Exams passed"),
+                     N_("The Canadian exams you have passed; pathways name the ones they "
+                        "require.")},
+        [Q_LANGUAGE] = {N_("Language test"),
+                        N_("Whether you have an accepted English or French language test "
+                           "result.")},
+        [Q_STATUS] = {N_("Status in Canada"),
+                      N_("Some programs are open only to citizens and permanent residents.")},
 };
 
 const char *profile_label(enum profile_question q)
 {
-    return q < Q_COUNT ? questions[q].label : "";
+    return q < Q_COUNT ? _(questions[q].label) : "";
 }
 
 const char *profile_explain(enum profile_question q)
 {
-    return q < Q_COUNT ? questions[q].explain : "";
+    return q < Q_COUNT ? _(questions[q].explain) : "";
 }
 
 bool profile_answered(const struct profile *p, enum profile_question q)
@@ -340,24 +350,32 @@ void profile_forget(struct profile *p, enum profile_question q)
 static void add_name(struct sb *b, struct store *st, enum vocab t, const char *id, struct err *e)
 {
     struct vocab_item it = {0};
-    if (st)
+    char local[256] = "";
+    if (st) {
         vocab_get(st, t, id, &it, e);
-    sb_add(b, it.name ? it.name : id);
+        /* The name in the reader's language, where the data has one. */
+        if (i18n_french())
+            vocab_name_in(st, t, id, i18n_lang(), local, sizeof local, NULL);
+    }
+    sb_add(b, local[0] ? local : it.name ? it.name : id);
     vocab_item_finish(&it);
 }
 
-static char *years_words(double y, const char *after)
+static char *years_words(double y, bool ago)
 {
+    char n[32];
     if (y == floor(y))
-        return xasprintf("%.0f year%s%s", y, y == 1 ? "" : "s", after);
-    return xasprintf("%.1f years%s", y, after);
+        return ago ? xasprintf(ngettext("%.0f year ago", "%.0f years ago", (unsigned long)y), y)
+                   : xasprintf(ngettext("%.0f year", "%.0f years", (unsigned long)y), y);
+    i18n_decimal(n, sizeof n, y, 1);
+    return ago ? xasprintf(_("%s years ago"), n) : xasprintf(_("%s years"), n);
 }
 
 char *profile_answer_words(const struct profile *p, enum profile_question q, struct store *st,
                            struct err *e)
 {
     if (!profile_answered(p, q))
-        return xstrdup("not answered");
+        return xstrdup(_("not answered"));
     struct sb b = {0};
     switch (q) {
     case Q_REGION: add_name(&b, st, VOCAB_REGION, p->region, e); break;
@@ -368,13 +386,14 @@ char *profile_answer_words(const struct profile *p, enum profile_question q, str
             add_name(&b, st, VOCAB_GOAL, p->goals[i], e);
         }
         break;
-    case Q_DISCIPLINE: sb_add(&b, terms_label(&terms_discipline, p->discipline)); break;
-    case Q_POSTGRAD: return years_words(p->postgrad_years, "");
-    case Q_PRACTICE: return years_words(p->practice_years, "");
+    case Q_DISCIPLINE: sb_add(&b, _(terms_label(&terms_discipline, p->discipline))); break;
+    case Q_POSTGRAD: return years_words(p->postgrad_years, false);
+    case Q_PRACTICE: return years_words(p->practice_years, false);
     case Q_RECENCY: {
         /* Said both ways when typed as a year, so the person hears what was understood. */
-        char *ago = p->last_practised == 0 ? xstrdup(p->last_year ? "this year" : "practising now")
-                                           : years_words(p->last_practised, " ago");
+        char *ago = p->last_practised == 0
+                            ? xstrdup(p->last_year ? _("this year") : _("practising now"))
+                            : years_words(p->last_practised, true);
         if (!p->last_year)
             return ago;
         char *both = xasprintf("%d: %s", p->last_year, ago);
@@ -383,7 +402,7 @@ char *profile_answer_words(const struct profile *p, enum profile_question q, str
     }
     case Q_EXAMS:
         if (p->n_exams == 0)
-            sb_add(&b, "none yet");
+            sb_add(&b, _("none yet"));
         for (size_t i = 0; i < p->n_exams; i++) {
             if (i)
                 sb_add(&b, ", ");
@@ -395,8 +414,8 @@ char *profile_answer_words(const struct profile *p, enum profile_question q, str
             sb_finish(&name);
         }
         break;
-    case Q_LANGUAGE: sb_add(&b, p->language_test ? "yes, I have a result" : "not yet"); break;
-    case Q_STATUS: sb_add(&b, terms_label(&terms_person_status, p->status)); break;
+    case Q_LANGUAGE: sb_add(&b, p->language_test ? _("yes, I have a result") : _("not yet")); break;
+    case Q_STATUS: sb_add(&b, _(terms_label(&terms_person_status, p->status))); break;
     default: break;
     }
     return sb_take(&b);
@@ -479,7 +498,7 @@ enum profile_exam_found profile_find_exam(struct store *st, const char *typed, c
         for (size_t i = 0; i < l.n; i++)
             if (names_have(names[i], want, prefix)) {
                 char *s = match_exam_short(l.v[i].name ? l.v[i].name : l.v[i].id);
-                sb_addf(&all, "%s%s (%s)", hits ? " or " : "", s, l.v[i].id);
+                sb_addf(&all, "%s%s (%s)", hits ? _(" or ") : "", s, l.v[i].id);
                 free(s);
                 if (!hits++)
                     first = i;

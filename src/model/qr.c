@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "terms.h"
 #include "util.h"
 
@@ -108,14 +109,14 @@ char *qr_entry_address(const struct entry *e, char **what)
     const char *url = NULL;
     if (e->website && e->website[0]) {
         url = e->website;
-        *what = xasprintf("The website of %s", e->name);
+        *what = xasprintf(_("The website of %s"), e->name);
     } else if (e->links.n && e->links.v[0].extra && e->links.v[0].extra[0]) {
         url = e->links.v[0].extra;
-        *what = xasprintf("A page about %s: %s", e->name,
+        *what = xasprintf(_("A page about %s: %s"), e->name,
                           e->links.v[0].text ? e->links.v[0].text : url);
     } else if (e->source.note && e->source.note[0]) {
         url = e->source.note;
-        *what = xasprintf("Where the facts about %s come from: %s", e->name,
+        *what = xasprintf(_("Where the facts about %s come from: %s"), e->name,
                           e->source.name ? e->source.name : url);
     }
     if (!url)
@@ -140,7 +141,8 @@ static void item_lines(struct sb *b, struct store *st, const struct state_item *
         add_line(b, NULL, e->email);
         add_line(b, NULL, e->website);
     }
-    add_line(b, "Note: ", it->note);
+    /* TRANSLATORS: before a note in a QR code's text ("Note: call in May"). */
+    add_line(b, _("Note: "), it->note);
     entry_destroy(e);
 }
 
@@ -156,7 +158,7 @@ char *qr_shortlist_text(struct store *st, const struct state_item *items, size_t
                         const char *date)
 {
     struct sb b = {0};
-    sb_addf(&b, "itpnav shortlist, %s\n", date);
+    sb_addf(&b, _("itpnav shortlist, %s\n"), date);
     for (size_t i = 0; i < n; i++)
         item_lines(&b, st, &items[i], i + 1);
     return finish(&b);

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "entry.h"
+#include "i18n.h"
 #include "terms.h"
 #include "util.h"
 
@@ -53,7 +54,8 @@ static const char schema[] =
 
 static int fail(struct state *s, const char *what, struct err *e)
 {
-    return err_set(e, EXIT_IOERR, "%s: %s", what, s->db ? sqlite3_errmsg(s->db) : "");
+    /* TRANSLATORS: what was being done (N_("reading the shortlist")) and SQLite's reason. */
+    return err_set(e, EXIT_IOERR, _("%s: %s"), _(what), s->db ? sqlite3_errmsg(s->db) : "");
 }
 
 bool state_in_memory(const struct state *s)
@@ -106,7 +108,7 @@ static int open_db(const char *path, int wait_ms, sqlite3 **out, bool *locked, s
             *slash = '\0';
             if (!mkdir_p(dir)) {
                 int code = err_set(e, resource_errno(errno) ? EXIT_OSERR : EXIT_IOERR,
-                                   "cannot create %s: %s", dir, strerror(errno));
+                                   _("cannot create %s: %s"), dir, strerror(errno));
                 free(dir);
                 return code;
             }
@@ -115,7 +117,7 @@ static int open_db(const char *path, int wait_ms, sqlite3 **out, bool *locked, s
         int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
         if (fd < 0)
             return err_set(e, resource_errno(errno) ? EXIT_OSERR : EXIT_NOINPUT,
-                           "cannot open %s: %s", path, strerror(errno));
+                           _("cannot open %s: %s"), path, strerror(errno));
         close(fd);
         char *name = plain_path(path);
         rc = sqlite3_open_v2(name, &db, SQLITE_OPEN_READWRITE, NULL);
@@ -143,8 +145,8 @@ static int open_db(const char *path, int wait_ms, sqlite3 **out, bool *locked, s
     if (rc == SQLITE_OK && version > STATE_VERSION) {
         sqlite3_close(db);
         return err_set(e, EXIT_DATAERR,
-                       "%s was written by a newer itpnav (version %d); it is left as it is", path,
-                       version);
+                       _("%s was written by a newer itpnav (version %d); it is left as it is"),
+                       path, version);
     }
     if (rc == SQLITE_OK)
         rc = sqlite3_exec(db, schema, NULL, NULL, NULL);
@@ -419,7 +421,7 @@ int state_items(struct state *s, struct store *st, struct state_item **v, size_t
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(s->db, "SELECT id, kind, name, note, added FROM item ORDER BY pos", -1,
                            &q, NULL) != SQLITE_OK)
-        return fail(s, "reading the shortlist", e);
+        return fail(s, N_("reading the shortlist"), e);
     int rc;
     size_t cap = 0;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
@@ -442,7 +444,7 @@ int state_items(struct state *s, struct store *st, struct state_item **v, size_t
         state_items_destroy(*v, *n);
         *v = NULL;
         *n = 0;
-        return fail(s, "reading the shortlist", e);
+        return fail(s, N_("reading the shortlist"), e);
     }
     for (size_t i = 0; st && i < *n; i++) {
         char *name = NULL;
@@ -514,7 +516,7 @@ static int run(struct state *s, const char *what, const char *sql, const char *a
 int state_add(struct state *s, const char *id, const char *kind, const char *name, struct err *e)
 {
     before_change(s);
-    return run(s, "adding to the shortlist",
+    return run(s, N_("adding to the shortlist"),
                "INSERT OR IGNORE INTO item(pos, id, kind, name, added)"
                " SELECT coalesce(max(pos), 0) + 1, ?1, ?2, ?3, date('now', 'localtime') FROM item",
                id, kind, name ? name : id, e);
@@ -564,7 +566,7 @@ int state_remove(struct state *s, const char *id, const char *kind, struct err *
             "DELETE FROM item WHERE id = ?1 AND kind = ?2",
             "DELETE FROM removed WHERE seq <= (SELECT max(seq) FROM removed) - ?3",
     };
-    return transact(s, "removing from the shortlist", sql, sizeof sql / sizeof *sql, id, kind,
+    return transact(s, N_("removing from the shortlist"), sql, sizeof sql / sizeof *sql, id, kind,
                     STATE_UNDO_MAX, e);
 }
 
@@ -633,7 +635,7 @@ static int put_back_step(struct state *s, const char *sql, const struct state_it
 int state_undo(struct state *s, struct state_item *out, struct err *e)
 {
     before_change(s);
-    static const char what[] = "putting the entry back";
+    static const char what[] = N_("putting the entry back");
     if (out)
         *out = (struct state_item){0};
     if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
@@ -696,7 +698,7 @@ int state_undo(struct state *s, struct state_item *out, struct err *e)
         return code;
     }
     if (!found)
-        return err_set(e, EXIT_USAGE, "there is nothing to put back");
+        return err_set(e, EXIT_USAGE, _("there is nothing to put back"));
     if (out)
         *out = it;
     else
@@ -716,7 +718,7 @@ int state_move(struct state *s, size_t index, int delta, struct err *e)
 {
     before_change(s);
     if (sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-        return fail(s, "reordering the shortlist", e);
+        return fail(s, N_("reordering the shortlist"), e);
     sqlite3_stmt *q;
     int64_t *pos = NULL;
     size_t n = 0, cap = 0;
@@ -759,7 +761,7 @@ int state_move(struct state *s, size_t index, int delta, struct err *e)
     }
     free(pos);
     if (rc != SQLITE_OK || sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-        rc = fail(s, "reordering the shortlist", e);
+        rc = fail(s, N_("reordering the shortlist"), e);
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
         return rc;
     }
@@ -782,13 +784,13 @@ int state_load_profile(struct state *s, struct profile *p, struct err *e)
     sqlite3_stmt *q;
     if (sqlite3_prepare_v2(s->db, "SELECT value FROM kv WHERE key = 'profile'", -1, &q, NULL) !=
         SQLITE_OK)
-        return fail(s, "reading your answers", e);
+        return fail(s, N_("reading your answers"), e);
     int rc = sqlite3_step(q);
     if (rc == SQLITE_ROW)
         profile_decode(p, (const char *)sqlite3_column_text(q, 0));
     sqlite3_finalize(q);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return fail(s, "reading your answers", e);
+        return fail(s, N_("reading your answers"), e);
     return 0;
 }
 
@@ -801,7 +803,7 @@ int state_clear(struct state *s, struct err *e)
                 s->db,
                 "BEGIN IMMEDIATE; DELETE FROM item; DELETE FROM kv; DELETE FROM removed; COMMIT",
                 NULL, NULL, NULL) != SQLITE_OK) {
-        int rc = fail(s, "clearing the shortlist", e);
+        int rc = fail(s, N_("clearing the shortlist"), e);
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
         return rc;
     }

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "i18n.h"
 #include "store_build.h"
 #include "util.h"
 
@@ -91,23 +92,23 @@ static int report(struct store *st, bool damaged, const char *why, struct err *e
     if (damaged && st->person_db) {
         /* The person's own file: never rebuilt behind their back (it is read-only), but said. */
         return err_set(e, EXIT_IOERR,
-                       "%s: the database is damaged (%s); write it again with 'itpnav build-db'",
+                       _("%s: the database is damaged (%s); write it again with 'itpnav build-db'"),
                        st->origin, why);
     }
     if (damaged)
         st->damaged = true;
-    return err_set(e, EXIT_IOERR, "query failed: %s", why);
+    return err_set(e, EXIT_IOERR, _("query failed: %s"), why);
 }
 
 int store_failed(struct store *st, struct err *e)
 {
     int rc = sqlite3_extended_errcode(st->db);
     if ((rc & 0xff) == SQLITE_NOMEM)
-        return err_set(e, EXIT_OSERR, "out of memory");
+        return err_set(e, EXIT_OSERR, _("out of memory"));
     char *why = store_failure(st->db, rc);
     int code;
     if (resource_errno(sqlite3_system_errno(st->db)))
-        code = err_set(e, EXIT_OSERR, "query failed: %s",
+        code = err_set(e, EXIT_OSERR, _("query failed: %s"),
                        why); /* the system's limit, not the file */
     else
         code = report(st, damage_code(rc), why, e);
@@ -250,14 +251,14 @@ int store_open_db(const char *path, struct store **out, struct err *e)
     *out = NULL;
     struct stat st;
     if (stat(path, &st) != 0)
-        return err_set(e, EXIT_NOINPUT, "cannot open: %s", strerror(errno));
+        return err_set(e, EXIT_NOINPUT, _("cannot open: %s"), strerror(errno));
     if (S_ISDIR(st.st_mode))
-        return err_set(e, EXIT_NOINPUT, "is a directory; expected a database file");
+        return err_set(e, EXIT_NOINPUT, _("is a directory; expected a database file"));
     sqlite3 *db = NULL;
     if (store_open_readonly(path, &db) != SQLITE_OK) {
         char *why = store_failure(db, sqlite3_errcode(db));
         int code = resource_errno(sqlite3_system_errno(db)) ? EXIT_OSERR : EXIT_NOINPUT;
-        err_set(e, code, "cannot open: %s", why);
+        err_set(e, code, _("cannot open: %s"), why);
         free(why);
         sqlite3_close(db);
         return code;
@@ -265,7 +266,7 @@ int store_open_db(const char *path, struct store **out, struct err *e)
     if (!store_schema_current(db)) {
         sqlite3_close(db);
         return err_set(e, EXIT_DATAERR,
-                       "not an itpnav database of schema %d (write one with 'itpnav build-db')",
+                       _("not an itpnav database of schema %d (write one with 'itpnav build-db')"),
                        STORE_SCHEMA_VERSION);
     }
     *out = store_create(db, path);
@@ -287,7 +288,7 @@ int store_open_memory(const struct dataset_input *in, const char *origin, unsign
         }
     }
     if (fill != SQLITE_OK) {
-        err_set(e, EXIT_IOERR, "cannot build the in-memory database: %s", sqlite3_errmsg(db));
+        err_set(e, EXIT_IOERR, _("cannot build the in-memory database: %s"), sqlite3_errmsg(db));
         sqlite3_close(db);
         return EXIT_IOERR;
     }

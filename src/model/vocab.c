@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "store_impl.h"
 #include "text.h"
 #include "util.h"
@@ -95,7 +96,7 @@ static int step_get(struct store *st, enum vocab t, const char *id, sqlite3_stmt
 {
     *out = NULL;
     if ((unsigned)t >= VOCAB_COUNT) {
-        err_set(e, EXIT_IOERR, "query failed: no such vocabulary");
+        err_set(e, EXIT_IOERR, _("query failed: no such vocabulary"));
         return SQLITE_MISUSE;
     }
     sqlite3_stmt *s = store_stmt(st, get_slot[t], get_sql[t], e);
@@ -165,7 +166,7 @@ static int list_once(struct store *st, enum vocab t, struct vocab_list *out, str
 {
     *out = (struct vocab_list){0};
     if ((unsigned)t >= VOCAB_COUNT)
-        return err_set(e, EXIT_IOERR, "query failed: no such vocabulary");
+        return err_set(e, EXIT_IOERR, _("query failed: no such vocabulary"));
     sqlite3_stmt *s;
     if (sqlite3_prepare_v2(st->db, list_sql[t], -1, &s, NULL) != SQLITE_OK)
         return failed(st, e);

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "i18n.h"
 #include "text.h"
 #include "util.h"
 
@@ -31,11 +32,13 @@ bool line_choices_vocab(struct line *l, struct line_choices *c, enum vocab t)
         line_say(l, 0, "%s", e.msg);
         return false;
     }
+    vocab_list_localize(l->st, t, &list, i18n_french() ? i18n_lang() : NULL);
     for (size_t i = 0; i < list.n; i++) {
         const struct vocab_item *it = &list.v[i];
         const char *name = it->name ? it->name : it->id;
         /* The tree's indent is not heard: say the place it is in. */
-        char *label = it->parent ? xasprintf("%s, in %s", name, it->parent) : xstrdup(name);
+        /* TRANSLATORS: a place and the place it is in ("Toronto, in Ontario"). */
+        char *label = it->parent ? xasprintf(_("%s, in %s"), name, it->parent) : xstrdup(name);
         line_choices_add(c, it->id, label, name, false);
         free(label);
     }
@@ -75,7 +78,7 @@ static void show_page(struct line *l, const struct line_choices *c, size_t page)
     if (to > c->n)
         to = c->n;
     if (pages_of(c) > 1)
-        line_say(l, 0, "Page %zu of %zu, choices %zu to %zu of %zu.", page + 1, pages_of(c),
+        line_say(l, 0, _("Page %zu of %zu, choices %zu to %zu of %zu."), page + 1, pages_of(c),
                  from + 1, to, c->n);
     for (size_t i = from; i < to; i++)
         line_say(l, 4, "%zu. %s", i + 1, c->v[i].label);
@@ -126,16 +129,16 @@ static void narrow(struct line *l, const struct line_choose_opts *o, const struc
     }
     char *safe = text_sanitize(typed, false);
     if (!hits) {
-        line_say(l, 0, "No choice matches \"%s\".", safe);
+        line_say(l, 0, _("No choice matches \"%s\"."), safe);
         for (size_t i = 0; suggest && i < c->n; i++)
             if (strcmp(c->v[i].name, suggest) == 0 || strcmp(c->v[i].value, suggest) == 0 ||
                 (suggest_id && strcmp(c->v[i].value, suggest_id) == 0)) {
-                line_say(l, 0, "Did you mean %s? It is number %zu.", c->v[i].label, i + 1);
+                line_say(l, 0, _("Did you mean %s? It is number %zu."), c->v[i].label, i + 1);
                 break;
             }
     } else {
-        line_say(l, 0, "%zu %s \"%s\":", hits, hits == 1 ? "choice matches" : "choices match",
-                 safe);
+        line_say(l, 0, ngettext("%zu choice matches \"%s\":", "%zu choices match \"%s\":", hits),
+                 hits, safe);
         for (size_t i = 0; i < c->n; i++)
             if (hit[i])
                 line_say(l, 4, "%zu. %s", i + 1, c->v[i].label);
@@ -164,7 +167,7 @@ static bool parse_numbers(struct line *l, const char *a, size_t max, size_t *cho
         size_t k = line_number(w, max);
         if (!k) {
             if (!*bad)
-                line_say(l, 0, "There is no choice %s: the choices are 1 to %zu.", w, max);
+                line_say(l, 0, _("There is no choice %s: the choices are 1 to %zu."), w, max);
             *bad = true;
             continue;
         }
@@ -183,18 +186,18 @@ static char *prompt_of(const struct line_choose_opts *o, const struct line_choic
     struct sb b = {0};
     char range[64];
     if (o->multi)
-        sb_addf(&b, "Type the numbers of all that apply (like 1 3), from 1 to %zu", c->n);
+        sb_addf(&b, _("Type the numbers of all that apply (like 1 3), from 1 to %zu"), c->n);
     else
-        sb_addf(&b, "Type %s", line_range(range, sizeof range, c->n));
+        sb_addf(&b, _("Type %s"), line_range(range, sizeof range, c->n));
     if (o->find)
-        sb_add(&b, ", part of a name to find it");
+        sb_add(&b, _(", part of a name to find it"));
     if (o->by_name)
-        sb_add(&b, " or their names");
+        sb_add(&b, _(" or their names"));
     if (pages_of(c) > 1)
-        sb_add(&b, ", n or p for the next or previous page");
+        sb_add(&b, _(", n or p for the next or previous page"));
     if (o->keep)
-        sb_addf(&b, ", Enter to %s", o->keep);
-    sb_addf(&b, ", or b to %s (m reads the choices again):", o->back ? o->back : "go back");
+        sb_addf(&b, _(", Enter to %s"), o->keep);
+    sb_addf(&b, _(", or b to %s (m reads the choices again):"), o->back ? o->back : _("go back"));
     return sb_take(&b);
 }
 
@@ -251,7 +254,8 @@ enum line_chosen line_choose(struct line *l, const struct line_choose_opts *o,
                 page = next ? page + 1 : page - 1;
                 show_page(l, c, page);
             } else {
-                line_say(l, 0, next ? "This is the last page." : "This is the first page.");
+                line_say(l, 0, "%s",
+                         next ? _("This is the last page.") : _("This is the first page."));
             }
             continue;
         }
@@ -260,7 +264,7 @@ enum line_chosen line_choose(struct line *l, const struct line_choose_opts *o,
             if (bad)
                 continue;
             if (!o->multi && *n > 1) {
-                line_say(l, 0, "Type one number only: this question takes one answer.");
+                line_say(l, 0, _("Type one number only: this question takes one answer."));
                 continue;
             }
             size_t excl = c->n;
@@ -269,8 +273,8 @@ enum line_chosen line_choose(struct line *l, const struct line_choose_opts *o,
                     excl = chosen[i];
             if (*n > 1 && excl < c->n) {
                 line_say(l, 0,
-                         "\"%s\" goes alone: type its number by itself, or the others "
-                         "without it.",
+                         _("\"%s\" goes alone: type its number by itself, or the others "
+                           "without it."),
                          c->v[excl].label);
                 continue;
             }
@@ -289,7 +293,7 @@ enum line_chosen line_choose(struct line *l, const struct line_choose_opts *o,
             continue;
         }
         char *safe = text_sanitize(a, false);
-        line_say(l, 0, "There is no choice \"%s\".", safe);
+        line_say(l, 0, _("There is no choice \"%s\"."), safe);
         free(safe);
     }
     free(prompt);

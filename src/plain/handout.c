@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "handout.h"
+#include "i18n.h"
 #include "util.h"
 
 static char *render(struct line *l, enum handout_format f)
@@ -29,11 +30,11 @@ enum replace { REPLACE, RENAME, CANCEL };
 static enum replace ask_replace(struct line *l, const char *path)
 {
     struct line_choices c = {0};
-    line_choices_add(&c, "replace", "Replace it", NULL, false);
-    line_choices_add(&c, "rename", "Choose another name", NULL, false);
-    line_choices_add(&c, "cancel", "Cancel", NULL, false);
-    char *title = xasprintf("%s exists already. Replace it, or choose another name?", path);
-    struct line_choose_opts o = {.title = title, .back = "cancel"};
+    line_choices_add(&c, "replace", _("Replace it"), NULL, false);
+    line_choices_add(&c, "rename", _("Choose another name"), NULL, false);
+    line_choices_add(&c, "cancel", _("Cancel"), NULL, false);
+    char *title = xasprintf(_("%s exists already. Replace it, or choose another name?"), path);
+    struct line_choose_opts o = {.title = title, .back = _("cancel")};
     size_t chosen[3], n = 0;
     enum replace r = CANCEL;
     if (line_choose(l, &o, &c, chosen, &n) == CHOSEN && n)
@@ -50,11 +51,13 @@ static void save(struct line *l, enum handout_format f)
     char *name = handout_file_name(today, f);
     line_blank(l);
     line_say(l, 0,
-             "Save the handout as %s. A file name or path; a bare name goes in %s; ~/ is "
-             "your home folder.",
-             f == HANDOUT_MARKDOWN ? "Markdown" : "text",
-             getcwd(cwd, sizeof cwd) ? cwd : "the current folder");
-    char *prompt = xasprintf("Type a file name, Enter alone for %s, or b to go back:", name);
+             f == HANDOUT_MARKDOWN
+                     ? _("Save the handout as Markdown. A file name or path; a bare name goes in "
+                         "%s; ~/ is your home folder.")
+                     : _("Save the handout as text. A file name or path; a bare name goes in %s; "
+                         "~/ is your home folder."),
+             getcwd(cwd, sizeof cwd) ? cwd : _("the current folder"));
+    char *prompt = xasprintf(_("Type a file name, Enter alone for %s, or b to go back:"), name);
     for (;;) {
         const char *a = line_ask(l, prompt);
         if (!a || strcmp(a, "b") == 0 || strcmp(a, "B") == 0)
@@ -73,11 +76,11 @@ static void save(struct line *l, enum handout_format f)
         if (rc == EEXIST && (choice = ask_replace(l, path)) == REPLACE)
             rc = handout_save(path, text, true);
         if (choice == CANCEL && !line_leaving(l))
-            line_say(l, 0, "Nothing was saved.");
+            line_say(l, 0, _("Nothing was saved."));
         else if (choice == REPLACE && rc != 0)
-            line_say(l, 0, "Cannot write %s: %s.", path, file_error_words(rc));
+            line_say(l, 0, _("Cannot write %s: %s."), path, file_error_words(rc));
         else if (choice == REPLACE)
-            line_say(l, 0, "Handout saved to %s.", path);
+            line_say(l, 0, _("Handout saved to %s."), path);
         free(text);
         free(path);
         /* Another name was asked for, or this one cannot be written: the name again. */
@@ -97,20 +100,20 @@ static void read_here(struct line *l)
     line_doc(l, d, NULL);
     doc_destroy(d);
     line_blank(l);
-    line_say(l, 0, "That is the end of the handout.");
+    line_say(l, 0, _("That is the end of the handout."));
 }
 
 static void print_it(struct line *l)
 {
     const char *lp = handout_printer();
     if (!lp) {
-        line_say(l, 0, "No printer is set up here.");
+        line_say(l, 0, _("No printer is set up here."));
         return;
     }
     char *text = render(l, HANDOUT_TEXT);
     struct err e = {0};
     if (handout_print(lp, text, &e) == 0)
-        line_say(l, 0, "The handout was sent to the printer.");
+        line_say(l, 0, _("The handout was sent to the printer."));
     else
         line_say(l, 0, "%s", e.msg);
     free(text);
@@ -119,18 +122,21 @@ static void print_it(struct line *l)
 void line_handout(struct line *l)
 {
     size_t n = state_count(l->state);
-    char *count = line_count(n, "entry", "entries");
-    char *title = xasprintf("Make a handout: your shortlist (%s), notes%s, dated today.", count,
-                            profile_empty(&l->prof) ? "" : ", answers and which pathways fit");
+    char *count = line_entries(n);
+    char *title = xasprintf(profile_empty(&l->prof)
+                                    ? _("Make a handout: your shortlist (%s), notes, dated today.")
+                                    : _("Make a handout: your shortlist (%s), notes, answers and "
+                                        "which pathways fit, dated today."),
+                            count);
     free(count);
     struct line_choices c = {0};
-    line_choices_add(&c, "text", "Save as a text file", NULL, false);
-    line_choices_add(&c, "markdown", "Save as a Markdown file", NULL, false);
-    line_choices_add(&c, "read", "Read it here", NULL, false);
+    line_choices_add(&c, "text", _("Save as a text file"), NULL, false);
+    line_choices_add(&c, "markdown", _("Save as a Markdown file"), NULL, false);
+    line_choices_add(&c, "read", _("Read it here"), NULL, false);
     if (handout_printer())
-        line_choices_add(&c, "print", "Print it", NULL, false);
+        line_choices_add(&c, "print", _("Print it"), NULL, false);
     line_blank(l);
-    struct line_choose_opts o = {.title = title, .back = "go back"};
+    struct line_choose_opts o = {.title = title, .back = _("go back")};
     size_t chosen[4], k = 0;
     if (line_choose(l, &o, &c, chosen, &k) == CHOSEN && k) {
         const char *v = c.v[chosen[0]].value;

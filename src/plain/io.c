@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "i18n.h"
 #include "text.h"
 #include "util.h"
 
@@ -88,6 +89,13 @@ char *line_count(size_t n, const char *one, const char *many)
     return xasprintf("%zu %s", n, n == 1 ? one : many);
 }
 
+char *line_entries(size_t n)
+{
+    if (n == 0)
+        return xstrdup(_("no entries"));
+    return xasprintf(ngettext("%zu entry", "%zu entries", n), n);
+}
+
 void line_links_finish(struct line_links *k)
 {
     for (size_t i = 0; i < k->n; i++) {
@@ -115,9 +123,11 @@ static void url_field(struct line *l, int indent, const char *label, const char 
     char *head = NULL;
     if (links) {
         size_t k = add_link(links, NULL, url);
-        head = label ? xasprintf("%s, link %zu:", label, k) : xasprintf("Link %zu:", k);
+        /* TRANSLATORS: a field's label and its link's number, before a web address. */
+        head = label ? xasprintf(_("%s, link %zu:"), label, k) : xasprintf(_("Link %zu:"), k);
     } else if (label) {
-        head = xasprintf("%s:", label);
+        /* TRANSLATORS: a field's label before a web address on the next line. */
+        head = xasprintf(_("%s:"), label);
     }
     if (head)
         line_put(l, indent, indent + 2, head);
@@ -140,7 +150,8 @@ void line_doc(struct line *l, const struct doc *d, struct line_links *links)
             if (line_is_url(x->text))
                 url_field(l, 0, x->label, x->text, links);
             else
-                line_say(l, 2, "%s: %s", x->label ? x->label : "", x->text);
+                /* TRANSLATORS: a field of an entry: its label and its value. */
+                line_say(l, 2, _("%s: %s"), x->label ? x->label : "", x->text);
             break;
         case DOC_TEXT:
         case DOC_NOTE:
@@ -151,12 +162,12 @@ void line_doc(struct line *l, const struct doc *d, struct line_links *links)
             break;
         case DOC_BULLET:
             if (x->label)
-                line_say(l, 4, "  %s: %s", x->label, x->text);
+                line_say(l, 4, _("  %s: %s"), x->label, x->text);
             else
                 line_put(l, 2, 4, x->text);
             break;
         case DOC_STEP:
-            line_say(l, 4, "  Step %d: %s", x->number, x->text);
+            line_say(l, 4, _("  Step %d: %s"), x->number, x->text);
             if (x->detail && line_is_url(x->detail))
                 url_field(l, 4, NULL, x->detail, links);
             else if (x->detail)
@@ -164,16 +175,16 @@ void line_doc(struct line *l, const struct doc *d, struct line_links *links)
             break;
         case DOC_LINK:
             if (links && x->target)
-                line_say(l, 4, "  Link %zu: %s (%s).", add_link(links, x->target, NULL), x->text,
-                         x->detail ? x->detail : "linked");
+                line_say(l, 4, _("  Link %zu: %s (%s)."), add_link(links, x->target, NULL), x->text,
+                         x->detail ? x->detail : _("linked"));
             else
-                line_say(l, 4, "  %s (%s).", x->text, x->detail ? x->detail : "linked");
+                line_say(l, 4, "  %s (%s).", x->text, x->detail ? x->detail : _("linked"));
             break;
         default: /* a style newer than this file: its words, as a field or a paragraph */
             if (line_is_url(x->text))
                 url_field(l, 0, x->label, x->text, links);
             else if (x->label)
-                line_say(l, 2, "%s: %s", x->label, x->text);
+                line_say(l, 2, _("%s: %s"), x->label, x->text);
             else
                 line_put(l, 0, 0, x->text);
             break;
@@ -232,15 +243,17 @@ size_t line_number(const char *s, size_t max)
 /* ---- commands ---- */
 
 const struct line_cmd_def line_everywhere[] = {
-        {"b", "back", CMD_BACK, "back"},
-        {"h", "home", CMD_HOME, "the main menu"},
-        {"w", NULL, CMD_PATH, "What's my path?"},
-        {"l", NULL, CMD_SHORTLIST, "your shortlist"},
-        {"e", NULL, CMD_HANDOUT, "make a handout"},
-        {"N", "new", CMD_NEW_CLIENT, "start again for a new client"},
-        {"m", "menu", CMD_MENU, "this menu again"},
+        /* TRANSLATORS: what the line mode's command b does (go back). */
+        {"b", "back", CMD_BACK, N_("back")},
+        {"h", "home", CMD_HOME, N_("the main menu")},
+        {"w", NULL, CMD_PATH, N_("What's my path?")},
+        {"l", NULL, CMD_SHORTLIST, N_("your shortlist")},
+        {"e", NULL, CMD_HANDOUT, N_("make a handout")},
+        {"N", "new", CMD_NEW_CLIENT, N_("start again for a new client")},
+        {"m", "menu", CMD_MENU, N_("this menu again")},
         {"?", NULL, CMD_MENU, NULL},
-        {"q", "quit", CMD_QUIT, "quit"},
+        /* TRANSLATORS: what the line mode's command q does. */
+        {"q", "quit", CMD_QUIT, N_("quit")},
         {NULL, NULL, CMD_NONE, NULL},
 };
 
@@ -252,17 +265,17 @@ void line_menu(struct line *l, const char *title, const struct line_cmd_def *tab
         if (!c->says)
             continue;
         if (c->letter[0] >= '0' && c->letter[0] <= '9')
-            line_say(l, 4, "%s. %s", c->letter, c->says);
+            line_say(l, 4, "%s. %s", c->letter, _(c->says));
         else if (strcmp(c->letter, "#") == 0)
-            line_say(l, 4, "A number: %s", c->says);
+            line_say(l, 4, _("A number: %s"), _(c->says));
         else
-            line_say(l, 4, "%s: %s", c->letter, c->says);
+            line_say(l, 4, _("%s: %s"), c->letter, _(c->says));
     }
     struct sb b = {0};
-    sb_add(&b, "Everywhere:");
+    sb_add(&b, _("Everywhere:"));
     for (const struct line_cmd_def *c = line_everywhere; c->letter; c++)
         if (c->says)
-            sb_addf(&b, "%s %s %s", c == line_everywhere ? "" : ",", c->letter, c->says);
+            sb_addf(&b, "%s %s %s", c == line_everywhere ? "" : ",", c->letter, _(c->says));
     sb_add(&b, ".");
     line_put(l, 0, 2, sb_str(&b));
     sb_finish(&b);
@@ -283,7 +296,7 @@ const char *line_range(char *buf, size_t size, size_t n)
     if (n == 1)
         snprintf(buf, size, "1");
     else
-        snprintf(buf, size, "a number from 1 to %zu", n);
+        snprintf(buf, size, _("a number from 1 to %zu"), n);
     return buf;
 }
 
@@ -339,7 +352,7 @@ enum line_cmd line_command(struct line *l, const char *title, const struct line_
         const struct line_cmd_def *c = n < sizeof word ? find_cmd(table, word) : NULL;
         if (!c) {
             char *safe = text_sanitize(a, false);
-            line_say(l, 0, "There is no command \"%s\" here.", safe);
+            line_say(l, 0, _("There is no command \"%s\" here."), safe);
             free(safe);
             continue;
         }

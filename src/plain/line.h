@@ -64,6 +64,9 @@ void line_url(struct line *l, const char *url);
 bool line_is_url(const char *s);
 /* A count of things in words: "1 entry", "3 entries", "no entries". A new string. */
 char *line_count(size_t n, const char *one, const char *many);
+/* A count of entries in the reader's language: "1 entry", "3 entries", "no entries". A new
+ * string. */
+char *line_entries(size_t n);
 
 /* What a numbered link opens: an entry (target "pathway:ID", "support:ID" or "ID") or a URL. */
 struct line_link {

@@ -7,19 +7,20 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "line.h"
 #include "text.h"
 #include "util.h"
 
 const struct line_cmd_def line_main_cmds[] = {
-        {"1", NULL, CMD_NUMBER, "Find supports"},
-        {"2", NULL, CMD_NUMBER, "Pathways to practice"},
-        {"3", NULL, CMD_NUMBER, "What's my path? Nine questions, then which pathways fit"},
-        {"4", NULL, CMD_NUMBER, "Your shortlist, with notes"},
-        {"5", NULL, CMD_NUMBER, "About the data"},
-        {"6", NULL, CMD_NUMBER, "Help"},
-        {"r", NULL, CMD_REGION, "say where you live"},
-        {"g", NULL, CMD_GOAL, "choose your goal"},
+        {"1", NULL, CMD_NUMBER, N_("Find supports")},
+        {"2", NULL, CMD_NUMBER, N_("Pathways to practice")},
+        {"3", NULL, CMD_NUMBER, N_("What's my path? Nine questions, then which pathways fit")},
+        {"4", NULL, CMD_NUMBER, N_("Your shortlist, with notes")},
+        {"5", NULL, CMD_NUMBER, N_("About the data")},
+        {"6", NULL, CMD_NUMBER, N_("Help")},
+        {"r", NULL, CMD_REGION, N_("say where you live")},
+        {"g", NULL, CMD_GOAL, N_("choose your goal")},
         {NULL, NULL, CMD_NONE, NULL},
 };
 
@@ -44,20 +45,31 @@ static struct state *open_state(struct line *l)
     struct err e = {0};
     char *path = state_default_path();
     if (path && state_open(path, &s, &e) != 0)
-        line_say(l, 0, "Your shortlist cannot be saved (%s); it lasts until you quit.", e.msg);
+        line_say(l, 0, _("Your shortlist cannot be saved (%s); it lasts until you quit."), e.msg);
     else if (s && state_waiting(s))
         line_say(l, 0,
-                 "Another program holds your shortlist's file; what you do is kept and "
-                 "saved to it once it is free.");
+                 _("Another program holds your shortlist's file; what you do is kept and "
+                   "saved to it once it is free."));
     free(path);
     if (!s && state_open(NULL, &s, &e) != 0)
         fprintf(stderr, "itpnav: %s\n", e.msg);
     return s;
 }
 
+/* "as of DATE" in the reader's language, by the date's precision (French: "en date du 1er
+ * décembre 2026", "en date de décembre 2026"). A new string. */
+static char *as_of_words(const char *as_of)
+{
+    if (!as_of)
+        return xstrdup(_("as of an unknown date"));
+    return i18n_dated(as_of, C_("as of a day", "as of %s"), C_("as of a month", "as of %s"),
+                      C_("as of a year", "as of %s"));
+}
+
 static void about(struct line *l)
 {
-    char *title = store_meta(l->st, "title"), *notes = store_meta(l->st, "notes");
+    const char *lang = i18n_french() ? i18n_lang() : NULL;
+    char *title = store_meta_in(l->st, "title", lang), *notes = store_meta_in(l->st, "notes", lang);
     char *publisher = store_meta(l->st, "publisher"), *license = store_meta(l->st, "license");
     char *as_of = store_meta(l->st, "as_of");
     line_blank(l);
@@ -65,31 +77,39 @@ static void about(struct line *l)
     if (notes)
         line_put(l, 0, 0, notes);
     line_blank(l);
-    line_say(l, 0, "About this data");
+    line_say(l, 0, _("About this data"));
+    char *dated = as_of_words(as_of);
+    /* TRANSLATORS: %s is "as of DATE" (its own message, by the date's precision). */
     line_say(l, 0,
-             "The data is as of %s. Each entry names its source and the date the source "
-             "gave; check with the organisation before you rely on it.",
-             as_of ? as_of : "an unknown date");
+             _("The data is %s. Each entry names its source and the date the source "
+               "gave; check with the organisation before you rely on it."),
+             dated);
+    free(dated);
     if (publisher)
-        line_say(l, 2, "Compiled by: %s", publisher);
+        line_say(l, 2, _("Compiled by: %s"), publisher);
     if (license)
-        line_say(l, 2, "Licence: %s", license);
-    line_say(l, 2, "Data file: %s", store_origin(l->st));
+        line_say(l, 2, _("Licence: %s"), license);
+    line_say(l, 2, _("Data file: %s"), store_origin(l->st));
     struct vocab_list sources;
     struct err e = {0};
     line_blank(l);
     if (vocab_list(l->st, VOCAB_SOURCE, &sources, &e) != 0) {
-        line_say(l, 0, "The sources cannot be read: %s", e.msg);
+        vocab_list_finish(&sources);
+        line_say(l, 0, _("The sources cannot be read: %s"), e.msg);
     } else {
-        line_say(l, 0, "Sources: %zu.", sources.n);
+        vocab_list_localize(l->st, VOCAB_SOURCE, &sources, lang);
+        line_say(l, 0, _("Sources: %zu."), sources.n);
         for (size_t i = 0; i < sources.n; i++) {
             const struct vocab_item *s = &sources.v[i];
             struct sb b = {0};
             sb_addf(&b, "%zu. %s.", i + 1, s->name ? s->name : s->id);
             if (s->publisher)
-                sb_addf(&b, " Publisher: %s.", s->publisher);
-            if (s->as_of)
-                sb_addf(&b, " As of: %s.", s->as_of);
+                sb_addf(&b, _(" Publisher: %s."), s->publisher);
+            if (s->as_of) {
+                char *when = i18n_date(s->as_of);
+                sb_addf(&b, _(" As of: %s."), when);
+                free(when);
+            }
             line_put(l, 0, 4, sb_str(&b));
             sb_finish(&b);
             if (s->url)
@@ -109,63 +129,66 @@ static void help_table(struct line *l, const char *title, const struct line_cmd_
     line_blank(l);
     line_put(l, 0, 0, title);
     for (; t->letter; t++) {
+        const char *says = t->says ? _(t->says) : NULL;
         if (!t->says)
             continue;
         if (strcmp(t->letter, "#") == 0)
-            line_say(l, 4, "A number: %s", t->says);
-        else if (t->letter[0] >= '0' && t->letter[0] <= '9')
-            line_say(l, 4, "%s: %s", t->letter, t->says);
+            line_say(l, 4, _("A number: %s"), says);
         else if (t->word)
-            line_say(l, 4, "%s (or %s): %s", t->letter, t->word, t->says);
+            /* TRANSLATORS: a command in the line mode's help: its letter, its word, what it
+             * does ("c (or again): this page again"). */
+            line_say(l, 4, _("%s (or %s): %s"), t->letter, t->word, says);
         else
-            line_say(l, 4, "%s: %s", t->letter, t->says);
+            /* TRANSLATORS: a command in the line mode's help or menu: its letter (or number)
+             * and what it does ("r: say where you live"). */
+            line_say(l, 4, _("%s: %s"), t->letter, says);
     }
 }
 
 void line_help(struct line *l)
 {
     line_blank(l);
-    line_say(l, 0, "Help: the line-by-line mode.");
+    line_say(l, 0, _("Help: the line-by-line mode."));
     line_say(l, 0,
-             "itpnav asks one thing at a time and waits for a line: type a number or a "
-             "letter, then press Enter. Each question ends with what you can type. A menu "
-             "is read when you enter it, and again when you type m (or ?). A wrong answer "
-             "is explained and asked again, where you are. A letter may be followed by a "
-             "number: a 3 saves entry 3. Letters work in small or capital letters, but N "
-             "(a new client) is a capital. Enter alone asks again, or keeps an answer as "
-             "it is. The end of the input (Ctrl-D) quits. Nothing here is shown by a "
-             "symbol alone: saved entries say saved, and the reasons of a result say met, "
-             "not yet or unknown.");
-    help_table(l, "In the main menu:", line_main_cmds);
-    help_table(l, "In the list of supports:", line_list_cmds);
-    help_table(l, "In an entry:", line_entry_cmds);
-    help_table(l, "In What's my path?:", line_questions_cmds);
-    help_table(l, "In the results:", line_results_cmds);
-    help_table(l, "On your shortlist:", line_shortlist_cmds);
-    help_table(l, "Everywhere:", line_everywhere);
+             _("itpnav asks one thing at a time and waits for a line: type a number or a "
+               "letter, then press Enter. Each question ends with what you can type. A menu "
+               "is read when you enter it, and again when you type m (or ?). A wrong answer "
+               "is explained and asked again, where you are. A letter may be followed by a "
+               "number: a 3 saves entry 3. Letters work in small or capital letters, but N "
+               "(a new client) is a capital. Enter alone asks again, or keeps an answer as "
+               "it is. The end of the input (Ctrl-D) quits. Nothing here is shown by a "
+               "symbol alone: saved entries say saved, and the reasons of a result say met, "
+               "not yet or unknown."));
+    help_table(l, _("In the main menu:"), line_main_cmds);
+    help_table(l, _("In the list of supports:"), line_list_cmds);
+    help_table(l, _("In an entry:"), line_entry_cmds);
+    help_table(l, _("In What's my path?:"), line_questions_cmds);
+    help_table(l, _("In the results:"), line_results_cmds);
+    help_table(l, _("On your shortlist:"), line_shortlist_cmds);
+    help_table(l, _("Everywhere:"), line_everywhere);
     line_blank(l);
     line_say(l, 0,
-             "In a question: a number chooses; where several can be chosen, type them all "
-             "(1 3). In a long list, type part of a place's name to find it, and n and p "
-             "for the pages. Enter alone keeps your answer; a question of years takes a "
-             "number, or s to skip it; b stops the questions, keeping the answers so far.");
+             _("In a question: a number chooses; where several can be chosen, type them all "
+               "(1 3). In a long list, type part of a place's name to find it, and n and p "
+               "for the pages. Enter alone keeps your answer; a question of years takes a "
+               "number, or s to skip it; b stops the questions, keeping the answers so far."));
     line_say(l, 0,
-             "In the pathways, the same letters as in the supports work, but s, d and t: "
-             "pathways have no kind of help, delivery or type.");
+             _("In the pathways, the same letters as in the supports work, but s, d and t: "
+               "pathways have no kind of help, delivery or type."));
 }
 
 void line_new_client(struct line *l)
 {
-    char *count = line_count(state_count(l->state), "entry", "entries");
-    char *title = xasprintf("Start again for a new client? This clears the filters, the search, "
-                            "the answers, the shortlist (%s) and its notes.",
+    char *count = line_entries(state_count(l->state));
+    char *title = xasprintf(_("Start again for a new client? This clears the filters, the search, "
+                              "the answers, the shortlist (%s) and its notes."),
                             count);
     free(count);
     struct line_choices c = {0};
-    line_choices_add(&c, "export", "Make the handout first", NULL, false);
-    line_choices_add(&c, "clear", "Clear everything now", NULL, false);
-    line_choices_add(&c, "cancel", "Cancel", NULL, false);
-    struct line_choose_opts o = {.title = title, .back = "cancel"};
+    line_choices_add(&c, "export", _("Make the handout first"), NULL, false);
+    line_choices_add(&c, "clear", _("Clear everything now"), NULL, false);
+    line_choices_add(&c, "cancel", _("Cancel"), NULL, false);
+    struct line_choose_opts o = {.title = title, .back = _("cancel")};
     size_t chosen[3], k = 0;
     line_blank(l);
     enum line_chosen r = line_choose(l, &o, &c, chosen, &k);
@@ -173,13 +196,13 @@ void line_new_client(struct line *l)
     line_choices_finish(&c);
     if (r != CHOSEN || chosen[0] == 2) {
         if (!line_leaving(l))
-            line_say(l, 0, "Nothing was cleared.");
+            line_say(l, 0, _("Nothing was cleared."));
         return;
     }
     if (chosen[0] == 0) {
         line_handout(l);
         if (!line_leaving(l))
-            line_say(l, 0, "After the handout, type N again to start for the new client.");
+            line_say(l, 0, _("After the handout, type N again to start for the new client."));
         return;
     }
     l->region[0] = l->goal[0] = l->service[0] = l->search[0] = '\0';
@@ -189,7 +212,7 @@ void line_new_client(struct line *l)
     if (state_clear(l->state, &e) != 0)
         line_say(l, 0, "%s", e.msg);
     else
-        line_say(l, 0, "Ready for a new client: filters, answers, shortlist and notes cleared.");
+        line_say(l, 0, _("Ready for a new client: filters, answers, shortlist and notes cleared."));
     l->home = true;
 }
 
@@ -197,8 +220,8 @@ static void main_menu(struct line *l)
 {
     line_blank(l);
     char *filters = line_filters_words(l, KIND_PATHWAY);
-    char *count = line_count(state_count(l->state), "entry", "entries");
-    line_say(l, 0, "Main menu. %s Your shortlist: %s.", filters, count);
+    char *count = line_entries(state_count(l->state));
+    line_say(l, 0, _("Main menu. %s Your shortlist: %s."), filters, count);
     free(count);
     free(filters);
     line_menu(l, NULL, line_main_cmds);
@@ -210,7 +233,7 @@ static void main_do(struct line *l, enum line_cmd c, const char *arg, bool *reen
     *reenter = true;
     size_t k = c == CMD_NUMBER ? line_number(arg, MAIN_ITEMS) : 0;
     if (c == CMD_NUMBER && !k) {
-        line_say(l, 0, "There is no item %s: the items are 1 to %d.", arg, MAIN_ITEMS);
+        line_say(l, 0, _("There is no item %s: the items are 1 to %d."), arg, MAIN_ITEMS);
         *reenter = false;
         return;
     }
@@ -238,7 +261,7 @@ static void main_do(struct line *l, enum line_cmd c, const char *arg, bool *reen
         break;
     }
     case CMD_BACK:
-    case CMD_HOME: line_say(l, 0, "This is the main menu; q quits."); break;
+    case CMD_HOME: line_say(l, 0, _("This is the main menu; q quits.")); break;
     default:
         line_everywhere_do(l, c, reenter);
         /* a new client's empty session starts at the menu */
@@ -259,16 +282,16 @@ static bool say_state_news(struct line *l, bool was_waiting)
     if (state_waiting(l->state))
         return true;
     if (rc > 1 || state_in_memory(l->state)) {
-        line_say(l, 0, "Your shortlist cannot be saved (%s); it lasts until you quit.",
-                 rc > 1 ? why.msg : "its file is not usable");
+        line_say(l, 0, _("Your shortlist cannot be saved (%s); it lasts until you quit."),
+                 rc > 1 ? why.msg : _("its file is not usable"));
         return false;
     }
     line_say(l, 0,
-             "Your shortlist's file is free again: %zu entries, with what you saved "
-             "meanwhile, are in it.",
+             _("Your shortlist's file is free again: %zu entries, with what you saved "
+               "meanwhile, are in it."),
              state_count(l->state));
     if (state_load_profile(l->state, &l->prof, &why) != 0)
-        line_say(l, 0, "Your saved answers could not be read: %s", why.msg);
+        line_say(l, 0, _("Your saved answers could not be read: %s"), why.msg);
     return false;
 }
 
@@ -293,10 +316,13 @@ int plain_main(const struct options *o)
         snprintf(l.goal, sizeof l.goal, "%s", q.goals[0]);
     free(region);
 
-    char *title = store_meta(l.st, "title"), *as_of = store_meta(l.st, "as_of");
+    char *title = store_meta_in(l.st, "title", i18n_french() ? i18n_lang() : NULL);
+    char *as_of = store_meta(l.st, "as_of");
+    char *dated = as_of_words(as_of);
     line_put(&l, 0, 0, title ? title : "itpnav");
-    line_say(&l, 0, "Data as of %s. Check details with each organisation.",
-             as_of ? as_of : "an unknown date");
+    /* TRANSLATORS: %s is "as of DATE" (its own message, by the date's precision). */
+    line_say(&l, 0, _("Data %s. Check details with each organisation."), dated);
+    free(dated);
     if (notice)
         line_put(&l, 0, 0, notice);
     free(title);
@@ -310,7 +336,7 @@ int plain_main(const struct options *o)
     struct err e = {0};
     profile_init(&l.prof);
     if (state_load_profile(l.state, &l.prof, &e) != 0)
-        line_say(&l, 0, "Your saved answers could not be read: %s", e.msg);
+        line_say(&l, 0, _("Your saved answers could not be read: %s"), e.msg);
 
     bool menu = true, waiting = state_waiting(l.state);
     while (!l.eof && !l.quit) {
@@ -331,9 +357,11 @@ int plain_main(const struct options *o)
             menu = false;
         }
         const char *arg;
-        enum line_cmd c = line_command(&l, "Main menu:", line_main_cmds,
-                                       "Main menu. Type a number from 1 to 6, or a letter (m "
-                                       "lists them):",
+        enum line_cmd c = line_command(&l, _("Main menu:"), line_main_cmds,
+
+                                       _("Main menu. Type a number from 1 to 6, or a letter (m "
+                                         "lists them):"),
+
                                        &arg);
         if (c == CMD_NONE)
             break;

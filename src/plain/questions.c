@@ -8,14 +8,15 @@
 #include <string.h>
 #include <strings.h>
 
+#include "i18n.h"
 #include "match.h"
 #include "text.h"
 #include "util.h"
 
 const struct line_cmd_def line_questions_cmds[] = {
-        {"#", NULL, CMD_NUMBER, "1 to 9 asks that question again; 10 shows the results"},
-        {"a", NULL, CMD_ASK_ALL, "answer every question again, one after another"},
-        {"c", "again", CMD_AGAIN, "your answers again"},
+        {"#", NULL, CMD_NUMBER, N_("1 to 9 asks that question again; 10 shows the results")},
+        {"a", NULL, CMD_ASK_ALL, N_("answer every question again, one after another")},
+        {"c", "again", CMD_AGAIN, N_("your answers again")},
         {NULL, NULL, CMD_NONE, NULL},
 };
 
@@ -26,7 +27,7 @@ static void profile_changed(struct line *l)
 {
     struct err e = {0};
     if (state_save_profile(l->state, &l->prof, &e) != 0)
-        line_say(l, 0, "Your answers were not saved: %s", e.msg);
+        line_say(l, 0, _("Your answers were not saved: %s"), e.msg);
 }
 
 static bool years_question(enum profile_question q)
@@ -39,7 +40,7 @@ static void echo_answer(struct line *l, enum profile_question q)
 {
     struct err e = {0};
     char *w = profile_answer_words(&l->prof, q, l->st, &e);
-    line_say(l, 2, "%s: %s.", profile_label(q), w);
+    line_say(l, 2, _("%s: %s."), profile_label(q), w);
     free(w);
     if (e.code)
         line_say(l, 0, "%s", e.msg);
@@ -50,13 +51,14 @@ static void echo_answer(struct line *l, enum profile_question q)
 static enum line_chosen ask_years(struct line *l, enum profile_question q, const char *title,
                                   const char *now)
 {
-    const char *in_years = q == Q_RECENCY ? "" : " In years.";
+    const char *in_years = q == Q_RECENCY ? "" : _(" In years.");
     line_put(l, 0, 0, title);
     line_say(l, 0, "%s%s", profile_explain(q), in_years);
     line_put(l, 0, 0, now);
-    char *prompt = xasprintf("Type %s, s to skip the question, Enter to keep your answer, or b to "
-                             "stop the questions:",
-                             profile_years_form(q));
+    char *prompt =
+            xasprintf(_("Type %s, s to skip the question, Enter to keep your answer, or b to "
+                        "stop the questions:"),
+                      profile_years_form(q));
     enum line_chosen r = CHOSEN_LEAVE;
     for (;;) {
         const char *a = line_ask(l, prompt);
@@ -93,8 +95,8 @@ static enum line_chosen ask_years(struct line *l, enum profile_question q, const
             break;
         }
         char *safe = text_sanitize(a, false);
-        line_say(l, 0, "\"%s\" is not %s: type %s, or s to skip the question.", safe,
-                 q == Q_RECENCY ? "a year or a number of years" : "a number of years",
+        line_say(l, 0, _("\"%s\" is not %s: type %s, or s to skip the question."), safe,
+                 q == Q_RECENCY ? _("a year or a number of years") : _("a number of years"),
                  profile_years_form(q));
         free(safe);
     }
@@ -143,15 +145,15 @@ static int exams_by_name(struct line *l, const struct line_choices *c, const cha
             line_say(l, 0, "%s", e.msg);
             r = -1;
         } else if (f == PROFILE_EXAM_AMBIGUOUS) {
-            line_say(l, 0, "\"%s\" could be %s: type more of the name, or its number.", safe,
+            line_say(l, 0, _("\"%s\" could be %s: type more of the name, or its number."), safe,
                      which);
             r = -1;
         } else {
             /* One word of a whole sentence is not an exam: the list's own ways are tried. */
             if (which)
-                line_say(l, 0, "There is no exam \"%s\". Did you mean %s?", safe, which);
+                line_say(l, 0, _("There is no exam \"%s\". Did you mean %s?"), safe, which);
             else
-                line_say(l, 0, "There is no exam \"%s\".", safe);
+                line_say(l, 0, _("There is no exam \"%s\"."), safe);
             r = -1;
         }
         free(safe);
@@ -163,7 +165,7 @@ static int exams_by_name(struct line *l, const struct line_choices *c, const cha
         r = 0;
     for (size_t i = 0; r > 0 && *n > 1 && i < *n; i++)
         if (c->v[chosen[i]].exclusive) {
-            line_say(l, 0, "\"%s\" goes alone: type it by itself, or the others without it.",
+            line_say(l, 0, _("\"%s\" goes alone: type it by itself, or the others without it."),
                      c->v[chosen[i]].label);
             r = -1;
         }
@@ -176,35 +178,35 @@ static void question_choices(struct line *l, enum profile_question q, struct lin
 {
     switch (q) {
     case Q_REGION:
-        line_choices_add(c, "", "Skip: I'd rather not say", NULL, false);
+        line_choices_add(c, "", _("Skip: I'd rather not say"), NULL, false);
         line_choices_vocab(l, c, VOCAB_REGION);
         o->find = o->regions = true;
         break;
     case Q_GOALS:
         line_choices_vocab(l, c, VOCAB_GOAL);
         /* The screen's checklist takes none checked as skipping; a number says it here. */
-        line_choices_add(c, "", "Skip: I'd rather not say", NULL, true);
+        line_choices_add(c, "", _("Skip: I'd rather not say"), NULL, true);
         o->multi = true;
         break;
     case Q_DISCIPLINE:
         line_choices_terms(c, &terms_discipline, 0);
-        line_choices_add(c, "", "Skip: I'd rather not say", NULL, false);
+        line_choices_add(c, "", _("Skip: I'd rather not say"), NULL, false);
         break;
     case Q_EXAMS:
         line_choices_vocab(l, c, VOCAB_EXAM);
-        line_choices_add(c, "none", "None of these yet", NULL, true);
-        line_choices_add(c, "", "Skip: I'd rather not say", NULL, true);
+        line_choices_add(c, "none", _("None of these yet"), NULL, true);
+        line_choices_add(c, "", _("Skip: I'd rather not say"), NULL, true);
         o->multi = true;
         o->by_name = exams_by_name;
         break;
     case Q_LANGUAGE:
-        line_choices_add(c, "1", "Yes, I have an accepted result", NULL, false);
-        line_choices_add(c, "0", "Not yet", NULL, false);
-        line_choices_add(c, "", "Skip: I'd rather not say", NULL, false);
+        line_choices_add(c, "1", _("Yes, I have an accepted result"), NULL, false);
+        line_choices_add(c, "0", _("Not yet"), NULL, false);
+        line_choices_add(c, "", _("Skip: I'd rather not say"), NULL, false);
         break;
     case Q_STATUS:
         line_choices_terms(c, &terms_person_status, 0);
-        line_choices_add(c, "", "Other, or I'd rather not say", NULL, false);
+        line_choices_add(c, "", _("Other, or I'd rather not say"), NULL, false);
         break;
     default: break;
     }
@@ -215,9 +217,9 @@ static enum line_chosen ask(struct line *l, enum profile_question q)
 {
     struct err e = {0};
     char *words = profile_answer_words(&l->prof, q, l->st, &e);
-    char *now = xasprintf("Your answer now: %s.", words);
+    char *now = xasprintf(_("Your answer now: %s."), words);
     free(words);
-    char *title = xasprintf("Question %d of %d: %s.", (int)q + 1, Q_COUNT, profile_label(q));
+    char *title = xasprintf(_("Question %d of %d: %s."), (int)q + 1, Q_COUNT, profile_label(q));
     line_blank(l);
     enum line_chosen r;
     if (years_question(q)) {
@@ -228,8 +230,8 @@ static enum line_chosen ask(struct line *l, enum profile_question q)
                 .title = title,
                 .explain = profile_explain(q),
                 .now = now,
-                .keep = "keep your answer",
-                .back = "stop the questions",
+                .keep = _("keep your answer"),
+                .back = _("stop the questions"),
         };
         question_choices(l, q, &c, &o);
         size_t *chosen = xcalloc(c.n + 1, sizeof *chosen), n = 0;
@@ -265,7 +267,7 @@ static bool ask_from(struct line *l, enum profile_question from)
         if (r == CHOSEN_LEAVE)
             return false;
         if (r == CHOSEN_BACK) {
-            line_say(l, 0, "The questions stopped; your answers so far are kept.");
+            line_say(l, 0, _("The questions stopped; your answers so far are kept."));
             return false;
         }
     }
@@ -290,17 +292,17 @@ static char *counts(struct line *l)
 static void show_answers(struct line *l)
 {
     line_blank(l);
-    line_say(l, 0, "What's my path? Answer what you like; every question can be skipped.");
+    line_say(l, 0, _("What's my path? Answer what you like; every question can be skipped."));
     struct err e = {0};
     for (int q = 0; q < Q_COUNT; q++) {
         char *w = profile_answer_words(&l->prof, (enum profile_question)q, l->st, &e);
-        line_say(l, 4, "%d. %s: %s.", q + 1, profile_label((enum profile_question)q), w);
+        line_say(l, 4, _("%d. %s: %s."), q + 1, profile_label((enum profile_question)q), w);
         free(w);
     }
     if (e.code)
         line_say(l, 0, "%s", e.msg);
     char *k = counts(l);
-    line_say(l, 4, "%d. See the results: %s.", ROW_RESULTS, k);
+    line_say(l, 4, _("%d. See the results: %s."), ROW_RESULTS, k);
     free(k);
 }
 
@@ -318,8 +320,8 @@ void line_questions(struct line *l)
     if (profile_empty(&l->prof)) {
         line_blank(l);
         line_say(l, 0,
-                 "What's my path? Nine questions, then which pathways fit you and why. "
-                 "Answer what you like; every question can be skipped.");
+                 _("What's my path? Nine questions, then which pathways fit you and why. "
+                   "Answer what you like; every question can be skipped."));
         if (ask_from(l, Q_REGION))
             open_results(l);
     }
@@ -329,15 +331,15 @@ void line_questions(struct line *l)
             show = false;
         }
         if (menu) {
-            line_menu_once(l, "Commands in What's my path?:", line_questions_cmds);
+            line_menu_once(l, _("Commands in What's my path?:"), line_questions_cmds);
             menu = false;
         }
         const char *arg;
         enum line_cmd c =
-                line_command(l, "Commands in What's my path?:", line_questions_cmds,
-                             "Type a number from 1 to 9 to change that answer, 10 to see which "
-                             "pathways fit, a to answer every question again, or b to go back (m "
-                             "lists every command):",
+                line_command(l, _("Commands in What's my path?:"), line_questions_cmds,
+                             _("Type a number from 1 to 9 to change that answer, 10 to see which "
+                               "pathways fit, a to answer every question again, or b to go back "
+                               "(m lists every command):"),
                              &arg);
         size_t k;
         bool reenter;
@@ -345,12 +347,13 @@ void line_questions(struct line *l)
         case CMD_NONE: break;
         case CMD_NUMBER:
             if (!(k = line_number(arg, ROW_RESULTS))) {
-                line_say(l, 0, "There is no question %s: type 1 to 9, or 10 for the results.", arg);
+                line_say(l, 0, _("There is no question %s: type 1 to 9, or 10 for the results."),
+                         arg);
             } else if (k == ROW_RESULTS) {
                 open_results(l);
                 show = true;
             } else if (ask(l, (enum profile_question)(k - 1)) == CHOSEN_BACK) {
-                line_say(l, 0, "Nothing changed.");
+                line_say(l, 0, _("Nothing changed."));
             }
             break;
         case CMD_ASK_ALL:
@@ -359,7 +362,7 @@ void line_questions(struct line *l)
             show = true;
             break;
         case CMD_AGAIN: show = true; break;
-        case CMD_PATH: line_say(l, 0, "You are in What's my path? already."); break;
+        case CMD_PATH: line_say(l, 0, _("You are in What's my path? already.")); break;
         case CMD_BACK: return;
         default:
             if (line_everywhere_do(l, c, &reenter) && reenter)

@@ -285,8 +285,14 @@ char *i18n_dated(const char *ymd, const char *day_fmt, const char *month_fmt, co
     const char *fmt = p == 1 ? year_fmt : p == 2 ? month_fmt : day_fmt;
     const char *hole = strstr(fmt, "%s");
     char *date = i18n_date(ymd);
+    /* French elides "de" before a vowel: "en date d’avril 2026", "d’octobre", "d’août". */
+    size_t before = hole ? (size_t)(hole - fmt) : 0;
+    bool elide = hole && i18n_french() && before >= 3 && strncmp(hole - 3, "de ", 3) == 0 &&
+                 (before == 3 || hole[-4] == ' ') && strchr("aeiouAEIOU", date[0]) && date[0];
     /* The format comes from a catalogue: only its one %s is filled, whatever else it holds. */
-    char *out = hole ? xasprintf("%.*s%s%s", (int)(hole - fmt), fmt, date, hole + 2) : xstrdup(fmt);
+    char *out = !hole   ? xstrdup(fmt)
+                : elide ? xasprintf("%.*sd\xE2\x80\x99%s%s", (int)(before - 3), fmt, date, hole + 2)
+                        : xasprintf("%.*s%s%s", (int)before, fmt, date, hole + 2);
     free(date);
     return out;
 }

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "err.h"
+#include "i18n.h"
 
 static void (*oom_hook)(void);
 
@@ -222,8 +223,8 @@ int replace_check(const char *path, unsigned *mode)
 const char *file_error_words(int err)
 {
     switch (err) {
-    case ELOOP: return "it is a symbolic link (never written through)";
-    case EINVAL: return "it is not a regular file";
+    case ELOOP: return _("it is a symbolic link (never written through)");
+    case EINVAL: return _("it is not a regular file");
     default: return strerror(err);
     }
 }

@@ -108,6 +108,28 @@ for args in "list" "list --search médecin" "show pra-bc" "show --data $V2 qc-pe
     done
 done
 
+case_begin "match --lang fr: the verdict, the reasons and the labels in French, the French name"
+run "$ITPNAV" --lang fr match --format text --data "$V2" --region quebec --status citizen --exam none
+expect_status 0
+expect_stdout_has "Permis restrictif au Québec (qc-permit)"
+expect_stdout_has "Verdict${NBSP}: pas encore${NBSP}: il faut la réussite de MCCQE Part I. Rempli${NBSP}: habiter${NBSP}: Québec."
+expect_stdout_has "État${NBSP}: offerte"
+expect_stdout_has "  - rempli${NBSP}: Vous habitez${NBSP}: Québec, comme demandé."
+expect_stdout_has "  - pas encore${NBSP}: Exige la réussite de MCCQE Part I${NBSP}; vous ne l’avez pas encore réussi."
+expect_stdout_has "Prochaine étape${NBSP}:"
+expect_stdout_lacks "Verdict:"
+expect_stdout_lacks "Restrictive permit"
+expect_stdout_lacks "needs a pass"
+run "$ITPNAV" --lang fr match --format text --data "$V2" --region ontario --goal alternative-career
+expect_stdout_has "Verdict${NBSP}: à vérifier${NBSP}: aucune condition consignée à laquelle comparer vos réponses${NBSP};"
+run "$ITPNAV" --lang en match --format text --data "$V2" --region quebec --status citizen --exam none
+expect_status 0
+expect_stdout_has "Restrictive permit in Québec (qc-permit)"
+expect_stdout_has "Verdict: not yet: needs a pass in MCCQE Part I. Met: living in Québec."
+expect_stdout_has "  - met: You live in Québec, as it asks."
+expect_stdout_has "Next step: Register with the office:"
+expect_stdout_lacks "$NBSP"
+
 case_begin "check in French: the summary, the count of errors"
 run "$ITPNAV" --lang fr check
 expect_status 0

@@ -57,10 +57,11 @@ for n, line in enumerate(text.split("\n"), 1):
         sys.exit(1)
 # Every prompt (the line an answer was read after: the program ends it with ": " and a newline of
 # its own, input not being a terminal) says what can be typed: it is a sentence that starts with
-# "Type", on its line or on the lines before it that it wrapped from.
+# "Type" ("Tapez" in French), on its line or on the lines before it that it wrapped from.
 lines = text.split("\n")
 for i, line in enumerate(lines):
-    if line.endswith(": ") and "Type " not in " ".join(lines[max(0, i - 4):i + 1]):
+    near = " ".join(lines[max(0, i - 4):i + 1])
+    if line.endswith(": ") and "Type " not in near and "Tapez " not in near:
         print(f"the prompt at line {i + 1} does not say what to type: {line}")
         sys.exit(1)
 EOF

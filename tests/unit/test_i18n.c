@@ -119,6 +119,10 @@ static void test_dated(void)
     s = i18n_dated("2026", "x", "y", "100% of %s, %d");
     CHECK_STR(s, "100% of 2026, %d");
     free(s);
+    /* English never elides; French elides "de" before a vowel (avril, août, octobre). */
+    s = i18n_dated("2026-10", "x", "made de %s", "y");
+    CHECK_STR(s, "made de 2026-10");
+    free(s);
 }
 
 static void test_numbers(void)
@@ -215,6 +219,21 @@ static void test_french(void)
     char *d = i18n_date("2026-12-01");
     CHECK_STR(d, "1er décembre 2026");
     free(d);
+    /* French elides "de" before a vowel (avril, août, octobre); English never does. */
+    char *s = i18n_dated("2026-10", "x", "en date de %s", "y");
+    CHECK_STR(s, "en date d\xE2\x80\x99octobre 2026");
+    free(s);
+    s = i18n_dated("2026-08", "x", "de %s", "y");
+    CHECK_STR(s, "d\xE2\x80\x99"
+                 "ao\xC3\xBBt 2026");
+    free(s);
+    s = i18n_dated("2026-12", "x", "en date de %s", "y");
+    CHECK_STR(s, "en date de d\xC3\xA9"
+                 "cembre 2026");
+    free(s);
+    s = i18n_dated("2026-10", "x", "mode %s", "y"); /* "de" must be a word */
+    CHECK_STR(s, "mode octobre 2026");
+    free(s);
     /* Back to English at once, and the person's LANGUAGE put back for what they run. */
     CHECK(i18n_set_lang("en"));
     CHECK_STR(getenv("LANGUAGE"), "de:en");

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# french.sh: the line mode in French (issue 18): --lang fr (or a French locale) gives French
+# menus, prompts and messages with French typography (U+00A0 before : ; ? ! and inside « »), and
+# the data in the reader's language (names, text, places and goals where the file has them, the
+# file's own elsewhere); the same session with --lang en is the English one, unchanged.
+. "$(dirname "$0")/lib.sh"
+
+if ! locale -a 2>/dev/null | grep -Eqi '^fr_[a-z]+\.utf-?8$'; then
+    echo "skip - no French UTF-8 locale installed (./setup.sh generates fr_CA.UTF-8)"
+    exit 77
+fi
+
+V2=(--data "$FIXTURES/cli-v2.json")
+NBSP=$'\u00a0'
+
+# Each case starts with an empty shortlist.
+fresh() { rm -rf "$XDG_DATA_HOME/itpnav"; }
+
+# The fixture's supports, as its list shows them: 1 Niagara Quiet Network, 2 Sudbury Exam Circle,
+# 3 Closed Bridging Program, 4 Ontario Old Circle, 5 Quebec IMG Office (French: Bureau des
+# diplômés internationaux, from a French page). Pathways: 1 Careers beside medicine in Ontario,
+# 2 Restrictive permit in Québec (French: Permis restrictif au Québec).
+case_begin "--lang fr: the main menu, a list, an entry and the shortlist in French"
+talk $'1\n5\na\nb\nb\nl\nq\n' --lang fr "${V2[@]}"
+expect_status 0
+expect_stderr_empty
+out_flat_has "Menu principal. Lieu de résidence${NBSP}: partout. Objectif${NBSP}: tous."
+out_has "1. Trouver des ressources"
+out_has "2. Voies d’accès à la pratique"
+out_has "3. Quelle voie pour moi${NBSP}? Neuf questions, puis les voies qui conviennent"
+out_has "r${NBSP}: dire où vous habitez"
+out_has "Menu principal. Tapez un nombre de 1 à 6, ou une lettre (m les énumère)${NBSP}:"
+out_has "Ressources. Lieu de résidence${NBSP}: partout. Objectif${NBSP}: tous."
+out_has "5 fiches."
+out_has "2. Sudbury Exam Circle. Type${NBSP}: groupe. Lieu${NBSP}: Grand Sudbury."
+out_has "3. Closed Bridging Program. Type${NBSP}: programme. État${NBSP}: fermée."
+out_has "5. Bureau des diplômés internationaux. Type${NBSP}: programme. Lieu${NBSP}: Québec."
+# The entry: its French name and text (from its French page: not marked as translated).
+out_has "Aide aux médecins diplômés à l'étranger pour le permis restrictif."
+out_lacks "Traduit de l’anglais"
+out_has "Commandes de cette fiche${NBSP}:"
+out_flat_has "Ajouté à votre sélection${NBSP}: Bureau des diplômés internationaux. Sélection${NBSP}: 1 fiche."
+# The shortlist names it in French too (the state file keeps the data's own name).
+out_has "Votre sélection${NBSP}: 1 fiche."
+out_has "1. Bureau des diplômés internationaux. Type${NBSP}: ressource. Aucune note."
+out_has "Commandes de votre sélection${NBSP}:"
+for english in "Main menu" "Find supports" "Supports." "Type a number" "Quebec IMG Office" \
+    "Kind:" "Your shortlist" "Greater Sudbury"; do
+    out_lacks "$english"
+done
+
+case_begin "--lang fr: taking off and putting back say the French name; the file keeps the data's"
+fresh
+talk $'1\na 5\na 5\nu\nq\n' --lang fr "${V2[@]}"
+expect_status 0
+out_flat_has "Ajouté à votre sélection${NBSP}: Bureau des diplômés internationaux. Sélection${NBSP}: 1 fiche."
+out_flat_has "Retiré de votre sélection${NBSP}: Bureau des diplômés internationaux. Sélection${NBSP}: aucune fiche${NBSP}; u le remet."
+out_flat_has "Remis dans votre sélection${NBSP}: Bureau des diplômés internationaux, à la place 1 sur 1."
+saved_name=$(python3 -c 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute("SELECT name FROM item").fetchone()[0])' \
+    "$XDG_DATA_HOME/itpnav/state.db")
+check "the shortlist's file keeps the data's own name ($saved_name)" [ "$saved_name" = "Quebec IMG Office" ]
+
+case_begin "--lang fr: a pathway's French name and steps; the help in French"
+talk $'2\n2\nb\nb\n6\nq\n' --lang fr "${V2[@]}"
+expect_status 0
+out_has "Voies d’accès à la pratique. Lieu de résidence${NBSP}: partout."
+out_has "2. Permis restrictif au Québec. État${NBSP}: offerte. Lieu${NBSP}: Québec."
+out_has "Étape 1${NBSP}: S'inscrire auprès du bureau"
+out_has "Aide${NBSP}: le mode ligne par ligne."
+out_has "Dans «${NBSP}Quelle voie pour moi${NBSP}?${NBSP}»${NBSP}:"
+out_has "c (ou again)${NBSP}: cette page de nouveau"
+out_lacks "Help: the line-by-line mode."
+
+case_begin "--lang fr: the pickers name places and goals in French, typing finds them"
+talk $'r\nsudb\n7\ng\n4\nq\n' --lang fr "${V2[@]}"
+expect_status 0
+out_has "Où habitez-vous${NBSP}?"
+out_has "1. Partout (aucun lieu choisi)"
+out_has "1 choix correspond à «${NBSP}sudb${NBSP}»${NBSP}:"
+out_has "7. Grand Sudbury, dans Ontario"
+out_has "Choisi${NBSP}: Grand Sudbury, dans Ontario."
+out_has "Lieu de résidence${NBSP}: Grand Sudbury. Objectif${NBSP}: tous."
+out_has "4. Une autre carrière"
+out_has "Choisi${NBSP}: Une autre carrière."
+out_has "Tapez un nombre de 1 à 4, une partie d’un nom pour le trouver, Entrée pour le"
+
+case_begin "a French locale without --lang gives the same French; --lang en wins over it"
+LC_ALL=fr_CA.UTF-8 talk $'1\nq\n' "${V2[@]}"
+expect_status 0
+out_has "1. Trouver des ressources"
+out_has "5. Bureau des diplômés internationaux. Type${NBSP}: programme."
+LC_ALL=fr_CA.UTF-8 talk $'1\nq\n' --lang en "${V2[@]}"
+out_has "1. Find supports"
+out_has "5. Quebec IMG Office. Kind: program. Where: Québec."
+
+case_begin "--lang en: the same session is the English one, unchanged"
+fresh
+talk $'1\n5\na\nb\nb\nl\nq\n' --lang en "${V2[@]}"
+expect_status 0
+out_has "Main menu. Where you live: anywhere. Goal: any."
+out_has "1. Find supports"
+out_has "3. What's my path? Nine questions, then which pathways fit"
+out_has "2. Sudbury Exam Circle. Kind: group. Where: Greater Sudbury."
+out_has "5. Quebec IMG Office. Kind: program. Where: Québec."
+out_has "Saved to your shortlist: Quebec IMG Office. It has"
+out_flat_has "Type a number from 1 to 5 to open an entry, or b to go back (m lists every command):"
+for french in "Menu principal" "Ressources" "fiche" "Ajouté" "sélection" "$NBSP"; do
+    out_lacks "$french"
+done
+
+finish
