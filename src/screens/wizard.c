@@ -255,7 +255,18 @@ static void draw(struct app *app, void *state, struct rect r)
     if (w->rows > ROW_RESULTS + 1)
         w->rows = ROW_RESULTS + 1;
     listview_fit(&w->lv, w->rows);
+    /* The labels' column: as wide as the longest label and a space (French's are longer), at
+     * least 26 columns, and never so wide that the answers have less than a third of the row. */
     int label_w = 26;
+    for (int q = 0; q < Q_COUNT; q++) {
+        char label[64];
+        snprintf(label, sizeof label, " %d  %s ", q + 1, profile_label((enum profile_question)q));
+        int lw = text_width(label);
+        if (lw > label_w)
+            label_w = lw;
+    }
+    if (label_w > 26 && label_w > (r.w - 3) * 2 / 3)
+        label_w = (r.w - 3) * 2 / 3 > 26 ? (r.w - 3) * 2 / 3 : 26;
     int cursor = y;
     for (int i = (int)w->lv.top; i <= ROW_RESULTS && y < top + height; i++, y++) {
         bool sel = w->lv.sel == (size_t)i;
@@ -280,7 +291,8 @@ static void draw(struct app *app, void *state, struct rect r)
             char label[64];
             snprintf(label, sizeof label, " %d  %s", i + 1, profile_label(q));
             char padded[128];
-            text_pad(padded, sizeof padded, label, label_w);
+            text_pad(padded, sizeof padded, label, label_w - 1); /* a space before the answer */
+            snprintf(padded + strlen(padded), sizeof padded - strlen(padded), " ");
             struct err e = {0};
             char *answer = profile_answer_words(&app->prof, q, app->store, &e);
             if (e.code)
