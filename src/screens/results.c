@@ -136,6 +136,7 @@ static void supports_part(struct app *app, struct textview *tv, const struct ans
 {
     struct query q;
     match_support_query(a, &q);
+    q.lang = i18n_lang(); /* the names and places in the reader's language, as in the lists */
     size_t count = 0;
     struct page pg = {0};
     struct err e = {0};

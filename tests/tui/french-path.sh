@@ -67,7 +67,7 @@ expect_screen_has "après vos études de médecine. En années. Vide${NB}: la qu
 case_begin "80x24: Esc shows the questions in French with the answers so far, whole labels"
 send Escape
 wait_gone "4 sur 9"
-expect_screen_has "Quelle voie pour moi${NB}?"
+expect_screen_matches "^  Quelle voie pour moi${NB}\\?$" # the heading, not only the title bar
 expect_screen_has "Répondez à ce que vous voulez${NB}; chaque question peut être passée."
 expect_screen_has "1  Lieu de résidence       Toronto (RGT)"
 expect_screen_has "2  Vos objectifs           Permis d’exercice par la résidence (CaRMS)"
@@ -111,6 +111,17 @@ expect_screen_has "Your answers: Where you live: Toronto (GTA) · Your goals: Li
 expect_screen_matches "^ Fits: you meet every rule the program publishes \([0-9]+\)"
 send L
 wait_for "Les voies qui conviennent à vos réponses"
+send End # the supports, named and placed in French, and the keys' sentence
+wait_for "Ressources pour votre lieu de résidence et vos objectifs ("
+expect_screen_has "Colombie-Britannique"
+expect_screen_has "→ Prêts de Windmill Microlending · Canada"
+expect_joined "Les conditions changent${NB}: confirmez chacune auprès du programme avant de vous y fier. Tab sélectionne une voie ou une ressource, Enter l’ouvre, a l’ajoute à votre sélection, e fait un feuillet."
+send L # the same place (the end of the page), in English
+wait_for "Supports for where you live and your goals ("
+expect_screen_has "→ Windmill Microlending loans · Canada"
+expect_screen_has "British Columbia"
+send L
+wait_for "Ressources pour votre lieu de résidence et vos objectifs ("
 send Escape # back to the questions, in French, the answers kept
 wait_for "Quelle voie pour moi${NB}?"
 expect_screen_has "1  Lieu de résidence       Toronto (RGT)"
