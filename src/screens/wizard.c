@@ -320,7 +320,9 @@ static void draw(struct app *app, void *state, struct rect r)
 static struct result choose(struct app *app, struct wizard *w, size_t row)
 {
     w->lv.sel = row;
-    w->guided = false;
+    /* Going through the questions stops here, but for the question L closed (to switch the
+     * language): asked again, the questions go on one after another. */
+    w->guided = w->guided && (int)row == w->asking;
     if (row == ROW_RESULTS)
         return result_push(&screen_results, results_create(app));
     return ask(app, w, (enum profile_question)row);

@@ -158,6 +158,35 @@ wait_for "Your pathways"
 expect_joined "Which pathways fit your answers"
 expect_joined "Your answers: Your goals: Licensure through residency (CaRMS)"
 
+case_begin "80x24: L while a question is asked: the list in the other language, the answers kept, Enter asks it again and the questions go on"
+fresh 80x24 --lang fr
+wait_for "itpnav · Accueil"
+send 3
+wait_for "1 sur 9${NB}: Lieu de résidence"
+type_text toronto
+wait_for "Toronto (RGT) (Ontario)"
+send Enter
+wait_for "2 sur 9${NB}: Vos objectifs"
+send L
+wait_gone "2 sur 9"
+expect_screen_has "What's my path?"
+expect_screen_has "1  Where you live        Toronto (GTA)"
+expect_screen_has "2  Your goals            not answered"
+expect_screen_has "Residency, a practice-ready assessment, a clinical-assistant role or another"
+send Enter # the same question, in English now
+wait_for "2 of 9: Your goals"
+expect_screen_has "6 Skip: I'd rather not say"
+send 1 7
+wait_for "3 of 9: Your field" # one after another, as before L
+send L
+wait_gone "3 of 9"
+expect_screen_has "2  Vos objectifs           Permis d’exercice par la résidence (CaRMS)"
+send Enter
+wait_for "3 sur 9${NB}: Votre domaine"
+expect_screen_has "3 $SKIP_FR"
+send 3 # Passer
+wait_for "4 sur 9${NB}: Formation postdoctorale"
+
 case_begin "the locale alone (fr_CA.UTF-8) asks the questions in French"
 stop
 rm -rf "$XDG_DATA_HOME/itpnav"
