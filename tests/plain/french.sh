@@ -74,7 +74,7 @@ out_lacks "Help: the line-by-line mode."
 case_begin "--lang fr: the pickers name places and goals in French, typing finds them"
 talk $'r\nsudb\n7\ng\n4\nq\n' --lang fr "${V2[@]}"
 expect_status 0
-out_has "Où habitez-vous${NBSP}?"
+out_has "Où vivez-vous${NBSP}?"
 out_has "1. Partout (aucun lieu choisi)"
 out_has "1 choix correspond à «${NBSP}sudb${NBSP}»${NBSP}:"
 out_has "7. Grand Sudbury, dans Ontario"
