@@ -109,8 +109,7 @@ static struct result ask(struct app *app, struct wizard *w, enum profile_questio
     struct profile *p = &app->prof;
     char title[128];
     struct err e = {0};
-    /* TRANSLATORS: a question's number, how many there are, and its label ("3 of 9: Discipline").
-     */
+    /* TRANSLATORS: a question's number, how many, its label ("3 of 9: Your field"). */
     snprintf(title, sizeof title, _("%d of %d: %s"), (int)q + 1, Q_COUNT, profile_label(q));
     const char *help = profile_explain(q);
     w->asking = (int)q;

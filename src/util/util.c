@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <libintl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,7 +15,10 @@
 #include <unistd.h>
 
 #include "err.h"
-#include "i18n.h"
+
+/* gettext as i18n.h's _() (xgettext reads it the same): util is beneath i18n, which uses its
+ * allocation, so it does not include i18n.h (no include cycle). */
+#define _(s) gettext(s)
 
 static void (*oom_hook)(void);
 
