@@ -13,6 +13,7 @@
 #include "entry.h"
 #include "glyph.h"
 #include "handout.h"
+#include "i18n.h"
 #include "match.h"
 #include "text.h"
 #include "textpage.h"
@@ -33,32 +34,37 @@ static void answers_line(struct app *app, struct textview *tv, int width)
         if (!profile_answered(&app->prof, (enum profile_question)q))
             continue;
         char *w = profile_answer_words(&app->prof, (enum profile_question)q, app->store, &e);
-        sb_addf(&b, "%s%s%s%s: %s", b.len ? " " : "", b.len ? glyph(GLYPH_SEP) : "",
-                b.len ? " " : "", profile_label((enum profile_question)q), w);
+        if (b.len)
+            sb_addf(&b, " %s ", glyph(GLYPH_SEP));
+        /* TRANSLATORS: a question's label and its answer ("Where you live: Ontario"). */
+        sb_addf(&b, _("%s: %s"), profile_label((enum profile_question)q), w);
         free(w);
     }
-    tv_add(tv, ROLE_DIM, "Your answers: ", 2, b.len ? sb_str(&b) : "none yet", width, NULL);
+    tv_add(tv, ROLE_DIM, _("Your answers: "), 2, b.len ? sb_str(&b) : _("none yet"), width, NULL);
     sb_finish(&b);
     if (e.code)
         tv_add(tv, ROLE_NOTICE, NULL, 0, e.msg, width, NULL);
-    char *back = xasprintf("%s goes back to the questions to change them.", key_first(A_BACK));
+    /* TRANSLATORS: %s is a key's name (Esc). */
+    char *back = xasprintf(_("%s goes back to the questions to change them."), key_first(A_BACK));
     tv_add(tv, ROLE_DIM, NULL, 0, back, width, NULL);
     free(back);
     if (!app->prof.region[0])
         tv_add(tv, ROLE_NOTICE, NULL, 0,
-               "You did not say where you live, so pathways everywhere are shown.", width, NULL);
+               _("You did not say where you live, so pathways everywhere are shown."), width, NULL);
 }
 
 /* The next step, its web address on a line of its own (whole: never wrapped in the middle). */
 static void next_step_lines(struct textview *tv, const struct match *m, int width)
 {
     const char *at = m->next_url ? strstr(m->next_step, m->next_url) : NULL;
+    /* TRANSLATORS: the label before a pathway's next step, indented by four spaces. */
+    const char *next = _("    Next step: ");
     if (!at) {
-        tv_add(tv, ROLE_NORMAL, "    Next step: ", 6, m->next_step, width, NULL);
+        tv_add(tv, ROLE_NORMAL, next, 6, m->next_step, width, NULL);
         return;
     }
     char *action = xasprintf("%.*s", (int)(at - m->next_step), m->next_step);
-    tv_add(tv, ROLE_NORMAL, "    Next step: ", 6, action, width, NULL);
+    tv_add(tv, ROLE_NORMAL, next, 6, action, width, NULL);
     /* Indented when it fits; else from the margin, where it has the whole row (tv_add). */
     tv_add(tv, ROLE_NORMAL, text_width(at) + 6 <= width ? "      " : NULL, 6, at, width, NULL);
     free(action);
@@ -69,12 +75,14 @@ static void title_line(struct app *app, struct textview *tv, const struct match 
                        const char *lead, int width)
 {
     char *prefix = lead ? xstrdup(lead) : xasprintf("%s ", glyph(GLYPH_LINK));
-    char *target = xasprintf("pathway:%s", m->id);
+    char *target = xasprintf("pathway:%s", m->id); /* a link's target, not shown */
     bool saved = app_marked(app, m->id, "pathway");
     const char *sep = glyph(GLYPH_SEP);
     char *title = xasprintf("%s %s %s", m->name, sep, entry_status_words(m->status));
     if (saved) {
-        char *t = xasprintf("%s %s %s on your shortlist", title, sep, glyph(GLYPH_SAVED));
+        /* TRANSLATORS: a pathway's name and status, a separator, and a star ("… · ★ on your
+         * shortlist"). */
+        char *t = xasprintf(_("%s %s %s on your shortlist"), title, sep, glyph(GLYPH_SAVED));
         free(title);
         title = t;
     }
@@ -90,9 +98,10 @@ static void one_match(struct app *app, struct textview *tv, const struct match *
     /* The verdict in one line a counsellor can read aloud, then the rules one by one. */
     tv_add(tv, ROLE_NORMAL, "    ", 4, m->why, width, NULL);
     for (size_t k = 0; k < m->n_reasons; k++) {
-        char *mark = k < m->n_met                ? xasprintf("    %s ", glyph(GLYPH_MET))
-                     : k < m->n_met + m->n_unmet ? xasprintf("    %s not yet: ", glyph(GLYPH_UNMET))
-                                                 : xstrdup("    ? ");
+        char *mark = k < m->n_met ? xasprintf("    %s ", glyph(GLYPH_MET))
+                     : k < m->n_met + m->n_unmet
+                             ? xasprintf(_("    %s not yet: "), glyph(GLYPH_UNMET))
+                             : xstrdup("    ? ");
         tv_add(tv,
                k < m->n_met                ? ROLE_NORMAL
                : k < m->n_met + m->n_unmet ? ROLE_BAD
@@ -101,7 +110,8 @@ static void one_match(struct app *app, struct textview *tv, const struct match *
         free(mark);
     }
     if (m->note && !m->why_has_note)
-        tv_add(tv, ROLE_DIM, "    Note: ", 6, m->note, width, NULL);
+        /* TRANSLATORS: the label before a pathway's note, indented by four spaces. */
+        tv_add(tv, ROLE_DIM, _("    Note: "), 6, m->note, width, NULL);
     if (m->next_step)
         next_step_lines(tv, m, width);
 }
@@ -110,9 +120,11 @@ static void one_match(struct app *app, struct textview *tv, const struct match *
 static void context_match(struct app *app, struct textview *tv, const struct match *c,
                           const struct match *route, int width)
 {
-    title_line(app, tv, c, "  Across Canada: ", width);
-    char *what = xasprintf("Shown for context beside %s, above, which leads to the same goal where "
-                           "you live; that route is the one judged.",
+    /* TRANSLATORS: before a national pathway's name, indented by two spaces. */
+    title_line(app, tv, c, _("  Across Canada: "), width);
+    /* TRANSLATORS: %s is the name of the provincial pathway shown above. */
+    char *what = xasprintf(_("Shown for context beside %s, above, which leads to the same goal "
+                             "where you live; that route is the one judged."),
                            route->name);
     tv_add(tv, ROLE_DIM, "    ", 4, what, width, NULL);
     free(what);
@@ -124,6 +136,7 @@ static void supports_part(struct app *app, struct textview *tv, const struct ans
 {
     struct query q;
     match_support_query(a, &q);
+    q.lang = i18n_lang(); /* the names and places in the reader's language, as in the lists */
     size_t count = 0;
     struct page pg = {0};
     struct err e = {0};
@@ -134,7 +147,8 @@ static void supports_part(struct app *app, struct textview *tv, const struct ans
         return;
     }
     tv_blank(tv);
-    char *h = xasprintf("Supports for where you live and your goals (%zu)", count);
+    /* TRANSLATORS: a heading; %zu is how many supports there are. */
+    char *h = xasprintf(_("Supports for where you live and your goals (%zu)"), count);
     tv_add(tv, ROLE_HEADING, NULL, 0, h, width, NULL);
     free(h);
     for (size_t i = 0; i < pg.n; i++) {
@@ -153,7 +167,12 @@ static void supports_part(struct app *app, struct textview *tv, const struct ans
         free(target);
     }
     if (count > pg.n) {
-        char *more = xasprintf("And %zu more: Find supports on the home screen lists them all.",
+        /* TRANSLATORS: %zu is how many supports are not listed here (always more than 1). */
+        char *more = xasprintf(ngettext("And %zu more: Find supports on the home screen lists "
+                                        "them all.",
+                                        "And %zu more: Find supports on the home screen lists "
+                                        "them all.",
+                                        count - pg.n),
                                count - pg.n);
         tv_add(tv, ROLE_DIM, NULL, 0, more, width, NULL);
         free(more);
@@ -163,7 +182,7 @@ static void supports_part(struct app *app, struct textview *tv, const struct ans
 
 static void build(struct app *app, struct textview *tv, int width)
 {
-    tv_add(tv, ROLE_HEADING, NULL, 0, "Which pathways fit your answers", width, NULL);
+    tv_add(tv, ROLE_HEADING, NULL, 0, _("Which pathways fit your answers"), width, NULL);
     answers_line(app, tv, width);
     struct answers a;
     profile_answers(&app->prof, &a);
@@ -177,11 +196,12 @@ static void build(struct app *app, struct textview *tv, int width)
     for (int v = 0; v < VERDICT_COUNT; v++) {
         size_t k = match_count(m, n, (enum verdict)v);
         tv_blank(tv);
-        char *h = xasprintf("%s (%zu)", match_verdict_heading((enum verdict)v), k);
+        /* TRANSLATORS: a verdict's heading and how many pathways have it. */
+        char *h = xasprintf(_("%s (%zu)"), match_verdict_heading((enum verdict)v), k);
         tv_add(tv, ROLE_HEADING, NULL, 0, h, width, NULL);
         free(h);
         if (!k)
-            tv_add(tv, ROLE_DIM, "  ", 2, "None.", width, NULL);
+            tv_add(tv, ROLE_DIM, "  ", 2, C_("pathways", "None."), width, NULL);
         for (size_t i = 0; i < n; i++) {
             if (m[i].context || m[i].verdict != (enum verdict)v)
                 continue;
@@ -193,13 +213,14 @@ static void build(struct app *app, struct textview *tv, int width)
     }
     if (n == 0)
         tv_add(tv, ROLE_NOTICE, NULL, 0,
-               "No pathway in the data is open where you live for these goals.", width, NULL);
+               _("No pathway in the data is open where you live for these goals."), width, NULL);
     match_destroy(m, n);
     supports_part(app, tv, &a, width);
     tv_blank(tv);
-    char *keys = xasprintf("Requirements change: confirm each one with the program before you rely "
-                           "on it. %s selects a pathway or support, %s opens it, %s saves it to "
-                           "your shortlist, %s makes a handout.",
+    /* TRANSLATORS: the %s are keys' names, in this order: Tab, Enter, a, p. */
+    char *keys = xasprintf(_("Requirements change: confirm each one with the program before you "
+                             "rely on it. %s selects a pathway or support, %s opens it, %s saves "
+                             "it to your shortlist, %s makes a handout."),
                            key_first(A_NEXT_LINK), key_first(A_OPEN), key_first(A_MARK),
                            key_first(A_EXPORT));
     tv_add(tv, ROLE_DIM, NULL, 0, keys, width, NULL);
@@ -213,7 +234,7 @@ void *results_create(struct app *app)
 }
 
 const struct screen screen_results = {
-        .name = "Your pathways",
+        .name = N_("Your pathways"),
         .draw = textpage_draw,
         .on_key = textpage_key,
         .on_click = textpage_click,

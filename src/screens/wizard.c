@@ -10,6 +10,7 @@
 #include "app.h"
 #include "draw.h"
 #include "glyph.h"
+#include "i18n.h"
 #include "match.h"
 #include "picker.h"
 #include "prompt.h"
@@ -87,14 +88,17 @@ static struct result set_years(struct app *app, void *ctx, const char *text, con
     enum profile_question q = (enum profile_question)w->asking;
     if (!profile_set_years(&app->prof, q, text)) {
         static char why[160];
-        snprintf(why, sizeof why, "Type %s, or nothing to skip.", profile_years_form(q));
+        /* TRANSLATORS: %s is the form an answer takes ("years from 0 to 80 (like 3 or 2.5)"). */
+        snprintf(why, sizeof why, _("Type %s, or nothing to skip."), profile_years_form(q));
         *error = why;
         return result_of(R_REDRAW);
     }
     /* A year or years ago: say what was understood ("Last practised: 2023: 3 years ago"). */
     if (q == Q_RECENCY && profile_answered(&app->prof, q)) {
         char *words = profile_answer_words(&app->prof, q, app->store, NULL);
-        app_notice(app, "%s: %s.", profile_label(q), words);
+        /* TRANSLATORS: a question's label, then what was understood ("Last practised: 2023: 3
+         * years ago."). */
+        app_notice(app, _("%s: %s."), profile_label(q), words);
         free(words);
     }
     return answered(app, w, q);
@@ -105,31 +109,35 @@ static struct result ask(struct app *app, struct wizard *w, enum profile_questio
     struct profile *p = &app->prof;
     char title[128];
     struct err e = {0};
-    snprintf(title, sizeof title, "%d of %d: %s", (int)q + 1, Q_COUNT, profile_label(q));
+    /* TRANSLATORS: a question's number, how many, its label ("3 of 9: Your field"). */
+    snprintf(title, sizeof title, _("%d of %d: %s"), (int)q + 1, Q_COUNT, profile_label(q));
     const char *help = profile_explain(q);
     w->asking = (int)q;
     struct picker *pk = NULL;
     const char *current = NULL;
+    /* TRANSLATORS: a question's row that answers nothing; the help of the number keys calls it
+     * Skip, so its first word stays the same. */
+    const char *skip = _("Skip: I'd rather not say");
     switch (q) {
     case Q_REGION:
         pk = picker_create(title, help, PICKER_TYPE, set_choice, cancelled, w, NULL);
-        picker_add(pk, "", "Skip: I'd rather not say", NULL, 0);
+        picker_add(pk, "", skip, NULL, 0);
         picker_add_vocab(pk, app->store, VOCAB_REGION, &e);
         current = p->region[0] ? p->region : app->f.region;
         break;
     case Q_GOALS:
-        pk = picker_create(title,
-                           "A number, Space or Enter checks a goal; Done when you have them all.",
-                           PICKER_MULTI, set_choice, cancelled, w, NULL);
+        pk = picker_create(
+                title, _("A number, Space or Enter checks a goal; Done when you have them all."),
+                PICKER_MULTI, set_choice, cancelled, w, NULL);
         picker_add_vocab(pk, app->store, VOCAB_GOAL, &e);
-        picker_add(pk, "", "Skip: I'd rather not say", NULL, CHOICE_SKIP);
+        picker_add(pk, "", skip, NULL, CHOICE_SKIP);
         for (size_t i = 0; i < p->n_goals; i++)
             picker_check(pk, p->goals[i]);
         break;
     case Q_DISCIPLINE:
         pk = picker_create(title, help, 0, set_choice, cancelled, w, NULL);
         picker_add_terms(pk, &terms_discipline, 0);
-        picker_add(pk, "", "Skip: I'd rather not say", NULL, 0);
+        picker_add(pk, "", skip, NULL, 0);
         current = p->discipline;
         break;
     case Q_POSTGRAD:
@@ -144,31 +152,33 @@ static struct result ask(struct app *app, struct wizard *w, enum profile_questio
         else if (v >= 0)
             snprintf(initial, sizeof initial, "%g", v);
         char hint[256];
-        snprintf(hint, sizeof hint, "%s%s Empty skips.", help, q == Q_RECENCY ? "" : " In years.");
+        /* TRANSLATORS: %s is the question's explanation (a sentence or two). */
+        snprintf(hint, sizeof hint,
+                 q == Q_RECENCY ? _("%s Empty skips.") : _("%s In years. Empty skips."), help);
         return prompt_open(title, hint, initial, 0, set_years, w, NULL);
     }
     case Q_EXAMS:
-        pk = picker_create(title,
-                           "A number, Space or Enter checks an exam; Done when you have them all.",
-                           PICKER_MULTI, set_choice, cancelled, w, NULL);
+        pk = picker_create(
+                title, _("A number, Space or Enter checks an exam; Done when you have them all."),
+                PICKER_MULTI, set_choice, cancelled, w, NULL);
         picker_add_vocab(pk, app->store, VOCAB_EXAM, &e);
-        picker_add(pk, "none", "None of these yet", NULL,
+        picker_add(pk, "none", _("None of these yet"), NULL,
                    CHOICE_EXCLUSIVE | (p->exams_known && !p->n_exams ? CHOICE_ON : 0));
-        picker_add(pk, "", "Skip: I'd rather not say", NULL, CHOICE_SKIP);
+        picker_add(pk, "", skip, NULL, CHOICE_SKIP);
         for (size_t i = 0; i < p->n_exams; i++)
             picker_check(pk, p->exams[i]);
         break;
     case Q_LANGUAGE:
         pk = picker_create(title, help, 0, set_choice, cancelled, w, NULL);
-        picker_add(pk, "1", "Yes, I have an accepted result", NULL, 0);
-        picker_add(pk, "0", "Not yet", NULL, 0);
-        picker_add(pk, "", "Skip: I'd rather not say", NULL, 0);
+        picker_add(pk, "1", _("Yes, I have an accepted result"), NULL, 0);
+        picker_add(pk, "0", C_("language test", "Not yet"), NULL, 0);
+        picker_add(pk, "", skip, NULL, 0);
         current = p->language_test < 0 ? "" : p->language_test ? "1" : "0";
         break;
     case Q_STATUS:
         pk = picker_create(title, help, 0, set_choice, cancelled, w, NULL);
         picker_add_terms(pk, &terms_person_status, 0);
-        picker_add(pk, "", "Other, or I'd rather not say", NULL, 0);
+        picker_add(pk, "", _("Other, or I'd rather not say"), NULL, 0);
         current = p->status;
         break;
     default: return result_of(R_REDRAW);
@@ -219,7 +229,8 @@ static void draw(struct app *app, void *state, struct rect r)
     int y = top, width = r.w - 4;
     char intro[200];
     snprintf(intro, sizeof intro,
-             "Answer what you like; every question can be skipped. %s changes an answer.",
+             /* TRANSLATORS: %s is a key's name (Enter). */
+             _("Answer what you like; every question can be skipped. %s changes an answer."),
              key_first(A_OPEN));
     struct text_lines *lines = text_wrap(intro, width > 1 ? width : 1);
     /* The questions and the results row come first; then the title, the instructions (whole or
@@ -232,7 +243,7 @@ static void draw(struct app *app, void *state, struct rect r)
     bool roomy = spare >= 6; /* a blank row on top and one above the questions */
     if (roomy)
         y++;
-    draw_text(y++, r.x + 2, width, ROLE_HEADING, "What's my path?");
+    draw_text(y++, r.x + 2, width, ROLE_HEADING, _("What's my path?"));
     for (size_t i = 0; intro_fits && i < lines->n; i++)
         draw_text(y++, r.x + 2, width, ROLE_DIM, lines->line[i]);
     text_lines_destroy(lines);
@@ -243,25 +254,44 @@ static void draw(struct app *app, void *state, struct rect r)
     if (w->rows > ROW_RESULTS + 1)
         w->rows = ROW_RESULTS + 1;
     listview_fit(&w->lv, w->rows);
+    /* The labels' column: as wide as the longest label and a space (French's are longer), at
+     * least 26 columns, and never so wide that the answers have less than a third of the row. */
     int label_w = 26;
+    for (int q = 0; q < Q_COUNT; q++) {
+        char label[64];
+        snprintf(label, sizeof label, " %d  %s ", q + 1, profile_label((enum profile_question)q));
+        int lw = text_width(label);
+        if (lw > label_w)
+            label_w = lw;
+    }
+    if (label_w > 26 && label_w > (r.w - 3) * 2 / 3)
+        label_w = (r.w - 3) * 2 / 3 > 26 ? (r.w - 3) * 2 / 3 : 26;
     int cursor = y;
     for (int i = (int)w->lv.top; i <= ROW_RESULTS && y < top + height; i++, y++) {
         bool sel = w->lv.sel == (size_t)i;
         char line[512];
         if (i == ROW_RESULTS) {
             size_t stated = w->counts[VERDICT_MEETS_STATED];
+            /* One sentence, its second count's verb agreeing with it ("1 meets", "2 meet"). */
             snprintf(line, sizeof line,
-                     "    %s Results: %zu fit, %zu meet%s the rules on record, %zu to check, %zu "
-                     "not yet",
-                     glyph(GLYPH_GO), w->counts[VERDICT_FITS], stated, stated == 1 ? "s" : "",
-                     w->counts[VERDICT_CHECK], w->counts[VERDICT_NOT_YET]);
+                     /* TRANSLATORS: an arrow, then the number of pathways of each verdict: fit,
+                      * meet the rules on record, to check, not yet. The plural follows the second
+                      * number (the pathways that meet the rules on record). */
+                     ngettext("    %s Results: %zu fit, %zu meets the rules on record, %zu to "
+                              "check, %zu not yet",
+                              "    %s Results: %zu fit, %zu meet the rules on record, %zu to "
+                              "check, %zu not yet",
+                              stated),
+                     glyph(GLYPH_GO), w->counts[VERDICT_FITS], stated, w->counts[VERDICT_CHECK],
+                     w->counts[VERDICT_NOT_YET]);
             draw_line(y, r.x + 1, r.w - 2, sel ? ROLE_SELECTED : ROLE_HEADING, line);
         } else {
             enum profile_question q = (enum profile_question)i;
             char label[64];
             snprintf(label, sizeof label, " %d  %s", i + 1, profile_label(q));
             char padded[128];
-            text_pad(padded, sizeof padded, label, label_w);
+            text_pad(padded, sizeof padded, label, label_w - 1); /* a space before the answer */
+            snprintf(padded + strlen(padded), sizeof padded - strlen(padded), " ");
             struct err e = {0};
             char *answer = profile_answer_words(&app->prof, q, app->store, &e);
             if (e.code)
@@ -289,7 +319,9 @@ static void draw(struct app *app, void *state, struct rect r)
 static struct result choose(struct app *app, struct wizard *w, size_t row)
 {
     w->lv.sel = row;
-    w->guided = false;
+    /* Going through the questions stops here, but for the question L closed (to switch the
+     * language): asked again, the questions go on one after another. */
+    w->guided = w->guided && (int)row == w->asking;
     if (row == ROW_RESULTS)
         return result_push(&screen_results, results_create(app));
     return ask(app, w, (enum profile_question)row);
@@ -327,7 +359,7 @@ static struct result on_click(struct app *app, void *state, int y, int x, bool t
 }
 
 const struct screen screen_wizard = {
-        .name = "What's my path?",
+        .name = N_("What's my path?"),
         .draw = draw,
         .on_key = on_key,
         .on_click = on_click,

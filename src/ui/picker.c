@@ -390,6 +390,7 @@ static struct result on_key(struct app *app, void *state, enum action a, int key
     case A_HELP:
     case A_HOME:
     case A_REDRAW:
+    case A_LANG: /* the language: the picker closes, to be asked again in it */
     case A_OPERATOR: return result_of(R_IGNORED); /* the main loop's: quit, help, home work */
     default: break;
     }

@@ -89,7 +89,7 @@ fresh
 talk $'3\n3\nb\n10\nq\n' --lang fr "${V2[@]}"
 expect_status 0
 out_has "Question 1 sur 9${NBSP}: Lieu de résidence."
-out_has "1. Passer${NBSP}: je préfère ne pas répondre"
+out_has "1. Passer${NBSP}: je préfère ne rien dire"
 out_has "3. Québec, dans Canada"
 out_has "Lieu de résidence${NBSP}: Québec."
 out_has "Question 2 sur 9${NBSP}: Vos objectifs."

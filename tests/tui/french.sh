@@ -3,8 +3,8 @@
 # list, a translated record's detail and a Québec record's sourced French, the shortlist, the
 # handout; L switches the language in the middle of a session and keeps the place, the search and
 # the shortlist; a kiosk's visitor picks French on Home, and the idle reset brings back the
-# kiosk's own language. The questions and results screens come with their own step (wizard.c,
-# results.c). French typography: U+00A0 before : ; ? ! and inside « ».
+# kiosk's own language. The questions and results screens are french-path.sh's. French
+# typography: U+00A0 before : ; ? ! and inside « ».
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/lib-session.sh"
 
