@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -199,11 +200,12 @@ static inline int peek(struct jscan *s)
 static inline void adv(struct jscan *s)
 {
     unsigned char c = (unsigned char)s->buf[s->pos++];
+    /* Lines and columns hold at INT_MAX: a file may be 4 GiB of one line or of newlines. */
     if (c == '\n') {
-        s->line++;
+        s->line += s->line < INT_MAX;
         s->col = 1;
     } else if ((c & 0xC0) != 0x80) {
-        s->col++;
+        s->col += s->col < INT_MAX;
     }
 }
 
@@ -357,7 +359,7 @@ static bool scan_string(struct jscan *s)
         size_t i = s->pos, e = s->end;
         while (i < e && p[i] >= 0x20 && p[i] < 0x80 && p[i] != '"' && p[i] != '\\')
             i++;
-        s->col += (int)(i - s->pos);
+        s->col = i - s->pos > (size_t)(INT_MAX - s->col) ? INT_MAX : s->col + (int)(i - s->pos);
         s->pos = i;
         if (i == e)
             continue;
@@ -930,11 +932,13 @@ bool jscan_recheck(struct jscan *s)
                 k++;
             const unsigned char *q = p, *nl;
             while ((nl = memchr(q, '\n', (size_t)(p + k - q))) != NULL) {
-                line++;
+                line += line < INT_MAX;
                 col = 1;
                 q = nl + 1;
             }
-            col += (int)(p + k - q);
+            /* A line of gigabytes (an endless stream) holds its column at INT_MAX. */
+            size_t run = (size_t)(p + k - q);
+            col = run > (size_t)(INT_MAX - col) ? INT_MAX : col + (int)run;
             s->pos += k;
             if (s->eof && s->pos == s->end)
                 return changed;
@@ -952,9 +956,9 @@ bool jscan_recheck(struct jscan *s)
         if (!k)
             k = 1;
         if (p[0] == '\n') {
-            line++;
+            line += line < INT_MAX;
             col = 1;
-        } else {
+        } else if (col < INT_MAX) {
             col++;
         }
         s->pos += k;

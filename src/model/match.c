@@ -433,8 +433,31 @@ static int format_of(struct store *st)
     return v > 0 ? v : 1;
 }
 
-static void judge(struct store *st, const char *requires_json, int format, const struct answers *a,
-                  struct match *m, struct err *e)
+/* Pathway rid's text for key (item pos of a list) in the reader's language, when it is not
+ * English and the data has it: a new string, or NULL (the file's own text stays). */
+static char *text_in_reader_language(struct store *st, int64_t rid, const char *key, int pos)
+{
+    if (!i18n_french())
+        return NULL;
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(st->db,
+                           "SELECT text FROM entry_tr WHERE rid = ? AND lang = ? AND key = ?"
+                           " AND pos = ?",
+                           -1, &s, NULL) != SQLITE_OK)
+        return NULL;
+    sqlite3_bind_int64(s, 1, rid);
+    sqlite3_bind_text(s, 2, i18n_lang(), -1, SQLITE_STATIC);
+    sqlite3_bind_text(s, 3, key, -1, SQLITE_STATIC);
+    sqlite3_bind_int(s, 4, pos);
+    char *text = NULL;
+    if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
+        text = xstrdup((const char *)sqlite3_column_text(s, 0));
+    sqlite3_finalize(s);
+    return text;
+}
+
+static void judge(struct store *st, int64_t rid, const char *requires_json, int format,
+                  const struct answers *a, struct match *m, struct err *e)
 {
     struct judge j = {.m = m};
     cJSON *req = requires_json ? cJSON_Parse(requires_json) : NULL;
@@ -472,8 +495,11 @@ static void judge(struct store *st, const char *requires_json, int format, const
         if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "residence")) && v->child)
             judge_residence(&j, st, v, a, e);
         v = cJSON_GetObjectItemCaseSensitive(req, "note");
-        if (cJSON_IsString(v))
-            m->note = xstrdup(v->valuestring);
+        if (cJSON_IsString(v)) {
+            m->note = text_in_reader_language(st, rid, "requires_note", 0);
+            if (!m->note)
+                m->note = xstrdup(v->valuestring);
+        }
         /* Version 1 has no "complete": a key it does not know says nothing. */
         m->complete =
                 format >= 2 && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(req, "complete"));
@@ -508,7 +534,7 @@ static void judge(struct store *st, const char *requires_json, int format, const
 void match_judge(struct store *st, const char *requires_json, const struct answers *a,
                  struct match *m, struct err *e)
 {
-    judge(st, requires_json, format_of(st), a, m, e);
+    judge(st, 0, requires_json, format_of(st), a, m, e);
 }
 
 static int bits(unsigned v)
@@ -643,7 +669,7 @@ static void next_step(struct store *st, int64_t rid, const struct answers *a,
 
     char *title = NULL, *url = NULL;
     if (sqlite3_prepare_v2(st->db,
-                           "SELECT text, url FROM entry_item WHERE rid = ? AND list = 'steps'"
+                           "SELECT text, url, pos FROM entry_item WHERE rid = ? AND list = 'steps'"
                            " ORDER BY pos",
                            -1, &s, NULL) != SQLITE_OK) {
         failed(st, e);
@@ -653,7 +679,10 @@ static void next_step(struct store *st, int64_t rid, const struct answers *a,
             const char *t = (const char *)sqlite3_column_text(s, 0);
             if (!t || step_done(t, a, exams))
                 continue;
-            title = xstrdup(t);
+            /* Done or not is read from the file's words; the step is said in the reader's. */
+            title = text_in_reader_language(st, rid, "steps", sqlite3_column_int(s, 2));
+            if (!title)
+                title = xstrdup(t);
             if (sqlite3_column_text(s, 1))
                 url = xstrdup((const char *)sqlite3_column_text(s, 1));
             break;
@@ -776,7 +805,7 @@ static int run_once(struct store *st, const struct answers *a, struct match **ou
         }
         char *req_copy = req ? xstrdup(req) : NULL;
         sqlite3_reset(s);
-        judge(st, req_copy, format, a, &m[i], &why);
+        judge(st, p.rows[i].rid, req_copy, format, a, &m[i], &why);
         free(req_copy);
         next_step(st, p.rows[i].rid, a, &exams, &m[i], &why);
         m[i].national = national(st, p.rows[i].regions, &why);
@@ -983,7 +1012,7 @@ void match_rules_into(struct doc *d, struct store *st, const struct entry *e,
     match_answers_init(&none);
     bool answered = a && match_answers_any(a);
     struct match m = {0};
-    judge(st, e->requires, e->format, answered ? a : &none, &m, err);
+    judge(st, e->rid, e->requires, e->format, answered ? a : &none, &m, err);
     struct doc r = {0};
     doc_add(&r, DOC_HEADING, NULL, _("Rules on record"), NULL, NULL, 0);
     char *intro;

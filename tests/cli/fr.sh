@@ -112,10 +112,10 @@ case_begin "match --lang fr: the verdict, the reasons and the labels in French, 
 run "$ITPNAV" --lang fr match --format text --data "$V2" --region quebec --status citizen --exam none
 expect_status 0
 expect_stdout_has "Permis restrictif au Québec (qc-permit)"
-expect_stdout_has "Verdict${NBSP}: pas encore${NBSP}: il faut la réussite de MCCQE Part I. Rempli${NBSP}: habiter${NBSP}: Québec."
+expect_stdout_has "Verdict${NBSP}: pas encore${NBSP}: il faut la réussite de${NBSP}: MCCQE Part I. Rempli${NBSP}: habiter${NBSP}: Québec."
 expect_stdout_has "État${NBSP}: offerte"
 expect_stdout_has "  - rempli${NBSP}: Vous habitez${NBSP}: Québec, comme demandé."
-expect_stdout_has "  - pas encore${NBSP}: Exige la réussite de MCCQE Part I${NBSP}; vous ne l’avez pas encore réussi."
+expect_stdout_has "  - pas encore${NBSP}: Exige la réussite de${NBSP}: MCCQE Part I${NBSP}; vous ne l’avez pas encore réussi."
 expect_stdout_has "Prochaine étape${NBSP}:"
 expect_stdout_lacks "Verdict:"
 expect_stdout_lacks "Restrictive permit"
@@ -129,6 +129,18 @@ expect_stdout_has "Verdict: not yet: needs a pass in MCCQE Part I. Met: living i
 expect_stdout_has "  - met: You live in Québec, as it asks."
 expect_stdout_has "Next step: Register with the office:"
 expect_stdout_lacks "$NBSP"
+
+case_begin "match --lang fr: the pathway's own French note and next step (the bundled data), English in English"
+run "$ITPNAV" --lang fr match --format text --region ontario --goal residency
+expect_status 0
+expect_stdout_has "Prochaine étape${NBSP}: Réussir l’EACMC, partie I, et passer l’examen de la CNE${NBSP}:"
+expect_stdout_has "Note${NBSP}: Chaque province ajoute ses propres règles"
+expect_stdout_lacks "Each province adds rules"
+expect_stdout_lacks "Pass the MCCQE"
+run "$ITPNAV" --lang en match --format text --region ontario --goal residency
+expect_status 0
+expect_stdout_has "Note: Each province adds rules of its own"
+expect_stdout_lacks "Chaque province"
 
 case_begin "check in French: the summary, the count of errors"
 run "$ITPNAV" --lang fr check
