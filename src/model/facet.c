@@ -3,6 +3,7 @@
 #include "facet.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "terms.h"
 #include "util.h"
@@ -20,10 +21,16 @@
  *   doclen[n]   the tokens FTS5 counted in the entry (its %_docsize row, summed),
  *   by_name[n]  rids in the order of (sort_key, id, rid),
  *   then regions, goals and services, each as off[n + 1] and the values off[n] (positions in
- *   their tables, in order). Entry i (0-based) is rid i + 1. */
+ *   their tables, in order),
+ *   then orders, the number of languages other than the file's that name entries, and for each
+ *   (in the order of their tags): the tag's length in bytes (1 to FACET_LANG_MAX), the tag in
+ *   ceil(length / 4) words (its bytes little-endian, the last word padded with zeros), and
+ *   by_name in that language: rids in the order of (the name in that language, folded, else
+ *   sort_key; id; rid), so a French reader's lists are in the order of the names they read.
+ * Entry i (0-based) is rid i + 1. */
 
 #define INDEX_MAGIC   0x46505449u /* "ITPF" */
-#define INDEX_VERSION 1u
+#define INDEX_VERSION 2u
 #define INDEX_HEADER  6u
 
 /* ---- building the index (store_fill) ---- */
@@ -101,6 +108,63 @@ static size_t get_varint(const unsigned char *p, const unsigned char *end, uint6
     return 0;
 }
 
+/* Append the orders section: by_name in each language the file names entries in. */
+static void put_orders(sqlite3 *db, uint32_t n, struct words *b, int *rc)
+{
+    sqlite3_stmt *langs, *order;
+    if (*rc != SQLITE_OK)
+        return;
+    size_t count = b->n;
+    put(b, 0);
+    *rc = sqlite3_prepare_v2(db,
+                             "SELECT DISTINCT lang FROM entry_tr WHERE key = 'name' AND pos = 0"
+                             " ORDER BY lang",
+                             -1, &langs, NULL);
+    if (*rc != SQLITE_OK)
+        return;
+    /* A name's folded form is its translation row's extra (store_fill, fill_entry_tr). */
+    *rc = sqlite3_prepare_v2(db,
+                             "SELECT e.rid FROM entry e LEFT JOIN entry_tr t ON t.rid = e.rid"
+                             " AND t.lang = ?1 AND t.key = 'name' AND t.pos = 0"
+                             " ORDER BY coalesce(t.extra, e.sort_key), e.id, e.rid",
+                             -1, &order, NULL);
+    if (*rc != SQLITE_OK) {
+        sqlite3_finalize(langs);
+        return;
+    }
+    while (*rc == SQLITE_OK && sqlite3_step(langs) == SQLITE_ROW) {
+        const unsigned char *tag = sqlite3_column_text(langs, 0);
+        size_t len = (size_t)sqlite3_column_bytes(langs, 0);
+        if (!tag || len == 0 || len > FACET_LANG_MAX)
+            continue; /* no valid tag is this long: its readers keep the file's order */
+        b->w[count]++;
+        put(b, (uint32_t)len);
+        for (size_t i = 0; i < len; i += 4) {
+            uint32_t word = 0;
+            for (size_t j = 0; j < 4 && i + j < len; j++)
+                word |= (uint32_t)tag[i + j] << (8 * j);
+            put(b, word);
+        }
+        size_t start = b->n;
+        for (uint32_t i = 0; i < n; i++)
+            put(b, 0);
+        sqlite3_bind_text(order, 1, (const char *)tag, (int)len, SQLITE_TRANSIENT);
+        uint32_t k = 0;
+        int step;
+        while ((step = sqlite3_step(order)) == SQLITE_ROW) {
+            sqlite3_int64 rid = sqlite3_column_int64(order, 0);
+            if (rid >= 1 && rid <= n && k < n)
+                b->w[start + k++] = (uint32_t)rid;
+        }
+        *rc = step == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db);
+        sqlite3_reset(order);
+    }
+    sqlite3_finalize(order);
+    int done = sqlite3_finalize(langs);
+    if (*rc == SQLITE_OK)
+        *rc = done;
+}
+
 int facet_build(sqlite3 *db)
 {
     int rc = SQLITE_OK;
@@ -162,6 +226,7 @@ int facet_build(sqlite3 *db)
              "SELECT es.rid, s.pos FROM entry_service es JOIN service s ON s.id = es.service"
              " ORDER BY es.rid, s.pos",
              n, &b, &rc);
+    put_orders(db, n, &b, &rc);
     if (rc == SQLITE_OK) {
         unsigned char *bytes = xmalloc(b.n * 4);
         for (size_t i = 0; i < b.n; i++)
@@ -206,8 +271,47 @@ static bool take_list(uint32_t *w, size_t len, size_t *at, uint32_t n, uint32_t 
     return true;
 }
 
+/* Read the orders section at w[*at] into f->orders; false when it does not fit or names a rid
+ * out of range. */
+static bool take_orders(uint32_t *w, size_t len, size_t *at, struct facets *f)
+{
+    if (*at >= len)
+        return false;
+    uint32_t count = w[(*at)++];
+    /* Each order takes at least n + 2 words: a count past what is left is damage. */
+    if (count > (len - *at) / ((size_t)f->n + 2))
+        return false;
+    f->orders = count ? xcalloc(count, sizeof *f->orders) : NULL;
+    for (uint32_t o = 0; o < count; o++) {
+        if (*at >= len)
+            return false;
+        uint32_t bytes = w[(*at)++];
+        size_t words = ((size_t)bytes + 3) / 4;
+        if (bytes == 0 || bytes > FACET_LANG_MAX || words > len - *at)
+            return false;
+        struct facet_order *ord = &f->orders[o];
+        for (uint32_t j = 0; j < bytes; j++) {
+            char c = (char)(w[*at + j / 4] >> (8 * (j % 4)));
+            if (!c)
+                return false;
+            ord->lang[j] = c;
+        }
+        *at += words;
+        if (f->n > len - *at)
+            return false;
+        ord->rids = w + *at;
+        for (uint32_t i = 0; i < f->n; i++)
+            if (ord->rids[i] < 1 || ord->rids[i] > f->n)
+                return false;
+        *at += f->n;
+        f->n_orders = o + 1;
+    }
+    return true;
+}
+
 bool facet_load(sqlite3 *db, struct facets *f)
 {
+    *f = (struct facets){0};
     sqlite3_stmt *s;
     sqlite3_int64 row = -1;
     if (sqlite3_prepare_v2(db, "SELECT rowid FROM facet WHERE name = 'lists'", -1, &s, NULL) !=
@@ -249,17 +353,29 @@ bool facet_load(sqlite3 *db, struct facets *f)
             ok = f->by_name[i] >= 1 && f->by_name[i] <= n;
         ok = ok && take_list(w, len, &at, n, f->n_regions, &f->regions) &&
              take_list(w, len, &at, n, f->n_goals, &f->goals) &&
-             take_list(w, len, &at, n, f->n_services, &f->services);
+             take_list(w, len, &at, n, f->n_services, &f->services) && take_orders(w, len, &at, f);
+        ok = ok && at == len;
     }
     if (!ok) {
+        free(f->orders);
         free(w);
         *f = (struct facets){0};
     }
     return ok;
 }
 
+const uint32_t *facet_order_for(const struct facets *f, const char *lang)
+{
+    if (lang)
+        for (uint32_t i = 0; i < f->n_orders; i++)
+            if (strcmp(f->orders[i].lang, lang) == 0)
+                return f->orders[i].rids;
+    return f->by_name;
+}
+
 void facet_finish(struct facets *f)
 {
+    free(f->orders);
     free(f->words);
     *f = (struct facets){0};
 }

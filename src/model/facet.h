@@ -14,12 +14,22 @@ struct facet_list {
     const uint32_t *off, *val;
 };
 
+/* The longest language tag the index keeps an order for (a longer one reads in by_name's). */
+#define FACET_LANG_MAX 35
+
+/* The entries in the order of their names in one of the file's other languages. */
+struct facet_order {
+    char lang[FACET_LANG_MAX + 1];
+    const uint32_t *rids;
+};
+
 /* The index, loaded (facet.c describes the format). Entry i (0-based) is rid i + 1. */
 struct facets {
-    uint32_t n, n_regions, n_goals, n_services;
+    uint32_t n, n_regions, n_goals, n_services, n_orders;
     const uint32_t *attr, *doclen, *by_name;
     struct facet_list regions, goals, services;
-    uint32_t *words; /* owns everything above */
+    struct facet_order *orders; /* owned */
+    uint32_t *words;            /* owns everything above but orders */
 };
 
 /* An entry's kind bits (enum entry_kind), delivery bits (enum delivery) and spec (the depth of
@@ -46,6 +56,11 @@ int facet_build(sqlite3 *db);
 /* Load and check db's index into f; false (f empty) when it is missing or damaged: a damaged one
  * is refused whole, never read out of bounds. */
 bool facet_load(sqlite3 *db, struct facets *f);
+
+/* The rids in list order for a reader of lang: by their names in lang where the file has them
+ * (else their own), folded as sort_key is, ties by id; by_name for the file's own language, an
+ * unknown one or NULL. */
+const uint32_t *facet_order_for(const struct facets *f, const char *lang);
 
 /* Free what facet_load read and empty f. */
 void facet_finish(struct facets *f);

@@ -131,11 +131,13 @@ static struct query_cache *cache_of(struct store *st, struct err *e)
 
 /* ---- filtering ---- */
 
-/* A key naming q's filters (not its words), for the caches. */
-static char *filter_key(const struct query *q)
+/* A key naming q's filters (not its words) and the name order its language reads in (f's), for
+ * the caches. */
+static char *filter_key(const struct facets *f, const struct query *q)
 {
     struct sb b = {0};
-    sb_addf(&b, "k%u d%u r", q->kinds & 7u, q->delivery & 7u);
+    const char *lang = facet_order_for(f, q->lang) != f->by_name ? q->lang : "";
+    sb_addf(&b, "o%zu:%s k%u d%u r", strlen(lang), lang, q->kinds & 7u, q->delivery & 7u);
     if (q->region)
         sb_addf(&b, "%zu:%s", strlen(q->region), q->region);
     sb_add(&b, " g");
@@ -178,7 +180,7 @@ static bool any_selected(const struct facet_list *l, uint32_t i, const uint8_t *
 }
 
 /* Apply q's filters to every entry (spec/dataset.md, "Filter semantics") and order the ones kept:
- * the most specific matching region first, then by name. */
+ * the most specific matching region first, then by name in q's language (facet_order_for). */
 static int fset_build(struct store *st, const struct facets *f, const struct query *q,
                       struct fset *out, struct err *e)
 {
@@ -234,8 +236,9 @@ static int fset_build(struct store *st, const struct facets *f, const struct que
     uint32_t *kept = xmalloc(((size_t)n + 1) * sizeof *kept);
     uint32_t *spec = xmalloc(((size_t)n + 1) * sizeof *spec);
     uint32_t m = 0, max_spec = 0;
+    const uint32_t *by_name = facet_order_for(f, q->lang);
     for (uint32_t k = 0; k < n; k++) {
-        uint32_t rid = f->by_name[k], i = rid - 1, a = f->attr[i];
+        uint32_t rid = by_name[k], i = rid - 1, a = f->attr[i];
         if (kinds && !(facet_kind(a) & kinds))
             continue;
         if (delivery && !(facet_delivery(a) & delivery))
@@ -284,7 +287,7 @@ static int fset_build(struct store *st, const struct facets *f, const struct que
 static const struct fset *fset_get(struct store *st, struct query_cache *qc, const struct query *q,
                                    struct err *e)
 {
-    char *key = filter_key(q);
+    char *key = filter_key(&qc->f, q);
     struct fset *slot = &qc->sets[0];
     for (int i = 0; i < FSET_SLOTS; i++) {
         struct fset *s = &qc->sets[i];
