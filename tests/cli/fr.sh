@@ -65,6 +65,46 @@ expect_stdout_matches "voie +Colombie-Britannique +limitée"
 run "$ITPNAV" --lang en list --search "PRA-BC" --format text
 expect_stdout_matches "pathway +British Columbia +limited"
 
+case_begin "list --lang fr in text: in the order of the French names (accents and case ignored)"
+# tests/fixtures/cli-fr-order.json: English names in one order, their French in another
+# (College/Ordre, Health/Santé, Test Assessment/Évaluation, bridge/passerelle), one name with no
+# French (Mentors Circle, read in English and sorted among the French).
+ORDER="$FIXTURES/cli-fr-order.json"
+names() { tail -n +2 "$OUT_FILE" | cut -c1-40 | sed 's/ *$//'; }
+COLUMNS=100 run "$ITPNAV" --lang fr list --data "$ORDER" --format text
+expect_status 0
+names >"$TEST_TMP/fr-names"
+printf '%s\n' "Évaluation d'essai" "Mentors Circle" "Ordre des médecins d'essai" \
+    "passerelle vers la pratique" "Santé Essai" >"$TEST_TMP/fr-want"
+expect_files_equal "$TEST_TMP/fr-want" "$TEST_TMP/fr-names"
+COLUMNS=100 run "$ITPNAV" --lang en list --data "$ORDER" --format text
+names >"$TEST_TMP/en-names"
+printf '%s\n' "bridge to practice" "College of Test Physicians" "Health Test Agency" \
+    "Mentors Circle" "Test Assessment Program" >"$TEST_TMP/en-want"
+expect_files_equal "$TEST_TMP/en-want" "$TEST_TMP/en-names"
+# --limit takes the first in the reader's order; a filter keeps it.
+COLUMNS=100 run "$ITPNAV" --lang fr list --data "$ORDER" --format text --limit 2 --kind program
+expect_status 0
+names >"$TEST_TMP/fr-names"
+printf '%s\n' "Évaluation d'essai" "Ordre des médecins d'essai" >"$TEST_TMP/fr-want"
+expect_files_equal "$TEST_TMP/fr-want" "$TEST_TMP/fr-names"
+# The machine outputs keep the file's order in both languages (cli.md: the same in every
+# language), byte for byte.
+for args in "" "--region ontario" "--kind program --limit 3"; do
+    for f in tsv json; do
+        # shellcheck disable=SC2086
+        run "$ITPNAV" --lang en list --data "$ORDER" $args --format $f
+        expect_status 0
+        cp "$OUT_FILE" "$TEST_TMP/en-out"
+        # shellcheck disable=SC2086
+        run "$ITPNAV" --lang fr list --data "$ORDER" $args --format $f
+        expect_status 0
+        expect_stdout_equals "$TEST_TMP/en-out"
+    done
+done
+run "$ITPNAV" --lang fr list --data "$ORDER" --format tsv
+expect_ids "bridge college health mentors assessment"
+
 case_begin "show --lang fr: the French name and text, marked as translated, dates in French"
 run "$ITPNAV" --lang fr show --format text pra-bc
 expect_status 0
