@@ -146,6 +146,9 @@ static void list_text_row(const struct row *r, int width, bool header)
     char name[1024], kind[64], where[256], size[256];
     /* A support that is not running is marked on its row (its status, not its size). */
     const char *halt = header ? NULL : entry_support_halt(r->kind, r->status);
+    if (halt)
+        halt = strcmp(halt, "inactive") == 0 ? C_("support status mark", "inactive")
+                                             : C_("support status mark", "closed");
     bool pathway = !header && strcmp(r->kind, "pathway") == 0;
     const char *size_or_status = halt      ? halt
                                  : r->size ? r->size
@@ -154,9 +157,7 @@ static void list_text_row(const struct row *r, int width, bool header)
     if (halt) {
         /* The mark after the name, which gives up the room for it. */
         char mark[32], fitted[1024];
-        snprintf(mark, sizeof mark, " (%s)",
-                 strcmp(halt, "inactive") == 0 ? C_("support status mark", "inactive")
-                                               : C_("support status mark", "closed"));
+        snprintf(mark, sizeof mark, " (%s)", halt);
         text_fit(fitted, sizeof fitted, r->name, name_w - text_width(mark));
         char *marked = xasprintf("%s%s", fitted, mark);
         text_pad(name, sizeof name, marked, name_w);

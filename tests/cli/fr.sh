@@ -64,6 +64,11 @@ expect_stdout_has "TAILLE/ÉTAT"
 expect_stdout_matches "voie +Colombie-Britannique +limitée"
 run "$ITPNAV" --lang en list --search "PRA-BC" --format text
 expect_stdout_matches "pathway +British Columbia +limited"
+# A support that is not running says so in French in its column too, not in the file's word.
+COLUMNS=120 run "$ITPNAV" --lang fr list --data "$V2" --format text
+expect_stdout_matches "Closed Bridging Program \(fermée\) +programme +Ontario +fermée$"
+expect_stdout_matches "Ontario Old Circle \(inactive\) +groupe +Ontario +inactive$"
+expect_stdout_lacks "closed"
 
 case_begin "list --lang fr in text: in the order of the French names (accents and case ignored)"
 # tests/fixtures/cli-fr-order.json: English names in one order, their French in another
