@@ -11,7 +11,7 @@
 #include "i18n.h"
 #include "vocab.h"
 
-static const enum action hints[] = {A_BACK, A_HOME, A_HELP, A_QUIT};
+static const enum action hints[] = {A_BACK, A_HOME, A_LANG, A_HELP, A_QUIT};
 
 /* The dataset's sources, one a line; what failed when the store cannot list them. */
 static void add_sources(struct app *app, struct textview *tv, int width)

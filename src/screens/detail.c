@@ -24,8 +24,8 @@ struct detail {
     unsigned lang;   /* the language (app->lang_gen) the entry was read in */
 };
 
-static const enum action hints[] = {A_NEXT_LINK, A_OPEN, A_MARK, A_QR,
-                                    A_BACK,      A_HOME, A_HELP, A_QUIT};
+static const enum action hints[] = {A_NEXT_LINK, A_OPEN, A_MARK, A_QR,  A_BACK,
+                                    A_HOME,      A_LANG, A_HELP, A_QUIT};
 
 static void *detail_create(struct app *app, const char *id, unsigned kinds)
 {

@@ -10,7 +10,7 @@
 #include "util.h"
 #include "i18n.h"
 
-static const enum action hints[] = {A_BACK, A_EXPORT, A_QR, A_HOME, A_HELP};
+static const enum action hints[] = {A_BACK, A_EXPORT, A_QR, A_HOME, A_LANG, A_HELP};
 
 static unsigned stamp(struct app *app)
 {

@@ -12,7 +12,7 @@
 #include "i18n.h"
 #include "textpage.h"
 
-static const enum action hints[] = {A_BACK, A_HOME, A_QUIT};
+static const enum action hints[] = {A_BACK, A_HOME, A_LANG, A_QUIT};
 
 struct help_out {
     struct textview *tv;

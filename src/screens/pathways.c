@@ -7,7 +7,7 @@
 #include "listing.h"
 
 static const enum action hints[] = {A_OPEN,  A_MARK, A_SEARCH, A_REGION, A_GOAL,
-                                    A_CLEAR, A_BACK, A_HELP,   A_QUIT};
+                                    A_CLEAR, A_BACK, A_LANG,   A_HELP,   A_QUIT};
 
 void *pathways_create(struct app *app)
 {

@@ -22,7 +22,7 @@
 /* The caption's width beside a code. */
 #define CAPTION_W 30
 
-static const enum action hints[] = {A_BACK, A_DOWN, A_HOME, A_HELP};
+static const enum action hints[] = {A_BACK, A_DOWN, A_HOME, A_LANG, A_HELP};
 
 struct code {
     char *title; /* what it holds, in words */

@@ -19,7 +19,7 @@
 #include "textpage.h"
 #include "util.h"
 
-static const enum action hints[] = {A_NEXT_LINK, A_OPEN, A_MARK, A_BACK, A_EXPORT, A_HELP};
+static const enum action hints[] = {A_NEXT_LINK, A_OPEN, A_MARK, A_BACK, A_EXPORT, A_LANG, A_HELP};
 
 static unsigned stamp(struct app *app)
 {

@@ -25,7 +25,7 @@ struct shortlist {
 };
 
 static const enum action hints[] = {A_OPEN,   A_NOTE, A_MOVE_UP, A_REMOVE, A_UNDO,
-                                    A_EXPORT, A_QR,   A_BACK,    A_HELP};
+                                    A_EXPORT, A_QR,   A_BACK,    A_LANG,   A_HELP};
 
 static void reload(struct app *app, struct shortlist *s)
 {

@@ -7,7 +7,7 @@
 
 /* The filter bar names s, d and t; the status bar keeps what fits in 80 columns. */
 static const enum action hints[] = {A_OPEN,  A_MARK, A_SEARCH, A_REGION, A_GOAL,
-                                    A_CLEAR, A_BACK, A_HELP,   A_QUIT};
+                                    A_CLEAR, A_BACK, A_LANG,   A_HELP,   A_QUIT};
 
 void *supports_create(struct app *app)
 {

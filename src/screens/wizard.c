@@ -31,7 +31,7 @@ struct wizard {
     int rows_top, rows; /* where the rows were drawn, and how many fit */
 };
 
-static const enum action hints[] = {A_OPEN, A_BACK, A_SHORTLIST, A_HELP, A_QUIT};
+static const enum action hints[] = {A_OPEN, A_BACK, A_SHORTLIST, A_LANG, A_HELP, A_QUIT};
 
 static void *wizard_create(struct app *app)
 {

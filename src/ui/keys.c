@@ -469,16 +469,17 @@ const char *key_first(enum action a)
 
 /* Which hints stay longest when the bar is short: help (the way to every other key), then back
  * and open, and quit where there is no back (on Home: where back would lead, it is the way out);
- * then the rest. */
+ * then the language (the way into a language the reader can read, on every screen); then the
+ * rest. */
 static int hint_rank(enum action a, bool has_back)
 {
     switch (a) {
     case A_HELP: return 0;
     case A_BACK:
-    case A_OPEN:
-    case A_LANG: return 1; /* the way into a language the reader can read */
-    case A_QUIT: return has_back ? 2 : 1;
-    default: return 2;
+    case A_OPEN: return 1;
+    case A_QUIT: return has_back ? 3 : 1;
+    case A_LANG: return 2;
+    default: return 3;
     }
 }
 

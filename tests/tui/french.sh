@@ -173,7 +173,11 @@ for item in "1  Trouver des ressources" "2  Voies d’accès à la pratique" \
 done
 expect_screen_lacks "…"
 check "the status bar is whole French hints" hints_whole_fr
-expect_row_has 11 "L English"
+# French's longer words leave no room for L beside the essentials: open, help and (on Home,
+# where there is no back) quit stay; L gives way (the help still lists it).
+expect_row_has 11 "Enter ouvrir"
+expect_row_has 11 "? aide"
+expect_row_has 11 "q quitter"
 
 case_begin "40x12 list in French: the search hint's words whole, the count"
 send 1
@@ -217,6 +221,91 @@ expect_screen_matches "│3 L’afficher à l’écran +│"
 expect_screen_matches "│4 Un code QR de votre sélection +│"
 expect_screen_lacks "…"
 send Escape
+
+# ---- the order of a list, and L on every screen ----
+
+ORDER="$FIXTURES/cli-fr-order.json"
+
+# in_order TEXT...: each TEXT is on the screen, each on a row below the one before.
+in_order() {
+    local prev=-1 row t
+    for t in "$@"; do
+        row=$(row_of "$t")
+        [ -n "$row" ] && [ "$row" -gt "$prev" ] || return 1
+        prev=$row
+    done
+}
+
+# bar_has TEXT...: the status bar (the last row) holds every TEXT, whole.
+bar_has() {
+    local bar t
+    bar=$(screen | tail -n 1)
+    for t in "$@"; do
+        [[ "$bar" == *"$t"* ]] || return 1
+    done
+}
+
+case_begin "80x24: a French list in the order of the French names; L puts it in the English order"
+# tests/fixtures/cli-fr-order.json: the English names sort one way, their French another; one
+# entry (Mentors Circle) has no French name and sorts among the French by its own.
+restart --size 80x24 -- --lang fr --data "$ORDER"
+wait_for "itpnav · Accueil"
+send 1
+wait_for "itpnav · Ressources"
+expect_screen_matches " 5 sur 5 *$"
+check "the rows in French order (É with E, a small p with P)" in_order "▸ Évaluation d'essai" \
+    "Mentors Circle" "Ordre des médecins d'essai" "passerelle vers la pratique" "Santé Essai"
+check "the L hint on a list, beside the essentials" bar_has "Enter ouvrir" "Esc retour" \
+    "L English" "? aide"
+check "the status bar is whole French hints" hints_whole_fr
+send L
+wait_for "itpnav · Supports"
+check "the rows in English order" in_order "bridge to practice" "College of Test Physicians" \
+    "Health Test Agency" "Mentors Circle" "Test Assessment Program"
+check "the L hint on an English list" bar_has "Enter open" "Esc back" "L français" "? help"
+
+case_begin "80x24: the L hint on a detail, in both languages, and L switches there"
+send Enter
+wait_for "itpnav · Detail"
+check "the L hint on an English detail" bar_has "Esc back" "L français" "? help"
+send L
+wait_for "itpnav · Fiche"
+check "the L hint on a French detail" bar_has "Enter ouvrir" "Esc retour" "L English" "? aide"
+check "the status bar is whole French hints" hints_whole_fr
+
+case_begin "80x24: the L hint on the shortlist, the help and About"
+send l
+wait_for "Votre sélection"
+check "on the shortlist" bar_has "Esc retour" "L English" "? aide"
+send "?"
+wait_for "itpnav · Aide"
+check "on the help" bar_has "Esc retour" "L English"
+send H 5
+wait_for "itpnav · À propos"
+check "on About" bar_has "Esc retour" "L English" "? aide"
+
+case_begin "40x12: nothing essential cut on a list and a detail; L where it fits"
+restart --size 40x12 -- --lang fr --data "$ORDER"
+wait_for "itpnav · Accueil"
+send 1
+wait_for "itpnav · Ressources"
+check "the list's essentials whole" bar_has "Enter ouvrir" "Esc retour" "? aide"
+check "the status bar is whole French hints" hints_whole_fr
+check "the rows in French order at 40 columns too" in_order "Évaluation d'essai" "Mentors Circle" \
+    "Ordre des médecins" "passerelle vers la"
+send Enter
+wait_for "itpnav · Fiche"
+check "the detail's essentials whole" bar_has "Enter ouvrir" "Esc retour" "? aide"
+check "the status bar is whole French hints" hints_whole_fr
+send L
+wait_for "itpnav · Detail"
+# English's shorter words leave room for L beside the essentials.
+check "an English detail at 40 columns: the essentials and L" bar_has "Enter open" "Esc back" \
+    "L français" "? help"
+send Escape
+wait_for "itpnav · Supports"
+check "an English list at 40 columns: the essentials and L" bar_has "Enter open" "Esc back" \
+    "L français" "? help"
 
 # ---- the kiosk: the visitor's choice, and the reset to the kiosk's language ----
 
