@@ -353,7 +353,8 @@ static int parse(int argc, char **argv, struct options *o)
         case OPT_DELIVERY: {
             unsigned d = terms_bits(&terms_delivery, a);
             if (!d)
-                return unknown_term(_("delivery"), a, &terms_delivery);
+                /* TRANSLATORS: the delivery option's name in "unknown delivery 'x'". */
+                return unknown_term(C_("option", "delivery"), a, &terms_delivery);
             o->delivery |= d;
             break;
         }

@@ -286,10 +286,15 @@ static bool say_state_news(struct line *l, bool was_waiting)
                  rc > 1 ? why.msg : _("its file is not usable"));
         return false;
     }
+    size_t n = state_count(l->state);
     line_say(l, 0,
-             _("Your shortlist's file is free again: %zu entries, with what you saved "
-               "meanwhile, are in it."),
-             state_count(l->state));
+             /* TRANSLATORS: %zu is how many entries the shortlist holds. */
+             ngettext("Your shortlist's file is free again: %zu entry, with what you saved "
+                      "meanwhile, is in it.",
+                      "Your shortlist's file is free again: %zu entries, with what you saved "
+                      "meanwhile, are in it.",
+                      n),
+             n);
     if (state_load_profile(l->state, &l->prof, &why) != 0)
         line_say(l, 0, _("Your saved answers could not be read: %s"), why.msg);
     return false;

@@ -100,7 +100,8 @@ const struct key_def key_table[] = {
          "delivery",
          {'d', 0},
          "d",
-         N_("delivery"),
+         /* TRANSLATORS: the status bar's word for the delivery filter's key (short). */
+         NC_("status bar", "delivery"),
          N_("Show only supports delivered online, in person or both."),
          SCOPE_LIST,
          0},
@@ -449,7 +450,7 @@ const char *key_hint_text(const struct key_def *k)
 {
     if (k->action == A_LANG)
         return i18n_french() ? "English" : "français";
-    return k->hint ? _(k->hint) : NULL;
+    return k->hint ? i18n_ctext(k->hint) : NULL;
 }
 
 const char *key_first(enum action a)

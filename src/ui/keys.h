@@ -87,7 +87,7 @@ struct key_def {
     const char *name;  /* for the man page and tests */
     int keys[4];       /* curses key codes, 0-terminated */
     const char *label; /* how the keys are written: "↑ k" */
-    const char *hint;  /* a word or two for the status bar, or NULL (N_: key_hint_text) */
+    const char *hint;  /* a word or two for the status bar, or NULL (N_ or NC_: key_hint_text) */
     const char *help;  /* a sentence for the help screen (N_: key_help_text translates) */
     unsigned scope;    /* enum key_scope bits */
     unsigned flags;    /* enum key_flags bits */

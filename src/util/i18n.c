@@ -220,6 +220,12 @@ const char *i18n_pgettext(const char *key, const char *msgid)
     return t == key ? msgid : t;
 }
 
+const char *i18n_ctext(const char *marked)
+{
+    const char *eot = strchr(marked, '\004');
+    return eot ? i18n_pgettext(marked, eot + 1) : gettext(marked);
+}
+
 /* ---- formatting in the reader's language ---- */
 
 static bool is_fr(const char *lang)

@@ -5,6 +5,7 @@
  *   _("text")            translated now;
  *   N_("text")           only marked: a table's entry, translated where it is shown with _();
  *   C_("context", "text") translated in a context, where one English word has two French ones;
+ *   NC_("context", "text") only marked, in a context: shown with i18n_ctext();
  *   ngettext("one", "many", n) for a count (French counts 0 and 1 as singular).
  * A comment "TRANSLATORS: ..." just above a string reaches the translator with it.
  *
@@ -23,6 +24,8 @@
 #define N_(s) s
 /* The context and the text are joined as gettext's .po files join them (msgctxt EOT msgid). */
 #define C_(ctx, s) i18n_pgettext(ctx "\004" s, s)
+/* Only marked, in a context: a table's entry, translated where it is shown with i18n_ctext. */
+#define NC_(ctx, s) ctx "\004" s
 
 /* The text domain (po/meson.build's, the .mo file's name). */
 #define I18N_DOMAIN "itpnav"
@@ -61,6 +64,10 @@ const char *i18n_take_notice(void);
 
 /* gettext in a context: key is "CONTEXT\004MSGID" (C_ builds it); msgid when not translated. */
 const char *i18n_pgettext(const char *key, const char *msgid) __attribute__((format_arg(2)));
+
+/* A table's text, marked with N_ or NC_, translated: gettext, or in its context when it has one
+ * (the text without its context when not translated). */
+const char *i18n_ctext(const char *marked);
 
 /* ---- formatting in the reader's language ---- */
 

@@ -29,6 +29,10 @@ expect_stderr_has "type${NBSP}: valeur inconnue «${NBSP}x${NBSP}»${NBSP}; choi
 run "$ITPNAV" --lang fr frobnicate
 expect_status 64
 expect_stderr_has "commande inconnue${NBSP}: «${NBSP}frobnicate${NBSP}»${NBSP}; choix possibles${NBSP}: check, list, show, match, build-db, import ou export"
+# The option's name, in its own context (the status bar's word for d is shorter).
+run "$ITPNAV" --lang fr list --delivery by-post
+expect_status 64
+expect_stderr_has "mode de prestation${NBSP}: valeur inconnue «${NBSP}by-post${NBSP}»${NBSP}; choix possibles${NBSP}: online, in-person ou hybrid"
 run "$ITPNAV" --lang fr show itpcc
 expect_status 64
 expect_stderr_has "identifiant introuvable${NBSP}: «${NBSP}itpcc${NBSP}»${NBSP}; vouliez-vous dire «${NBSP}itpc${NBSP}»${NBSP}?"

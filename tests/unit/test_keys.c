@@ -10,7 +10,9 @@
 #include "draw.h"
 #include "field.h"
 #include "glyph.h"
+#include "i18n.h"
 #include "keys.h"
+#include "text.h"
 #include "unit.h"
 
 #define CTRL(c) ((c)&0x1f)
@@ -356,6 +358,59 @@ static void test_hints(void)
     CHECK_STR(key_first(A_REMOVE), "D");
 }
 
+/* The language's hint, on a list's bar: kept before the other hints, given up before open, back
+ * and help (and before quit where there is no back: Home). */
+static void test_lang_hint(void)
+{
+    static const enum action list[] = {A_OPEN,  A_MARK, A_SEARCH, A_REGION, A_GOAL,
+                                       A_CLEAR, A_BACK, A_LANG,   A_HELP,   A_QUIT};
+    struct key_hint h[16];
+    /* "Enter open  Esc back  L français  ? help" is 40 columns. */
+    size_t n = key_hints(SCOPE_LIST, list, 10, false, 40, h, 16);
+    CHECK_INT(n, 4);
+    if (n == 4) {
+        CHECK_STR(h[0].text, "Enter open");
+        CHECK_STR(h[1].text, "Esc back");
+        CHECK_STR(h[2].text, "L français");
+        CHECK_STR(h[3].text, "? help");
+    }
+    /* One column less: L goes, the essentials stay. */
+    n = key_hints(SCOPE_LIST, list, 10, false, 39, h, 16);
+    CHECK_INT(n, 3);
+    for (size_t i = 0; i < n; i++)
+        CHECK(h[i].action == A_OPEN || h[i].action == A_BACK || h[i].action == A_HELP);
+    /* Home: no back, so quit is essential and stays before L. */
+    static const enum action home[] = {A_OPEN, A_REGION, A_LANG, A_HELP, A_QUIT};
+    n = key_hints(SCOPE_MENU, home, 5, false, 30, h, 16);
+    CHECK_INT(n, 3);
+    for (size_t i = 0; i < n; i++)
+        CHECK(h[i].action != A_LANG && h[i].action != A_REGION);
+    n = key_hints(SCOPE_MENU, home, 5, false, 38, h, 16);
+    CHECK_INT(n, 4);
+    if (n == 4)
+        CHECK_STR(h[1].text, "L français");
+}
+
+/* A hint in a context: the status bar's "delivery" is a word of its own in French
+ * ("prestation"), not the option's name ("mode de prestation"). */
+static void test_hint_context(void)
+{
+    CHECK_STR(key_hint_text(key_def_of(A_DELIVERY)), "delivery");
+    CHECK(text_init_locale());
+    i18n_init("en");
+    if (!i18n_set_lang("fr")) {
+        printf("skip: no French UTF-8 locale is installed (setup.sh generates fr_CA.UTF-8)\n");
+        return;
+    }
+    CHECK_STR(key_hint_text(key_def_of(A_DELIVERY)), "prestation");
+    CHECK_STR(C_("option", "delivery"), "mode de prestation");
+    CHECK_STR(key_hint_text(key_def_of(A_LANG)), "English");
+    CHECK_STR(key_hint_text(key_def_of(A_REGION)), "lieu");
+    CHECK(i18n_set_lang("en"));
+    CHECK_STR(key_hint_text(key_def_of(A_DELIVERY)), "delivery");
+    CHECK_STR(key_hint_text(key_def_of(A_LANG)), "français");
+}
+
 /* One glyph table, both forms; the ASCII forms only where they are needed. */
 static void test_glyphs(void)
 {
@@ -442,8 +497,8 @@ int main(int argc, char **argv)
             CASE(test_table_complete), CASE(test_table_usual),     CASE(test_no_key_twice),
             CASE(test_key_action),     CASE(test_choice_keys),     CASE(test_field_keys_in_table),
             CASE(test_field_editing),  CASE(test_field_printable), CASE(test_help_from_table),
-            CASE(test_sequences),      CASE(test_hints),           CASE(test_glyphs),
-            CASE(test_hyperlinks),
+            CASE(test_sequences),      CASE(test_hints),           CASE(test_lang_hint),
+            CASE(test_hint_context),   CASE(test_glyphs),          CASE(test_hyperlinks),
     };
     return unit_run(tests, sizeof tests / sizeof tests[0]);
 }
