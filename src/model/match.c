@@ -119,7 +119,17 @@ static char *name_list(struct store *st, enum vocab t, const struct terms *terms
                            : local[0] ? local
                            : it.name  ? it.name
                                       : x->valuestring;
-        char *shown = !terms && t == VOCAB_EXAM ? match_exam_short(name) : xstrdup(name);
+        char *shown = NULL;
+        if (!terms && t == VOCAB_EXAM) {
+            /* An exam's name set apart in the sentence, as the language does it (French puts it
+             * in guillemets after « l'examen », which then needs no article of its own). */
+            char *exam = match_exam_short(name);
+            /* TRANSLATORS: an exam's name inside a sentence ("Needs a pass in %s"). */
+            shown = xasprintf(C_("an exam's name in a sentence", "%s"), exam);
+            free(exam);
+        } else {
+            shown = xstrdup(name);
+        }
         if (i)
             sb_add(&b, i + 1 == n ? conjunction : ", ");
         sb_add(&b, shown);
@@ -245,11 +255,19 @@ static void judge_exams(struct judge *j, struct store *st, const cJSON *v, const
                         struct err *e)
 {
     char *all = name_list(st, VOCAB_EXAM, NULL, v, _(" and "), e);
+    /* How many exams a phrase names: French says « l'examen » or « les examens ». */
+    unsigned long n_all = (unsigned long)cJSON_GetArraySize(v);
     char *rule = (v->child->next ? xasprintf(_("Needs a pass in all of: %s."), all)
                                  : xasprintf(_("Needs a pass in %s."), all));
+    /* TRANSLATORS: a rule in a few words, after "needs" or "met:"; %s names one exam or
+     * several ("MCCQE Part I and NAC Examination"). */
+    char *phrase = xasprintf(ngettext("a pass in %s", "a pass in %s", n_all), all);
     if (!a->exams_known) {
-        found(j, REQ_EXAMS, -1, rule, xasprintf(_("a pass in %s"), all),
-              xasprintf(_("Needs a pass in: %s; you have not said which exams you passed."), all));
+        found(j, REQ_EXAMS, -1, rule, phrase,
+              xasprintf(ngettext("Needs a pass in: %s; you have not said which exams you passed.",
+                                 "Needs a pass in: %s; you have not said which exams you passed.",
+                                 n_all),
+                        all));
         free(all);
         return;
     }
@@ -262,14 +280,17 @@ static void judge_exams(struct judge *j, struct store *st, const cJSON *v, const
             cJSON_AddItemToArray(missing, cJSON_CreateString(x->valuestring));
     }
     if (!missing->child) {
-        found(j, REQ_EXAMS, 1, rule, xasprintf(_("a pass in %s"), all),
-              xasprintf(_("You have passed %s."), all));
+        found(j, REQ_EXAMS, 1, rule, phrase,
+              xasprintf(ngettext("You have passed %s.", "You have passed %s.", n_all), all));
     } else if (!v->child->next) {
-        found(j, REQ_EXAMS, 0, rule, xasprintf(_("a pass in %s"), all),
+        found(j, REQ_EXAMS, 0, rule, phrase,
               xasprintf(_("Needs a pass in %s; you have not passed it yet."), all));
     } else {
+        free(phrase);
         char *names = name_list(st, VOCAB_EXAM, NULL, missing, _(" and "), e);
-        found(j, REQ_EXAMS, 0, rule, xasprintf(_("a pass in %s"), names),
+        unsigned long n_missing = (unsigned long)cJSON_GetArraySize(missing);
+        found(j, REQ_EXAMS, 0, rule,
+              xasprintf(ngettext("a pass in %s", "a pass in %s", n_missing), names),
               xasprintf(_("Needs a pass in all of: %s; not yet passed: %s."), all, names));
         free(names);
     }

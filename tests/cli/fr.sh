@@ -161,10 +161,30 @@ case_begin "match --lang fr: the verdict, the reasons and the labels in French, 
 run "$ITPNAV" --lang fr match --format text --data "$V2" --region quebec --status citizen --exam none
 expect_status 0
 expect_stdout_has "Permis restrictif au Québec (qc-permit)"
-expect_stdout_has "Verdict${NBSP}: pas encore${NBSP}: il faut la réussite de${NBSP}: MCCQE Part I. Rempli${NBSP}: habiter${NBSP}: Québec."
+# The rules read as French: an exam set apart after « l’examen », a place after « comme » (no
+# article to agree with the place's name).
+# (The verdict is wrapped: read it with its lines joined.)
+check "the why line reads as French" grep -qF \
+    "Verdict${NBSP}: pas encore${NBSP}: il faut la réussite de l’examen «${NBSP}MCCQE Part I${NBSP}». Rempli${NBSP}: Québec comme lieu de résidence." \
+    <(sed 's/^ *//' "$OUT_FILE" | tr '\n' ' ')
 expect_stdout_has "État${NBSP}: offerte"
-expect_stdout_has "  - rempli${NBSP}: Vous habitez${NBSP}: Québec, comme demandé."
-expect_stdout_has "  - pas encore${NBSP}: Exige la réussite de${NBSP}: MCCQE Part I${NBSP}; vous ne l’avez pas encore réussi."
+expect_stdout_has "  - rempli${NBSP}: Votre lieu de résidence convient (Québec)."
+expect_stdout_has "  - pas encore${NBSP}: Exige la réussite de l’examen «${NBSP}MCCQE Part I${NBSP}»${NBSP}; vous ne l’avez pas encore réussi."
+expect_stdout_lacks "réussite de${NBSP}:"
+expect_stdout_lacks "habiter${NBSP}:"
+# On the bundled data: one exam and two (« l’examen », « les examens »), a field, a recency.
+run "$ITPNAV" --lang fr match --format text --region alberta --exam mccqe1 --exam nac
+expect_status 0
+expect_stdout_has "  - rempli${NBSP}: Vous avez réussi l’examen «${NBSP}EACMC, partie I${NBSP}»."
+expect_stdout_has "  - rempli${NBSP}: Vous avez réussi les examens «${NBSP}EACMC, partie I${NBSP}» et «${NBSP}Examen de la CNE${NBSP}»."
+expect_stdout_has "  Rempli${NBSP}: la réussite de l’examen «${NBSP}EACMC, partie I${NBSP}»."
+run "$ITPNAV" --lang fr match --format text --region quebec --exam nac --discipline specialty --last-practised 5
+expect_status 0
+expect_stdout_has "Verdict${NBSP}: pas encore${NBSP}: il faut une pratique remontant à 3 ans au plus. Rempli${NBSP}: une autre spécialité"
+expect_stdout_has "  - rempli${NBSP}: Votre domaine (une autre spécialité) est accepté."
+expect_stdout_has "  - pas encore${NBSP}: Exige une pratique remontant à 3 ans au plus${NBSP}; vous avez exercé pour la dernière"
+expect_stdout_lacks "au cours des"
+expect_stdout_lacks "C’est pour"
 expect_stdout_has "Prochaine étape${NBSP}:"
 expect_stdout_lacks "Verdict:"
 expect_stdout_lacks "Restrictive permit"

@@ -18,10 +18,12 @@ fresh() { rm -rf "$XDG_DATA_HOME/itpnav"; }
 
 # The fixture's supports, as its list shows them: 1 Niagara Quiet Network, 2 Sudbury Exam Circle,
 # 3 Closed Bridging Program, 4 Ontario Old Circle, 5 Quebec IMG Office (French: Bureau des
-# diplômés internationaux, from a French page). Pathways: 1 Careers beside medicine in Ontario,
-# 2 Restrictive permit in Québec (French: Permis restrictif au Québec).
+# diplômés internationaux, from a French page); in French, in the order of the French names:
+# 3 Bureau des diplômés internationaux, 4 Closed Bridging Program, 5 Ontario Old Circle.
+# Pathways: 1 Careers beside medicine in Ontario, 2 Restrictive permit in Québec (French: Permis
+# restrictif au Québec).
 case_begin "--lang fr: the main menu, a list, an entry and the shortlist in French"
-talk $'1\n5\na\nb\nb\nl\nq\n' --lang fr "${V2[@]}"
+talk $'1\n3\na\nb\nb\nl\nq\n' --lang fr "${V2[@]}"
 expect_status 0
 expect_stderr_empty
 out_flat_has "Menu principal. Lieu de résidence${NBSP}: partout. Objectif${NBSP}: tous."
@@ -33,8 +35,10 @@ out_has "Menu principal. Tapez un nombre de 1 à 6, ou une lettre (m les énumè
 out_has "Ressources. Lieu de résidence${NBSP}: partout. Objectif${NBSP}: tous."
 out_has "5 fiches."
 out_has "2. Sudbury Exam Circle. Type${NBSP}: groupe. Lieu${NBSP}: Grand Sudbury."
-out_has "3. Closed Bridging Program. Type${NBSP}: programme. État${NBSP}: fermée."
-out_has "5. Bureau des diplômés internationaux. Type${NBSP}: programme. Lieu${NBSP}: Québec."
+# In the order of the names a French reader sees (B before C, where English has Q after O).
+out_has "3. Bureau des diplômés internationaux. Type${NBSP}: programme. Lieu${NBSP}: Québec."
+out_has "4. Closed Bridging Program. Type${NBSP}: programme. État${NBSP}: fermée."
+out_has "5. Ontario Old Circle. Type${NBSP}: groupe. État${NBSP}: inactive. Lieu${NBSP}: Ontario."
 # The entry: its French name and text (from its French page: not marked as translated).
 out_has "Aide aux médecins diplômés à l'étranger pour le permis restrictif."
 out_lacks "Traduit de l’anglais"
@@ -51,7 +55,7 @@ done
 
 case_begin "--lang fr: taking off and putting back say the French name; the file keeps the data's"
 fresh
-talk $'1\na 5\na 5\nu\nq\n' --lang fr "${V2[@]}"
+talk $'1\na 3\na 3\nu\nq\n' --lang fr "${V2[@]}"
 expect_status 0
 out_flat_has "Ajouté à votre sélection${NBSP}: Bureau des diplômés internationaux. Sélection${NBSP}: 1 fiche."
 out_flat_has "Retiré de votre sélection${NBSP}: Bureau des diplômés internationaux. Sélection${NBSP}: aucune fiche${NBSP}; u le remet."
@@ -101,8 +105,8 @@ out_has "Les voies qui conviennent à vos réponses."
 out_flat_has "En tout${NBSP}: 0 convient, 0 remplit les conditions consignées, 1 à vérifier, 0 pas encore."
 out_has "À vérifier${NBSP}: rien ne manque, mais un élément est inconnu${NBSP}: 1 voie."
 out_has "1. Permis restrictif au Québec"
-out_flat_has "Verdict${NBSP}: à vérifier${NBSP}: inconnu d’après vos réponses${NBSP}: la réussite de${NBSP}: MCCQE Part I."
-out_has "  rempli${NBSP}: Vous habitez${NBSP}: Québec, comme demandé."
+out_flat_has "Verdict${NBSP}: à vérifier${NBSP}: inconnu d’après vos réponses${NBSP}: la réussite de l’examen «${NBSP}MCCQE Part I${NBSP}»."
+out_has "  rempli${NBSP}: Votre lieu de résidence convient (Québec)."
 out_has "2. Bureau des diplômés internationaux. Lieu${NBSP}: Québec."
 out_flat_has "Les conditions changent${NBSP}: confirmez chacune auprès du programme avant de vous y fier."
 for english in "Question 1 of 9" "Skip:" "Restrictive permit" "Quebec IMG Office" "In all:" \
@@ -131,7 +135,7 @@ case_begin "a French locale without --lang gives the same French; --lang en wins
 LC_ALL=fr_CA.UTF-8 talk $'1\nq\n' "${V2[@]}"
 expect_status 0
 out_has "1. Trouver des ressources"
-out_has "5. Bureau des diplômés internationaux. Type${NBSP}: programme."
+out_has "3. Bureau des diplômés internationaux. Type${NBSP}: programme."
 LC_ALL=fr_CA.UTF-8 talk $'1\nq\n' --lang en "${V2[@]}"
 out_has "1. Find supports"
 out_has "5. Quebec IMG Office. Kind: program. Where: Québec."
