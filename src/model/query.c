@@ -480,6 +480,46 @@ int query_count(struct store *st, const struct query *q, size_t *count, struct e
     return rc;
 }
 
+static int position_once(struct store *st, const struct query *q, int64_t rid, size_t *at,
+                         struct err *e)
+{
+    *at = SIZE_MAX;
+    struct query_cache *qc = cache_of(st, e);
+    const struct fset *set = qc ? fset_get(st, qc, q, e) : NULL;
+    if (!set)
+        return EXIT_IOERR;
+    if (rid < 1 || rid > qc->f.n)
+        return 0;
+    char *fts = query_fts_expr(q->text);
+    int rc = 0;
+    if (!fts) {
+        if (set->pos[rid])
+            *at = set->pos[rid] - 1;
+    } else {
+        const struct rank_found *found = search(st, qc, set, fts, e);
+        if (!found) {
+            rc = EXIT_IOERR;
+        } else {
+            rank_sort(&qc->found, found->n);
+            for (size_t i = 0; i < found->n && *at == SIZE_MAX; i++)
+                if (found->hits[i].rid == (uint32_t)rid)
+                    *at = i;
+        }
+    }
+    free(fts);
+    return rc;
+}
+
+int query_position(struct store *st, const struct query *q, int64_t rid, size_t *at, struct err *e)
+{
+    int rc;
+    store_begin(st);
+    do
+        rc = position_once(st, q, rid, at, e);
+    while (store_again(st, rc != 0, e));
+    return rc;
+}
+
 void query_page_finish(struct page *p)
 {
     for (size_t i = 0; i < p->n; i++) {

@@ -53,6 +53,11 @@ int query_page(struct store *st, const struct query *q, size_t offset, size_t li
 /* The number of rows q matches, in *count. Returns 0, or an exit status with the reason in e. */
 int query_count(struct store *st, const struct query *q, size_t *count, struct err *e);
 
+/* Where the entry rid is in q's list (0-based) in *at, SIZE_MAX when q does not list it: for a
+ * list that keeps its selected entry when its order changes (another language's names). Returns
+ * 0, or an exit status with the reason in e. */
+int query_position(struct store *st, const struct query *q, int64_t rid, size_t *at, struct err *e);
+
 /* How old facts may be before a list marks them: older than QUERY_OLD_YEARS years. */
 #define QUERY_OLD_YEARS 2
 

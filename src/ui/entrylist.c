@@ -342,10 +342,21 @@ void entrylist_draw(struct entrylist *el, const struct entrylist_source *src, st
     int list_w = preview ? r.w * 3 / 5 : r.w;
     el->n_targets = 0;
     if (strcmp(el->lang, i18n_lang()) != 0) {
-        /* The language changed: the rows and the preview are read again in it, the place kept. */
+        /* The language changed: the rows and the preview are read again in it, the place kept.
+         * The list goes by the names in the new language, so the selected entry may have moved:
+         * it stays selected, on the same row of the screen where it can. */
+        const struct row *was = el->lang[0] ? entrylist_selected(el) : NULL;
+        int64_t rid = was ? was->rid : -1;
+        size_t row = el->lv.sel - el->lv.top, at = SIZE_MAX;
+        struct err e = {0};
         snprintf(el->lang, sizeof el->lang, "%s", i18n_lang());
         el->page_valid = false;
         el->preview_rid = -1;
+        if (rid > 0 && el->counted && el->gen == src->gen &&
+            query_position(el->store, src->q, rid, &at, &e) == 0 && at != SIZE_MAX) {
+            el->lv.sel = at;
+            el->lv.top = at >= row ? at - row : 0;
+        }
     }
     sync_count(el, src);
 

@@ -258,10 +258,19 @@ check "the rows in French order (É with E, a small p with P)" in_order "▸ Év
 check "the L hint on a list, beside the essentials" bar_has "Enter ouvrir" "Esc retour" \
     "L English" "? aide"
 check "the status bar is whole French hints" hints_whole_fr
+# The last row selected; in English it is the third: the entry stays selected, not the row.
+send End
+wait_for_re "^▸ Santé Essai"
 send L
 wait_for "itpnav · Supports"
 check "the rows in English order" in_order "bridge to practice" "College of Test Physicians" \
     "Health Test Agency" "Mentors Circle" "Test Assessment Program"
+expect_screen_matches "^▸ Health Test Agency"
+send L
+wait_for "itpnav · Ressources"
+expect_screen_matches "^▸ Santé Essai"
+send L
+wait_for "itpnav · Supports"
 check "the L hint on an English list" bar_has "Enter open" "Esc back" "L français" "? help"
 
 case_begin "80x24: the L hint on a detail, in both languages, and L switches there"

@@ -757,6 +757,35 @@ static void test_agrees_with_reference_v2(void)
     got = ids_in(v2, &de);
     CHECK_STR(got, en_order);
     free(got);
+    /* Where an entry is in each order: a list keeps its selected entry across a switch. */
+    size_t at = 0;
+    struct err err = {0};
+    int64_t office = 0; /* qc-office's rid */
+    struct page p;
+    CHECK_INT(query_page(v2, &en, 0, 100, &p, &err), 0);
+    for (size_t i = 0; i < p.n; i++)
+        if (strcmp(p.rows[i].id, "qc-office") == 0)
+            office = p.rows[i].rid;
+    query_page_finish(&p);
+    CHECK(office > 0);
+    CHECK_INT(query_position(v2, &fr, office, &at, &err), 0);
+    CHECK_INT(at, 2);
+    CHECK_INT(query_position(v2, &en, office, &at, &err), 0);
+    CHECK_INT(at, 5);
+    struct query fr_ontario = {.lang = "fr", .region = "ontario"},
+                 fr_words = {.lang = "fr", .text = "o"};
+    CHECK_INT(query_position(v2, &fr_ontario, office, &at, &err), 0);
+    CHECK(at == SIZE_MAX); /* not in that list */
+    CHECK_INT(query_position(v2, &fr_words, office, &at, &err), 0);
+    char *words = ids_in(v2, &fr_words);
+    size_t want = 0;
+    for (const char *c = words; *c && strncmp(c, "qc-office", 9) != 0; c++)
+        want += *c == ',';
+    CHECK(strstr(words, "qc-office") != NULL);
+    CHECK_INT(at, want);
+    free(words);
+    CHECK_INT(query_position(v2, &fr, 999, &at, &err), 0); /* no such entry */
+    CHECK(at == SIZE_MAX);
     /* The caches keep the orders apart: English again after French, French after English. */
     got = ids_in(v2, &fr);
     CHECK(strncmp(got, "quiet-network,sudbury-circle,qc-office,", 39) == 0);
