@@ -140,6 +140,60 @@ LC_ALL=fr_CA.UTF-8 talk $'1\nq\n' --lang en "${V2[@]}"
 out_has "1. Find supports"
 out_has "5. Quebec IMG Office. Kind: program. Where: Québec."
 
+# talk_while_locked LANG SAVED FREE: a session that saves an entry while another program holds the
+# shortlist's file, then goes on once it is free: the line mode says so between two commands.
+talk_while_locked() {
+    local state="$XDG_DATA_HOME/itpnav/state.db"
+    mkdir -p "$(dirname "$state")"
+    rm -f "$TEST_TMP/held" "$TEST_TMP/release" "$TEST_TMP/released"
+    python3 - "$state" "$TEST_TMP" <<'PY' &
+import os, sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN EXCLUSIVE")
+open(os.path.join(sys.argv[2], "held"), "w").close()
+for _ in range(400):
+    if os.path.exists(os.path.join(sys.argv[2], "release")):
+        break
+    time.sleep(0.05)
+db.execute("ROLLBACK")
+db.close()
+open(os.path.join(sys.argv[2], "released"), "w").close()
+PY
+    local holder=$! i
+    for i in $(seq 100); do [ -e "$TEST_TMP/held" ] && break; sleep 0.05; done
+    : >"$OUT_FILE" # the last transcript must not be taken for this one's
+    {
+        printf '1\na 1\n'
+        # Once the entry is saved (in memory, the file being held: the prompt after it is
+        # flushed with it), the file is let go.
+        for i in $(seq 200); do grep -q "$2" "$OUT_FILE" 2>/dev/null && break; sleep 0.05; done
+        touch "$TEST_TMP/release"
+        for i in $(seq 100); do [ -e "$TEST_TMP/released" ] && break; sleep 0.05; done
+        # The file is tried again between commands, every 2 s at most: commands (b, back to the
+        # main menu, then "this is the main menu") until the session says it is free.
+        for i in $(seq 40); do
+            grep -q "$3" "$OUT_FILE" 2>/dev/null && break
+            printf 'b\n'
+            sleep 0.25
+        done
+        printf 'q\n'
+    } | (cd "$WORK" && env TERM=xterm-256color "$ITPNAV" --lang "$1" "${V2[@]}") \
+        >"$OUT_FILE" 2>"$ERR_FILE"
+    STATUS=$?
+    wait "$holder"
+    OUT=$(cat "$OUT_FILE")
+}
+
+case_begin "the shortlist's file free again: said with the count's own grammar (one entry)"
+fresh
+talk_while_locked fr "Sélection${NBSP}: 1 fiche" "de nouveau libre"
+expect_status 0
+out_flat_has "Le fichier de votre sélection est de nouveau libre${NBSP}: 1 fiche, avec ce que vous avez gardé entre-temps, s’y trouve."
+fresh
+talk_while_locked en "It has 1 entry" "free again"
+expect_status 0
+out_flat_has "Your shortlist's file is free again: 1 entry, with what you saved meanwhile, is in it."
+
 case_begin "--lang en: the same session is the English one, unchanged"
 fresh
 talk $'1\n5\na\nb\nb\nl\nq\n' --lang en "${V2[@]}"
