@@ -95,7 +95,7 @@ struct result filters_pick(struct app *app, enum action a)
         app_notice(app, "%s", e.msg);
     struct result r = picker_open(p, current);
     /* A filter picker over another filter picker would be a maze: replace it. */
-    if (stack_top(&app->stack)->screen == &screen_picker)
+    if (picker_is(stack_top(&app->stack)->screen))
         r.flags |= R_POP;
     return r;
 }

@@ -45,6 +45,8 @@ struct picker {
 };
 
 static const enum action hints[] = {A_OPEN, A_BACK};
+/* Where no typing is taken, L switches the language (the choice closes, to be asked again). */
+static const enum action hints_lang[] = {A_OPEN, A_BACK, A_LANG};
 
 struct picker *picker_create(const char *title, const char *help, unsigned flags,
                              picker_done_fn done, picker_cancel_fn cancel, void *ctx,
@@ -190,7 +192,12 @@ struct result picker_open(struct picker *p, const char *current)
     for (size_t i = 0; current && i < p->n_all; i++)
         if (strcmp(p->all[i].value, current) == 0)
             p->lv.sel = i;
-    return result_push(&screen_picker, p);
+    return result_push(p->flags & PICKER_TYPE ? &screen_picker : &screen_picker_lang, p);
+}
+
+bool picker_is(const struct screen *s)
+{
+    return s == &screen_picker || s == &screen_picker_lang;
 }
 
 static void destroy(void *state)
@@ -420,6 +427,18 @@ const struct screen screen_picker = {
         .destroy = destroy,
         .hints = hints,
         .n_hints = sizeof hints / sizeof hints[0],
+        .scope = SCOPE_MENU,
+        .modal = true,
+};
+
+const struct screen screen_picker_lang = {
+        .name = N_("Choose"),
+        .draw = draw,
+        .on_key = on_key,
+        .on_click = on_click,
+        .destroy = destroy,
+        .hints = hints_lang,
+        .n_hints = sizeof hints_lang / sizeof hints_lang[0],
         .scope = SCOPE_MENU,
         .modal = true,
 };

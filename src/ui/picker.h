@@ -61,7 +61,11 @@ void picker_check(struct picker *p, const char *value);
  * selected. */
 struct result picker_open(struct picker *p, const char *current);
 
-/* The picker as a screen, to tell one on the stack. */
-extern const struct screen screen_picker;
+/* The picker as a screen, to tell one on the stack: one that takes typing, and one that does
+ * not (its hints name L). */
+extern const struct screen screen_picker, screen_picker_lang;
+
+/* True when s is a picker's screen. */
+bool picker_is(const struct screen *s);
 
 #endif

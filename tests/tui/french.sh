@@ -316,6 +316,21 @@ wait_for "itpnav · Supports"
 check "an English list at 40 columns: the essentials and L" bar_has "Enter open" "Esc back" \
     "L français" "? help"
 
+case_begin "a choice that takes no typing names L on the bottom line; one that takes typing does not"
+restart --size 80x24 -- --lang fr --data "$FIXTURES/cli-v2.json"
+wait_for "itpnav · Accueil"
+send p
+wait_for "1 sur 9${NB}: Lieu de résidence"
+# The place is found by typing: L is a letter there.
+check "the place's choice: no L" bash -c '! grep -q "L English" <<<"$1"' _ "$(screen | tail -n 1)"
+check "the place's choice: its essentials" bar_has "Enter ouvrir" "Esc retour"
+send Enter
+wait_for "2 sur 9${NB}: Vos objectifs"
+check "the goals' checklist: L beside the essentials" bar_has "Enter ouvrir" "Esc retour" "L English"
+send L
+wait_for "itpnav · What's my path?"
+check "the wizard in English, its hint in French" bar_has "L français"
+
 # ---- the kiosk: the visitor's choice, and the reset to the kiosk's language ----
 
 CLOCK="$TEST_TMP/script-clock"
