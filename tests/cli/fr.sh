@@ -44,17 +44,28 @@ expect_status 64
 expect_stderr_has "unknown language 'de'; expected en or fr"
 
 case_begin "list --lang fr --search médecin finds French text and English text alike"
-run "$ITPNAV" --lang fr list --search médecin --format tsv
+# Every record of the bundled data has its French, so an English-only record is made here: the
+# bundled data with cedis's French taken out. pra-bc says "médecins" only in its French; cedis then
+# only in its English ("Collège des médecins du Québec"): both are found, whichever the language.
+python3 - "$SOURCE_ROOT/data/itpnav.json" "$TEST_TMP/en-only.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+for r in d["supports"]:
+    if r["id"] == "cedis":
+        del r["translations"]
+json.dump(d, open(sys.argv[2], "w"), ensure_ascii=False)
+PY
+run "$ITPNAV" --lang fr list --data "$TEST_TMP/en-only.json" --search médecin --format tsv
 expect_status 0
 cut -f1 "$OUT_FILE" | sort >"$TEST_TMP/fr-ids"
-# pra-bc says "médecins" only in its French; cedis only in its English (its French says nothing
-# of médecins): both are found, whichever the language.
 expect_has_ids pra-bc cedis
-run "$ITPNAV" --lang en list --search médecin --format tsv
+run "$ITPNAV" --lang en list --data "$TEST_TMP/en-only.json" --search médecin --format tsv
 cut -f1 "$OUT_FILE" | sort >"$TEST_TMP/en-ids"
 expect_files_equal "$TEST_TMP/en-ids" "$TEST_TMP/fr-ids"
-run "$ITPNAV" --lang fr list --search medecin --format tsv
+run "$ITPNAV" --lang fr list --data "$TEST_TMP/en-only.json" --search medecin --format tsv
 expect_has_ids pra-bc cedis
+run "$ITPNAV" --lang fr show --data "$TEST_TMP/en-only.json" --format text cedis
+expect_stdout_has "A non-profit funded by Québec's health ministry"
 
 case_begin "list --lang fr in text: French names, kinds, places and statuses"
 COLUMNS=120 run "$ITPNAV" --lang fr list --search "PRA-BC" --format text
