@@ -169,6 +169,9 @@ for case in cases:
     for l in err:
         p = place(l, file)
         if p is None:
+            # A summary ("itpnav : FILE : 3 erreurs") is French from its first colon on.
+            if l.startswith("itpnav: "):
+                problem(name, f"left in English: {l}")
             continue
         diags += 1
         msg = l[len(p):]
