@@ -105,7 +105,7 @@ done
 case_begin "every recorded check case in French: the same places, statuses and counts, no English"
 cat >"$TEST_TMP/sweep.py" <<'EOF'
 import os, re, subprocess, sys, tempfile
-itpnav, root = sys.argv[1], sys.argv[2]
+itpnav, root = os.path.abspath(sys.argv[1]), sys.argv[2]
 sys.path.insert(0, os.path.join(root, "tests", "cli"))
 import golden
 
