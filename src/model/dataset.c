@@ -1175,8 +1175,6 @@ static void check_string_value(struct check *c, const cJSON *v, enum type t, boo
     }
 }
 
-/* TRANSLATORS: in "expected an object, found %s" and the like, %s is the JSON type found ("a
- * string"). */
 static void check_value(struct check *c, const cJSON *v, const struct field *f)
 {
     switch (f->type) {
@@ -1219,6 +1217,7 @@ static void check_value(struct check *c, const cJSON *v, const struct field *f)
         return;
     case T_OBJ:
         if (!cJSON_IsObject(v)) {
+            /* TRANSLATORS: %s is the JSON type found ("a string", "an array"). */
             report(c, DIAG_ERROR, _("expected an object, found %s"), json_noun(v));
             return;
         }
@@ -1233,6 +1232,7 @@ static void check_value(struct check *c, const cJSON *v, const struct field *f)
     case T_OBJS: break;
     }
     if (!cJSON_IsArray(v)) {
+        /* TRANSLATORS: %s is the JSON type found ("a string", "an object"). */
         report(c, DIAG_ERROR, _("expected an array, found %s"), json_noun(v));
         return;
     }
