@@ -157,6 +157,12 @@ case_begin "check in French: the summary, the count of errors"
 run "$ITPNAV" --lang fr check
 expect_status 0
 expect_stdout_matches "valide${NBSP}: [0-9]+ ressources, [0-9]+ voies, [0-9]+ régions, [0-9]+ objectifs, [0-9]+ sources${NBSP}; 0 avertissement \\(format, version 2\\)"
+# One of a kind is singular in French, and thousands are grouped; English keeps its line.
+run "$ITPNAV" --lang fr check "$FIXTURES/cli-deep.json"
+expect_status 0
+expect_stdout_has "valide${NBSP}: 9 ressources, 3 voies, 9 régions, 3 objectifs, 1 source${NBSP}; 0 avertissement"
+run "$ITPNAV" --lang en check "$FIXTURES/cli-deep.json"
+expect_stdout_has "valid: 9 supports, 3 pathways, 9 regions, 3 goals, 1 sources; 0 warnings"
 run "$ITPNAV" --lang fr check "$FIXTURES/cli-broken.json"
 expect_status 65
 expect_stderr_matches "cli-broken.json${NBSP}: [0-9]+ erreurs$"
