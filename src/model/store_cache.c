@@ -456,7 +456,7 @@ int store_open_dataset(const char *path, const char *cache_dir, unsigned flags, 
         size_t n = d->errors - errors_before;
         /* TRANSLATORS: the dataset's file, then how many errors it has. */
         *notice = xasprintf(ngettext("%s has %zu error; showing the data from the last good "
-                                     "load. Run 'itpnav check' to see them.",
+                                     "load. Run 'itpnav check' to see it.",
                                      "%s has %zu errors; showing the data from the last good "
                                      "load. Run 'itpnav check' to see them.",
                                      n),

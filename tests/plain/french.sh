@@ -154,7 +154,7 @@ expect_status 0
 out_flat_has "data.json a 1 erreur${NBSP}; voici les données du dernier chargement réussi. Lancez «${NBSP}itpnav check${NBSP}» pour la voir."
 out_has "Menu principal."
 talk $'q\n' --lang en --data data.json
-out_flat_has "data.json has 1 error; showing the data from the last good load. Run 'itpnav check' to see them."
+out_flat_has "data.json has 1 error; showing the data from the last good load. Run 'itpnav check' to see it."
 
 case_begin "--lang en: the same session is the English one, unchanged"
 fresh
