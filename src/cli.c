@@ -563,6 +563,21 @@ static int report_stale(const struct stale *st, long months, enum format f)
     return 0;
 }
 
+/* "3 supports" in the reader's plural and number form: a count of one of check's sections. A new
+ * string. */
+static char *count_words(int section, size_t n)
+{
+    char num[32];
+    i18n_number(num, sizeof num, (long long)n);
+    switch (section) {
+    case DATASET_SUPPORTS: return xasprintf(ngettext("%s support", "%s supports", n), num);
+    case DATASET_PATHWAYS: return xasprintf(ngettext("%s pathway", "%s pathways", n), num);
+    case DATASET_REGIONS: return xasprintf(ngettext("%s region", "%s regions", n), num);
+    case DATASET_GOALS: return xasprintf(ngettext("%s goal", "%s goals", n), num);
+    default: return xasprintf(ngettext("%s source", "%s sources", n), num);
+    }
+}
+
 int cli_check(const struct options *o)
 {
     const char *path = o->n_args ? o->args[0] : o->data ? o->data : session_bundled_dataset();
@@ -587,14 +602,31 @@ int cli_check(const struct options *o)
         if (ds.version > 1)
             snprintf(version, sizeof version, _(" (format version %d)"), ds.version);
         char *warnings = xasprintf(ngettext("%zu warning", "%zu warnings", d.warnings), d.warnings);
-        /* TRANSLATORS: "FILE: valid: ..."; the last %s is "N warnings", then the version
-         * (" (format version 2)") or nothing. Scripts read "valid: " in English only. */
-        fprintf(out,
-                _("%s: valid: %zu supports, %zu pathways, %zu regions, %zu goals, %zu sources; "
-                  "%s%s\n"),
-                safe, ds.count[DATASET_SUPPORTS], ds.count[DATASET_PATHWAYS],
-                ds.count[DATASET_REGIONS], ds.count[DATASET_GOALS], ds.count[DATASET_SOURCES],
-                warnings, version);
+        if (!i18n_french()) {
+            /* The English line is as scripts have always read it ("1 supports" included). */
+            fprintf(out,
+                    "%s: valid: %zu supports, %zu pathways, %zu regions, %zu goals, %zu sources; "
+                    "%s%s\n",
+                    safe, ds.count[DATASET_SUPPORTS], ds.count[DATASET_PATHWAYS],
+                    ds.count[DATASET_REGIONS], ds.count[DATASET_GOALS], ds.count[DATASET_SOURCES],
+                    warnings, version);
+        } else {
+            static const int order[] = {DATASET_SUPPORTS, DATASET_PATHWAYS, DATASET_REGIONS,
+                                        DATASET_GOALS, DATASET_SOURCES};
+            struct sb b = {0};
+            for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
+                char *words = count_words(order[i], ds.count[order[i]]);
+                sb_add(&b, i ? ", " : "");
+                sb_add(&b, words);
+                free(words);
+            }
+            char *counts = sb_take(&b);
+            /* TRANSLATORS: "FILE: valid: 3 supports, 2 pathways...; 0 warnings (format version
+             * 2)": the second %s is the counts, the third "N warnings", then the version or
+             * nothing. */
+            fprintf(out, _("%s: valid: %s; %s%s\n"), safe, counts, warnings, version);
+            free(counts);
+        }
         free(warnings);
         free(safe);
         if (o->older_than >= 0) {

@@ -13,24 +13,16 @@
 #include "i18n.h"
 #include "state.h"
 #include "text.h"
+#include "util.h"
 
 const char *session_bundled_dataset(void)
 {
     static char path[PATH_MAX + 32];
     char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        char *slash = strrchr(exe, '/');
-        if (slash)
-            *slash = '\0';
+    if (exe_dir(exe, sizeof exe)) {
         /* Run from the build tree: the source tree's data, so edits show without installing. */
-        char root[PATH_MAX];
-        if (realpath(ITPNAV_BUILD_ROOT, root)) {
-            size_t k = strlen(root);
-            if (strncmp(exe, root, k) == 0 && (exe[k] == '/' || exe[k] == '\0'))
-                return ITPNAV_SOURCE_DATA "/itpnav.json";
-        }
+        if (in_build_tree(exe))
+            return ITPNAV_SOURCE_DATA "/itpnav.json";
         /* Installed somewhere else than configured (a relocated prefix): beside the binary. */
         snprintf(path, sizeof path, "%s/../share/itpnav/itpnav.json", exe);
         if (access(path, R_OK) == 0)

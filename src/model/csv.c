@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "util.h"
 
 #define MAX_ROW_DEFAULT ((size_t)4 << 20)
@@ -139,15 +140,18 @@ int csv_next(struct csv_reader *r, struct csv_row *row)
         return -1;
     row->bytes = bytes;
     if (open) {
-        snprintf(r->problem, sizeof r->problem,
-                 "a quoted field is not closed before the end of the file");
+        snprintf(r->problem, sizeof r->problem, "%s",
+                 _("a quoted field is not closed before the end of the file"));
         row->problem = r->problem;
         return 1;
     }
     if (too_big) {
+        char n_bytes[32], n_max[32];
+        /* TRANSLATORS: a row of a CSV file: its size, then the limit, both in bytes. */
         snprintf(r->problem, sizeof r->problem,
-                 "the row is %llu bytes; a row may be at most %zu bytes", (unsigned long long)bytes,
-                 r->max_row);
+                 _("the row is %s bytes; a row may be at most %s bytes"),
+                 i18n_number(n_bytes, sizeof n_bytes, (long long)bytes),
+                 i18n_number(n_max, sizeof n_max, (long long)r->max_row));
         row->problem = r->problem;
         return 1;
     }
@@ -157,9 +161,9 @@ int csv_next(struct csv_reader *r, struct csv_row *row)
     row->field = r->field;
     row->len = r->len;
     if (nul)
-        row->problem = "a NUL byte in a field";
+        row->problem = _("a NUL byte in a field");
     else if (stray)
-        row->problem = "text after a closing quote (kept; RFC 4180 does not allow it)";
+        row->problem = _("text after a closing quote (kept; RFC 4180 does not allow it)");
     return 1;
 }
 

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "jscan.h"
 #include "terms.h"
 #include "text.h"
@@ -33,23 +34,27 @@ int dataset_read_file(const char *path, char **buf, size_t *len, struct diags *d
     *len = 0;
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
-        diags_add(d, DIAG_ERROR, 0, 0, NULL, "cannot open: %s", strerror(errno));
+        /* TRANSLATORS: %s is the system's reason ("No such file or directory"). */
+        diags_add(d, DIAG_ERROR, 0, 0, NULL, _("cannot open: %s"), strerror(errno));
         return errno == EIO ? EXIT_IOERR : EXIT_NOINPUT;
     }
     struct stat st;
     if (fstat(fd, &st) != 0) {
-        diags_add(d, DIAG_ERROR, 0, 0, NULL, "cannot read: %s", strerror(errno));
+        /* TRANSLATORS: %s is the system's reason ("Input/output error"). */
+        diags_add(d, DIAG_ERROR, 0, 0, NULL, _("cannot read: %s"), strerror(errno));
         close(fd);
         return EXIT_IOERR;
     }
     if (S_ISDIR(st.st_mode)) {
-        diags_add(d, DIAG_ERROR, 0, 0, NULL, "is a directory; expected a dataset file (JSON)");
+        diags_add(d, DIAG_ERROR, 0, 0, NULL, "%s",
+                  _("is a directory; expected a dataset file (JSON)"));
         close(fd);
         return EXIT_NOINPUT;
     }
     if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > DATASET_MAX_BYTES) {
+        /* TRANSLATORS: the first number is the file's size, the second the limit, in bytes. */
         diags_add(d, DIAG_ERROR, 0, 0, NULL,
-                  "the file is %lld bytes; a dataset may be at most 256 MiB (%zu bytes)",
+                  _("the file is %lld bytes; a dataset may be at most 256 MiB (%zu bytes)"),
                   (long long)st.st_size, DATASET_MAX_BYTES);
         close(fd);
         return EXIT_DATAERR;
@@ -62,8 +67,8 @@ int dataset_read_file(const char *path, char **buf, size_t *len, struct diags *d
             /* One byte more than the limit is enough to know a stream is too long: never hold
              * more (doubling past the limit would read and keep 512 MiB of /dev/zero). */
             if (n > DATASET_MAX_BYTES) {
-                diags_add(d, DIAG_ERROR, 0, 0, NULL,
-                          "the file is larger than 256 MiB, the most a dataset may be");
+                diags_add(d, DIAG_ERROR, 0, 0, NULL, "%s",
+                          _("the file is larger than 256 MiB, the most a dataset may be"));
                 free(b);
                 close(fd);
                 return EXIT_DATAERR;
@@ -75,7 +80,8 @@ int dataset_read_file(const char *path, char **buf, size_t *len, struct diags *d
         if (r < 0) {
             if (errno == EINTR)
                 continue;
-            diags_add(d, DIAG_ERROR, 0, 0, NULL, "cannot read: %s", strerror(errno));
+            /* TRANSLATORS: %s is the system's reason ("Input/output error"). */
+            diags_add(d, DIAG_ERROR, 0, 0, NULL, _("cannot read: %s"), strerror(errno));
             free(b);
             close(fd);
             return EXIT_IOERR;
@@ -86,8 +92,8 @@ int dataset_read_file(const char *path, char **buf, size_t *len, struct diags *d
     }
     close(fd);
     if (n > DATASET_MAX_BYTES) {
-        diags_add(d, DIAG_ERROR, 0, 0, NULL,
-                  "the file is larger than 256 MiB, the most a dataset may be");
+        diags_add(d, DIAG_ERROR, 0, 0, NULL, "%s",
+                  _("the file is larger than 256 MiB, the most a dataset may be"));
         free(b);
         return EXIT_DATAERR;
     }
@@ -317,11 +323,52 @@ enum ref {
     REF_COUNT,
 };
 
+/* What a reference names, for messages ("unknown region"), one and many; translated where they
+ * are used (C_ with their contexts). */
 static const char *const ref_noun[REF_COUNT] = {
         [REF_SOURCE] = "source",   [REF_REGION] = "region", [REF_GOAL] = "goal",
         [REF_SERVICE] = "service", [REF_EXAM] = "exam",     [REF_SUPPORT] = "support",
         [REF_PATHWAY] = "pathway",
 };
+
+/* A kind of record in the reader's language: a word of ref_noun or of sections' noun. */
+static const char *record_noun(const char *noun)
+{
+    /* TRANSLATORS: a kind of record of a dataset, alone, as the messages about a dataset put it
+     * after "unknown id" or in brackets: a bare noun, without an article. */
+    if (strcmp(noun, "source") == 0)
+        return C_("a kind of record", "source");
+    if (strcmp(noun, "region") == 0)
+        return C_("a kind of record", "region");
+    if (strcmp(noun, "goal") == 0)
+        return C_("a kind of record", "goal");
+    if (strcmp(noun, "service") == 0)
+        return C_("a kind of record", "service");
+    if (strcmp(noun, "exam") == 0)
+        return C_("a kind of record", "exam");
+    if (strcmp(noun, "support") == 0)
+        return C_("a kind of record", "support");
+    if (strcmp(noun, "pathway") == 0)
+        return C_("a kind of record", "pathway");
+    if (strcmp(noun, "dataset") == 0)
+        return C_("a kind of record", "dataset");
+    return noun;
+}
+
+/* The records of a reference's list, many, as in "one of the dataset's regions". */
+static const char *ref_plural(enum ref ref)
+{
+    switch (ref) {
+    case REF_SOURCE: return C_("records of a kind", "sources");
+    case REF_REGION: return C_("records of a kind", "regions");
+    case REF_GOAL: return C_("records of a kind", "goals");
+    case REF_SERVICE: return C_("records of a kind", "services");
+    case REF_EXAM: return C_("records of a kind", "exams");
+    case REF_SUPPORT: return C_("records of a kind", "supports");
+    case REF_PATHWAY: return C_("records of a kind", "pathways");
+    default: return "";
+    }
+}
 
 struct field;
 
@@ -822,29 +869,29 @@ static const char *type_noun(enum type t)
     case T_DATE:
     case T_URL:
     case T_ENUM:
-    case T_LANG: return "a string";
-    case T_INT: return "a whole number";
-    case T_NUM: return "a number";
-    case T_BOOL: return "true or false";
+    case T_LANG: return C_("a JSON type", "a string");
+    case T_INT: return C_("a JSON type", "a whole number");
+    case T_NUM: return C_("a JSON type", "a number");
+    case T_BOOL: return C_("a JSON type", "true or false");
     case T_OBJ:
-    case T_TRANS: return "an object";
-    default: return "an array";
+    case T_TRANS: return C_("a JSON type", "an object");
+    default: return C_("a JSON type", "an array");
     }
 }
 
 static const char *json_noun(const cJSON *v)
 {
     if (cJSON_IsString(v))
-        return "a string";
+        return C_("a JSON type", "a string");
     if (cJSON_IsNumber(v))
-        return "a number";
+        return C_("a JSON type", "a number");
     if (cJSON_IsBool(v))
-        return "a boolean";
+        return C_("a JSON type", "a boolean");
     if (cJSON_IsNull(v))
-        return "null";
+        return C_("a JSON type", "null");
     if (cJSON_IsArray(v))
-        return "an array";
-    return "an object";
+        return C_("a JSON type", "an array");
+    return C_("a JSON type", "an object");
 }
 
 /* Quote at most 40 characters of s for a message. */
@@ -861,7 +908,7 @@ static char *quote(const char *s)
 static void number_words(double v, char *buf, size_t n)
 {
     if (!isfinite(v)) {
-        snprintf(buf, n, "%s", v < 0 ? "a number below -10^308" : "a number above 10^308");
+        snprintf(buf, n, "%s", v < 0 ? _("a number below -10^308") : _("a number above 10^308"));
         return;
     }
     if (floor(v) == v && fabs(v) < 1e21) {
@@ -880,7 +927,8 @@ static bool check_chars(struct check *c, const char *s, bool long_text)
 {
     size_t n = strlen(s), bad;
     if (!text_utf8_valid(s, n, &bad)) {
-        report(c, DIAG_ERROR, "invalid UTF-8 at byte %zu of the string", bad);
+        /* TRANSLATORS: %zu is a byte's place in the string, from 0. */
+        report(c, DIAG_ERROR, _("invalid UTF-8 at byte %zu of the string"), bad);
         return false;
     }
     for (size_t i = 0; i < n;) {
@@ -889,16 +937,20 @@ static bool check_chars(struct check *c, const char *s, bool long_text)
         if (cp == '\n' && long_text)
             continue;
         if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)) {
-            report(c, DIAG_ERROR, "control character U+%04X in %s; expected %s", cp,
-                   long_text ? "text" : "a name or short value",
-                   long_text ? "printable text (a newline is the only control allowed)"
-                             : "printable text on one line");
+            /* TRANSLATORS: U+%04X is the character's code; the first %s is "text" or "a name
+             * or short value", the second what is expected there. */
+            report(c, DIAG_ERROR, _("control character U+%04X in %s; expected %s"), cp,
+                   long_text ? C_("where a character is", "text")
+                             : C_("where a character is", "a name or short value"),
+                   long_text ? _("printable text (a newline is the only control allowed)")
+                             : _("printable text on one line"));
             return false;
         }
         if ((cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
+            /* TRANSLATORS: U+%04X is the character's code. */
             report(c, DIAG_ERROR,
-                   "bidirectional control U+%04X; these can reorder what a reader sees and are "
-                   "not allowed",
+                   _("bidirectional control U+%04X; these can reorder what a reader sees and are "
+                     "not allowed"),
                    cp);
             return false;
         }
@@ -914,8 +966,14 @@ static void check_length(struct check *c, const char *s, bool name)
         chars += ((unsigned char)*p & 0xC0) != 0x80;
     size_t limit = name ? DATASET_MAX_NAME_CHARS : DATASET_MAX_STRING_CHARS;
     if (chars > limit)
-        report(c, DIAG_ERROR, "%zu characters; expected at most %zu for %s", chars, limit,
-               name ? "a name or title" : "a string");
+        /* TRANSLATORS: the string's length, the limit (both in characters), and "a name or
+         * title" or "a string". */
+        report(c, DIAG_ERROR,
+               ngettext("%zu character; expected at most %zu for %s",
+                        "%zu characters; expected at most %zu for %s", chars),
+               chars, limit,
+               name ? C_("what is too long", "a name or title")
+                    : C_("what is too long", "a string"));
 }
 
 /* A language tag as BCP 47 writes it, as far as a dataset needs: a language of 2 to 8 letters,
@@ -969,8 +1027,10 @@ static void unresolved(struct check *c, struct key k, const char *path, const ch
     size_t other =
             ref == REF_SUPPORT && c->version >= 2 ? idset_get(&c->ids[REF_PATHWAY], id) : SIZE_MAX;
     if (other != SIZE_MAX)
+        /* TRANSLATORS: an id, then the pathway's place in the file (.pathways[N]); the
+         * quotation marks are the JSON's: keep them. */
         put(c, k, DIAG_ERROR, path,
-            xasprintf("\"%s\" is a pathway (.pathways[%zu]); expected the id of a support", id,
+            xasprintf(_("\"%s\" is a pathway (.pathways[%zu]); expected the id of a support"), id,
                       other),
             0, NULL);
     else
@@ -982,9 +1042,14 @@ static void unresolved(struct check *c, struct key k, const char *path, const ch
 static char *unknown_ref_message(const struct check *c, enum ref ref, const char *id)
 {
     char *near = c->d->errors < DIAGS_MAX ? nearest(&c->ids[ref], id) : NULL;
-    char *msg = near ? xasprintf("unknown %s \"%s\"; did you mean \"%s\"?", ref_noun[ref], id, near)
-                     : xasprintf("unknown %s \"%s\"; expected the id of one of the dataset's %ss",
-                                 ref_noun[ref], id, ref_noun[ref]);
+    /* TRANSLATORS: a kind of record ("region"), the id the file gives, the nearest known id;
+     * the quotation marks are the JSON's: keep them. */
+    char *msg = near ? xasprintf(_("unknown %s \"%s\"; did you mean \"%s\"?"),
+                                 record_noun(ref_noun[ref]), id, near)
+                     /* TRANSLATORS: a kind of record ("region"), the id the file gives, and the
+                      * records of that kind ("regions"). */
+                     : xasprintf(_("unknown %s \"%s\"; expected the id of one of the dataset's %s"),
+                                 record_noun(ref_noun[ref]), id, ref_plural(ref));
     free(near);
     return msg;
 }
@@ -993,7 +1058,9 @@ static void check_ref(struct check *c, const char *id, enum ref ref)
 {
     if (!dataset_valid_id(id)) {
         char *q = quote(id);
-        report(c, DIAG_ERROR, "%s is not a valid id; expected the id of a %s", q, ref_noun[ref]);
+        /* TRANSLATORS: the value, quoted as in the JSON, then a kind of record ("region"). */
+        report(c, DIAG_ERROR, _("%s is not a valid id; expected the id of a %s"), q,
+               record_noun(ref_noun[ref]));
         free(q);
         return;
     }
@@ -1027,7 +1094,9 @@ static void check_enum(struct check *c, const char *s, const struct field *f)
         return;
     char *list = terms_list(f->terms, f->only, true);
     char *q = quote(s);
-    report(c, DIAG_ERROR, "%s is not allowed; expected %s", q, list);
+    /* TRANSLATORS: the value, quoted as in the JSON; then the values allowed ("a", "b" or
+     * "c"). */
+    report(c, DIAG_ERROR, _("%s is not allowed; expected %s"), q, list);
     free(q);
     free(list);
 }
@@ -1042,12 +1111,13 @@ static void check_string_value(struct check *c, const cJSON *v, enum type t, boo
     if (!*s) {
         if (required || t == T_REF || t == T_ID || t == T_DATE || t == T_URL || t == T_ENUM ||
             t == T_LANG)
-            report(c, DIAG_ERROR, "empty string; expected %s",
-                   t == T_DATE  ? "a date"
-                   : t == T_URL ? "a URL"
-                                : "a value");
+            /* TRANSLATORS: %s is "a date", "a URL" or "a value". */
+            report(c, DIAG_ERROR, _("empty string; expected %s"),
+                   t == T_DATE  ? C_("what is expected", "a date")
+                   : t == T_URL ? C_("what is expected", "a URL")
+                                : C_("what is expected", "a value"));
         else
-            report(c, DIAG_WARNING, "empty string; leave the key out instead");
+            report(c, DIAG_WARNING, "%s", _("empty string; leave the key out instead"));
         return;
     }
     if (!check_chars(c, s, t == T_TEXT))
@@ -1058,9 +1128,10 @@ static void check_string_value(struct check *c, const cJSON *v, enum type t, boo
     case T_ID:
         if (!dataset_valid_id(s)) {
             char *q = quote(s);
+            /* TRANSLATORS: the value, quoted as in the JSON. */
             report(c, DIAG_ERROR,
-                   "%s is not a valid id; expected 1 to 64 of a-z, 0-9 and '-', starting with "
-                   "a letter or digit",
+                   _("%s is not a valid id; expected 1 to 64 of a-z, 0-9 and '-', starting with "
+                     "a letter or digit"),
                    q);
             free(q);
         }
@@ -1069,9 +1140,11 @@ static void check_string_value(struct check *c, const cJSON *v, enum type t, boo
     case T_DATE:
         if (!dataset_valid_date(s)) {
             char *q = quote(s);
+            /* TRANSLATORS: the value, quoted as in the JSON; YYYY-MM-DD is the form to write
+             * (year, month, day). */
             report(c, DIAG_ERROR,
-                   "%s is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD (a "
-                   "real date)",
+                   _("%s is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD (a "
+                     "real date)"),
                    q);
             free(q);
         }
@@ -1079,9 +1152,10 @@ static void check_string_value(struct check *c, const cJSON *v, enum type t, boo
     case T_URL:
         if (!valid_url(s)) {
             char *q = quote(s);
+            /* TRANSLATORS: the value, quoted as in the JSON. */
             report(c, DIAG_ERROR,
-                   "%s is not a web address; expected one starting with http:// "
-                   "or https://",
+                   _("%s is not a web address; expected one starting with http:// "
+                     "or https://"),
                    q);
             free(q);
         }
@@ -1090,8 +1164,10 @@ static void check_string_value(struct check *c, const cJSON *v, enum type t, boo
     case T_LANG:
         if (!valid_lang(s)) {
             char *q = quote(s);
+            /* TRANSLATORS: the value, quoted as in the JSON. */
             report(c, DIAG_ERROR,
-                   "%s is not a language tag; expected a BCP 47 tag such as \"en\" or \"fr\"", q);
+                   _("%s is not a language tag; expected a BCP 47 tag such as \"en\" or \"fr\""),
+                   q);
             free(q);
         }
         break;
@@ -1111,7 +1187,8 @@ static void check_value(struct check *c, const cJSON *v, const struct field *f)
     case T_ENUM:
     case T_LANG:
         if (!cJSON_IsString(v)) {
-            report(c, DIAG_ERROR, "expected %s, found %s", type_noun(f->type), json_noun(v));
+            /* TRANSLATORS: the JSON type expected, then the one found ("a string", "a number"). */
+            report(c, DIAG_ERROR, _("expected %s, found %s"), type_noun(f->type), json_noun(v));
             return;
         }
         check_string_value(c, v, f->type, f->required, f);
@@ -1120,24 +1197,28 @@ static void check_value(struct check *c, const cJSON *v, const struct field *f)
     case T_NUM: {
         char num[64];
         if (!cJSON_IsNumber(v)) {
-            report(c, DIAG_ERROR, "expected %s, found %s", type_noun(f->type), json_noun(v));
+            report(c, DIAG_ERROR, _("expected %s, found %s"), type_noun(f->type), json_noun(v));
         } else if (!isfinite(v->valuedouble) || v->valuedouble < 0 || v->valuedouble > 1e15) {
             number_words(v->valuedouble, num, sizeof num);
-            report(c, DIAG_ERROR, "%s is out of range; expected %s from 0 to 10^15", num,
+            /* TRANSLATORS: the number the file gives, then "a number" or "a whole number". */
+            report(c, DIAG_ERROR, _("%s is out of range; expected %s from 0 to 10^15"), num,
                    type_noun(f->type));
         } else if (f->type == T_INT && floor(v->valuedouble) != v->valuedouble) {
             number_words(v->valuedouble, num, sizeof num);
-            report(c, DIAG_ERROR, "%s is not whole; expected a whole number", num);
+            /* TRANSLATORS: the number the file gives. */
+            report(c, DIAG_ERROR, _("%s is not whole; expected a whole number"), num);
         }
         return;
     }
     case T_BOOL:
         if (!cJSON_IsBool(v))
-            report(c, DIAG_ERROR, "expected true or false, found %s", json_noun(v));
+            /* TRANSLATORS: %s is the JSON type found ("a string"). */
+            report(c, DIAG_ERROR, _("expected true or false, found %s"), json_noun(v));
         return;
     case T_OBJ:
         if (!cJSON_IsObject(v)) {
-            report(c, DIAG_ERROR, "expected an object, found %s", json_noun(v));
+            /* TRANSLATORS: %s is the JSON type found ("a string", "an array"). */
+            report(c, DIAG_ERROR, _("expected an object, found %s"), json_noun(v));
             return;
         }
         check_object(c, v, f->sub);
@@ -1151,12 +1232,14 @@ static void check_value(struct check *c, const cJSON *v, const struct field *f)
     case T_OBJS: break;
     }
     if (!cJSON_IsArray(v)) {
-        report(c, DIAG_ERROR, "expected an array, found %s", json_noun(v));
+        /* TRANSLATORS: %s is the JSON type found ("a string", "an object"). */
+        report(c, DIAG_ERROR, _("expected an array, found %s"), json_noun(v));
         return;
     }
     if (f->nonempty && !v->child)
-        report(c, DIAG_ERROR, "empty array; expected at least one value%s",
-               f->required ? "" : ", or leave the key out");
+        report(c, DIAG_ERROR, "%s",
+               f->required ? _("empty array; expected at least one value")
+                           : _("empty array; expected at least one value, or leave the key out"));
     static const enum type elem[] = {[T_ENUMS] = T_ENUM, [T_REFS] = T_REF,   [T_TEXTS] = T_TEXT,
                                      [T_STRS] = T_STR,   [T_LANGS] = T_LANG, [T_OBJS] = T_OBJ};
     struct field ef = *f;
@@ -1179,7 +1262,8 @@ static void check_value(struct check *c, const cJSON *v, const struct field *f)
                     again = cJSON_IsString(x) && strcmp(x->valuestring, e->valuestring) == 0;
         }
         if (again)
-            report(c, DIAG_WARNING, "\"%s\" is listed twice", e->valuestring);
+            /* TRANSLATORS: a value of the list; the quotation marks are the JSON's. */
+            report(c, DIAG_WARNING, _("\"%s\" is listed twice"), e->valuestring);
         path_pop(c, mark);
     }
     idset_finish(&seen);
@@ -1212,7 +1296,8 @@ static void check_duplicate_keys(struct check *c, const cJSON *obj)
     for (size_t i = 1; i < n; i++)
         if (strcmp(keys[i], keys[i - 1]) == 0 && (i < 2 || strcmp(keys[i], keys[i - 2]) != 0)) {
             char *q = quote(keys[i]);
-            report(c, DIAG_ERROR, "duplicate key %s; expected each key once", q);
+            /* TRANSLATORS: the key, quoted as in the JSON. */
+            report(c, DIAG_ERROR, _("duplicate key %s; expected each key once"), q);
             free(q);
         }
     free(keys);
@@ -1241,11 +1326,14 @@ static void unknown_key(struct check *c, const char *key, const struct field *kn
             near = text_nearest_take(&n);
         }
         if (near)
+            /* TRANSLATORS: the key, quoted as in the JSON, then the nearest known key. */
             report(c, DIAG_WARNING,
-                   "unknown key %s (ignored; --strict makes this an error); did you mean \"%s\"?",
+                   _("unknown key %s (ignored; --strict makes this an error); did you mean "
+                     "\"%s\"?"),
                    q, near);
         else
-            report(c, DIAG_WARNING, "unknown key %s (ignored; --strict makes this an error)", q);
+            /* TRANSLATORS: the key, quoted as in the JSON. */
+            report(c, DIAG_WARNING, _("unknown key %s (ignored; --strict makes this an error)"), q);
         free(near);
         free(q);
     }
@@ -1279,7 +1367,8 @@ static void check_object(struct check *c, const cJSON *obj, const struct field *
         const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, f->key);
         if (!v) {
             if (f->required)
-                report(c, DIAG_ERROR, "missing key \"%s\"; expected %s", f->key,
+                /* TRANSLATORS: the key, then the JSON type expected ("a string"). */
+                report(c, DIAG_ERROR, _("missing key \"%s\"; expected %s"), f->key,
                        type_noun(f->type));
             continue;
         }
@@ -1320,7 +1409,7 @@ static char *key_list(const struct field *fields)
 {
     struct sb b = {0};
     for (const struct field *f = fields; f->key; f++)
-        sb_addf(&b, "%s%s", b.len ? (f[1].key ? ", " : " or ") : "", f->key);
+        sb_addf(&b, "%s%s", b.len ? (f[1].key ? ", " : _(" or ")) : "", f->key);
     return sb_take(&b);
 }
 
@@ -1329,20 +1418,25 @@ static void check_translated_items(struct check *c, const cJSON *v, const struct
                                    const cJSON *orig)
 {
     if (!cJSON_IsArray(v)) {
-        report(c, DIAG_ERROR, "expected an array, found %s", json_noun(v));
+        report(c, DIAG_ERROR, _("expected an array, found %s"), json_noun(v));
         return;
     }
     int n = cJSON_GetArraySize(v), want = cJSON_GetArraySize(orig);
     if (cJSON_IsArray(orig) && n != want)
+        /* TRANSLATORS: the items the translation has, the items expected, and the key
+         * ("steps" or "links"). */
         report(c, DIAG_ERROR,
-               "%d item%s; expected %d, one for each of the original's %s (a translation keeps "
-               "their number and order)",
-               n, n == 1 ? "" : "s", want, f->key);
+               ngettext("%d item; expected %d, one for each of the original's %s (a translation "
+                        "keeps their number and order)",
+                        "%d items; expected %d, one for each of the original's %s (a translation "
+                        "keeps their number and order)",
+                        (unsigned long)n),
+               n, want, f->key);
     size_t i = 0;
     for (const cJSON *e = v->child; e; e = e->next, i++) {
         size_t mark = path_index(c, i);
         if (!cJSON_IsObject(e)) {
-            report(c, DIAG_ERROR, "expected an object, found %s", json_noun(e));
+            report(c, DIAG_ERROR, _("expected an object, found %s"), json_noun(e));
             path_pop(c, mark);
             continue;
         }
@@ -1359,7 +1453,7 @@ static void check_translated_items(struct check *c, const cJSON *v, const struct
                 req.required = true;
                 check_value(c, k, &req);
             } else {
-                report(c, DIAG_ERROR, "a url is not translated; the original's stays");
+                report(c, DIAG_ERROR, "%s", _("a url is not translated; the original's stays"));
             }
             path_pop(c, m2);
         }
@@ -1389,16 +1483,19 @@ static void check_translation(struct check *c, const cJSON *tr, const cJSON *rec
         } else if (!f) {
             char *list = key_list(c->tr);
             if (strcmp(key, "requires") == 0)
-                report(c, DIAG_ERROR,
-                       "\"requires\" holds rules, not text; translate its note as "
-                       "\"requires_note\"");
+                report(c, DIAG_ERROR, "%s",
+                       _("\"requires\" holds rules, not text; translate its note as "
+                         "\"requires_note\""));
             else if (is_text(rf->type))
-                report(c, DIAG_ERROR, "\"%s\" is not translated in a %s; expected %s", key, c->noun,
-                       list);
+                /* TRANSLATORS: a key, a kind of record ("region"), then the keys a translation
+                 * of it may hold ("name or summary"). */
+                report(c, DIAG_ERROR, _("\"%s\" is not translated in a %s; expected %s"), key,
+                       record_noun(c->noun), list);
             else
+                /* TRANSLATORS: a key, then the keys a translation may hold ("name or summary"). */
                 report(c, DIAG_ERROR,
-                       "\"%s\" is not text and is not translated (ids, places, dates and "
-                       "references stay as they are); expected %s",
+                       _("\"%s\" is not text and is not translated (ids, places, dates and "
+                         "references stay as they are); expected %s"),
                        key, list);
             free(list);
         } else {
@@ -1409,7 +1506,8 @@ static void check_translation(struct check *c, const cJSON *tr, const cJSON *rec
             else
                 orig = cJSON_GetObjectItemCaseSensitive(record, key);
             if (!orig)
-                report(c, DIAG_WARNING, "the %s has no %s to translate", c->noun,
+                /* TRANSLATORS: a kind of record ("region"), then a key ("summary"). */
+                report(c, DIAG_WARNING, _("the %s has no %s to translate"), record_noun(c->noun),
                        strcmp(key, "requires_note") == 0 ? "requires.note" : key);
             if (f->type == T_OBJS) {
                 check_translated_items(c, k, f, orig);
@@ -1437,7 +1535,9 @@ static bool carries(const struct check *c, const char *lang)
 static void check_translations(struct check *c, const cJSON *v, const cJSON *record)
 {
     if (!cJSON_IsObject(v)) {
-        report(c, DIAG_ERROR, "expected an object keyed by language tag, found %s", json_noun(v));
+        /* TRANSLATORS: %s is the JSON type found ("a string"). */
+        report(c, DIAG_ERROR, _("expected an object keyed by language tag, found %s"),
+               json_noun(v));
         return;
     }
     check_duplicate_keys(c, v);
@@ -1449,24 +1549,29 @@ static void check_translations(struct check *c, const cJSON *v, const cJSON *rec
         }
         if (!valid_lang(l->string)) {
             char *q = quote(l->string);
-            report(c, DIAG_ERROR, "%s is not a language tag; expected a BCP 47 tag such as \"fr\"",
-                   q);
+            /* TRANSLATORS: the key, quoted as in the JSON. */
+            report(c, DIAG_ERROR,
+                   _("%s is not a language tag; expected a BCP 47 tag such as \"fr\""), q);
             free(q);
         } else if (strcmp(l->string, c->lang) == 0) {
+            /* TRANSLATORS: a language tag ("en"). */
             report(c, DIAG_WARNING,
-                   "a translation into the file's own language (\"%s\"); give the text in the "
-                   "record itself",
+                   _("a translation into the file's own language (\"%s\"); give the text in the "
+                     "record itself"),
                    c->lang);
         } else if (!c->langs_unknown && !carries(c, l->string)) {
+            /* TRANSLATORS: a language tag ("fr"). */
             report(c, DIAG_ERROR,
-                   "\"%s\" is not one of the file's languages; expected one that "
-                   ".dataset.languages lists",
+                   _("\"%s\" is not one of the file's languages; expected one that "
+                     ".dataset.languages lists"),
                    l->string);
         }
         if (cJSON_IsObject(l))
             check_translation(c, l, record);
         else
-            report(c, DIAG_ERROR, "expected an object of translated text, found %s", json_noun(l));
+            /* TRANSLATORS: %s is the JSON type found ("a string"). */
+            report(c, DIAG_ERROR, _("expected an object of translated text, found %s"),
+                   json_noun(l));
         path_pop(c, mark);
     }
 }
@@ -1499,9 +1604,10 @@ static void read_languages(struct check *c, const cJSON *meta)
         size_t mark = path_key(c, "dataset");
         path_key(c, "languages");
         path_index(c, 0);
+        /* TRANSLATORS: two language tags: the one listed first, and the file's own. */
         report(c, DIAG_ERROR,
-               "\"%s\" is listed first; expected the file's own language (.dataset.language), "
-               "\"%s\", first",
+               _("\"%s\" is listed first; expected the file's own language (.dataset.language), "
+                 "\"%s\", first"),
                first->valuestring, c->lang);
         path_pop(c, mark);
     }
@@ -1538,13 +1644,13 @@ static int section_of(const char *key)
 static const char *type_word(char t)
 {
     switch (t) {
-    case '{': return "an object";
-    case '[': return "an array";
-    case '"': return "a string";
+    case '{': return C_("a JSON type", "an object");
+    case '[': return C_("a JSON type", "an array");
+    case '"': return C_("a JSON type", "a string");
     case 't':
-    case 'f': return "a boolean";
-    case 'n': return "null";
-    default: return "a number";
+    case 'f': return C_("a JSON type", "a boolean");
+    case 'n': return C_("a JSON type", "null");
+    default: return C_("a JSON type", "a number");
     }
 }
 
@@ -1619,12 +1725,17 @@ static void check_region_tree(struct check *c)
     for (size_t i = 0; i < n; i++) {
         const char *id = c->regions[i].ord != SIZE_MAX ? idset_str(ids, c->regions[i].ord) : NULL;
         if (cycle[i])
-            region_error(c, i, "region \"%s\" is its own ancestor; expected a tree", id);
+            /* TRANSLATORS: a region's id. */
+            region_error(c, i, _("region \"%s\" is its own ancestor; expected a tree"), id);
         else if (level[i] == DATASET_MAX_REGION_DEPTH + 1)
             /* Only where the tree first goes too deep: every region below is too deep for the
              * same reason. */
-            region_error(c, i, "region \"%s\" is %zu levels deep; expected at most %d", id,
-                         level[i], DATASET_MAX_REGION_DEPTH);
+            /* TRANSLATORS: a region's id, its depth in the tree, the most allowed. */
+            region_error(c, i,
+                         ngettext("region \"%s\" is %zu level deep; expected at most %d",
+                                  "region \"%s\" is %zu levels deep; expected at most %d",
+                                  level[i]),
+                         id, level[i], DATASET_MAX_REGION_DEPTH);
     }
     free(parent);
     free(level);
@@ -1638,7 +1749,8 @@ static int read_version(struct check *c)
 {
     place_at(c, P_VERSION, 0, 0);
     if (!c->have_version) {
-        report(c, DIAG_ERROR, "missing key \"itpnav\"; expected the format version, 1 or 2");
+        report(c, DIAG_ERROR, "%s",
+               _("missing key \"itpnav\"; expected the format version, 1 or 2"));
         return 0;
     }
     size_t mark = path_key(c, "itpnav");
@@ -1646,13 +1758,15 @@ static int read_version(struct check *c)
     int v = 0;
     char num[64];
     if (!cJSON_IsNumber(version)) {
-        report(c, DIAG_ERROR, "expected the format version 1 or 2 (a number), found %s",
+        /* TRANSLATORS: %s is the JSON type found ("a string"). */
+        report(c, DIAG_ERROR, _("expected the format version 1 or 2 (a number), found %s"),
                version ? json_noun(version) : type_word(c->version_type));
     } else if (version->valuedouble == 1 || version->valuedouble == 2) {
         v = (int)version->valuedouble;
     } else {
         number_words(version->valuedouble, num, sizeof num);
-        report(c, DIAG_ERROR, "format version %s; this itpnav reads versions 1 and 2", num);
+        /* TRANSLATORS: %s is the version the file gives (a number). */
+        report(c, DIAG_ERROR, _("format version %s; this itpnav reads versions 1 and 2"), num);
     }
     path_pop(c, mark);
     return v;
@@ -1681,7 +1795,7 @@ static void begin(struct check *c)
         read_languages(c, meta);
     place_at(c, P_META, 0, 0);
     if (!c->have_meta) {
-        report(c, DIAG_ERROR, "missing key \"dataset\"; expected an object");
+        report(c, DIAG_ERROR, "%s", _("missing key \"dataset\"; expected an object"));
     } else {
         size_t mark = path_key(c, "dataset");
         c->noun = "dataset";
@@ -1691,7 +1805,7 @@ static void begin(struct check *c)
         else if (meta)
             check_object(c, meta, f_dataset);
         else
-            report(c, DIAG_ERROR, "expected an object, found %s",
+            report(c, DIAG_ERROR, _("expected an object, found %s"),
                    c->meta ? json_noun(c->meta) : type_word(c->meta_type));
         path_pop(c, mark);
     }
@@ -1783,7 +1897,7 @@ static void take_record(struct check *c, int s, size_t i, const struct jscan_ite
         place_at(c, P_RECORD, s, i);
         /* The scanner accepted it, so only its size or memory can keep it from parsing. */
         report(c, DIAG_ERROR, "%s",
-               it->problem ? it->problem : "cannot parse the record (out of memory?)");
+               it->problem ? it->problem : _("cannot parse the record (out of memory?)"));
         path_pop(c, mark);
         return;
     }
@@ -1795,7 +1909,8 @@ static void take_record(struct check *c, int s, size_t i, const struct jscan_ite
         if (first != SIZE_MAX) {
             place_at(c, P_DUPID, s, i);
             size_t m2 = path_key(c, "id");
-            report(c, DIAG_ERROR, "duplicate id \"%s\"; first used at .%s[%zu]", id,
+            /* TRANSLATORS: an id, then the place it was first defined (.LIST[N]). */
+            report(c, DIAG_ERROR, _("duplicate id \"%s\"; first used at .%s[%zu]"), id,
                    sections[s].key, first);
             path_pop(c, m2);
         }
@@ -1820,13 +1935,13 @@ static void take_record(struct check *c, int s, size_t i, const struct jscan_ite
     if (cJSON_IsObject(e))
         check_object(c, e, sections[s].fields);
     else
-        report(c, DIAG_ERROR, "expected an object, found %s", json_noun(e));
+        report(c, DIAG_ERROR, _("expected an object, found %s"), json_noun(e));
     if (s == DATASET_SUPPORTS) {
         const char *p = string_of(e, "part_of");
         if (id && p && strcmp(id, p) == 0) {
             place_at(c, P_PARTOF, 0, i);
             size_t m2 = path_key(c, "part_of");
-            report(c, DIAG_ERROR, "a support cannot be part of itself");
+            report(c, DIAG_ERROR, "%s", _("a support cannot be part of itself"));
             path_pop(c, m2);
         }
     }
@@ -1881,7 +1996,8 @@ static void finish(struct check *c)
 {
     if (c->root_type != '{') {
         place_at(c, P_ROOT, 0, 0);
-        report(c, DIAG_ERROR, "expected an object at the top level, found %s",
+        /* TRANSLATORS: %s is the JSON type found ("an array"). */
+        report(c, DIAG_ERROR, _("expected an object at the top level, found %s"),
                type_word(c->root_type));
         return;
     }
@@ -1891,7 +2007,7 @@ static void finish(struct check *c)
     for (size_t i = 0; i < c->n_dup_keys; i++) {
         place_at(c, P_DUPKEY, 0, i);
         char *q = quote(c->dup_keys[i]);
-        report(c, DIAG_ERROR, "duplicate key %s; expected each key once", q);
+        report(c, DIAG_ERROR, _("duplicate key %s; expected each key once"), q);
         free(q);
     }
     if (c->dead || !c->version)
@@ -1900,10 +2016,11 @@ static void finish(struct check *c)
         place_at(c, P_SECTION, s, 0);
         if (c->sec[s].state == SEC_ABSENT) {
             if (sections[s].required)
-                report(c, DIAG_ERROR, "missing key \"%s\"; expected an array", sections[s].key);
+                /* TRANSLATORS: a key of the top level ("regions"). */
+                report(c, DIAG_ERROR, _("missing key \"%s\"; expected an array"), sections[s].key);
         } else if (c->sec[s].state == SEC_NOT_ARRAY) {
             size_t mark = path_key(c, sections[s].key);
-            report(c, DIAG_ERROR, "expected an array, found %s", type_word(c->sec[s].type));
+            report(c, DIAG_ERROR, _("expected an array, found %s"), type_word(c->sec[s].type));
             path_pop(c, mark);
         }
     }
@@ -1927,14 +2044,17 @@ static void finish(struct check *c)
         path_index(c, i);
         path_key(c, "id");
         if (c->version >= 2)
+            /* TRANSLATORS: an id, then the support's place in the list. */
             report(c, DIAG_ERROR,
-                   "duplicate id \"%s\"; first used at .supports[%zu] (supports and pathways "
-                   "share one namespace)",
+                   _("duplicate id \"%s\"; first used at .supports[%zu] (supports and pathways "
+                     "share one namespace)"),
                    id, first);
         else
+            /* TRANSLATORS: an id, the support's place in the list, then the id twice (in the
+             * two commands, which stay as they are). */
             report(c, DIAG_WARNING,
-                   "id \"%s\" is also the id of .supports[%zu]; `itpnav show %s` shows the "
-                   "support, `itpnav show --kind pathway %s` this pathway",
+                   _("id \"%s\" is also the id of .supports[%zu]; `itpnav show %s` shows the "
+                     "support, `itpnav show --kind pathway %s` this pathway"),
                    id, first, id, id);
         path_pop(c, mark);
     }
@@ -2011,9 +2131,11 @@ static struct jscan *open_pass(const struct dataset_input *in, int fd, int pass,
         return jscan_open_mem(in->buf, in->len, &o);
     if (pass > 1 && lseek(fd, 0, SEEK_SET) != 0) {
         /* Keys out of the format's order need a second pass, which a pipe cannot give. */
+        /* TRANSLATORS: %s is the system's reason ("Illegal seek"). */
         diags_add(d, DIAG_ERROR, 0, 0, NULL,
-                  "cannot read the file again (%s); a file read from a pipe must give \"itpnav\" "
-                  "and \"dataset\" first, then regions, supports and pathways in that order",
+                  _("cannot read the file again (%s); a file read from a pipe must give "
+                    "\"itpnav\" and \"dataset\" first, then regions, supports and pathways in "
+                    "that order"),
                   strerror(errno));
         *rc = EXIT_IOERR;
         return NULL;
@@ -2027,7 +2149,7 @@ static int open_file(const char *path, struct diags *d, int *rc)
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) {
         int err = errno;
-        diags_add(d, DIAG_ERROR, 0, 0, NULL, "cannot open: %s", strerror(err));
+        diags_add(d, DIAG_ERROR, 0, 0, NULL, _("cannot open: %s"), strerror(err));
         /* Out of descriptors (the cache being built holds some) is the system's limit, not the
          * file's fault: 71, as everywhere else. */
         *rc = err == EIO ? EXIT_IOERR : resource_errno(err) ? EXIT_OSERR : EXIT_NOINPUT;
@@ -2035,14 +2157,17 @@ static int open_file(const char *path, struct diags *d, int *rc)
     }
     struct stat st;
     if (fstat(fd, &st) != 0) {
-        diags_add(d, DIAG_ERROR, 0, 0, NULL, "cannot read: %s", strerror(errno));
+        /* TRANSLATORS: %s is the system's reason ("Input/output error"). */
+        diags_add(d, DIAG_ERROR, 0, 0, NULL, _("cannot read: %s"), strerror(errno));
         *rc = EXIT_IOERR;
     } else if (S_ISDIR(st.st_mode)) {
-        diags_add(d, DIAG_ERROR, 0, 0, NULL, "is a directory; expected a dataset file (JSON)");
+        diags_add(d, DIAG_ERROR, 0, 0, NULL, "%s",
+                  _("is a directory; expected a dataset file (JSON)"));
         *rc = EXIT_NOINPUT;
     } else if (S_ISREG(st.st_mode) && (uint64_t)st.st_size > DATASET_MAX_FILE) {
+        /* TRANSLATORS: the file's size, then the limit, in bytes. */
         diags_add(d, DIAG_ERROR, 0, 0, NULL,
-                  "the file is %lld bytes; a dataset may be at most 4 GiB (%llu bytes)",
+                  _("the file is %lld bytes; a dataset may be at most 4 GiB (%llu bytes)"),
                   (long long)st.st_size, (unsigned long long)DATASET_MAX_FILE);
         *rc = EXIT_DATAERR;
     } else {
@@ -2078,8 +2203,9 @@ int dataset_stream(const struct dataset_input *in, unsigned flags, const struct 
                 jscan_recheck(s);
             const char *msg = jscan_error(s, &line, &col, &io);
             if (c.pass > 1 && !io)
+                /* TRANSLATORS: LINE:COLUMN where the new text is wrong, and what is wrong. */
                 diags_add(d, DIAG_ERROR, 0, 0, NULL,
-                          "the file changed while it was read (%d:%d: %s); check it again", line,
+                          _("the file changed while it was read (%d:%d: %s); check it again"), line,
                           col, msg);
             else
                 diags_add(d, DIAG_ERROR, line, col, NULL, "%s", msg);
@@ -2097,8 +2223,8 @@ int dataset_stream(const struct dataset_input *in, unsigned flags, const struct 
             else if (!c.begun)
                 begin(&c);
         } else if (h != hash) {
-            diags_add(d, DIAG_ERROR, 0, 0, NULL,
-                      "the file changed while it was read; check it again");
+            diags_add(d, DIAG_ERROR, 0, 0, NULL, "%s",
+                      _("the file changed while it was read; check it again"));
             rc = EXIT_IOERR;
             break;
         }
@@ -2141,7 +2267,8 @@ int dataset_hash_file(const char *path, uint64_t *hash, struct diags *d)
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0) {
-            diags_add(d, DIAG_ERROR, 0, 0, NULL, "cannot read: %s", strerror(errno));
+            /* TRANSLATORS: %s is the system's reason ("Input/output error"). */
+            diags_add(d, DIAG_ERROR, 0, 0, NULL, _("cannot read: %s"), strerror(errno));
             rc = EXIT_IOERR;
             break;
         }
@@ -2149,8 +2276,9 @@ int dataset_hash_file(const char *path, uint64_t *hash, struct diags *d)
             break;
         total += (uint64_t)n;
         if (total > DATASET_MAX_FILE) {
+            /* TRANSLATORS: the limit, in bytes. */
             diags_add(d, DIAG_ERROR, 0, 0, NULL,
-                      "the file is larger than %llu bytes (4 GiB), the most a dataset may be",
+                      _("the file is larger than %llu bytes (4 GiB), the most a dataset may be"),
                       (unsigned long long)DATASET_MAX_FILE);
             rc = EXIT_DATAERR;
             break;

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 
+#include "i18n.h"
 #include "text.h"
 #include "util.h"
 
@@ -44,7 +45,9 @@ void diags_print(const struct diags *d, FILE *out, const char *file)
         char *msg = text_sanitize(g->msg, false);
         /* The path holds keys from the file: sanitised like the message. */
         char *path = text_sanitize(g->path && g->path[0] ? g->path : ".", false);
-        const char *w = g->level == DIAG_WARNING ? "warning: " : "";
+        /* TRANSLATORS: before a warning's message, as in "itpnav: FILE: .supports[0]: warning:
+         * unknown key ...". */
+        const char *w = g->level == DIAG_WARNING ? _("warning: ") : "";
         if (g->line > 0)
             fprintf(out, "itpnav: %s:%d:%d: %s%s\n", f, g->line, g->col, w, msg);
         else if (g->path)
@@ -55,8 +58,12 @@ void diags_print(const struct diags *d, FILE *out, const char *file)
         free(msg);
     }
     if (d->errors > DIAGS_MAX)
-        fprintf(out, "itpnav: %s: %zu more errors not shown (the first %d are above)\n", f,
-                d->errors - DIAGS_MAX, DIAGS_MAX);
+        /* TRANSLATORS: the file, the errors left out, and the number shown (100). */
+        fprintf(out,
+                ngettext("itpnav: %s: %zu more error not shown (the first %d are above)\n",
+                         "itpnav: %s: %zu more errors not shown (the first %d are above)\n",
+                         d->errors - DIAGS_MAX),
+                f, d->errors - DIAGS_MAX, DIAGS_MAX);
     free(f);
 }
 

@@ -30,7 +30,9 @@ struct diags {
 void diags_add(struct diags *d, enum diag_level level, int line, int col, const char *path,
                const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
-/* Print every finding to out as "itpnav: FILE:LINE:COL: MSG" or "itpnav: FILE: PATH: MSG". */
+/* Print every finding to out as "itpnav: FILE:LINE:COL: MSG" or "itpnav: FILE: PATH: MSG".
+ * The place is written so in every language (cli.md's form, which editors and scripts read); the
+ * message, made when the finding was (diags_add), is in the language in effect then. */
 void diags_print(const struct diags *d, FILE *out, const char *file);
 
 /* Free the findings and empty d. */

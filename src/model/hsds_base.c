@@ -8,6 +8,7 @@
 
 #include "dataset.h"
 #include "hsds_internal.h"
+#include "i18n.h"
 #include "jscan.h"
 #include "text.h"
 
@@ -290,7 +291,10 @@ int hbase_match(const struct hbase *b, const char *text, size_t prov, size_t *ou
     if (count == 0)
         return 0;
     if (ties > 1) {
-        sb_addf(why, "%zu regions are named so", ties);
+        char n_ties[32];
+        /* TRANSLATORS: why a place name cannot be placed; the count is 2 or more. */
+        sb_addf(why, _("%s regions are named so"),
+                i18n_number(n_ties, sizeof n_ties, (long long)ties));
         return -1;
     }
     *out = best;
@@ -358,7 +362,7 @@ static int scan_error(struct jscan *s, const char *path, struct hlog *log)
     bool io;
     const char *msg = jscan_error(s, &line, &col, &io);
     char *place = line ? xasprintf("%s:%d:%d", path, line, col) : xstrdup(path);
-    hlog(log, HLOG_ERROR, place, NULL, "%s", msg ? msg : "cannot read");
+    hlog(log, HLOG_ERROR, place, NULL, "%s", msg ? msg : _("cannot read"));
     free(place);
     return io ? EXIT_IOERR : EXIT_DATAERR;
 }
@@ -368,7 +372,7 @@ static struct jscan *open_scan(const char *path, struct hlog *log, int *rc)
     struct jscan_options o = {0};
     struct jscan *s = jscan_open(path, -1, &o);
     if (!s) {
-        hlog(log, HLOG_ERROR, path, NULL, "cannot open: %s", strerror(errno));
+        hlog(log, HLOG_ERROR, path, NULL, _("cannot open: %s"), strerror(errno));
         *rc = errno == EIO ? EXIT_IOERR : EXIT_NOINPUT;
     }
     return s;
@@ -383,7 +387,7 @@ static cJSON *record(const struct jscan_item *it, const char *path, struct hlog 
     }
     cJSON *v = cJSON_ParseWithLength(it->text, it->len);
     if (!v)
-        hlog(log, HLOG_ERROR, path, it->path, "cannot parse the record (out of memory?)");
+        hlog(log, HLOG_ERROR, path, it->path, "%s", _("cannot parse the record (out of memory?)"));
     return v;
 }
 
@@ -394,7 +398,7 @@ static bool need_string(const cJSON *rec, const char *key, const char *file, con
     if (v && *v)
         return true;
     char *p = xasprintf("%s.%s", path, key);
-    hlog(log, HLOG_ERROR, file, p, "missing or not a string; expected a non-empty string");
+    hlog(log, HLOG_ERROR, file, p, "%s", _("missing or not a string; expected a non-empty string"));
     free(p);
     return false;
 }
@@ -414,12 +418,12 @@ int hbase_load(struct hbase *b, const char *path, struct hlog *log)
     enum jscan_event ev;
     while ((ev = jscan_next(s, &it)) > 0) {
         if (ev == JSCAN_VALUE) {
-            hlog(log, HLOG_ERROR, path, ".", "expected an object at the top level");
+            hlog(log, HLOG_ERROR, path, ".", "%s", _("expected an object at the top level"));
             continue;
         }
         const char *key = it.key ? it.key : "";
         if (ev == JSCAN_KEY && it.dup_line) {
-            hlog(log, HLOG_ERROR, path, it.path, "duplicate key \"%s\"; expected each key once",
+            hlog(log, HLOG_ERROR, path, it.path, _("duplicate key \"%s\"; expected each key once"),
                  key);
             continue;
         }
@@ -427,8 +431,8 @@ int hbase_load(struct hbase *b, const char *path, struct hlog *log)
             cJSON *v = record(&it, path, log);
             b->version = cJSON_IsNumber(v) ? (int)v->valuedouble : 0;
             if (b->version != 1 && b->version != 2)
-                hlog(log, HLOG_ERROR, path, it.path,
-                     "expected the format version 1 or 2 (a number)");
+                hlog(log, HLOG_ERROR, path, it.path, "%s",
+                     _("expected the format version 1 or 2 (a number)"));
             cJSON_Delete(v);
             continue;
         }
@@ -451,13 +455,13 @@ int hbase_load(struct hbase *b, const char *path, struct hlog *log)
             continue;
         if (!cJSON_IsObject(rec) || !need_string(rec, "id", path, it.path, log)) {
             if (!cJSON_IsObject(rec))
-                hlog(log, HLOG_ERROR, path, it.path, "expected an object");
+                hlog(log, HLOG_ERROR, path, it.path, "%s", _("expected an object"));
             cJSON_Delete(rec);
             continue;
         }
         if (arr) {
             if (hbase_find(arr, hstr(rec, "id"))) {
-                hlog(log, HLOG_ERROR, path, it.path, "duplicate id \"%s\"", hstr(rec, "id"));
+                hlog(log, HLOG_ERROR, path, it.path, _("duplicate id \"%s\""), hstr(rec, "id"));
                 cJSON_Delete(rec);
                 continue;
             }
@@ -467,7 +471,7 @@ int hbase_load(struct hbase *b, const char *path, struct hlog *log)
         if (!need_string(rec, "name", path, it.path, log) ||
             hbase_region(b, hstr(rec, "id")) != SIZE_MAX) {
             if (hstr(rec, "name"))
-                hlog(log, HLOG_ERROR, path, it.path, "duplicate id \"%s\"", hstr(rec, "id"));
+                hlog(log, HLOG_ERROR, path, it.path, _("duplicate id \"%s\""), hstr(rec, "id"));
             cJSON_Delete(rec);
             continue;
         }
@@ -489,14 +493,15 @@ int hbase_load(struct hbase *b, const char *path, struct hlog *log)
         rc = scan_error(s, path, log);
     jscan_destroy(s);
     if (!rc && !b->version)
-        hlog(log, HLOG_ERROR, path, NULL, "missing key \"itpnav\"; expected the format version");
+        hlog(log, HLOG_ERROR, path, NULL, "%s",
+             _("missing key \"itpnav\"; expected the format version"));
     if (!rc && !cJSON_IsObject(b->dataset))
-        hlog(log, HLOG_ERROR, path, NULL, "missing key \"dataset\"; expected an object");
+        hlog(log, HLOG_ERROR, path, NULL, "%s", _("missing key \"dataset\"; expected an object"));
     link_regions(b);
     for (size_t i = 0; i < b->n_r; i++)
         if (b->r[i].parent && b->r[i].parent_i == SIZE_MAX) {
             char *p = xasprintf(".regions[%zu].parent", i);
-            hlog(log, HLOG_ERROR, path, p, "no region \"%s\"", b->r[i].parent);
+            hlog(log, HLOG_ERROR, path, p, _("no region \"%s\""), b->r[i].parent);
             free(p);
         }
     if (!rc && log->errors > errors)
@@ -560,14 +565,16 @@ static char *dup_str(const cJSON *obj, const char *key)
     return v ? xstrdup(v) : NULL;
 }
 
-/* Check that arr (at path) is an array of ids present in vocab; NULL arr is fine. */
-static bool check_ids(const cJSON *arr, const cJSON *vocab, const char *noun, const char *file,
+/* Check that arr (at path) is an array of ids present in vocab (goals, else services); NULL
+ * arr is fine. */
+static bool check_ids(const cJSON *arr, const cJSON *vocab, bool goals, const char *file,
                       const char *path, struct hlog *log)
 {
     if (!arr)
         return true;
     if (!cJSON_IsArray(arr)) {
-        hlog(log, HLOG_ERROR, file, path, "expected an array of %s ids", noun);
+        hlog(log, HLOG_ERROR, file, path, "%s",
+             goals ? _("expected an array of goal ids") : _("expected an array of service ids"));
         return false;
     }
     bool ok = true;
@@ -577,10 +584,14 @@ static bool check_ids(const cJSON *arr, const cJSON *vocab, const char *noun, co
     {
         char *p = xasprintf("%s[%zu]", path, i++);
         if (!cJSON_IsString(e)) {
-            hlog(log, HLOG_ERROR, file, p, "expected a %s id (a string)", noun);
+            hlog(log, HLOG_ERROR, file, p, "%s",
+                 goals ? _("expected a goal id (a string)")
+                       : _("expected a service id (a string)"));
             ok = false;
         } else if (vocab && !hbase_find(vocab, e->valuestring)) {
-            hlog(log, HLOG_ERROR, file, p, "no %s \"%s\" in the dataset the import joins", noun,
+            hlog(log, HLOG_ERROR, file, p,
+                 goals ? _("no goal \"%s\" in the dataset the import joins")
+                       : _("no service \"%s\" in the dataset the import joins"),
                  e->valuestring);
             ok = false;
         }
@@ -593,7 +604,8 @@ static bool check_kind(const char *kind, const char *file, const char *path, str
 {
     if (!kind || strcmp(kind, "group") == 0 || strcmp(kind, "program") == 0)
         return true;
-    hlog(log, HLOG_ERROR, file, path, "kind \"%s\"; expected group or program", kind);
+    /* TRANSLATORS: group and program are the map's values, written as they are. */
+    hlog(log, HLOG_ERROR, file, path, _("kind \"%s\"; expected group or program"), kind);
     return false;
 }
 
@@ -632,7 +644,7 @@ int hmap_load(struct hmap *m, const char *path, bool lenient, const struct hbase
     struct diags d = {0};
     int rc = dataset_read_file(path, &buf, &len, &d);
     if (rc) {
-        hlog(log, HLOG_ERROR, path, NULL, "%s", d.n ? d.v[0].msg : "cannot read");
+        hlog(log, HLOG_ERROR, path, NULL, "%s", d.n ? d.v[0].msg : _("cannot read"));
         diags_finish(&d);
         return rc;
     }
@@ -654,13 +666,13 @@ int hmap_load(struct hmap *m, const char *path, bool lenient, const struct hbase
     free(buf);
     size_t errors = log->errors;
     if (!cJSON_IsObject(root)) {
-        hlog(log, HLOG_ERROR, path, ".", "expected an object");
+        hlog(log, HLOG_ERROR, path, ".", "%s", _("expected an object"));
         cJSON_Delete(root);
         return EXIT_DATAERR;
     }
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(root, "itpnav_map");
     if (!cJSON_IsNumber(v) || v->valuedouble != 1)
-        hlog(log, HLOG_ERROR, path, ".itpnav_map", "expected the map format version, 1");
+        hlog(log, HLOG_ERROR, path, ".itpnav_map", "%s", _("expected the map format version, 1"));
     const cJSON *terms = cJSON_GetObjectItemCaseSensitive(root, "terms");
     size_t n = (size_t)cJSON_GetArraySize(terms), i = 0;
     m->terms = xcalloc(n ? n : 1, sizeof *m->terms);
@@ -692,12 +704,13 @@ int hmap_load(struct hmap *m, const char *path, bool lenient, const struct hbase
         }
         char *pg = xasprintf("%s.goals", p), *ps = xasprintf("%s.services", p);
         if (!t->code && !t->name && !t->id)
-            hlog(log, HLOG_ERROR, path, p, "a term needs a \"code\", a \"name\" or an \"id\"");
+            hlog(log, HLOG_ERROR, path, p, "%s",
+                 _("a term needs a \"code\", a \"name\" or an \"id\""));
         else if (!t->ignore && !t->goals && !t->services && !t->kind)
-            hlog(log, HLOG_ERROR, path, p,
-                 "a term needs \"goals\", \"services\" or \"kind\" (or \"ignore\": true)");
-        check_ids(t->goals, b->goals, "goal", path, pg, log);
-        check_ids(t->services, b->services, "service", path, ps, log);
+            hlog(log, HLOG_ERROR, path, p, "%s",
+                 _("a term needs \"goals\", \"services\" or \"kind\" (or \"ignore\": true)"));
+        check_ids(t->goals, b->goals, true, path, pg, log);
+        check_ids(t->services, b->services, false, path, ps, log);
         check_kind(t->kind, path, p, log);
         free(pg);
         free(ps);
@@ -724,18 +737,19 @@ int hmap_load(struct hmap *m, const char *path, bool lenient, const struct hbase
         if (lenient)
             drop_unknown(r->regions, NULL, b);
         if (!r->name)
-            hlog(log, HLOG_ERROR, path, p, "a region entry needs a \"name\"");
+            hlog(log, HLOG_ERROR, path, p, "%s", _("a region entry needs a \"name\""));
         else if (!r->ignore && !cJSON_GetArraySize(r->regions))
-            hlog(log, HLOG_ERROR, path, p,
-                 "a region entry needs \"region\" or \"regions\" (or \"ignore\": true)");
+            hlog(log, HLOG_ERROR, path, p, "%s",
+                 _("a region entry needs \"region\" or \"regions\" (or \"ignore\": true)"));
         const cJSON *x;
         size_t k = 0;
         cJSON_ArrayForEach(x, r->regions)
         {
             char *px = xasprintf("%s.regions[%zu]", p, k++);
             if (!cJSON_IsString(x) || hbase_region(b, x->valuestring) == SIZE_MAX)
-                hlog(log, HLOG_ERROR, path, px, "no region \"%s\" in the dataset the import joins",
-                     cJSON_IsString(x) ? x->valuestring : "(not a string)");
+                hlog(log, HLOG_ERROR, path, px,
+                     _("no region \"%s\" in the dataset the import joins"),
+                     cJSON_IsString(x) ? x->valuestring : _("(not a string)"));
             free(px);
         }
         free(p);
@@ -755,17 +769,19 @@ int hmap_load(struct hmap *m, const char *path, bool lenient, const struct hbase
         const cJSON *x;
         size_t k = 0;
         if (m->regions_all && !cJSON_IsArray(m->regions_all))
-            hlog(log, HLOG_ERROR, path, ".default.regions", "expected an array of region ids");
+            hlog(log, HLOG_ERROR, path, ".default.regions", "%s",
+                 _("expected an array of region ids"));
         cJSON_ArrayForEach(x, m->regions_all)
         {
             char *px = xasprintf(".default.regions[%zu]", k++);
             if (!cJSON_IsString(x) || hbase_region(b, x->valuestring) == SIZE_MAX)
-                hlog(log, HLOG_ERROR, path, px, "no region \"%s\" in the dataset the import joins",
-                     cJSON_IsString(x) ? x->valuestring : "(not a string)");
+                hlog(log, HLOG_ERROR, path, px,
+                     _("no region \"%s\" in the dataset the import joins"),
+                     cJSON_IsString(x) ? x->valuestring : _("(not a string)"));
             free(px);
         }
-        check_ids(m->goals, b->goals, "goal", path, ".default.goals", log);
-        check_ids(m->services, b->services, "service", path, ".default.services", log);
+        check_ids(m->goals, b->goals, true, path, ".default.goals", log);
+        check_ids(m->services, b->services, false, path, ".default.services", log);
         check_kind(m->kind, path, ".default.kind", log);
     }
     cJSON_ArrayForEach(e, root)
@@ -773,7 +789,7 @@ int hmap_load(struct hmap *m, const char *path, bool lenient, const struct hbase
         if (strcmp(e->string, "itpnav_map") && strcmp(e->string, "terms") &&
             strcmp(e->string, "regions") && strcmp(e->string, "default") &&
             strcmp(e->string, "notes"))
-            hlog(log, HLOG_ERROR, path, NULL, "unknown key \"%s\"", e->string);
+            hlog(log, HLOG_ERROR, path, NULL, _("unknown key \"%s\""), e->string);
     }
     cJSON_Delete(root);
     return log->errors > errors ? EXIT_DATAERR : 0;

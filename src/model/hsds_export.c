@@ -83,19 +83,20 @@ static bool check(struct exporter *ex, const cJSON *sup, const char *path)
     char p[300];
     if (!id || !dataset_valid_id(id) || !str(sup, "name") || !str(sup, "summary") ||
         !str(sup, "as_of") || !dataset_valid_date(str(sup, "as_of"))) {
-        hlog(&ex->log, HLOG_ERROR, ex->o->data, path,
-             "a support needs a valid id, a name, a summary and an as_of date");
+        hlog(&ex->log, HLOG_ERROR, ex->o->data, path, "%s",
+             _("a support needs a valid id, a name, a summary and an as_of date"));
         ok = false;
     }
     static const struct {
-        const char *key, *noun;
-    } refs[] = {{"regions", "region"}, {"goals", "goal"}, {"services", "service"}};
+        const char *key, *missing;
+    } refs[] = {{"regions", N_("missing or empty; expected region ids")},
+                {"goals", N_("missing or empty; expected goal ids")},
+                {"services", N_("missing or empty; expected service ids")}};
     for (size_t r = 0; r < 3; r++) {
         const cJSON *arr = cJSON_GetObjectItemCaseSensitive(sup, refs[r].key), *e;
         if (!cJSON_GetArraySize(arr)) {
             snprintf(p, sizeof p, "%s.%s", path, refs[r].key);
-            hlog(&ex->log, HLOG_ERROR, ex->o->data, p, "missing or empty; expected %s ids",
-                 refs[r].noun);
+            hlog(&ex->log, HLOG_ERROR, ex->o->data, p, "%s", _(refs[r].missing));
             ok = false;
         }
         size_t i = 0;
@@ -107,8 +108,11 @@ static bool check(struct exporter *ex, const cJSON *sup, const char *path)
                                  : hbase_find(r == 1 ? ex->base.goals : ex->base.services,
                                               e->valuestring) != NULL);
             if (!known) {
-                hlog(&ex->log, HLOG_ERROR, ex->o->data, p, "no %s \"%s\"", refs[r].noun,
-                     cJSON_IsString(e) ? e->valuestring : "(not a string)");
+                hlog(&ex->log, HLOG_ERROR, ex->o->data, p,
+                     r == 0   ? _("no region \"%s\"")
+                     : r == 1 ? _("no goal \"%s\"")
+                              : _("no service \"%s\""),
+                     cJSON_IsString(e) ? e->valuestring : _("(not a string)"));
                 ok = false;
             }
         }
@@ -116,7 +120,7 @@ static bool check(struct exporter *ex, const cJSON *sup, const char *path)
     const char *src = str(sup, "source");
     if (!src || !hbase_find(ex->base.sources, src)) {
         snprintf(p, sizeof p, "%s.source", path);
-        hlog(&ex->log, HLOG_ERROR, ex->o->data, p, "no source \"%s\"", src ? src : "");
+        hlog(&ex->log, HLOG_ERROR, ex->o->data, p, _("no source \"%s\""), src ? src : "");
         ok = false;
     }
     return ok;
@@ -355,7 +359,7 @@ static FILE *table_file(struct exporter *ex, const char *name)
     int fd = tmp_create_beside(final, 0644, &ex->tmp[i]);
     ex->csv[i] = fd >= 0 ? fdopen(fd, "w") : NULL;
     if (!ex->csv[i]) {
-        hlog(&ex->log, HLOG_ERROR, final, NULL, "cannot write: %s", strerror(errno));
+        hlog(&ex->log, HLOG_ERROR, final, NULL, _("cannot write: %s"), strerror(errno));
         if (fd >= 0) {
             close(fd);
             unlink(ex->tmp[i]);
@@ -514,7 +518,7 @@ static int datapackage(struct exporter *ex)
     if (f && fclose(f) != 0)
         ok = false;
     if (!ok || rename(tmp, path) != 0) {
-        hlog(&ex->log, HLOG_ERROR, path, NULL, "cannot write: %s", strerror(errno));
+        hlog(&ex->log, HLOG_ERROR, path, NULL, _("cannot write: %s"), strerror(errno));
         if (tmp)
             unlink(tmp);
         ok = false;
@@ -567,14 +571,15 @@ int hsds_export(const struct hsds_export_options *o)
     bool direct = !o->tabular && o->out && stat(o->out, &st) == 0 && !S_ISREG(st.st_mode);
     if (!rc && o->tabular) {
         if (!mkdir_p(o->out)) {
-            hlog(&ex.log, HLOG_ERROR, o->out, NULL, "cannot make the folder: %s", strerror(errno));
+            hlog(&ex.log, HLOG_ERROR, o->out, NULL, _("cannot make the folder: %s"),
+                 strerror(errno));
             rc = EXIT_IOERR;
         }
     } else if (!rc && o->out && !direct) {
         tmp = xasprintf("%s.XXXXXX", o->out);
         int fd = mkstemp(tmp);
         if (fd < 0 || !(ex.json = fdopen(fd, "w+"))) {
-            hlog(&ex.log, HLOG_ERROR, o->out, NULL, "cannot write: %s", strerror(errno));
+            hlog(&ex.log, HLOG_ERROR, o->out, NULL, _("cannot write: %s"), strerror(errno));
             rc = EXIT_IOERR;
         } else {
             mode_t mask = umask(0);
@@ -582,7 +587,7 @@ int hsds_export(const struct hsds_export_options *o)
             fchmod(fd, 0666 & ~mask);
         }
     } else if (!rc && !(ex.json = tmpfile())) {
-        hlog(&ex.log, HLOG_ERROR, "temporary file", NULL, "%s", strerror(errno));
+        hlog(&ex.log, HLOG_ERROR, _("temporary file"), NULL, "%s", strerror(errno));
         rc = EXIT_IOERR;
     }
     if (!rc) {
@@ -609,8 +614,8 @@ int hsds_export(const struct hsds_export_options *o)
                 rc = EXIT_IOERR;
             }
             if (rc)
-                hlog(&ex.log, HLOG_ERROR, o->out ? o->out : "standard output", NULL,
-                     "cannot write: %s", strerror(errno));
+                hlog(&ex.log, HLOG_ERROR, o->out ? o->out : _("standard output"), NULL,
+                     _("cannot write: %s"), strerror(errno));
         }
         fclose(ex.json);
         if (rc && tmp)
@@ -623,7 +628,7 @@ int hsds_export(const struct hsds_export_options *o)
         fclose(ex.csv[i]);
         char *final = xasprintf("%s/%s", o->out, htables[i].file);
         if (!rc && (bad || rename(ex.tmp[i], final) != 0)) {
-            hlog(&ex.log, HLOG_ERROR, final, NULL, "cannot write: %s", strerror(errno));
+            hlog(&ex.log, HLOG_ERROR, final, NULL, _("cannot write: %s"), strerror(errno));
             rc = EXIT_IOERR;
         }
         if (rc)
@@ -635,11 +640,13 @@ int hsds_export(const struct hsds_export_options *o)
         rc = datapackage(&ex);
     if (!rc) {
         char *what = text_sanitize(o->out ? o->out : _("standard output"), false);
+        char n[32];
         /* TRANSLATORS: the file written, the count, then " (tabular data package)" or "". */
         fprintf(stderr,
-                ngettext("itpnav: %s: %zu support exported as HSDS 3.0 services%s\n",
-                         "itpnav: %s: %zu supports exported as HSDS 3.0 services%s\n", ex.supports),
-                what, ex.supports, o->tabular ? _(" (tabular data package)") : "");
+                ngettext("itpnav: %s: %s support exported as HSDS 3.0 services%s\n",
+                         "itpnav: %s: %s supports exported as HSDS 3.0 services%s\n", ex.supports),
+                what, i18n_number(n, sizeof n, (long long)ex.supports),
+                o->tabular ? _(" (tabular data package)") : "");
         free(what);
     }
     free(tmp);

@@ -17,6 +17,7 @@
 #include "hsds.h"
 #include "hsds_internal.h"
 #include "hsds_tabular.h"
+#include "i18n.h"
 #include "jscan.h"
 #include "sha1.h"
 #include "text.h"
@@ -132,7 +133,8 @@ static char *quoted(const char *s)
 {
     char buf[256];
     text_fit(buf, sizeof buf, s, 60);
-    return xasprintf("\"%s\"", buf);
+    /* TRANSLATORS: a value of the directory quoted in a report. */
+    return xasprintf(C_("quoting a value", "\"%s\""), buf);
 }
 
 /* The cleaned text of obj[key], or NULL: absent or empty is silent, anything else unusable is
@@ -143,14 +145,16 @@ static char *text_of(struct importer *im, const cJSON *obj, const char *key, con
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
     if (!v || cJSON_IsNull(v) || (cJSON_IsString(v) && !v->valuestring[0])) {
         if (required) {
-            report(im, HLOG_UNMAPPED, a, key, "missing; the record cannot be imported without it");
+            report(im, HLOG_UNMAPPED, a, key,
+                   _("missing; the record cannot be imported without it"));
             im->failed = true;
         }
         return NULL;
     }
     if (!cJSON_IsString(v)) {
-        report(im, HLOG_UNMAPPED, a, key, "expected a string%s",
-               required ? "; the record is left out" : "; left out");
+        report(im, HLOG_UNMAPPED, a, key, "%s",
+               required ? _("expected a string; the record is left out")
+                        : _("expected a string; left out"));
         im->failed |= required;
         return NULL;
     }
@@ -158,20 +162,31 @@ static char *text_of(struct importer *im, const cJSON *obj, const char *key, con
     unsigned removed = 0;
     char *s = hclean(v->valuestring, strlen(v->valuestring), flags, max, &removed, &why);
     if (!s) {
-        if (strcmp(sb_str(&why), "empty") != 0 || required)
-            report(im, HLOG_UNMAPPED, a, key, "%s%s", sb_str(&why),
-                   required ? "; the record is left out" : "; left out");
+        if (strcmp(sb_str(&why), _(hclean_empty)) != 0 || required) {
+            if (required)
+                /* TRANSLATORS: %s is why the value cannot be used ("invalid UTF-8 (...)",
+                 * "empty"); the record it belongs to is not imported. */
+                report(im, HLOG_UNMAPPED, a, key, _("%s; the record is left out"), sb_str(&why));
+            else
+                /* TRANSLATORS: %s is why the value cannot be used ("invalid UTF-8 (...)",
+                 * "empty"); the value is not imported, the rest of its record is. */
+                report(im, HLOG_UNMAPPED, a, key, C_("a value", "%s; left out"), sb_str(&why));
+        }
         im->failed |= required;
     } else {
         if (removed) {
-            report(im, HLOG_WARNING, a, key, "%u control or bidirectional character%s removed",
-                   removed, removed == 1 ? "" : "s");
+            report(im, HLOG_WARNING, a, key,
+                   ngettext("%u control or bidirectional character removed",
+                            "%u control or bidirectional characters removed", removed),
+                   removed);
             im->removed += removed;
         }
         if (hmojibake(s)) {
             char *q = quoted(s);
             report(im, HLOG_WARNING, a, key,
-                   "%s looks like text decoded with the wrong character set; imported as it is", q);
+                   /* TRANSLATORS: %s is the value, quoted. */
+                   _("%s looks like text decoded with the wrong character set; imported as it is"),
+                   q);
             free(q);
         }
     }
@@ -238,7 +253,7 @@ static void map_area(struct importer *im, const cJSON *area, const struct at *a,
     if (!name) {
         if (!hstr(area, "name") || !hstr(area, "name")[0])
             report(im, HLOG_UNMAPPED, a, NULL,
-                   "a service area without a name (an extent alone cannot be placed)");
+                   _("a service area without a name (an extent alone cannot be placed)"));
         return;
     }
     const struct hmap_region *m = hmap_region(&im->map, &im->base, name, prov);
@@ -260,13 +275,16 @@ static void map_area(struct importer *im, const cJSON *area, const struct at *a,
     if (r == 1)
         add_region(regions, &im->base, i);
     else if (r < 0)
+        /* TRANSLATORS: the name quoted, then why ("3 regions are named so"). */
         report(im, HLOG_UNMAPPED, a, "name",
-               "%s names more than one region (%s); write it as \"Name, Province\" or map it", q,
+               _("%s names more than one region (%s); write it as \"Name, Province\" or map it"), q,
                sb_str(&why));
     else if (named != SIZE_MAX)
-        report(im, HLOG_UNMAPPED, a, "name", "no region named %s in %s", q, im->base.r[named].name);
+        /* TRANSLATORS: the name quoted, then a province or territory. */
+        report(im, HLOG_UNMAPPED, a, "name", _("no region named %s in %s"), q,
+               im->base.r[named].name);
     else
-        report(im, HLOG_UNMAPPED, a, "name", "no region named %s", q);
+        report(im, HLOG_UNMAPPED, a, "name", _("no region named %s"), q);
     free(q);
     sb_finish(&why);
     free(name);
@@ -287,11 +305,13 @@ static size_t address_province(struct importer *im, const cJSON *addr, const str
     size_t prov = p ? hbase_province(&im->base, p) : SIZE_MAX;
     if (!quiet && !canada && prov == SIZE_MAX) {
         char *q = quoted(c);
-        report(im, HLOG_UNMAPPED, a, "country", "%s is not Canada; the address names no region", q);
+        /* TRANSLATORS: %s is the address's country, quoted. */
+        report(im, HLOG_UNMAPPED, a, "country", _("%s is not Canada; the address names no region"),
+               q);
         free(q);
     } else if (!quiet && prov == SIZE_MAX) {
         char *q = quoted(p ? p : "");
-        report(im, HLOG_UNMAPPED, a, "state_province", "no province or territory named %s", q);
+        report(im, HLOG_UNMAPPED, a, "state_province", _("no province or territory named %s"), q);
         free(q);
     }
     free(c);
@@ -330,7 +350,9 @@ static void map_address(struct importer *im, const cJSON *addr, const struct at 
         add_region(regions, &im->base, i);
     } else if (r < 0) {
         char *q = quoted(full);
-        report(im, HLOG_UNMAPPED, a, "city", "%s names more than one region (%s)", q, sb_str(&why));
+        /* TRANSLATORS: "City, Province" quoted, then why ("3 regions are named so"). */
+        report(im, HLOG_UNMAPPED, a, "city", _("%s names more than one region (%s)"), q,
+               sb_str(&why));
         free(q);
     } else {
         i = hbase_add_city(&im->base, city, prov);
@@ -365,7 +387,7 @@ static bool own_term(struct importer *im, const cJSON *term, const struct at *a,
     const char *id = code + (goal ? 5 : 8);
     if (!dataset_valid_id(id)) {
         char *q = quoted(id);
-        report(im, HLOG_UNMAPPED, a, "code", "%s is not an itpnav id", q);
+        report(im, HLOG_UNMAPPED, a, "code", _("%s is not an itpnav id"), q);
         free(q);
         return true;
     }
@@ -405,7 +427,7 @@ static void map_term(struct importer *im, const cJSON *attr, const struct at *a,
         const char *tid = hstr(attr, "taxonomy_term_id");
         if (tid && *tid)
             report(im, HLOG_UNMAPPED, a, "taxonomy_term_id",
-                   "the term \"%s\" is not in the directory", tid);
+                   _("the term \"%s\" is not in the directory"), tid);
         return;
     }
     if (own_term(im, term, &ta, t))
@@ -430,7 +452,9 @@ static void map_term(struct importer *im, const cJSON *attr, const struct at *a,
     if (!found) {
         char *qn = quoted(name ? name : ""), *qc = quoted(code ? code : "");
         report(im, HLOG_UNMAPPED, &ta, NULL,
-               "no goal or service for the term %s (code %s); add it to the map", qn, qc);
+               /* TRANSLATORS: the term's name and code, quoted; the map is the map file
+                * (--map). */
+               _("no goal or service for the term %s (code %s); add it to the map"), qn, qc);
         free(qn);
         free(qc);
     }
@@ -466,7 +490,7 @@ static unsigned attending(struct importer *im, const cJSON *schedules, const str
         if (!here) {
             char *q = quoted(t);
             report(im, HLOG_UNMAPPED, &sa, "attending_type",
-                   "%s says no delivery mode itpnav knows (online, in person, hybrid)", q);
+                   _("%s says no delivery mode itpnav knows (online, in person, hybrid)"), q);
             free(q);
         }
         d |= here;
@@ -542,7 +566,7 @@ static char *email_of(struct importer *im, const cJSON *obj, const struct at *a)
     char *e = text_of(im, obj, "email", a, 0, 300, false);
     if (e && !strchr(e, '@')) {
         char *q = quoted(e);
-        report(im, HLOG_UNMAPPED, a, "email", "%s is not an email address; left out", q);
+        report(im, HLOG_UNMAPPED, a, "email", _("%s is not an email address; left out"), q);
         free(q);
         free(e);
         return NULL;
@@ -555,8 +579,8 @@ static char *url_of(struct importer *im, const cJSON *obj, const char *key, cons
     char *u = text_of(im, obj, key, a, 0, 2000, false);
     if (u && !valid_url(u)) {
         char *q = quoted(u);
-        report(im, HLOG_UNMAPPED, a, key, "%s is not a web address (http:// or https://); left out",
-               q);
+        report(im, HLOG_UNMAPPED, a, key,
+               _("%s is not a web address (http:// or https://); left out"), q);
         free(q);
         free(u);
         return NULL;
@@ -639,7 +663,8 @@ static void extension(struct importer *im, const cJSON *ext, const struct at *a,
             if (s)
                 cJSON_AddItemToArray(out, cJSON_CreateString(s));
             else
-                report(im, HLOG_UNMAPPED, a, path, "an item that is not text (%s); left out",
+                /* TRANSLATORS: %s is why the item cannot be used ("invalid UTF-8 (...)"). */
+                report(im, HLOG_UNMAPPED, a, path, _("an item that is not text (%s); left out"),
                        sb_str(&why));
             free(s);
             sb_finish(&why);
@@ -666,15 +691,15 @@ static const char *carried_source(struct importer *im, const cJSON *src, const s
         return NULL;
     const char *id = hstr(src, "id");
     if (!cJSON_IsObject(src) || !id || !dataset_valid_id(id)) {
-        report(im, HLOG_UNMAPPED, a, NULL, "not a source with a valid id; left out");
+        report(im, HLOG_UNMAPPED, a, NULL, "%s", _("not a source with a valid id; left out"));
         return NULL;
     }
     const cJSON *known = hbase_find(im->sources, id);
     if (known) {
         if (!cJSON_Compare(known, src, true))
             report(im, HLOG_WARNING, a, NULL,
-                   "the source \"%s\" differs from the one an earlier record carried; the "
-                   "first is kept",
+                   _("the source \"%s\" differs from the one an earlier record carried; the "
+                     "first is kept"),
                    id);
         return hstr(known, "id");
     }
@@ -701,7 +726,7 @@ static const char *carried_source(struct importer *im, const cJSON *src, const s
     if (as_of && dataset_valid_date(as_of))
         cJSON_AddStringToObject(rec, "as_of", as_of);
     else if (as_of)
-        report(im, HLOG_UNMAPPED, a, "as_of", "not a date; left out");
+        report(im, HLOG_UNMAPPED, a, "as_of", "%s", _("not a date; left out"));
     if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(src, "undated")))
         cJSON_AddBoolToObject(rec, "undated", true);
     const cJSON *tr = cJSON_GetObjectItemCaseSensitive(src, "translations"), *t;
@@ -761,7 +786,7 @@ static cJSON *translations(struct importer *im, const cJSON *tr, const struct at
                 {"cost", 0, HSDS_TEXT_MAX, false},
                 {"location", 0, HSDS_TEXT_MAX, false}};
     if (!cJSON_IsObject(tr)) {
-        report(im, HLOG_UNMAPPED, a, NULL, "expected an object; left out");
+        report(im, HLOG_UNMAPPED, a, NULL, "%s", _("expected an object; left out"));
         return NULL;
     }
     cJSON *out = cJSON_CreateObject();
@@ -771,7 +796,8 @@ static cJSON *translations(struct importer *im, const cJSON *tr, const struct at
         struct at la = *a;
         path_key(&la, lang->string);
         if (!valid_lang(lang->string) || !cJSON_IsObject(lang)) {
-            report(im, HLOG_UNMAPPED, &la, NULL, "not a language tag with an object; left out");
+            report(im, HLOG_UNMAPPED, &la, NULL, "%s",
+                   _("not a language tag with an object; left out"));
             continue;
         }
         cJSON *t = cJSON_CreateObject();
@@ -785,13 +811,13 @@ static cJSON *translations(struct importer *im, const cJSON *tr, const struct at
                 if (cJSON_IsString(v) && hbase_find(im->sources, v->valuestring))
                     cJSON_AddStringToObject(t, "source", v->valuestring);
                 else
-                    report(im, HLOG_UNMAPPED, &la, "source",
-                           "names no source the record carries; left out");
+                    report(im, HLOG_UNMAPPED, &la, "source", "%s",
+                           _("names no source the record carries; left out"));
                 continue;
             }
             if (k == sizeof keys / sizeof keys[0]) {
-                report(im, HLOG_UNMAPPED, &la, v->string,
-                       "not a text key of a support's translation; left out");
+                report(im, HLOG_UNMAPPED, &la, v->string, "%s",
+                       _("not a text key of a support's translation; left out"));
                 continue;
             }
             if (!keys[k].list) {
@@ -812,7 +838,8 @@ static cJSON *translations(struct importer *im, const cJSON *tr, const struct at
                 if (s)
                     cJSON_AddItemToArray(arr, cJSON_CreateString(s));
                 else
-                    report(im, HLOG_UNMAPPED, &la, v->string, "an item that is not text; left out");
+                    report(im, HLOG_UNMAPPED, &la, v->string, "%s",
+                           _("an item that is not text; left out"));
                 free(s);
                 sb_finish(&why);
             }
@@ -920,21 +947,23 @@ static void import_service(struct importer *im, const cJSON *svc, const cJSON *o
     const char *hid = hstr(svc, "id");
     char *hsds_id = hid ? hclean_quiet(hid, strlen(hid), 0, 200) : NULL;
     if (!hsds_id) {
-        report(im, HLOG_UNMAPPED, a, "id",
-               "missing or empty id; expected the service's UUID (the record is left out)");
+        report(im, HLOG_UNMAPPED, a, "id", "%s",
+               _("missing or empty id; expected the service's UUID (the record is left out)"));
         return;
     }
     char *first = NULL;
     if (seen(im, "hsds", hsds_id, where, &first)) {
         report(im, HLOG_UNMAPPED, a, "id",
-               "duplicate id \"%s\", first at %s; this record is left out", hsds_id, first);
+               /* TRANSLATORS: the id, then the place of the first record with it. */
+               _("duplicate id \"%s\", first at %s; this record is left out"), hsds_id, first);
         free(first);
         free(hsds_id);
         return;
     }
     const cJSON *ext = cJSON_GetObjectItemCaseSensitive(svc, "itpnav");
     if (ext && !cJSON_IsObject(ext)) {
-        report(im, HLOG_UNMAPPED, a, "itpnav", "expected an object (itpnav's keys); left out");
+        report(im, HLOG_UNMAPPED, a, "itpnav", "%s",
+               _("expected an object (itpnav's keys); left out"));
         ext = NULL;
     }
     struct at ea;
@@ -950,7 +979,9 @@ static void import_service(struct importer *im, const cJSON *svc, const cJSON *o
     char *id = support_id(hsds_id, ext);
     if (seen(im, "itpnav", id, where, &first)) {
         report(im, HLOG_UNMAPPED, a, "id",
-               "its itpnav id \"%s\" is already used, at %s; this record is left out", id, first);
+               /* TRANSLATORS: the id, then the place of the record that has it. */
+               _("its itpnav id \"%s\" is already used, at %s; this record is left out"), id,
+               first);
         free(first);
         im->failed = true;
     }
@@ -1049,9 +1080,9 @@ static void import_service(struct importer *im, const cJSON *svc, const cJSON *o
         cJSON_AddItemToObject(sup, "regions", regions);
     } else {
         cJSON_Delete(regions);
-        report(im, HLOG_UNMAPPED, a, NULL,
-               "no region: none of its service areas or addresses names one (the record is "
-               "left out)");
+        report(im, HLOG_UNMAPPED, a, NULL, "%s",
+               _("no region: none of its service areas or addresses names one (the record is "
+                 "left out)"));
         im->failed = true;
     }
 
@@ -1078,7 +1109,9 @@ static void import_service(struct importer *im, const cJSON *svc, const cJSON *o
         } else if (ty && strcasecmp(ty, "postal") != 0) {
             char *q = quoted(ty);
             report(im, HLOG_UNMAPPED, &lo, "location_type",
-                   "%s; expected physical, postal or virtual", q);
+                   /* TRANSLATORS: %s is the location type, quoted; physical, postal and
+                    * virtual are HSDS's values, written as they are. */
+                   _("%s; expected physical, postal or virtual"), q);
             free(q);
         }
         free(ty);
@@ -1104,24 +1137,24 @@ static void import_service(struct importer *im, const cJSON *svc, const cJSON *o
     if (size && valid_size(size))
         cJSON_AddItemToObject(sup, "size", cJSON_Duplicate(size, true));
     else if (size)
-        report(im, HLOG_UNMAPPED, &ea, "itpnav.size", "not a size of the dataset format");
+        report(im, HLOG_UNMAPPED, &ea, "itpnav.size", "%s", _("not a size of the dataset format"));
 
     if (cJSON_GetArraySize(t.goals)) {
         cJSON_AddItemToObject(sup, "goals", t.goals);
     } else {
         cJSON_Delete(t.goals);
-        report(im, HLOG_UNMAPPED, a, NULL,
-               "no goal: none of its taxonomy terms maps to one (the record is left out; the "
-               "map can name them)");
+        report(im, HLOG_UNMAPPED, a, NULL, "%s",
+               _("no goal: none of its taxonomy terms maps to one (the record is left out; the "
+                 "map can name them)"));
         im->failed = true;
     }
     if (cJSON_GetArraySize(t.services)) {
         cJSON_AddItemToObject(sup, "services", t.services);
     } else {
         cJSON_Delete(t.services);
-        report(im, HLOG_UNMAPPED, a, NULL,
-               "no service: none of its taxonomy terms maps to one (the record is left out; "
-               "the map can name them)");
+        report(im, HLOG_UNMAPPED, a, NULL, "%s",
+               _("no service: none of its taxonomy terms maps to one (the record is left out; "
+                 "the map can name them)"));
         im->failed = true;
     }
 
@@ -1264,7 +1297,9 @@ static void import_service(struct importer *im, const cJSON *svc, const cJSON *o
         } else if (!cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(ext, "status_not_stated"))) {
             char *q = quoted(st ? st : status);
             report(im, HLOG_UNMAPPED, a, "status",
-                   "%s has no itpnav equivalent (active, inactive, defunct); left out", q);
+                   /* TRANSLATORS: %s is the status, quoted; active, inactive and defunct are
+                    * HSDS's values, written as they are. */
+                   _("%s has no itpnav equivalent (active, inactive, defunct); left out"), q);
             free(q);
         }
         free(st);
@@ -1294,7 +1329,7 @@ static void import_service(struct importer *im, const cJSON *svc, const cJSON *o
         as_of[0] = '\0';
         if (lm && *lm && !hdate(lm, as_of)) {
             char *q = quoted(lm);
-            report(im, HLOG_UNMAPPED, a, "last_modified", "%s is not a date; left out", q);
+            report(im, HLOG_UNMAPPED, a, "last_modified", _("%s is not a date; left out"), q);
             free(q);
             as_of[0] = '\0';
         }
@@ -1311,7 +1346,7 @@ static void import_service(struct importer *im, const cJSON *svc, const cJSON *o
         verified[0] = '\0';
         if (ad && *ad && !hdate(ad, verified)) {
             char *q = quoted(ad);
-            report(im, HLOG_UNMAPPED, a, "assured_date", "%s is not a date; left out", q);
+            report(im, HLOG_UNMAPPED, a, "assured_date", _("%s is not a date; left out"), q);
             free(q);
             verified[0] = '\0';
         }
@@ -1346,13 +1381,17 @@ static void import_service(struct importer *im, const cJSON *svc, const cJSON *o
     free(hsds_id);
 }
 
+/* TRANSLATORS: a support is an entry of itpnav's dataset (ressource); a service is HSDS's. */
+static const char no_services[] =
+        N_("an organization without services: nothing to import (a support is a service)");
+
 /* One record of a directory: a service, an organization with its services, or a service at a
  * location with its service. */
 static void import_record(struct importer *im, const cJSON *rec, const struct at *a)
 {
     if (!cJSON_IsObject(rec)) {
         im->records++;
-        report(im, HLOG_UNMAPPED, a, NULL, "expected an object (a service); left out");
+        report(im, HLOG_UNMAPPED, a, NULL, "%s", _("expected an object (a service); left out"));
         return;
     }
     const cJSON *svc = cJSON_GetObjectItemCaseSensitive(rec, "service");
@@ -1387,9 +1426,7 @@ static void import_record(struct importer *im, const cJSON *rec, const struct at
         }
         if (!i) {
             im->records++;
-            report(im, HLOG_UNMAPPED, a, NULL,
-                   "an organization without services: nothing to import (a support is a "
-                   "service)");
+            report(im, HLOG_UNMAPPED, a, NULL, "%s", _(no_services));
         }
         cJSON_Delete(org);
         return;
@@ -1417,14 +1454,12 @@ static void import_record(struct importer *im, const cJSON *rec, const struct at
             "programs",     "website",    "parent_organization_id"};
     for (size_t k = 0; k < sizeof org_keys / sizeof org_keys[0]; k++)
         if (cJSON_GetObjectItemCaseSensitive(rec, org_keys[k])) {
-            report(im, HLOG_UNMAPPED, a, NULL,
-                   "an organization without services: nothing to import (a support is a "
-                   "service)");
+            report(im, HLOG_UNMAPPED, a, NULL, "%s", _(no_services));
             return;
         }
-    report(im, HLOG_UNMAPPED, a, NULL,
-           "not a service, an organization or a service at a location (a taxonomy? a "
-           "location?); left out");
+    report(im, HLOG_UNMAPPED, a, NULL, "%s",
+           _("not a service, an organization or a service at a location (a taxonomy? a "
+             "location?); left out"));
 }
 
 /* ---- Sources: JSON, NDJSON, a tabular package ---- */
@@ -1487,13 +1522,15 @@ static void import_item(struct importer *im, const struct jscan_item *it)
     at_record(&a, im->o->source, it->path);
     if (it->too_big) {
         im->records++;
-        report(im, HLOG_UNMAPPED, &a, NULL, "%s; left out", it->problem);
+        /* TRANSLATORS: %s is why the record cannot be read (its size); the record is not
+         * imported. */
+        report(im, HLOG_UNMAPPED, &a, NULL, C_("a record", "%s; left out"), it->problem);
         return;
     }
     cJSON *rec = cJSON_ParseWithLength(it->text, it->len);
     if (!rec) {
         im->records++;
-        report(im, HLOG_ERROR, &a, NULL, "cannot parse the record (out of memory?)");
+        report(im, HLOG_ERROR, &a, NULL, "%s", _("cannot parse the record (out of memory?)"));
         return;
     }
     import_record(im, rec, &a);
@@ -1505,7 +1542,7 @@ static int import_json(struct importer *im)
     struct jscan_options o = {.max_record = HSDS_MAX_RECORD, .flags = JSCAN_LENIENT_UTF8};
     struct jscan *s = jscan_open(im->o->source, -1, &o);
     if (!s) {
-        hlog(&im->log, HLOG_ERROR, im->o->source, NULL, "cannot open: %s", strerror(errno));
+        hlog(&im->log, HLOG_ERROR, im->o->source, NULL, _("cannot open: %s"), strerror(errno));
         return errno == EIO ? EXIT_IOERR : EXIT_NOINPUT;
     }
     struct jscan_item it;
@@ -1519,7 +1556,7 @@ static int import_json(struct importer *im)
                 if (it.type != '[') {
                     struct at a;
                     at_record(&a, im->o->source, it.path);
-                    report(im, HLOG_ERROR, &a, NULL, "expected an array of services");
+                    report(im, HLOG_ERROR, &a, NULL, "%s", _("expected an array of services"));
                 }
             }
             continue;
@@ -1531,7 +1568,8 @@ static int import_json(struct importer *im)
         if (ev == JSCAN_VALUE) {
             struct at a;
             at_record(&a, im->o->source, ".");
-            report(im, HLOG_ERROR, &a, NULL, "expected a service, a list of services or a page");
+            report(im, HLOG_ERROR, &a, NULL, "%s",
+                   _("expected a service, a list of services or a page"));
         }
     }
     int rc = ev == JSCAN_ERROR ? fatal_scan(im, s) : 0;
@@ -1554,7 +1592,7 @@ static int import_ndjson(struct importer *im)
 {
     FILE *f = fopen(im->o->source, "rb");
     if (!f) {
-        hlog(&im->log, HLOG_ERROR, im->o->source, NULL, "cannot open: %s", strerror(errno));
+        hlog(&im->log, HLOG_ERROR, im->o->source, NULL, _("cannot open: %s"), strerror(errno));
         return errno == EIO ? EXIT_IOERR : EXIT_NOINPUT;
     }
     struct sb line = {0};
@@ -1586,9 +1624,12 @@ static int import_ndjson(struct importer *im)
         at_record(&a, place, NULL);
         if (bytes > HSDS_MAX_RECORD) {
             im->records++;
+            char n_bytes[32], n_max[32];
+            /* TRANSLATORS: the line's size, then the limit, both in bytes. */
             report(im, HLOG_UNMAPPED, &a, NULL,
-                   "the line is %llu bytes; a record may be at most %zu bytes; left out",
-                   (unsigned long long)bytes, (size_t)HSDS_MAX_RECORD);
+                   _("the line is %s bytes; a record may be at most %s bytes; left out"),
+                   i18n_number(n_bytes, sizeof n_bytes, (long long)bytes),
+                   i18n_number(n_max, sizeof n_max, (long long)HSDS_MAX_RECORD));
             continue;
         }
         struct jscan_options o = {.flags = JSCAN_WHOLE | JSCAN_LENIENT_UTF8,
@@ -1604,7 +1645,8 @@ static int import_ndjson(struct importer *im)
             im->records++;
             char *pl = xasprintf("%s:%ld:%d", im->o->source, no,
                                  col + (int)(p - line.s) /* the line's own indent */);
-            hlog(&im->log, HLOG_UNMAPPED, pl, NULL, "%s; the line is left out", msg);
+            /* TRANSLATORS: %s is the JSON syntax error of the line. */
+            hlog(&im->log, HLOG_UNMAPPED, pl, NULL, _("%s; the line is left out"), msg);
             free(pl);
             jscan_destroy(s);
             continue;
@@ -1617,7 +1659,7 @@ static int import_ndjson(struct importer *im)
     }
     int rc = ferror(f) ? EXIT_IOERR : 0;
     if (rc)
-        hlog(&im->log, HLOG_ERROR, im->o->source, NULL, "cannot read: %s", strerror(errno));
+        hlog(&im->log, HLOG_ERROR, im->o->source, NULL, _("cannot read: %s"), strerror(errno));
     fclose(f);
     sb_finish(&line);
     return rc;
@@ -1837,7 +1879,7 @@ static int finish_supports(struct importer *im)
     }
     FILE *done = tmpfile();
     if (!done) {
-        hlog(&im->log, HLOG_ERROR, "temporary file", NULL, "%s", strerror(errno));
+        hlog(&im->log, HLOG_ERROR, _("temporary file"), NULL, "%s", strerror(errno));
         return EXIT_IOERR;
     }
     rewind(im->supports);
@@ -1855,7 +1897,8 @@ static int finish_supports(struct importer *im)
         if (p && id && !written(im, p)) {
             recorded(im, "itpnav", id, &where);
             hlog(&im->log, HLOG_UNMAPPED, where ? where : im->o->source, "itpnav.part_of",
-                 "\"%s\" is not among the supports imported; left out", p);
+                 /* TRANSLATORS: %s is the id of a support (part_of names it). */
+                 _("\"%s\" is not among the supports imported; left out"), p);
             cJSON_DeleteItemFromObjectCaseSensitive(sup, "part_of");
         }
         free(where);
@@ -1872,7 +1915,8 @@ static int finish_supports(struct importer *im)
     fclose(im->supports);
     im->supports = done;
     if (bad)
-        hlog(&im->log, HLOG_ERROR, "temporary file", NULL, "cannot write or read it back");
+        hlog(&im->log, HLOG_ERROR, _("temporary file"), NULL, "%s",
+             _("cannot write or read it back"));
     return bad ? EXIT_IOERR : 0;
 }
 
@@ -1881,24 +1925,48 @@ static void summary(struct importer *im)
 {
     struct sb s = {0};
     size_t left = im->records - im->imported;
-    sb_addf(&s, "%zu of %zu service%s imported", im->imported, im->records,
-            im->records == 1 ? "" : "s");
+    char a[32], b[32];
+    /* TRANSLATORS: between the parts of the import's summary ("...; 3 values not mapped"). */
+    const char *sep = C_("summary", "; ");
+    /* TRANSLATORS: the import's summary starts so: how many services were imported, of how
+     * many read (the plural follows the second number). */
+    sb_addf(&s, ngettext("%s of %s service imported", "%s of %s services imported", im->records),
+            i18n_number(a, sizeof a, (long long)im->imported),
+            i18n_number(b, sizeof b, (long long)im->records));
     if (left)
-        sb_addf(&s, ", %zu left out", left);
-    if (im->log.unmapped)
-        sb_addf(&s, "; %zu value%s not mapped", im->log.unmapped, im->log.unmapped == 1 ? "" : "s");
-    if (im->cities)
-        sb_addf(&s, "; %zu %s added", im->cities, im->cities == 1 ? "city" : "cities");
+        /* TRANSLATORS: the services that were not imported, after "N of M services imported". */
+        sb_addf(&s, ngettext(", %s left out", ", %s left out", left),
+                i18n_number(a, sizeof a, (long long)left));
+    if (im->log.unmapped) {
+        sb_add(&s, sep);
+        /* TRANSLATORS: values of the directory that have no place in the dataset (reported). */
+        sb_addf(&s, ngettext("%s value not mapped", "%s values not mapped", im->log.unmapped),
+                i18n_number(a, sizeof a, (long long)im->log.unmapped));
+    }
+    if (im->cities) {
+        sb_add(&s, sep);
+        /* TRANSLATORS: cities found in addresses and added to the regions. */
+        sb_addf(&s, ngettext("%s city added", "%s cities added", im->cities),
+                i18n_number(a, sizeof a, (long long)im->cities));
+    }
     size_t created = (size_t)cJSON_GetArraySize(im->new_goals) +
                      (size_t)cJSON_GetArraySize(im->new_services);
-    if (created)
-        sb_addf(&s, "; %zu goal%s or service%s added from the directory's itpnav terms", created,
-                created == 1 ? "" : "s", created == 1 ? "" : "s");
-    if (im->log.warnings)
-        sb_addf(&s, "; %zu warning%s", im->log.warnings, im->log.warnings == 1 ? "" : "s");
+    if (created) {
+        sb_add(&s, sep);
+        sb_addf(&s,
+                ngettext("%s goal or service added from the directory's itpnav terms",
+                         "%s goals or services added from the directory's itpnav terms", created),
+                i18n_number(a, sizeof a, (long long)created));
+    }
+    if (im->log.warnings) {
+        sb_add(&s, sep);
+        sb_addf(&s, ngettext("%s warning", "%s warnings", im->log.warnings),
+                i18n_number(a, sizeof a, (long long)im->log.warnings));
+    }
     FILE *out = im->log.out ? im->log.out : stderr;
     char *src = text_sanitize(im->o->source, false), *msg = text_sanitize(sb_str(&s), false);
-    fprintf(out, "itpnav: %s: %s\n", src, msg);
+    /* TRANSLATORS: the import's summary line: the source, then the summary. */
+    fprintf(out, _("itpnav: %s: %s\n"), src, msg);
     free(src);
     free(msg);
     sb_finish(&s);
@@ -1912,7 +1980,7 @@ static int output(struct importer *im)
     if (!out) {
         int rc = write_dataset(im, stdout);
         if (!rc && (fflush(stdout) != 0 || ferror(stdout))) {
-            hlog(&im->log, HLOG_ERROR, "standard output", NULL, "cannot write: %s",
+            hlog(&im->log, HLOG_ERROR, _("standard output"), NULL, _("cannot write: %s"),
                  strerror(errno));
             rc = EXIT_IOERR;
         }
@@ -1928,13 +1996,13 @@ static int output(struct importer *im)
         if (f && fclose(f) != 0)
             rc = EXIT_IOERR;
         if (rc)
-            hlog(&im->log, HLOG_ERROR, out, NULL, "cannot write: %s", strerror(errno));
+            hlog(&im->log, HLOG_ERROR, out, NULL, _("cannot write: %s"), strerror(errno));
         return rc;
     }
     char *tmp = xasprintf("%s.XXXXXX", out);
     int fd = mkstemp(tmp);
     if (fd < 0) {
-        hlog(&im->log, HLOG_ERROR, out, NULL, "cannot write: %s", strerror(errno));
+        hlog(&im->log, HLOG_ERROR, out, NULL, _("cannot write: %s"), strerror(errno));
         free(tmp);
         return EXIT_IOERR;
     }
@@ -1950,7 +2018,7 @@ static int output(struct importer *im)
     if (!rc && rename(tmp, out) != 0)
         rc = EXIT_IOERR;
     if (rc) {
-        hlog(&im->log, HLOG_ERROR, out, NULL, "cannot write: %s", strerror(errno));
+        hlog(&im->log, HLOG_ERROR, out, NULL, _("cannot write: %s"), strerror(errno));
         unlink(tmp);
     }
     free(tmp);
@@ -1962,7 +2030,7 @@ static int open_db(struct importer *im)
     /* An empty name: a private database in a temporary file, deleted when closed. */
     if (sqlite3_open_v2("", &im->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
         SQLITE_OK) {
-        hlog(&im->log, HLOG_ERROR, "temporary database", NULL, "%s", sqlite3_errmsg(im->db));
+        hlog(&im->log, HLOG_ERROR, _("temporary database"), NULL, "%s", sqlite3_errmsg(im->db));
         return EXIT_IOERR;
     }
     char *err = NULL;
@@ -1976,7 +2044,7 @@ static int open_db(struct importer *im)
                            &im->seen_get, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(im->db, "INSERT INTO seen VALUES(?, ?, ?)", -1, &im->seen_put, NULL) !=
                 SQLITE_OK) {
-        hlog(&im->log, HLOG_ERROR, "temporary database", NULL, "%s",
+        hlog(&im->log, HLOG_ERROR, _("temporary database"), NULL, "%s",
              err ? err : sqlite3_errmsg(im->db));
         sqlite3_free(err);
         return EXIT_IOERR;
@@ -1998,12 +2066,12 @@ int hsds_import(const struct hsds_import_options *o)
     if (!rc)
         rc = open_db(&im);
     if (!rc && !(im.supports = tmpfile())) {
-        hlog(&im.log, HLOG_ERROR, "temporary file", NULL, "%s", strerror(errno));
+        hlog(&im.log, HLOG_ERROR, _("temporary file"), NULL, "%s", strerror(errno));
         rc = EXIT_IOERR;
     }
     struct stat st;
     if (!rc && stat(o->source, &st) != 0) {
-        hlog(&im.log, HLOG_ERROR, o->source, NULL, "cannot open: %s", strerror(errno));
+        hlog(&im.log, HLOG_ERROR, o->source, NULL, _("cannot open: %s"), strerror(errno));
         rc = EXIT_NOINPUT;
     }
     char *dir = NULL;
@@ -2022,12 +2090,13 @@ int hsds_import(const struct hsds_import_options *o)
     if (!rc) {
         summary(&im);
         if (!im.imported) {
-            hlog(&im.log, HLOG_ERROR, o->source, NULL,
-                 "no service could be imported; nothing is written");
+            hlog(&im.log, HLOG_ERROR, o->source, NULL, "%s",
+                 _("no service could be imported; nothing is written"));
             rc = EXIT_DATAERR;
         } else if (o->strict && (im.log.unmapped || im.log.errors)) {
-            hlog(&im.log, HLOG_ERROR, o->source, NULL,
-                 "with --strict, a value that cannot be mapped is an error; nothing is written");
+            hlog(&im.log, HLOG_ERROR, o->source, NULL, "%s",
+                 _("with --strict, a value that cannot be mapped is an error; nothing is "
+                   "written"));
             rc = EXIT_DATAERR;
         } else {
             rc = output(&im);

@@ -50,6 +50,10 @@ enum hclean_flags {
 char *hclean(const char *s, size_t n, unsigned flags, size_t max, unsigned *removed,
              struct sb *why);
 
+/* The reason hclean gives for a text with nothing left in it, untranslated: hclean writes
+ * _(hclean_empty), which a reason can be compared with. */
+extern const char hclean_empty[];
+
 /* hclean without the reasons: NULL when s cannot be used. */
 char *hclean_quiet(const char *s, size_t n, unsigned flags, size_t max);
 

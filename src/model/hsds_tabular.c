@@ -9,6 +9,7 @@
 
 #include "csv.h"
 #include "dataset.h"
+#include "i18n.h"
 #include "jscan.h"
 
 #define L(...)                                                                                     \
@@ -132,7 +133,7 @@ static bool exec(struct tab *tb, const char *sql)
     char *err = NULL;
     if (sqlite3_exec(tb->db, sql, NULL, NULL, &err) == SQLITE_OK)
         return true;
-    hlog(tb->log, HLOG_ERROR, "temporary database", NULL, "%s", err ? err : "failed");
+    hlog(tb->log, HLOG_ERROR, _("temporary database"), NULL, "%s", err ? err : _("failed"));
     sqlite3_free(err);
     return false;
 }
@@ -162,10 +163,11 @@ static int load_table(struct tab *tb, const struct htable *t, const char *file, 
         int err = errno;
         bool service = strcmp(t->name, "service") == 0;
         if (service || listed)
-            hlog(tb->log, service ? HLOG_ERROR : HLOG_UNMAPPED, path, NULL, "cannot open (%s)%s",
-                 strerror(err),
-                 service ? "; a package needs its services"
-                         : "; listed in datapackage.json, its data is left out");
+            /* TRANSLATORS: %s is why the file cannot be opened (the system's words). */
+            hlog(tb->log, service ? HLOG_ERROR : HLOG_UNMAPPED, path, NULL,
+                 service ? _("cannot open (%s); a package needs its services")
+                         : _("cannot open (%s); listed in datapackage.json, its data is left out"),
+                 strerror(err));
         free(path);
         return service ? (err == EIO ? EXIT_IOERR : EXIT_NOINPUT) : 0;
     }
@@ -202,7 +204,8 @@ static int load_table(struct tab *tb, const struct htable *t, const char *file, 
         char place[600];
         snprintf(place, sizeof place, "%s:%ld", path, row.line);
         if (row.problem && row.n == 0) {
-            hlog(tb->log, HLOG_UNMAPPED, place, NULL, "%s; the row is left out", row.problem);
+            /* TRANSLATORS: %s is what is wrong with the row of a CSV file. */
+            hlog(tb->log, HLOG_UNMAPPED, place, NULL, _("%s; the row is left out"), row.problem);
             continue;
         }
         if (row.problem)
@@ -221,13 +224,15 @@ static int load_table(struct tab *tb, const struct htable *t, const char *file, 
                     has_id = true;
                 if (col_of[i] < 0 && name)
                     hlog(tb->log, HLOG_WARNING, place, NULL,
-                         "column \"%s\" is not a field of HSDS 3.0's %s table; ignored", name,
+                         /* TRANSLATORS: the column's name, then the HSDS table's
+                          * (service, location...), both as they are. */
+                         _("column \"%s\" is not a field of HSDS 3.0's %s table; ignored"), name,
                          t->name);
                 free(name);
             }
             if (!has_id) {
-                hlog(tb->log, HLOG_UNMAPPED, place, NULL,
-                     "no \"id\" column; the table is left out");
+                hlog(tb->log, HLOG_UNMAPPED, place, NULL, "%s",
+                     _("no \"id\" column; the table is left out"));
                 break;
             }
             continue;
@@ -239,8 +244,12 @@ static int load_table(struct tab *tb, const struct htable *t, const char *file, 
             continue;
         if (row.n != header_n)
             hlog(tb->log, HLOG_WARNING, place, NULL,
-                 "%zu fields where the header has %zu; the fields are read by position", row.n,
-                 header_n);
+                 /* TRANSLATORS: the row's number of fields (the plural follows it), then the
+                  * header's. */
+                 ngettext("%zu fields where the header has %zu; the fields are read by position",
+                          "%zu fields where the header has %zu; the fields are read by position",
+                          row.n),
+                 row.n, header_n);
         sqlite3_reset(ins);
         sqlite3_clear_bindings(ins);
         sqlite3_bind_int64(ins, 1, row.line);
@@ -265,11 +274,11 @@ static int load_table(struct tab *tb, const struct htable *t, const char *file, 
             sqlite3_bind_text(ins, col_of[i] + 2, v, (int)n, SQLITE_TRANSIENT);
         }
         if (!id) {
-            hlog(tb->log, HLOG_UNMAPPED, place, "id", "empty; the row is left out");
+            hlog(tb->log, HLOG_UNMAPPED, place, "id", "%s", _("empty; the row is left out"));
             continue;
         }
         if (sqlite3_step(ins) != SQLITE_DONE) {
-            hlog(tb->log, HLOG_ERROR, place, NULL, "cannot store the row: %s",
+            hlog(tb->log, HLOG_ERROR, place, NULL, _("cannot store the row: %s"),
                  sqlite3_errmsg(tb->db));
             rc = EXIT_IOERR;
             break;
@@ -279,18 +288,19 @@ static int load_table(struct tab *tb, const struct htable *t, const char *file, 
             sqlite3_bind_text(first, 1, id, (int)id_len, SQLITE_TRANSIENT);
             long at = sqlite3_step(first) == SQLITE_ROW ? (long)sqlite3_column_int64(first, 0) : 0;
             hlog(tb->log, HLOG_UNMAPPED, place, "id",
-                 "duplicate id \"%.*s\", first on line %ld; the row is left out", (int)id_len, id,
-                 at);
+                 /* TRANSLATORS: the id, then the line of the first row with it. */
+                 _("duplicate id \"%.*s\", first on line %ld; the row is left out"), (int)id_len,
+                 id, at);
             continue;
         }
         rows++;
     }
     if (got < 0) {
-        hlog(tb->log, HLOG_ERROR, path, NULL, "cannot read: %s", strerror(errno));
+        hlog(tb->log, HLOG_ERROR, path, NULL, _("cannot read: %s"), strerror(errno));
         rc = EXIT_IOERR;
     }
     if (!col_of && got == 0)
-        hlog(tb->log, HLOG_WARNING, path, NULL, "empty: no header, no rows");
+        hlog(tb->log, HLOG_WARNING, path, NULL, "%s", _("empty: no header, no rows"));
     free(col_of);
     csv_close(r);
     fclose(f);
@@ -441,8 +451,9 @@ static cJSON *package(struct tab *tb, int *rc)
     struct diags d = {0};
     *rc = dataset_read_file(path, &buf, &len, &d);
     if (*rc) {
-        hlog(tb->log, HLOG_ERROR, path, NULL, "%s; a tabular data package needs one",
-             d.n ? d.v[0].msg : "cannot read");
+        /* TRANSLATORS: %s is why datapackage.json cannot be read. */
+        hlog(tb->log, HLOG_ERROR, path, NULL, _("%s; a tabular data package needs one"),
+             d.n ? d.v[0].msg : _("cannot read"));
         diags_finish(&d);
         free(path);
         return NULL;
@@ -458,8 +469,9 @@ static cJSON *package(struct tab *tb, int *rc)
     cJSON *root = NULL;
     if (msg) {
         char *place = xasprintf("%s:%d:%d", path, line, col);
-        hlog(tb->log, HLOG_WARNING, place, NULL, "%s; the tables are read under their usual names",
-             msg);
+        /* TRANSLATORS: %s is the JSON syntax error of datapackage.json. */
+        hlog(tb->log, HLOG_WARNING, place, NULL,
+             _("%s; the tables are read under their usual names"), msg);
         free(place);
     } else {
         root = cJSON_ParseWithLength(buf, len);
@@ -468,15 +480,15 @@ static cJSON *package(struct tab *tb, int *rc)
     free(buf);
     const cJSON *res = cJSON_GetObjectItemCaseSensitive(root, "resources");
     if (root && !cJSON_IsArray(res)) {
-        hlog(tb->log, HLOG_WARNING, path, ".resources",
-             "missing or not an array; the tables are read under their usual names");
+        hlog(tb->log, HLOG_WARNING, path, ".resources", "%s",
+             _("missing or not an array; the tables are read under their usual names"));
         cJSON_Delete(root);
         root = NULL;
     }
     const char *version = hstr(root, "version");
     if (version && strncmp(version, "3.", 2) != 0)
         hlog(tb->log, HLOG_WARNING, path, ".version",
-             "the package says HSDS version \"%s\"; it is read as 3.0", version);
+             _("the package says HSDS version \"%s\"; it is read as 3.0"), version);
     free(path);
     return root;
 }
@@ -499,11 +511,11 @@ int htab_import(sqlite3 *db, const char *dir, struct hlog *log, bool (*fn)(void 
             const char *name = hstr(r, "name"), *file = hstr(r, "path");
             const struct htable *t = name ? htable_find(name) : NULL;
             if (!t)
-                hlog(log, HLOG_WARNING, where, p, "\"%s\" is not a table of HSDS 3.0; ignored",
-                     name ? name : "(no name)");
+                hlog(log, HLOG_WARNING, where, p, _("\"%s\" is not a table of HSDS 3.0; ignored"),
+                     name ? name : _("(no name)"));
             else if (!file || !safe_path(file))
-                hlog(log, HLOG_UNMAPPED, where, p,
-                     "its path is missing or leads out of the package; the table is left out");
+                hlog(log, HLOG_UNMAPPED, where, p, "%s",
+                     _("its path is missing or leads out of the package; the table is left out"));
             else if (t->read && !tb.file[table_index(t)] && !rc)
                 rc = load_table(&tb, t, file, true);
             free(where);

@@ -6,6 +6,7 @@
 
 #include "dataset.h"
 #include "hsds_internal.h"
+#include "i18n.h"
 #include "text.h"
 
 void hlog(struct hlog *l, enum hlog_kind kind, const char *place, const char *path, const char *fmt,
@@ -27,8 +28,17 @@ void hlog(struct hlog *l, enum hlog_kind kind, const char *place, const char *pa
     char *q = path ? text_sanitize(path, false) : NULL;
     char *m = text_sanitize(sb_str(&b), false);
     FILE *out = l->out ? l->out : stderr;
-    fprintf(out, "itpnav: %s: %s%s%s%s\n", p, q ? q : "", q ? ": " : "",
-            kind == HLOG_WARNING ? "warning: " : "", m);
+    /* TRANSLATORS: before a report that is only worth knowing ("warning: 2 control characters
+     * removed"), after its place. */
+    const char *warning = kind == HLOG_WARNING ? C_("report", "warning: ") : "";
+    if (q)
+        /* TRANSLATORS: a report of import or export hsds: the file (or FILE:LINE), the jq path
+         * of the value in it (.[3].name), "warning: " or nothing, then the message. */
+        fprintf(out, _("itpnav: %s: %s: %s%s\n"), p, q, warning, m);
+    else
+        /* TRANSLATORS: a report of import or export hsds without a jq path: the file (or
+         * FILE:LINE), "warning: " or nothing, then the message. */
+        fprintf(out, _("itpnav: %s: %s%s\n"), p, warning, m);
     free(p);
     free(q);
     free(m);
@@ -224,15 +234,21 @@ static char *html_strip(const char *s)
 
 /* ---- Cleaning ---- */
 
+/* TRANSLATORS: why a text cannot be imported: nothing is left once spaces and control
+ * characters are removed. */
+const char hclean_empty[] = N_("empty");
+
 char *hclean(const char *s, size_t n, unsigned flags, size_t max, unsigned *removed, struct sb *why)
 {
     size_t bad;
     if (!text_utf8_valid(s, n, &bad)) {
-        sb_addf(why, "invalid UTF-8 (byte 0x%02X at byte %zu)", (unsigned char)s[bad], bad);
+        /* TRANSLATORS: why a text cannot be imported: the value of the byte, then its offset
+         * in the text (0 for the first). */
+        sb_addf(why, _("invalid UTF-8 (byte 0x%02X at byte %zu)"), (unsigned char)s[bad], bad);
         return NULL;
     }
     if (memchr(s, '\0', n)) {
-        sb_add(why, "a NUL character in the text");
+        sb_add(why, _("a NUL character in the text"));
         return NULL;
     }
     char *html = NULL;
@@ -308,12 +324,17 @@ char *hclean(const char *s, size_t n, unsigned flags, size_t max, unsigned *remo
     free(html);
     if (o == 0) {
         free(out);
-        sb_add(why, "empty");
+        sb_add(why, _(hclean_empty));
         return NULL;
     }
     if (chars > max) {
         free(out);
-        sb_addf(why, "%zu characters; at most %zu are allowed", chars, max);
+        char n_chars[32], n_max[32];
+        /* TRANSLATORS: why a text cannot be imported: its length, then the limit (both more
+         * than one). */
+        sb_addf(why, _("%s characters; at most %s are allowed"),
+                i18n_number(n_chars, sizeof n_chars, (long long)chars),
+                i18n_number(n_max, sizeof n_max, (long long)max));
         return NULL;
     }
     return out;

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "text.h"
 #include "util.h"
 
@@ -71,12 +72,12 @@ struct jscan {
     size_t prefix; /* the length of path's key part for the current list, 0 when not written */
     struct seen_key *keys;
     size_t n_keys;
-    char problem[160];
+    char problem[400]; /* room for a translation's longer words */
 
     bool failed, io;
     enum { ERR_SYNTAX, ERR_UTF8, ERR_SIZE, ERR_IO } kind;
     struct at err_at;
-    char msg[200];
+    char msg[400];
     uint64_t hash; /* JSCAN_HASH: FNV-1a of the bytes read */
 };
 
@@ -112,9 +113,11 @@ static const char *mib(uint64_t n, char buf[32])
     if (n < ((uint64_t)1 << 20) || n % ((uint64_t)1 << 20))
         return "";
     if (n % ((uint64_t)1 << 30) == 0)
-        snprintf(buf, 32, " (%llu GiB)", (unsigned long long)(n >> 30));
+        /* TRANSLATORS: a size in gibibytes, after a number of bytes. */
+        snprintf(buf, 32, _(" (%llu GiB)"), (unsigned long long)(n >> 30));
     else
-        snprintf(buf, 32, " (%llu MiB)", (unsigned long long)(n >> 20));
+        /* TRANSLATORS: a size in mebibytes, after a number of bytes. */
+        snprintf(buf, 32, _(" (%llu MiB)"), (unsigned long long)(n >> 20));
     return buf;
 }
 
@@ -124,7 +127,9 @@ static bool too_large(struct jscan *s)
 {
     char m[32];
     s->failed = false; /* this error comes first, whatever was found before */
-    fail_at(s, (struct at){0, 0}, "the file is larger than %llu bytes%s, the most a dataset may be",
+    /* TRANSLATORS: the limit in bytes, then the same in GiB or MiB (" (4 GiB)"), or nothing. */
+    fail_at(s, (struct at){0, 0},
+            _("the file is larger than %llu bytes%s, the most a dataset may be"),
             (unsigned long long)s->o.max_file, mib(s->o.max_file, m));
     s->kind = ERR_SIZE;
     return false;
@@ -160,7 +165,8 @@ static bool refill(struct jscan *s)
             n = read(s->fd, s->buf + s->end, room);
         while (n < 0 && errno == EINTR);
         if (n < 0) {
-            fail_at(s, (struct at){0, 0}, "cannot read: %s", strerror(errno));
+            /* TRANSLATORS: %s is the system's reason ("Input/output error"). */
+            fail_at(s, (struct at){0, 0}, _("cannot read: %s"), strerror(errno));
             s->io = true;
             s->kind = ERR_IO;
             return false;
@@ -253,7 +259,7 @@ static const char *describe(struct jscan *s, char *buf, size_t n)
 {
     size_t a = avail(s, 4);
     if (!a)
-        return "the end of the file";
+        return C_("unexpected", "the end of the file");
     unsigned char c = (unsigned char)s->buf[s->pos];
     if (c > 0x20 && c < 0x7f) {
         snprintf(buf, n, "'%c'", c);
@@ -268,7 +274,8 @@ static const char *describe(struct jscan *s, char *buf, size_t n)
 /* The byte at the current position is not UTF-8. */
 static bool bad_utf8(struct jscan *s)
 {
-    fail_at(s, here(s), "invalid UTF-8 (byte 0x%02X); expected a UTF-8 text file",
+    /* TRANSLATORS: the byte's value, in hexadecimal. */
+    fail_at(s, here(s), _("invalid UTF-8 (byte 0x%02X); expected a UTF-8 text file"),
             (unsigned char)s->buf[s->pos]);
     s->kind = ERR_UTF8;
     return false;
@@ -282,7 +289,9 @@ static bool unexpected(struct jscan *s, const char *expected)
     if (a && (unsigned char)s->buf[s->pos] >= 0x80 &&
         !utf8_len((const unsigned char *)s->buf + s->pos, a))
         return bad_utf8(s);
-    return fail_at(s, here(s), "unexpected %s; expected %s", describe(s, b, sizeof b), expected);
+    /* TRANSLATORS: what was read ("'x'", "U+00A0" or "the end of the file"), then what
+     * was expected there ("',' or '}'", "a key in double quotes"). */
+    return fail_at(s, here(s), _("unexpected %s; expected %s"), describe(s, b, sizeof b), expected);
 }
 
 /* ---- The grammar (the loader's rules and messages) ---- */
@@ -322,27 +331,30 @@ static bool scan_escape(struct jscan *s, struct at esc)
     case 't': adv(s); return true;
     case 'u': break;
     default:
+        /* TRANSLATORS: the character after the backslash; the escapes stay as they are. */
         return fail_at(s, esc,
-                       "invalid escape \\%s; expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t "
-                       "\\uXXXX",
+                       _("invalid escape \\%s; expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t "
+                         "\\uXXXX"),
                        describe(s, b, sizeof b));
     }
     unsigned v, lo;
     if (avail(s, 5) < 5 || !hex4(s->buf + s->pos + 1, &v))
-        return fail_at(s, esc, "invalid \\u escape; expected four hex digits");
+        return fail_at(s, esc, "%s", _("invalid \\u escape; expected four hex digits"));
     for (int i = 0; i < 5; i++)
         adv(s);
     if (v >= 0xDC00 && v <= 0xDFFF)
-        return fail_at(s, esc, "lone low surrogate \\u%04X; expected a character", v);
+        /* TRANSLATORS: \\u%04X is the escape as the file writes it. */
+        return fail_at(s, esc, _("lone low surrogate \\u%04X; expected a character"), v);
     if (v >= 0xD800 && v <= 0xDBFF) {
         const char *p = s->buf + s->pos;
         if (avail(s, 6) < 6 || (p = s->buf + s->pos, p[0] != '\\') || p[1] != 'u' ||
             !hex4(p + 2, &lo) || lo < 0xDC00 || lo > 0xDFFF)
-            return fail_at(s, esc, "high surrogate \\u%04X not followed by a low surrogate", v);
+            /* TRANSLATORS: \\u%04X is the escape as the file writes it. */
+            return fail_at(s, esc, _("high surrogate \\u%04X not followed by a low surrogate"), v);
         for (int i = 0; i < 6; i++)
             adv(s);
     } else if (v == 0) {
-        return fail_at(s, esc, "\\u0000 (NUL) is not allowed in a string");
+        return fail_at(s, esc, "%s", _("\\u0000 (NUL) is not allowed in a string"));
     }
     return true;
 }
@@ -369,9 +381,10 @@ static bool scan_string(struct jscan *s)
             return true;
         }
         if (c < 0x20)
+            /* TRANSLATORS: U+%04X is the character's code. */
             return fail_at(s, here(s),
-                           "control character U+%04X inside a string (write it as an escape "
-                           "such as \\n, or remove it)",
+                           _("control character U+%04X inside a string (write it as an escape "
+                             "such as \\n, or remove it)"),
                            c);
         if (c == '\\') {
             struct at esc = here(s);
@@ -396,8 +409,8 @@ static bool scan_string(struct jscan *s)
     }
     if (s->failed)
         return false;
-    return fail_at(s, open,
-                   "unterminated string; expected a closing '\"' before the end of the file");
+    return fail_at(s, open, "%s",
+                   _("unterminated string; expected a closing '\"' before the end of the file"));
 }
 
 static bool is_digit(int c)
@@ -411,15 +424,15 @@ static bool scan_number(struct jscan *s)
     if (peek(s) == '-')
         adv(s);
     if (!is_digit(peek(s)))
-        return fail_at(s, start, "invalid number; expected a digit");
+        return fail_at(s, start, "%s", _("invalid number; expected a digit"));
     if (peek(s) == '0' && avail(s, 2) >= 2 && is_digit(s->buf[s->pos + 1]))
-        return fail_at(s, start, "invalid number; a number may not start with 0");
+        return fail_at(s, start, "%s", _("invalid number; a number may not start with 0"));
     while (is_digit(peek(s)))
         adv(s);
     if (peek(s) == '.') {
         adv(s);
         if (!is_digit(peek(s)))
-            return fail_at(s, start, "invalid number; expected a digit after '.'");
+            return fail_at(s, start, "%s", _("invalid number; expected a digit after '.'"));
         while (is_digit(peek(s)))
             adv(s);
     }
@@ -428,7 +441,7 @@ static bool scan_number(struct jscan *s)
         if (peek(s) == '+' || peek(s) == '-')
             adv(s);
         if (!is_digit(peek(s)))
-            return fail_at(s, start, "invalid number; expected a digit in the exponent");
+            return fail_at(s, start, "%s", _("invalid number; expected a digit in the exponent"));
         while (is_digit(peek(s)))
             adv(s);
     }
@@ -445,14 +458,15 @@ static bool scan_literal(struct jscan *s, const char *word)
     }
     if (s->failed)
         return false;
-    return unexpected(s, "a value (a string, number, object, array, true, false or null)");
+    return unexpected(s, _("a value (a string, number, object, array, true, false or null)"));
 }
 
 static bool scan_container(struct jscan *s, int depth, char close)
 {
     char b[16];
     if (depth >= JSCAN_MAX_DEPTH)
-        return fail_at(s, here(s), "nested more than %d levels deep", JSCAN_MAX_DEPTH);
+        /* TRANSLATORS: the most levels of objects and arrays one inside another. */
+        return fail_at(s, here(s), _("nested more than %d levels deep"), JSCAN_MAX_DEPTH);
     adv(s);
     skip_ws(s);
     if (peek(s) == close) {
@@ -462,12 +476,12 @@ static bool scan_container(struct jscan *s, int depth, char close)
     for (;;) {
         if (close == '}') {
             if (peek(s) != '"')
-                return s->failed ? false : unexpected(s, "a key in double quotes");
+                return s->failed ? false : unexpected(s, _("a key in double quotes"));
             if (!scan_string(s))
                 return false;
             skip_ws(s);
             if (peek(s) != ':')
-                return s->failed ? false : unexpected(s, "':' after the key");
+                return s->failed ? false : unexpected(s, _("':' after the key"));
             adv(s);
         }
         if (!scan_value(s, depth + 1))
@@ -478,10 +492,12 @@ static bool scan_container(struct jscan *s, int depth, char close)
             adv(s);
             skip_ws(s);
             if (peek(s) == close)
-                return fail_at(s, here(s), "unexpected %s after ','; expected another %s",
-                               describe(s, b, sizeof b),
-                               close == '}' ? "member (a trailing comma is not JSON)"
-                                            : "element (a trailing comma is not JSON)");
+                return fail_at(
+                        s, here(s), _("unexpected %s after ','; expected another %s"),
+                        describe(s, b, sizeof b),
+                        close == '}'
+                                ? C_("expected another", "member (a trailing comma is not JSON)")
+                                : C_("expected another", "element (a trailing comma is not JSON)"));
             continue;
         }
         if (c == close) {
@@ -491,7 +507,8 @@ static bool scan_container(struct jscan *s, int depth, char close)
         if (s->failed)
             return false;
         char what[32];
-        snprintf(what, sizeof what, "',' or '%c'", close);
+        /* TRANSLATORS: what may come next: a comma, or the closing '}' or ']'. */
+        snprintf(what, sizeof what, _("',' or '%c'"), close);
         return unexpected(s, what);
     }
 }
@@ -507,8 +524,9 @@ static bool scan_value(struct jscan *s, int depth)
     if (c < 0) {
         if (s->failed)
             return false;
-        return fail_at(s, here(s),
-                       "unexpected end of the file; expected a value (is the file truncated?)");
+        return fail_at(s, here(s), "%s",
+                       _("unexpected end of the file; expected a value (is the file "
+                         "truncated?)"));
     }
     switch (c) {
     case '{': return scan_container(s, depth, '}');
@@ -520,7 +538,7 @@ static bool scan_value(struct jscan *s, int depth)
     default:
         if (c == '-' || is_digit(c))
             return scan_number(s);
-        return unexpected(s, "a value (a string, number, object, array, true, false or null)");
+        return unexpected(s, _("a value (a string, number, object, array, true, false or null)"));
     }
 }
 
@@ -551,16 +569,19 @@ static bool take_value(struct jscan *s, int depth, struct jscan_item *it)
     it->offset = s->rec_off;
     if (s->o.max_values && s->rec_values > s->o.max_values && size <= s->o.max_record) {
         it->too_big = size;
+        /* TRANSLATORS: the most values a record may hold. */
         snprintf(s->problem, sizeof s->problem,
-                 "the record holds more than %zu values (strings, numbers, objects, arrays); a "
-                 "record may hold at most that many",
+                 _("the record holds more than %zu values (strings, numbers, objects, arrays); a "
+                   "record may hold at most that many"),
                  s->o.max_values);
         it->problem = s->problem;
     } else if (s->skipping || size > s->o.max_record) {
         char m[32];
         it->too_big = size;
+        /* TRANSLATORS: the record's size and the limit, in bytes, then the limit in MiB
+         * (" (8 MiB)") or nothing. */
         snprintf(s->problem, sizeof s->problem,
-                 "the record is %llu bytes; a record may be at most %zu bytes%s",
+                 _("the record is %llu bytes; a record may be at most %zu bytes%s"),
                  (unsigned long long)size, s->o.max_record, mib(s->o.max_record, m));
         it->problem = s->problem;
     } else {
@@ -571,9 +592,10 @@ static bool take_value(struct jscan *s, int depth, struct jscan_item *it)
         it->bad_line = s->bad.line;
         it->bad_col = s->bad.col;
         if (!it->problem) {
+            /* TRANSLATORS: the line and the column of the first byte that is not UTF-8. */
             snprintf(s->problem, sizeof s->problem,
-                     "invalid UTF-8 at line %d, column %d; expected a UTF-8 text file", s->bad.line,
-                     s->bad.col);
+                     _("invalid UTF-8 at line %d, column %d; expected a UTF-8 text file"),
+                     s->bad.line, s->bad.col);
             it->problem = s->problem;
         }
     }
@@ -656,7 +678,8 @@ static bool take_key(struct jscan *s, struct jscan_item *it)
         return false;
     uint64_t size = s->base + s->pos - s->rec_off;
     if (s->skipping || size > s->o.max_record)
-        return fail_at(s, at, "a key of %llu bytes; a key may be at most %zu bytes",
+        /* TRANSLATORS: the key's size, then the limit, in bytes. */
+        return fail_at(s, at, _("a key of %llu bytes; a key may be at most %zu bytes"),
                        (unsigned long long)size, s->o.max_record);
     size_t n;
     free(s->key);
@@ -668,7 +691,8 @@ static bool take_key(struct jscan *s, struct jscan_item *it)
             return true;
         }
     if (s->n_keys == JSCAN_MAX_KEYS)
-        return fail_at(s, at, "more than %d keys in the top-level object", JSCAN_MAX_KEYS);
+        /* TRANSLATORS: the most keys the top-level object may have. */
+        return fail_at(s, at, _("more than %d keys in the top-level object"), JSCAN_MAX_KEYS);
     s->keys = xrealloc(s->keys, (s->n_keys + 1) * sizeof *s->keys);
     s->keys[s->n_keys++] = (struct seen_key){xstrdup(s->key), n, at};
     return true;
@@ -689,8 +713,10 @@ enum jscan_event jscan_next(struct jscan *s, struct jscan_item *it)
             int c = peek(s);
             if (c < 0) {
                 if (!s->failed)
-                    fail_at(s, (struct at){1, 1}, "the file is empty; expected a JSON %s",
-                            (s->o.flags & JSCAN_OBJECT) ? "object" : "object or array");
+                    fail_at(s, (struct at){1, 1}, "%s",
+                            (s->o.flags & JSCAN_OBJECT)
+                                    ? _("the file is empty; expected a JSON object")
+                                    : _("the file is empty; expected a JSON object or array"));
                 return JSCAN_ERROR;
             }
             s->doc_type = (char)c;
@@ -718,7 +744,7 @@ enum jscan_event jscan_next(struct jscan *s, struct jscan_item *it)
             skip_ws(s);
             if (peek(s) != '"') {
                 if (!s->failed)
-                    unexpected(s, "a key in double quotes");
+                    unexpected(s, _("a key in double quotes"));
                 return JSCAN_ERROR;
             }
             if (!take_key(s, it))
@@ -726,7 +752,7 @@ enum jscan_event jscan_next(struct jscan *s, struct jscan_item *it)
             skip_ws(s);
             if (peek(s) != ':') {
                 if (!s->failed)
-                    unexpected(s, "':' after the key");
+                    unexpected(s, _("':' after the key"));
                 return JSCAN_ERROR;
             }
             adv(s);
@@ -765,8 +791,9 @@ enum jscan_event jscan_next(struct jscan *s, struct jscan_item *it)
                 adv(s);
                 skip_ws(s);
                 if (peek(s) == '}') {
-                    fail_at(s, here(s), "unexpected %s after ','; expected another %s",
-                            describe(s, b, sizeof b), "member (a trailing comma is not JSON)");
+                    fail_at(s, here(s), _("unexpected %s after ','; expected another %s"),
+                            describe(s, b, sizeof b),
+                            C_("expected another", "member (a trailing comma is not JSON)"));
                     return JSCAN_ERROR;
                 }
                 s->state = ST_KEY;
@@ -778,7 +805,7 @@ enum jscan_event jscan_next(struct jscan *s, struct jscan_item *it)
                 continue;
             }
             if (!s->failed)
-                unexpected(s, "',' or '}'");
+                unexpected(s, _("',' or '}'"));
             return JSCAN_ERROR;
         }
         case ST_ELEMENT: {
@@ -786,9 +813,9 @@ enum jscan_event jscan_next(struct jscan *s, struct jscan_item *it)
             it->event = JSCAN_ELEMENT;
             if (peek(s) < 0) {
                 if (!s->failed)
-                    fail_at(s, here(s),
-                            "unexpected end of the file; expected a value (is the file "
-                            "truncated?)");
+                    fail_at(s, here(s), "%s",
+                            _("unexpected end of the file; expected a value (is the file "
+                              "truncated?)"));
                 return JSCAN_ERROR;
             }
             if (!take_value(s, s->top_array ? 1 : 2, it))
@@ -808,8 +835,9 @@ enum jscan_event jscan_next(struct jscan *s, struct jscan_item *it)
                 adv(s);
                 skip_ws(s);
                 if (peek(s) == ']') {
-                    fail_at(s, here(s), "unexpected %s after ','; expected another %s",
-                            describe(s, b, sizeof b), "element (a trailing comma is not JSON)");
+                    fail_at(s, here(s), _("unexpected %s after ','; expected another %s"),
+                            describe(s, b, sizeof b),
+                            C_("expected another", "element (a trailing comma is not JSON)"));
                     return JSCAN_ERROR;
                 }
                 s->index++;
@@ -822,15 +850,15 @@ enum jscan_event jscan_next(struct jscan *s, struct jscan_item *it)
                 continue;
             }
             if (!s->failed)
-                unexpected(s, "',' or ']'");
+                unexpected(s, _("',' or ']'"));
             return JSCAN_ERROR;
         }
         case ST_AFTER_DOC:
             skip_ws(s);
             if (peek(s) >= 0) {
-                fail_at(s, here(s),
-                        "unexpected text after the end of the JSON value; expected the end of "
-                        "the file");
+                fail_at(s, here(s), "%s",
+                        _("unexpected text after the end of the JSON value; expected the end of "
+                          "the file"));
                 return JSCAN_ERROR;
             }
             if (s->failed)
@@ -948,7 +976,7 @@ bool jscan_recheck(struct jscan *s)
         if (!k && looking) {
             s->err_at = (struct at){line, col};
             snprintf(s->msg, sizeof s->msg,
-                     "invalid UTF-8 (byte 0x%02X); expected a UTF-8 text file", p[0]);
+                     _("invalid UTF-8 (byte 0x%02X); expected a UTF-8 text file"), p[0]);
             s->kind = ERR_UTF8;
             looking = false; /* the first one is the error; the size may still come first */
             changed = true;

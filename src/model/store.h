@@ -26,7 +26,11 @@ enum store_flags {
  * status with the reasons: what is wrong with the dataset file in d (it cannot be read, or its
  * findings), any other failure in e. Messages do not repeat path: say it with them. The cache's
  * pages are not checked here: a query that finds them damaged rebuilds the cache from the
- * dataset, once in a run (store_take_notice then says so). */
+ * dataset, once in a run (store_take_notice then says so).
+ * The findings, the notice and e are worded in the language in effect at the call (i18n), for
+ * the caller to show at once: the cache keeps no findings (a dataset with warnings is read again
+ * under --strict, and its warnings are check's alone), so nothing worded in one language is
+ * kept to be shown after a switch to the other. */
 int store_open_dataset(const char *path, const char *cache_dir, unsigned flags, struct store **out,
                        struct diags *d, struct err *e, char **notice);
 

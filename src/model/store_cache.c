@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "store_build.h"
 #include "util.h"
 
@@ -107,7 +108,8 @@ static int write_db(const struct dataset_input *in, const char *origin, const ch
     int fd = tmp_create_beside(path, mode ? mode : 0644, &tmp);
     if (fd < 0) {
         err = errno;
-        *why = xasprintf("cannot create a file beside it: %s", strerror(err));
+        /* TRANSLATORS: %s is the system's reason ("Permission denied"). */
+        *why = xasprintf(_("cannot create a file beside it: %s"), strerror(err));
         *wrc = resource_errno(err) ? EXIT_OSERR : EXIT_IOERR;
         return -1;
     }
@@ -157,7 +159,7 @@ static int write_db(const struct dataset_input *in, const char *origin, const ch
     if (sqlite3_close(db) != SQLITE_OK && rc == SQLITE_OK) {
         rc = SQLITE_IOERR;
         if (checked == 0)
-            *why = xstrdup("cannot close the database");
+            *why = xstrdup(_("cannot close the database"));
     }
     if (checked == 0 && rc == SQLITE_OK && (err = sync_file(tmp)) != 0)
         *why = xstrdup(strerror(err));
@@ -194,7 +196,8 @@ int store_write(const char *dataset_path, const char *origin, const char *out_pa
     if (rc > 0)
         return rc;
     if (wrc)
-        err_set(e, wrc, "cannot write: %s", why ? why : "unknown error");
+        /* TRANSLATORS: %s is the reason (the system's or SQLite's). */
+        err_set(e, wrc, _("cannot write: %s"), why ? why : _("unknown error"));
     free(why);
     return wrc;
 }
@@ -301,7 +304,8 @@ static int build_db(const struct dataset_input *in, const char *real, const stru
         checked = rc == 0;
         if (wrc == EXIT_OSERR) {
             /* Out of file descriptors or memory: memory would fail the same way. */
-            err_set(e, wrc, "cannot write the cache in %s: %s", cache_dir, why);
+            /* TRANSLATORS: the cache's directory, then the reason. */
+            err_set(e, wrc, _("cannot write the cache in %s: %s"), cache_dir, why);
             free(why);
             return wrc;
         }
@@ -313,11 +317,13 @@ static int build_db(const struct dataset_input *in, const char *real, const stru
             sqlite3_close(*db);
             *db = NULL;
         }
-        *notice = xasprintf("cannot write the cache in %s (%s); working in memory", cache_dir,
-                            why ? why : "cannot open it");
+        /* TRANSLATORS: the cache's directory, then the reason. */
+        *notice = xasprintf(_("cannot write the cache in %s (%s); working in memory"), cache_dir,
+                            why ? why : _("cannot open it"));
         free(why);
     } else if (cache_dir) {
-        *notice = xasprintf("cannot write the cache directory %s; working in memory", cache_dir);
+        /* TRANSLATORS: the cache's directory. */
+        *notice = xasprintf(_("cannot write the cache directory %s; working in memory"), cache_dir);
     }
     /* Built in memory; a dataset already checked is checked again only for its records: what it
      * found is already said. */
@@ -337,7 +343,7 @@ static int build_db(const struct dataset_input *in, const char *real, const stru
         fill = rc;
     }
     if (fill != SQLITE_OK) {
-        err_set(e, EXIT_IOERR, "cannot build the in-memory database: %s", sqlite3_errmsg(*db));
+        err_set(e, EXIT_IOERR, _("cannot build the in-memory database: %s"), sqlite3_errmsg(*db));
         sqlite3_close(*db);
         *db = NULL;
         return EXIT_IOERR;
@@ -352,11 +358,12 @@ int store_open_dataset(const char *path, const char *cache_dir, unsigned flags, 
     *notice = NULL;
     struct stat st;
     if (stat(path, &st) != 0) {
-        diags_add(d, DIAG_ERROR, 0, 0, NULL, "cannot open: %s", strerror(errno));
+        diags_add(d, DIAG_ERROR, 0, 0, NULL, _("cannot open: %s"), strerror(errno));
         return EXIT_NOINPUT;
     }
     if (S_ISDIR(st.st_mode)) {
-        diags_add(d, DIAG_ERROR, 0, 0, NULL, "is a directory; expected a dataset file (JSON)");
+        diags_add(d, DIAG_ERROR, 0, 0, NULL, "%s",
+                  _("is a directory; expected a dataset file (JSON)"));
         return EXIT_NOINPUT;
     }
     unsigned dflags = (flags & STORE_STRICT) ? DATASET_STRICT : 0;
@@ -446,10 +453,14 @@ int store_open_dataset(const char *path, const char *cache_dir, unsigned flags, 
     }
     if (in_d && rc == EXIT_DATAERR && old && (flags & STORE_FALLBACK)) {
         free(*notice);
-        *notice = xasprintf("%s has %zu error%s; showing the data from the last good load. "
-                            "Run 'itpnav check' to see them.",
-                            path, d->errors - errors_before,
-                            d->errors - errors_before == 1 ? "" : "s");
+        size_t n = d->errors - errors_before;
+        /* TRANSLATORS: the dataset's file, then how many errors it has. */
+        *notice = xasprintf(ngettext("%s has %zu error; showing the data from the last good "
+                                     "load. Run 'itpnav check' to see it.",
+                                     "%s has %zu errors; showing the data from the last good "
+                                     "load. Run 'itpnav check' to see them.",
+                                     n),
+                            path, n);
         *out = store_create(old, real);
         (*out)->cache = cache;
         return 0;
@@ -482,11 +493,13 @@ bool store_rebuild(struct store *st, struct err *e)
     free(dir);
     if (rc && in_d) {
         err_set(e, rc == EXIT_OSERR ? EXIT_OSERR : EXIT_IOERR,
-                "%s; the cache was damaged, and %s cannot be loaded to rebuild it (%s)", damage,
+                /* TRANSLATORS: what went wrong with the cache, the dataset's file, and why it
+                 * cannot be loaded. */
+                _("%s; the cache was damaged, and %s cannot be loaded to rebuild it (%s)"), damage,
                 path,
                 d.n                  ? d.v[0].msg
                 : rc == EXIT_NOINPUT ? strerror(ENOENT)
-                                     : "it is not valid");
+                                     : _("it is not valid"));
         diags_finish(&d);
         free(why);
         free(damage);
@@ -494,7 +507,9 @@ bool store_rebuild(struct store *st, struct err *e)
     }
     diags_finish(&d);
     if (rc) {
-        err_set(e, rc, "%s; the cache was damaged, and rebuilding it failed: %s", damage, fail.msg);
+        /* TRANSLATORS: what went wrong with the cache, then why rebuilding it failed. */
+        err_set(e, rc, _("%s; the cache was damaged, and rebuilding it failed: %s"), damage,
+                fail.msg);
         free(why);
         free(damage);
         return false;
@@ -511,9 +526,12 @@ bool store_rebuild(struct store *st, struct err *e)
     st->qc = NULL;
     free(st->notice);
     if (cached) {
-        st->notice = xasprintf("the cache was damaged; rebuilt from %s", path);
+        /* TRANSLATORS: the dataset's file. */
+        st->notice = xasprintf(_("the cache was damaged; rebuilt from %s"), path);
     } else {
-        st->notice = xasprintf("the cache was damaged; rebuilt from %s in memory (%s)", path, why);
+        /* TRANSLATORS: the dataset's file, then why the cache could not be written. */
+        st->notice =
+                xasprintf(_("the cache was damaged; rebuilt from %s in memory (%s)"), path, why);
         free(st->cache);
         st->cache = NULL;
     }

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "facet.h"
+#include "i18n.h"
 #include "store_build.h"
 #include "store_impl.h"
 #include "text.h"
@@ -578,7 +579,7 @@ int store_fill_end(struct fill *x, bool commit, char **why)
         f->rc = sqlite3_exec(db, "COMMIT;", NULL, NULL, NULL);
     if (f->rc != SQLITE_OK && commit && why)
         *why = failed ? store_failure(failed, f->rc)
-                      : xstrdup(x->job.why ? x->job.why : "unknown error");
+                      : xstrdup(x->job.why ? x->job.why : _("unknown error"));
     int rc = f->rc;
     free(x->job.why);
     free(x->region_id);

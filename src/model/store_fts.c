@@ -2,6 +2,7 @@
  * database of its own, and copied in. */
 #include <stdlib.h>
 
+#include "i18n.h"
 #include "store_build.h"
 #include "util.h"
 
@@ -153,7 +154,7 @@ static void *fts_thread(void *arg)
         job->why = store_failure(f.db, f.rc);
     if (sqlite3_close(f.db) != SQLITE_OK && f.rc == SQLITE_OK) {
         f.rc = SQLITE_IOERR;
-        job->why = xstrdup("cannot close the database");
+        job->why = xstrdup(_("cannot close the database"));
     }
     job->rc = f.rc;
     return NULL;

@@ -231,18 +231,8 @@ enum line_chosen line_choose(struct line *l, const struct line_choose_opts *o,
             }
             continue;
         }
-        if (strcasecmp(a, "b") == 0 || strcasecmp(a, "back") == 0) {
-            r = CHOSEN_BACK;
+        if (line_leave_word(l, a, &r))
             break;
-        }
-        if (strcasecmp(a, "q") == 0 || strcasecmp(a, "quit") == 0) {
-            l->quit = true;
-            break;
-        }
-        if (strcasecmp(a, "h") == 0 || strcasecmp(a, "home") == 0) {
-            l->home = true;
-            break;
-        }
         if (strcmp(a, "m") == 0 || strcmp(a, "?") == 0 || strcasecmp(a, "menu") == 0) {
             say_question(l, o);
             show_page(l, c, page);

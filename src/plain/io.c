@@ -240,6 +240,19 @@ size_t line_number(const char *s, size_t max)
     return v >= 1 && v <= max ? v : 0;
 }
 
+bool line_leave_word(struct line *l, const char *a, enum line_chosen *r)
+{
+    bool back = strcasecmp(a, "b") == 0 || strcasecmp(a, "back") == 0;
+    bool quit = strcasecmp(a, "q") == 0 || strcasecmp(a, "quit") == 0;
+    bool home = strcasecmp(a, "h") == 0 || strcasecmp(a, "home") == 0;
+    if (!back && !quit && !home)
+        return false;
+    l->quit = l->quit || quit;
+    l->home = l->home || home;
+    *r = back ? CHOSEN_BACK : CHOSEN_LEAVE;
+    return true;
+}
+
 /* ---- commands ---- */
 
 const struct line_cmd_def line_everywhere[] = {

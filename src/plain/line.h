@@ -138,6 +138,11 @@ enum line_chosen { CHOSEN, CHOSEN_KEEP, CHOSEN_BACK, CHOSEN_LEAVE };
 enum line_chosen line_choose(struct line *l, const struct line_choose_opts *o,
                              const struct line_choices *c, size_t *chosen, size_t *n);
 
+/* Whether the answer a is one of the words that leave a question (b or back, q or quit, h or
+ * home, any case): *r is what the question returns (CHOSEN_BACK, else CHOSEN_LEAVE with l->quit
+ * or l->home set). */
+bool line_leave_word(struct line *l, const char *a, enum line_chosen *r);
+
 /* ---- commands (io.c): one table a view, which writes its menu and the help ---- */
 
 enum line_cmd {

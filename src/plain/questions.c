@@ -68,18 +68,8 @@ static enum line_chosen ask_years(struct line *l, enum profile_question q, const
             r = CHOSEN_KEEP;
             break;
         }
-        if (strcasecmp(a, "b") == 0 || strcasecmp(a, "back") == 0) {
-            r = CHOSEN_BACK;
+        if (line_leave_word(l, a, &r))
             break;
-        }
-        if (strcasecmp(a, "q") == 0 || strcasecmp(a, "quit") == 0) {
-            l->quit = true;
-            break;
-        }
-        if (strcasecmp(a, "h") == 0 || strcasecmp(a, "home") == 0) {
-            l->home = true;
-            break;
-        }
         if (strcmp(a, "m") == 0 || strcmp(a, "?") == 0) {
             line_put(l, 0, 0, title);
             line_say(l, 0, "%s%s", profile_explain(q), in_years);

@@ -184,19 +184,10 @@ static const char *locale_dir(void)
 {
     static char path[PATH_MAX + 64];
     char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0)
+    if (!exe_dir(exe, sizeof exe))
         return ITPNAV_LOCALEDIR;
-    exe[n] = '\0';
-    char *slash = strrchr(exe, '/');
-    if (slash)
-        *slash = '\0';
-    char root[PATH_MAX];
-    if (realpath(ITPNAV_BUILD_ROOT, root)) {
-        size_t k = strlen(root);
-        if (strncmp(exe, root, k) == 0 && (exe[k] == '/' || exe[k] == '\0'))
-            return ITPNAV_BUILD_LOCALEDIR;
-    }
+    if (in_build_tree(exe))
+        return ITPNAV_BUILD_LOCALEDIR;
     snprintf(path, sizeof path, "%s/../share/locale/fr/LC_MESSAGES/" I18N_DOMAIN ".mo", exe);
     if (access(path, R_OK) == 0) {
         snprintf(path, sizeof path, "%s/../share/locale", exe);

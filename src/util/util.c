@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <libintl.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "config.h"
 #include "err.h"
 
 static void (*oom_hook)(void);
@@ -272,4 +274,27 @@ void mem_wipe(void *p, size_t n)
     volatile unsigned char *v = p;
     while (n--)
         *v++ = 0;
+}
+
+bool exe_dir(char *dir, size_t n)
+{
+    if (n < 2)
+        return false;
+    ssize_t k = readlink("/proc/self/exe", dir, n - 1);
+    if (k <= 0)
+        return false;
+    dir[k] = '\0';
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *slash = '\0';
+    return true;
+}
+
+bool in_build_tree(const char *dir)
+{
+    char root[PATH_MAX];
+    if (!realpath(ITPNAV_BUILD_ROOT, root))
+        return false;
+    size_t k = strlen(root);
+    return strncmp(dir, root, k) == 0 && (dir[k] == '/' || dir[k] == '\0');
 }

@@ -75,4 +75,11 @@ const char *file_error_words(int err);
  * errno value. */
 int write_file_atomic(const char *path, const char *data, size_t len);
 
+/* The folder the running program is in, into dir (n bytes); false when it cannot be found. */
+bool exe_dir(char *dir, size_t n);
+
+/* Whether dir (an exe_dir) is in the build tree: the program, or a test, runs from where it was
+ * built, and takes its data and catalogues from the source and build trees. */
+bool in_build_tree(const char *dir);
+
 #endif

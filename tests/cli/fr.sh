@@ -48,17 +48,28 @@ expect_status 64
 expect_stderr_has "unknown language 'de'; expected en or fr"
 
 case_begin "list --lang fr --search médecin finds French text and English text alike"
-run "$ITPNAV" --lang fr list --search médecin --format tsv
+# Every record of the bundled data has its French, so an English-only record is made here: the
+# bundled data with cedis's French taken out. pra-bc says "médecins" only in its French; cedis then
+# only in its English ("Collège des médecins du Québec"): both are found, whichever the language.
+python3 - "$SOURCE_ROOT/data/itpnav.json" "$TEST_TMP/en-only.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+for r in d["supports"]:
+    if r["id"] == "cedis":
+        del r["translations"]
+json.dump(d, open(sys.argv[2], "w"), ensure_ascii=False)
+PY
+run "$ITPNAV" --lang fr list --data "$TEST_TMP/en-only.json" --search médecin --format tsv
 expect_status 0
 cut -f1 "$OUT_FILE" | sort >"$TEST_TMP/fr-ids"
-# pra-bc says "médecins" only in its French; cedis only in its English (its French says nothing
-# of médecins): both are found, whichever the language.
 expect_has_ids pra-bc cedis
-run "$ITPNAV" --lang en list --search médecin --format tsv
+run "$ITPNAV" --lang en list --data "$TEST_TMP/en-only.json" --search médecin --format tsv
 cut -f1 "$OUT_FILE" | sort >"$TEST_TMP/en-ids"
 expect_files_equal "$TEST_TMP/en-ids" "$TEST_TMP/fr-ids"
-run "$ITPNAV" --lang fr list --search medecin --format tsv
+run "$ITPNAV" --lang fr list --data "$TEST_TMP/en-only.json" --search medecin --format tsv
 expect_has_ids pra-bc cedis
+run "$ITPNAV" --lang fr show --data "$TEST_TMP/en-only.json" --format text cedis
+expect_stdout_has "A non-profit funded by Québec's health ministry"
 
 case_begin "list --lang fr in text: French names, kinds, places and statuses"
 COLUMNS=120 run "$ITPNAV" --lang fr list --search "PRA-BC" --format text
@@ -183,7 +194,7 @@ expect_status 0
 expect_stdout_has "Verdict${NBSP}: pas encore${NBSP}: il faut une pratique remontant à 3 ans au plus. Rempli${NBSP}: une autre spécialité"
 expect_stdout_has "  - rempli${NBSP}: Votre domaine (une autre spécialité) est accepté."
 expect_stdout_has "  - pas encore${NBSP}: Exige une pratique remontant à 3 ans au plus${NBSP}; vous avez exercé pour la dernière"
-expect_stdout_lacks "au cours des"
+expect_stdout_lacks "ans derniers"
 expect_stdout_lacks "C’est pour"
 expect_stdout_has "Prochaine étape${NBSP}:"
 expect_stdout_lacks "Verdict:"
@@ -215,6 +226,12 @@ case_begin "check in French: the summary, the count of errors"
 run "$ITPNAV" --lang fr check
 expect_status 0
 expect_stdout_matches "valide${NBSP}: [0-9]+ ressources, [0-9]+ voies, [0-9]+ régions, [0-9]+ objectifs, [0-9]+ sources${NBSP}; 0 avertissement \\(format, version 2\\)"
+# One of a kind is singular in French, and thousands are grouped; English keeps its line.
+run "$ITPNAV" --lang fr check "$FIXTURES/cli-deep.json"
+expect_status 0
+expect_stdout_has "valide${NBSP}: 9 ressources, 3 voies, 9 régions, 3 objectifs, 1 source${NBSP}; 0 avertissement"
+run "$ITPNAV" --lang en check "$FIXTURES/cli-deep.json"
+expect_stdout_has "valid: 9 supports, 3 pathways, 9 regions, 3 goals, 1 sources; 0 warnings"
 run "$ITPNAV" --lang fr check "$FIXTURES/cli-broken.json"
 expect_status 65
 expect_stderr_matches "cli-broken.json${NBSP}: [0-9]+ erreurs$"

@@ -209,5 +209,39 @@ else
     bad "every support has a contact or a contact note; no record is dated after its source" "$(cat "$tmp/py")"
 fi
 
+# Issue 18: the bundled dataset is in French too: its title and notes, every region, goal, service and exam has a French
+# name, and every support and pathway has French for each text key it has (name, summary,
+# eligibility, steps, requires.note...), with a source (a French page) or marked as translated.
+if python3 - "$data" >"$tmp/py" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+keys = ["name", "summary", "offers", "aims", "eligibility", "cost", "location", "advocacy",
+        "notes", "steps", "links"]
+missing = []
+for k in ("title", "notes"):
+    if d["dataset"].get(k) and k not in d["dataset"].get("translations", {}).get("fr", {}):
+        missing.append("the dataset: " + k)
+for coll in ("regions", "goals", "services", "exams"):
+    for r in d.get(coll, []):
+        if "name" not in r.get("translations", {}).get("fr", {}):
+            missing.append("%s %s: name" % (coll, r["id"]))
+for coll in ("supports", "pathways"):
+    for r in d[coll]:
+        fr = r.get("translations", {}).get("fr", {})
+        have = [k for k in keys if r.get(k)]
+        if (r.get("requires") or {}).get("note"):
+            have.append("requires_note")
+        for k in have:
+            if k not in fr:
+                missing.append("%s: %s" % (r["id"], k))
+print("; ".join(missing))
+sys.exit(1 if missing else 0)
+PY
+then
+    ok "every record's text is in French too"
+else
+    bad "every record's text is in French too" "$(cat "$tmp/py")"
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

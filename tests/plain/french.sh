@@ -194,6 +194,26 @@ talk_while_locked en "It has 1 entry" "free again"
 expect_status 0
 out_flat_has "Your shortlist's file is free again: 1 entry, with what you saved meanwhile, is in it."
 
+case_begin "a load that fails, or falls back on the last good data, says so in French"
+# No good data to fall back on: the line mode does not start, and the error is the loader's, in
+# French, at its place (LINE:COLUMN), with the check's status.
+printf '{"itpnav": 2,\n "dataset": {"title": "x" "as_of": "2026-01-01"}}\n' >"$WORK/broken.json"
+talk $'q\n' --lang fr --data broken.json
+expect_status 65
+expect_stderr_has "itpnav: broken.json:2:27: inattendu${NBSP}: '\"'${NBSP}; attendu${NBSP}: ',' ou '}'"
+# A dataset read once, then broken: the line mode starts on the last good data and says why.
+cp "$FIXTURES/cli-v2.json" "$WORK/data.json"
+talk $'q\n' --lang fr --data data.json
+expect_status 0
+sed -i 's/"as_of": "2026-12",/"as_of": "2026-13",/' "$WORK/data.json"
+grep -q '"2026-13"' "$WORK/data.json" || fail "the fixture no longer has the date this case breaks"
+talk $'q\n' --lang fr --data data.json
+expect_status 0
+out_flat_has "data.json a 1 erreur${NBSP}; voici les données du dernier chargement réussi. Lancez «${NBSP}itpnav check${NBSP}» pour la voir."
+out_has "Menu principal."
+talk $'q\n' --lang en --data data.json
+out_flat_has "data.json has 1 error; showing the data from the last good load. Run 'itpnav check' to see it."
+
 case_begin "--lang en: the same session is the English one, unchanged"
 fresh
 talk $'1\n5\na\nb\nb\nl\nq\n' --lang en "${V2[@]}"
