@@ -34,6 +34,7 @@ struct store {
     bool damaged;   /* a failure since the outermost call began says the file is damaged */
     bool rebuilt;   /* rebuilt once in this run already: a failure now is reported */
     int depth;      /* how many of the model's public calls are under way */
+    bool reading;   /* the outermost call's read transaction is open (store_begin) */
     char *notice;   /* for the person, until store_take_notice */
 };
 
