@@ -176,19 +176,17 @@ static int failed(struct store *st, struct err *e)
 
 static bool in_region(struct store *st, const char *ancestor, const char *region, struct err *e)
 {
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db,
-                           "SELECT 1 FROM region_closure WHERE ancestor = ? AND descendant = ?", -1,
-                           &s, NULL) != SQLITE_OK) {
-        failed(st, e);
+    sqlite3_stmt *s =
+            store_stmt(st, STMT_MATCH_IN_REGION,
+                       "SELECT 1 FROM region_closure WHERE ancestor = ? AND descendant = ?", e);
+    if (!s)
         return false;
-    }
     sqlite3_bind_text(s, 1, ancestor, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 2, region, -1, SQLITE_STATIC);
     int rc = sqlite3_step(s);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         failed(st, e);
-    sqlite3_finalize(s);
+    sqlite3_reset(s);
     return rc == SQLITE_ROW;
 }
 
@@ -439,11 +437,11 @@ static char *text_in_reader_language(struct store *st, int64_t rid, const char *
 {
     if (!i18n_french())
         return NULL;
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db,
-                           "SELECT text FROM entry_tr WHERE rid = ? AND lang = ? AND key = ?"
-                           " AND pos = ?",
-                           -1, &s, NULL) != SQLITE_OK)
+    sqlite3_stmt *s = store_stmt(st, STMT_MATCH_TEXT_TR,
+                                 "SELECT text FROM entry_tr WHERE rid = ? AND lang = ? AND key = ?"
+                                 " AND pos = ?",
+                                 NULL);
+    if (!s)
         return NULL;
     sqlite3_bind_int64(s, 1, rid);
     sqlite3_bind_text(s, 2, i18n_lang(), -1, SQLITE_STATIC);
@@ -452,7 +450,7 @@ static char *text_in_reader_language(struct store *st, int64_t rid, const char *
     char *text = NULL;
     if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
         text = xstrdup((const char *)sqlite3_column_text(s, 0));
-    sqlite3_finalize(s);
+    sqlite3_reset(s);
     return text;
 }
 
@@ -645,14 +643,12 @@ static char *contact_words(const char *website, const char *email, const char *p
 static void next_step(struct store *st, int64_t rid, const struct answers *a,
                       const struct vocab_list *exams, struct match *m, struct err *e)
 {
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db,
-                           "SELECT website, email, phone, address, contact_note, source FROM entry"
-                           " WHERE rid = ?",
-                           -1, &s, NULL) != SQLITE_OK) {
-        failed(st, e);
+    sqlite3_stmt *s = store_stmt(st, STMT_MATCH_CONTACT,
+                                 "SELECT website, email, phone, address, contact_note, source"
+                                 " FROM entry WHERE rid = ?",
+                                 e);
+    if (!s)
         return;
-    }
     sqlite3_bind_int64(s, 1, rid);
     char *c[6] = {0};
     int rc = sqlite3_step(s);
@@ -663,17 +659,16 @@ static void next_step(struct store *st, int64_t rid, const struct answers *a,
     } else if (rc != SQLITE_DONE) {
         failed(st, e);
     }
-    sqlite3_finalize(s);
+    sqlite3_reset(s);
     const char *contact_url = NULL;
     char *contact = contact_words(c[0], c[1], c[2], c[3], c[4], &contact_url);
 
     char *title = NULL, *url = NULL;
-    if (sqlite3_prepare_v2(st->db,
-                           "SELECT text, url, pos FROM entry_item WHERE rid = ? AND list = 'steps'"
-                           " ORDER BY pos",
-                           -1, &s, NULL) != SQLITE_OK) {
-        failed(st, e);
-    } else {
+    s = store_stmt(st, STMT_MATCH_STEPS,
+                   "SELECT text, url, pos FROM entry_item WHERE rid = ? AND list = 'steps'"
+                   " ORDER BY pos",
+                   e);
+    if (s) {
         sqlite3_bind_int64(s, 1, rid);
         while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
             const char *t = (const char *)sqlite3_column_text(s, 0);
@@ -689,7 +684,7 @@ static void next_step(struct store *st, int64_t rid, const struct answers *a,
         }
         if (rc != SQLITE_ROW && rc != SQLITE_DONE)
             failed(st, e);
-        sqlite3_finalize(s);
+        sqlite3_reset(s);
     }
 
     char *action, *place = NULL;
@@ -735,12 +730,10 @@ static bool national(struct store *st, const char *regions, struct err *e)
 {
     if (!regions || !*regions)
         return false;
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db, "SELECT parent IS NULL FROM region WHERE id = ?", -1, &s,
-                           NULL) != SQLITE_OK) {
-        failed(st, e);
+    sqlite3_stmt *s =
+            store_stmt(st, STMT_MATCH_TOP, "SELECT parent IS NULL FROM region WHERE id = ?", e);
+    if (!s)
         return false;
-    }
     bool all = true;
     char *copy = xstrdup(regions), *save = NULL;
     for (char *id = strtok_r(copy, ",", &save); id && all; id = strtok_r(NULL, ",", &save)) {
@@ -753,7 +746,6 @@ static bool national(struct store *st, const char *regions, struct err *e)
         sqlite3_reset(s);
     }
     free(copy);
-    sqlite3_finalize(s);
     return all;
 }
 
@@ -780,10 +772,10 @@ static int run_once(struct store *st, const struct answers *a, struct match **ou
     struct vocab_list exams = {0};
     vocab_list(st, VOCAB_EXAM, &exams, &why);
     int format = format_of(st);
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db, "SELECT requires, goal FROM entry WHERE rid = ?", -1, &s,
-                           NULL) != SQLITE_OK) {
-        rc = failed(st, e);
+    sqlite3_stmt *s = store_stmt(st, STMT_MATCH_REQUIRES,
+                                 "SELECT requires, goal FROM entry WHERE rid = ?", e);
+    if (!s) {
+        rc = e && e->code ? e->code : EXIT_IOERR;
         free(m);
         vocab_list_finish(&exams);
         query_page_finish(&p);
@@ -810,7 +802,6 @@ static int run_once(struct store *st, const struct answers *a, struct match **ou
         next_step(st, p.rows[i].rid, a, &exams, &m[i], &why);
         m[i].national = national(st, p.rows[i].regions, &why);
     }
-    sqlite3_finalize(s);
     vocab_list_finish(&exams);
     if (why.code) {
         if (e)
