@@ -3,6 +3,7 @@
 #include "facet.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "terms.h"
 #include "util.h"
@@ -262,4 +263,113 @@ void facet_finish(struct facets *f)
 {
     free(f->words);
     *f = (struct facets){0};
+}
+
+/* ---- the dates facts were checked on (Home's count of old facts) ---- */
+
+/* How many entries were last checked (verified, else as_of) on each date: the row 'dated' of
+ * facet, so that counting the entries older than a cutoff reads a few hundred dates instead of
+ * every entry (a scan of the table: 300 ms at 100,000 entries, on every start of the
+ * interactive program). The blob is little-endian 32-bit words: magic, version, the number of
+ * dates; then for each date in ascending order its count, its length in bytes and its bytes,
+ * padded to a word. The dates are as query_count_older compares them: a year or a month counts
+ * from its first day. A cache written before this row existed has none: the count scans. */
+
+#define DATED_MAGIC   0x44505449u /* "ITPD" */
+#define DATED_VERSION 1u
+
+int facet_build_dated(sqlite3 *db)
+{
+    sqlite3_stmt *s;
+    int rc = sqlite3_prepare_v2(db,
+                                "SELECT d, count(*) FROM (SELECT coalesce(verified, as_of)"
+                                " || substr('-01-01', length(coalesce(verified, as_of)) - 3) d"
+                                " FROM entry) WHERE d IS NOT NULL GROUP BY d ORDER BY d",
+                                -1, &s, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    struct words b = {0};
+    put(&b, DATED_MAGIC);
+    put(&b, DATED_VERSION);
+    put(&b, 0);
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        const unsigned char *d = sqlite3_column_text(s, 0);
+        uint32_t len = (uint32_t)sqlite3_column_bytes(s, 0);
+        put(&b, (uint32_t)sqlite3_column_int64(s, 1));
+        put(&b, len);
+        for (uint32_t i = 0; i < len; i += 4) {
+            uint32_t w = 0;
+            for (uint32_t j = 0; j < 4 && i + j < len; j++)
+                w |= (uint32_t)d[i + j] << (8 * j);
+            put(&b, w);
+        }
+        b.w[2]++;
+    }
+    rc = rc == SQLITE_DONE ? sqlite3_finalize(s) : (sqlite3_finalize(s), rc);
+    if (rc == SQLITE_OK) {
+        unsigned char *bytes = xmalloc(b.n * 4);
+        for (size_t i = 0; i < b.n; i++)
+            for (int j = 0; j < 4; j++)
+                bytes[4 * i + (size_t)j] = (unsigned char)(b.w[i] >> (8 * j));
+        rc = sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO facet VALUES ('dated', ?)", -1, &s,
+                                NULL);
+        if (rc == SQLITE_OK) {
+            sqlite3_bind_blob64(s, 1, bytes, (sqlite3_uint64)b.n * 4, SQLITE_STATIC);
+            rc = sqlite3_step(s) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db);
+            sqlite3_finalize(s);
+        }
+        free(bytes);
+    }
+    free(b.w);
+    return rc;
+}
+
+/* A little-endian word of the blob at byte i. */
+static uint32_t word_at(const unsigned char *p, size_t i)
+{
+    return (uint32_t)p[i] | (uint32_t)p[i + 1] << 8 | (uint32_t)p[i + 2] << 16 |
+           (uint32_t)p[i + 3] << 24;
+}
+
+/* Whether date (len bytes) sorts before cutoff as SQLite's BINARY collation sorts text. */
+static bool bytes_before(const unsigned char *date, size_t len, const char *cutoff)
+{
+    size_t clen = strlen(cutoff);
+    int c = memcmp(date, cutoff, len < clen ? len : clen);
+    return c < 0 || (c == 0 && len < clen);
+}
+
+int facet_count_dated_before(sqlite3 *db, const char *cutoff, size_t *count)
+{
+    *count = 0;
+    sqlite3_stmt *s;
+    int rc = sqlite3_prepare_v2(db, "SELECT data FROM facet WHERE name = 'dated'", -1, &s, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    rc = sqlite3_step(s);
+    if (rc != SQLITE_ROW) {
+        sqlite3_finalize(s);
+        return rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc;
+    }
+    const unsigned char *p = sqlite3_column_blob(s, 0);
+    size_t len = (size_t)sqlite3_column_bytes(s, 0), at = 12, total = 0;
+    bool ok = p && len >= 12 && len % 4 == 0 && word_at(p, 0) == DATED_MAGIC &&
+              word_at(p, 4) == DATED_VERSION;
+    uint32_t groups = ok ? word_at(p, 8) : 0;
+    for (uint32_t g = 0; ok && g < groups; g++) {
+        ok = at + 8 <= len;
+        uint32_t n = ok ? word_at(p, at) : 0, dlen = ok ? word_at(p, at + 4) : 0;
+        size_t padded = ((size_t)dlen + 3) / 4 * 4;
+        ok = ok && padded <= len - at - 8;
+        if (ok && bytes_before(p + at + 8, dlen, cutoff))
+            total += n;
+        at += 8 + padded;
+    }
+    ok = ok && at == len;
+    rc = sqlite3_finalize(s);
+    if (rc == SQLITE_OK && !ok)
+        rc = SQLITE_CORRUPT;
+    if (rc == SQLITE_OK)
+        *count = total;
+    return rc;
 }

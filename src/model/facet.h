@@ -50,6 +50,15 @@ bool facet_load(sqlite3 *db, struct facets *f);
 /* Free what facet_load read and empty f. */
 void facet_finish(struct facets *f);
 
+/* Write the count of entries by the date their facts were last checked (the row 'dated'), from
+ * the filled entry table. Returns an SQLite result code. */
+int facet_build_dated(sqlite3 *db);
+
+/* The number of entries whose facts were last checked before cutoff (YYYY-MM-DD), from the row
+ * 'dated', in *count. Returns SQLITE_OK; SQLITE_NOTFOUND when the store has no such row (a cache
+ * written before it existed); SQLITE_CORRUPT when it is damaged; else SQLite's failure. */
+int facet_count_dated_before(sqlite3 *db, const char *cutoff, size_t *count);
+
 /* ---- ranking words (rank.c) ---- */
 
 /* An entry that matched: its bm25 rank (lower is better) and its place in the filtered list. */

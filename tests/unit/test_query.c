@@ -2,6 +2,7 @@
  * (tests/fixtures/unit-deep.json): region up and down, goals, services, delivery, kind, text,
  * hostile text, ordering and paging. */
 #include "common.h"
+#include "facet.h"
 #include "query.h"
 #include "util.h"
 
@@ -803,14 +804,108 @@ static void test_old(void)
     query_page_finish(&pg);
 }
 
-UNIT_MAIN(CASE(test_old), CASE(test_no_filters), CASE(test_region_city_sees_up),
-          CASE(test_region_region_sees_up_and_down), CASE(test_region_kingston),
-          CASE(test_region_province_sees_inside), CASE(test_region_quebec),
-          CASE(test_region_montreal_city), CASE(test_region_country_sees_all),
-          CASE(test_region_unknown_matches_nothing), CASE(test_goals_any_of), CASE(test_services),
-          CASE(test_delivery), CASE(test_kind), CASE(test_and_across_filters),
-          CASE(test_text_prefix), CASE(test_text_case_and_accents), CASE(test_text_all_words),
-          CASE(test_text_fields), CASE(test_text_rank_name_first), CASE(test_text_hostile),
-          CASE(test_text_long), CASE(test_fts_expr), CASE(test_order_with_text), CASE(test_paging),
-          CASE(test_row_fields), CASE(test_agrees_with_reference),
-          CASE(test_agrees_with_reference_v2), CASE(test_ties_in_rank), CASE(test_finish))
+/* The entries older than cutoff counted by the rule itself, over the whole table (what
+ * query_count_older did before the build kept counts by date). */
+static size_t older_by_scan(struct store *store, const char *cutoff)
+{
+    sqlite3_stmt *s;
+    size_t n = 0;
+    if (sqlite3_prepare_v2(store->db,
+                           "SELECT count(*) FROM entry WHERE coalesce(verified, as_of)"
+                           " || substr('-01-01', length(coalesce(verified, as_of)) - 3) < ?",
+                           -1, &s, NULL) != SQLITE_OK)
+        return (size_t)-1;
+    sqlite3_bind_text(s, 1, cutoff, -1, SQLITE_STATIC);
+    if (sqlite3_step(s) == SQLITE_ROW)
+        n = (size_t)sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return n;
+}
+
+/* Every cutoff around every date of store: the counts by date agree with the scan. */
+static void check_older_agrees(struct store *store)
+{
+    static const char *const fixed[] = {"",           "0",          "2024",       "2024-05",
+                                        "2024-05-01", "2024-05-02", "2024-06-01", "2024-06-02",
+                                        "9999-12-31", "\xff"};
+    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++) {
+        size_t n = 99;
+        struct err e = {0};
+        CHECK_INT(query_count_older(store, fixed[i], &n, &e), 0);
+        CHECK_INT(n, older_by_scan(store, fixed[i]));
+    }
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(store->db,
+                           "SELECT DISTINCT coalesce(verified, as_of) FROM entry"
+                           " WHERE coalesce(verified, as_of) IS NOT NULL",
+                           -1, &s, NULL) != SQLITE_OK) {
+        CHECK(false);
+        return;
+    }
+    size_t dates = 0;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        const char *d = (const char *)sqlite3_column_text(s, 0);
+        char around[4][32];
+        snprintf(around[0], sizeof around[0], "%s", d);
+        snprintf(around[1], sizeof around[1], "%s-01", d);
+        snprintf(around[2], sizeof around[2], "%s-02", d);
+        snprintf(around[3], sizeof around[3], "%.9s", d);
+        for (int k = 0; k < 4; k++) {
+            size_t n = 99;
+            struct err e = {0};
+            CHECK_INT(query_count_older(store, around[k], &n, &e), 0);
+            CHECK_INT(n, older_by_scan(store, around[k]));
+        }
+        dates++;
+    }
+    sqlite3_finalize(s);
+    CHECK(dates > 0);
+}
+
+/* Home's count of old facts reads the counts by date the build keeps (facet row 'dated'): the
+ * same number as the rule applied to every entry, for any cutoff; a store without the row (a
+ * cache written before it) or with a damaged one is counted by the scan, with the same result. */
+static void test_old_counts_by_date(void)
+{
+    struct store *bundled = NULL;
+    struct diags d = {0};
+    struct dataset_input in = {.path = UNIT_BUNDLED};
+    struct err e = {0};
+    CHECK_INT(store_open_memory(&in, UNIT_BUNDLED, 0, &bundled, &d, &e), 0);
+    diags_finish(&d);
+    struct store *stores[] = {deep(), bundled};
+    for (size_t i = 0; i < 2; i++) {
+        if (!stores[i])
+            continue;
+        /* The row is there and says the same as the scan. */
+        size_t n = 0;
+        CHECK_INT(facet_count_dated_before(stores[i]->db, "9999-12-31", &n), SQLITE_OK);
+        CHECK(n > 0);
+        CHECK_INT(n, older_by_scan(stores[i], "9999-12-31"));
+        check_older_agrees(stores[i]);
+    }
+    /* A damaged row is refused and the scan counts. */
+    CHECK(exec_sql(bundled->db, "UPDATE facet SET data = x'49545044010000000500000001'"
+                                " WHERE name = 'dated'"));
+    size_t n = 0;
+    CHECK_INT(facet_count_dated_before(bundled->db, "2030-01-01", &n), SQLITE_CORRUPT);
+    check_older_agrees(bundled);
+    /* No row: the scan counts. */
+    CHECK(exec_sql(bundled->db, "DELETE FROM facet WHERE name = 'dated'"));
+    CHECK_INT(facet_count_dated_before(bundled->db, "2030-01-01", &n), SQLITE_NOTFOUND);
+    check_older_agrees(bundled);
+    memory_store_close(&bundled);
+}
+
+UNIT_MAIN(CASE(test_old), CASE(test_old_counts_by_date), CASE(test_no_filters),
+          CASE(test_region_city_sees_up), CASE(test_region_region_sees_up_and_down),
+          CASE(test_region_kingston), CASE(test_region_province_sees_inside),
+          CASE(test_region_quebec), CASE(test_region_montreal_city),
+          CASE(test_region_country_sees_all), CASE(test_region_unknown_matches_nothing),
+          CASE(test_goals_any_of), CASE(test_services), CASE(test_delivery), CASE(test_kind),
+          CASE(test_and_across_filters), CASE(test_text_prefix), CASE(test_text_case_and_accents),
+          CASE(test_text_all_words), CASE(test_text_fields), CASE(test_text_rank_name_first),
+          CASE(test_text_hostile), CASE(test_text_long), CASE(test_fts_expr),
+          CASE(test_order_with_text), CASE(test_paging), CASE(test_row_fields),
+          CASE(test_agrees_with_reference), CASE(test_agrees_with_reference_v2),
+          CASE(test_ties_in_rank), CASE(test_finish))
