@@ -1,9 +1,12 @@
 /* test_query.c: the filter semantics of spec/dataset.md on a deep region tree
  * (tests/fixtures/unit-deep.json): region up and down, goals, services, delivery, kind, text,
  * hostile text, ordering and paging. */
+#include <ctype.h>
+
 #include "common.h"
 #include "facet.h"
 #include "query.h"
+#include "text.h"
 #include "util.h"
 
 static struct store *st;
@@ -897,15 +900,165 @@ static void test_old_counts_by_date(void)
     memory_store_close(&bundled);
 }
 
-UNIT_MAIN(CASE(test_old), CASE(test_old_counts_by_date), CASE(test_no_filters),
-          CASE(test_region_city_sees_up), CASE(test_region_region_sees_up_and_down),
-          CASE(test_region_kingston), CASE(test_region_province_sees_inside),
-          CASE(test_region_quebec), CASE(test_region_montreal_city),
-          CASE(test_region_country_sees_all), CASE(test_region_unknown_matches_nothing),
-          CASE(test_goals_any_of), CASE(test_services), CASE(test_delivery), CASE(test_kind),
-          CASE(test_and_across_filters), CASE(test_text_prefix), CASE(test_text_case_and_accents),
-          CASE(test_text_all_words), CASE(test_text_fields), CASE(test_text_rank_name_first),
-          CASE(test_text_hostile), CASE(test_text_long), CASE(test_fts_expr),
-          CASE(test_order_with_text), CASE(test_paging), CASE(test_row_fields),
-          CASE(test_agrees_with_reference), CASE(test_agrees_with_reference_v2),
-          CASE(test_ties_in_rank), CASE(test_finish))
+/* Whether a word of name (folded) starts with letter. */
+static bool word_starts(const char *name, char letter)
+{
+    char *f = text_fold(name);
+    bool yes = false;
+    for (const char *p = f; *p && !yes; p++)
+        yes = *p == letter && (p == f || !isalnum((unsigned char)p[-1]));
+    free(f);
+    return yes;
+}
+
+/* Whether a word of the entry's name, in its own language or a translation (what the search
+ * calls its name), starts with letter. */
+static bool name_has_initial(struct store *store, const struct row *r, char letter)
+{
+    bool yes = word_starts(r->name, letter);
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(store->db, "SELECT text FROM entry_tr WHERE rid = ? AND key = 'name'",
+                           -1, &s, NULL) != SQLITE_OK)
+        return yes;
+    sqlite3_bind_int64(s, 1, r->rid);
+    while (!yes && sqlite3_step(s) == SQLITE_ROW)
+        yes = word_starts((const char *)sqlite3_column_text(s, 0), letter);
+    sqlite3_finalize(s);
+    return yes;
+}
+
+/* The rows of q in store, as "id" strings with their names: query_page's whole answer. */
+static size_t page_of(struct store *store, const struct query *q, struct page *p)
+{
+    struct err e = {0};
+    if (query_page(store, q, 0, 100000, p, &e) != 0)
+        return (size_t)-1;
+    return p->n;
+}
+
+/* In a large store, a search of one letter finds what FTS5 finds (the same entries, so the same
+ * count), ranked by the cheaper rule: those with a word of their name starting with it first,
+ * then the others, each in the order of the list without words. A store whose row is missing or
+ * damaged ranks by bm25, as a small store does. */
+static void check_initials(struct store *store, const char *const *regions, size_t n_regions)
+{
+    static const char *const texts[] = {"m", "M", "e", "q", "z", "1", "c c", " p!"};
+    size_t compared = 0;
+    for (size_t r = 0; r < n_regions; r++)
+        for (size_t t = 0; t < sizeof texts / sizeof *texts; t++)
+            for (unsigned k = 0; k < 3; k++) {
+                struct query q = {.region = regions[r],
+                                  .text = texts[t],
+                                  .kinds = k == 0   ? 0
+                                           : k == 1 ? KIND_SUPPORTS
+                                                    : KIND_PATHWAY};
+                /* FTS5's matches, as the reference finds them. */
+                char *want_set = reference_ids(store, &q);
+                struct page all, got;
+                struct query plain = q;
+                plain.text = NULL;
+                size_t n_all = page_of(store, &plain, &all), n_got = page_of(store, &q, &got);
+                CHECK(n_all != (size_t)-1 && n_got != (size_t)-1);
+                size_t count = 99;
+                struct err e = {0};
+                CHECK_INT(query_count(store, &q, &count, &e), 0);
+                CHECK_INT(count, n_got);
+                /* The expected order: the list without words, kept where FTS5 matched, the ones
+                 * with the letter in their name first. */
+                char letter = (char)tolower((unsigned char)texts[t][strspn(texts[t], " ")]);
+                struct sb want = {0};
+                size_t n_want = 0;
+                for (int pass = 0; pass < 2; pass++)
+                    for (size_t i = 0; i < n_all; i++) {
+                        char key[300];
+                        snprintf(key, sizeof key, ",%s,", all.rows[i].id);
+                        char *padded = xasprintf(",%s,", want_set);
+                        bool matched = strstr(padded, key) != NULL;
+                        free(padded);
+                        if (!matched ||
+                            name_has_initial(store, &all.rows[i], letter) == (pass == 1))
+                            continue;
+                        if (n_want++)
+                            sb_addc(&want, ',');
+                        sb_add(&want, all.rows[i].id);
+                    }
+                struct sb have = {0};
+                for (size_t i = 0; i < got.n; i++) {
+                    if (i)
+                        sb_addc(&have, ',');
+                    sb_add(&have, got.rows[i].id);
+                }
+                CHECK_STR(sb_str(&have), sb_str(&want));
+                /* The count is FTS5's. */
+                size_t n_fts = *want_set ? 1 : 0;
+                for (const char *c = want_set; *c; c++)
+                    n_fts += *c == ',';
+                CHECK_INT(count, n_fts);
+                compared += n_want > 1;
+                sb_finish(&want);
+                sb_finish(&have);
+                free(want_set);
+                query_page_finish(&all);
+                query_page_finish(&got);
+            }
+    CHECK(compared > 10);
+}
+
+static void test_one_letter_rule(void)
+{
+    struct store *bundled = NULL, *d = NULL;
+    struct diags dg = {0};
+    struct dataset_input in = {.path = UNIT_BUNDLED};
+    struct err e = {0};
+    CHECK_INT(store_open_memory(&in, UNIT_BUNDLED, 0, &bundled, &dg, &e), 0);
+    diags_finish(&dg);
+    if (!bundled || !memory_store("unit-deep.json", &d)) {
+        CHECK(false);
+        return;
+    }
+    /* Small stores keep no row: bm25 ranks (the other tests compare it with the reference). */
+    uint32_t *any = NULL, *name = NULL;
+    CHECK_INT(facet_initial(bundled->db, 'm', 89, &any, &name), SQLITE_NOTFOUND);
+    /* Built as for a large store. */
+    CHECK_INT(facet_build_initials(bundled->db, 0), SQLITE_OK);
+    CHECK_INT(facet_build_initials(d->db, 0), SQLITE_OK);
+    static const char *const regions[] = {NULL,      "canada", "ontario",
+                                          "toronto", "quebec", "british-columbia"};
+    check_initials(bundled, regions, sizeof regions / sizeof *regions);
+    static const char *const deep_regions[] = {NULL, "ontario", "niagara-region", "montreal"};
+    check_initials(d, deep_regions, sizeof deep_regions / sizeof *deep_regions);
+    /* Only one letter or digit: a longer word, two words or a letter outside ASCII go to FTS5 and
+     * bm25, as the reference ranks. */
+    static const char *const others[] = {"me", "m e", "é", "ment"};
+    for (size_t i = 0; i < 4; i++) {
+        struct query q = {.text = others[i]};
+        char *want = reference_ids(bundled, &q), *got = ids_in(bundled, &q);
+        CHECK_STR(got, want);
+        free(want);
+        free(got);
+    }
+    /* A damaged row: FTS5 and bm25 again. */
+    CHECK(exec_sql(bundled->db, "UPDATE facet SET data = substr(data, 1, 40)"
+                                " WHERE name = 'initials'"));
+    CHECK_INT(facet_initial(bundled->db, 'm', 89, &any, &name), SQLITE_CORRUPT);
+    struct query q = {.text = "m"};
+    char *want = reference_ids(bundled, &q), *got = ids_in(bundled, &q);
+    CHECK_STR(got, want);
+    free(want);
+    free(got);
+    memory_store_close(&bundled);
+    memory_store_close(&d);
+}
+
+UNIT_MAIN(CASE(test_old), CASE(test_old_counts_by_date), CASE(test_one_letter_rule),
+          CASE(test_old_counts_by_date), CASE(test_no_filters), CASE(test_region_city_sees_up),
+          CASE(test_region_region_sees_up_and_down), CASE(test_region_kingston),
+          CASE(test_region_province_sees_inside), CASE(test_region_quebec),
+          CASE(test_region_montreal_city), CASE(test_region_country_sees_all),
+          CASE(test_region_unknown_matches_nothing), CASE(test_goals_any_of), CASE(test_services),
+          CASE(test_delivery), CASE(test_kind), CASE(test_and_across_filters),
+          CASE(test_text_prefix), CASE(test_text_case_and_accents), CASE(test_text_all_words),
+          CASE(test_text_fields), CASE(test_text_rank_name_first), CASE(test_text_hostile),
+          CASE(test_text_long), CASE(test_fts_expr), CASE(test_order_with_text), CASE(test_paging),
+          CASE(test_row_fields), CASE(test_agrees_with_reference),
+          CASE(test_agrees_with_reference_v2), CASE(test_ties_in_rank), CASE(test_finish))
