@@ -229,13 +229,14 @@ static int fset_build(struct store *st, const struct facets *f, const struct que
         return code;
     }
     uint32_t kinds = q->kinds & 7u, delivery = q->delivery & 7u;
-    /* Walk the entries in name order, keeping each kept one's spec; then a counting sort by spec
-     * (descending) keeps the name order within each spec. */
-    uint32_t *kept = xmalloc(((size_t)n + 1) * sizeof *kept);
-    uint32_t *spec = xmalloc(((size_t)n + 1) * sizeof *spec);
-    uint32_t m = 0, max_spec = 0;
-    for (uint32_t k = 0; k < n; k++) {
-        uint32_t rid = f->by_name[k], i = rid - 1, a = f->attr[i];
+    /* Judge the entries in rid order, marking each kept one's spec + 1 in keep: the index's
+     * sections are read front to back (in name order every read missed the cache: a third of a
+     * list's time at 100,000 entries). Then walk the name order over that one array, keeping
+     * each kept one's spec; a counting sort by spec (descending) keeps the name order within
+     * each spec. */
+    uint32_t *keep = xcalloc((size_t)n + 1, sizeof *keep);
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t a = f->attr[i];
         if (kinds && !(facet_kind(a) & kinds))
             continue;
         if (delivery && !(facet_delivery(a) & delivery))
@@ -253,11 +254,21 @@ static int fset_build(struct store *st, const struct facets *f, const struct que
             if (sp < 0)
                 continue;
         }
-        kept[m] = rid;
-        spec[m++] = (uint32_t)sp;
-        if ((uint32_t)sp > max_spec)
-            max_spec = (uint32_t)sp;
+        keep[i + 1] = (uint32_t)sp + 1;
     }
+    uint32_t *kept = xmalloc(((size_t)n + 1) * sizeof *kept);
+    uint32_t *spec = xmalloc(((size_t)n + 1) * sizeof *spec);
+    uint32_t m = 0, max_spec = 0;
+    for (uint32_t k = 0; k < n; k++) {
+        uint32_t rid = f->by_name[k];
+        if (!keep[rid])
+            continue;
+        kept[m] = rid;
+        spec[m++] = keep[rid] - 1;
+        if (keep[rid] - 1 > max_spec)
+            max_spec = keep[rid] - 1;
+    }
+    free(keep);
     uint32_t *start = xcalloc((size_t)max_spec + 2, sizeof *start);
     for (uint32_t k = 0; k < m; k++)
         start[max_spec - spec[k] + 1]++;
