@@ -375,25 +375,35 @@ int facet_count_dated_before(sqlite3 *db, const char *cutoff, size_t *count)
     return rc;
 }
 
-/* ---- the entries each letter begins a word of (one-letter searches) ---- */
+/* ---- the entries a short prefix begins a word of (one- and two-letter searches) ---- */
 
-/* A search for one letter matches nearly every entry of a large directory ("m": 99% of 100,000),
- * and FTS5 walks that letter's whole doclist to find the ones the filters keep (12 ms of CPU at
- * 100,000, before ranking them). The row 'initials' of facet holds, for each ASCII letter and
- * digit, the entries FTS5 finds for it ('"m"*', everything the search would find) and those it
- * finds in their name ('name : "m"*'), as bitmaps over the rids, made by those very queries when
- * the store is built: a search reads one letter's two bitmaps (25 KB at 100,000 entries).
- * Little-endian 32-bit words: magic, version, n (entries), the number of letters (36), the words
- * of a bitmap (nw: bit r of word r / 32 is rid r); then for each letter of INITIALS, in that
- * order, its bitmap of matches and its bitmap of matches in the name. Built only for a directory
- * of min_entries or more, where the walk costs; a smaller one has no row. */
+/* A search for one or two letters matches nearly every entry of a large directory ("m": 99% of
+ * 100,000, "me" 95%), and FTS5 walks that prefix's whole doclist to find the ones the filters
+ * keep (12 ms of CPU at 100,000, before ranking them). The row 'initials' of facet holds, for
+ * each ASCII letter and digit and for each two of them that begin a word in a quarter of the
+ * entries or more (judged on the first SAMPLE rids), the entries FTS5 finds for it ('"me"*',
+ * everything the search would find) and those it finds in their name ('name : "me"*'), as
+ * bitmaps over the rids, made by those very queries when the store is built: a search reads one
+ * prefix's two bitmaps (25 KB at 100,000 entries). Little-endian 32-bit words: magic, version,
+ * n (entries), k (prefixes), nw (the words of a bitmap: bit r of word r / 32 is rid r); the k
+ * prefixes, one a word (their bytes, the first lowest), ascending; then for each prefix, in
+ * that order, its bitmap of matches and its bitmap of matches in the name. Built only for a
+ * directory of min_entries or more, where the walk costs; a smaller one has no row. */
 
 #define INITIALS_MAGIC   0x49505449u /* "ITPI" */
-#define INITIALS_VERSION 1u
+#define INITIALS_VERSION 2u
 #define INITIALS_HEADER  5u
+#define INITIALS_MAX     (36u + 36u * 36u)
+#define SAMPLE           4096
 
-static const char INITIALS[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+static const char INITIALS[] = "0123456789abcdefghijklmnopqrstuvwxyz";
 #define N_INITIALS (sizeof INITIALS - 1)
+
+/* A prefix of one or two bytes as a word. */
+static uint32_t prefix_word(const char *p)
+{
+    return (uint32_t)(unsigned char)p[0] | (p[0] ? (uint32_t)(unsigned char)p[1] << 8 : 0);
+}
 
 /* Set the bit of every rid (at most n) that the FTS5 expression expr matches. */
 static int mark_matches(sqlite3_stmt *s, const char *expr, uint32_t n, uint32_t *bits)
@@ -409,6 +419,40 @@ static int mark_matches(sqlite3_stmt *s, const char *expr, uint32_t n, uint32_t 
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/* The prefixes the row keeps, ascending, into keys (INITIALS_MAX): every letter and digit, and
+ * the pairs that begin a word in a quarter of the first SAMPLE rids or more. */
+static int choose_prefixes(sqlite3 *db, uint32_t n, char (*keys)[3], size_t *k)
+{
+    sqlite3_stmt *s;
+    int rc = sqlite3_prepare_v2(db,
+                                "SELECT count(*) FROM entry_fts WHERE entry_fts MATCH ?"
+                                " AND rowid <= ?",
+                                -1, &s, NULL);
+    uint32_t sample = n < SAMPLE ? n : SAMPLE;
+    *k = 0;
+    for (size_t i = 0; rc == SQLITE_OK && i < N_INITIALS; i++) {
+        keys[(*k)][0] = INITIALS[i];
+        keys[(*k)++][1] = '\0';
+        for (size_t j = 0; rc == SQLITE_OK && j < N_INITIALS; j++) {
+            char expr[16];
+            snprintf(expr, sizeof expr, "\"%c%c\"*", INITIALS[i], INITIALS[j]);
+            sqlite3_bind_text(s, 1, expr, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_int64(s, 2, sample);
+            if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+                rc = SQLITE_OK;
+                if ((uint64_t)sqlite3_column_int64(s, 0) * 4 >= sample && sample) {
+                    keys[*k][0] = INITIALS[i];
+                    keys[*k][1] = INITIALS[j];
+                    keys[(*k)++][2] = '\0';
+                }
+            }
+            sqlite3_reset(s);
+        }
+    }
+    sqlite3_finalize(s);
+    return rc;
+}
+
 int facet_build_initials(sqlite3 *db, uint32_t min_entries)
 {
     int rc = SQLITE_OK;
@@ -417,26 +461,33 @@ int facet_build_initials(sqlite3 *db, uint32_t min_entries)
         rc = sqlite3_exec(db, "DELETE FROM facet WHERE name = 'initials'", NULL, NULL, NULL);
     if (rc != SQLITE_OK || n < min_entries || n == 0)
         return rc;
-    size_t nw = (size_t)n / 32 + 1, len = INITIALS_HEADER + 2 * N_INITIALS * nw;
+    char(*keys)[3] = xcalloc(INITIALS_MAX, sizeof *keys);
+    size_t k = 0;
+    rc = choose_prefixes(db, n, keys, &k);
+    size_t nw = (size_t)n / 32 + 1, len = INITIALS_HEADER + k + 2 * k * nw;
     uint32_t *w = xcalloc(len, sizeof *w);
     w[0] = INITIALS_MAGIC;
     w[1] = INITIALS_VERSION;
     w[2] = n;
-    w[3] = (uint32_t)N_INITIALS;
+    w[3] = (uint32_t)k;
     w[4] = (uint32_t)nw;
-    sqlite3_stmt *s;
-    rc = sqlite3_prepare_v2(db, "SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?", -1, &s,
-                            NULL);
-    for (size_t i = 0; rc == SQLITE_OK && i < N_INITIALS; i++) {
-        uint32_t *any = w + INITIALS_HEADER + 2 * i * nw;
+    for (size_t i = 0; i < k; i++)
+        w[INITIALS_HEADER + i] = prefix_word(keys[i]);
+    sqlite3_stmt *s = NULL;
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(db, "SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?", -1, &s,
+                                NULL);
+    for (size_t i = 0; rc == SQLITE_OK && i < k; i++) {
+        uint32_t *any = w + INITIALS_HEADER + k + 2 * i * nw;
         char expr[32];
-        snprintf(expr, sizeof expr, "\"%c\"*", INITIALS[i]);
+        snprintf(expr, sizeof expr, "\"%s\"*", keys[i]);
         rc = mark_matches(s, expr, n, any);
-        snprintf(expr, sizeof expr, "name : \"%c\"*", INITIALS[i]);
+        snprintf(expr, sizeof expr, "name : \"%s\"*", keys[i]);
         if (rc == SQLITE_OK)
             rc = mark_matches(s, expr, n, any + nw);
     }
     sqlite3_finalize(s);
+    free(keys);
     if (rc == SQLITE_OK) {
         unsigned char *bytes = xmalloc(len * 4);
         for (size_t i = 0; i < len; i++)
@@ -454,11 +505,10 @@ int facet_build_initials(sqlite3 *db, uint32_t min_entries)
     return rc;
 }
 
-int facet_initial(sqlite3 *db, char letter, uint32_t n, uint32_t **any, uint32_t **name)
+int facet_initial(sqlite3 *db, const char *prefix, uint32_t n, uint32_t **any, uint32_t **name)
 {
     *any = *name = NULL;
-    const char *at = letter ? strchr(INITIALS, letter) : NULL;
-    if (!at)
+    if (!prefix || !prefix[0] || (prefix[1] && prefix[2]))
         return SQLITE_NOTFOUND;
     sqlite3_stmt *s;
     sqlite3_int64 row = -1;
@@ -476,19 +526,33 @@ int facet_initial(sqlite3 *db, char letter, uint32_t n, uint32_t **any, uint32_t
     if ((rc = sqlite3_blob_open(db, "main", "facet", "data", row, 0, &blob)) != SQLITE_OK)
         return rc;
     unsigned char head[4 * INITIALS_HEADER];
-    size_t nw = (size_t)n / 32 + 1;
+    size_t nw = (size_t)n / 32 + 1, k = 0;
     int bytes = sqlite3_blob_bytes(blob);
     rc = bytes >= (int)sizeof head ? sqlite3_blob_read(blob, head, (int)sizeof head, 0)
                                    : SQLITE_CORRUPT;
-    if (rc == SQLITE_OK &&
-        (word_at(head, 0) != INITIALS_MAGIC || word_at(head, 4) != INITIALS_VERSION ||
-         word_at(head, 8) != n || word_at(head, 12) != N_INITIALS || word_at(head, 16) != nw ||
-         (size_t)bytes != 4 * (INITIALS_HEADER + 2 * N_INITIALS * nw)))
-        rc = SQLITE_CORRUPT;
+    if (rc == SQLITE_OK) {
+        k = word_at(head, 12);
+        if (word_at(head, 0) != INITIALS_MAGIC || word_at(head, 4) != INITIALS_VERSION ||
+            word_at(head, 8) != n || k > INITIALS_MAX || word_at(head, 16) != nw ||
+            (size_t)bytes != 4 * (INITIALS_HEADER + k + 2 * k * nw))
+            rc = SQLITE_CORRUPT;
+    }
+    /* The prefix's place among the k, ascending. */
+    unsigned char *dir = rc == SQLITE_OK ? xmalloc(4 * k + 1) : NULL;
+    if (rc == SQLITE_OK)
+        rc = sqlite3_blob_read(blob, dir, (int)(4 * k), 4 * INITIALS_HEADER);
+    uint32_t want = prefix_word(prefix);
+    size_t at = k;
+    for (size_t i = 0; rc == SQLITE_OK && i < k && at == k; i++)
+        if (word_at(dir, 4 * i) == want)
+            at = i;
+    free(dir);
+    if (rc == SQLITE_OK && at == k)
+        rc = SQLITE_NOTFOUND;
     unsigned char *raw = rc == SQLITE_OK ? xmalloc(8 * nw) : NULL;
     if (rc == SQLITE_OK)
         rc = sqlite3_blob_read(blob, raw, (int)(8 * nw),
-                               (int)(4 * (INITIALS_HEADER + 2 * (size_t)(at - INITIALS) * nw)));
+                               (int)(4 * (INITIALS_HEADER + k + 2 * at * nw)));
     sqlite3_blob_close(blob);
     if (rc == SQLITE_OK) {
         uint32_t *w = xmalloc(2 * nw * sizeof *w);

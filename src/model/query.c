@@ -319,25 +319,32 @@ static const struct fset *fset_get(struct store *st, struct query_cache *qc, con
 
 /* ---- words ---- */
 
-/* The letter or digit (lower case) when typed is one word of one ASCII letter or digit, however
- * often it is typed; else 0. */
-static char one_letter(const char *typed)
+/* Into out (3 bytes): the word, in lower case, when typed is one word of one or two ASCII
+ * letters or digits, however often it is typed; else "". */
+static void short_word(const char *typed, char *out)
 {
-    char letter = 0;
+    out[0] = '\0';
     for (const char *p = typed ? typed : ""; *p;) {
         if (!word_byte((unsigned char)*p)) {
             p++;
             continue;
         }
-        unsigned char c = (unsigned char)*p++;
-        if (c >= 0x80 || (*p && word_byte((unsigned char)*p)))
-            return 0; /* a longer word, or not ASCII */
-        c = c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
-        if (letter && letter != (char)c)
-            return 0;
-        letter = (char)c;
+        char w[3] = "";
+        size_t n = 0;
+        for (; *p && word_byte((unsigned char)*p); p++) {
+            unsigned char c = (unsigned char)*p;
+            if (c >= 0x80 || n == 2) {
+                out[0] = '\0'; /* not ASCII, or a longer word */
+                return;
+            }
+            w[n++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        }
+        if (out[0] && strcmp(out, w) != 0) {
+            out[0] = '\0'; /* two words */
+            return;
+        }
+        memcpy(out, w, 3);
     }
-    return letter;
 }
 
 /* The rows of set matching the FTS5 expression fts (typed as text), ranked; cached for the next
@@ -351,10 +358,12 @@ static const struct rank_found *search(struct store *st, struct query_cache *qc,
         free(key);
         return &qc->found;
     }
-    /* One letter, in a store that keeps its matches: the same entries as FTS5 finds, without
-     * walking its doclist, ranked by the cheaper rule of rank_initial. */
+    /* One or two letters, in a store that keeps their matches: the same entries as FTS5 finds,
+     * without walking its doclist, ranked by the cheaper rule of rank_initial. */
     uint32_t *any, *name;
-    int rc = facet_initial(st->db, one_letter(text), qc->f.n, &any, &name);
+    char prefix[3];
+    short_word(text, prefix);
+    int rc = facet_initial(st->db, prefix, qc->f.n, &any, &name);
     if (rc == SQLITE_OK) {
         rank_initial(set->order, set->n, any, name, &qc->found);
         free(any);
