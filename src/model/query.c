@@ -503,6 +503,31 @@ int query_page(struct store *st, const struct query *q, size_t offset, size_t li
     return rc;
 }
 
+static int rids_once(struct store *st, const struct query *q, uint32_t **rids, size_t *n,
+                     struct err *e)
+{
+    *rids = NULL;
+    *n = 0;
+    struct query_cache *qc = cache_of(st, e);
+    const struct fset *set = qc ? fset_get(st, qc, q, e) : NULL;
+    if (!set)
+        return EXIT_IOERR;
+    *rids = xmalloc(((size_t)set->n + 1) * sizeof **rids);
+    memcpy(*rids, set->order, (size_t)set->n * sizeof **rids);
+    *n = set->n;
+    return 0;
+}
+
+int query_rids(struct store *st, const struct query *q, uint32_t **rids, size_t *n, struct err *e)
+{
+    int rc;
+    store_begin(st);
+    do
+        rc = rids_once(st, q, rids, n, e);
+    while (store_again(st, rc != 0, e));
+    return rc;
+}
+
 static int count_once(struct store *st, const struct query *q, size_t *count, struct err *e)
 {
     *count = 0;

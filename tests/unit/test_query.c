@@ -1077,15 +1077,42 @@ static void test_one_letter_rule(void)
     memory_store_close(&d);
 }
 
-UNIT_MAIN(CASE(test_old), CASE(test_old_counts_by_date), CASE(test_one_letter_rule),
-          CASE(test_old_counts_by_date), CASE(test_no_filters), CASE(test_region_city_sees_up),
-          CASE(test_region_region_sees_up_and_down), CASE(test_region_kingston),
-          CASE(test_region_province_sees_inside), CASE(test_region_quebec),
-          CASE(test_region_montreal_city), CASE(test_region_country_sees_all),
-          CASE(test_region_unknown_matches_nothing), CASE(test_goals_any_of), CASE(test_services),
-          CASE(test_delivery), CASE(test_kind), CASE(test_and_across_filters),
-          CASE(test_text_prefix), CASE(test_text_case_and_accents), CASE(test_text_all_words),
-          CASE(test_text_fields), CASE(test_text_rank_name_first), CASE(test_text_hostile),
-          CASE(test_text_long), CASE(test_fts_expr), CASE(test_order_with_text), CASE(test_paging),
-          CASE(test_row_fields), CASE(test_agrees_with_reference),
-          CASE(test_agrees_with_reference_v2), CASE(test_ties_in_rank), CASE(test_finish))
+/* query_rids: the entries query_page lists without words, in its order, words ignored. */
+static void test_rids(void)
+{
+    static const char *const regions[] = {NULL, "canada", "ontario", "niagara-region", "atlantis"};
+    static const unsigned kinds[] = {0, KIND_SUPPORTS, KIND_PATHWAY};
+    size_t listed = 0;
+    for (size_t r = 0; r < 5; r++)
+        for (size_t k = 0; k < 3; k++) {
+            struct query q = {.region = regions[r], .kinds = kinds[k], .text = "zzz"};
+            uint32_t *rids = NULL;
+            size_t n = 99;
+            struct err e = {0};
+            CHECK_INT(query_rids(deep(), &q, &rids, &n, &e), 0);
+            q.text = NULL;
+            struct page p;
+            CHECK_INT(query_page(deep(), &q, 0, 1000, &p, &e), 0);
+            CHECK_INT(n, p.n);
+            for (size_t i = 0; i < n && i < p.n; i++)
+                CHECK_INT(rids[i], p.rows[i].rid);
+            listed += n;
+            query_page_finish(&p);
+            free(rids);
+        }
+    CHECK(listed > 20);
+}
+
+UNIT_MAIN(CASE(test_old), CASE(test_rids), CASE(test_old_counts_by_date),
+          CASE(test_one_letter_rule), CASE(test_old_counts_by_date), CASE(test_no_filters),
+          CASE(test_region_city_sees_up), CASE(test_region_region_sees_up_and_down),
+          CASE(test_region_kingston), CASE(test_region_province_sees_inside),
+          CASE(test_region_quebec), CASE(test_region_montreal_city),
+          CASE(test_region_country_sees_all), CASE(test_region_unknown_matches_nothing),
+          CASE(test_goals_any_of), CASE(test_services), CASE(test_delivery), CASE(test_kind),
+          CASE(test_and_across_filters), CASE(test_text_prefix), CASE(test_text_case_and_accents),
+          CASE(test_text_all_words), CASE(test_text_fields), CASE(test_text_rank_name_first),
+          CASE(test_text_hostile), CASE(test_text_long), CASE(test_fts_expr),
+          CASE(test_order_with_text), CASE(test_paging), CASE(test_row_fields),
+          CASE(test_agrees_with_reference), CASE(test_agrees_with_reference_v2),
+          CASE(test_ties_in_rank), CASE(test_finish))
