@@ -2,6 +2,7 @@
  * loader. */
 #include "facet.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -378,4 +379,304 @@ void facet_finish(struct facets *f)
     free(f->orders);
     free(f->words);
     *f = (struct facets){0};
+}
+
+/* ---- the dates facts were checked on (Home's count of old facts) ---- */
+
+/* How many entries were last checked (verified, else as_of) on each date: the row 'dated' of
+ * facet, so that counting the entries older than a cutoff reads a few hundred dates instead of
+ * every entry (a scan of the table: 300 ms at 100,000 entries, on every start of the
+ * interactive program). The blob is little-endian 32-bit words: magic, version, the number of
+ * dates; then for each date in ascending order its count, its length in bytes and its bytes,
+ * padded to a word. The dates are as query_count_older compares them: a year or a month counts
+ * from its first day. A cache written before this row existed has none: the count scans. */
+
+#define DATED_MAGIC   0x44505449u /* "ITPD" */
+#define DATED_VERSION 1u
+
+int facet_build_dated(sqlite3 *db)
+{
+    sqlite3_stmt *s;
+    int rc = sqlite3_prepare_v2(db,
+                                "SELECT d, count(*) FROM (SELECT coalesce(verified, as_of)"
+                                " || substr('-01-01', length(coalesce(verified, as_of)) - 3) d"
+                                " FROM entry) WHERE d IS NOT NULL GROUP BY d ORDER BY d",
+                                -1, &s, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    struct words b = {0};
+    put(&b, DATED_MAGIC);
+    put(&b, DATED_VERSION);
+    put(&b, 0);
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        const unsigned char *d = sqlite3_column_text(s, 0);
+        uint32_t len = (uint32_t)sqlite3_column_bytes(s, 0);
+        put(&b, (uint32_t)sqlite3_column_int64(s, 1));
+        put(&b, len);
+        for (uint32_t i = 0; i < len; i += 4) {
+            uint32_t w = 0;
+            for (uint32_t j = 0; j < 4 && i + j < len; j++)
+                w |= (uint32_t)d[i + j] << (8 * j);
+            put(&b, w);
+        }
+        b.w[2]++;
+    }
+    rc = rc == SQLITE_DONE ? sqlite3_finalize(s) : (sqlite3_finalize(s), rc);
+    if (rc == SQLITE_OK) {
+        unsigned char *bytes = xmalloc(b.n * 4);
+        for (size_t i = 0; i < b.n; i++)
+            for (int j = 0; j < 4; j++)
+                bytes[4 * i + (size_t)j] = (unsigned char)(b.w[i] >> (8 * j));
+        rc = sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO facet VALUES ('dated', ?)", -1, &s,
+                                NULL);
+        if (rc == SQLITE_OK) {
+            sqlite3_bind_blob64(s, 1, bytes, (sqlite3_uint64)b.n * 4, SQLITE_STATIC);
+            rc = sqlite3_step(s) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db);
+            sqlite3_finalize(s);
+        }
+        free(bytes);
+    }
+    free(b.w);
+    return rc;
+}
+
+/* A little-endian word of the blob at byte i. */
+static uint32_t word_at(const unsigned char *p, size_t i)
+{
+    return (uint32_t)p[i] | (uint32_t)p[i + 1] << 8 | (uint32_t)p[i + 2] << 16 |
+           (uint32_t)p[i + 3] << 24;
+}
+
+/* Whether date (len bytes) sorts before cutoff as SQLite's BINARY collation sorts text. */
+static bool bytes_before(const unsigned char *date, size_t len, const char *cutoff)
+{
+    size_t clen = strlen(cutoff);
+    int c = memcmp(date, cutoff, len < clen ? len : clen);
+    return c < 0 || (c == 0 && len < clen);
+}
+
+int facet_count_dated_before(sqlite3 *db, const char *cutoff, size_t *count)
+{
+    *count = 0;
+    sqlite3_stmt *s;
+    int rc = sqlite3_prepare_v2(db, "SELECT data FROM facet WHERE name = 'dated'", -1, &s, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    rc = sqlite3_step(s);
+    if (rc != SQLITE_ROW) {
+        sqlite3_finalize(s);
+        return rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc;
+    }
+    const unsigned char *p = sqlite3_column_blob(s, 0);
+    size_t len = (size_t)sqlite3_column_bytes(s, 0), at = 12, total = 0;
+    bool ok = p && len >= 12 && len % 4 == 0 && word_at(p, 0) == DATED_MAGIC &&
+              word_at(p, 4) == DATED_VERSION;
+    uint32_t groups = ok ? word_at(p, 8) : 0;
+    for (uint32_t g = 0; ok && g < groups; g++) {
+        ok = at + 8 <= len;
+        uint32_t n = ok ? word_at(p, at) : 0, dlen = ok ? word_at(p, at + 4) : 0;
+        size_t padded = ((size_t)dlen + 3) / 4 * 4;
+        ok = ok && padded <= len - at - 8;
+        if (ok && bytes_before(p + at + 8, dlen, cutoff))
+            total += n;
+        at += 8 + padded;
+    }
+    ok = ok && at == len;
+    rc = sqlite3_finalize(s);
+    if (rc == SQLITE_OK && !ok)
+        rc = SQLITE_CORRUPT;
+    if (rc == SQLITE_OK)
+        *count = total;
+    return rc;
+}
+
+/* ---- the entries a short prefix begins a word of (one- and two-letter searches) ---- */
+
+/* A search for one or two letters matches nearly every entry of a large directory ("m": 99% of
+ * 100,000, "me" 95%), and FTS5 walks that prefix's whole doclist to find the ones the filters
+ * keep (12 ms of CPU at 100,000, before ranking them). The row 'initials' of facet holds, for
+ * each ASCII letter and digit and for each two of them that begin a word in a quarter of the
+ * entries or more (judged on the first SAMPLE rids), the entries FTS5 finds for it ('"me"*',
+ * everything the search would find) and those it finds in their name ('name : "me"*'), as
+ * bitmaps over the rids, made by those very queries when the store is built: a search reads one
+ * prefix's two bitmaps (25 KB at 100,000 entries). Little-endian 32-bit words: magic, version,
+ * n (entries), k (prefixes), nw (the words of a bitmap: bit r of word r / 32 is rid r); the k
+ * prefixes, one a word (their bytes, the first lowest), ascending; then for each prefix, in
+ * that order, its bitmap of matches and its bitmap of matches in the name. Built only for a
+ * directory of min_entries or more, where the walk costs; a smaller one has no row. */
+
+#define INITIALS_MAGIC   0x49505449u /* "ITPI" */
+#define INITIALS_VERSION 2u
+#define INITIALS_HEADER  5u
+#define INITIALS_MAX     (36u + 36u * 36u)
+#define SAMPLE           4096
+
+static const char INITIALS[] = "0123456789abcdefghijklmnopqrstuvwxyz";
+#define N_INITIALS (sizeof INITIALS - 1)
+
+/* A prefix of one or two bytes as a word. */
+static uint32_t prefix_word(const char *p)
+{
+    return (uint32_t)(unsigned char)p[0] | (p[0] ? (uint32_t)(unsigned char)p[1] << 8 : 0);
+}
+
+/* Set the bit of every rid (at most n) that the FTS5 expression expr matches. */
+static int mark_matches(sqlite3_stmt *s, const char *expr, uint32_t n, uint32_t *bits)
+{
+    sqlite3_bind_text(s, 1, expr, -1, SQLITE_TRANSIENT);
+    int rc;
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+        sqlite3_int64 rid = sqlite3_column_int64(s, 0);
+        if (rid >= 1 && rid <= n)
+            bits[rid / 32] |= 1u << (rid % 32);
+    }
+    sqlite3_reset(s);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* The prefixes the row keeps, ascending, into keys (INITIALS_MAX): every letter and digit, and
+ * the pairs that begin a word in a quarter of the first SAMPLE rids or more. */
+static int choose_prefixes(sqlite3 *db, uint32_t n, char (*keys)[3], size_t *k)
+{
+    sqlite3_stmt *s;
+    int rc = sqlite3_prepare_v2(db,
+                                "SELECT count(*) FROM entry_fts WHERE entry_fts MATCH ?"
+                                " AND rowid <= ?",
+                                -1, &s, NULL);
+    uint32_t sample = n < SAMPLE ? n : SAMPLE;
+    *k = 0;
+    for (size_t i = 0; rc == SQLITE_OK && i < N_INITIALS; i++) {
+        keys[(*k)][0] = INITIALS[i];
+        keys[(*k)++][1] = '\0';
+        for (size_t j = 0; rc == SQLITE_OK && j < N_INITIALS; j++) {
+            char expr[16];
+            snprintf(expr, sizeof expr, "\"%c%c\"*", INITIALS[i], INITIALS[j]);
+            sqlite3_bind_text(s, 1, expr, -1, SQLITE_TRANSIENT);
+            sqlite3_bind_int64(s, 2, sample);
+            if ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+                rc = SQLITE_OK;
+                if ((uint64_t)sqlite3_column_int64(s, 0) * 4 >= sample && sample) {
+                    keys[*k][0] = INITIALS[i];
+                    keys[*k][1] = INITIALS[j];
+                    keys[(*k)++][2] = '\0';
+                }
+            }
+            sqlite3_reset(s);
+        }
+    }
+    sqlite3_finalize(s);
+    return rc;
+}
+
+int facet_build_initials(sqlite3 *db, uint32_t min_entries)
+{
+    int rc = SQLITE_OK;
+    uint32_t n = (uint32_t)scalar(db, "SELECT ifnull(max(rid), 0) FROM entry", &rc);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, "DELETE FROM facet WHERE name = 'initials'", NULL, NULL, NULL);
+    if (rc != SQLITE_OK || n < min_entries || n == 0)
+        return rc;
+    char(*keys)[3] = xcalloc(INITIALS_MAX, sizeof *keys);
+    size_t k = 0;
+    rc = choose_prefixes(db, n, keys, &k);
+    size_t nw = (size_t)n / 32 + 1, len = INITIALS_HEADER + k + 2 * k * nw;
+    uint32_t *w = xcalloc(len, sizeof *w);
+    w[0] = INITIALS_MAGIC;
+    w[1] = INITIALS_VERSION;
+    w[2] = n;
+    w[3] = (uint32_t)k;
+    w[4] = (uint32_t)nw;
+    for (size_t i = 0; i < k; i++)
+        w[INITIALS_HEADER + i] = prefix_word(keys[i]);
+    sqlite3_stmt *s = NULL;
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(db, "SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?", -1, &s,
+                                NULL);
+    for (size_t i = 0; rc == SQLITE_OK && i < k; i++) {
+        uint32_t *any = w + INITIALS_HEADER + k + 2 * i * nw;
+        char expr[32];
+        snprintf(expr, sizeof expr, "\"%s\"*", keys[i]);
+        rc = mark_matches(s, expr, n, any);
+        snprintf(expr, sizeof expr, "name : \"%s\"*", keys[i]);
+        if (rc == SQLITE_OK)
+            rc = mark_matches(s, expr, n, any + nw);
+    }
+    sqlite3_finalize(s);
+    free(keys);
+    if (rc == SQLITE_OK) {
+        unsigned char *bytes = xmalloc(len * 4);
+        for (size_t i = 0; i < len; i++)
+            for (int j = 0; j < 4; j++)
+                bytes[4 * i + (size_t)j] = (unsigned char)(w[i] >> (8 * j));
+        rc = sqlite3_prepare_v2(db, "INSERT INTO facet VALUES ('initials', ?)", -1, &s, NULL);
+        if (rc == SQLITE_OK) {
+            sqlite3_bind_blob64(s, 1, bytes, (sqlite3_uint64)len * 4, SQLITE_STATIC);
+            rc = sqlite3_step(s) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db);
+            sqlite3_finalize(s);
+        }
+        free(bytes);
+    }
+    free(w);
+    return rc;
+}
+
+int facet_initial(sqlite3 *db, const char *prefix, uint32_t n, uint32_t **any, uint32_t **name)
+{
+    *any = *name = NULL;
+    if (!prefix || !prefix[0] || (prefix[1] && prefix[2]))
+        return SQLITE_NOTFOUND;
+    sqlite3_stmt *s;
+    sqlite3_int64 row = -1;
+    int rc =
+            sqlite3_prepare_v2(db, "SELECT rowid FROM facet WHERE name = 'initials'", -1, &s, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        row = sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    if (rc != SQLITE_ROW)
+        return rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc;
+    sqlite3_blob *blob;
+    if ((rc = sqlite3_blob_open(db, "main", "facet", "data", row, 0, &blob)) != SQLITE_OK)
+        return rc;
+    unsigned char head[4 * INITIALS_HEADER];
+    size_t nw = (size_t)n / 32 + 1, k = 0;
+    int bytes = sqlite3_blob_bytes(blob);
+    rc = bytes >= (int)sizeof head ? sqlite3_blob_read(blob, head, (int)sizeof head, 0)
+                                   : SQLITE_CORRUPT;
+    if (rc == SQLITE_OK) {
+        k = word_at(head, 12);
+        if (word_at(head, 0) != INITIALS_MAGIC || word_at(head, 4) != INITIALS_VERSION ||
+            word_at(head, 8) != n || k > INITIALS_MAX || word_at(head, 16) != nw ||
+            (size_t)bytes != 4 * (INITIALS_HEADER + k + 2 * k * nw))
+            rc = SQLITE_CORRUPT;
+    }
+    /* The prefix's place among the k, ascending. */
+    unsigned char *dir = rc == SQLITE_OK ? xmalloc(4 * k + 1) : NULL;
+    if (rc == SQLITE_OK)
+        rc = sqlite3_blob_read(blob, dir, (int)(4 * k), 4 * INITIALS_HEADER);
+    uint32_t want = prefix_word(prefix);
+    size_t at = k;
+    for (size_t i = 0; rc == SQLITE_OK && i < k && at == k; i++)
+        if (word_at(dir, 4 * i) == want)
+            at = i;
+    free(dir);
+    if (rc == SQLITE_OK && at == k)
+        rc = SQLITE_NOTFOUND;
+    unsigned char *raw = rc == SQLITE_OK ? xmalloc(8 * nw) : NULL;
+    if (rc == SQLITE_OK)
+        rc = sqlite3_blob_read(blob, raw, (int)(8 * nw),
+                               (int)(4 * (INITIALS_HEADER + k + 2 * at * nw)));
+    sqlite3_blob_close(blob);
+    if (rc == SQLITE_OK) {
+        uint32_t *w = xmalloc(2 * nw * sizeof *w);
+        for (size_t i = 0; i < 2 * nw; i++)
+            w[i] = word_at(raw, 4 * i);
+        *any = w;
+        *name = xmalloc(nw * sizeof **name);
+        memcpy(*name, w + nw, nw * sizeof **name);
+    }
+    free(raw);
+    return rc;
 }

@@ -65,6 +65,31 @@ const uint32_t *facet_order_for(const struct facets *f, const char *lang);
 /* Free what facet_load read and empty f. */
 void facet_finish(struct facets *f);
 
+/* Write the count of entries by the date their facts were last checked (the row 'dated'), from
+ * the filled entry table. Returns an SQLite result code. */
+int facet_build_dated(sqlite3 *db);
+
+/* The number of entries whose facts were last checked before cutoff (YYYY-MM-DD), from the row
+ * 'dated', in *count. Returns SQLITE_OK; SQLITE_NOTFOUND when the store has no such row (a cache
+ * written before it existed); SQLITE_CORRUPT when it is damaged; else SQLite's failure. */
+int facet_count_dated_before(sqlite3 *db, const char *cutoff, size_t *count);
+
+/* The least number of entries for which the build keeps short prefixes' matches (row
+ * 'initials'); below it the full-text search is fast enough, and ranks them by bm25. */
+#define FACET_INITIALS_MIN 5000u
+
+/* Write, for every ASCII letter and digit and every two of them that begin a word in a quarter
+ * of the entries or more, the entries FTS5 matches for a word starting with it, and those it
+ * matches in their name (row 'initials'), when db holds min_entries entries or more; else remove
+ * that row. Returns an SQLite result code. */
+int facet_build_initials(sqlite3 *db, uint32_t min_entries);
+
+/* The bitmaps (bit r of word r / 32 for rid r; n / 32 + 1 words, new arrays) of the entries a
+ * search for prefix (one or two bytes, lower case) matches, and of those it matches in their
+ * name. SQLITE_OK; SQLITE_NOTFOUND when the store keeps none for it (not kept, or a small store);
+ * SQLITE_CORRUPT when the row does not fit a store of n entries; else SQLite's failure. */
+int facet_initial(sqlite3 *db, const char *prefix, uint32_t n, uint32_t **any, uint32_t **name);
+
 /* ---- ranking words (rank.c) ---- */
 
 /* An entry that matched: its bm25 rank (lower is better) and its place in the filtered list. */
@@ -92,6 +117,13 @@ struct ranker *rank_attach(sqlite3 *db, void (*closed)(void *ctx), void *ctx);
  * Returns an SQLite result code; on failure out is empty and sqlite3_errmsg(db) says why. */
 int rank_search(struct ranker *r, sqlite3 *db, const struct facets *f, const uint32_t *pos,
                 const char *fts, struct rank_found *out);
+
+/* Fill out (emptied first) with the n entries of order (rids in list order) that the bitmap any
+ * holds (facet_initial), ranked by a rule cheaper than bm25 for a search of one or two letters:
+ * those the bitmap name holds (a word of their name starts with them) first, then the others,
+ * each in list order. Every hit is in its final order. */
+void rank_initial(const uint32_t *order, uint32_t n, const uint32_t *any, const uint32_t *name,
+                  struct rank_found *out);
 
 /* Put the first need hits of r in order: a partial sort for a first page, all of them later. */
 void rank_sort(struct rank_found *r, size_t need);

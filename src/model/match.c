@@ -186,19 +186,17 @@ static int failed(struct store *st, struct err *e)
 
 static bool in_region(struct store *st, const char *ancestor, const char *region, struct err *e)
 {
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db,
-                           "SELECT 1 FROM region_closure WHERE ancestor = ? AND descendant = ?", -1,
-                           &s, NULL) != SQLITE_OK) {
-        failed(st, e);
+    sqlite3_stmt *s =
+            store_stmt(st, STMT_MATCH_IN_REGION,
+                       "SELECT 1 FROM region_closure WHERE ancestor = ? AND descendant = ?", e);
+    if (!s)
         return false;
-    }
     sqlite3_bind_text(s, 1, ancestor, -1, SQLITE_STATIC);
     sqlite3_bind_text(s, 2, region, -1, SQLITE_STATIC);
     int rc = sqlite3_step(s);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         failed(st, e);
-    sqlite3_finalize(s);
+    sqlite3_reset(s);
     return rc == SQLITE_ROW;
 }
 
@@ -460,11 +458,11 @@ static char *text_in_reader_language(struct store *st, int64_t rid, const char *
 {
     if (!i18n_french())
         return NULL;
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db,
-                           "SELECT text FROM entry_tr WHERE rid = ? AND lang = ? AND key = ?"
-                           " AND pos = ?",
-                           -1, &s, NULL) != SQLITE_OK)
+    sqlite3_stmt *s = store_stmt(st, STMT_MATCH_TEXT_TR,
+                                 "SELECT text FROM entry_tr WHERE rid = ? AND lang = ? AND key = ?"
+                                 " AND pos = ?",
+                                 NULL);
+    if (!s)
         return NULL;
     sqlite3_bind_int64(s, 1, rid);
     sqlite3_bind_text(s, 2, i18n_lang(), -1, SQLITE_STATIC);
@@ -473,7 +471,7 @@ static char *text_in_reader_language(struct store *st, int64_t rid, const char *
     char *text = NULL;
     if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
         text = xstrdup((const char *)sqlite3_column_text(s, 0));
-    sqlite3_finalize(s);
+    sqlite3_reset(s);
     return text;
 }
 
@@ -566,13 +564,6 @@ static int bits(unsigned v)
     return n;
 }
 
-static int compare(const struct match *a, const struct match *b)
-{
-    if (a->verdict != b->verdict)
-        return (int)a->verdict - (int)b->verdict;
-    return bits(a->unmet) - bits(b->unmet);
-}
-
 /* ---- the next step ---- */
 
 /* Whether folded text holds folded word as whole words (not "mccqe part i" in "mccqe part ii"). */
@@ -663,38 +654,22 @@ static char *contact_words(const char *website, const char *email, const char *p
  * or the pathway's contact when it has none; with no step left, the contact ("Ask the program
  * office:
  * ..."); with no contact either, where the facts come from ("See TITLE: URL"). */
-static void next_step(struct store *st, int64_t rid, const struct answers *a,
+/* c is the pathway's website, email, phone, address, contact note and source (each may be
+ * NULL). */
+static void next_step(struct store *st, int64_t rid, char *const c[6], const struct answers *a,
                       const struct vocab_list *exams, struct match *m, struct err *e)
 {
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db,
-                           "SELECT website, email, phone, address, contact_note, source FROM entry"
-                           " WHERE rid = ?",
-                           -1, &s, NULL) != SQLITE_OK) {
-        failed(st, e);
-        return;
-    }
-    sqlite3_bind_int64(s, 1, rid);
-    char *c[6] = {0};
-    int rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW) {
-        for (int i = 0; i < 6; i++)
-            if (sqlite3_column_text(s, i))
-                c[i] = xstrdup((const char *)sqlite3_column_text(s, i));
-    } else if (rc != SQLITE_DONE) {
-        failed(st, e);
-    }
-    sqlite3_finalize(s);
+    int rc;
     const char *contact_url = NULL;
     char *contact = contact_words(c[0], c[1], c[2], c[3], c[4], &contact_url);
 
     char *title = NULL, *url = NULL;
-    if (sqlite3_prepare_v2(st->db,
-                           "SELECT text, url, pos FROM entry_item WHERE rid = ? AND list = 'steps'"
-                           " ORDER BY pos",
-                           -1, &s, NULL) != SQLITE_OK) {
-        failed(st, e);
-    } else {
+    sqlite3_stmt *s =
+            store_stmt(st, STMT_MATCH_STEPS,
+                       "SELECT text, url, pos FROM entry_item WHERE rid = ? AND list = 'steps'"
+                       " ORDER BY pos",
+                       e);
+    if (s) {
         sqlite3_bind_int64(s, 1, rid);
         while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
             const char *t = (const char *)sqlite3_column_text(s, 0);
@@ -710,7 +685,7 @@ static void next_step(struct store *st, int64_t rid, const struct answers *a,
         }
         if (rc != SQLITE_ROW && rc != SQLITE_DONE)
             failed(st, e);
-        sqlite3_finalize(s);
+        sqlite3_reset(s);
     }
 
     char *action, *place = NULL;
@@ -747,8 +722,6 @@ static void next_step(struct store *st, int64_t rid, const struct answers *a,
     free(title);
     free(url);
     free(contact);
-    for (int i = 0; i < 6; i++)
-        free(c[i]);
 }
 
 /* Whether every region of a pathway (ids, comma-separated) is at the top of the tree. */
@@ -756,12 +729,10 @@ static bool national(struct store *st, const char *regions, struct err *e)
 {
     if (!regions || !*regions)
         return false;
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db, "SELECT parent IS NULL FROM region WHERE id = ?", -1, &s,
-                           NULL) != SQLITE_OK) {
-        failed(st, e);
+    sqlite3_stmt *s =
+            store_stmt(st, STMT_MATCH_TOP, "SELECT parent IS NULL FROM region WHERE id = ?", e);
+    if (!s)
         return false;
-    }
     bool all = true;
     char *copy = xstrdup(regions), *save = NULL;
     for (char *id = strtok_r(copy, ",", &save); id && all; id = strtok_r(NULL, ",", &save)) {
@@ -774,7 +745,6 @@ static bool national(struct store *st, const char *regions, struct err *e)
         sqlite3_reset(s);
     }
     free(copy);
-    sqlite3_finalize(s);
     return all;
 }
 
@@ -791,68 +761,87 @@ static int run_once(struct store *st, const struct answers *a, struct match **ou
                       .lang = i18n_french() ? i18n_lang() : NULL};
     for (size_t i = 0; i < a->n_goals; i++)
         q.goals[i] = a->goals[i];
-    struct page p;
-    int rc = query_page(st, &q, 0, 100000, &p, e);
+    uint32_t *rids;
+    size_t count;
+    int rc = query_rids(st, &q, &rids, &count, e);
     if (rc != 0)
         return rc;
-    struct match *m = xcalloc(p.n ? p.n : 1, sizeof *m);
+    struct match *m = xcalloc(count ? count : 1, sizeof *m);
     /* Every failure on the way is kept here, so that none is lost when e is NULL. */
     struct err why = {0};
     struct vocab_list exams = {0};
     vocab_list(st, VOCAB_EXAM, &exams, &why);
     int format = format_of(st);
-    sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db, "SELECT requires, goal FROM entry WHERE rid = ?", -1, &s,
-                           NULL) != SQLITE_OK) {
-        rc = failed(st, e);
+    /* Everything judging a pathway reads of its own row, in one statement. */
+    sqlite3_stmt *s = store_stmt(
+            st, STMT_MATCH_REQUIRES,
+            "SELECT e.id, coalesce((SELECT text FROM entry_tr WHERE rid = e.rid AND lang = ?2"
+            " AND key = 'name' AND pos = 0), e.name), e.status, e.requires, e.goal,"
+            " e.website, e.email, e.phone, e.address, e.contact_note, e.source,"
+            " (SELECT group_concat(region) FROM entry_region WHERE rid = e.rid)"
+            " FROM entry e WHERE e.rid = ?1",
+            e);
+    if (!s) {
+        rc = e && e->code ? e->code : EXIT_IOERR;
         free(m);
         vocab_list_finish(&exams);
-        query_page_finish(&p);
+        free(rids);
         return rc;
     }
-    for (size_t i = 0; i < p.n && !why.code; i++) {
-        m[i].id = xstrdup(p.rows[i].id);
-        m[i].name = xstrdup(p.rows[i].name);
-        m[i].status = p.rows[i].status ? xstrdup(p.rows[i].status) : NULL;
-        sqlite3_bind_int64(s, 1, p.rows[i].rid);
-        const char *req = NULL;
+    /* No language (NULL) matches no translation: the file's own name. */
+    sqlite3_bind_text(s, 2, q.lang, -1, SQLITE_STATIC);
+    size_t n_done = 0;
+    for (size_t i = 0; i < count && !why.code; i++, n_done++) {
+        sqlite3_bind_int64(s, 1, rids[i]);
+        char *c[12] = {0};
         int step = sqlite3_step(s);
         if (step == SQLITE_ROW) {
-            req = (const char *)sqlite3_column_text(s, 0);
-            if (sqlite3_column_text(s, 1))
-                m[i].goal = xstrdup((const char *)sqlite3_column_text(s, 1));
-        } else if (step != SQLITE_DONE) {
+            for (int k = 0; k < 12; k++)
+                if (sqlite3_column_text(s, k))
+                    c[k] = xstrdup((const char *)sqlite3_column_text(s, k));
+        } else if (step == SQLITE_DONE) {
+            store_inconsistent(st, "its list index names an entry its table lacks", &why);
+        } else {
             failed(st, &why);
         }
-        char *req_copy = req ? xstrdup(req) : NULL;
         sqlite3_reset(s);
-        judge(st, p.rows[i].rid, req_copy, format, a, &m[i], &why);
-        free(req_copy);
-        next_step(st, p.rows[i].rid, a, &exams, &m[i], &why);
-        m[i].national = national(st, p.rows[i].regions, &why);
+        m[i].id = c[0] ? c[0] : xstrdup("");
+        m[i].name = c[1] ? c[1] : xstrdup("");
+        m[i].status = c[2];
+        m[i].goal = c[4];
+        judge(st, rids[i], c[3], format, a, &m[i], &why);
+        next_step(st, rids[i], c + 5, a, &exams, &m[i], &why);
+        m[i].national = national(st, c[11], &why);
+        for (int k = 3; k < 12; k++)
+            if (k != 4)
+                free(c[k]);
     }
-    sqlite3_finalize(s);
     vocab_list_finish(&exams);
+    free(rids);
     if (why.code) {
         if (e)
             *e = why;
-        match_destroy(m, p.n);
-        query_page_finish(&p);
+        match_destroy(m, n_done);
         return why.code;
     }
-    /* A stable sort keeps the query's order (most specific region, then name) within a rank. */
-    for (size_t i = 1; i < p.n; i++)
-        for (size_t k = i; k > 0 && compare(&m[k - 1], &m[k]) > 0; k--) {
-            struct match t = m[k];
-            m[k] = m[k - 1];
-            m[k - 1] = t;
-        }
+    /* A stable sort (counting, by verdict then the number unmet) keeps the query's order (most
+     * specific region, then name) within a rank. */
+    size_t start[VERDICT_COUNT * (REQ_COUNT + 1) + 1] = {0};
+    for (size_t i = 0; i < count; i++)
+        start[(size_t)m[i].verdict * (REQ_COUNT + 1) + (size_t)bits(m[i].unmet) + 1]++;
+    for (size_t b = 1; b < sizeof start / sizeof *start; b++)
+        start[b] += start[b - 1];
+    struct match *sorted = xcalloc(count ? count : 1, sizeof *sorted);
+    for (size_t i = 0; i < count; i++)
+        sorted[start[(size_t)m[i].verdict * (REQ_COUNT + 1) + (size_t)bits(m[i].unmet)]++] = m[i];
+    free(m);
+    m = sorted;
     /* A national pathway beside a route of the same goal open where the person lives is the
      * national picture of that route, not a rival verdict: it is shown after the first one. */
-    for (size_t i = 0; i < p.n; i++) {
+    for (size_t i = 0; i < count; i++) {
         if (!m[i].national || !m[i].goal)
             continue;
-        for (size_t k = 0; k < p.n; k++)
+        for (size_t k = 0; k < count; k++)
             if (!m[k].national && m[k].goal && strcmp(m[k].goal, m[i].goal) == 0) {
                 m[i].context = true;
                 m[i].anchor = k;
@@ -860,8 +849,7 @@ static int run_once(struct store *st, const struct answers *a, struct match **ou
             }
     }
     *out = m;
-    *n = p.n;
-    query_page_finish(&p);
+    *n = count;
     return 0;
 }
 

@@ -231,14 +231,14 @@ static int fset_build(struct store *st, const struct facets *f, const struct que
         return code;
     }
     uint32_t kinds = q->kinds & 7u, delivery = q->delivery & 7u;
-    /* Walk the entries in name order, keeping each kept one's spec; then a counting sort by spec
-     * (descending) keeps the name order within each spec. */
-    uint32_t *kept = xmalloc(((size_t)n + 1) * sizeof *kept);
-    uint32_t *spec = xmalloc(((size_t)n + 1) * sizeof *spec);
-    uint32_t m = 0, max_spec = 0;
-    const uint32_t *by_name = facet_order_for(f, q->lang);
-    for (uint32_t k = 0; k < n; k++) {
-        uint32_t rid = by_name[k], i = rid - 1, a = f->attr[i];
+    /* Judge the entries in rid order, marking each kept one's spec + 1 in keep: the index's
+     * sections are read front to back (in name order every read missed the cache: a third of a
+     * list's time at 100,000 entries). Then walk the name order over that one array, keeping
+     * each kept one's spec; a counting sort by spec (descending) keeps the name order within
+     * each spec. */
+    uint32_t *keep = xcalloc((size_t)n + 1, sizeof *keep);
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t a = f->attr[i];
         if (kinds && !(facet_kind(a) & kinds))
             continue;
         if (delivery && !(facet_delivery(a) & delivery))
@@ -256,11 +256,22 @@ static int fset_build(struct store *st, const struct facets *f, const struct que
             if (sp < 0)
                 continue;
         }
-        kept[m] = rid;
-        spec[m++] = (uint32_t)sp;
-        if ((uint32_t)sp > max_spec)
-            max_spec = (uint32_t)sp;
+        keep[i + 1] = (uint32_t)sp + 1;
     }
+    uint32_t *kept = xmalloc(((size_t)n + 1) * sizeof *kept);
+    uint32_t *spec = xmalloc(((size_t)n + 1) * sizeof *spec);
+    uint32_t m = 0, max_spec = 0;
+    const uint32_t *by_name = facet_order_for(f, q->lang);
+    for (uint32_t k = 0; k < n; k++) {
+        uint32_t rid = by_name[k];
+        if (!keep[rid])
+            continue;
+        kept[m] = rid;
+        spec[m++] = keep[rid] - 1;
+        if (keep[rid] - 1 > max_spec)
+            max_spec = keep[rid] - 1;
+    }
+    free(keep);
     uint32_t *start = xcalloc((size_t)max_spec + 2, sizeof *start);
     for (uint32_t k = 0; k < m; k++)
         start[max_spec - spec[k] + 1]++;
@@ -311,15 +322,62 @@ static const struct fset *fset_get(struct store *st, struct query_cache *qc, con
 
 /* ---- words ---- */
 
-/* The rows of set matching the FTS5 expression fts, ranked; cached for the next call (the list
- * asks for the count, then the page). */
+/* Into out (3 bytes): the word, in lower case, when typed is one word of one or two ASCII
+ * letters or digits, however often it is typed; else "". */
+static void short_word(const char *typed, char *out)
+{
+    out[0] = '\0';
+    for (const char *p = typed ? typed : ""; *p;) {
+        if (!word_byte((unsigned char)*p)) {
+            p++;
+            continue;
+        }
+        char w[3] = "";
+        size_t n = 0;
+        for (; *p && word_byte((unsigned char)*p); p++) {
+            unsigned char c = (unsigned char)*p;
+            if (c >= 0x80 || n == 2) {
+                out[0] = '\0'; /* not ASCII, or a longer word */
+                return;
+            }
+            w[n++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        }
+        if (out[0] && strcmp(out, w) != 0) {
+            out[0] = '\0'; /* two words */
+            return;
+        }
+        memcpy(out, w, 3);
+    }
+}
+
+/* The rows of set matching the FTS5 expression fts (typed as text), ranked; cached for the next
+ * call (the list asks for the count, then the page). */
 static const struct rank_found *search(struct store *st, struct query_cache *qc,
-                                       const struct fset *set, const char *fts, struct err *e)
+                                       const struct fset *set, const char *fts, const char *text,
+                                       struct err *e)
 {
     char *key = xasprintf("%s\n%s", set->key, fts);
     if (qc->found.key && strcmp(qc->found.key, key) == 0) {
         free(key);
         return &qc->found;
+    }
+    /* One or two letters, in a store that keeps their matches: the same entries as FTS5 finds,
+     * without walking its doclist, ranked by the cheaper rule of rank_initial. */
+    uint32_t *any, *name;
+    char prefix[3];
+    short_word(text, prefix);
+    int rc = facet_initial(st->db, prefix, qc->f.n, &any, &name);
+    if (rc == SQLITE_OK) {
+        rank_initial(set->order, set->n, any, name, &qc->found);
+        free(any);
+        free(name);
+        qc->found.key = key;
+        return &qc->found;
+    }
+    if (rc != SQLITE_NOTFOUND && rc != SQLITE_CORRUPT) {
+        store_failed(st, e);
+        free(key);
+        return NULL;
     }
     if (rank_search(qc->ranker, st->db, &qc->f, set->pos, fts, &qc->found) != SQLITE_OK) {
         store_failed(st, e);
@@ -419,7 +477,7 @@ static int page_once(struct store *st, const struct query *q, size_t offset, siz
         rc = fetch_rows(st, set->order + (offset < set->n ? offset : 0), n < limit ? n : limit,
                         q->lang, out, e);
     } else {
-        const struct rank_found *found = search(st, qc, set, fts, e);
+        const struct rank_found *found = search(st, qc, set, fts, q->text, e);
         if (!found) {
             rc = EXIT_IOERR;
         } else {
@@ -448,6 +506,31 @@ int query_page(struct store *st, const struct query *q, size_t offset, size_t li
     return rc;
 }
 
+static int rids_once(struct store *st, const struct query *q, uint32_t **rids, size_t *n,
+                     struct err *e)
+{
+    *rids = NULL;
+    *n = 0;
+    struct query_cache *qc = cache_of(st, e);
+    const struct fset *set = qc ? fset_get(st, qc, q, e) : NULL;
+    if (!set)
+        return EXIT_IOERR;
+    *rids = xmalloc(((size_t)set->n + 1) * sizeof **rids);
+    memcpy(*rids, set->order, (size_t)set->n * sizeof **rids);
+    *n = set->n;
+    return 0;
+}
+
+int query_rids(struct store *st, const struct query *q, uint32_t **rids, size_t *n, struct err *e)
+{
+    int rc;
+    store_begin(st);
+    do
+        rc = rids_once(st, q, rids, n, e);
+    while (store_again(st, rc != 0, e));
+    return rc;
+}
+
 static int count_once(struct store *st, const struct query *q, size_t *count, struct err *e)
 {
     *count = 0;
@@ -460,7 +543,7 @@ static int count_once(struct store *st, const struct query *q, size_t *count, st
     if (!fts) {
         *count = set->n;
     } else {
-        const struct rank_found *found = search(st, qc, set, fts, e);
+        const struct rank_found *found = search(st, qc, set, fts, q->text, e);
         if (found)
             *count = found->n;
         else
@@ -496,7 +579,7 @@ static int position_once(struct store *st, const struct query *q, int64_t rid, s
         if (set->pos[rid])
             *at = set->pos[rid] - 1;
     } else {
-        const struct rank_found *found = search(st, qc, set, fts, e);
+        const struct rank_found *found = search(st, qc, set, fts, q->text, e);
         if (!found) {
             rc = EXIT_IOERR;
         } else {
@@ -562,6 +645,11 @@ bool query_dated_before(const char *date, const char *cutoff)
 
 int query_count_older(struct store *st, const char *cutoff, size_t *count, struct err *e)
 {
+    *count = 0;
+    /* The counts by date the build keeps (facet.c); a cache written before them, or one whose
+     * row is damaged, is counted the long way, with the same rule. */
+    if (cutoff && facet_count_dated_before(st->db, cutoff, count) == SQLITE_OK)
+        return 0;
     *count = 0;
     sqlite3_stmt *s;
     /* A year or a month counts from its first day: "2021" is "2021-01-01". */

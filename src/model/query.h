@@ -50,6 +50,12 @@ char *query_fts_expr(const char *typed);
 int query_page(struct store *st, const struct query *q, size_t offset, size_t limit,
                struct page *out, struct err *e);
 
+/* The rids of the entries q's filters keep (its words are not used), in the list's order: *n
+ * in a new array *rids (free it). For a caller that reads its own columns of every entry (match
+ * judges every pathway kept). Returns 0, or an exit status with the reason in e (nothing in
+ * *rids). */
+int query_rids(struct store *st, const struct query *q, uint32_t **rids, size_t *n, struct err *e);
+
 /* The number of rows q matches, in *count. Returns 0, or an exit status with the reason in e. */
 int query_count(struct store *st, const struct query *q, size_t *count, struct err *e);
 

@@ -103,6 +103,26 @@ void rank_sort(struct rank_found *r, size_t need)
     r->sorted = r->n;
 }
 
+void rank_initial(const uint32_t *order, uint32_t n, const uint32_t *any, const uint32_t *name,
+                  struct rank_found *out)
+{
+    rank_found_finish(out);
+    for (int pass = 0; pass < 2; pass++)
+        for (uint32_t k = 0; k < n; k++) {
+            uint32_t rid = order[k], bit = 1u << (rid % 32);
+            bool in_name = (name[rid / 32] & bit) != 0;
+            if (!(any[rid / 32] & bit) || in_name == (pass == 1))
+                continue;
+            if (out->n == out->cap) {
+                out->cap = out->cap ? 2 * out->cap : 256;
+                out->hits = xrealloc(out->hits, out->cap * sizeof *out->hits);
+            }
+            /* The rank says which group: in the name (-1) or elsewhere (0). */
+            out->hits[out->n++] = (struct rank_hit){pass ? 0.0 : -1.0, k + 1, rid};
+        }
+    out->sorted = out->n;
+}
+
 static int count_rows(const Fts5ExtensionApi *api, Fts5Context *fts, void *user)
 {
     (void)api;

@@ -570,6 +570,10 @@ int store_fill_end(struct fill *x, bool commit, char **why)
     }
     if (f->rc == SQLITE_OK)
         f->rc = facet_build(db);
+    if (f->rc == SQLITE_OK)
+        f->rc = facet_build_dated(db);
+    if (f->rc == SQLITE_OK)
+        f->rc = facet_build_initials(db, FACET_INITIALS_MIN);
     if (f->rc == SQLITE_OK) {
         char sql[64];
         snprintf(sql, sizeof sql, "PRAGMA user_version = %d;", STORE_SCHEMA_VERSION);

@@ -19,6 +19,11 @@ enum store_stmt {
     STMT_VOCAB_SERVICE,
     STMT_VOCAB_EXAM,
     STMT_VOCAB_SOURCE,
+    STMT_MATCH_REQUIRES,
+    STMT_MATCH_STEPS,
+    STMT_MATCH_TOP,
+    STMT_MATCH_IN_REGION,
+    STMT_MATCH_TEXT_TR,
     STMT_COUNT
 };
 
@@ -34,6 +39,7 @@ struct store {
     bool damaged;   /* a failure since the outermost call began says the file is damaged */
     bool rebuilt;   /* rebuilt once in this run already: a failure now is reported */
     int depth;      /* how many of the model's public calls are under way */
+    bool reading;   /* the outermost call's read transaction is open (store_begin) */
     char *notice;   /* for the person, until store_take_notice */
 };
 

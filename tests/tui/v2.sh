@@ -137,7 +137,6 @@ case_begin "bundled: a Québec support shows its French name in its detail"
 wait_for "Find supports"
 send 1
 # A French word of its French name only ("diplômé·e·s à l'international en médecine").
-# (Six supports: CEDIS's French, whole since the data's French was finished, says it too.)
 open_match "diplome international medecine college" 6
 expect_row_has 1 "Collège des médecins du Québec: routes for international medical graduates"
 expect_screen_matches "^ En français: Collège des médecins du Québec : diplômé·e·s à l'international"

@@ -1,8 +1,12 @@
 /* test_query.c: the filter semantics of spec/dataset.md on a deep region tree
  * (tests/fixtures/unit-deep.json): region up and down, goals, services, delivery, kind, text,
  * hostile text, ordering and paging. */
+#include <ctype.h>
+
 #include "common.h"
+#include "facet.h"
 #include "query.h"
+#include "text.h"
 #include "util.h"
 
 static struct store *st;
@@ -862,14 +866,312 @@ static void test_old(void)
     query_page_finish(&pg);
 }
 
-UNIT_MAIN(CASE(test_old), CASE(test_no_filters), CASE(test_region_city_sees_up),
-          CASE(test_region_region_sees_up_and_down), CASE(test_region_kingston),
-          CASE(test_region_province_sees_inside), CASE(test_region_quebec),
-          CASE(test_region_montreal_city), CASE(test_region_country_sees_all),
-          CASE(test_region_unknown_matches_nothing), CASE(test_goals_any_of), CASE(test_services),
-          CASE(test_delivery), CASE(test_kind), CASE(test_and_across_filters),
-          CASE(test_text_prefix), CASE(test_text_case_and_accents), CASE(test_text_all_words),
-          CASE(test_text_fields), CASE(test_text_rank_name_first), CASE(test_text_hostile),
-          CASE(test_text_long), CASE(test_fts_expr), CASE(test_order_with_text), CASE(test_paging),
-          CASE(test_row_fields), CASE(test_agrees_with_reference),
-          CASE(test_agrees_with_reference_v2), CASE(test_ties_in_rank), CASE(test_finish))
+/* The entries older than cutoff counted by the rule itself, over the whole table (what
+ * query_count_older did before the build kept counts by date). */
+static size_t older_by_scan(struct store *store, const char *cutoff)
+{
+    sqlite3_stmt *s;
+    size_t n = 0;
+    if (sqlite3_prepare_v2(store->db,
+                           "SELECT count(*) FROM entry WHERE coalesce(verified, as_of)"
+                           " || substr('-01-01', length(coalesce(verified, as_of)) - 3) < ?",
+                           -1, &s, NULL) != SQLITE_OK)
+        return (size_t)-1;
+    sqlite3_bind_text(s, 1, cutoff, -1, SQLITE_STATIC);
+    if (sqlite3_step(s) == SQLITE_ROW)
+        n = (size_t)sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return n;
+}
+
+/* Every cutoff around every date of store: the counts by date agree with the scan. */
+static void check_older_agrees(struct store *store)
+{
+    static const char *const fixed[] = {"",           "0",          "2024",       "2024-05",
+                                        "2024-05-01", "2024-05-02", "2024-06-01", "2024-06-02",
+                                        "9999-12-31", "\xff"};
+    for (size_t i = 0; i < sizeof fixed / sizeof *fixed; i++) {
+        size_t n = 99;
+        struct err e = {0};
+        CHECK_INT(query_count_older(store, fixed[i], &n, &e), 0);
+        CHECK_INT(n, older_by_scan(store, fixed[i]));
+    }
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(store->db,
+                           "SELECT DISTINCT coalesce(verified, as_of) FROM entry"
+                           " WHERE coalesce(verified, as_of) IS NOT NULL",
+                           -1, &s, NULL) != SQLITE_OK) {
+        CHECK(false);
+        return;
+    }
+    size_t dates = 0;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        const char *d = (const char *)sqlite3_column_text(s, 0);
+        char around[4][32];
+        snprintf(around[0], sizeof around[0], "%s", d);
+        snprintf(around[1], sizeof around[1], "%s-01", d);
+        snprintf(around[2], sizeof around[2], "%s-02", d);
+        snprintf(around[3], sizeof around[3], "%.9s", d);
+        for (int k = 0; k < 4; k++) {
+            size_t n = 99;
+            struct err e = {0};
+            CHECK_INT(query_count_older(store, around[k], &n, &e), 0);
+            CHECK_INT(n, older_by_scan(store, around[k]));
+        }
+        dates++;
+    }
+    sqlite3_finalize(s);
+    CHECK(dates > 0);
+}
+
+/* Home's count of old facts reads the counts by date the build keeps (facet row 'dated'): the
+ * same number as the rule applied to every entry, for any cutoff; a store without the row (a
+ * cache written before it) or with a damaged one is counted by the scan, with the same result. */
+static void test_old_counts_by_date(void)
+{
+    struct store *bundled = NULL;
+    struct diags d = {0};
+    struct dataset_input in = {.path = UNIT_BUNDLED};
+    struct err e = {0};
+    CHECK_INT(store_open_memory(&in, UNIT_BUNDLED, 0, &bundled, &d, &e), 0);
+    diags_finish(&d);
+    struct store *stores[] = {deep(), bundled};
+    for (size_t i = 0; i < 2; i++) {
+        if (!stores[i])
+            continue;
+        /* The row is there and says the same as the scan. */
+        size_t n = 0;
+        CHECK_INT(facet_count_dated_before(stores[i]->db, "9999-12-31", &n), SQLITE_OK);
+        CHECK(n > 0);
+        CHECK_INT(n, older_by_scan(stores[i], "9999-12-31"));
+        check_older_agrees(stores[i]);
+    }
+    /* A damaged row is refused and the scan counts. */
+    CHECK(exec_sql(bundled->db, "UPDATE facet SET data = x'49545044010000000500000001'"
+                                " WHERE name = 'dated'"));
+    size_t n = 0;
+    CHECK_INT(facet_count_dated_before(bundled->db, "2030-01-01", &n), SQLITE_CORRUPT);
+    check_older_agrees(bundled);
+    /* No row: the scan counts. */
+    CHECK(exec_sql(bundled->db, "DELETE FROM facet WHERE name = 'dated'"));
+    CHECK_INT(facet_count_dated_before(bundled->db, "2030-01-01", &n), SQLITE_NOTFOUND);
+    check_older_agrees(bundled);
+    memory_store_close(&bundled);
+}
+
+/* Whether a word of name (folded) starts with prefix. */
+static bool word_starts(const char *name, const char *prefix)
+{
+    char *f = text_fold(name);
+    bool yes = false;
+    for (const char *p = f; *p && !yes; p++)
+        yes = strncmp(p, prefix, strlen(prefix)) == 0 && (p == f || !isalnum((unsigned char)p[-1]));
+    free(f);
+    return yes;
+}
+
+/* Whether a word of the entry's name, in its own language or a translation (what the search
+ * calls its name), starts with letter. */
+static bool name_has_initial(struct store *store, const struct row *r, const char *prefix)
+{
+    bool yes = word_starts(r->name, prefix);
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(store->db, "SELECT text FROM entry_tr WHERE rid = ? AND key = 'name'",
+                           -1, &s, NULL) != SQLITE_OK)
+        return yes;
+    sqlite3_bind_int64(s, 1, r->rid);
+    while (!yes && sqlite3_step(s) == SQLITE_ROW)
+        yes = word_starts((const char *)sqlite3_column_text(s, 0), prefix);
+    sqlite3_finalize(s);
+    return yes;
+}
+
+/* The rows of q in store, as "id" strings with their names: query_page's whole answer. */
+static size_t page_of(struct store *store, const struct query *q, struct page *p)
+{
+    struct err e = {0};
+    if (query_page(store, q, 0, 100000, p, &e) != 0)
+        return (size_t)-1;
+    return p->n;
+}
+
+/* The number of entries of store (its largest rid). */
+static uint32_t entries_in(struct store *store)
+{
+    uint32_t n = 0;
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(store->db, "SELECT max(rid) FROM entry", -1, &s, NULL) == SQLITE_OK &&
+        sqlite3_step(s) == SQLITE_ROW)
+        n = (uint32_t)sqlite3_column_int64(s, 0);
+    sqlite3_finalize(s);
+    return n;
+}
+
+/* In a large store, a search of one letter, or of two that begin a word in a quarter of the
+ * entries, finds what FTS5 finds (the same entries, so the same count), ranked by the cheaper
+ * rule: those with a word of their name starting with it first, then the others, each in the
+ * order of the list without words. Other prefixes, and a store whose row is missing or damaged,
+ * rank by bm25, as a small store does. */
+static void check_initials(struct store *store, const char *const *regions, size_t n_regions)
+{
+    static const char *const texts[] = {"m",  "M",  "e",  "q",  "z",     "1",  "c c", " p!",
+                                        "pr", "Co", "me", "in", "re re", "ca", "zq",  "de"};
+    size_t compared = 0, two = 0;
+    uint32_t entries = entries_in(store);
+    for (size_t r = 0; r < n_regions; r++)
+        for (size_t t = 0; t < sizeof texts / sizeof *texts; t++)
+            for (unsigned k = 0; k < 3; k++) {
+                struct query q = {.region = regions[r],
+                                  .text = texts[t],
+                                  .kinds = k == 0   ? 0
+                                           : k == 1 ? KIND_SUPPORTS
+                                                    : KIND_PATHWAY};
+                /* FTS5's matches, as the reference finds them. */
+                char *want_set = reference_ids(store, &q);
+                struct page all, got;
+                struct query plain = q;
+                plain.text = NULL;
+                size_t n_all = page_of(store, &plain, &all), n_got = page_of(store, &q, &got);
+                CHECK(n_all != (size_t)-1 && n_got != (size_t)-1);
+                size_t count = 99;
+                struct err e = {0};
+                CHECK_INT(query_count(store, &q, &count, &e), 0);
+                CHECK_INT(count, n_got);
+                /* The expected order: the list without words, kept where FTS5 matched, the ones
+                 * with the letter in their name first. */
+                char prefix[3] = "";
+                const char *w = texts[t] + strspn(texts[t], " ");
+                for (size_t i = 0; i < 2 && isalnum((unsigned char)w[i]); i++)
+                    prefix[i] = (char)tolower((unsigned char)w[i]);
+                uint32_t *any = NULL, *name = NULL;
+                bool kept = facet_initial(store->db, prefix, entries, &any, &name) == SQLITE_OK;
+                free(any);
+                free(name);
+                struct sb want = {0};
+                size_t n_want = 0;
+                if (!kept)
+                    sb_add(&want, want_set); /* not kept: bm25, as the reference ranks */
+                two += kept && prefix[1];
+                for (int pass = 0; pass < 2 && kept; pass++)
+                    for (size_t i = 0; i < n_all; i++) {
+                        char key[300];
+                        snprintf(key, sizeof key, ",%s,", all.rows[i].id);
+                        char *padded = xasprintf(",%s,", want_set);
+                        bool matched = strstr(padded, key) != NULL;
+                        free(padded);
+                        if (!matched ||
+                            name_has_initial(store, &all.rows[i], prefix) == (pass == 1))
+                            continue;
+                        if (n_want++)
+                            sb_addc(&want, ',');
+                        sb_add(&want, all.rows[i].id);
+                    }
+                struct sb have = {0};
+                for (size_t i = 0; i < got.n; i++) {
+                    if (i)
+                        sb_addc(&have, ',');
+                    sb_add(&have, got.rows[i].id);
+                }
+                CHECK_STR(sb_str(&have), sb_str(&want));
+                /* The count is FTS5's. */
+                size_t n_fts = *want_set ? 1 : 0;
+                for (const char *c = want_set; *c; c++)
+                    n_fts += *c == ',';
+                CHECK_INT(count, n_fts);
+                compared += n_want > 1;
+                sb_finish(&want);
+                sb_finish(&have);
+                free(want_set);
+                query_page_finish(&all);
+                query_page_finish(&got);
+            }
+    CHECK(compared > 10);
+    /* Some pairs are common enough to be kept, some not. */
+    CHECK(two > 10);
+}
+
+static void test_one_letter_rule(void)
+{
+    struct store *bundled = NULL, *d = NULL;
+    struct diags dg = {0};
+    struct dataset_input in = {.path = UNIT_BUNDLED};
+    struct err e = {0};
+    CHECK_INT(store_open_memory(&in, UNIT_BUNDLED, 0, &bundled, &dg, &e), 0);
+    diags_finish(&dg);
+    if (!bundled || !memory_store("unit-deep.json", &d)) {
+        CHECK(false);
+        return;
+    }
+    /* Small stores keep no row: bm25 ranks (the other tests compare it with the reference). */
+    uint32_t *any = NULL, *name = NULL;
+    CHECK_INT(facet_initial(bundled->db, "m", entries_in(bundled), &any, &name), SQLITE_NOTFOUND);
+    /* Built as for a large store. */
+    CHECK_INT(facet_build_initials(bundled->db, 0), SQLITE_OK);
+    CHECK_INT(facet_build_initials(d->db, 0), SQLITE_OK);
+    static const char *const regions[] = {NULL,      "canada", "ontario",
+                                          "toronto", "quebec", "british-columbia"};
+    check_initials(bundled, regions, sizeof regions / sizeof *regions);
+    static const char *const deep_regions[] = {NULL, "ontario", "niagara-region", "montreal"};
+    check_initials(d, deep_regions, sizeof deep_regions / sizeof *deep_regions);
+    /* Only one word of one or two letters or digits: a longer word, two words or a letter outside
+     * ASCII go to FTS5 and bm25, as the reference ranks. */
+    static const char *const others[] = {"mé", "m e", "é", "ment"};
+    for (size_t i = 0; i < 4; i++) {
+        struct query q = {.text = others[i]};
+        char *want = reference_ids(bundled, &q), *got = ids_in(bundled, &q);
+        CHECK_STR(got, want);
+        free(want);
+        free(got);
+    }
+    /* A damaged row: FTS5 and bm25 again. */
+    CHECK(exec_sql(bundled->db, "UPDATE facet SET data = substr(data, 1, 40)"
+                                " WHERE name = 'initials'"));
+    CHECK_INT(facet_initial(bundled->db, "m", entries_in(bundled), &any, &name), SQLITE_CORRUPT);
+    struct query q = {.text = "m"};
+    char *want = reference_ids(bundled, &q), *got = ids_in(bundled, &q);
+    CHECK_STR(got, want);
+    free(want);
+    free(got);
+    memory_store_close(&bundled);
+    memory_store_close(&d);
+}
+
+/* query_rids: the entries query_page lists without words, in its order, words ignored. */
+static void test_rids(void)
+{
+    static const char *const regions[] = {NULL, "canada", "ontario", "niagara-region", "atlantis"};
+    static const unsigned kinds[] = {0, KIND_SUPPORTS, KIND_PATHWAY};
+    size_t listed = 0;
+    for (size_t r = 0; r < 5; r++)
+        for (size_t k = 0; k < 3; k++) {
+            struct query q = {.region = regions[r], .kinds = kinds[k], .text = "zzz"};
+            uint32_t *rids = NULL;
+            size_t n = 99;
+            struct err e = {0};
+            CHECK_INT(query_rids(deep(), &q, &rids, &n, &e), 0);
+            q.text = NULL;
+            struct page p;
+            CHECK_INT(query_page(deep(), &q, 0, 1000, &p, &e), 0);
+            CHECK_INT(n, p.n);
+            for (size_t i = 0; i < n && i < p.n; i++)
+                CHECK_INT(rids[i], p.rows[i].rid);
+            listed += n;
+            query_page_finish(&p);
+            free(rids);
+        }
+    CHECK(listed > 20);
+}
+
+UNIT_MAIN(CASE(test_old), CASE(test_rids), CASE(test_old_counts_by_date),
+          CASE(test_one_letter_rule), CASE(test_old_counts_by_date), CASE(test_no_filters),
+          CASE(test_region_city_sees_up), CASE(test_region_region_sees_up_and_down),
+          CASE(test_region_kingston), CASE(test_region_province_sees_inside),
+          CASE(test_region_quebec), CASE(test_region_montreal_city),
+          CASE(test_region_country_sees_all), CASE(test_region_unknown_matches_nothing),
+          CASE(test_goals_any_of), CASE(test_services), CASE(test_delivery), CASE(test_kind),
+          CASE(test_and_across_filters), CASE(test_text_prefix), CASE(test_text_case_and_accents),
+          CASE(test_text_all_words), CASE(test_text_fields), CASE(test_text_rank_name_first),
+          CASE(test_text_hostile), CASE(test_text_long), CASE(test_fts_expr),
+          CASE(test_order_with_text), CASE(test_paging), CASE(test_row_fields),
+          CASE(test_agrees_with_reference), CASE(test_agrees_with_reference_v2),
+          CASE(test_ties_in_rank), CASE(test_finish))
