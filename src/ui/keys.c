@@ -501,12 +501,19 @@ size_t key_hints(unsigned scope, const enum action *actions, size_t n, bool kios
         snprintf(h->text, sizeof h->text, "%s %s", key_first(k->action), key_hint_text(k));
         h->w = text_width(h->text);
     }
+    /* Two spaces between hints; one where that keeps a hint that two would leave out (French at
+     * 40 columns keeps its way back to English so). */
+    int gap = 2;
     for (;;) {
         int total = 0;
         for (size_t i = 0; i < m; i++)
             total += out[i].w + (i ? 2 : 0);
         if (total <= width || m <= 1)
             break;
+        if (m > 1 && total - (int)(m - 1) <= width) {
+            gap = 1;
+            break;
+        }
         /* Leave out the last of the least needed. */
         size_t drop = 0;
         for (size_t i = 0; i < m; i++)
@@ -518,7 +525,7 @@ size_t key_hints(unsigned scope, const enum action *actions, size_t n, bool kios
     int x = 0;
     for (size_t i = 0; i < m; i++) {
         out[i].x = x;
-        x += out[i].w + 2;
+        x += out[i].w + gap;
     }
     return m;
 }

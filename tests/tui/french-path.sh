@@ -136,7 +136,7 @@ send Escape
 wait_for "Quelle voie pour moi${NB}?"
 expect_screen_has "1  Lieu de résidence     sans réponse"
 expect_screen_has "9  Statut au Canada      sans réponse"
-expect_screen_has "Enter ouvrir  Esc retour"
+expect_screen_has "Enter ouvrir Esc retour L English ? aide"
 
 case_begin "40x12: a checklist by numbers in French, then the results' headings in French"
 send 2

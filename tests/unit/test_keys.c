@@ -374,11 +374,21 @@ static void test_lang_hint(void)
         CHECK_STR(h[2].text, "L français");
         CHECK_STR(h[3].text, "? help");
     }
-    /* One column less: L goes, the essentials stay. */
+    /* One column less: one space between the hints keeps all four (37 columns)... */
     n = key_hints(SCOPE_LIST, list, 10, false, 39, h, 16);
+    CHECK_INT(n, 4);
+    if (n == 4) {
+        CHECK_STR(h[2].text, "L français");
+        CHECK_INT(h[1].x, h[0].w + 1);
+        CHECK(h[3].x + h[3].w <= 39);
+    }
+    /* ...and one column less than that, L goes and the essentials stay, two spaces apart. */
+    n = key_hints(SCOPE_LIST, list, 10, false, 36, h, 16);
     CHECK_INT(n, 3);
     for (size_t i = 0; i < n; i++)
         CHECK(h[i].action == A_OPEN || h[i].action == A_BACK || h[i].action == A_HELP);
+    if (n == 3)
+        CHECK_INT(h[1].x, h[0].w + 2);
     /* Home: no back, so quit is essential and stays before L. */
     static const enum action home[] = {A_OPEN, A_REGION, A_LANG, A_HELP, A_QUIT};
     n = key_hints(SCOPE_MENU, home, 5, false, 30, h, 16);
