@@ -166,6 +166,25 @@ static void put_orders(sqlite3 *db, uint32_t n, struct words *b, int *rc)
         *rc = done;
 }
 
+/* Write the n words w as the facet row name: little-endian, whatever the machine's order. */
+static int put_words(sqlite3 *db, const char *name, const uint32_t *w, size_t n)
+{
+    unsigned char *bytes = xmalloc(n ? n * 4 : 1);
+    for (size_t i = 0; i < n; i++)
+        for (int j = 0; j < 4; j++)
+            bytes[4 * i + (size_t)j] = (unsigned char)(w[i] >> (8 * j));
+    sqlite3_stmt *s;
+    int rc = sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO facet VALUES (?, ?)", -1, &s, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+        sqlite3_bind_blob64(s, 2, bytes, (sqlite3_uint64)n * 4, SQLITE_STATIC);
+        rc = sqlite3_step(s) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db);
+        sqlite3_finalize(s);
+    }
+    free(bytes);
+    return rc;
+}
+
 int facet_build(sqlite3 *db)
 {
     int rc = SQLITE_OK;
@@ -228,21 +247,8 @@ int facet_build(sqlite3 *db)
              " ORDER BY es.rid, s.pos",
              n, &b, &rc);
     put_orders(db, n, &b, &rc);
-    if (rc == SQLITE_OK) {
-        unsigned char *bytes = xmalloc(b.n * 4);
-        for (size_t i = 0; i < b.n; i++)
-            for (int j = 0; j < 4; j++)
-                bytes[4 * i + (size_t)j] = (unsigned char)(b.w[i] >> (8 * j));
-        sqlite3_stmt *s;
-        rc = sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO facet VALUES ('lists', ?)", -1, &s,
-                                NULL);
-        if (rc == SQLITE_OK) {
-            sqlite3_bind_blob64(s, 1, bytes, (sqlite3_uint64)b.n * 4, SQLITE_STATIC);
-            rc = sqlite3_step(s) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db);
-            sqlite3_finalize(s);
-        }
-        free(bytes);
-    }
+    if (rc == SQLITE_OK)
+        rc = put_words(db, "lists", b.w, b.n);
     free(b.w);
     return rc;
 }
@@ -422,20 +428,8 @@ int facet_build_dated(sqlite3 *db)
         b.w[2]++;
     }
     rc = rc == SQLITE_DONE ? sqlite3_finalize(s) : (sqlite3_finalize(s), rc);
-    if (rc == SQLITE_OK) {
-        unsigned char *bytes = xmalloc(b.n * 4);
-        for (size_t i = 0; i < b.n; i++)
-            for (int j = 0; j < 4; j++)
-                bytes[4 * i + (size_t)j] = (unsigned char)(b.w[i] >> (8 * j));
-        rc = sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO facet VALUES ('dated', ?)", -1, &s,
-                                NULL);
-        if (rc == SQLITE_OK) {
-            sqlite3_bind_blob64(s, 1, bytes, (sqlite3_uint64)b.n * 4, SQLITE_STATIC);
-            rc = sqlite3_step(s) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db);
-            sqlite3_finalize(s);
-        }
-        free(bytes);
-    }
+    if (rc == SQLITE_OK)
+        rc = put_words(db, "dated", b.w, b.n);
     free(b.w);
     return rc;
 }
@@ -603,19 +597,8 @@ int facet_build_initials(sqlite3 *db, uint32_t min_entries)
     }
     sqlite3_finalize(s);
     free(keys);
-    if (rc == SQLITE_OK) {
-        unsigned char *bytes = xmalloc(len * 4);
-        for (size_t i = 0; i < len; i++)
-            for (int j = 0; j < 4; j++)
-                bytes[4 * i + (size_t)j] = (unsigned char)(w[i] >> (8 * j));
-        rc = sqlite3_prepare_v2(db, "INSERT INTO facet VALUES ('initials', ?)", -1, &s, NULL);
-        if (rc == SQLITE_OK) {
-            sqlite3_bind_blob64(s, 1, bytes, (sqlite3_uint64)len * 4, SQLITE_STATIC);
-            rc = sqlite3_step(s) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db);
-            sqlite3_finalize(s);
-        }
-        free(bytes);
-    }
+    if (rc == SQLITE_OK)
+        rc = put_words(db, "initials", w, len);
     free(w);
     return rc;
 }
