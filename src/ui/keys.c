@@ -501,8 +501,9 @@ size_t key_hints(unsigned scope, const enum action *actions, size_t n, bool kios
         snprintf(h->text, sizeof h->text, "%s %s", key_first(k->action), key_hint_text(k));
         h->w = text_width(h->text);
     }
-    /* Two spaces between hints; one where that keeps a hint that two would leave out (French at
-     * 40 columns keeps its way back to English so). */
+    /* Two spaces between hints. The least needed go first; one space apart only where that keeps
+     * a hint of the first ranks, the language's included (French at 40 columns keeps its way back
+     * to English so). */
     int gap = 2;
     for (;;) {
         int total = 0;
@@ -510,15 +511,15 @@ size_t key_hints(unsigned scope, const enum action *actions, size_t n, bool kios
             total += out[i].w + (i ? 2 : 0);
         if (total <= width || m <= 1)
             break;
-        if (m > 1 && total - (int)(m - 1) <= width) {
-            gap = 1;
-            break;
-        }
         /* Leave out the last of the least needed. */
         size_t drop = 0;
         for (size_t i = 0; i < m; i++)
             if (hint_rank(out[i].action, has_back) >= hint_rank(out[drop].action, has_back))
                 drop = i;
+        if (hint_rank(out[drop].action, has_back) <= 2 && total - (int)(m - 1) <= width) {
+            gap = 1;
+            break;
+        }
         memmove(&out[drop], &out[drop + 1], (m - drop - 1) * sizeof *out);
         m--;
     }

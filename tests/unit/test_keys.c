@@ -349,6 +349,19 @@ static void test_hints(void)
     CHECK(help);
     CHECK(!cut);
     CHECK(n < 9 && n >= 3);
+    /* The least needed keys give way before the bar closes up: at any width, a bar one space
+     * apart holds only open, back, help, quit and the language. */
+    for (int width = 20; width <= 100; width++) {
+        n = key_hints(SCOPE_LIST, list, 9, false, width, h, 16);
+        bool close = false, minor = false;
+        for (size_t i = 0; i < n; i++) {
+            close = close || (i && h[i].x == h[i - 1].x + h[i - 1].w + 1);
+            minor = minor ||
+                    !(h[i].action == A_OPEN || h[i].action == A_BACK || h[i].action == A_HELP ||
+                      h[i].action == A_QUIT || h[i].action == A_LANG);
+        }
+        CHECK(!(close && minor));
+    }
     /* In a kiosk, quit is not offered. */
     n = key_hints(SCOPE_LIST, list, 9, true, 200, h, 16);
     for (size_t i = 0; i < n; i++)
