@@ -46,6 +46,6 @@ FROM src, json_each(src.doc, '$.pathways') AS p;
 
 CREATE VIRTUAL TABLE entry_fts USING fts5(name, acronym, host, location, summary, body,
     content='entry', content_rowid='rid',
-    tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');
+    tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4');
 INSERT INTO entry_fts(entry_fts) VALUES ('rebuild');
 COMMIT;

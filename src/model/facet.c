@@ -10,29 +10,44 @@
 #include "util.h"
 
 /* Lists are filtered in C over a packed index of every entry's kind, delivery, regions, goals and
- * services, and ordered through a precomputed name order: one read when the store opens, then a
- * millisecond a filter change at 100,000 entries, where the equivalent SQL joins took 50 to 200
+ * services, and ordered through a precomputed name order: a few reads when the store opens, then
+ * a millisecond a filter change at 100,000 entries, where the equivalent SQL joins took 50 to 200
  * ms and the full-text join planned badly enough to take seconds (bench/README.md). Words still
  * go through FTS5, ranked by the bm25 formula but with the document lengths kept here rather than
  * looked up row by row.
  *
- * The index is one blob of little-endian 32-bit words in the table facet (name 'lists'):
- *   magic, version, n (entries, rids 1..n), regions, goals, services (rows of those tables),
- *   attr[n]     kind bits | delivery bits << 3 | spec << 8 (spec: depth of its deepest region),
- *   doclen[n]   the tokens FTS5 counted in the entry (its %_docsize row, summed),
- *   by_name[n]  rids in the order of (sort_key, id, rid),
- *   then regions, goals and services, each as off[n + 1] and the values off[n] (positions in
- *   their tables, in order),
- *   then orders, the number of languages other than the file's that name entries, and for each
- *   (in the order of their tags): the tag's length in bytes (1 to FACET_LANG_MAX), the tag in
- *   ceil(length / 4) words (its bytes little-endian, the last word padded with zeros), and
- *   by_name in that language: rids in the order of (the name in that language, folded, else
- *   sort_key; id; rid), so a French reader's lists are in the order of the names they read.
+ * The index is a few rows of the table facet, each read only when a query needs it: a list with
+ * no filter reads neither regions nor goals, an English reader no French order, a list without
+ * words no document lengths. (One blob of all of it was 4.6 MB at 100,000 entries, read whole by
+ * every process: a third of a search's time, mostly the page faults of the fresh memory it was
+ * read into; the rows a search reads now hold 1.6 MB.) Every number is little-endian.
+ *
+ * The row 'lists' says what the others hold, in 32-bit words: magic, version, n (entries, rids
+ * 1..n), regions, goals, services (rows of those tables), the number of languages other than
+ * the file's that name entries, and for each (in the order of their tags) the tag's length in
+ * bytes (1 to FACET_LANG_MAX) and the tag in ceil(length / 4) words (its bytes, the first
+ * lowest, the last word padded with zeros); then the end mark, ~magic.
+ *
+ * The other rows are arrays of numbers: ARRAY_MAGIC, version, n, the number of arrays, then for
+ * each array its count and its width (1 to 4 bytes: the fewest that hold its largest number),
+ * its numbers in that many bytes each, padded with zeros to a multiple of four bytes; then the
+ * end mark ~ARRAY_MAGIC. A row of another length, or of another n, is damaged.
+ *   'lists.attr'      attr[n]: kind bits | delivery bits << 3 | spec << 8 (spec: the depth of its
+ *                     deepest region);
+ *   'lists.doclen'    doclen[n]: the tokens FTS5 counted in the entry (its %_docsize row, summed);
+ *   'lists.by_name'   by_name[n]: rids in the order of (sort_key, id, rid);
+ *   'lists.regions', 'lists.goals', 'lists.services': two arrays, each entry's number of values
+ *                     (n of them) and the values, entry by entry (positions in their tables, in
+ *                     order);
+ *   'lists.order.TAG' for each language the row 'lists' names: rids in the order of (the name in
+ *                     that language, folded, else sort_key; id; rid), so a French reader's lists
+ *                     are in the order of the names they read.
  * Entry i (0-based) is rid i + 1. */
 
 #define INDEX_MAGIC   0x46505449u /* "ITPF" */
-#define INDEX_VERSION 2u
-#define INDEX_HEADER  6u
+#define INDEX_VERSION 3u
+#define INDEX_HEADER  7u
+#define ARRAY_MAGIC   0x41505449u /* "ITPA" */
 
 /* ---- building the index (store_fill) ---- */
 
@@ -65,8 +80,90 @@ static sqlite3_int64 scalar(sqlite3 *db, const char *sql, int *rc)
     return v;
 }
 
-/* Append a list section (off[n + 1], then the values) from rows of (rid, position) in rid order. */
-static void put_list(sqlite3 *db, const char *sql, uint32_t n, struct words *b, int *rc)
+/* Write the n bytes p as the facet row name. */
+static int put_row(sqlite3 *db, const char *name, const unsigned char *p, size_t n)
+{
+    sqlite3_stmt *s;
+    int rc = sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO facet VALUES (?, ?)", -1, &s, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+        sqlite3_bind_blob64(s, 2, p, (sqlite3_uint64)n, SQLITE_STATIC);
+        rc = sqlite3_step(s) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db);
+        sqlite3_finalize(s);
+    }
+    return rc;
+}
+
+/* Write the n words w as the facet row name: little-endian, whatever the machine's order. */
+static int put_words(sqlite3 *db, const char *name, const uint32_t *w, size_t n)
+{
+    unsigned char *bytes = xmalloc(n ? n * 4 : 1);
+    for (size_t i = 0; i < n; i++)
+        for (int j = 0; j < 4; j++)
+            bytes[4 * i + (size_t)j] = (unsigned char)(w[i] >> (8 * j));
+    int rc = put_row(db, name, bytes, n * 4);
+    free(bytes);
+    return rc;
+}
+
+/* A row of arrays being written: its bytes. */
+struct packed {
+    unsigned char *p;
+    size_t n, cap;
+};
+
+static void pack_bytes(struct packed *b, uint32_t v, unsigned width)
+{
+    if (b->n + width > b->cap) {
+        b->cap = b->cap ? 2 * b->cap + width : 4096;
+        b->p = xrealloc(b->p, b->cap);
+    }
+    for (unsigned j = 0; j < width; j++)
+        b->p[b->n++] = (unsigned char)(v >> (8 * j));
+}
+
+/* Append count numbers v to a row, each in the fewest bytes that hold the largest. */
+static void pack_array(struct packed *b, const uint32_t *v, size_t count)
+{
+    uint32_t max = 0;
+    for (size_t i = 0; i < count; i++)
+        if (v[i] > max)
+            max = v[i];
+    unsigned width = max > 0xffffffu ? 4 : max > 0xffffu ? 3 : max > 0xffu ? 2 : 1;
+    pack_bytes(b, (uint32_t)count, 4);
+    pack_bytes(b, width, 4);
+    for (size_t i = 0; i < count; i++)
+        pack_bytes(b, v[i], width);
+    while (b->n % 4)
+        pack_bytes(b, 0, 1);
+}
+
+/* Write the arrays v[k] (count[k] numbers each) as the row name. */
+static int put_arrays(sqlite3 *db, const char *name, uint32_t n, const uint32_t *const *v,
+                      const size_t *count, uint32_t arrays)
+{
+    struct packed b = {0};
+    pack_bytes(&b, ARRAY_MAGIC, 4);
+    pack_bytes(&b, INDEX_VERSION, 4);
+    pack_bytes(&b, n, 4);
+    pack_bytes(&b, arrays, 4);
+    for (uint32_t k = 0; k < arrays; k++)
+        pack_array(&b, v[k], count[k]);
+    pack_bytes(&b, ~ARRAY_MAGIC, 4);
+    int rc = put_row(db, name, b.p, b.n);
+    free(b.p);
+    return rc;
+}
+
+static int put_array(sqlite3 *db, const char *name, uint32_t n, const uint32_t *v)
+{
+    size_t count = n;
+    return put_arrays(db, name, n, &v, &count, 1);
+}
+
+/* Write the list row name from rows of (rid, position) in rid order: each entry's number of
+ * values, then the values. */
+static void put_list(sqlite3 *db, const char *name, const char *sql, uint32_t n, int *rc)
 {
     sqlite3_stmt *s;
     if (*rc != SQLITE_OK || (*rc = sqlite3_prepare_v2(db, sql, -1, &s, NULL)) != SQLITE_OK)
@@ -76,19 +173,15 @@ static void put_list(sqlite3 *db, const char *sql, uint32_t n, struct words *b, 
     while (sqlite3_step(s) == SQLITE_ROW) {
         sqlite3_int64 rid = sqlite3_column_int64(s, 0);
         if (rid >= 1 && rid <= n) {
-            count[rid]++;
+            count[rid - 1]++;
             put(&vals, (uint32_t)sqlite3_column_int64(s, 1));
         }
     }
     *rc = sqlite3_finalize(s);
-    uint32_t at = 0;
-    for (uint32_t i = 0; i <= n; i++) {
-        put(b, at);
-        if (i < n)
-            at += count[i + 1];
-    }
-    for (size_t i = 0; i < vals.n; i++)
-        put(b, vals.w[i]);
+    const uint32_t *v[2] = {count, vals.w ? vals.w : count};
+    size_t c[2] = {n, vals.n};
+    if (*rc == SQLITE_OK)
+        *rc = put_arrays(db, name, n, v, c, 2);
     free(vals.w);
     free(count);
 }
@@ -109,7 +202,8 @@ static size_t get_varint(const unsigned char *p, const unsigned char *end, uint6
     return 0;
 }
 
-/* Append the orders section: by_name in each language the file names entries in. */
+/* Write a row 'lists.order.TAG' for each language the file names entries in, and their tags
+ * (length, then the tag's words) after their count in the header b. */
 static void put_orders(sqlite3 *db, uint32_t n, struct words *b, int *rc)
 {
     sqlite3_stmt *langs, *order;
@@ -133,10 +227,11 @@ static void put_orders(sqlite3 *db, uint32_t n, struct words *b, int *rc)
         sqlite3_finalize(langs);
         return;
     }
+    uint32_t *rids = xcalloc((size_t)n + 1, sizeof *rids);
     while (*rc == SQLITE_OK && sqlite3_step(langs) == SQLITE_ROW) {
         const unsigned char *tag = sqlite3_column_text(langs, 0);
         size_t len = (size_t)sqlite3_column_bytes(langs, 0);
-        if (!tag || len == 0 || len > FACET_LANG_MAX)
+        if (!tag || len == 0 || len > FACET_LANG_MAX || memchr(tag, '\0', len))
             continue; /* no valid tag is this long: its readers keep the file's order */
         b->w[count]++;
         put(b, (uint32_t)len);
@@ -146,43 +241,27 @@ static void put_orders(sqlite3 *db, uint32_t n, struct words *b, int *rc)
                 word |= (uint32_t)tag[i + j] << (8 * j);
             put(b, word);
         }
-        size_t start = b->n;
-        for (uint32_t i = 0; i < n; i++)
-            put(b, 0);
+        memset(rids, 0, (size_t)n * sizeof *rids);
         sqlite3_bind_text(order, 1, (const char *)tag, (int)len, SQLITE_TRANSIENT);
         uint32_t k = 0;
         int step;
         while ((step = sqlite3_step(order)) == SQLITE_ROW) {
             sqlite3_int64 rid = sqlite3_column_int64(order, 0);
             if (rid >= 1 && rid <= n && k < n)
-                b->w[start + k++] = (uint32_t)rid;
+                rids[k++] = (uint32_t)rid;
         }
         *rc = step == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db);
         sqlite3_reset(order);
+        char *name = xasprintf("lists.order.%.*s", (int)len, (const char *)tag);
+        if (*rc == SQLITE_OK)
+            *rc = put_array(db, name, n, rids);
+        free(name);
     }
+    free(rids);
     sqlite3_finalize(order);
     int done = sqlite3_finalize(langs);
     if (*rc == SQLITE_OK)
         *rc = done;
-}
-
-/* Write the n words w as the facet row name: little-endian, whatever the machine's order. */
-static int put_words(sqlite3 *db, const char *name, const uint32_t *w, size_t n)
-{
-    unsigned char *bytes = xmalloc(n ? n * 4 : 1);
-    for (size_t i = 0; i < n; i++)
-        for (int j = 0; j < 4; j++)
-            bytes[4 * i + (size_t)j] = (unsigned char)(w[i] >> (8 * j));
-    sqlite3_stmt *s;
-    int rc = sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO facet VALUES (?, ?)", -1, &s, NULL);
-    if (rc == SQLITE_OK) {
-        sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-        sqlite3_bind_blob64(s, 2, bytes, (sqlite3_uint64)n * 4, SQLITE_STATIC);
-        rc = sqlite3_step(s) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db);
-        sqlite3_finalize(s);
-    }
-    free(bytes);
-    return rc;
 }
 
 int facet_build(sqlite3 *db)
@@ -196,9 +275,9 @@ int facet_build(sqlite3 *db)
     put(&b, (uint32_t)scalar(db, "SELECT count(*) FROM region", &rc));
     put(&b, (uint32_t)scalar(db, "SELECT count(*) FROM goal", &rc));
     put(&b, (uint32_t)scalar(db, "SELECT count(*) FROM service", &rc));
-    size_t attr = b.n, doclen = b.n + n, by_name = b.n + 2 * (size_t)n;
-    for (size_t i = 0; i < 3 * (size_t)n; i++)
-        put(&b, 0);
+    uint32_t *attr = xcalloc((size_t)n + 1, sizeof *attr);
+    uint32_t *doclen = xcalloc((size_t)n + 1, sizeof *doclen);
+    uint32_t *by_name = xcalloc((size_t)n + 1, sizeof *by_name);
     static const char *const sql[] = {
             "SELECT rid, kind, spec FROM entry",
             "SELECT rid, delivery FROM entry_delivery",
@@ -214,7 +293,7 @@ int facet_build(sqlite3 *db)
             sqlite3_int64 rid = sqlite3_column_int64(s, 0);
             if (rid < 1 || rid > n)
                 continue;
-            uint32_t *a = &b.w[attr + (size_t)rid - 1];
+            uint32_t *a = &attr[rid - 1];
             if (q == 0) {
                 const char *kind = (const char *)sqlite3_column_text(s, 1);
                 *a |= terms_bits(&terms_kind, kind) | (uint32_t)sqlite3_column_int(s, 2) << 8;
@@ -227,26 +306,36 @@ int facet_build(sqlite3 *db)
                 uint64_t total = 0, v;
                 for (size_t used; p && p < end && (used = get_varint(p, end, &v)); p += used)
                     total += v;
-                b.w[doclen + (size_t)rid - 1] = (uint32_t)total;
+                doclen[rid - 1] = (uint32_t)total;
             } else if (k < n) {
-                b.w[by_name + k++] = (uint32_t)rid;
+                by_name[k++] = (uint32_t)rid;
             }
         }
         rc = sqlite3_finalize(s);
     }
-    put_list(db,
+    if (rc == SQLITE_OK)
+        rc = put_array(db, "lists.attr", n, attr);
+    if (rc == SQLITE_OK)
+        rc = put_array(db, "lists.doclen", n, doclen);
+    if (rc == SQLITE_OK)
+        rc = put_array(db, "lists.by_name", n, by_name);
+    free(attr);
+    free(doclen);
+    free(by_name);
+    put_list(db, "lists.regions",
              "SELECT er.rid, r.pos FROM entry_region er JOIN region r ON r.id = er.region"
              " ORDER BY er.rid, r.pos",
-             n, &b, &rc);
-    put_list(db,
+             n, &rc);
+    put_list(db, "lists.goals",
              "SELECT eg.rid, g.pos FROM entry_goal eg JOIN goal g ON g.id = eg.goal"
              " ORDER BY eg.rid, g.pos",
-             n, &b, &rc);
-    put_list(db,
+             n, &rc);
+    put_list(db, "lists.services",
              "SELECT es.rid, s.pos FROM entry_service es JOIN service s ON s.id = es.service"
              " ORDER BY es.rid, s.pos",
-             n, &b, &rc);
+             n, &rc);
     put_orders(db, n, &b, &rc);
+    put(&b, ~INDEX_MAGIC);
     if (rc == SQLITE_OK)
         rc = put_words(db, "lists", b.w, b.n);
     free(b.w);
@@ -255,135 +344,218 @@ int facet_build(sqlite3 *db)
 
 /* ---- reading the index ---- */
 
-/* Point l at a list section starting at w[*at]; false when it does not fit or is not ordered. */
-static bool take_list(uint32_t *w, size_t len, size_t *at, uint32_t n, uint32_t limit,
-                      struct facet_list *l)
+/* A little-endian word of the blob at byte i. */
+static uint32_t word_at(const unsigned char *p, size_t i)
 {
-    if (*at + n + 1 > len)
-        return false;
-    l->off = w + *at;
-    if (l->off[0] != 0)
-        return false;
-    for (uint32_t i = 0; i < n; i++)
-        if (l->off[i + 1] < l->off[i])
-            return false;
-    *at += (size_t)n + 1;
-    if (*at + l->off[n] > len)
-        return false;
-    l->val = w + *at;
-    for (uint32_t i = 0; i < l->off[n]; i++)
-        if (l->val[i] >= limit)
-            return false;
-    *at += l->off[n];
-    return true;
+    return (uint32_t)p[i] | (uint32_t)p[i + 1] << 8 | (uint32_t)p[i + 2] << 16 |
+           (uint32_t)p[i + 3] << 24;
 }
 
-/* Read the orders section at w[*at] into f->orders; false when it does not fit or names a rid
- * out of range. */
-static bool take_orders(uint32_t *w, size_t len, size_t *at, struct facets *f)
+/* The facet row name, read whole into a new buffer (its length in *len); NULL when it is missing
+ * or cannot be read. */
+static unsigned char *read_row(sqlite3 *db, const char *name, size_t *len)
 {
-    if (*at >= len)
-        return false;
-    uint32_t count = w[(*at)++];
-    /* Each order takes at least n + 2 words: a count past what is left is damage. */
-    if (count > (len - *at) / ((size_t)f->n + 2))
-        return false;
-    f->orders = count ? xcalloc(count, sizeof *f->orders) : NULL;
-    for (uint32_t o = 0; o < count; o++) {
-        if (*at >= len)
-            return false;
-        uint32_t bytes = w[(*at)++];
-        size_t words = ((size_t)bytes + 3) / 4;
-        if (bytes == 0 || bytes > FACET_LANG_MAX || words > len - *at)
-            return false;
-        struct facet_order *ord = &f->orders[o];
-        for (uint32_t j = 0; j < bytes; j++) {
-            char c = (char)(w[*at + j / 4] >> (8 * (j % 4)));
-            if (!c)
-                return false;
-            ord->lang[j] = c;
-        }
-        *at += words;
-        if (f->n > len - *at)
-            return false;
-        ord->rids = w + *at;
-        for (uint32_t i = 0; i < f->n; i++)
-            if (ord->rids[i] < 1 || ord->rids[i] > f->n)
-                return false;
-        *at += f->n;
-        f->n_orders = o + 1;
-    }
-    return true;
-}
-
-bool facet_load(sqlite3 *db, struct facets *f)
-{
-    *f = (struct facets){0};
     sqlite3_stmt *s;
     sqlite3_int64 row = -1;
-    if (sqlite3_prepare_v2(db, "SELECT rowid FROM facet WHERE name = 'lists'", -1, &s, NULL) !=
-        SQLITE_OK)
-        return false;
+    *len = 0;
+    if (sqlite3_prepare_v2(db, "SELECT rowid FROM facet WHERE name = ?", -1, &s, NULL) != SQLITE_OK)
+        return NULL;
+    sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
     if (sqlite3_step(s) == SQLITE_ROW)
         row = sqlite3_column_int64(s, 0);
     sqlite3_finalize(s);
     sqlite3_blob *blob;
     if (row < 0 || sqlite3_blob_open(db, "main", "facet", "data", row, 0, &blob) != SQLITE_OK)
-        return false;
+        return NULL;
     int bytes = sqlite3_blob_bytes(blob);
-    size_t len = (size_t)bytes / 4;
-    uint32_t *w = len >= INDEX_HEADER ? xmalloc(len * sizeof *w) : NULL;
-    bool ok = w && bytes % 4 == 0 && sqlite3_blob_read(blob, w, bytes, 0) == SQLITE_OK;
+    unsigned char *p = bytes > 0 ? xmalloc((size_t)bytes) : NULL;
+    if (p && sqlite3_blob_read(blob, p, bytes, 0) != SQLITE_OK) {
+        free(p);
+        p = NULL;
+    }
     sqlite3_blob_close(blob);
-    const union {
-        uint32_t u;
-        unsigned char c[4];
-    } probe = {1};
-    if (ok && probe.c[0] != 1) /* a big-endian host reads the little-endian words swapped */
-        for (size_t i = 0; i < len; i++)
-            w[i] = (w[i] >> 24) | ((w[i] >> 8) & 0xff00u) | ((w[i] << 8) & 0xff0000u) |
-                   (w[i] << 24);
-    ok = ok && w[0] == INDEX_MAGIC && w[1] == INDEX_VERSION;
-    uint32_t n = ok ? w[2] : 0;
-    size_t at = INDEX_HEADER + 3 * (size_t)n;
-    ok = ok && at <= len;
-    if (ok) {
-        *f = (struct facets){.n = n,
-                             .n_regions = w[3],
-                             .n_goals = w[4],
-                             .n_services = w[5],
-                             .attr = w + INDEX_HEADER,
-                             .doclen = w + INDEX_HEADER + n,
-                             .by_name = w + INDEX_HEADER + 2 * (size_t)n,
-                             .words = w};
-        for (uint32_t i = 0; ok && i < n; i++)
-            ok = f->by_name[i] >= 1 && f->by_name[i] <= n;
-        ok = ok && take_list(w, len, &at, n, f->n_regions, &f->regions) &&
-             take_list(w, len, &at, n, f->n_goals, &f->goals) &&
-             take_list(w, len, &at, n, f->n_services, &f->services) && take_orders(w, len, &at, f);
-        ok = ok && at == len;
-    }
-    if (!ok) {
-        free(f->orders);
-        free(w);
-        *f = (struct facets){0};
-    }
-    return ok;
+    *len = p ? (size_t)bytes : 0;
+    return p;
 }
 
-const uint32_t *facet_order_for(const struct facets *f, const char *lang)
+/* Point a at the next array of a row (p, len, at *at) and leave *at after it; false when it is not
+ * there, has another count than count, or a number not below limit. */
+static bool take_array(const unsigned char *p, size_t len, size_t *at, size_t count, uint64_t limit,
+                       struct facet_array *a)
+{
+    if (len - *at < 8 || word_at(p, *at) != count)
+        return false;
+    uint32_t width = word_at(p, *at + 4);
+    size_t bytes = count * width, padded = (bytes + 3) / 4 * 4;
+    if (width < 1 || width > 4 || padded > len - *at - 8)
+        return false;
+    *a = (struct facet_array){.p = p + *at + 8, .count = (uint32_t)count, .width = width};
+    /* A number of width bytes below 2^(8 width) needs no check. */
+    if (width < 4 && limit >= (uint64_t)1 << (8 * width))
+        limit = UINT64_MAX;
+    for (size_t i = 0; limit != UINT64_MAX && i < count; i++)
+        if (facet_at(a, i) >= limit)
+            return false;
+    *at += 8 + padded;
+    return true;
+}
+
+/* Keep the row p (f frees it). */
+static void keep_row(struct facets *f, unsigned char *p)
+{
+    f->rows = xrealloc(f->rows, (f->n_rows + 1) * sizeof *f->rows);
+    f->rows[f->n_rows++] = p;
+}
+
+/* Read the row name of f's store and check its head (arrays of it, f->n entries): the row, its
+ * length in *len and *at just after the head; NULL when it is missing or is not such a row. */
+static unsigned char *open_arrays(const struct facets *f, const char *name, uint32_t arrays,
+                                  size_t *len, size_t *at)
+{
+    unsigned char *p = read_row(f->db, name, len);
+    *at = 16;
+    if (p && (*len < 20 || *len % 4 || word_at(p, 0) != ARRAY_MAGIC ||
+              word_at(p, 4) != INDEX_VERSION || word_at(p, 8) != f->n || word_at(p, 12) != arrays ||
+              word_at(p, *len - 4) != ~ARRAY_MAGIC)) {
+        free(p);
+        p = NULL;
+    }
+    return p;
+}
+
+/* The one array of the row name into a (f->n numbers below limit; rids are 1..n, so also not
+ * 0); false when it is missing or damaged. */
+static bool load_array(struct facets *f, const char *name, uint64_t limit, bool rids,
+                       struct facet_array *a)
+{
+    size_t len, at;
+    unsigned char *p = open_arrays(f, name, 1, &len, &at);
+    struct facet_array v = {0};
+    bool ok = p && take_array(p, len, &at, f->n, limit, &v) && at == len - 4;
+    for (uint32_t i = 0; ok && rids && i < f->n; i++)
+        ok = facet_at(&v, i) != 0;
+    if (!ok) {
+        free(p);
+        return false;
+    }
+    keep_row(f, p);
+    *a = v;
+    return true;
+}
+
+/* The list row name into l (each entry's number of values, then the values, each below limit);
+ * false when it is missing or damaged. */
+static bool load_list(struct facets *f, const char *name, uint32_t limit, struct facet_list *l)
+{
+    size_t len, at;
+    unsigned char *p = open_arrays(f, name, 2, &len, &at);
+    struct facet_list v = {0};
+    bool ok = p && take_array(p, len, &at, f->n, UINT64_MAX, &v.count);
+    uint64_t total = 0;
+    for (uint32_t i = 0; ok && i < f->n; i++)
+        total += facet_at(&v.count, i);
+    ok = ok && total <= UINT32_MAX && take_array(p, len, &at, (size_t)total, limit, &v.val) &&
+         at == len - 4;
+    if (!ok) {
+        free(p);
+        return false;
+    }
+    keep_row(f, p);
+    *l = v;
+    return true;
+}
+
+bool facet_load(sqlite3 *db, struct facets *f)
+{
+    *f = (struct facets){.db = db};
+    size_t len;
+    unsigned char *p = read_row(db, "lists", &len);
+    bool ok = p && len >= 4 * (INDEX_HEADER + 1) && len % 4 == 0 && word_at(p, 0) == INDEX_MAGIC &&
+              word_at(p, 4) == INDEX_VERSION && word_at(p, len - 4) == ~INDEX_MAGIC;
+    if (ok) {
+        f->n = word_at(p, 8);
+        f->n_regions = word_at(p, 12);
+        f->n_goals = word_at(p, 16);
+        f->n_services = word_at(p, 20);
+        uint32_t count = word_at(p, 24);
+        size_t at = 4 * INDEX_HEADER, end = len - 4;
+        /* Each tag takes at least two words: a count past what is left is damage. */
+        ok = count <= (end - at) / 8;
+        f->orders = ok && count ? xcalloc(count, sizeof *f->orders) : NULL;
+        for (uint32_t o = 0; ok && o < count; o++) {
+            uint32_t bytes = at + 4 <= end ? word_at(p, at) : 0;
+            size_t words = ((size_t)bytes + 3) / 4;
+            ok = bytes > 0 && bytes <= FACET_LANG_MAX && words <= (end - at - 4) / 4;
+            for (uint32_t j = 0; ok && j < bytes; j++)
+                ok = (f->orders[o].lang[j] = (char)p[at + 4 + j]) != '\0';
+            at += 4 + 4 * words;
+            f->n_orders = o + 1;
+        }
+        ok = ok && at == end;
+    }
+    free(p);
+    if (!ok) {
+        facet_finish(f);
+        return false;
+    }
+    return true;
+}
+
+/* The order of lang's names among f's, or NULL (the file's own order). */
+static struct facet_order *order_of(const struct facets *f, const char *lang)
 {
     if (lang)
         for (uint32_t i = 0; i < f->n_orders; i++)
             if (strcmp(f->orders[i].lang, lang) == 0)
-                return f->orders[i].rids;
-    return f->by_name;
+                return &f->orders[i];
+    return NULL;
+}
+
+bool facet_has_order(const struct facets *f, const char *lang)
+{
+    return order_of(f, lang) != NULL;
+}
+
+bool facet_need(struct facets *f, unsigned sections, const char *lang)
+{
+    bool ok = true;
+    sqlite3_exec(f->db, "PRAGMA cache_size = 8", NULL, NULL, NULL);
+    if ((sections & FACET_ATTR) && !f->attr.p)
+        ok = load_array(f, "lists.attr", UINT64_MAX, false, &f->attr);
+    if (ok && (sections & FACET_DOCLEN) && !f->doclen.p)
+        ok = load_array(f, "lists.doclen", UINT64_MAX, false, &f->doclen);
+    if (ok && (sections & FACET_REGIONS) && !f->regions.count.p)
+        ok = load_list(f, "lists.regions", f->n_regions, &f->regions);
+    if (ok && (sections & FACET_GOALS) && !f->goals.count.p)
+        ok = load_list(f, "lists.goals", f->n_goals, &f->goals);
+    if (ok && (sections & FACET_SERVICES) && !f->services.count.p)
+        ok = load_list(f, "lists.services", f->n_services, &f->services);
+    if (ok && (sections & FACET_ORDER)) {
+        struct facet_order *o = order_of(f, lang);
+        if (o && !o->rids.p) {
+            char *name = xasprintf("lists.order.%s", o->lang);
+            ok = load_array(f, name, (uint64_t)f->n + 1, true, &o->rids);
+            free(name);
+        } else if (!o && !f->by_name.p) {
+            ok = load_array(f, "lists.by_name", (uint64_t)f->n + 1, true, &f->by_name);
+        }
+    }
+    sqlite3_exec(f->db, "PRAGMA cache_size = -2000", NULL, NULL, NULL);
+    return ok;
+}
+
+const struct facet_array *facet_order_for(const struct facets *f, const char *lang)
+{
+    const struct facet_order *o = order_of(f, lang);
+    return o ? &o->rids : &f->by_name;
 }
 
 void facet_finish(struct facets *f)
 {
+    for (size_t i = 0; i < f->n_rows; i++)
+        free(f->rows[i]);
+    free(f->rows);
     free(f->orders);
-    free(f->words);
     *f = (struct facets){0};
 }
 
@@ -434,13 +606,6 @@ int facet_build_dated(sqlite3 *db)
     return rc;
 }
 
-/* A little-endian word of the blob at byte i. */
-static uint32_t word_at(const unsigned char *p, size_t i)
-{
-    return (uint32_t)p[i] | (uint32_t)p[i + 1] << 8 | (uint32_t)p[i + 2] << 16 |
-           (uint32_t)p[i + 3] << 24;
-}
-
 /* Whether date (len bytes) sorts before cutoff as SQLite's BINARY collation sorts text. */
 static bool bytes_before(const unsigned char *date, size_t len, const char *cutoff)
 {
@@ -488,31 +653,25 @@ int facet_count_dated_before(sqlite3 *db, const char *cutoff, size_t *count)
 
 /* A search for one or two letters matches nearly every entry of a large directory ("m": 99% of
  * 100,000, "me" 95%), and FTS5 walks that prefix's whole doclist to find the ones the filters
- * keep (12 ms of CPU at 100,000, before ranking them). The row 'initials' of facet holds, for
- * each ASCII letter and digit and for each two of them that begin a word in a quarter of the
+ * keep (12 ms of CPU at 100,000, before ranking them). The rows 'initials.P' of facet hold, for
+ * each ASCII letter and digit P and for each two of them that begin a word in a quarter of the
  * entries or more (judged on the first SAMPLE rids), the entries FTS5 finds for it ('"me"*',
  * everything the search would find) and those it finds in their name ('name : "me"*'), as
  * bitmaps over the rids, made by those very queries when the store is built: a search reads one
- * prefix's two bitmaps (25 KB at 100,000 entries). Little-endian 32-bit words: magic, version,
- * n (entries), k (prefixes), nw (the words of a bitmap: bit r of word r / 32 is rid r); the k
- * prefixes, one a word (their bytes, the first lowest), ascending; then for each prefix, in
- * that order, its bitmap of matches and its bitmap of matches in the name. Built only for a
- * directory of min_entries or more, where the walk costs; a smaller one has no row. */
+ * prefix's row (25 KB at 100,000 entries; one row of them all, 2.5 MB, was read through a walk
+ * of its overflow pages to the prefix's place). Little-endian 32-bit words: magic, version, n
+ * (entries), nw (the words of a bitmap: bit r of word r / 32 is rid r); its bitmap of matches
+ * and its bitmap of matches in the name. Built only for a directory of min_entries or more,
+ * where the walk costs; a smaller one has no such rows. */
 
 #define INITIALS_MAGIC   0x49505449u /* "ITPI" */
-#define INITIALS_VERSION 2u
-#define INITIALS_HEADER  5u
+#define INITIALS_VERSION 3u
+#define INITIALS_HEADER  4u
 #define INITIALS_MAX     (36u + 36u * 36u)
 #define SAMPLE           4096
 
 static const char INITIALS[] = "0123456789abcdefghijklmnopqrstuvwxyz";
 #define N_INITIALS (sizeof INITIALS - 1)
-
-/* A prefix of one or two bytes as a word. */
-static uint32_t prefix_word(const char *p)
-{
-    return (uint32_t)(unsigned char)p[0] | (p[0] ? (uint32_t)(unsigned char)p[1] << 8 : 0);
-}
 
 /* Set the bit of every rid (at most n) that the FTS5 expression expr matches. */
 static int mark_matches(sqlite3_stmt *s, const char *expr, uint32_t n, uint32_t *bits)
@@ -567,38 +726,38 @@ int facet_build_initials(sqlite3 *db, uint32_t min_entries)
     int rc = SQLITE_OK;
     uint32_t n = (uint32_t)scalar(db, "SELECT ifnull(max(rid), 0) FROM entry", &rc);
     if (rc == SQLITE_OK)
-        rc = sqlite3_exec(db, "DELETE FROM facet WHERE name = 'initials'", NULL, NULL, NULL);
+        rc = sqlite3_exec(db, "DELETE FROM facet WHERE name LIKE 'initials.%'", NULL, NULL, NULL);
     if (rc != SQLITE_OK || n < min_entries || n == 0)
         return rc;
     char(*keys)[3] = xcalloc(INITIALS_MAX, sizeof *keys);
     size_t k = 0;
     rc = choose_prefixes(db, n, keys, &k);
-    size_t nw = (size_t)n / 32 + 1, len = INITIALS_HEADER + k + 2 * k * nw;
-    uint32_t *w = xcalloc(len, sizeof *w);
-    w[0] = INITIALS_MAGIC;
-    w[1] = INITIALS_VERSION;
-    w[2] = n;
-    w[3] = (uint32_t)k;
-    w[4] = (uint32_t)nw;
-    for (size_t i = 0; i < k; i++)
-        w[INITIALS_HEADER + i] = prefix_word(keys[i]);
+    size_t nw = (size_t)n / 32 + 1, len = INITIALS_HEADER + 2 * nw;
+    uint32_t *w = xmalloc(len * sizeof *w);
     sqlite3_stmt *s = NULL;
     if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(db, "SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?", -1, &s,
                                 NULL);
     for (size_t i = 0; rc == SQLITE_OK && i < k; i++) {
-        uint32_t *any = w + INITIALS_HEADER + k + 2 * i * nw;
+        memset(w, 0, len * sizeof *w);
+        w[0] = INITIALS_MAGIC;
+        w[1] = INITIALS_VERSION;
+        w[2] = n;
+        w[3] = (uint32_t)nw;
+        uint32_t *any = w + INITIALS_HEADER;
         char expr[32];
         snprintf(expr, sizeof expr, "\"%s\"*", keys[i]);
         rc = mark_matches(s, expr, n, any);
         snprintf(expr, sizeof expr, "name : \"%s\"*", keys[i]);
         if (rc == SQLITE_OK)
             rc = mark_matches(s, expr, n, any + nw);
+        char name[16];
+        snprintf(name, sizeof name, "initials.%s", keys[i]);
+        if (rc == SQLITE_OK)
+            rc = put_words(db, name, w, len);
     }
     sqlite3_finalize(s);
     free(keys);
-    if (rc == SQLITE_OK)
-        rc = put_words(db, "initials", w, len);
     free(w);
     return rc;
 }
@@ -608,58 +767,33 @@ int facet_initial(sqlite3 *db, const char *prefix, uint32_t n, uint32_t **any, u
     *any = *name = NULL;
     if (!prefix || !prefix[0] || (prefix[1] && prefix[2]))
         return SQLITE_NOTFOUND;
+    char row[16];
+    snprintf(row, sizeof row, "initials.%s", prefix);
     sqlite3_stmt *s;
-    sqlite3_int64 row = -1;
-    int rc =
-            sqlite3_prepare_v2(db, "SELECT rowid FROM facet WHERE name = 'initials'", -1, &s, NULL);
+    int rc = sqlite3_prepare_v2(db, "SELECT data FROM facet WHERE name = ?", -1, &s, NULL);
     if (rc != SQLITE_OK)
         return rc;
+    sqlite3_bind_text(s, 1, row, -1, SQLITE_STATIC);
     rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW)
-        row = sqlite3_column_int64(s, 0);
-    sqlite3_finalize(s);
-    if (rc != SQLITE_ROW)
+    if (rc != SQLITE_ROW) {
+        sqlite3_finalize(s);
         return rc == SQLITE_DONE ? SQLITE_NOTFOUND : rc;
-    sqlite3_blob *blob;
-    if ((rc = sqlite3_blob_open(db, "main", "facet", "data", row, 0, &blob)) != SQLITE_OK)
-        return rc;
-    unsigned char head[4 * INITIALS_HEADER];
-    size_t nw = (size_t)n / 32 + 1, k = 0;
-    int bytes = sqlite3_blob_bytes(blob);
-    rc = bytes >= (int)sizeof head ? sqlite3_blob_read(blob, head, (int)sizeof head, 0)
-                                   : SQLITE_CORRUPT;
-    if (rc == SQLITE_OK) {
-        k = word_at(head, 12);
-        if (word_at(head, 0) != INITIALS_MAGIC || word_at(head, 4) != INITIALS_VERSION ||
-            word_at(head, 8) != n || k > INITIALS_MAX || word_at(head, 16) != nw ||
-            (size_t)bytes != 4 * (INITIALS_HEADER + k + 2 * k * nw))
-            rc = SQLITE_CORRUPT;
     }
-    /* The prefix's place among the k, ascending. */
-    unsigned char *dir = rc == SQLITE_OK ? xmalloc(4 * k + 1) : NULL;
-    if (rc == SQLITE_OK)
-        rc = sqlite3_blob_read(blob, dir, (int)(4 * k), 4 * INITIALS_HEADER);
-    uint32_t want = prefix_word(prefix);
-    size_t at = k;
-    for (size_t i = 0; rc == SQLITE_OK && i < k && at == k; i++)
-        if (word_at(dir, 4 * i) == want)
-            at = i;
-    free(dir);
-    if (rc == SQLITE_OK && at == k)
-        rc = SQLITE_NOTFOUND;
-    unsigned char *raw = rc == SQLITE_OK ? xmalloc(8 * nw) : NULL;
-    if (rc == SQLITE_OK)
-        rc = sqlite3_blob_read(blob, raw, (int)(8 * nw),
-                               (int)(4 * (INITIALS_HEADER + k + 2 * at * nw)));
-    sqlite3_blob_close(blob);
+    const unsigned char *p = sqlite3_column_blob(s, 0);
+    size_t bytes = (size_t)sqlite3_column_bytes(s, 0), nw = (size_t)n / 32 + 1;
+    rc = p && bytes == 4 * (INITIALS_HEADER + 2 * nw) && word_at(p, 0) == INITIALS_MAGIC &&
+                         word_at(p, 4) == INITIALS_VERSION && word_at(p, 8) == n &&
+                         word_at(p, 12) == nw
+                 ? SQLITE_OK
+                 : SQLITE_CORRUPT;
     if (rc == SQLITE_OK) {
         uint32_t *w = xmalloc(2 * nw * sizeof *w);
         for (size_t i = 0; i < 2 * nw; i++)
-            w[i] = word_at(raw, 4 * i);
+            w[i] = word_at(p, 4 * (INITIALS_HEADER + i));
         *any = w;
         *name = xmalloc(nw * sizeof **name);
         memcpy(*name, w + nw, nw * sizeof **name);
     }
-    free(raw);
-    return rc;
+    int done = sqlite3_finalize(s);
+    return rc == SQLITE_OK ? done : rc;
 }

@@ -9,9 +9,30 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* One list section of the index: entry i's values are val[off[i]] .. val[off[i + 1] - 1]. */
+/* An array of the index as it is stored: count numbers of width bytes each, little-endian (read
+ * with facet_at). */
+struct facet_array {
+    const unsigned char *p; /* NULL until facet_need reads it */
+    uint32_t count, width;
+};
+
+/* Number i of a. */
+static inline uint32_t facet_at(const struct facet_array *a, size_t i)
+{
+    const unsigned char *q = a->p + i * a->width;
+    switch (a->width) {
+    case 1: return q[0];
+    case 2: return (uint32_t)q[0] | (uint32_t)q[1] << 8;
+    case 3: return (uint32_t)q[0] | (uint32_t)q[1] << 8 | (uint32_t)q[2] << 16;
+    default:
+        return (uint32_t)q[0] | (uint32_t)q[1] << 8 | (uint32_t)q[2] << 16 | (uint32_t)q[3] << 24;
+    }
+}
+
+/* One list section of the index: entry i has count[i] values, after those of the entries
+ * before it in val. */
 struct facet_list {
-    const uint32_t *off, *val;
+    struct facet_array count, val;
 };
 
 /* The longest language tag the index keeps an order for (a longer one reads in by_name's). */
@@ -20,16 +41,30 @@ struct facet_list {
 /* The entries in the order of their names in one of the file's other languages. */
 struct facet_order {
     char lang[FACET_LANG_MAX + 1];
-    const uint32_t *rids;
+    struct facet_array rids;
 };
 
-/* The index, loaded (facet.c describes the format). Entry i (0-based) is rid i + 1. */
+/* The sections of the index a query needs (facet_need). */
+enum facet_section {
+    FACET_ATTR = 1u << 0,     /* attr */
+    FACET_DOCLEN = 1u << 1,   /* doclen */
+    FACET_REGIONS = 1u << 2,  /* regions */
+    FACET_GOALS = 1u << 3,    /* goals */
+    FACET_SERVICES = 1u << 4, /* services */
+    FACET_ORDER = 1u << 5,    /* the name order of the reader's language (facet_order_for) */
+};
+
+/* The index of one store (facet.c describes the format): what facet_load read of it, and each
+ * section once facet_need has read it (its p NULL before), checked whole, as stored. Entry i
+ * (0-based) is rid i + 1. Owns the rows it read (rows) and orders. */
 struct facets {
+    sqlite3 *db;
     uint32_t n, n_regions, n_goals, n_services, n_orders;
-    const uint32_t *attr, *doclen, *by_name;
+    struct facet_array attr, doclen, by_name;
     struct facet_list regions, goals, services;
-    struct facet_order *orders; /* owned */
-    uint32_t *words;            /* owns everything above but orders */
+    struct facet_order *orders;
+    unsigned char **rows;
+    size_t n_rows;
 };
 
 /* An entry's kind bits (enum entry_kind), delivery bits (enum delivery) and spec (the depth of
@@ -53,14 +88,23 @@ static inline uint32_t facet_spec(uint32_t attr)
  * SQLite result code. */
 int facet_build(sqlite3 *db);
 
-/* Load and check db's index into f; false (f empty) when it is missing or damaged: a damaged one
- * is refused whole, never read out of bounds. */
+/* Read and check the head of db's index into f (its sizes and the languages it keeps name
+ * orders for); false (f empty) when it is missing or damaged. The sections are read when a
+ * query needs them (facet_need). */
 bool facet_load(sqlite3 *db, struct facets *f);
 
-/* The rids in list order for a reader of lang: by their names in lang where the file has them
- * (else their own), folded as sort_key is, ties by id; by_name for the file's own language, an
- * unknown one or NULL. */
-const uint32_t *facet_order_for(const struct facets *f, const char *lang);
+/* Make sure the sections (enum facet_section) are read, checked whole: FACET_ORDER is the name
+ * order of lang. false when one is missing or damaged (a damaged one is refused whole, never
+ * read out of bounds); those read before stay. */
+bool facet_need(struct facets *f, unsigned sections, const char *lang);
+
+/* Whether the index keeps an order of the entries by their names in lang. */
+bool facet_has_order(const struct facets *f, const char *lang);
+
+/* The rids in list order for a reader of lang (once facet_need has read FACET_ORDER for lang):
+ * by their names in lang where the file has them (else their own), folded as sort_key is, ties
+ * by id; by_name for the file's own language, an unknown one or NULL. */
+const struct facet_array *facet_order_for(const struct facets *f, const char *lang);
 
 /* Free what facet_load read and empty f. */
 void facet_finish(struct facets *f);

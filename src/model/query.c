@@ -68,7 +68,8 @@ struct fset {
     char *key;
     uint32_t n;
     uint32_t *order; /* rids, in list order */
-    uint32_t *pos;   /* [rid]: 1-based place in order, 0 when filtered out */
+    uint32_t *pos;   /* [rid]: 1-based place in order, 0 when filtered out (fset_pos) */
+    uint32_t n_entries;
     uint64_t used;
 };
 
@@ -136,7 +137,7 @@ static struct query_cache *cache_of(struct store *st, struct err *e)
 static char *filter_key(const struct facets *f, const struct query *q)
 {
     struct sb b = {0};
-    const char *lang = facet_order_for(f, q->lang) != f->by_name ? q->lang : "";
+    const char *lang = facet_has_order(f, q->lang) ? q->lang : "";
     sb_addf(&b, "o%zu:%s k%u d%u r", strlen(lang), lang, q->kinds & 7u, q->delivery & 7u);
     if (q->region)
         sb_addf(&b, "%zu:%s", strlen(q->region), q->region);
@@ -171,20 +172,26 @@ static bool select_ids(sqlite3 *db, const char *sql, const char *const *ids, siz
     return rc == SQLITE_DONE;
 }
 
-static bool any_selected(const struct facet_list *l, uint32_t i, const uint8_t *sel)
+/* Whether any of the count values of l from val[at] is marked in sel. */
+static bool any_selected(const struct facet_list *l, uint32_t at, uint32_t count,
+                         const uint8_t *sel)
 {
-    for (uint32_t k = l->off[i]; k < l->off[i + 1]; k++)
-        if (sel[l->val[k]])
+    for (uint32_t k = at; k < at + count; k++)
+        if (sel[facet_at(&l->val, k)])
             return true;
     return false;
 }
 
 /* Apply q's filters to every entry (spec/dataset.md, "Filter semantics") and order the ones kept:
  * the most specific matching region first, then by name in q's language (facet_order_for). */
-static int fset_build(struct store *st, const struct facets *f, const struct query *q,
-                      struct fset *out, struct err *e)
+static int fset_build(struct store *st, struct facets *f, const struct query *q, struct fset *out,
+                      struct err *e)
 {
     uint32_t n = f->n;
+    unsigned need = FACET_ATTR | FACET_ORDER | (q->region ? FACET_REGIONS : 0) |
+                    (q->n_goals ? FACET_GOALS : 0) | (q->n_services ? FACET_SERVICES : 0);
+    if (!facet_need(f, need, q->lang))
+        return store_inconsistent(st, "its list index is missing or damaged", e);
     int32_t *rel = NULL; /* [region position]: its depth when related to q's region, else -1 */
     uint8_t *goals = NULL, *services = NULL;
     bool ok = true;
@@ -233,70 +240,83 @@ static int fset_build(struct store *st, const struct facets *f, const struct que
     uint32_t kinds = q->kinds & 7u, delivery = q->delivery & 7u;
     /* Judge the entries in rid order, marking each kept one's spec + 1 in keep: the index's
      * sections are read front to back (in name order every read missed the cache: a third of a
-     * list's time at 100,000 entries). Then walk the name order over that one array, keeping
-     * each kept one's spec; a counting sort by spec (descending) keeps the name order within
-     * each spec. */
-    uint32_t *keep = xcalloc((size_t)n + 1, sizeof *keep);
+     * list's time at 100,000 entries). Then walk the name order over that one array twice: a
+     * counting sort by spec (descending) keeps the name order within each spec. A spec is a
+     * region's depth (at most 16, spec/dataset.md): a byte holds it, and the fresh memory a
+     * list touches is a cost of its own (a page fault a 4 KB page). */
+    uint8_t *keep = xcalloc((size_t)n + 1, sizeof *keep);
+    /* Where entry i's values start in each list used: the counts of the entries before it. */
+    uint32_t at_region = 0, at_goal = 0, at_service = 0;
     for (uint32_t i = 0; i < n; i++) {
-        uint32_t a = f->attr[i];
+        uint32_t a = facet_at(&f->attr, i);
+        uint32_t n_region = rel ? facet_at(&f->regions.count, i) : 0;
+        uint32_t n_goal = goals ? facet_at(&f->goals.count, i) : 0;
+        uint32_t n_service = services ? facet_at(&f->services.count, i) : 0;
+        uint32_t region = at_region, goal = at_goal, service = at_service;
+        at_region += n_region;
+        at_goal += n_goal;
+        at_service += n_service;
         if (kinds && !(facet_kind(a) & kinds))
             continue;
         if (delivery && !(facet_delivery(a) & delivery))
             continue;
-        if (goals && !any_selected(&f->goals, i, goals))
+        if (goals && !any_selected(&f->goals, goal, n_goal, goals))
             continue;
-        if (services && !any_selected(&f->services, i, services))
+        if (services && !any_selected(&f->services, service, n_service, services))
             continue;
         int32_t sp = (int32_t)facet_spec(a);
         if (rel) {
             sp = -1;
-            for (uint32_t r = f->regions.off[i]; r < f->regions.off[i + 1]; r++)
-                if (rel[f->regions.val[r]] > sp)
-                    sp = rel[f->regions.val[r]];
+            for (uint32_t r = region; r < region + n_region; r++) {
+                uint32_t v = facet_at(&f->regions.val, r);
+                if (rel[v] > sp)
+                    sp = rel[v];
+            }
             if (sp < 0)
                 continue;
         }
-        keep[i + 1] = (uint32_t)sp + 1;
+        keep[i + 1] = (uint8_t)(sp < UINT8_MAX ? sp + 1 : UINT8_MAX);
     }
-    uint32_t *kept = xmalloc(((size_t)n + 1) * sizeof *kept);
-    uint32_t *spec = xmalloc(((size_t)n + 1) * sizeof *spec);
-    uint32_t m = 0, max_spec = 0;
-    const uint32_t *by_name = facet_order_for(f, q->lang);
-    for (uint32_t k = 0; k < n; k++) {
-        uint32_t rid = by_name[k];
-        if (!keep[rid])
-            continue;
-        kept[m] = rid;
-        spec[m++] = keep[rid] - 1;
-        if (keep[rid] - 1 > max_spec)
-            max_spec = keep[rid] - 1;
+    const struct facet_array *by_name = facet_order_for(f, q->lang);
+    uint32_t start[UINT8_MAX + 1] = {0}, m = 0;
+    for (uint32_t k = 0; k < n; k++)
+        start[keep[facet_at(by_name, k)]]++;
+    /* The deepest first: start[v] is where the entries of keep value v begin. */
+    for (int v = UINT8_MAX; v >= 1; v--) {
+        uint32_t c = start[v];
+        start[v] = m;
+        m += c;
     }
-    free(keep);
-    uint32_t *start = xcalloc((size_t)max_spec + 2, sizeof *start);
-    for (uint32_t k = 0; k < m; k++)
-        start[max_spec - spec[k] + 1]++;
-    for (uint32_t b = 1; b <= max_spec + 1; b++)
-        start[b] += start[b - 1];
     out->order = xmalloc(((size_t)m + 1) * sizeof *out->order);
-    out->pos = xcalloc((size_t)n + 1, sizeof *out->pos);
-    for (uint32_t k = 0; k < m; k++) {
-        uint32_t at = start[max_spec - spec[k]]++;
-        out->order[at] = kept[k];
-        out->pos[kept[k]] = at + 1;
+    for (uint32_t k = 0; k < n; k++) {
+        uint32_t rid = facet_at(by_name, k);
+        if (keep[rid])
+            out->order[start[keep[rid]]++] = rid;
     }
     out->n = m;
-    free(start);
-    free(kept);
-    free(spec);
+    out->n_entries = n;
+    free(keep);
     free(rel);
     free(goals);
     free(services);
     return 0;
 }
 
+/* s's places by rid, made the first time they are needed (a search ranks ties by them; a list
+ * without words needs them only to find an entry). */
+static const uint32_t *fset_pos(struct fset *s)
+{
+    if (!s->pos) {
+        s->pos = xcalloc((size_t)s->n_entries + 1, sizeof *s->pos);
+        for (uint32_t k = 0; k < s->n; k++)
+            s->pos[s->order[k]] = k + 1;
+    }
+    return s->pos;
+}
+
 /* The filter set of q, from the cache or built (evicting the least recently used). */
-static const struct fset *fset_get(struct store *st, struct query_cache *qc, const struct query *q,
-                                   struct err *e)
+static struct fset *fset_get(struct store *st, struct query_cache *qc, const struct query *q,
+                             struct err *e)
 {
     char *key = filter_key(&qc->f, q);
     struct fset *slot = &qc->sets[0];
@@ -352,9 +372,8 @@ static void short_word(const char *typed, char *out)
 
 /* The rows of set matching the FTS5 expression fts (typed as text), ranked; cached for the next
  * call (the list asks for the count, then the page). */
-static const struct rank_found *search(struct store *st, struct query_cache *qc,
-                                       const struct fset *set, const char *fts, const char *text,
-                                       struct err *e)
+static const struct rank_found *search(struct store *st, struct query_cache *qc, struct fset *set,
+                                       const char *fts, const char *text, struct err *e)
 {
     char *key = xasprintf("%s\n%s", set->key, fts);
     if (qc->found.key && strcmp(qc->found.key, key) == 0) {
@@ -379,7 +398,12 @@ static const struct rank_found *search(struct store *st, struct query_cache *qc,
         free(key);
         return NULL;
     }
-    if (rank_search(qc->ranker, st->db, &qc->f, set->pos, fts, &qc->found) != SQLITE_OK) {
+    if (!facet_need(&qc->f, FACET_DOCLEN, NULL)) {
+        store_inconsistent(st, "its list index is missing or damaged", e);
+        free(key);
+        return NULL;
+    }
+    if (rank_search(qc->ranker, st->db, &qc->f, fset_pos(set), fts, &qc->found) != SQLITE_OK) {
         store_failed(st, e);
         free(key);
         return NULL;
@@ -467,7 +491,7 @@ static int page_once(struct store *st, const struct query *q, size_t offset, siz
 {
     *out = (struct page){0};
     struct query_cache *qc = cache_of(st, e);
-    const struct fset *set = qc ? fset_get(st, qc, q, e) : NULL;
+    struct fset *set = qc ? fset_get(st, qc, q, e) : NULL;
     if (!set)
         return EXIT_IOERR;
     char *fts = query_fts_expr(q->text);
@@ -512,7 +536,7 @@ static int rids_once(struct store *st, const struct query *q, uint32_t **rids, s
     *rids = NULL;
     *n = 0;
     struct query_cache *qc = cache_of(st, e);
-    const struct fset *set = qc ? fset_get(st, qc, q, e) : NULL;
+    struct fset *set = qc ? fset_get(st, qc, q, e) : NULL;
     if (!set)
         return EXIT_IOERR;
     *rids = xmalloc(((size_t)set->n + 1) * sizeof **rids);
@@ -535,7 +559,7 @@ static int count_once(struct store *st, const struct query *q, size_t *count, st
 {
     *count = 0;
     struct query_cache *qc = cache_of(st, e);
-    const struct fset *set = qc ? fset_get(st, qc, q, e) : NULL;
+    struct fset *set = qc ? fset_get(st, qc, q, e) : NULL;
     if (!set)
         return EXIT_IOERR;
     char *fts = query_fts_expr(q->text);
@@ -568,7 +592,7 @@ static int position_once(struct store *st, const struct query *q, int64_t rid, s
 {
     *at = SIZE_MAX;
     struct query_cache *qc = cache_of(st, e);
-    const struct fset *set = qc ? fset_get(st, qc, q, e) : NULL;
+    struct fset *set = qc ? fset_get(st, qc, q, e) : NULL;
     if (!set)
         return EXIT_IOERR;
     if (rid < 1 || rid > qc->f.n)
@@ -576,8 +600,9 @@ static int position_once(struct store *st, const struct query *q, int64_t rid, s
     char *fts = query_fts_expr(q->text);
     int rc = 0;
     if (!fts) {
-        if (set->pos[rid])
-            *at = set->pos[rid] - 1;
+        const uint32_t *pos = fset_pos(set);
+        if (pos[rid])
+            *at = pos[rid] - 1;
     } else {
         const struct rank_found *found = search(st, qc, set, fts, q->text, e);
         if (!found) {

@@ -197,7 +197,7 @@ static void rank_function(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3
         sqlite3_result_error_code(ctx, rc);
         return;
     }
-    double d = (double)r->f->doclen[rid - 1], rank;
+    double d = (double)facet_at(&r->f->doclen, (size_t)rid - 1), rank;
     if (r->phrases == 1) {
         rank = bm25_part(r->freq[0], d, r->avgdl); /* scaled by the IDF after the pass */
     } else {

@@ -7,10 +7,14 @@
 #include "util.h"
 
 /* The full-text index. FTS5 keeps it in four ordinary tables (FTS_TABLES), which is what lets
- * another thread build it apart and the build copy it in (store_fts_build, store_fts_take). */
+ * another thread build it apart and the build copy it in (store_fts_build, store_fts_take).
+ * Prefix indexes to four letters: a word typed to its fourth letter ("ment") otherwise merged
+ * the doclists of every term that begins so, 10 ms a keystroke at 100,000 entries, against 5 with
+ * the index (bench/README.md); the cache grows by a tenth, written by the thread that keeps up
+ * with the reader anyway. */
 const char store_schema_fts[] =
         "CREATE VIRTUAL TABLE entry_fts USING fts5(name, acronym, host, location, summary, body,"
-        " content='', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3');";
+        " content='', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4');";
 
 /* FTS5 writes its pending terms out every hashsize bytes: at the default (1 MB) a large dataset
  * is written as hundreds of small segments and merged over and over; 16 MB halves the time the

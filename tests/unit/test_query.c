@@ -1124,8 +1124,8 @@ static void test_one_letter_rule(void)
         free(got);
     }
     /* A damaged row: FTS5 and bm25 again. */
-    CHECK(exec_sql(bundled->db, "UPDATE facet SET data = substr(data, 1, 40)"
-                                " WHERE name = 'initials'"));
+    CHECK(exec_sql(bundled->db, "UPDATE facet SET data = substr(data, 1, length(data) - 4)"
+                                " WHERE name LIKE 'initials.%'"));
     CHECK_INT(facet_initial(bundled->db, "m", entries_in(bundled), &any, &name), SQLITE_CORRUPT);
     struct query q = {.text = "m"};
     char *want = reference_ids(bundled, &q), *got = ids_in(bundled, &q);

@@ -1006,6 +1006,93 @@ static void test_damaged_name_orders(void)
     scratch_finish(&s);
 }
 
+/* Each section of the list index is its own row, read when a query needs it and checked whole
+ * then: a damaged one fails the queries that need it (never read past its end) and no other. */
+static void test_damaged_sections(void)
+{
+    struct scratch s;
+    scratch_init(&s);
+    char *src = xasprintf("%s/cli-v2.json", UNIT_FIXTURES);
+    static const char *const residency[] = {"residency"}, *const networking[] = {"networking"};
+    /* The queries: in English, no filter; in French; with words; in a region; with a goal; with
+     * a service. The sound counts come from the fixture. */
+    const struct query queries[] = {
+            {0},
+            {.lang = "fr"},
+            {.text = "network"},
+            {.region = "ontario"},
+            {.goals = {residency[0]}, .n_goals = 1},
+            {.services = {networking[0]}, .n_services = 1},
+    };
+    enum { N_QUERIES = sizeof queries / sizeof *queries };
+    static const size_t sound[N_QUERIES] = {7, 7, 1, 5, 3, 3};
+    static const struct {
+        const char *row;
+        bool needed[N_QUERIES]; /* by which queries */
+    } rows[] = {
+            {"lists.attr", {true, true, true, true, true, true}},
+            {"lists.doclen", {false, false, true, false, false, false}},
+            {"lists.by_name", {true, false, true, true, true, true}},
+            {"lists.regions", {false, false, false, true, false, false}},
+            {"lists.goals", {false, false, false, false, true, false}},
+            {"lists.services", {false, false, false, false, false, true}},
+            {"lists.order.fr", {false, true, false, false, false, false}},
+    };
+    static const char *const damage[] = {
+            "UPDATE facet SET data = substr(data, 1, length(data) - 4)",
+            "UPDATE facet SET data = substr(data, 1, 20) || zeroblob(length(data) - 20)",
+            "UPDATE facet SET data = data || zeroblob(4)",
+            "DELETE FROM facet",
+    };
+    char *sound_db = xasprintf("%s/sections.db", s.dir);
+    struct diags d = {0};
+    struct err e = {0};
+    CHECK_INT(store_write(src, src, sound_db, &d, &e), 0);
+    diags_finish(&d);
+    struct store *st = NULL;
+    CHECK_INT(store_open_db(sound_db, &st, &e), 0);
+    for (size_t k = 0; st && k < N_QUERIES; k++) {
+        size_t n = 0;
+        CHECK_INT(query_count(st, &queries[k], &n, &e), 0);
+        CHECK_INT(n, sound[k]);
+    }
+    store_destroy(st);
+    for (size_t r = 0; r < sizeof rows / sizeof *rows; r++)
+        for (size_t i = 0; i < sizeof damage / sizeof *damage; i++) {
+            char *copy = xasprintf("%s/sections-%zu-%zu.db", s.dir, r, i);
+            char *sql = xasprintf("%s WHERE name = '%s'", damage[i], rows[r].row);
+            CHECK_INT(store_write(src, src, copy, &d, &e), 0);
+            diags_finish(&d);
+            CHECK(sql_file(copy, sql));
+            st = NULL;
+            CHECK_INT(store_open_db(copy, &st, &e), 0);
+            for (size_t k = 0; st && k < N_QUERIES; k++) {
+                size_t n = 0;
+                e = (struct err){0};
+                int rc = query_count(st, &queries[k], &n, &e);
+                if (rows[r].needed[k]) {
+                    if (rc != EXIT_IOERR || !strstr(e.msg, "the database is damaged"))
+                        fprintf(stderr, "  row %s, damage %zu, query %zu: exit %d, %zu\n",
+                                rows[r].row, i, k, rc, n);
+                    CHECK_INT(rc, EXIT_IOERR);
+                    CHECK(strstr(e.msg, "the database is damaged") != NULL);
+                } else {
+                    if (rc != 0 || n != sound[k])
+                        fprintf(stderr, "  row %s, damage %zu, query %zu: exit %d, %zu\n",
+                                rows[r].row, i, k, rc, n);
+                    CHECK_INT(rc, 0);
+                    CHECK_INT(n, sound[k]);
+                }
+            }
+            store_destroy(st);
+            free(sql);
+            free(copy);
+        }
+    free(sound_db);
+    free(src);
+    scratch_finish(&s);
+}
+
 static void test_default_cache_dir(void)
 {
     char *old_xdg = getenv("XDG_CACHE_HOME") ? xstrdup(getenv("XDG_CACHE_HOME")) : NULL;
@@ -1046,4 +1133,4 @@ UNIT_MAIN(CASE(test_first_open_builds), CASE(test_second_open_is_a_hit),
           CASE(test_write_and_open_db), CASE(test_open_db_rejects),
           CASE(test_two_threads_same_index), CASE(test_second_thread_fails),
           CASE(test_damaged_cache_rebuilt), CASE(test_damaged_name_orders),
-          CASE(test_default_cache_dir))
+          CASE(test_damaged_sections), CASE(test_default_cache_dir))
