@@ -172,12 +172,12 @@ static bool select_ids(sqlite3 *db, const char *sql, const char *const *ids, siz
     return rc == SQLITE_DONE;
 }
 
-/* Whether any of the count values of l from val[at] is marked in sel. */
-static bool any_selected(const struct facet_list *l, uint32_t at, uint32_t count,
+/* Whether any of the count values of val from at is marked in sel. */
+static bool any_selected(const struct facet_array *val, uint32_t at, uint32_t count,
                          const uint8_t *sel)
 {
     for (uint32_t k = at; k < at + count; k++)
-        if (sel[facet_at(&l->val, k)])
+        if (sel[facet_at(val, k)])
             return true;
     return false;
 }
@@ -245,13 +245,17 @@ static int fset_build(struct store *st, struct facets *f, const struct query *q,
      * region's depth (at most 16, spec/dataset.md): a byte holds it, and the fresh memory a
      * list touches is a cost of its own (a page fault a 4 KB page). */
     uint8_t *keep = xcalloc((size_t)n + 1, sizeof *keep);
-    /* Where entry i's values start in each list used: the counts of the entries before it. */
+    /* Where entry i's values start in each list used: the counts of the entries before it. The
+     * arrays are copied here so that the compiler knows the stores to keep leave them alone. */
+    const struct facet_array attr = f->attr, n_regions = f->regions.count, regions = f->regions.val,
+                             n_goals = f->goals.count, goal_vals = f->goals.val,
+                             n_services = f->services.count, service_vals = f->services.val;
     uint32_t at_region = 0, at_goal = 0, at_service = 0;
     for (uint32_t i = 0; i < n; i++) {
-        uint32_t a = facet_at(&f->attr, i);
-        uint32_t n_region = rel ? facet_at(&f->regions.count, i) : 0;
-        uint32_t n_goal = goals ? facet_at(&f->goals.count, i) : 0;
-        uint32_t n_service = services ? facet_at(&f->services.count, i) : 0;
+        uint32_t a = facet_at(&attr, i);
+        uint32_t n_region = rel ? facet_at(&n_regions, i) : 0;
+        uint32_t n_goal = goals ? facet_at(&n_goals, i) : 0;
+        uint32_t n_service = services ? facet_at(&n_services, i) : 0;
         uint32_t region = at_region, goal = at_goal, service = at_service;
         at_region += n_region;
         at_goal += n_goal;
@@ -260,15 +264,15 @@ static int fset_build(struct store *st, struct facets *f, const struct query *q,
             continue;
         if (delivery && !(facet_delivery(a) & delivery))
             continue;
-        if (goals && !any_selected(&f->goals, goal, n_goal, goals))
+        if (goals && !any_selected(&goal_vals, goal, n_goal, goals))
             continue;
-        if (services && !any_selected(&f->services, service, n_service, services))
+        if (services && !any_selected(&service_vals, service, n_service, services))
             continue;
         int32_t sp = (int32_t)facet_spec(a);
         if (rel) {
             sp = -1;
             for (uint32_t r = region; r < region + n_region; r++) {
-                uint32_t v = facet_at(&f->regions.val, r);
+                uint32_t v = facet_at(&regions, r);
                 if (rel[v] > sp)
                     sp = rel[v];
             }
