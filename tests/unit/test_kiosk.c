@@ -68,7 +68,7 @@ static void test_weak_and_malformed_refused(void)
     CHECK(refused("not a hash at all", "does not hold a crypt(3) hash"));
     CHECK(refused("$6$salt$", "malformed"));
     CHECK(refused("$6$salt$abc", "malformed"));
-    char cut[200];
+    char cut[CRYPT_OUTPUT_SIZE];
     snprintf(cut, sizeof cut, "%s", hash_of("2468", "$6$"));
     cut[strlen(cut) - 1] = '\0'; /* one character short */
     CHECK(refused(cut, "malformed"));
@@ -146,7 +146,7 @@ static void test_pin_file_rules(void)
     CHECK_STR(why, ""); /* no file: no way out, and nothing to tell */
 
     const char *good = path_in("good");
-    char line[300];
+    char line[CRYPT_OUTPUT_SIZE + 3];
     snprintf(line, sizeof line, "%s\r\n", hash_of("2468", "$6$"));
     write_pin(good, line, 0600);
     const char *link = path_in("link");
