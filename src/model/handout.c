@@ -84,10 +84,21 @@ static void contact_field(struct doc *d, struct store *st, const char *id, unsig
     entry_destroy(en);
 }
 
-/* After each result, its contact (match_results_doc's after). */
+/* After each result, its contact (match_results_doc's after); not when its next step already
+ * gives every part of it (a step to apply at the program's one address, or "Ask the program
+ * office: ..."): the same address twice in a row reads as two. */
 static void pathway_contact(struct doc *d, const struct match *m, void *st)
 {
-    contact_field(d, st, m->id, KIND_PATHWAY);
+    struct err e = {0};
+    struct entry *en = m->next_step ? entry_get(st, m->id, KIND_PATHWAY, &e) : NULL;
+    bool said = en && entry_has_contact(en);
+    const char *parts[] = {en ? en->website : NULL, en ? en->email : NULL, en ? en->phone : NULL,
+                           en ? en->address : NULL, en ? en->contact_note : NULL};
+    for (size_t i = 0; said && i < sizeof parts / sizeof *parts; i++)
+        said = !parts[i] || !parts[i][0] || strstr(m->next_step, parts[i]);
+    entry_destroy(en);
+    if (!said)
+        contact_field(d, st, m->id, KIND_PATHWAY);
 }
 
 static void result_part(struct doc *d, struct store *st, const struct profile *p)

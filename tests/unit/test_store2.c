@@ -7,6 +7,7 @@
 #include "entry.h"
 #include "handout.h"
 #include "i18n.h"
+#include "profile.h"
 #include "state.h"
 #include "query.h"
 #include "text.h"
@@ -360,6 +361,36 @@ static void test_handout(void)
     state_destroy(s);
 }
 
+/* A pathway whose next step already gives its whole contact has no Contact line saying it again;
+ * one whose step goes elsewhere keeps its Contact line. */
+static void test_handout_contact_once(void)
+{
+    struct store *m2 = NULL;
+    CHECK(memory_store("unit-match2.json", &m2));
+    if (!m2)
+        return;
+    struct profile p;
+    profile_init(&p);
+    snprintf(p.region, sizeof p.region, "toronto");
+    snprintf(p.exams[p.n_exams++], sizeof p.exams[0], "mccqe1");
+    p.exams_known = true;
+    p.language_test = 1;
+    struct doc *d = handout_doc(m2, NULL, &p, "2026-12-02");
+    char *text = handout_render(d, HANDOUT_TEXT);
+    /* bravo: its one contact, a phone, is in its next step, once. */
+    static const char step[] = "Find a sponsor; ask the program office: 555-0100";
+    const char *bravo = strstr(text, step);
+    CHECK(bravo != NULL);
+    CHECK(bravo && strstr(bravo + strlen(step), "555-0100") == NULL);
+    /* ont-only: the step's address is not its contact, which follows. */
+    const char *ont = strstr(text, "Apply to the Ontario route:");
+    CHECK(ont != NULL);
+    CHECK(ont && strstr(ont, "Contact: https://example.org/ontario ; route@example.org") != NULL);
+    free(text);
+    doc_destroy(d);
+    memory_store_close(&m2);
+}
+
 /* The handout in French: its words, the dataset's French, French dates, the translated mark
  * on none of these (their French names a French page or there is none). */
 /* Whether a line of d (its label, when label is not NULL, and its text) holds text. */
@@ -425,4 +456,5 @@ static void test_finish(void)
 
 UNIT_MAIN(CASE(test_meta), CASE(test_sources), CASE(test_places), CASE(test_region_list_names),
           CASE(test_closure), CASE(test_entry_fields), CASE(test_search_languages), CASE(test_doc),
-          CASE(test_doc_v1), CASE(test_handout), CASE(test_handout_fr), CASE(test_finish))
+          CASE(test_doc_v1), CASE(test_handout), CASE(test_handout_fr),
+          CASE(test_handout_contact_once), CASE(test_finish))
