@@ -106,13 +106,16 @@ enum recall {
     RECALL_NATIONAL,             /* a pathway's regions (ids, comma-separated) all at the top */
     RECALL_WITHIN,               /* the person's region lies within this one */
     RECALL_AROUND,               /* this region lies within the person's */
+    RECALL_RULE, /* a rule judged (RECALL_RULE + its enum req_key), by its value as JSON: the
+                    rule (text), its phrase (extra), the reason and the outcome (value) */
 };
 
 struct recalled {
     unsigned kind;
     char *key;
     char *text, *extra; /* NULL when the store has none */
-    bool value;
+    char *reason;
+    int value;
 };
 
 /* Facts that depend only on the store and the answers, kept for one run: a match over a thousand
@@ -174,6 +177,7 @@ static void memo_finish(struct memo *mm)
         free(mm->v[i].key);
         free(mm->v[i].text);
         free(mm->v[i].extra);
+        free(mm->v[i].reason);
     }
     free(mm->v);
     *mm = (struct memo){0};
@@ -471,6 +475,76 @@ static void judge_residence(struct judge *j, struct store *st, const cJSON *v,
     free(places);
 }
 
+static void judge_language(struct judge *j, const struct answers *a)
+{
+    char *rule = xstrdup(_("Needs an accepted English or French language test result."));
+    char *phrase = xstrdup(_("a language test result"));
+    if (a->language_test < 0)
+        found(j, REQ_LANGUAGE, -1, rule, phrase,
+              xstrdup(_("Needs an accepted English or French language test result; you have not "
+                        "said whether you have one.")));
+    else if (a->language_test)
+        found(j, REQ_LANGUAGE, 1, rule, phrase,
+              xstrdup(_("You have an English or French language test result.")));
+    else
+        found(j, REQ_LANGUAGE, 0, rule, phrase,
+              xstrdup(_("Needs an accepted English or French language test result.")));
+}
+
+/* The rule that key's value v states, judged against the answers. */
+static void judge_rule(struct judge *j, struct store *st, unsigned key, const cJSON *v,
+                       const struct answers *a, struct err *e)
+{
+    switch (key) {
+    case REQ_STATUS: judge_status(j, st, v, a, e); break;
+    case REQ_EXAMS: judge_exams(j, st, v, a, e); break;
+    case REQ_LANGUAGE: judge_language(j, a); break;
+    case REQ_DISCIPLINE: judge_discipline(j, st, v, a, e); break;
+    case REQ_POSTGRAD:
+        judge_years(j, REQ_POSTGRAD, v, a->postgrad_years, _("postgraduate (residency) training"),
+                    _("postgraduate training"));
+        break;
+    case REQ_PRACTICE:
+        judge_years(j, REQ_PRACTICE, v, a->practice_years, _("independent practice"),
+                    _("independent practice"));
+        break;
+    case REQ_RECENCY: judge_recency(j, v, a); break;
+    case REQ_RESIDENCE: judge_residence(j, st, v, a, e); break;
+    default: break;
+    }
+}
+
+/* judge_rule, remembered for the run: a rule's sentences depend only on its value and the
+ * answers, and pathways share rules ("citizen or permanent resident", "2 years of independent
+ * practice"), so a thousand pathways are judged with a few dozen sentences made. */
+static void judge_kept(struct judge *j, struct store *st, unsigned key, const cJSON *v,
+                       const struct answers *a, struct err *e)
+{
+    char *value = cJSON_PrintUnformatted(v);
+    if (!value) {
+        judge_rule(j, st, key, v, a, e);
+        return;
+    }
+    struct recalled *r = memo_get(j->memo, RECALL_RULE + key, value);
+    if (r) {
+        if (r->text)
+            found(j, key, r->value, xstrdup(r->text), xstrdup(r->extra), xstrdup(r->reason));
+        free(value);
+        return;
+    }
+    size_t before = j->n;
+    judge_rule(j, st, key, v, a, e);
+    r = memo_put(j->memo, RECALL_RULE + key, value);
+    free(value);
+    if (j->n > before) {
+        const struct finding *f = &j->f[before];
+        r->text = xstrdup(f->rule.rule);
+        r->extra = xstrdup(f->rule.phrase);
+        r->reason = xstrdup(f->reason);
+        r->value = f->rule.outcome;
+    }
+}
+
 /* The phrases of m's rules with this outcome, joined with "; " (NULL when none). */
 static char *phrases(const struct match *m, int outcome)
 {
@@ -588,37 +662,17 @@ static void judge(struct store *st, struct memo *mm, int64_t rid, const char *re
     m->has_requires = false;
     m->complete = false;
     if (cJSON_IsObject(req)) {
-        const cJSON *v;
-        if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "status")) && v->child)
-            judge_status(&j, st, v, a, e);
-        if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "exams")) && v->child)
-            judge_exams(&j, st, v, a, e);
-        if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(req, "language_test"))) {
-            char *rule = xstrdup(_("Needs an accepted English or French language test result."));
-            char *phrase = xstrdup(_("a language test result"));
-            if (a->language_test < 0)
-                found(&j, REQ_LANGUAGE, -1, rule, phrase,
-                      xstrdup(_("Needs an accepted English or French language test result; you "
-                                "have not said whether you have one.")));
-            else if (a->language_test)
-                found(&j, REQ_LANGUAGE, 1, rule, phrase,
-                      xstrdup(_("You have an English or French language test result.")));
-            else
-                found(&j, REQ_LANGUAGE, 0, rule, phrase,
-                      xstrdup(_("Needs an accepted English or French language test result.")));
+        /* Each key of dataset.md in its order, when it states a rule. */
+        for (unsigned key = 1; key < 1u << REQ_COUNT; key <<= 1) {
+            const cJSON *v = cJSON_GetObjectItemCaseSensitive(req, match_key_name(key));
+            bool stated = key == REQ_LANGUAGE ? cJSON_IsTrue(v)
+                          : key == REQ_POSTGRAD || key == REQ_PRACTICE || key == REQ_RECENCY
+                                  ? cJSON_IsNumber(v)
+                                  : cJSON_IsArray(v) && v->child;
+            if (stated)
+                judge_kept(&j, st, key, v, a, e);
         }
-        if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "discipline")) && v->child)
-            judge_discipline(&j, st, v, a, e);
-        judge_years(&j, REQ_POSTGRAD, cJSON_GetObjectItemCaseSensitive(req, "postgrad_years"),
-                    a->postgrad_years, _("postgraduate (residency) training"),
-                    _("postgraduate training"));
-        judge_years(&j, REQ_PRACTICE, cJSON_GetObjectItemCaseSensitive(req, "practice_years"),
-                    a->practice_years, _("independent practice"), _("independent practice"));
-        if (cJSON_IsNumber(v = cJSON_GetObjectItemCaseSensitive(req, "practised_within_years")))
-            judge_recency(&j, v, a);
-        if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "residence")) && v->child)
-            judge_residence(&j, st, v, a, e);
-        v = cJSON_GetObjectItemCaseSensitive(req, "note");
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(req, "note");
         if (cJSON_IsString(v)) {
             m->note = text_in_reader_language(st, rid, "requires_note", 0);
             if (!m->note)
