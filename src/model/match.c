@@ -550,8 +550,11 @@ static char *phrases(const struct match *m, int outcome)
 {
     struct sb b = {0};
     for (size_t k = 0; k < m->n_reasons; k++)
-        if (m->rules[k].outcome == outcome)
-            sb_addf(&b, "%s%s", b.len ? _("; ") : "", m->rules[k].phrase);
+        if (m->rules[k].outcome == outcome) {
+            if (b.len)
+                sb_add(&b, _("; "));
+            sb_add(&b, m->rules[k].phrase);
+        }
     if (!b.len) {
         sb_finish(&b);
         return NULL;
