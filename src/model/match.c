@@ -97,44 +97,137 @@ char *match_exam_short(const char *name)
     return xstrdup(name);
 }
 
+/* ---- what one run looks up again and again ---- */
+
+/* The facts a run remembers, each kind by a string. A vocabulary's names are kept under the
+ * vocabulary's own number (enum vocab). */
+enum recall {
+    RECALL_SOURCE = VOCAB_COUNT, /* a source's title (text) and web address (extra) */
+    RECALL_NATIONAL,             /* a pathway's regions (ids, comma-separated) all at the top */
+    RECALL_WITHIN,               /* the person's region lies within this one */
+    RECALL_AROUND,               /* this region lies within the person's */
+    RECALL_RULE, /* a rule judged (RECALL_RULE + its enum req_key), by its value as JSON: the
+                    rule (text), its phrase (extra), the reason and the outcome (value) */
+};
+
+struct recalled {
+    unsigned kind;
+    char *key;
+    char *text, *extra; /* NULL when the store has none */
+    char *reason;
+    int value;
+};
+
+/* Facts that depend only on the store and the answers, kept for one run: a match over a thousand
+ * pathways names the same few exams and places, and asks the same few questions of the region
+ * tree, a thousand times. An open-addressed table by (kind, key); zero-initialise to start. A
+ * failure to read a fact is kept too: it is in the run's err already, and ends the run. */
+struct memo {
+    struct recalled *v;
+    size_t cap, n;
+};
+
+static size_t memo_hash(unsigned kind, const char *key)
+{
+    size_t h = 2166136261u ^ kind; /* FNV-1a */
+    for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+        h = (h ^ *p) * 16777619u;
+    return h;
+}
+
+/* The slot of (kind, key): the fact when it is known, else the empty slot it would take. */
+static struct recalled *memo_slot(const struct memo *mm, unsigned kind, const char *key)
+{
+    size_t i = memo_hash(kind, key) & (mm->cap - 1);
+    while (mm->v[i].key && (mm->v[i].kind != kind || strcmp(mm->v[i].key, key) != 0))
+        i = (i + 1) & (mm->cap - 1);
+    return &mm->v[i];
+}
+
+/* The fact kept for (kind, key), or NULL. */
+static struct recalled *memo_get(const struct memo *mm, unsigned kind, const char *key)
+{
+    if (!mm->n)
+        return NULL;
+    struct recalled *r = memo_slot(mm, kind, key);
+    return r->key ? r : NULL;
+}
+
+/* A new, empty fact for (kind, key), which memo_get did not find. */
+static struct recalled *memo_put(struct memo *mm, unsigned kind, const char *key)
+{
+    if (2 * (mm->n + 1) > mm->cap) {
+        struct memo grown = {.cap = mm->cap ? 2 * mm->cap : 64, .n = mm->n};
+        grown.v = xcalloc(grown.cap, sizeof *grown.v);
+        for (size_t i = 0; i < mm->cap; i++)
+            if (mm->v[i].key)
+                *memo_slot(&grown, mm->v[i].kind, mm->v[i].key) = mm->v[i];
+        free(mm->v);
+        *mm = grown;
+    }
+    struct recalled *r = memo_slot(mm, kind, key);
+    *r = (struct recalled){.kind = kind, .key = xstrdup(key)};
+    mm->n++;
+    return r;
+}
+
+static void memo_finish(struct memo *mm)
+{
+    for (size_t i = 0; i < mm->cap; i++) {
+        free(mm->v[i].key);
+        free(mm->v[i].text);
+        free(mm->v[i].extra);
+        free(mm->v[i].reason);
+    }
+    free(mm->v);
+    *mm = (struct memo){0};
+}
+
+/* The name of id in t as a sentence shows it: in the reader's language where the data has one,
+ * an exam's set apart as the language does it; the id itself when t does not know it. */
+static const char *shown_name(struct store *st, struct memo *mm, enum vocab t, const char *id,
+                              struct err *e)
+{
+    struct recalled *r = memo_get(mm, t, id);
+    if (r)
+        return r->text;
+    struct vocab_item it = {0};
+    char local[256] = "";
+    vocab_get(st, t, id, &it, e);
+    if (i18n_french())
+        vocab_name_in(st, t, id, i18n_lang(), local, sizeof local, NULL);
+    const char *name = local[0] ? local : it.name ? it.name : id;
+    char *shown;
+    if (t == VOCAB_EXAM) {
+        /* An exam's name set apart in the sentence, as the language does it (French puts it in
+         * guillemets after « l'examen », which then needs no article of its own). */
+        char *exam = match_exam_short(name);
+        /* TRANSLATORS: an exam's name inside a sentence ("Needs a pass in %s"). */
+        shown = xasprintf(C_("an exam's name in a sentence", "%s"), exam);
+        free(exam);
+    } else {
+        shown = xstrdup(name);
+    }
+    vocab_item_finish(&it);
+    r = memo_put(mm, t, id);
+    r->text = shown;
+    return shown;
+}
+
 /* Names for a list of ids, joined for a sentence: from the dataset's vocabulary t, or when terms
  * is given from that closed vocabulary. An id neither knows is named as it is. */
-static char *name_list(struct store *st, enum vocab t, const struct terms *terms, const cJSON *ids,
-                       const char *conjunction, struct err *e)
+static char *name_list(struct store *st, struct memo *mm, enum vocab t, const struct terms *terms,
+                       const cJSON *ids, const char *conjunction, struct err *e)
 {
     struct sb b = {0};
     size_t n = (size_t)cJSON_GetArraySize(ids), i = 0;
     for (const cJSON *x = ids->child; x; x = x->next, i++) {
         if (!cJSON_IsString(x))
             continue;
-        struct vocab_item it = {0};
-        char local[256] = "";
-        if (!terms) {
-            vocab_get(st, t, x->valuestring, &it, e);
-            /* The name in the reader's language, where the data has one. */
-            if (i18n_french())
-                vocab_name_in(st, t, x->valuestring, i18n_lang(), local, sizeof local, NULL);
-        }
-        const char *name = terms      ? _(terms_label(terms, x->valuestring))
-                           : local[0] ? local
-                           : it.name  ? it.name
-                                      : x->valuestring;
-        char *shown = NULL;
-        if (!terms && t == VOCAB_EXAM) {
-            /* An exam's name set apart in the sentence, as the language does it (French puts it
-             * in guillemets after « l'examen », which then needs no article of its own). */
-            char *exam = match_exam_short(name);
-            /* TRANSLATORS: an exam's name inside a sentence ("Needs a pass in %s"). */
-            shown = xasprintf(C_("an exam's name in a sentence", "%s"), exam);
-            free(exam);
-        } else {
-            shown = xstrdup(name);
-        }
         if (i)
             sb_add(&b, i + 1 == n ? conjunction : ", ");
-        sb_add(&b, shown);
-        free(shown);
-        vocab_item_finish(&it);
+        sb_add(&b, terms ? _(terms_label(terms, x->valuestring))
+                         : shown_name(st, mm, t, x->valuestring, e));
     }
     return sb_take(&b);
 }
@@ -155,6 +248,7 @@ struct finding {
 
 struct judge {
     struct match *m;
+    struct memo *memo;
     struct finding *f;
     size_t n;
 };
@@ -184,6 +278,7 @@ static int failed(struct store *st, struct err *e)
     return store_failed(st, e);
 }
 
+/* Whether region lies within ancestor (or is it). */
 static bool in_region(struct store *st, const char *ancestor, const char *region, struct err *e)
 {
     sqlite3_stmt *s =
@@ -198,6 +293,20 @@ static bool in_region(struct store *st, const char *ancestor, const char *region
         failed(st, e);
     sqlite3_reset(s);
     return rc == SQLITE_ROW;
+}
+
+/* in_region between the person's region and place, remembered: around, whether place lies within
+ * the person's region; else whether the person's region lies within place. */
+static bool near(struct judge *j, struct store *st, const struct answers *a, const char *place,
+                 bool around, struct err *e)
+{
+    unsigned kind = around ? RECALL_AROUND : RECALL_WITHIN;
+    struct recalled *r = memo_get(j->memo, kind, place);
+    if (r)
+        return r->value;
+    bool in = around ? in_region(st, a->region, place, e) : in_region(st, place, a->region, e);
+    memo_put(j->memo, kind, place)->value = in;
+    return in;
 }
 
 /* A number of years as words: "2 years", "1 year", "1.5 years". */
@@ -234,7 +343,7 @@ static void judge_years(struct judge *j, unsigned key, const cJSON *rule, double
 static void judge_status(struct judge *j, struct store *st, const cJSON *v, const struct answers *a,
                          struct err *e)
 {
-    char *allowed = name_list(st, 0, &terms_person_status, v, _(" or "), e);
+    char *allowed = name_list(st, j->memo, 0, &terms_person_status, v, _(" or "), e);
     const char *yours = _(terms_label(&terms_person_status, a->status));
     char *rule = xasprintf(_("Open to: %s."), allowed);
     char *phrase = xasprintf(_("%s status"), allowed);
@@ -252,7 +361,7 @@ static void judge_status(struct judge *j, struct store *st, const cJSON *v, cons
 static void judge_exams(struct judge *j, struct store *st, const cJSON *v, const struct answers *a,
                         struct err *e)
 {
-    char *all = name_list(st, VOCAB_EXAM, NULL, v, _(" and "), e);
+    char *all = name_list(st, j->memo, VOCAB_EXAM, NULL, v, _(" and "), e);
     /* How many exams a phrase names: French says « l'examen » or « les examens ». */
     unsigned long n_all = (unsigned long)cJSON_GetArraySize(v);
     char *rule = (v->child->next ? xasprintf(_("Needs a pass in all of: %s."), all)
@@ -285,7 +394,7 @@ static void judge_exams(struct judge *j, struct store *st, const cJSON *v, const
               xasprintf(_("Needs a pass in %s; you have not passed it yet."), all));
     } else {
         free(phrase);
-        char *names = name_list(st, VOCAB_EXAM, NULL, missing, _(" and "), e);
+        char *names = name_list(st, j->memo, VOCAB_EXAM, NULL, missing, _(" and "), e);
         unsigned long n_missing = (unsigned long)cJSON_GetArraySize(missing);
         found(j, REQ_EXAMS, 0, rule,
               xasprintf(ngettext("a pass in %s", "a pass in %s", n_missing), names),
@@ -299,7 +408,7 @@ static void judge_exams(struct judge *j, struct store *st, const cJSON *v, const
 static void judge_discipline(struct judge *j, struct store *st, const cJSON *v,
                              const struct answers *a, struct err *e)
 {
-    char *allowed = name_list(st, 0, &terms_discipline, v, _(" or "), e);
+    char *allowed = name_list(st, j->memo, 0, &terms_discipline, v, _(" or "), e);
     const char *yours = _(terms_label(&terms_discipline, a->discipline));
     char *rule = xasprintf(_("For %s only."), allowed);
     char *phrase = xasprintf(_("%s as your field"), allowed);
@@ -340,7 +449,7 @@ static void judge_recency(struct judge *j, const cJSON *v, const struct answers 
 static void judge_residence(struct judge *j, struct store *st, const cJSON *v,
                             const struct answers *a, struct err *e)
 {
-    char *places = name_list(st, VOCAB_REGION, NULL, v, _(" or "), e);
+    char *places = name_list(st, j->memo, VOCAB_REGION, NULL, v, _(" or "), e);
     char *rule = xasprintf(_("You must live in %s."), places);
     char *phrase = xasprintf(_("living in %s"), places);
     if (!a->region) {
@@ -349,9 +458,9 @@ static void judge_residence(struct judge *j, struct store *st, const cJSON *v,
     } else {
         bool ok = false, wider = false;
         for (const cJSON *x = v->child; x && !ok; x = x->next) {
-            ok = cJSON_IsString(x) && in_region(st, x->valuestring, a->region, e);
+            ok = cJSON_IsString(x) && near(j, st, a, x->valuestring, false, e);
             /* "Canada" for a rule about Ontario: not an answer either way. */
-            wider = wider || (cJSON_IsString(x) && in_region(st, a->region, x->valuestring, e));
+            wider = wider || (cJSON_IsString(x) && near(j, st, a, x->valuestring, true, e));
         }
         found(j, REQ_RESIDENCE,
               ok      ? 1
@@ -366,13 +475,86 @@ static void judge_residence(struct judge *j, struct store *st, const cJSON *v,
     free(places);
 }
 
+static void judge_language(struct judge *j, const struct answers *a)
+{
+    char *rule = xstrdup(_("Needs an accepted English or French language test result."));
+    char *phrase = xstrdup(_("a language test result"));
+    if (a->language_test < 0)
+        found(j, REQ_LANGUAGE, -1, rule, phrase,
+              xstrdup(_("Needs an accepted English or French language test result; you have not "
+                        "said whether you have one.")));
+    else if (a->language_test)
+        found(j, REQ_LANGUAGE, 1, rule, phrase,
+              xstrdup(_("You have an English or French language test result.")));
+    else
+        found(j, REQ_LANGUAGE, 0, rule, phrase,
+              xstrdup(_("Needs an accepted English or French language test result.")));
+}
+
+/* The rule that key's value v states, judged against the answers. */
+static void judge_rule(struct judge *j, struct store *st, unsigned key, const cJSON *v,
+                       const struct answers *a, struct err *e)
+{
+    switch (key) {
+    case REQ_STATUS: judge_status(j, st, v, a, e); break;
+    case REQ_EXAMS: judge_exams(j, st, v, a, e); break;
+    case REQ_LANGUAGE: judge_language(j, a); break;
+    case REQ_DISCIPLINE: judge_discipline(j, st, v, a, e); break;
+    case REQ_POSTGRAD:
+        judge_years(j, REQ_POSTGRAD, v, a->postgrad_years, _("postgraduate (residency) training"),
+                    _("postgraduate training"));
+        break;
+    case REQ_PRACTICE:
+        judge_years(j, REQ_PRACTICE, v, a->practice_years, _("independent practice"),
+                    _("independent practice"));
+        break;
+    case REQ_RECENCY: judge_recency(j, v, a); break;
+    case REQ_RESIDENCE: judge_residence(j, st, v, a, e); break;
+    default: break;
+    }
+}
+
+/* judge_rule, remembered for the run: a rule's sentences depend only on its value and the
+ * answers, and pathways share rules ("citizen or permanent resident", "2 years of independent
+ * practice"), so a thousand pathways are judged with a few dozen sentences made. */
+static void judge_kept(struct judge *j, struct store *st, unsigned key, const cJSON *v,
+                       const struct answers *a, struct err *e)
+{
+    char *value = cJSON_PrintUnformatted(v);
+    if (!value) {
+        judge_rule(j, st, key, v, a, e);
+        return;
+    }
+    struct recalled *r = memo_get(j->memo, RECALL_RULE + key, value);
+    if (r) {
+        if (r->text)
+            found(j, key, r->value, xstrdup(r->text), xstrdup(r->extra), xstrdup(r->reason));
+        free(value);
+        return;
+    }
+    size_t before = j->n;
+    judge_rule(j, st, key, v, a, e);
+    r = memo_put(j->memo, RECALL_RULE + key, value);
+    free(value);
+    if (j->n > before) {
+        const struct finding *f = &j->f[before];
+        r->text = xstrdup(f->rule.rule);
+        r->extra = xstrdup(f->rule.phrase);
+        r->reason = xstrdup(f->reason);
+        r->value = f->rule.outcome;
+    }
+}
+
 /* The phrases of m's rules with this outcome, joined with "; " (NULL when none). */
 static char *phrases(const struct match *m, int outcome)
 {
     struct sb b = {0};
     for (size_t k = 0; k < m->n_reasons; k++)
-        if (m->rules[k].outcome == outcome)
-            sb_addf(&b, "%s%s", b.len ? _("; ") : "", m->rules[k].phrase);
+        if (m->rules[k].outcome == outcome) {
+            if (b.len)
+                sb_add(&b, _("; "));
+            sb_add(&b, m->rules[k].phrase);
+        }
     if (!b.len) {
         sb_finish(&b);
         return NULL;
@@ -475,45 +657,25 @@ static char *text_in_reader_language(struct store *st, int64_t rid, const char *
     return text;
 }
 
-static void judge(struct store *st, int64_t rid, const char *requires_json, int format,
-                  const struct answers *a, struct match *m, struct err *e)
+static void judge(struct store *st, struct memo *mm, int64_t rid, const char *requires_json,
+                  int format, const struct answers *a, struct match *m, struct err *e)
 {
-    struct judge j = {.m = m};
+    struct judge j = {.m = m, .memo = mm};
     cJSON *req = requires_json ? cJSON_Parse(requires_json) : NULL;
     m->has_requires = false;
     m->complete = false;
     if (cJSON_IsObject(req)) {
-        const cJSON *v;
-        if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "status")) && v->child)
-            judge_status(&j, st, v, a, e);
-        if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "exams")) && v->child)
-            judge_exams(&j, st, v, a, e);
-        if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(req, "language_test"))) {
-            char *rule = xstrdup(_("Needs an accepted English or French language test result."));
-            char *phrase = xstrdup(_("a language test result"));
-            if (a->language_test < 0)
-                found(&j, REQ_LANGUAGE, -1, rule, phrase,
-                      xstrdup(_("Needs an accepted English or French language test result; you "
-                                "have not said whether you have one.")));
-            else if (a->language_test)
-                found(&j, REQ_LANGUAGE, 1, rule, phrase,
-                      xstrdup(_("You have an English or French language test result.")));
-            else
-                found(&j, REQ_LANGUAGE, 0, rule, phrase,
-                      xstrdup(_("Needs an accepted English or French language test result.")));
+        /* Each key of dataset.md in its order, when it states a rule. */
+        for (unsigned key = 1; key < 1u << REQ_COUNT; key <<= 1) {
+            const cJSON *v = cJSON_GetObjectItemCaseSensitive(req, match_key_name(key));
+            bool stated = key == REQ_LANGUAGE ? cJSON_IsTrue(v)
+                          : key == REQ_POSTGRAD || key == REQ_PRACTICE || key == REQ_RECENCY
+                                  ? cJSON_IsNumber(v)
+                                  : cJSON_IsArray(v) && v->child;
+            if (stated)
+                judge_kept(&j, st, key, v, a, e);
         }
-        if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "discipline")) && v->child)
-            judge_discipline(&j, st, v, a, e);
-        judge_years(&j, REQ_POSTGRAD, cJSON_GetObjectItemCaseSensitive(req, "postgrad_years"),
-                    a->postgrad_years, _("postgraduate (residency) training"),
-                    _("postgraduate training"));
-        judge_years(&j, REQ_PRACTICE, cJSON_GetObjectItemCaseSensitive(req, "practice_years"),
-                    a->practice_years, _("independent practice"), _("independent practice"));
-        if (cJSON_IsNumber(v = cJSON_GetObjectItemCaseSensitive(req, "practised_within_years")))
-            judge_recency(&j, v, a);
-        if (cJSON_IsArray(v = cJSON_GetObjectItemCaseSensitive(req, "residence")) && v->child)
-            judge_residence(&j, st, v, a, e);
-        v = cJSON_GetObjectItemCaseSensitive(req, "note");
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(req, "note");
         if (cJSON_IsString(v)) {
             m->note = text_in_reader_language(st, rid, "requires_note", 0);
             if (!m->note)
@@ -553,7 +715,9 @@ static void judge(struct store *st, int64_t rid, const char *requires_json, int 
 void match_judge(struct store *st, const char *requires_json, const struct answers *a,
                  struct match *m, struct err *e)
 {
-    judge(st, 0, requires_json, format_of(st), a, m, e);
+    struct memo mm = {0};
+    judge(st, &mm, 0, requires_json, format_of(st), a, m, e);
+    memo_finish(&mm);
 }
 
 static int bits(unsigned v)
@@ -584,27 +748,51 @@ static bool mentions(const char *text, const char *word)
 /* Whether a step is one the answers show done: taking exams the person has passed ("Pass the
  * MCCQE Part I and take the NAC Examination"), or a language test when they have a result. A
  * step that does anything else, or that the answers cannot tell, is still to do. */
-static bool step_done(const char *title, const struct answers *a, const struct vocab_list *exams)
+/* What step_done reads of each exam, made once a run: its short name folded ("mccqe part i"),
+ * and whether the person passed it. None when they have not said which exams they passed. */
+struct exam_words {
+    char **fold;
+    bool *passed;
+    size_t n;
+};
+
+static void exam_words_init(struct exam_words *w, const struct vocab_list *exams,
+                            const struct answers *a)
+{
+    size_t n = a->exams_known ? exams->n : 0;
+    *w = (struct exam_words){.fold = xcalloc(n ? n : 1, sizeof *w->fold),
+                             .passed = xcalloc(n ? n : 1, sizeof *w->passed),
+                             .n = n};
+    for (size_t i = 0; i < n; i++) {
+        char *s = match_exam_short(exams->v[i].name ? exams->v[i].name : exams->v[i].id);
+        w->fold[i] = text_fold(s);
+        free(s);
+        for (size_t k = 0; k < a->n_exams && !w->passed[i]; k++)
+            w->passed[i] = strcmp(a->exams[k], exams->v[i].id) == 0;
+    }
+}
+
+static void exam_words_finish(struct exam_words *w)
+{
+    for (size_t i = 0; i < w->n; i++)
+        free(w->fold[i]);
+    free(w->fold);
+    free(w->passed);
+    *w = (struct exam_words){0};
+}
+
+static bool step_done(const char *title, const struct answers *a, const struct exam_words *exams)
 {
     char *t = text_fold(title);
     bool done = false;
     if (strncmp(t, "pass ", 5) == 0 || strncmp(t, "take ", 5) == 0 ||
         strncmp(t, "write ", 6) == 0) {
         size_t named = 0, passed = 0;
-        for (size_t i = 0; a->exams_known && i < exams->n; i++) {
-            char *s = match_exam_short(exams->v[i].name ? exams->v[i].name : exams->v[i].id);
-            char *f = text_fold(s);
-            if (mentions(t, f)) {
+        for (size_t i = 0; i < exams->n; i++)
+            if (mentions(t, exams->fold[i])) {
                 named++;
-                for (size_t k = 0; k < a->n_exams; k++)
-                    if (strcmp(a->exams[k], exams->v[i].id) == 0) {
-                        passed++;
-                        break;
-                    }
+                passed += exams->passed[i];
             }
-            free(f);
-            free(s);
-        }
         if (named)
             done = passed == named;
         else if (mentions(t, "language test"))
@@ -650,14 +838,32 @@ static char *contact_words(const char *website, const char *email, const char *p
     return sb_take(&b);
 }
 
+/* Source id's title (text) and web address (extra), each NULL when the store has none. */
+static const struct recalled *source_of(struct store *st, struct memo *mm, const char *id,
+                                        struct err *e)
+{
+    struct recalled *r = memo_get(mm, RECALL_SOURCE, id);
+    if (r)
+        return r;
+    struct vocab_item src = {0};
+    vocab_get(st, VOCAB_SOURCE, id, &src, e);
+    r = memo_put(mm, RECALL_SOURCE, id);
+    r->text = src.name;
+    r->extra = src.url;
+    src.name = src.url = NULL;
+    vocab_item_finish(&src);
+    return r;
+}
+
 /* The next step of pathway rid: the first step the answers do not show done, with its address,
  * or the pathway's contact when it has none; with no step left, the contact ("Ask the program
  * office:
  * ..."); with no contact either, where the facts come from ("See TITLE: URL"). */
 /* c is the pathway's website, email, phone, address, contact note and source (each may be
  * NULL). */
-static void next_step(struct store *st, int64_t rid, char *const c[6], const struct answers *a,
-                      const struct vocab_list *exams, struct match *m, struct err *e)
+static void next_step(struct store *st, struct memo *mm, int64_t rid, char *const c[6],
+                      const struct answers *a, const struct exam_words *exams, struct match *m,
+                      struct err *e)
 {
     int rc;
     const char *contact_url = NULL;
@@ -704,15 +910,12 @@ static void next_step(struct store *st, int64_t rid, char *const c[6], const str
         place = xstrdup(contact);
         place_url = contact_url;
     } else {
-        struct vocab_item src = {0};
-        if (c[5])
-            vocab_get(st, VOCAB_SOURCE, c[5], &src, e);
-        const char *name = src.name ? src.name : c[5] ? c[5] : _("its source");
+        const struct recalled *src = c[5] ? source_of(st, mm, c[5], e) : NULL;
+        const char *name = src && src->text ? src->text : c[5] ? c[5] : _("its source");
         action = title ? xasprintf(_("%s; see %s"), title, name) : xasprintf(_("See %s"), name);
-        if (src.url)
-            place = xstrdup(src.url);
+        if (src && src->extra)
+            place = xstrdup(src->extra);
         place_url = place;
-        vocab_item_finish(&src);
     }
     /* TRANSLATORS: the next step and its place (a web address, a phone). */
     m->next_step = place ? xasprintf(_("%s: %s"), action, place) : xstrdup(action);
@@ -748,6 +951,17 @@ static bool national(struct store *st, const char *regions, struct err *e)
     return all;
 }
 
+/* national, remembered: most pathways of a run name one of the same few lists of places. */
+static bool national_memo(struct store *st, struct memo *mm, const char *regions, struct err *e)
+{
+    struct recalled *r = memo_get(mm, RECALL_NATIONAL, regions ? regions : "");
+    if (r)
+        return r->value;
+    bool all = national(st, regions, e);
+    memo_put(mm, RECALL_NATIONAL, regions ? regions : "")->value = all;
+    return all;
+}
+
 static int run_once(struct store *st, const struct answers *a, struct match **out, size_t *n,
                     struct err *e)
 {
@@ -771,6 +985,10 @@ static int run_once(struct store *st, const struct answers *a, struct match **ou
     struct err why = {0};
     struct vocab_list exams = {0};
     vocab_list(st, VOCAB_EXAM, &exams, &why);
+    struct exam_words words;
+    exam_words_init(&words, &exams, a);
+    vocab_list_finish(&exams);
+    struct memo mm = {0};
     int format = format_of(st);
     /* Everything judging a pathway reads of its own row, in one statement. */
     sqlite3_stmt *s = store_stmt(
@@ -784,7 +1002,7 @@ static int run_once(struct store *st, const struct answers *a, struct match **ou
     if (!s) {
         rc = e && e->code ? e->code : EXIT_IOERR;
         free(m);
-        vocab_list_finish(&exams);
+        exam_words_finish(&words);
         free(rids);
         return rc;
     }
@@ -809,14 +1027,15 @@ static int run_once(struct store *st, const struct answers *a, struct match **ou
         m[i].name = c[1] ? c[1] : xstrdup("");
         m[i].status = c[2];
         m[i].goal = c[4];
-        judge(st, rids[i], c[3], format, a, &m[i], &why);
-        next_step(st, rids[i], c + 5, a, &exams, &m[i], &why);
-        m[i].national = national(st, c[11], &why);
+        judge(st, &mm, rids[i], c[3], format, a, &m[i], &why);
+        next_step(st, &mm, rids[i], c + 5, a, &words, &m[i], &why);
+        m[i].national = national_memo(st, &mm, c[11], &why);
         for (int k = 3; k < 12; k++)
             if (k != 4)
                 free(c[k]);
     }
-    vocab_list_finish(&exams);
+    memo_finish(&mm);
+    exam_words_finish(&words);
     free(rids);
     if (why.code) {
         if (e)
@@ -1021,7 +1240,9 @@ void match_rules_into(struct doc *d, struct store *st, const struct entry *e,
     match_answers_init(&none);
     bool answered = a && match_answers_any(a);
     struct match m = {0};
-    judge(st, e->rid, e->requires, e->format, answered ? a : &none, &m, err);
+    struct memo mm = {0};
+    judge(st, &mm, e->rid, e->requires, e->format, answered ? a : &none, &m, err);
+    memo_finish(&mm);
     struct doc r = {0};
     doc_add(&r, DOC_HEADING, NULL, _("Rules on record"), NULL, NULL, 0);
     char *intro;
