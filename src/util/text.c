@@ -145,6 +145,8 @@ bool text_is_unsafe(unsigned cp)
 /* Width of a code point we will print as is, or -1 when it must be replaced. */
 static int printable_width(unsigned cp)
 {
+    if (cp >= 0x20u && cp < 0x7Fu) /* printable ASCII: one column in every locale */
+        return 1;
     if (text_is_unsafe(cp) || cp > 0x10FFFFu || (cp >= 0xD800u && cp <= 0xDFFFu))
         return -1;
     /* Code points the C library does not know (unassigned, or newer than its tables) are

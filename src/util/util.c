@@ -111,14 +111,21 @@ void sb_addc(struct sb *b, char c)
 
 void sb_vaddf(struct sb *b, const char *fmt, va_list ap)
 {
+    /* Into the room there is first: formatting twice (to measure, then to write) is needed only
+     * when it does not fit. */
+    sb_reserve(b, 63);
     va_list copy;
     va_copy(copy, ap);
-    int n = vsnprintf(NULL, 0, fmt, copy);
+    int n = vsnprintf(b->s + b->len, b->cap - b->len, fmt, copy);
     va_end(copy);
-    if (n < 0)
+    if (n < 0) {
+        b->s[b->len] = '\0';
         return;
-    sb_reserve(b, (size_t)n);
-    vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+    }
+    if ((size_t)n >= b->cap - b->len) {
+        sb_reserve(b, (size_t)n);
+        vsnprintf(b->s + b->len, (size_t)n + 1, fmt, ap);
+    }
     b->len += (size_t)n;
 }
 
