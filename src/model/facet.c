@@ -516,34 +516,9 @@ bool facet_has_order(const struct facets *f, const char *lang)
     return order_of(f, lang) != NULL;
 }
 
-/* Whether every one of sections (for lang) is read. */
-static bool have(const struct facets *f, unsigned sections, const char *lang)
-{
-    const struct facet_order *o = order_of(f, lang);
-    return (!(sections & FACET_ATTR) || f->attr.p) && (!(sections & FACET_DOCLEN) || f->doclen.p) &&
-           (!(sections & FACET_REGIONS) || f->regions.count.p) &&
-           (!(sections & FACET_GOALS) || f->goals.count.p) &&
-           (!(sections & FACET_SERVICES) || f->services.count.p) &&
-           (!(sections & FACET_ORDER) || (o ? o->rids.p : f->by_name.p));
-}
-
 bool facet_need(struct facets *f, unsigned sections, const char *lang)
 {
-    if (have(f, sections, lang))
-        return true;
     bool ok = true;
-    /* The rows pass through SQLite's page cache on their way into ours: a small one recycles a
-     * few pages rather than fault in a fresh one for each (a quarter of a search's page faults
-     * at 100,000 entries). The connection's own size comes back after. */
-    sqlite3_stmt *s;
-    int cache = 0;
-    if (sqlite3_prepare_v2(f->db, "PRAGMA cache_size", -1, &s, NULL) == SQLITE_OK) {
-        if (sqlite3_step(s) == SQLITE_ROW)
-            cache = sqlite3_column_int(s, 0);
-        sqlite3_finalize(s);
-    }
-    if (cache)
-        sqlite3_exec(f->db, "PRAGMA cache_size = 8", NULL, NULL, NULL);
     if ((sections & FACET_ATTR) && !f->attr.p)
         ok = load_array(f, "lists.attr", UINT64_MAX, false, &f->attr);
     if (ok && (sections & FACET_DOCLEN) && !f->doclen.p)
@@ -563,11 +538,6 @@ bool facet_need(struct facets *f, unsigned sections, const char *lang)
         } else if (!o && !f->by_name.p) {
             ok = load_array(f, "lists.by_name", (uint64_t)f->n + 1, true, &f->by_name);
         }
-    }
-    if (cache) {
-        char *pragma = xasprintf("PRAGMA cache_size = %d", cache);
-        sqlite3_exec(f->db, pragma, NULL, NULL, NULL);
-        free(pragma);
     }
     return ok;
 }
