@@ -400,6 +400,29 @@ static bool take_array(const unsigned char *p, size_t len, size_t *at, size_t co
     return true;
 }
 
+void facet_decode(const struct facet_array *a, size_t from, size_t count, uint32_t *out)
+{
+    const unsigned char *q = a->p + from * a->width;
+    switch (a->width) {
+    case 1:
+        for (size_t i = 0; i < count; i++)
+            out[i] = q[i];
+        break;
+    case 2:
+        for (size_t i = 0; i < count; i++)
+            out[i] = (uint32_t)q[2 * i] | (uint32_t)q[2 * i + 1] << 8;
+        break;
+    case 3:
+        for (size_t i = 0; i < count; i++)
+            out[i] =
+                    (uint32_t)q[3 * i] | (uint32_t)q[3 * i + 1] << 8 | (uint32_t)q[3 * i + 2] << 16;
+        break;
+    default:
+        for (size_t i = 0; i < count; i++)
+            out[i] = word_at(q, 4 * i);
+    }
+}
+
 /* Keep the row p (f frees it). */
 static void keep_row(struct facets *f, unsigned char *p)
 {

@@ -29,6 +29,9 @@ static inline uint32_t facet_at(const struct facet_array *a, size_t i)
     }
 }
 
+/* Numbers from .. from + count - 1 of a into out: faster than facet_at one by one for a run. */
+void facet_decode(const struct facet_array *a, size_t from, size_t count, uint32_t *out);
+
 /* One list section of the index: entry i has count[i] values, after those of the entries
  * before it in val. */
 struct facet_list {
