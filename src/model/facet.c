@@ -9,18 +9,19 @@
 #include "terms.h"
 #include "util.h"
 
-/* Lists are filtered in C over a packed index of every entry's kind, delivery, regions, goals and
- * services, and ordered through a precomputed name order: a few reads when the store opens, then
- * a millisecond a filter change at 100,000 entries, where the equivalent SQL joins took 50 to 200
- * ms and the full-text join planned badly enough to take seconds (bench/README.md). Words still
- * go through FTS5, ranked by the bm25 formula but with the document lengths kept here rather than
- * looked up row by row.
+/* Lists are filtered in C over a packed index of every entry's kind and delivery, the entries of
+ * each region, goal and service, and a precomputed name order: a few reads when the store opens,
+ * then a millisecond a filter change at 100,000 entries, where the equivalent SQL joins took 50
+ * to 200 ms and the full-text join planned badly enough to take seconds (bench/README.md). Words
+ * still go through FTS5, ranked by the bm25 formula but with the document lengths kept here
+ * rather than looked up row by row.
  *
- * The index is a few rows of the table facet, each read only when a query needs it: a list with
- * no filter reads neither regions nor goals, an English reader no French order, a list without
- * words no document lengths. (One blob of all of it was 4.6 MB at 100,000 entries, read whole by
- * every process: a third of a search's time, mostly the page faults of the fresh memory it was
- * read into; the rows a search reads now hold 1.6 MB.) Every number is little-endian.
+ * The index is rows of the table facet, each read only when a query needs it: a list in a region
+ * reads that region's entries and those of the regions above it, not every entry's regions; an
+ * English reader no French order; a list without words no document lengths. (One blob of all of
+ * it was 4.6 MB at 100,000 entries, read whole by every process: a third of a search's time,
+ * mostly the page faults of the fresh memory it was read into. A list in Ontario for one goal
+ * now reads about 0.7 MB.) Every number is little-endian.
  *
  * The row 'lists' says what the others hold, in 32-bit words: magic, version, n (entries, rids
  * 1..n), regions, goals, services (rows of those tables), the number of languages other than
@@ -36,12 +37,15 @@
  *                     deepest region);
  *   'lists.doclen'    doclen[n]: the tokens FTS5 counted in the entry (its %_docsize row, summed);
  *   'lists.by_name'   by_name[n]: rids in the order of (sort_key, id, rid);
- *   'lists.regions', 'lists.goals', 'lists.services': two arrays, each entry's number of values
- *                     (n of them) and the values, entry by entry (positions in their tables, in
- *                     order);
  *   'lists.order.TAG' for each language the row 'lists' names: rids in the order of (the name in
  *                     that language, folded, else sort_key; id; rid), so a French reader's lists
- *                     are in the order of the names they read.
+ *                     are in the order of the names they read;
+ *   'post.region.P'   for the region at position P: the rids of the entries in it or in a region
+ *                     under it, ascending, and (a second array) the depth of each one's deepest
+ *                     region there;
+ *   'post.direct.P'   the rids of the entries that name region P itself;
+ *   'post.goal.P', 'post.service.P': the rids of the entries with goal (service) P.
+ * A row of postings exists for every position, empty or not: a missing one is damage.
  * Entry i (0-based) is rid i + 1. */
 
 #define INDEX_MAGIC   0x46505449u /* "ITPF" */
@@ -161,29 +165,143 @@ static int put_array(sqlite3 *db, const char *name, uint32_t n, const uint32_t *
     return put_arrays(db, name, n, &v, &count, 1);
 }
 
-/* Write the list row name from rows of (rid, position) in rid order: each entry's number of
- * values, then the values. */
-static void put_list(sqlite3 *db, const char *name, const char *sql, uint32_t n, int *rc)
+/* Write each row of postings of prefix (PREFIX.POS for each of n_rows positions) from rows of
+ * (rid, position) in rid order: the rids that name that position, ascending. */
+static void put_direct(sqlite3 *db, const char *prefix, const char *sql, uint32_t n,
+                       uint32_t n_rows, int *rc)
 {
     sqlite3_stmt *s;
     if (*rc != SQLITE_OK || (*rc = sqlite3_prepare_v2(db, sql, -1, &s, NULL)) != SQLITE_OK)
         return;
-    uint32_t *count = xcalloc((size_t)n + 1, sizeof *count);
-    struct words vals = {0};
+    struct words *post = xcalloc((size_t)n_rows + 1, sizeof *post);
     while (sqlite3_step(s) == SQLITE_ROW) {
-        sqlite3_int64 rid = sqlite3_column_int64(s, 0);
-        if (rid >= 1 && rid <= n) {
-            count[rid - 1]++;
-            put(&vals, (uint32_t)sqlite3_column_int64(s, 1));
-        }
+        sqlite3_int64 rid = sqlite3_column_int64(s, 0), p = sqlite3_column_int64(s, 1);
+        if (rid >= 1 && rid <= n && p >= 0 && p < n_rows &&
+            (!post[p].n || post[p].w[post[p].n - 1] != (uint32_t)rid))
+            put(&post[p], (uint32_t)rid);
     }
     *rc = sqlite3_finalize(s);
-    const uint32_t *v[2] = {count, vals.w ? vals.w : count};
-    size_t c[2] = {n, vals.n};
+    for (uint32_t p = 0; p < n_rows && *rc == SQLITE_OK; p++) {
+        char name[64];
+        snprintf(name, sizeof name, "%s.%u", prefix, p);
+        static const uint32_t none[1] = {0};
+        const uint32_t *v = post[p].w ? post[p].w : none;
+        size_t count = post[p].n;
+        *rc = put_arrays(db, name, n, &v, &count, 1);
+    }
+    for (uint32_t p = 0; p < n_rows; p++)
+        free(post[p].w);
+    free(post);
+}
+
+/* Write the rows 'post.region.P': for each region, every entry in it or in a region under it
+ * (ascending), and the depth of the deepest of that entry's regions there. */
+static void put_region_closure(sqlite3 *db, uint32_t n, uint32_t n_regions, int *rc)
+{
+    sqlite3_stmt *s;
+    if (*rc != SQLITE_OK || n_regions == 0)
+        return;
+    /* Each region's parent (its position, or n_regions at the top) and depth. */
+    uint32_t *parent = xmalloc((size_t)n_regions * sizeof *parent);
+    uint32_t *depth = xcalloc(n_regions, sizeof *depth);
+    for (uint32_t p = 0; p < n_regions; p++)
+        parent[p] = n_regions;
+    *rc = sqlite3_prepare_v2(db,
+                             "SELECT r.pos, r.depth, p.pos FROM region r"
+                             " LEFT JOIN region p ON p.id = r.parent",
+                             -1, &s, NULL);
+    if (*rc == SQLITE_OK) {
+        while (sqlite3_step(s) == SQLITE_ROW) {
+            sqlite3_int64 p = sqlite3_column_int64(s, 0), up = sqlite3_column_int64(s, 2);
+            if (p < 0 || p >= n_regions)
+                continue;
+            depth[p] = (uint32_t)sqlite3_column_int64(s, 1);
+            if (sqlite3_column_type(s, 2) != SQLITE_NULL && up >= 0 && up < n_regions)
+                parent[p] = (uint32_t)up;
+        }
+        *rc = sqlite3_finalize(s);
+    }
+    struct words *rids = xcalloc(n_regions, sizeof *rids), *deep = xcalloc(n_regions, sizeof *deep);
+    /* best[a]: the deepest of the current entry's regions under a, + 1 (0: none yet). */
+    uint32_t *best = xcalloc(n_regions, sizeof *best);
+    struct words touched = {0};
+    sqlite3_int64 current = 0;
     if (*rc == SQLITE_OK)
-        *rc = put_arrays(db, name, n, v, c, 2);
-    free(vals.w);
-    free(count);
+        *rc = sqlite3_prepare_v2(db,
+                                 "SELECT er.rid, r.pos FROM entry_region er"
+                                 " JOIN region r ON r.id = er.region ORDER BY er.rid",
+                                 -1, &s, NULL);
+    bool more = *rc == SQLITE_OK;
+    while (more) {
+        int step = sqlite3_step(s);
+        more = step == SQLITE_ROW;
+        sqlite3_int64 rid = more ? sqlite3_column_int64(s, 0) : 0;
+        sqlite3_int64 p = more ? sqlite3_column_int64(s, 1) : -1;
+        if (!more || rid != current) {
+            /* The last entry's regions are all seen: it goes under each region touched. */
+            for (size_t i = 0; i < touched.n; i++) {
+                uint32_t a = touched.w[i];
+                put(&rids[a], (uint32_t)current);
+                put(&deep[a], best[a] - 1);
+                best[a] = 0;
+            }
+            touched.n = 0;
+            current = rid;
+        }
+        if (!more || rid < 1 || rid > n || p < 0 || p >= n_regions)
+            continue;
+        /* The region and each above it (a tree of at most 16 levels: spec/dataset.md). */
+        for (uint32_t a = (uint32_t)p, hops = 0; a < n_regions && hops <= n_regions;
+             a = parent[a], hops++) {
+            if (!best[a])
+                put(&touched, a);
+            if (depth[p] + 1 > best[a])
+                best[a] = depth[p] + 1;
+        }
+    }
+    if (*rc == SQLITE_OK)
+        *rc = sqlite3_finalize(s);
+    for (uint32_t a = 0; a < n_regions && *rc == SQLITE_OK; a++) {
+        char name[64];
+        snprintf(name, sizeof name, "post.region.%u", a);
+        static const uint32_t none[1] = {0};
+        const uint32_t *v[2] = {rids[a].w ? rids[a].w : none, deep[a].w ? deep[a].w : none};
+        size_t count[2] = {rids[a].n, deep[a].n};
+        *rc = put_arrays(db, name, n, v, count, 2);
+    }
+    for (uint32_t a = 0; a < n_regions; a++) {
+        free(rids[a].w);
+        free(deep[a].w);
+    }
+    free(rids);
+    free(deep);
+    free(best);
+    free(touched.w);
+    free(parent);
+    free(depth);
+}
+
+/* The postings: 'post.region.P' (put_region_closure), 'post.direct.P' (the entries that name
+ * region P itself), 'post.goal.P' and 'post.service.P', for every position P of those tables,
+ * empty ones too (a missing row is damage). */
+static void put_postings(sqlite3 *db, uint32_t n, int *rc)
+{
+    uint32_t n_regions = (uint32_t)scalar(db, "SELECT count(*) FROM region", rc);
+    uint32_t n_goals = (uint32_t)scalar(db, "SELECT count(*) FROM goal", rc);
+    uint32_t n_services = (uint32_t)scalar(db, "SELECT count(*) FROM service", rc);
+    put_region_closure(db, n, n_regions, rc);
+    put_direct(db, "post.direct",
+               "SELECT er.rid, r.pos FROM entry_region er JOIN region r ON r.id = er.region"
+               " ORDER BY er.rid",
+               n, n_regions, rc);
+    put_direct(db, "post.goal",
+               "SELECT eg.rid, g.pos FROM entry_goal eg JOIN goal g ON g.id = eg.goal"
+               " ORDER BY eg.rid",
+               n, n_goals, rc);
+    put_direct(db, "post.service",
+               "SELECT es.rid, s.pos FROM entry_service es JOIN service s ON s.id = es.service"
+               " ORDER BY es.rid",
+               n, n_services, rc);
 }
 
 /* A SQLite varint (the format of FTS5's %_docsize blobs); 0 bytes when it runs past end. */
@@ -322,18 +440,7 @@ int facet_build(sqlite3 *db)
     free(attr);
     free(doclen);
     free(by_name);
-    put_list(db, "lists.regions",
-             "SELECT er.rid, r.pos FROM entry_region er JOIN region r ON r.id = er.region"
-             " ORDER BY er.rid, r.pos",
-             n, &rc);
-    put_list(db, "lists.goals",
-             "SELECT eg.rid, g.pos FROM entry_goal eg JOIN goal g ON g.id = eg.goal"
-             " ORDER BY eg.rid, g.pos",
-             n, &rc);
-    put_list(db, "lists.services",
-             "SELECT es.rid, s.pos FROM entry_service es JOIN service s ON s.id = es.service"
-             " ORDER BY es.rid, s.pos",
-             n, &rc);
+    put_postings(db, n, &rc);
     put_orders(db, n, &b, &rc);
     put(&b, ~INDEX_MAGIC);
     if (rc == SQLITE_OK)
@@ -466,25 +573,44 @@ static bool load_array(struct facets *f, const char *name, uint64_t limit, bool 
     return true;
 }
 
-/* The list row name into l (each entry's number of values, then the values, each below limit);
- * false when it is missing or damaged. */
-static bool load_list(struct facets *f, const char *name, uint32_t limit, struct facet_list *l)
+bool facet_postings(struct facets *f, const char *kind, uint32_t pos, uint32_t **rids,
+                    uint32_t **depths, size_t *count)
 {
+    *rids = NULL;
+    if (depths)
+        *depths = NULL;
+    *count = 0;
+    char name[64];
+    snprintf(name, sizeof name, "post.%s.%u", kind, pos);
     size_t len, at;
-    unsigned char *p = open_arrays(f, name, 2, &len, &at);
-    struct facet_list v = {0};
-    bool ok = p && take_array(p, len, &at, f->n, UINT64_MAX, &v.count);
-    uint64_t total = 0;
-    for (uint32_t i = 0; ok && i < f->n; i++)
-        total += facet_at(&v.count, i);
-    ok = ok && total <= UINT32_MAX && take_array(p, len, &at, (size_t)total, limit, &v.val) &&
-         at == len - 4;
+    uint32_t arrays = depths ? 2 : 1;
+    unsigned char *p = open_arrays(f, name, arrays, &len, &at);
+    struct facet_array r = {0}, d = {0};
+    /* The count is the array's own: any up to n (an entry is listed once). */
+    uint32_t c = p && len - at >= 4 ? word_at(p, at) : UINT32_MAX;
+    bool ok = p && c <= f->n && take_array(p, len, &at, c, (uint64_t)f->n + 1, &r) &&
+              (!depths || take_array(p, len, &at, c, UINT64_MAX, &d)) && at == len - 4;
+    if (ok) {
+        *rids = xmalloc(((size_t)c + 1) * sizeof **rids);
+        facet_decode(&r, 0, c, *rids);
+        for (uint32_t i = 0; ok && i < c; i++)
+            ok = (*rids)[i] != 0;
+        if (ok && depths) {
+            *depths = xmalloc(((size_t)c + 1) * sizeof **depths);
+            facet_decode(&d, 0, c, *depths);
+        }
+    }
+    free(p);
     if (!ok) {
-        free(p);
+        free(*rids);
+        *rids = NULL;
+        if (depths) {
+            free(*depths);
+            *depths = NULL;
+        }
         return false;
     }
-    keep_row(f, p);
-    *l = v;
+    *count = c;
     return true;
 }
 
@@ -546,12 +672,6 @@ bool facet_need(struct facets *f, unsigned sections, const char *lang)
         ok = load_array(f, "lists.attr", UINT64_MAX, false, &f->attr);
     if (ok && (sections & FACET_DOCLEN) && !f->doclen.p)
         ok = load_array(f, "lists.doclen", UINT64_MAX, false, &f->doclen);
-    if (ok && (sections & FACET_REGIONS) && !f->regions.count.p)
-        ok = load_list(f, "lists.regions", f->n_regions, &f->regions);
-    if (ok && (sections & FACET_GOALS) && !f->goals.count.p)
-        ok = load_list(f, "lists.goals", f->n_goals, &f->goals);
-    if (ok && (sections & FACET_SERVICES) && !f->services.count.p)
-        ok = load_list(f, "lists.services", f->n_services, &f->services);
     if (ok && (sections & FACET_ORDER)) {
         struct facet_order *o = order_of(f, lang);
         if (o && !o->rids.p) {

@@ -32,12 +32,6 @@ static inline uint32_t facet_at(const struct facet_array *a, size_t i)
 /* Numbers from .. from + count - 1 of a into out: faster than facet_at one by one for a run. */
 void facet_decode(const struct facet_array *a, size_t from, size_t count, uint32_t *out);
 
-/* One list section of the index: entry i has count[i] values, after those of the entries
- * before it in val. */
-struct facet_list {
-    struct facet_array count, val;
-};
-
 /* The longest language tag the index keeps an order for (a longer one reads in by_name's). */
 #define FACET_LANG_MAX 35
 
@@ -49,12 +43,9 @@ struct facet_order {
 
 /* The sections of the index a query needs (facet_need). */
 enum facet_section {
-    FACET_ATTR = 1u << 0,     /* attr */
-    FACET_DOCLEN = 1u << 1,   /* doclen */
-    FACET_REGIONS = 1u << 2,  /* regions */
-    FACET_GOALS = 1u << 3,    /* goals */
-    FACET_SERVICES = 1u << 4, /* services */
-    FACET_ORDER = 1u << 5,    /* the name order of the reader's language (facet_order_for) */
+    FACET_ATTR = 1u << 0,   /* attr */
+    FACET_DOCLEN = 1u << 1, /* doclen */
+    FACET_ORDER = 1u << 2,  /* the name order of the reader's language (facet_order_for) */
 };
 
 /* The index of one store (facet.c describes the format): what facet_load read of it, and each
@@ -64,7 +55,6 @@ struct facets {
     sqlite3 *db;
     uint32_t n, n_regions, n_goals, n_services, n_orders;
     struct facet_array attr, doclen, by_name;
-    struct facet_list regions, goals, services;
     struct facet_order *orders;
     unsigned char **rows;
     size_t n_rows;
@@ -100,6 +90,13 @@ bool facet_load(sqlite3 *db, struct facets *f);
  * order of lang. false when one is missing or damaged (a damaged one is refused whole, never
  * read out of bounds); those read before stay. */
 bool facet_need(struct facets *f, unsigned sections, const char *lang);
+
+/* The postings of kind ("region": every entry in region pos or under it, with in *depths the
+ * depth of its deepest region there; "direct": the entries in region pos itself; "goal",
+ * "service") as new arrays of *count rids, ascending; depths NULL for the kinds without. false
+ * when the row is missing or damaged. */
+bool facet_postings(struct facets *f, const char *kind, uint32_t pos, uint32_t **rids,
+                    uint32_t **depths, size_t *count);
 
 /* Whether the index keeps an order of the entries by their names in lang. */
 bool facet_has_order(const struct facets *f, const char *lang);

@@ -173,124 +173,120 @@ static bool select_ids(sqlite3 *db, const char *sql, const char *const *ids, siz
     return rc == SQLITE_DONE;
 }
 
-/* Whether any of the count values of val from at is marked in sel. */
-static bool any_selected(const struct facet_array *val, uint32_t at, uint32_t count,
-                         const uint8_t *sel)
-{
-    for (uint32_t k = at; k < at + count; k++)
-        if (sel[facet_at(val, k)])
-            return true;
-    return false;
-}
-
 /* Apply q's filters to every entry (spec/dataset.md, "Filter semantics") and order the ones kept:
  * the most specific matching region first, then by name in q's language (facet_order_for). */
 static int fset_build(struct store *st, struct facets *f, const struct query *q, struct fset *out,
                       struct err *e)
 {
     uint32_t n = f->n;
-    unsigned need = FACET_ATTR | FACET_ORDER | (q->region ? FACET_REGIONS : 0) |
-                    (q->n_goals ? FACET_GOALS : 0) | (q->n_services ? FACET_SERVICES : 0);
+    uint32_t kinds = q->kinds & 7u, delivery = q->delivery & 7u;
+    /* The kinds and deliveries are in attr, and so is the spec a list without a region orders
+     * by; a region's postings carry their own. */
+    unsigned need = FACET_ORDER | (!q->region || kinds || delivery ? FACET_ATTR : 0);
     if (!facet_need(f, need, q->lang))
         return store_inconsistent(st, "its list index is missing or damaged", e);
-    int32_t *rel = NULL; /* [region position]: its depth when related to q's region, else -1 */
-    uint8_t *goals = NULL, *services = NULL;
-    bool ok = true;
+    /* keep[rid]: the entry's spec + 1 while it is kept, 0 once a filter leaves it out. A spec is
+     * a region's depth (at most 16, spec/dataset.md): a byte holds it, and the fresh memory a
+     * list touches is a cost of its own (a page fault a 4 KB page). */
+    uint8_t *keep = xcalloc((size_t)n + 1, sizeof *keep);
+    bool ok = true, damaged = false;
     if (q->region) {
-        rel = xmalloc(((size_t)f->n_regions + 1) * sizeof *rel);
-        for (uint32_t i = 0; i < f->n_regions; i++)
-            rel[i] = -1;
-        sqlite3_stmt *s;
-        /* The region, its ancestors and its descendants (each region with itself at distance 0
+        /* The entries in the region or under it, at the depth of their deepest region there;
+         * then those in a region above it, at that region's depth (shallower: a deeper one
+         * already set wins). The region is the deepest of its ancestors (itself at distance 0
          * in the closure). */
+        sqlite3_stmt *s;
         ok = sqlite3_prepare_v2(st->db,
                                 "SELECT r.pos, r.depth FROM region_closure c JOIN region r"
                                 " ON r.id = c.ancestor WHERE c.descendant = ?1"
-                                " UNION SELECT r.pos, r.depth FROM region_closure c JOIN region r"
-                                " ON r.id = c.descendant WHERE c.ancestor = ?1",
+                                " ORDER BY r.depth DESC",
                                 -1, &s, NULL) == SQLITE_OK;
-        if (ok) {
+        if (ok)
             sqlite3_bind_text(s, 1, q->region, -1, SQLITE_STATIC);
-            int rc;
-            while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-                sqlite3_int64 p = sqlite3_column_int64(s, 0);
-                if (p >= 0 && p < f->n_regions)
-                    rel[p] = sqlite3_column_int(s, 1);
+        int rc = SQLITE_DONE;
+        for (bool first = true; ok && !damaged && (rc = sqlite3_step(s)) == SQLITE_ROW;
+             first = false) {
+            sqlite3_int64 p = sqlite3_column_int64(s, 0);
+            int depth = sqlite3_column_int(s, 1);
+            uint32_t *rids, *depths = NULL;
+            size_t count;
+            if (p < 0 || p >= f->n_regions ||
+                !facet_postings(f, first ? "region" : "direct", (uint32_t)p, &rids,
+                                first ? &depths : NULL, &count)) {
+                damaged = true;
+                break;
             }
-            ok = rc == SQLITE_DONE;
+            for (size_t i = 0; i < count; i++) {
+                int d = depths ? (int)depths[i] : depth;
+                uint8_t v = (uint8_t)(d >= 0 && d < UINT8_MAX - 1 ? d + 1 : UINT8_MAX);
+                if (keep[rids[i]] < v)
+                    keep[rids[i]] = v;
+            }
+            free(rids);
+            free(depths);
+        }
+        if (ok) {
+            ok = damaged || rc == SQLITE_DONE;
             sqlite3_finalize(s);
         }
-    }
-    if (ok && q->n_goals) {
-        goals = xcalloc((size_t)f->n_goals + 1, 1);
-        ok = select_ids(st->db, "SELECT pos FROM goal WHERE id = ?", q->goals, q->n_goals, goals,
-                        f->n_goals);
-    }
-    if (ok && q->n_services) {
-        services = xcalloc((size_t)f->n_services + 1, 1);
-        ok = select_ids(st->db, "SELECT pos FROM service WHERE id = ?", q->services, q->n_services,
-                        services, f->n_services);
-    }
-    if (!ok) {
-        int code = store_failed(st, e);
-        free(rel);
-        free(goals);
-        free(services);
-        return code;
-    }
-    uint32_t kinds = q->kinds & 7u, delivery = q->delivery & 7u;
-    /* Judge the entries in rid order, marking each kept one's spec + 1 in keep: the index's
-     * sections are read front to back (in name order every read missed the cache: a third of a
-     * list's time at 100,000 entries). Then walk the name order over that one array twice: a
-     * counting sort by spec (descending) keeps the name order within each spec. A spec is a
-     * region's depth (at most 16, spec/dataset.md): a byte holds it, and the fresh memory a
-     * list touches is a cost of its own (a page fault a 4 KB page). */
-    uint8_t *keep = xcalloc((size_t)n + 1, sizeof *keep);
-    /* Where entry i's values start in each list used: the counts of the entries before it. The
-     * index's numbers are decoded a run of FSET_RUN at a time (a third of a list's filtering
-     * went to decoding them one by one). */
-    const struct facet_array *regions = &f->regions.val, *goal_vals = &f->goals.val,
-                             *service_vals = &f->services.val;
-    uint32_t at_region = 0, at_goal = 0, at_service = 0;
-    uint32_t attr[FSET_RUN], n_region[FSET_RUN], n_goal[FSET_RUN], n_service[FSET_RUN];
-    for (uint32_t base = 0; base < n; base += FSET_RUN) {
-        uint32_t run = n - base < FSET_RUN ? n - base : FSET_RUN;
-        facet_decode(&f->attr, base, run, attr);
-        if (rel)
-            facet_decode(&f->regions.count, base, run, n_region);
-        if (goals)
-            facet_decode(&f->goals.count, base, run, n_goal);
-        if (services)
-            facet_decode(&f->services.count, base, run, n_service);
-        for (uint32_t j = 0; j < run; j++) {
-            uint32_t a = attr[j];
-            uint32_t region = at_region, goal = at_goal, service = at_service;
-            uint32_t nr = rel ? n_region[j] : 0, ng = goals ? n_goal[j] : 0,
-                     ns = services ? n_service[j] : 0;
-            at_region += nr;
-            at_goal += ng;
-            at_service += ns;
-            if (kinds && !(facet_kind(a) & kinds))
-                continue;
-            if (delivery && !(facet_delivery(a) & delivery))
-                continue;
-            if (goals && !any_selected(goal_vals, goal, ng, goals))
-                continue;
-            if (services && !any_selected(service_vals, service, ns, services))
-                continue;
-            int32_t sp = (int32_t)facet_spec(a);
-            if (rel) {
-                sp = -1;
-                for (uint32_t r = region; r < region + nr; r++) {
-                    uint32_t v = facet_at(regions, r);
-                    if (rel[v] > sp)
-                        sp = rel[v];
-                }
-                if (sp < 0)
-                    continue;
+    } else {
+        uint32_t attr[FSET_RUN];
+        for (uint32_t base = 0; base < n; base += FSET_RUN) {
+            uint32_t run = n - base < FSET_RUN ? n - base : FSET_RUN;
+            facet_decode(&f->attr, base, run, attr);
+            for (uint32_t j = 0; j < run; j++) {
+                uint32_t sp = facet_spec(attr[j]);
+                keep[base + j + 1] = (uint8_t)(sp < UINT8_MAX - 1 ? sp + 1 : UINT8_MAX);
             }
-            keep[base + j + 1] = (uint8_t)(sp < UINT8_MAX ? sp + 1 : UINT8_MAX);
         }
+    }
+    /* Goals, then services: kept when it has one of those given (postings of each marked in
+     * one byte an entry). Unknown ids mark nothing. */
+    static const char *const table[] = {"goal", "service"};
+    static const char *const pos_sql[] = {"SELECT pos FROM goal WHERE id = ?",
+                                          "SELECT pos FROM service WHERE id = ?"};
+    const char *const *ids[] = {q->goals, q->services};
+    size_t n_ids[] = {q->n_goals, q->n_services};
+    uint32_t rows[] = {f->n_goals, f->n_services};
+    for (int t = 0; t < 2 && ok && !damaged; t++) {
+        if (!n_ids[t])
+            continue;
+        uint8_t *sel = xcalloc((size_t)rows[t] + 1, 1), *mark = xcalloc((size_t)n + 1, 1);
+        ok = select_ids(st->db, pos_sql[t], ids[t], n_ids[t], sel, rows[t]);
+        for (uint32_t p = 0; ok && !damaged && p < rows[t]; p++) {
+            uint32_t *rids;
+            size_t count;
+            if (!sel[p])
+                continue;
+            if (!facet_postings(f, table[t], p, &rids, NULL, &count)) {
+                damaged = true;
+                break;
+            }
+            for (size_t i = 0; i < count; i++)
+                mark[rids[i]] = 1;
+            free(rids);
+        }
+        for (uint32_t rid = 1; rid <= n; rid++)
+            if (!mark[rid])
+                keep[rid] = 0;
+        free(sel);
+        free(mark);
+    }
+    if (ok && !damaged && (kinds || delivery)) {
+        uint32_t attr[FSET_RUN];
+        for (uint32_t base = 0; base < n; base += FSET_RUN) {
+            uint32_t run = n - base < FSET_RUN ? n - base : FSET_RUN;
+            facet_decode(&f->attr, base, run, attr);
+            for (uint32_t j = 0; j < run; j++)
+                if ((kinds && !(facet_kind(attr[j]) & kinds)) ||
+                    (delivery && !(facet_delivery(attr[j]) & delivery)))
+                    keep[base + j + 1] = 0;
+        }
+    }
+    if (!ok || damaged) {
+        free(keep);
+        return damaged ? store_inconsistent(st, "its list index is missing or damaged", e)
+                       : store_failed(st, e);
     }
     const struct facet_array *by_name = facet_order_for(f, q->lang);
     uint32_t start[UINT8_MAX + 1] = {0}, m = 0, rids[FSET_RUN];
@@ -317,9 +313,6 @@ static int fset_build(struct store *st, struct facets *f, const struct query *q,
     out->n = m;
     out->n_entries = n;
     free(keep);
-    free(rel);
-    free(goals);
-    free(services);
     return 0;
 }
 

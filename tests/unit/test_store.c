@@ -1006,8 +1006,11 @@ static void test_damaged_name_orders(void)
     scratch_finish(&s);
 }
 
-/* Each section of the list index is its own row, read when a query needs it and checked whole
- * then: a damaged one fails the queries that need it (never read past its end) and no other. */
+/* Each section of the list index, and each region's, goal's and service's postings, is its own
+ * row, read when a query needs it and checked whole then: a damaged one fails the queries that
+ * need it (never read past its end) and no other. A region's query reads its own postings (every
+ * entry under it) and the entries of the regions above it (Canada's, for Ontario), not Quebec's
+ * nor Ontario's own direct ones. */
 static void test_damaged_sections(void)
 {
     struct scratch s;
@@ -1027,16 +1030,27 @@ static void test_damaged_sections(void)
     enum { N_QUERIES = sizeof queries / sizeof *queries };
     static const size_t sound[N_QUERIES] = {7, 7, 1, 5, 3, 3};
     static const struct {
-        const char *row;
+        const char *row;        /* its name, an SQL expression */
         bool needed[N_QUERIES]; /* by which queries */
     } rows[] = {
-            {"lists.attr", {true, true, true, true, true, true}},
-            {"lists.doclen", {false, false, true, false, false, false}},
-            {"lists.by_name", {true, false, true, true, true, true}},
-            {"lists.regions", {false, false, false, true, false, false}},
-            {"lists.goals", {false, false, false, false, true, false}},
-            {"lists.services", {false, false, false, false, false, true}},
-            {"lists.order.fr", {false, true, false, false, false, false}},
+            {"'lists.attr'", {true, true, true, false, true, true}},
+            {"'lists.doclen'", {false, false, true, false, false, false}},
+            {"'lists.by_name'", {true, false, true, true, true, true}},
+            {"'lists.order.fr'", {false, true, false, false, false, false}},
+            {"'post.region.' || (SELECT pos FROM region WHERE id = 'ontario')",
+             {false, false, false, true, false, false}},
+            {"'post.direct.' || (SELECT pos FROM region WHERE id = 'canada')",
+             {false, false, false, true, false, false}},
+            {"'post.region.' || (SELECT pos FROM region WHERE id = 'quebec')",
+             {false, false, false, false, false, false}},
+            {"'post.direct.' || (SELECT pos FROM region WHERE id = 'ontario')",
+             {false, false, false, false, false, false}},
+            {"'post.goal.' || (SELECT pos FROM goal WHERE id = 'residency')",
+             {false, false, false, false, true, false}},
+            {"'post.goal.' || (SELECT pos FROM goal WHERE id = 'pra')",
+             {false, false, false, false, false, false}},
+            {"'post.service.' || (SELECT pos FROM service WHERE id = 'networking')",
+             {false, false, false, false, false, true}},
     };
     static const char *const damage[] = {
             "UPDATE facet SET data = substr(data, 1, length(data) - 4)",
@@ -1060,7 +1074,7 @@ static void test_damaged_sections(void)
     for (size_t r = 0; r < sizeof rows / sizeof *rows; r++)
         for (size_t i = 0; i < sizeof damage / sizeof *damage; i++) {
             char *copy = xasprintf("%s/sections-%zu-%zu.db", s.dir, r, i);
-            char *sql = xasprintf("%s WHERE name = '%s'", damage[i], rows[r].row);
+            char *sql = xasprintf("%s WHERE name = %s", damage[i], rows[r].row);
             CHECK_INT(store_write(src, src, copy, &d, &e), 0);
             diags_finish(&d);
             CHECK(sql_file(copy, sql));
