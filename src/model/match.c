@@ -962,6 +962,30 @@ static bool national_memo(struct store *st, struct memo *mm, const char *regions
     return all;
 }
 
+/* Sort the places at (n of them) by the rids they index: a counting sort would need the rids'
+ * range, a merge sort needs none. */
+static void sort_by_rid(size_t *at, size_t n, const uint32_t *rids)
+{
+    if (n < 2)
+        return;
+    size_t *tmp = xmalloc(n * sizeof *tmp);
+    for (size_t width = 1; width < n; width *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * width) {
+            size_t mid = lo + width < n ? lo + width : n,
+                   hi = lo + 2 * width < n ? lo + 2 * width : n;
+            size_t a = lo, b = mid, k = lo;
+            while (a < mid && b < hi)
+                tmp[k++] = rids[at[b]] < rids[at[a]] ? at[b++] : at[a++];
+            while (a < mid)
+                tmp[k++] = at[a++];
+            while (b < hi)
+                tmp[k++] = at[b++];
+        }
+        memcpy(at, tmp, n * sizeof *at);
+    }
+    free(tmp);
+}
+
 static int run_once(struct store *st, const struct answers *a, struct match **out, size_t *n,
                     struct err *e)
 {
@@ -1008,8 +1032,15 @@ static int run_once(struct store *st, const struct answers *a, struct match **ou
     }
     /* No language (NULL) matches no translation: the file's own name. */
     sqlite3_bind_text(s, 2, q.lang, -1, SQLITE_STATIC);
-    size_t n_done = 0;
-    for (size_t i = 0; i < count && !why.code; i++, n_done++) {
+    /* Judged in rid order, each into its place in the list's: a pathway's rows in each table
+     * sit beside the next one's (in list order each read missed the page the one before had
+     * read: a quarter of match's page reads at 100,000 entries). */
+    size_t *by_rid = xmalloc((count ? count : 1) * sizeof *by_rid);
+    for (size_t i = 0; i < count; i++)
+        by_rid[i] = i;
+    sort_by_rid(by_rid, count, rids);
+    for (size_t done = 0; done < count && !why.code; done++) {
+        size_t i = by_rid[done];
         sqlite3_bind_int64(s, 1, rids[i]);
         char *c[12] = {0};
         int step = sqlite3_step(s);
@@ -1036,11 +1067,12 @@ static int run_once(struct store *st, const struct answers *a, struct match **ou
     }
     memo_finish(&mm);
     exam_words_finish(&words);
+    free(by_rid);
     free(rids);
     if (why.code) {
         if (e)
             *e = why;
-        match_destroy(m, n_done);
+        match_destroy(m, count); /* those not reached are all zero */
         return why.code;
     }
     /* A stable sort (counting, by verdict then the number unmet) keeps the query's order (most
