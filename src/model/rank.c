@@ -157,7 +157,6 @@ static void rank_function(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3
         sqlite3_result_null(ctx);
         return;
     }
-    r->rows++;
     sqlite3_int64 rid = api->xRowid(fts);
     if (rid < 1 || rid > r->f->n || r->pos[rid] == 0) {
         sqlite3_result_null(ctx);
@@ -215,6 +214,23 @@ static void rank_function(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3
     sqlite3_result_int(ctx, 1);
 }
 
+/* itpnav_kept(rowid): whether the search in progress keeps the row, counting every row the
+ * expression matched. It comes before itpnav_rank in the statement: a plain function costs less
+ * than FTS5's call of a ranking function, and most rows a short word matches are filtered out. */
+static void kept_function(sqlite3_context *ctx, int nval, sqlite3_value **val)
+{
+    (void)nval;
+    struct ranker *ranker = sqlite3_user_data(ctx);
+    struct ranking *r = ranker ? ranker->run : NULL;
+    if (!r) {
+        sqlite3_result_int(ctx, 0);
+        return;
+    }
+    r->rows++;
+    sqlite3_int64 rid = sqlite3_value_int64(val[0]);
+    sqlite3_result_int(ctx, rid >= 1 && rid <= r->f->n && r->pos[rid] != 0);
+}
+
 /* Called by SQLite when the connection closes (the rank function's destructor). */
 static void ranker_destroy(void *p)
 {
@@ -242,7 +258,9 @@ struct ranker *rank_attach(sqlite3 *db, void (*closed)(void *ctx), void *ctx)
     r->ctx = ctx;
     /* SQLite owns the ranker from here: it is freed with the connection, however that is
      * closed. */
-    if (api->xCreateFunction(api, "itpnav_rank", r, rank_function, ranker_destroy) != SQLITE_OK) {
+    if (sqlite3_create_function(db, "itpnav_kept", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY, r,
+                                kept_function, NULL, NULL) != SQLITE_OK ||
+        api->xCreateFunction(api, "itpnav_rank", r, rank_function, ranker_destroy) != SQLITE_OK) {
         free(r);
         return NULL;
     }
@@ -256,8 +274,8 @@ int rank_search(struct ranker *ranker, sqlite3 *db, const struct facets *f, cons
     struct ranking r = {.f = f, .pos = pos, .out = out};
     sqlite3_stmt *s;
     int rc = sqlite3_prepare_v2(db,
-                                "SELECT count(*) FROM entry_fts"
-                                " WHERE entry_fts MATCH ? AND itpnav_rank(entry_fts)",
+                                "SELECT count(*) FROM entry_fts WHERE entry_fts MATCH ?"
+                                " AND itpnav_kept(rowid) AND itpnav_rank(entry_fts)",
                                 -1, &s, NULL);
     if (rc == SQLITE_OK) {
         sqlite3_bind_text(s, 1, fts, -1, SQLITE_STATIC);
