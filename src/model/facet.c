@@ -573,45 +573,33 @@ static bool load_array(struct facets *f, const char *name, uint64_t limit, bool 
     return true;
 }
 
-bool facet_postings(struct facets *f, const char *kind, uint32_t pos, uint32_t **rids,
-                    uint32_t **depths, size_t *count)
+bool facet_postings(struct facets *f, const char *kind, uint32_t pos, struct facet_postings *out)
 {
-    *rids = NULL;
-    if (depths)
-        *depths = NULL;
-    *count = 0;
+    bool depths = strcmp(kind, "region") == 0;
+    *out = (struct facet_postings){0};
     char name[64];
     snprintf(name, sizeof name, "post.%s.%u", kind, pos);
     size_t len, at;
-    uint32_t arrays = depths ? 2 : 1;
-    unsigned char *p = open_arrays(f, name, arrays, &len, &at);
-    struct facet_array r = {0}, d = {0};
+    unsigned char *p = open_arrays(f, name, depths ? 2 : 1, &len, &at);
     /* The count is the array's own: any up to n (an entry is listed once). */
     uint32_t c = p && len - at >= 4 ? word_at(p, at) : UINT32_MAX;
-    bool ok = p && c <= f->n && take_array(p, len, &at, c, (uint64_t)f->n + 1, &r) &&
-              (!depths || take_array(p, len, &at, c, UINT64_MAX, &d)) && at == len - 4;
-    if (ok) {
-        *rids = xmalloc(((size_t)c + 1) * sizeof **rids);
-        facet_decode(&r, 0, c, *rids);
-        for (uint32_t i = 0; ok && i < c; i++)
-            ok = (*rids)[i] != 0;
-        if (ok && depths) {
-            *depths = xmalloc(((size_t)c + 1) * sizeof **depths);
-            facet_decode(&d, 0, c, *depths);
-        }
-    }
-    free(p);
+    bool ok = p && c <= f->n && take_array(p, len, &at, c, (uint64_t)f->n + 1, &out->rids) &&
+              (!depths || take_array(p, len, &at, c, UINT64_MAX, &out->depths)) && at == len - 4;
+    for (uint32_t i = 0; ok && i < c; i++)
+        ok = facet_at(&out->rids, i) != 0;
     if (!ok) {
-        free(*rids);
-        *rids = NULL;
-        if (depths) {
-            free(*depths);
-            *depths = NULL;
-        }
+        free(p);
+        *out = (struct facet_postings){0};
         return false;
     }
-    *count = c;
+    out->row = p;
     return true;
+}
+
+void facet_postings_finish(struct facet_postings *p)
+{
+    free(p->row);
+    *p = (struct facet_postings){0};
 }
 
 bool facet_load(sqlite3 *db, struct facets *f)

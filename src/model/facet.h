@@ -91,12 +91,19 @@ bool facet_load(sqlite3 *db, struct facets *f);
  * read out of bounds); those read before stay. */
 bool facet_need(struct facets *f, unsigned sections, const char *lang);
 
-/* The postings of kind ("region": every entry in region pos or under it, with in *depths the
- * depth of its deepest region there; "direct": the entries in region pos itself; "goal",
- * "service") as new arrays of *count rids, ascending; depths NULL for the kinds without. false
- * when the row is missing or damaged. */
-bool facet_postings(struct facets *f, const char *kind, uint32_t pos, uint32_t **rids,
-                    uint32_t **depths, size_t *count);
+/* The postings of one region, goal or service: rids (ascending) and, for a region, the depth of
+ * each one's deepest region there (depths.p NULL for the others), read in the row it owns. */
+struct facet_postings {
+    unsigned char *row;
+    struct facet_array rids, depths;
+};
+
+/* The postings of kind at the table position pos ("region": every entry in region pos or under
+ * it, with their depths; "direct": the entries in region pos itself; "goal"; "service") into
+ * out (free with facet_postings_finish); false (out empty) when the row is missing or damaged. */
+bool facet_postings(struct facets *f, const char *kind, uint32_t pos, struct facet_postings *out);
+
+void facet_postings_finish(struct facet_postings *p);
 
 /* Whether the index keeps an order of the entries by their names in lang. */
 bool facet_has_order(const struct facets *f, const char *lang);

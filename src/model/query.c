@@ -63,6 +63,10 @@ char *query_fts_expr(const char *typed)
 
 #define FSET_SLOTS 4
 #define FSET_RUN   512
+/* keep[rid] in fset_build: spec + 1 (at most KEEP_MAX; a spec is at most 16), and KEEP_MARK while
+ * a filter marks the entries it keeps. */
+#define KEEP_MAX  0x7f
+#define KEEP_MARK 0x80
 
 /* The entries one set of filters keeps, in list order. */
 struct fset {
@@ -208,22 +212,27 @@ static int fset_build(struct store *st, struct facets *f, const struct query *q,
              first = false) {
             sqlite3_int64 p = sqlite3_column_int64(s, 0);
             int depth = sqlite3_column_int(s, 1);
-            uint32_t *rids, *depths = NULL;
-            size_t count;
+            struct facet_postings post;
             if (p < 0 || p >= f->n_regions ||
-                !facet_postings(f, first ? "region" : "direct", (uint32_t)p, &rids,
-                                first ? &depths : NULL, &count)) {
+                !facet_postings(f, first ? "region" : "direct", (uint32_t)p, &post)) {
                 damaged = true;
                 break;
             }
-            for (size_t i = 0; i < count; i++) {
-                int d = depths ? (int)depths[i] : depth;
-                uint8_t v = (uint8_t)(d >= 0 && d < UINT8_MAX - 1 ? d + 1 : UINT8_MAX);
-                if (keep[rids[i]] < v)
-                    keep[rids[i]] = v;
+            uint32_t rids[FSET_RUN], depths[FSET_RUN];
+            for (uint32_t base = 0; base < post.rids.count; base += FSET_RUN) {
+                uint32_t run =
+                        post.rids.count - base < FSET_RUN ? post.rids.count - base : FSET_RUN;
+                facet_decode(&post.rids, base, run, rids);
+                if (post.depths.p)
+                    facet_decode(&post.depths, base, run, depths);
+                for (uint32_t j = 0; j < run; j++) {
+                    uint32_t d = post.depths.p ? depths[j] : (uint32_t)depth;
+                    uint8_t v = (uint8_t)(d < KEEP_MAX ? d + 1 : KEEP_MAX);
+                    if (keep[rids[j]] < v)
+                        keep[rids[j]] = v;
+                }
             }
-            free(rids);
-            free(depths);
+            facet_postings_finish(&post);
         }
         if (ok) {
             ok = damaged || rc == SQLITE_DONE;
@@ -236,12 +245,11 @@ static int fset_build(struct store *st, struct facets *f, const struct query *q,
             facet_decode(&f->attr, base, run, attr);
             for (uint32_t j = 0; j < run; j++) {
                 uint32_t sp = facet_spec(attr[j]);
-                keep[base + j + 1] = (uint8_t)(sp < UINT8_MAX - 1 ? sp + 1 : UINT8_MAX);
+                keep[base + j + 1] = (uint8_t)(sp < KEEP_MAX ? sp + 1 : KEEP_MAX);
             }
         }
     }
-    /* Goals, then services: kept when it has one of those given (postings of each marked in
-     * one byte an entry). Unknown ids mark nothing. */
+    /* Goals, then services: kept when it has one of those given. Unknown ids mark nothing. */
     static const char *const table[] = {"goal", "service"};
     static const char *const pos_sql[] = {"SELECT pos FROM goal WHERE id = ?",
                                           "SELECT pos FROM service WHERE id = ?"};
@@ -251,26 +259,30 @@ static int fset_build(struct store *st, struct facets *f, const struct query *q,
     for (int t = 0; t < 2 && ok && !damaged; t++) {
         if (!n_ids[t])
             continue;
-        uint8_t *sel = xcalloc((size_t)rows[t] + 1, 1), *mark = xcalloc((size_t)n + 1, 1);
+        uint8_t *sel = xcalloc((size_t)rows[t] + 1, 1);
         ok = select_ids(st->db, pos_sql[t], ids[t], n_ids[t], sel, rows[t]);
+        /* Those with one of them get the mark (keep's high bit); then the others go. */
         for (uint32_t p = 0; ok && !damaged && p < rows[t]; p++) {
-            uint32_t *rids;
-            size_t count;
+            struct facet_postings post;
             if (!sel[p])
                 continue;
-            if (!facet_postings(f, table[t], p, &rids, NULL, &count)) {
+            if (!facet_postings(f, table[t], p, &post)) {
                 damaged = true;
                 break;
             }
-            for (size_t i = 0; i < count; i++)
-                mark[rids[i]] = 1;
-            free(rids);
+            uint32_t rids[FSET_RUN];
+            for (uint32_t base = 0; base < post.rids.count; base += FSET_RUN) {
+                uint32_t run =
+                        post.rids.count - base < FSET_RUN ? post.rids.count - base : FSET_RUN;
+                facet_decode(&post.rids, base, run, rids);
+                for (uint32_t j = 0; j < run; j++)
+                    keep[rids[j]] |= KEEP_MARK;
+            }
+            facet_postings_finish(&post);
         }
         for (uint32_t rid = 1; rid <= n; rid++)
-            if (!mark[rid])
-                keep[rid] = 0;
+            keep[rid] = keep[rid] & KEEP_MARK ? keep[rid] & (uint8_t)~KEEP_MARK : 0;
         free(sel);
-        free(mark);
     }
     if (ok && !damaged && (kinds || delivery)) {
         uint32_t attr[FSET_RUN];
