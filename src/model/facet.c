@@ -84,28 +84,32 @@ static sqlite3_int64 scalar(sqlite3 *db, const char *sql, int *rc)
     return v;
 }
 
-/* Write the n bytes p as the facet row name. */
-static int put_row(sqlite3 *db, const char *name, const unsigned char *p, size_t n)
+/* The statement every row of facet is written with (new_row): INSERT OR REPLACE, name and data. */
+static int new_row(sqlite3 *db, sqlite3_stmt **ins)
 {
-    sqlite3_stmt *s;
-    int rc = sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO facet VALUES (?, ?)", -1, &s, NULL);
-    if (rc == SQLITE_OK) {
-        sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
-        sqlite3_bind_blob64(s, 2, p, (sqlite3_uint64)n, SQLITE_STATIC);
-        rc = sqlite3_step(s) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(db);
-        sqlite3_finalize(s);
-    }
+    return sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO facet VALUES (?, ?)", -1, ins, NULL);
+}
+
+/* Write the n bytes p as the facet row name, with ins (new_row): one statement for the hundreds
+ * of rows a build writes (a region's postings are a row each). */
+static int put_row(sqlite3_stmt *ins, const char *name, const unsigned char *p, size_t n)
+{
+    sqlite3_bind_text(ins, 1, name, -1, SQLITE_STATIC);
+    sqlite3_bind_blob64(ins, 2, p, (sqlite3_uint64)n, SQLITE_STATIC);
+    int rc = sqlite3_step(ins) == SQLITE_DONE ? SQLITE_OK : sqlite3_errcode(sqlite3_db_handle(ins));
+    sqlite3_reset(ins);
+    sqlite3_clear_bindings(ins);
     return rc;
 }
 
 /* Write the n words w as the facet row name: little-endian, whatever the machine's order. */
-static int put_words(sqlite3 *db, const char *name, const uint32_t *w, size_t n)
+static int put_words(sqlite3_stmt *ins, const char *name, const uint32_t *w, size_t n)
 {
     unsigned char *bytes = xmalloc(n ? n * 4 : 1);
     for (size_t i = 0; i < n; i++)
         for (int j = 0; j < 4; j++)
             bytes[4 * i + (size_t)j] = (unsigned char)(w[i] >> (8 * j));
-    int rc = put_row(db, name, bytes, n * 4);
+    int rc = put_row(ins, name, bytes, n * 4);
     free(bytes);
     return rc;
 }
@@ -143,7 +147,7 @@ static void pack_array(struct packed *b, const uint32_t *v, size_t count)
 }
 
 /* Write the arrays v[k] (count[k] numbers each) as the row name. */
-static int put_arrays(sqlite3 *db, const char *name, uint32_t n, const uint32_t *const *v,
+static int put_arrays(sqlite3_stmt *ins, const char *name, uint32_t n, const uint32_t *const *v,
                       const size_t *count, uint32_t arrays)
 {
     struct packed b = {0};
@@ -154,21 +158,21 @@ static int put_arrays(sqlite3 *db, const char *name, uint32_t n, const uint32_t 
     for (uint32_t k = 0; k < arrays; k++)
         pack_array(&b, v[k], count[k]);
     pack_bytes(&b, ~ARRAY_MAGIC, 4);
-    int rc = put_row(db, name, b.p, b.n);
+    int rc = put_row(ins, name, b.p, b.n);
     free(b.p);
     return rc;
 }
 
-static int put_array(sqlite3 *db, const char *name, uint32_t n, const uint32_t *v)
+static int put_array(sqlite3_stmt *ins, const char *name, uint32_t n, const uint32_t *v)
 {
     size_t count = n;
-    return put_arrays(db, name, n, &v, &count, 1);
+    return put_arrays(ins, name, n, &v, &count, 1);
 }
 
 /* Write each row of postings of prefix (PREFIX.POS for each of n_rows positions) from rows of
  * (rid, position) in rid order: the rids that name that position, ascending. */
-static void put_direct(sqlite3 *db, const char *prefix, const char *sql, uint32_t n,
-                       uint32_t n_rows, int *rc)
+static void put_direct(sqlite3 *db, sqlite3_stmt *ins, const char *prefix, const char *sql,
+                       uint32_t n, uint32_t n_rows, int *rc)
 {
     sqlite3_stmt *s;
     if (*rc != SQLITE_OK || (*rc = sqlite3_prepare_v2(db, sql, -1, &s, NULL)) != SQLITE_OK)
@@ -187,7 +191,7 @@ static void put_direct(sqlite3 *db, const char *prefix, const char *sql, uint32_
         static const uint32_t none[1] = {0};
         const uint32_t *v = post[p].w ? post[p].w : none;
         size_t count = post[p].n;
-        *rc = put_arrays(db, name, n, &v, &count, 1);
+        *rc = put_arrays(ins, name, n, &v, &count, 1);
     }
     for (uint32_t p = 0; p < n_rows; p++)
         free(post[p].w);
@@ -196,7 +200,8 @@ static void put_direct(sqlite3 *db, const char *prefix, const char *sql, uint32_
 
 /* Write the rows 'post.region.P': for each region, every entry in it or in a region under it
  * (ascending), and the depth of the deepest of that entry's regions there. */
-static void put_region_closure(sqlite3 *db, uint32_t n, uint32_t n_regions, int *rc)
+static void put_region_closure(sqlite3 *db, sqlite3_stmt *ins, uint32_t n, uint32_t n_regions,
+                               int *rc)
 {
     sqlite3_stmt *s;
     if (*rc != SQLITE_OK || n_regions == 0)
@@ -267,7 +272,7 @@ static void put_region_closure(sqlite3 *db, uint32_t n, uint32_t n_regions, int 
         static const uint32_t none[1] = {0};
         const uint32_t *v[2] = {rids[a].w ? rids[a].w : none, deep[a].w ? deep[a].w : none};
         size_t count[2] = {rids[a].n, deep[a].n};
-        *rc = put_arrays(db, name, n, v, count, 2);
+        *rc = put_arrays(ins, name, n, v, count, 2);
     }
     for (uint32_t a = 0; a < n_regions; a++) {
         free(rids[a].w);
@@ -284,21 +289,21 @@ static void put_region_closure(sqlite3 *db, uint32_t n, uint32_t n_regions, int 
 /* The postings: 'post.region.P' (put_region_closure), 'post.direct.P' (the entries that name
  * region P itself), 'post.goal.P' and 'post.service.P', for every position P of those tables,
  * empty ones too (a missing row is damage). */
-static void put_postings(sqlite3 *db, uint32_t n, int *rc)
+static void put_postings(sqlite3 *db, sqlite3_stmt *ins, uint32_t n, int *rc)
 {
     uint32_t n_regions = (uint32_t)scalar(db, "SELECT count(*) FROM region", rc);
     uint32_t n_goals = (uint32_t)scalar(db, "SELECT count(*) FROM goal", rc);
     uint32_t n_services = (uint32_t)scalar(db, "SELECT count(*) FROM service", rc);
-    put_region_closure(db, n, n_regions, rc);
-    put_direct(db, "post.direct",
+    put_region_closure(db, ins, n, n_regions, rc);
+    put_direct(db, ins, "post.direct",
                "SELECT er.rid, r.pos FROM entry_region er JOIN region r ON r.id = er.region"
                " ORDER BY er.rid",
                n, n_regions, rc);
-    put_direct(db, "post.goal",
+    put_direct(db, ins, "post.goal",
                "SELECT eg.rid, g.pos FROM entry_goal eg JOIN goal g ON g.id = eg.goal"
                " ORDER BY eg.rid",
                n, n_goals, rc);
-    put_direct(db, "post.service",
+    put_direct(db, ins, "post.service",
                "SELECT es.rid, s.pos FROM entry_service es JOIN service s ON s.id = es.service"
                " ORDER BY es.rid",
                n, n_services, rc);
@@ -322,7 +327,7 @@ static size_t get_varint(const unsigned char *p, const unsigned char *end, uint6
 
 /* Write a row 'lists.order.TAG' for each language the file names entries in, and their tags
  * (length, then the tag's words) after their count in the header b. */
-static void put_orders(sqlite3 *db, uint32_t n, struct words *b, int *rc)
+static void put_orders(sqlite3 *db, sqlite3_stmt *ins, uint32_t n, struct words *b, int *rc)
 {
     sqlite3_stmt *langs, *order;
     if (*rc != SQLITE_OK)
@@ -372,7 +377,7 @@ static void put_orders(sqlite3 *db, uint32_t n, struct words *b, int *rc)
         sqlite3_reset(order);
         char *name = xasprintf("lists.order.%.*s", (int)len, (const char *)tag);
         if (*rc == SQLITE_OK)
-            *rc = put_array(db, name, n, rids);
+            *rc = put_array(ins, name, n, rids);
         free(name);
     }
     free(rids);
@@ -384,7 +389,10 @@ static void put_orders(sqlite3 *db, uint32_t n, struct words *b, int *rc)
 
 int facet_build(sqlite3 *db)
 {
-    int rc = SQLITE_OK;
+    sqlite3_stmt *ins;
+    int rc = new_row(db, &ins);
+    if (rc != SQLITE_OK)
+        return rc;
     uint32_t n = (uint32_t)scalar(db, "SELECT ifnull(max(rid), 0) FROM entry", &rc);
     struct words b = {0};
     put(&b, INDEX_MAGIC);
@@ -432,20 +440,21 @@ int facet_build(sqlite3 *db)
         rc = sqlite3_finalize(s);
     }
     if (rc == SQLITE_OK)
-        rc = put_array(db, "lists.attr", n, attr);
+        rc = put_array(ins, "lists.attr", n, attr);
     if (rc == SQLITE_OK)
-        rc = put_array(db, "lists.doclen", n, doclen);
+        rc = put_array(ins, "lists.doclen", n, doclen);
     if (rc == SQLITE_OK)
-        rc = put_array(db, "lists.by_name", n, by_name);
+        rc = put_array(ins, "lists.by_name", n, by_name);
     free(attr);
     free(doclen);
     free(by_name);
-    put_postings(db, n, &rc);
-    put_orders(db, n, &b, &rc);
+    put_postings(db, ins, n, &rc);
+    put_orders(db, ins, n, &b, &rc);
     put(&b, ~INDEX_MAGIC);
     if (rc == SQLITE_OK)
-        rc = put_words(db, "lists", b.w, b.n);
+        rc = put_words(ins, "lists", b.w, b.n);
     free(b.w);
+    sqlite3_finalize(ins);
     return rc;
 }
 
@@ -729,8 +738,12 @@ int facet_build_dated(sqlite3 *db)
         b.w[2]++;
     }
     rc = rc == SQLITE_DONE ? sqlite3_finalize(s) : (sqlite3_finalize(s), rc);
+    sqlite3_stmt *ins = NULL;
     if (rc == SQLITE_OK)
-        rc = put_words(db, "dated", b.w, b.n);
+        rc = new_row(db, &ins);
+    if (rc == SQLITE_OK)
+        rc = put_words(ins, "dated", b.w, b.n);
+    sqlite3_finalize(ins);
     free(b.w);
     return rc;
 }
@@ -863,10 +876,12 @@ int facet_build_initials(sqlite3 *db, uint32_t min_entries)
     rc = choose_prefixes(db, n, keys, &k);
     size_t nw = (size_t)n / 32 + 1, len = INITIALS_HEADER + 2 * nw;
     uint32_t *w = xmalloc(len * sizeof *w);
-    sqlite3_stmt *s = NULL;
+    sqlite3_stmt *s = NULL, *ins = NULL;
     if (rc == SQLITE_OK)
         rc = sqlite3_prepare_v2(db, "SELECT rowid FROM entry_fts WHERE entry_fts MATCH ?", -1, &s,
                                 NULL);
+    if (rc == SQLITE_OK)
+        rc = new_row(db, &ins);
     for (size_t i = 0; rc == SQLITE_OK && i < k; i++) {
         memset(w, 0, len * sizeof *w);
         w[0] = INITIALS_MAGIC;
@@ -883,9 +898,10 @@ int facet_build_initials(sqlite3 *db, uint32_t min_entries)
         char name[16];
         snprintf(name, sizeof name, "initials.%s", keys[i]);
         if (rc == SQLITE_OK)
-            rc = put_words(db, name, w, len);
+            rc = put_words(ins, name, w, len);
     }
     sqlite3_finalize(s);
+    sqlite3_finalize(ins);
     free(keys);
     free(w);
     return rc;
