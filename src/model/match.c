@@ -962,28 +962,16 @@ static bool national_memo(struct store *st, struct memo *mm, const char *regions
     return all;
 }
 
-/* Sort the places at (n of them) by the rids they index: a counting sort would need the rids'
- * range, a merge sort needs none. */
-static void sort_by_rid(size_t *at, size_t n, const uint32_t *rids)
+/* A pathway's rid and its place in the list. */
+struct rid_at {
+    uint32_t rid;
+    size_t at;
+};
+
+static int by_rid(const void *x, const void *y)
 {
-    if (n < 2)
-        return;
-    size_t *tmp = xmalloc(n * sizeof *tmp);
-    for (size_t width = 1; width < n; width *= 2) {
-        for (size_t lo = 0; lo < n; lo += 2 * width) {
-            size_t mid = lo + width < n ? lo + width : n,
-                   hi = lo + 2 * width < n ? lo + 2 * width : n;
-            size_t a = lo, b = mid, k = lo;
-            while (a < mid && b < hi)
-                tmp[k++] = rids[at[b]] < rids[at[a]] ? at[b++] : at[a++];
-            while (a < mid)
-                tmp[k++] = at[a++];
-            while (b < hi)
-                tmp[k++] = at[b++];
-        }
-        memcpy(at, tmp, n * sizeof *at);
-    }
-    free(tmp);
+    const struct rid_at *a = x, *b = y;
+    return (a->rid > b->rid) - (a->rid < b->rid);
 }
 
 static int run_once(struct store *st, const struct answers *a, struct match **out, size_t *n,
@@ -1035,12 +1023,12 @@ static int run_once(struct store *st, const struct answers *a, struct match **ou
     /* Judged in rid order, each into its place in the list's: a pathway's rows in each table
      * sit beside the next one's (in list order each read missed the page the one before had
      * read: a quarter of match's page reads at 100,000 entries). */
-    size_t *by_rid = xmalloc((count ? count : 1) * sizeof *by_rid);
+    struct rid_at *order = xmalloc((count ? count : 1) * sizeof *order);
     for (size_t i = 0; i < count; i++)
-        by_rid[i] = i;
-    sort_by_rid(by_rid, count, rids);
+        order[i] = (struct rid_at){rids[i], i};
+    qsort(order, count, sizeof *order, by_rid);
     for (size_t done = 0; done < count && !why.code; done++) {
-        size_t i = by_rid[done];
+        size_t i = order[done].at;
         sqlite3_bind_int64(s, 1, rids[i]);
         char *c[12] = {0};
         int step = sqlite3_step(s);
@@ -1067,7 +1055,7 @@ static int run_once(struct store *st, const struct answers *a, struct match **ou
     }
     memo_finish(&mm);
     exam_words_finish(&words);
-    free(by_rid);
+    free(order);
     free(rids);
     if (why.code) {
         if (e)
