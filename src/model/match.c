@@ -106,8 +106,10 @@ enum recall {
     RECALL_NATIONAL,             /* a pathway's regions (ids, comma-separated) all at the top */
     RECALL_WITHIN,               /* the person's region lies within this one */
     RECALL_AROUND,               /* this region lies within the person's */
-    RECALL_RULE, /* a rule judged (RECALL_RULE + its enum req_key), by its value as JSON: the
-                    rule (text), its phrase (extra), the reason and the outcome (value) */
+    RECALL_JUDGED, /* a pathway's rules judged, by its requires as JSON (and its note in the
+                      reader's language): the verdict and its sentences (judged) */
+    RECALL_RULE,   /* a rule judged (RECALL_RULE + its enum req_key), by its value as JSON: the
+                      rule (text), its phrase (extra), the reason and the outcome (value) */
 };
 
 struct recalled {
@@ -116,6 +118,7 @@ struct recalled {
     char *text, *extra; /* NULL when the store has none */
     char *reason;
     int value;
+    struct match *judged;
 };
 
 /* Facts that depend only on the store and the answers, kept for one run: a match over a thousand
@@ -125,7 +128,26 @@ struct recalled {
 struct memo {
     struct recalled *v;
     size_t cap, n;
+    /* With share, the judgements made (RECALL_JUDGED) are lent to the pathways, not copied:
+     * they are kept here until the run hands them to its array. */
+    bool share;
+    struct match_judgements *kept;
 };
+
+/* A run's judgements, which its pathways share. */
+struct match_judgements {
+    struct match **v;
+    size_t n;
+};
+
+static void judgements_free(struct match_judgements *j)
+{
+    for (size_t i = 0; j && i < j->n; i++)
+        match_destroy(j->v[i], 1);
+    if (j)
+        free(j->v);
+    free(j);
+}
 
 static size_t memo_hash(unsigned kind, const char *key)
 {
@@ -178,7 +200,10 @@ static void memo_finish(struct memo *mm)
         free(mm->v[i].text);
         free(mm->v[i].extra);
         free(mm->v[i].reason);
+        if (mm->v[i].judged && !mm->share)
+            match_destroy(mm->v[i].judged, 1);
     }
+    judgements_free(mm->kept);
     free(mm->v);
     *mm = (struct memo){0};
 }
@@ -657,8 +682,93 @@ static char *text_in_reader_language(struct store *st, int64_t rid, const char *
     return text;
 }
 
+static char *dup_or_null(const char *s)
+{
+    return s ? xstrdup(s) : NULL;
+}
+
+/* m's verdict and what it counts made from's. */
+static void copy_judgement_facts(struct match *m, const struct match *from)
+{
+    m->verdict = from->verdict;
+    m->met = from->met;
+    m->unmet = from->unmet;
+    m->unknown = from->unknown;
+    m->has_requires = from->has_requires;
+    m->complete = from->complete;
+    m->n_reasons = from->n_reasons;
+    m->n_met = from->n_met;
+    m->n_unmet = from->n_unmet;
+    m->why_has_note = from->why_has_note;
+}
+
+/* m's judgement (its verdict, rules, reasons, note and why) made a copy of from's. */
+static void copy_judgement(struct match *m, const struct match *from)
+{
+    copy_judgement_facts(m, from);
+    m->reasons = xmalloc((m->n_reasons ? m->n_reasons : 1) * sizeof *m->reasons);
+    m->rules = xmalloc((m->n_reasons ? m->n_reasons : 1) * sizeof *m->rules);
+    for (size_t k = 0; k < m->n_reasons; k++) {
+        m->reasons[k] = dup_or_null(from->reasons[k]);
+        m->rules[k] = from->rules[k];
+        m->rules[k].rule = dup_or_null(from->rules[k].rule);
+        m->rules[k].phrase = dup_or_null(from->rules[k].phrase);
+    }
+    m->note = dup_or_null(from->note);
+    m->why = dup_or_null(from->why);
+}
+
+static void judge_requires(struct store *st, struct memo *mm, const char *requires_json, char *note,
+                           int format, const struct answers *a, struct match *m, struct err *e);
+
+/* Judge pathway rid's rules (requires_json) against the answers into m. Remembered for the run
+ * by the rules' JSON (and the note in the reader's language): a thousand pathways share a few
+ * hundred sets of rules, and each is parsed, judged and said once. */
 static void judge(struct store *st, struct memo *mm, int64_t rid, const char *requires_json,
                   int format, const struct answers *a, struct match *m, struct err *e)
+{
+    char *note = NULL;
+    if (requires_json && strstr(requires_json, "\"note\""))
+        note = text_in_reader_language(st, rid, "requires_note", 0);
+    if (!requires_json) {
+        judge_requires(st, mm, NULL, note, format, a, m, e);
+        return;
+    }
+    char *key = note ? xasprintf("%s%c%s", requires_json, 0x1f, note) : NULL;
+    const char *k = key ? key : requires_json;
+    struct recalled *r = memo_get(mm, RECALL_JUDGED, k);
+    if (r) {
+        free(note);
+    } else {
+        struct match *t = xcalloc(1, sizeof *t);
+        judge_requires(st, mm, requires_json, note, format, a, t, e);
+        r = memo_put(mm, RECALL_JUDGED, k);
+        r->judged = t;
+        if (mm->share) {
+            if (!mm->kept)
+                mm->kept = xcalloc(1, sizeof *mm->kept);
+            mm->kept->v = xrealloc(mm->kept->v, (mm->kept->n + 1) * sizeof *mm->kept->v);
+            mm->kept->v[mm->kept->n++] = t;
+        }
+    }
+    free(key);
+    if (!mm->share) {
+        copy_judgement(m, r->judged);
+        return;
+    }
+    /* Lent: the same words, read only. */
+    const struct match *t = r->judged;
+    copy_judgement_facts(m, t);
+    m->reasons = t->reasons;
+    m->rules = t->rules;
+    m->note = t->note;
+    m->why = t->why;
+    m->shared = true;
+}
+
+/* judge, once: note is requires.note in the reader's language (taken; NULL: the file's). */
+static void judge_requires(struct store *st, struct memo *mm, const char *requires_json, char *note,
+                           int format, const struct answers *a, struct match *m, struct err *e)
 {
     struct judge j = {.m = m, .memo = mm};
     cJSON *req = requires_json ? cJSON_Parse(requires_json) : NULL;
@@ -677,7 +787,8 @@ static void judge(struct store *st, struct memo *mm, int64_t rid, const char *re
         }
         const cJSON *v = cJSON_GetObjectItemCaseSensitive(req, "note");
         if (cJSON_IsString(v)) {
-            m->note = text_in_reader_language(st, rid, "requires_note", 0);
+            m->note = note;
+            note = NULL;
             if (!m->note)
                 m->note = xstrdup(v->valuestring);
         }
@@ -686,6 +797,7 @@ static void judge(struct store *st, struct memo *mm, int64_t rid, const char *re
                 format >= 2 && cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(req, "complete"));
     }
     cJSON_Delete(req);
+    free(note);
     m->has_requires = j.n > 0;
 
     /* Met first, then not yet, then unknown, each in the order of dataset.md's keys. */
@@ -860,39 +972,32 @@ static const struct recalled *source_of(struct store *st, struct memo *mm, const
  * office:
  * ..."); with no contact either, where the facts come from ("See TITLE: URL"). */
 /* c is the pathway's website, email, phone, address, contact note and source (each may be
- * NULL). */
-static void next_step(struct store *st, struct memo *mm, int64_t rid, char *const c[6],
-                      const struct answers *a, const struct exam_words *exams, struct match *m,
-                      struct err *e)
+ * NULL); steps its steps as pathway_brief keeps them ([[title, url or null], ...]). */
+static void next_step(struct store *st, struct memo *mm, int64_t rid, const char *const c[6],
+                      const char *steps, const struct answers *a, const struct exam_words *exams,
+                      struct match *m, struct err *e)
 {
-    int rc;
     const char *contact_url = NULL;
     char *contact = contact_words(c[0], c[1], c[2], c[3], c[4], &contact_url);
 
     char *title = NULL, *url = NULL;
-    sqlite3_stmt *s =
-            store_stmt(st, STMT_MATCH_STEPS,
-                       "SELECT text, url, pos FROM entry_item WHERE rid = ? AND list = 'steps'"
-                       " ORDER BY pos",
-                       e);
-    if (s) {
-        sqlite3_bind_int64(s, 1, rid);
-        while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-            const char *t = (const char *)sqlite3_column_text(s, 0);
-            if (!t || step_done(t, a, exams))
-                continue;
-            /* Done or not is read from the file's words; the step is said in the reader's. */
-            title = text_in_reader_language(st, rid, "steps", sqlite3_column_int(s, 2));
-            if (!title)
-                title = xstrdup(t);
-            if (sqlite3_column_text(s, 1))
-                url = xstrdup((const char *)sqlite3_column_text(s, 1));
-            break;
-        }
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-            failed(st, e);
-        sqlite3_reset(s);
+    cJSON *list = cJSON_Parse(steps ? steps : "");
+    if (!cJSON_IsArray(list))
+        store_inconsistent(st, "a pathway's steps in its match index are damaged", e);
+    int pos = 0;
+    for (const cJSON *x = cJSON_IsArray(list) ? list->child : NULL; x; x = x->next, pos++) {
+        const cJSON *t = cJSON_GetArrayItem(x, 0), *u = cJSON_GetArrayItem(x, 1);
+        if (!cJSON_IsString(t) || step_done(t->valuestring, a, exams))
+            continue;
+        /* Done or not is read from the file's words; the step is said in the reader's. */
+        title = text_in_reader_language(st, rid, "steps", pos);
+        if (!title)
+            title = xstrdup(t->valuestring);
+        if (cJSON_IsString(u))
+            url = xstrdup(u->valuestring);
+        break;
     }
+    cJSON_Delete(list);
 
     char *action, *place = NULL;
     const char *place_url = NULL;
@@ -974,6 +1079,152 @@ static int by_rid(const void *x, const void *y)
     return (a->rid > b->rid) - (a->rid < b->rid);
 }
 
+/* What match reads of a pathway: a pathway_brief row (store_fill.c), in this order. */
+#define BRIEF_COLUMNS                                                                              \
+    "goal, rid, id, name, status, requires, website, email, phone, address, contact_note,"         \
+    " source, regions, steps"
+enum {
+    B_GOAL,
+    B_RID,
+    B_ID,
+    B_NAME,
+    B_STATUS,
+    B_REQUIRES,
+    B_CONTACT,
+    B_SOURCE = 11,
+    B_REGIONS,
+    B_STEPS
+};
+
+/* One run of match over the pathways of a list. */
+struct brief_run {
+    struct store *st;
+    struct memo *memo;
+    int format;
+    const struct answers *answers;
+    const struct exam_words *words;
+    struct match *m;      /* the list's pathways, in its order */
+    struct rid_at *order; /* their rids and places, by rid */
+    size_t n;
+    const char *lang; /* the names' language (NULL: the file's own) */
+    struct err *why;
+};
+
+static const char *column(sqlite3_stmt *s, int k)
+{
+    return (const char *)sqlite3_column_text(s, k);
+}
+
+/* The pathway in s's row, judged into its place, when it is one of the list's and not judged
+ * yet. */
+static void take_brief(struct brief_run *r, sqlite3_stmt *s)
+{
+    int64_t rid = sqlite3_column_int64(s, B_RID);
+    size_t lo = 0, hi = r->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->order[mid].rid < rid)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == r->n || r->order[lo].rid != rid)
+        return;
+    struct match *m = &r->m[r->order[lo].at];
+    if (m->id)
+        return;
+    m->id = xstrdup(column(s, B_ID) ? column(s, B_ID) : "");
+    char *name = r->lang ? text_in_reader_language(r->st, rid, "name", 0) : NULL;
+    m->name = name ? name : xstrdup(column(s, B_NAME) ? column(s, B_NAME) : "");
+    m->status = column(s, B_STATUS) ? xstrdup(column(s, B_STATUS)) : NULL;
+    const char *goal = column(s, B_GOAL);
+    m->goal = goal && *goal ? xstrdup(goal) : NULL;
+    judge(r->st, r->memo, rid, column(s, B_REQUIRES), r->format, r->answers, m, r->why);
+    const char *c[6];
+    for (int k = 0; k < 5; k++)
+        c[k] = column(s, B_CONTACT + k);
+    c[5] = column(s, B_SOURCE);
+    next_step(r->st, r->memo, rid, c, column(s, B_STEPS), r->answers, r->words, m, r->why);
+    m->national = national_memo(r->st, r->memo, column(s, B_REGIONS), r->why);
+}
+
+/* Step s to its end, judging the list's pathways among its rows. */
+static void take_briefs(struct brief_run *r, sqlite3_stmt *s)
+{
+    int rc;
+    while (!r->why->code && (rc = sqlite3_step(s)) == SQLITE_ROW)
+        take_brief(r, s);
+    if (!r->why->code && rc != SQLITE_DONE)
+        failed(r->st, r->why);
+    sqlite3_reset(s);
+}
+
+/* How many pathways have goal (every pathway when goal is NULL); -1 on failure. */
+static int64_t pathways_of(struct store *st, const char *goal, struct err *e)
+{
+    sqlite3_stmt *s =
+            store_stmt(st, STMT_MATCH_GOAL_COUNT,
+                       "SELECT total(n) FROM pathway_goal WHERE ?1 IS NULL OR goal = ?1", e);
+    if (!s)
+        return -1;
+    sqlite3_bind_text(s, 1, goal, -1, SQLITE_STATIC);
+    int64_t n = -1;
+    if (sqlite3_step(s) == SQLITE_ROW)
+        n = sqlite3_column_int64(s, 0);
+    else
+        failed(st, e);
+    sqlite3_reset(s);
+    return n;
+}
+
+/* Judge the list's pathways from pathway_brief. Where they are an eighth or more of the rows of
+ * their goals (or of all), those rows are read in order, a dozen to a page (a person's region
+ * and goal: a few hundred pages at 100,000 entries, where each pathway's own rows cost three
+ * statements and two pages); a smaller list is looked up pathway by pathway. */
+static void read_briefs(struct brief_run *r, const struct answers *a)
+{
+    struct store *st = r->st;
+    if (!r->n)
+        return;
+    int64_t rows = 0;
+    for (size_t g = 0; g < a->n_goals && rows >= 0; g++) {
+        int64_t n = pathways_of(st, a->goals[g], r->why);
+        rows = n < 0 ? -1 : rows + n;
+    }
+    if (!a->n_goals)
+        rows = pathways_of(st, NULL, r->why);
+    if (rows < 0)
+        return;
+    if ((int64_t)r->n * 8 < rows) {
+        sqlite3_stmt *s =
+                store_stmt(st, STMT_MATCH_BRIEF_RID,
+                           "SELECT " BRIEF_COLUMNS " FROM pathway_brief WHERE rid = ?", r->why);
+        for (size_t i = 0; s && i < r->n && !r->why->code; i++) {
+            sqlite3_bind_int64(s, 1, r->order[i].rid);
+            take_briefs(r, s);
+        }
+        return;
+    }
+    if (!a->n_goals) {
+        sqlite3_stmt *s =
+                store_stmt(st, STMT_MATCH_BRIEF_ALL,
+                           "SELECT " BRIEF_COLUMNS " FROM pathway_brief NOT INDEXED", r->why);
+        if (s)
+            take_briefs(r, s);
+        return;
+    }
+    sqlite3_stmt *s = store_stmt(st, STMT_MATCH_BRIEF_GOAL,
+                                 "SELECT " BRIEF_COLUMNS " FROM pathway_brief"
+                                 " WHERE goal = ?1 AND rid BETWEEN ?2 AND ?3",
+                                 r->why);
+    for (size_t g = 0; s && g < a->n_goals && !r->why->code; g++) {
+        sqlite3_bind_text(s, 1, a->goals[g], -1, SQLITE_STATIC);
+        sqlite3_bind_int64(s, 2, r->order[0].rid);
+        sqlite3_bind_int64(s, 3, r->order[r->n - 1].rid);
+        take_briefs(r, s);
+    }
+}
+
 static int run_once(struct store *st, const struct answers *a, struct match **out, size_t *n,
                     struct err *e)
 {
@@ -1000,62 +1251,34 @@ static int run_once(struct store *st, const struct answers *a, struct match **ou
     struct exam_words words;
     exam_words_init(&words, &exams, a);
     vocab_list_finish(&exams);
-    struct memo mm = {0};
+    struct memo mm = {.share = true};
     int format = format_of(st);
-    /* Everything judging a pathway reads of its own row, in one statement. */
-    sqlite3_stmt *s = store_stmt(
-            st, STMT_MATCH_REQUIRES,
-            "SELECT e.id, coalesce((SELECT text FROM entry_tr WHERE rid = e.rid AND lang = ?2"
-            " AND key = 'name' AND pos = 0), e.name), e.status, e.requires, e.goal,"
-            " e.website, e.email, e.phone, e.address, e.contact_note, e.source,"
-            " (SELECT group_concat(region) FROM entry_region WHERE rid = e.rid)"
-            " FROM entry e WHERE e.rid = ?1",
-            e);
-    if (!s) {
-        rc = e && e->code ? e->code : EXIT_IOERR;
-        free(m);
-        exam_words_finish(&words);
-        free(rids);
-        return rc;
-    }
-    /* No language (NULL) matches no translation: the file's own name. */
-    sqlite3_bind_text(s, 2, q.lang, -1, SQLITE_STATIC);
-    /* Judged in rid order, each into its place in the list's: a pathway's rows in each table
-     * sit beside the next one's (in list order each read missed the page the one before had
-     * read: a quarter of match's page reads at 100,000 entries). */
-    struct rid_at *order = xmalloc((count ? count : 1) * sizeof *order);
+    struct brief_run r = {.st = st,
+                          .memo = &mm,
+                          .format = format,
+                          .answers = a,
+                          .words = &words,
+                          .m = m,
+                          .lang = q.lang,
+                          .why = &why};
+    /* Judged in rid order, each into its place in the list's. */
+    r.order = xmalloc((count ? count : 1) * sizeof *r.order);
     for (size_t i = 0; i < count; i++)
-        order[i] = (struct rid_at){rids[i], i};
-    qsort(order, count, sizeof *order, by_rid);
-    for (size_t done = 0; done < count && !why.code; done++) {
-        size_t i = order[done].at;
-        sqlite3_bind_int64(s, 1, rids[i]);
-        char *c[12] = {0};
-        int step = sqlite3_step(s);
-        if (step == SQLITE_ROW) {
-            for (int k = 0; k < 12; k++)
-                if (sqlite3_column_text(s, k))
-                    c[k] = xstrdup((const char *)sqlite3_column_text(s, k));
-        } else if (step == SQLITE_DONE) {
-            store_inconsistent(st, "its list index names an entry its table lacks", &why);
-        } else {
-            failed(st, &why);
-        }
-        sqlite3_reset(s);
-        m[i].id = c[0] ? c[0] : xstrdup("");
-        m[i].name = c[1] ? c[1] : xstrdup("");
-        m[i].status = c[2];
-        m[i].goal = c[4];
-        judge(st, &mm, rids[i], c[3], format, a, &m[i], &why);
-        next_step(st, &mm, rids[i], c + 5, a, &words, &m[i], &why);
-        m[i].national = national_memo(st, &mm, c[11], &why);
-        for (int k = 3; k < 12; k++)
-            if (k != 4)
-                free(c[k]);
+        r.order[i] = (struct rid_at){rids[i], i};
+    r.n = count;
+    qsort(r.order, count, sizeof *r.order, by_rid);
+    read_briefs(&r, a);
+    for (size_t i = 0; i < count && !why.code; i++)
+        if (!m[i].id)
+            store_inconsistent(st, "its list index names a pathway its match index lacks", &why);
+    free(r.order);
+    /* The judgements go with the pathways that share them. */
+    if (count && !why.code) {
+        m[0].judgements = mm.kept;
+        mm.kept = NULL;
     }
     memo_finish(&mm);
     exam_words_finish(&words);
-    free(order);
     free(rids);
     if (why.code) {
         if (e)
@@ -1110,15 +1333,18 @@ static void match_finish(struct match *m)
     free(m->name);
     free(m->status);
     free(m->goal);
-    for (size_t k = 0; k < m->n_reasons; k++) {
+    for (size_t k = 0; !m->shared && k < m->n_reasons; k++) {
         free(m->reasons[k]);
         free(m->rules[k].rule);
         free(m->rules[k].phrase);
     }
-    free(m->reasons);
-    free(m->rules);
-    free(m->note);
-    free(m->why);
+    if (!m->shared) {
+        free(m->reasons);
+        free(m->rules);
+        free(m->note);
+        free(m->why);
+    }
+    judgements_free(m->judgements);
     free(m->next_step);
     free(m->next_url);
 }

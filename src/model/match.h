@@ -76,6 +76,11 @@ struct match {
     bool context;  /* a national pathway shown as context after a route of the same goal open
                       where the person lives: no rival verdict on screen */
     size_t anchor; /* when context: the index in the same array of that route */
+    /* Pathways with the same rules share one judgement: reasons, rules, note and why then
+     * belong to the run (shared), kept by one match of its array (judgements) and freed with
+     * it by match_destroy. */
+    bool shared;
+    struct match_judgements *judgements;
 };
 
 /* An answers struct with nothing answered. */

@@ -35,7 +35,7 @@ struct filler {
     sqlite3 *db;
     sqlite3_stmt *meta, *source, *region, *closure, *goal, *service, *exam, *entry, *region_of,
             *goal_of, *service_of, *delivery_of, *item, *support_of, *fts, *region_info,
-            *region_name, *entry_tr, *vocab_tr;
+            *region_name, *entry_tr, *vocab_tr, *brief;
     int rc;
 };
 

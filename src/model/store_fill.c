@@ -77,6 +77,16 @@ static const char schema[] =
         /* A pathway's supports. */
         "CREATE TABLE entry_support(rid INTEGER NOT NULL, support TEXT NOT NULL,"
         " pos INTEGER NOT NULL, PRIMARY KEY(rid, pos)) WITHOUT ROWID;"
+        /* What match reads of each pathway, in one row (match.c): pathways of a goal sit
+         * together in rid order, so the pathways of a goal in a region are a dozen to a page.
+         * goal is '' for none; regions are the pathway's region ids, comma-separated; steps are
+         * [[title, url or null], ...] in their order (JSON). */
+        "CREATE TABLE pathway_brief(goal TEXT NOT NULL, rid INTEGER NOT NULL, id TEXT NOT NULL,"
+        " name TEXT NOT NULL, status TEXT, requires TEXT, website TEXT, email TEXT, phone TEXT,"
+        " address TEXT, contact_note TEXT, source TEXT, regions TEXT, steps TEXT NOT NULL,"
+        " PRIMARY KEY(goal, rid)) WITHOUT ROWID;"
+        /* How many pathway_brief rows each goal has. */
+        "CREATE TABLE pathway_goal(goal TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;"
         /* The packed index lists are filtered through (facet.c, facet_build). */
         "CREATE TABLE facet(name TEXT PRIMARY KEY, data BLOB NOT NULL);";
 
@@ -91,7 +101,9 @@ static const char schema_indexes[] =
         "CREATE INDEX entry_goal_rid ON entry_goal(rid);"
         "CREATE INDEX entry_service_rid ON entry_service(rid);"
         "CREATE INDEX entry_delivery_rid ON entry_delivery(rid);"
-        "CREATE INDEX entry_support_support ON entry_support(support);";
+        "CREATE INDEX entry_support_support ON entry_support(support);"
+        "CREATE INDEX pathway_brief_rid ON pathway_brief(rid);"
+        "INSERT INTO pathway_goal SELECT goal, count(*) FROM pathway_brief GROUP BY goal;";
 
 /* ---- filling ---- */
 
@@ -329,6 +341,48 @@ static void describe_regions(struct filler *f, const cJSON *regions, int *depth,
     *names = sb_take(&b);
 }
 
+/* A pathway's row in pathway_brief (req: its requires, printed). */
+static void fill_brief(struct filler *f, sqlite3_int64 rid, const cJSON *e, const char *req)
+{
+    const cJSON *contact = cJSON_GetObjectItemCaseSensitive(e, "contact");
+    struct sb regions = {0};
+    const cJSON *list = arr(e, "regions");
+    for (const cJSON *r = list ? list->child : NULL; r; r = r->next) {
+        if (regions.len)
+            sb_addc(&regions, ',');
+        sb_add(&regions, r->valuestring);
+    }
+    cJSON *steps = cJSON_CreateArray();
+    list = arr(e, "steps");
+    for (const cJSON *x = list ? list->child : NULL; x; x = x->next) {
+        cJSON *step = cJSON_CreateArray();
+        cJSON_AddItemToArray(step, cJSON_CreateString(str(x, "title") ? str(x, "title") : ""));
+        cJSON_AddItemToArray(step, str(x, "url") ? cJSON_CreateString(str(x, "url"))
+                                                 : cJSON_CreateNull());
+        cJSON_AddItemToArray(steps, step);
+    }
+    char *steps_json = cJSON_PrintUnformatted(steps);
+    cJSON_Delete(steps);
+    sqlite3_stmt *s = f->brief;
+    bind_text(s, 1, str(e, "goal") ? str(e, "goal") : "");
+    sqlite3_bind_int64(s, 2, rid);
+    bind_text(s, 3, str(e, "id"));
+    bind_text(s, 4, str(e, "name"));
+    bind_text(s, 5, str(e, "status"));
+    bind_text(s, 6, req);
+    bind_text(s, 7, contact ? str(contact, "website") : NULL);
+    bind_text(s, 8, contact ? str(contact, "email") : NULL);
+    bind_text(s, 9, contact ? str(contact, "phone") : NULL);
+    bind_text(s, 10, contact ? str(contact, "address") : NULL);
+    bind_text(s, 11, contact ? str(contact, "note") : NULL);
+    bind_text(s, 12, str(e, "source"));
+    bind_text(s, 13, regions.len ? sb_str(&regions) : NULL);
+    bind_text(s, 14, steps_json ? steps_json : "[]");
+    run(f, s);
+    cJSON_free(steps_json);
+    sb_finish(&regions);
+}
+
 /* A support or a pathway; returns its rid. */
 static sqlite3_int64 fill_entry(struct filler *f, const cJSON *e, const char *kind)
 {
@@ -377,6 +431,8 @@ static sqlite3_int64 fill_entry(struct filler *f, const cJSON *e, const char *ki
     sqlite3_int64 rid = sqlite3_last_insert_rowid(f->db);
     free(sort_key);
     free(where);
+    if (pathway)
+        fill_brief(f, rid, e, req);
     cJSON_free(req);
 
     fill_ids(f, f->region_of, rid, arr(e, "regions"));
@@ -530,6 +586,8 @@ struct fill *store_fill_begin(sqlite3 *db, const char *origin, const char *fts_p
     f->entry_tr = prepare(f, "INSERT OR IGNORE INTO entry_tr VALUES (?, ?, ?, ?, ?, ?)");
     f->vocab_tr = prepare(f, "INSERT OR IGNORE INTO vocab_tr VALUES (?, ?, ?, ?, ?)");
     f->support_of = prepare(f, "INSERT INTO entry_support VALUES (?, ?, ?)");
+    f->brief = prepare(f, "INSERT INTO pathway_brief VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                          " ?, ?)");
     if (!x->threaded)
         f->fts = prepare(f, "INSERT INTO entry_fts(rowid, name, acronym, host, location, summary,"
                             " body) VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -550,7 +608,7 @@ int store_fill_end(struct fill *x, bool commit, char **why)
                               &f->goal,        &f->service,    &f->exam,       &f->entry,
                               &f->region_of,   &f->goal_of,    &f->service_of, &f->delivery_of,
                               &f->item,        &f->support_of, &f->fts,        &f->region_info,
-                              &f->region_name, &f->entry_tr,   &f->vocab_tr};
+                              &f->region_name, &f->entry_tr,   &f->vocab_tr,   &f->brief};
     for (size_t i = 0; i < sizeof stmts / sizeof stmts[0]; i++)
         sqlite3_finalize(*stmts[i]);
     if (!commit && f->rc == SQLITE_OK)

@@ -205,8 +205,21 @@ void i18n_init(const char *lang)
     i18n_set_lang(i18n_lang_known(lang) ? lang : i18n_env_lang());
 }
 
+const char *i18n_gettext(const char *msgid)
+{
+    /* In English LC_MESSAGES is C (i18n_set_lang), where gettext gives every msgid back. */
+    return french ? gettext(msgid) : msgid;
+}
+
+const char *i18n_ngettext(const char *one, const char *many, unsigned long n)
+{
+    return french ? dngettext(NULL, one, many, n) : n == 1 ? one : many;
+}
+
 const char *i18n_pgettext(const char *key, const char *msgid)
 {
+    if (!french)
+        return msgid;
     const char *t = gettext(key);
     return t == key ? msgid : t;
 }
@@ -214,7 +227,7 @@ const char *i18n_pgettext(const char *key, const char *msgid)
 const char *i18n_ctext(const char *marked)
 {
     const char *eot = strchr(marked, '\004');
-    return eot ? i18n_pgettext(marked, eot + 1) : gettext(marked);
+    return eot ? i18n_pgettext(marked, eot + 1) : i18n_gettext(marked);
 }
 
 /* ---- formatting in the reader's language ---- */

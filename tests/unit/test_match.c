@@ -780,18 +780,89 @@ static void test_run_errors(void)
     struct store *broken;
     if (!memory_store("unit-match2.json", &broken))
         return;
-    CHECK(exec_sql(broken->db, "DROP TABLE entry_item"));
+    CHECK(exec_sql(broken->db, "DROP TABLE pathway_brief"));
     struct answers a;
     match_answers_init(&a);
     struct match *m = (struct match *)1;
     size_t n = 99;
     struct err e = {0};
     CHECK_INT(match_run(broken, &a, &m, &n, &e), EXIT_IOERR);
-    CHECK(strstr(e.msg, "no such table: entry_item") != NULL);
+    CHECK(strstr(e.msg, "no such table: pathway_brief") != NULL);
     CHECK(m == NULL);
     CHECK_INT(n, 0);
     CHECK_INT(match_run(broken, &a, &m, &n, NULL), EXIT_IOERR);
     memory_store_close(&broken);
+}
+
+/* Everything a run says of each pathway, a line each. */
+static char *run_whole(struct store *store, const struct answers *a)
+{
+    struct match *m = NULL;
+    size_t n = 0;
+    struct err err = {0};
+    if (match_run(store, a, &m, &n, &err) != 0)
+        return xasprintf("ERROR: %s", err.msg);
+    struct sb b = {0};
+    for (size_t i = 0; i < n; i++) {
+        sb_addf(&b, "%s|%s|%s|%s|%s|%s|%s|%u/%u/%u|%d|%s\n", m[i].id, m[i].name,
+                m[i].status ? m[i].status : "-", m[i].goal ? m[i].goal : "-",
+                match_verdict_name(m[i].verdict), m[i].why, m[i].next_step, m[i].met, m[i].unmet,
+                m[i].unknown, m[i].national, m[i].note ? m[i].note : "-");
+        for (size_t k = 0; k < m[i].n_reasons; k++)
+            sb_addf(&b, "  %s [%s]\n", m[i].reasons[k], m[i].rules[k].phrase);
+    }
+    match_destroy(m, n);
+    return sb_take(&b);
+}
+
+/* match reads each pathway from its match index (pathway_brief) whole-goal in order where the
+ * list is most of the goal's pathways, else pathway by pathway: both ways say the same. A
+ * pathway the list names and the index lacks, or steps the index cannot read, fail the run as
+ * a damaged store. */
+static void test_run_index(void)
+{
+    struct store *s;
+    if (!memory_store("unit-match2.json", &s))
+        return;
+    struct answers people[3];
+    set_person(&people[0]);
+    set_person(&people[1]);
+    people[1].goals[0] = "residency";
+    people[1].n_goals = 1;
+    match_answers_init(&people[2]);
+    people[2].goals[0] = "residency";
+    people[2].goals[1] = "residency"; /* the same goal twice: each pathway still once */
+    people[2].n_goals = 2;
+    char *read_in_order[3];
+    for (int p = 0; p < 3; p++) {
+        read_in_order[p] = run_whole(s, &people[p]);
+        CHECK(strncmp(read_in_order[p], "ERROR", 5) != 0);
+        CHECK(strchr(read_in_order[p], '|') != NULL);
+    }
+    CHECK(strstr(read_in_order[0], "ont-only|Ontario residency route|available|residency|fits|"));
+    /* Make every list look small beside its goal's pathways: looked up one by one. */
+    CHECK(exec_sql(s->db, "UPDATE pathway_goal SET n = n + 1000"));
+    for (int p = 0; p < 3; p++) {
+        char *one_by_one = run_whole(s, &people[p]);
+        CHECK_STR(one_by_one, read_in_order[p]);
+        free(one_by_one);
+    }
+    CHECK(exec_sql(s->db, "UPDATE pathway_goal SET n = n - 1000"));
+    for (int p = 0; p < 3; p++)
+        free(read_in_order[p]);
+    /* Damaged: steps that are not a list, then a pathway missing. */
+    CHECK(exec_sql(s->db, "UPDATE pathway_brief SET steps = '[' WHERE id = 'ont-only'"));
+    char *got = run_whole(s, &people[0]);
+    CHECK(strstr(got, "ERROR: ") && strstr(got, "steps in its match index are damaged"));
+    free(got);
+    CHECK(exec_sql(s->db, "DELETE FROM pathway_brief WHERE id = 'ont-only'"));
+    for (int p = 0; p < 2; p++) {
+        CHECK(exec_sql(s->db, p ? "UPDATE pathway_goal SET n = n + 1000" : "SELECT 1"));
+        got = run_whole(s, &people[0]);
+        CHECK(strstr(got, "ERROR: ") && strstr(got, "names a pathway its match index lacks"));
+        free(got);
+    }
+    memory_store_close(&s);
 }
 
 /* The detail's rules section: every rule with its outcome for the answers (or only stated), the
@@ -1085,5 +1156,6 @@ UNIT_MAIN(CASE(test_names), CASE(test_status), CASE(test_exams), CASE(test_exam_
           CASE(test_verdicts), CASE(test_version1_never_fits), CASE(test_doc_labels),
           CASE(test_run_ranking), CASE(test_next_step), CASE(test_results_doc),
           CASE(test_handout_words), CASE(test_run_region), CASE(test_run_goals),
-          CASE(test_run_errors), CASE(test_rules_into), CASE(test_last_practised),
-          CASE(test_find_exam), CASE(test_bundled_never_contradicts), CASE(test_finish))
+          CASE(test_run_errors), CASE(test_run_index), CASE(test_rules_into),
+          CASE(test_last_practised), CASE(test_find_exam), CASE(test_bundled_never_contradicts),
+          CASE(test_finish))
