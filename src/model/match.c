@@ -895,6 +895,11 @@ static void exam_words_finish(struct exam_words *w)
 
 static bool step_done(const char *title, const struct answers *a, const struct exam_words *exams)
 {
+    /* Only "pass", "take" or "write" can be done: a title that starts with another ASCII letter
+     * cannot fold to one of them (a letter outside ASCII may: Ţ is folded to t). */
+    unsigned char first = (unsigned char)title[0];
+    if (first < 0x80 && !strchr("pPtTwW", first ? first : 'x'))
+        return false;
     char *t = text_fold(title);
     bool done = false;
     if (strncmp(t, "pass ", 5) == 0 || strncmp(t, "take ", 5) == 0 ||
@@ -972,32 +977,35 @@ static const struct recalled *source_of(struct store *st, struct memo *mm, const
  * office:
  * ..."); with no contact either, where the facts come from ("See TITLE: URL"). */
 /* c is the pathway's website, email, phone, address, contact note and source (each may be
- * NULL); steps its steps as pathway_brief keeps them ([[title, url or null], ...]). */
+ * NULL); steps (n bytes) its steps as pathway_brief keeps them (title NUL address NUL ...). */
 static void next_step(struct store *st, struct memo *mm, int64_t rid, const char *const c[6],
-                      const char *steps, const struct answers *a, const struct exam_words *exams,
-                      struct match *m, struct err *e)
+                      const char *steps, size_t n, const struct answers *a,
+                      const struct exam_words *exams, struct match *m, struct err *e)
 {
     const char *contact_url = NULL;
     char *contact = contact_words(c[0], c[1], c[2], c[3], c[4], &contact_url);
 
     char *title = NULL, *url = NULL;
-    cJSON *list = cJSON_Parse(steps ? steps : "");
-    if (!cJSON_IsArray(list))
-        store_inconsistent(st, "a pathway's steps in its match index are damaged", e);
-    int pos = 0;
-    for (const cJSON *x = cJSON_IsArray(list) ? list->child : NULL; x; x = x->next, pos++) {
-        const cJSON *t = cJSON_GetArrayItem(x, 0), *u = cJSON_GetArrayItem(x, 1);
-        if (!cJSON_IsString(t) || step_done(t->valuestring, a, exams))
+    const char *p = steps, *end = steps ? steps + n : NULL;
+    for (int pos = 0; p && p < end; pos++) {
+        const char *t = p, *t_end = memchr(t, '\0', (size_t)(end - t));
+        const char *u = t_end ? t_end + 1 : NULL;
+        const char *u_end = u && u < end ? memchr(u, '\0', (size_t)(end - u)) : NULL;
+        if (!u_end) {
+            store_inconsistent(st, "a pathway's steps in its match index are damaged", e);
+            break;
+        }
+        p = u_end + 1;
+        if (step_done(t, a, exams))
             continue;
         /* Done or not is read from the file's words; the step is said in the reader's. */
         title = text_in_reader_language(st, rid, "steps", pos);
         if (!title)
-            title = xstrdup(t->valuestring);
-        if (cJSON_IsString(u))
-            url = xstrdup(u->valuestring);
+            title = xstrdup(t);
+        if (*u)
+            url = xstrdup(u);
         break;
     }
-    cJSON_Delete(list);
 
     char *action, *place = NULL;
     const char *place_url = NULL;
@@ -1144,7 +1152,8 @@ static void take_brief(struct brief_run *r, sqlite3_stmt *s)
     for (int k = 0; k < 5; k++)
         c[k] = column(s, B_CONTACT + k);
     c[5] = column(s, B_SOURCE);
-    next_step(r->st, r->memo, rid, c, column(s, B_STEPS), r->answers, r->words, m, r->why);
+    next_step(r->st, r->memo, rid, c, sqlite3_column_blob(s, B_STEPS),
+              (size_t)sqlite3_column_bytes(s, B_STEPS), r->answers, r->words, m, r->why);
     m->national = national_memo(r->st, r->memo, column(s, B_REGIONS), r->why);
 }
 

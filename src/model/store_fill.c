@@ -80,10 +80,10 @@ static const char schema[] =
         /* What match reads of each pathway, in one row (match.c): pathways of a goal sit
          * together in rid order, so the pathways of a goal in a region are a dozen to a page.
          * goal is '' for none; regions are the pathway's region ids, comma-separated; steps are
-         * [[title, url or null], ...] in their order (JSON). */
+         * each step's title and address in their order, each ended by a NUL ('' for none). */
         "CREATE TABLE pathway_brief(goal TEXT NOT NULL, rid INTEGER NOT NULL, id TEXT NOT NULL,"
         " name TEXT NOT NULL, status TEXT, requires TEXT, website TEXT, email TEXT, phone TEXT,"
-        " address TEXT, contact_note TEXT, source TEXT, regions TEXT, steps TEXT NOT NULL,"
+        " address TEXT, contact_note TEXT, source TEXT, regions TEXT, steps BLOB NOT NULL,"
         " PRIMARY KEY(goal, rid)) WITHOUT ROWID;"
         /* How many pathway_brief rows each goal has. */
         "CREATE TABLE pathway_goal(goal TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;"
@@ -352,17 +352,16 @@ static void fill_brief(struct filler *f, sqlite3_int64 rid, const cJSON *e, cons
             sb_addc(&regions, ',');
         sb_add(&regions, r->valuestring);
     }
-    cJSON *steps = cJSON_CreateArray();
+    /* Each step's title and address, each ended by a NUL (no string cJSON gives holds one);
+     * an empty address for none. */
+    struct sb steps = {0};
     list = arr(e, "steps");
     for (const cJSON *x = list ? list->child : NULL; x; x = x->next) {
-        cJSON *step = cJSON_CreateArray();
-        cJSON_AddItemToArray(step, cJSON_CreateString(str(x, "title") ? str(x, "title") : ""));
-        cJSON_AddItemToArray(step, str(x, "url") ? cJSON_CreateString(str(x, "url"))
-                                                 : cJSON_CreateNull());
-        cJSON_AddItemToArray(steps, step);
+        sb_add(&steps, str(x, "title") ? str(x, "title") : "");
+        sb_addc(&steps, '\0');
+        sb_add(&steps, str(x, "url") ? str(x, "url") : "");
+        sb_addc(&steps, '\0');
     }
-    char *steps_json = cJSON_PrintUnformatted(steps);
-    cJSON_Delete(steps);
     sqlite3_stmt *s = f->brief;
     bind_text(s, 1, str(e, "goal") ? str(e, "goal") : "");
     sqlite3_bind_int64(s, 2, rid);
@@ -377,9 +376,9 @@ static void fill_brief(struct filler *f, sqlite3_int64 rid, const cJSON *e, cons
     bind_text(s, 11, contact ? str(contact, "note") : NULL);
     bind_text(s, 12, str(e, "source"));
     bind_text(s, 13, regions.len ? sb_str(&regions) : NULL);
-    bind_text(s, 14, steps_json ? steps_json : "[]");
+    sqlite3_bind_blob(s, 14, steps.len ? sb_str(&steps) : "", (int)steps.len, SQLITE_STATIC);
     run(f, s);
-    cJSON_free(steps_json);
+    sb_finish(&steps);
     sb_finish(&regions);
 }
 
