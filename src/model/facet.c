@@ -44,12 +44,13 @@
  *                     under it, ascending, and (a second array) the depth of each one's deepest
  *                     region there;
  *   'post.direct.P'   the rids of the entries that name region P itself;
- *   'post.goal.P', 'post.service.P': the rids of the entries with goal (service) P.
+ *   'post.goal.P', 'post.service.P': the rids of the entries with goal (service) P;
+ *   'post.kind.K'     the rids of the entries of kind bit K (0 group, 1 program, 2 pathway).
  * A row of postings exists for every position, empty or not: a missing one is damage.
  * Entry i (0-based) is rid i + 1. */
 
 #define INDEX_MAGIC   0x46505449u /* "ITPF" */
-#define INDEX_VERSION 3u
+#define INDEX_VERSION 4u
 #define INDEX_HEADER  7u
 #define ARRAY_MAGIC   0x41505449u /* "ITPA" */
 
@@ -441,6 +442,21 @@ int facet_build(sqlite3 *db)
     }
     if (rc == SQLITE_OK)
         rc = put_array(ins, "lists.attr", n, attr);
+    /* Each kind's entries: a list of pathways in a region filters by these, not by every
+     * entry's attr. */
+    for (uint32_t k = 0; k < 3 && rc == SQLITE_OK; k++) {
+        struct words post = {0};
+        for (uint32_t i = 0; i < n; i++)
+            if (facet_kind(attr[i]) & 1u << k)
+                put(&post, i + 1);
+        char name[64];
+        snprintf(name, sizeof name, "post.kind.%u", k);
+        static const uint32_t none[1] = {0};
+        const uint32_t *v = post.w ? post.w : none;
+        size_t count = post.n;
+        rc = put_arrays(ins, name, n, &v, &count, 1);
+        free(post.w);
+    }
     if (rc == SQLITE_OK)
         rc = put_array(ins, "lists.doclen", n, doclen);
     if (rc == SQLITE_OK)

@@ -185,7 +185,12 @@ static int fset_build(struct store *st, struct facets *f, const struct query *q,
     uint32_t n = f->n;
     uint32_t kinds = q->kinds & 7u, delivery = q->delivery & 7u;
     /* The kinds and deliveries are in attr, and so is the spec a list without a region orders
-     * by; a region's postings carry their own. */
+     * by; a region's postings carry their own. Pathways alone in a region (match, the pathways
+     * list) are kept by their kind's postings, a tenth of attr's reading, unless attr is read
+     * already. */
+    bool by_kind = kinds == KIND_PATHWAY && q->region && !delivery && !f->attr.p;
+    if (by_kind)
+        kinds = 0;
     unsigned need = FACET_ORDER | (!q->region || kinds || delivery ? FACET_ATTR : 0);
     if (!facet_need(f, need, q->lang))
         return store_inconsistent(st, "its list index is missing or damaged", e);
@@ -247,6 +252,24 @@ static int fset_build(struct store *st, struct facets *f, const struct query *q,
                 uint32_t sp = facet_spec(attr[j]);
                 keep[base + j + 1] = (uint8_t)(sp < KEEP_MAX ? sp + 1 : KEEP_MAX);
             }
+        }
+    }
+    if (by_kind && ok && !damaged) {
+        struct facet_postings post;
+        if (!facet_postings(f, "kind", 2, &post)) {
+            damaged = true;
+        } else {
+            uint32_t rids[FSET_RUN];
+            for (uint32_t base = 0; base < post.rids.count; base += FSET_RUN) {
+                uint32_t run =
+                        post.rids.count - base < FSET_RUN ? post.rids.count - base : FSET_RUN;
+                facet_decode(&post.rids, base, run, rids);
+                for (uint32_t j = 0; j < run; j++)
+                    keep[rids[j]] |= KEEP_MARK;
+            }
+            facet_postings_finish(&post);
+            for (uint32_t rid = 1; rid <= n; rid++)
+                keep[rid] = keep[rid] & KEEP_MARK ? keep[rid] & (uint8_t)~KEEP_MARK : 0;
         }
     }
     /* Goals, then services: kept when it has one of those given. Unknown ids mark nothing. */

@@ -1006,51 +1006,56 @@ static void test_damaged_name_orders(void)
     scratch_finish(&s);
 }
 
-/* Each section of the list index, and each region's, goal's and service's postings, is its own
- * row, read when a query needs it and checked whole then: a damaged one fails the queries that
- * need it (never read past its end) and no other. A region's query reads its own postings (every
- * entry under it) and the entries of the regions above it (Canada's, for Ontario), not Quebec's
- * nor Ontario's own direct ones. */
+/* Each section of the list index, and each region's, goal's, service's and kind's postings, is
+ * its own row, read when a query needs it and checked whole then: a damaged one fails the queries
+ * that need it (never read past its end) and no other. A region's query reads its own postings
+ * (every entry under it) and the entries of the regions above it (Canada's, for Ontario), not
+ * Quebec's nor Ontario's own direct ones. */
 static void test_damaged_sections(void)
 {
     struct scratch s;
     scratch_init(&s);
     char *src = xasprintf("%s/cli-v2.json", UNIT_FIXTURES);
     static const char *const residency[] = {"residency"}, *const networking[] = {"networking"};
-    /* The queries: in English, no filter; in French; with words; in a region; with a goal; with
-     * a service. The sound counts come from the fixture. */
+    /* The queries: pathways in a region (first: the store has read no attr yet); in English,
+     * no filter; in French; with words; in a region; with a goal; with a service; pathways
+     * anywhere. The sound counts come from the fixture. */
     const struct query queries[] = {
+            {.region = "ontario", .kinds = KIND_PATHWAY},
             {0},
             {.lang = "fr"},
             {.text = "network"},
             {.region = "ontario"},
             {.goals = {residency[0]}, .n_goals = 1},
             {.services = {networking[0]}, .n_services = 1},
+            {.kinds = KIND_PATHWAY},
     };
     enum { N_QUERIES = sizeof queries / sizeof *queries };
-    static const size_t sound[N_QUERIES] = {7, 7, 1, 5, 3, 3};
+    static const size_t sound[N_QUERIES] = {1, 7, 7, 1, 5, 3, 3, 2};
     static const struct {
         const char *row;        /* its name, an SQL expression */
         bool needed[N_QUERIES]; /* by which queries */
     } rows[] = {
-            {"'lists.attr'", {true, true, true, false, true, true}},
-            {"'lists.doclen'", {false, false, true, false, false, false}},
-            {"'lists.by_name'", {true, false, true, true, true, true}},
-            {"'lists.order.fr'", {false, true, false, false, false, false}},
+            {"'lists.attr'", {false, true, true, true, false, true, true, true}},
+            {"'lists.doclen'", {false, false, false, true, false, false, false, false}},
+            {"'lists.by_name'", {true, true, false, true, true, true, true, true}},
+            {"'lists.order.fr'", {false, false, true, false, false, false, false, false}},
             {"'post.region.' || (SELECT pos FROM region WHERE id = 'ontario')",
-             {false, false, false, true, false, false}},
+             {true, false, false, false, true, false, false, false}},
             {"'post.direct.' || (SELECT pos FROM region WHERE id = 'canada')",
-             {false, false, false, true, false, false}},
+             {true, false, false, false, true, false, false, false}},
             {"'post.region.' || (SELECT pos FROM region WHERE id = 'quebec')",
-             {false, false, false, false, false, false}},
+             {false, false, false, false, false, false, false, false}},
             {"'post.direct.' || (SELECT pos FROM region WHERE id = 'ontario')",
-             {false, false, false, false, false, false}},
+             {false, false, false, false, false, false, false, false}},
             {"'post.goal.' || (SELECT pos FROM goal WHERE id = 'residency')",
-             {false, false, false, false, true, false}},
+             {false, false, false, false, false, true, false, false}},
             {"'post.goal.' || (SELECT pos FROM goal WHERE id = 'pra')",
-             {false, false, false, false, false, false}},
+             {false, false, false, false, false, false, false, false}},
             {"'post.service.' || (SELECT pos FROM service WHERE id = 'networking')",
-             {false, false, false, false, false, true}},
+             {false, false, false, false, false, false, true, false}},
+            {"'post.kind.2'", {true, false, false, false, false, false, false, false}},
+            {"'post.kind.0'", {false, false, false, false, false, false, false, false}},
     };
     static const char *const damage[] = {
             "UPDATE facet SET data = substr(data, 1, length(data) - 4)",
