@@ -728,7 +728,7 @@ static void judge(struct store *st, struct memo *mm, int64_t rid, const char *re
                   int format, const struct answers *a, struct match *m, struct err *e)
 {
     char *note = NULL;
-    if (requires_json && strstr(requires_json, "\"note\""))
+    if (requires_json && i18n_french() && strstr(requires_json, "\"note\""))
         note = text_in_reader_language(st, rid, "requires_note", 0);
     if (!requires_json) {
         judge_requires(st, mm, NULL, note, format, a, m, e);
