@@ -106,6 +106,7 @@ enum recall {
     RECALL_NATIONAL,             /* a pathway's regions (ids, comma-separated) all at the top */
     RECALL_WITHIN,               /* the person's region lies within this one */
     RECALL_AROUND,               /* this region lies within the person's */
+    RECALL_PLACE,                /* where a region puts a pathway in the person's list (place_of) */
     RECALL_JUDGED, /* a pathway's rules judged, by its requires as JSON (and its note in the
                       reader's language): the verdict and its sentences (judged) */
     RECALL_RULE,   /* a rule judged (RECALL_RULE + its enum req_key), by its value as JSON: the
@@ -1090,7 +1091,7 @@ static int by_rid(const void *x, const void *y)
 /* What match reads of a pathway: a pathway_brief row (store_fill.c), in this order. */
 #define BRIEF_COLUMNS                                                                              \
     "goal, rid, id, name, status, requires, website, email, phone, address, contact_note,"         \
-    " source, regions, steps"
+    " source, regions, steps, spec, sort_key"
 enum {
     B_GOAL,
     B_RID,
@@ -1101,7 +1102,9 @@ enum {
     B_CONTACT,
     B_SOURCE = 11,
     B_REGIONS,
-    B_STEPS
+    B_STEPS,
+    B_SPEC,
+    B_SORT_KEY
 };
 
 /* One run of match over the pathways of a list. */
@@ -1123,6 +1126,8 @@ static const char *column(sqlite3_stmt *s, int k)
     return (const char *)sqlite3_column_text(s, k);
 }
 
+static void judge_brief(struct brief_run *r, sqlite3_stmt *s, struct match *m);
+
 /* The pathway in s's row, judged into its place, when it is one of the list's and not judged
  * yet. */
 static void take_brief(struct brief_run *r, sqlite3_stmt *s)
@@ -1139,8 +1144,14 @@ static void take_brief(struct brief_run *r, sqlite3_stmt *s)
     if (lo == r->n || r->order[lo].rid != rid)
         return;
     struct match *m = &r->m[r->order[lo].at];
-    if (m->id)
-        return;
+    if (!m->id)
+        judge_brief(r, s, m);
+}
+
+/* The pathway in s's row judged into m. */
+static void judge_brief(struct brief_run *r, sqlite3_stmt *s, struct match *m)
+{
+    int64_t rid = sqlite3_column_int64(s, B_RID);
     m->id = xstrdup(column(s, B_ID) ? column(s, B_ID) : "");
     char *name = r->lang ? text_in_reader_language(r->st, rid, "name", 0) : NULL;
     m->name = name ? name : xstrdup(column(s, B_NAME) ? column(s, B_NAME) : "");
@@ -1168,15 +1179,12 @@ static void take_briefs(struct brief_run *r, sqlite3_stmt *s)
     sqlite3_reset(s);
 }
 
-/* How many pathways have goal (every pathway when goal is NULL); -1 on failure. */
-static int64_t pathways_of(struct store *st, const char *goal, struct err *e)
+/* How many pathways the store has; -1 on failure. */
+static int64_t pathways_total(struct store *st, struct err *e)
 {
-    sqlite3_stmt *s =
-            store_stmt(st, STMT_MATCH_GOAL_COUNT,
-                       "SELECT total(n) FROM pathway_goal WHERE ?1 IS NULL OR goal = ?1", e);
+    sqlite3_stmt *s = store_stmt(st, STMT_MATCH_GOAL_COUNT, "SELECT total(n) FROM pathway_goal", e);
     if (!s)
         return -1;
-    sqlite3_bind_text(s, 1, goal, -1, SQLITE_STATIC);
     int64_t n = -1;
     if (sqlite3_step(s) == SQLITE_ROW)
         n = sqlite3_column_int64(s, 0);
@@ -1186,22 +1194,15 @@ static int64_t pathways_of(struct store *st, const char *goal, struct err *e)
     return n;
 }
 
-/* Judge the list's pathways from pathway_brief. Where they are an eighth or more of the rows of
- * their goals (or of all), those rows are read in order, a dozen to a page (a person's region
- * and goal: a few hundred pages at 100,000 entries, where each pathway's own rows cost three
- * statements and two pages); a smaller list is looked up pathway by pathway. */
-static void read_briefs(struct brief_run *r, const struct answers *a)
+/* Judge the list's pathways (a person with no goal: query_rids's list) from pathway_brief.
+ * Where they are an eighth or more of all pathways, every row is read in order, a dozen to a
+ * page; a smaller list is looked up pathway by pathway. */
+static void read_briefs(struct brief_run *r)
 {
     struct store *st = r->st;
     if (!r->n)
         return;
-    int64_t rows = 0;
-    for (size_t g = 0; g < a->n_goals && rows >= 0; g++) {
-        int64_t n = pathways_of(st, a->goals[g], r->why);
-        rows = n < 0 ? -1 : rows + n;
-    }
-    if (!a->n_goals)
-        rows = pathways_of(st, NULL, r->why);
+    int64_t rows = pathways_total(st, r->why);
     if (rows < 0)
         return;
     if ((int64_t)r->n * 8 < rows) {
@@ -1214,24 +1215,140 @@ static void read_briefs(struct brief_run *r, const struct answers *a)
         }
         return;
     }
-    if (!a->n_goals) {
-        sqlite3_stmt *s =
-                store_stmt(st, STMT_MATCH_BRIEF_ALL,
-                           "SELECT " BRIEF_COLUMNS " FROM pathway_brief NOT INDEXED", r->why);
-        if (s)
-            take_briefs(r, s);
-        return;
-    }
-    sqlite3_stmt *s = store_stmt(st, STMT_MATCH_BRIEF_GOAL,
-                                 "SELECT " BRIEF_COLUMNS " FROM pathway_brief"
-                                 " WHERE goal = ?1 AND rid BETWEEN ?2 AND ?3",
-                                 r->why);
-    for (size_t g = 0; s && g < a->n_goals && !r->why->code; g++) {
-        sqlite3_bind_text(s, 1, a->goals[g], -1, SQLITE_STATIC);
-        sqlite3_bind_int64(s, 2, r->order[0].rid);
-        sqlite3_bind_int64(s, 3, r->order[r->n - 1].rid);
+    sqlite3_stmt *s = store_stmt(st, STMT_MATCH_BRIEF_ALL,
+                                 "SELECT " BRIEF_COLUMNS " FROM pathway_brief NOT INDEXED", r->why);
+    if (s)
         take_briefs(r, s);
+}
+
+/* Where region id r puts a pathway in the list of a person in region person (query.c's rule,
+ * spec/dataset.md's "Filter semantics"): r's depth + 1 when r is that region, lies under it or
+ * above it; else 0 (not in the list for r). */
+static int place_of(struct store *st, struct memo *mm, const char *person, const char *r,
+                    struct err *e)
+{
+    struct recalled *known = memo_get(mm, RECALL_PLACE, r);
+    if (known)
+        return known->value;
+    sqlite3_stmt *s = store_stmt(
+            st, STMT_MATCH_PLACE,
+            "SELECT depth + 1 FROM region WHERE id = ?1 AND (EXISTS (SELECT 1 FROM region_closure"
+            " WHERE ancestor = ?2 AND descendant = ?1) OR EXISTS (SELECT 1 FROM region_closure"
+            " WHERE ancestor = ?1 AND descendant = ?2))",
+            e);
+    int place = 0;
+    if (s) {
+        sqlite3_bind_text(s, 1, r, -1, SQLITE_STATIC);
+        sqlite3_bind_text(s, 2, person, -1, SQLITE_STATIC);
+        int rc = sqlite3_step(s);
+        if (rc == SQLITE_ROW)
+            place = sqlite3_column_int(s, 0);
+        else if (rc != SQLITE_DONE)
+            failed(st, e);
+        sqlite3_reset(s);
     }
+    memo_put(mm, RECALL_PLACE, r)->value = place;
+    return place;
+}
+
+/* A pathway of a person's goals, judged, with what orders the list. */
+struct listed {
+    struct match m;
+    int place;   /* the depth of its deepest region that counts, + 1 */
+    char *order; /* its name as lists order it in the reader's language */
+    int64_t rid;
+};
+
+/* The list's order (query.c's): the most specific region first, then the name as the reader
+ * reads it (folded), id and rid. */
+static int by_list_order(const void *x, const void *y)
+{
+    const struct listed *a = x, *b = y;
+    if (a->place != b->place)
+        return b->place - a->place;
+    int c = strcmp(a->order, b->order);
+    if (!c)
+        c = strcmp(a->m.id, b->m.id);
+    return c ? c : (a->rid > b->rid) - (a->rid < b->rid);
+}
+
+/* Pathway rid's name folded in language lang, as the lists order it: a new string, or NULL when
+ * the data has none (its sort key orders it). */
+static char *order_name(struct store *st, int64_t rid, const char *lang, struct err *e)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_MATCH_ORDER_NAME,
+                                 "SELECT extra FROM entry_tr WHERE rid = ? AND lang = ?"
+                                 " AND key = 'name' AND pos = 0",
+                                 e);
+    if (!s)
+        return NULL;
+    sqlite3_bind_int64(s, 1, rid);
+    sqlite3_bind_text(s, 2, lang, -1, SQLITE_STATIC);
+    char *name = NULL;
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW && sqlite3_column_text(s, 0))
+        name = xstrdup((const char *)sqlite3_column_text(s, 0));
+    else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        failed(st, e);
+    sqlite3_reset(s);
+    return name;
+}
+
+/* The list of a person with goals, made and judged from the match index alone: each goal's
+ * pathways are read in rid order (a dozen to a page), kept when one of their regions is the
+ * person's, under it or above it (every one with no region given), then ordered as the list
+ * orders them. The same list as query_rids gives (unit/match checks both against each other),
+ * without reading the list index's postings and name order for every entry. */
+static void read_goals(struct brief_run *r, struct listed **out, size_t *n)
+{
+    const struct answers *a = r->answers;
+    struct listed *v = NULL;
+    size_t count = 0, room = 0;
+    sqlite3_stmt *s =
+            store_stmt(r->st, STMT_MATCH_BRIEF_GOAL,
+                       "SELECT " BRIEF_COLUMNS " FROM pathway_brief WHERE goal = ?1", r->why);
+    for (size_t g = 0; s && g < a->n_goals && !r->why->code; g++) {
+        bool again = false;
+        for (size_t k = 0; k < g; k++)
+            again = again || strcmp(a->goals[k], a->goals[g]) == 0;
+        if (again)
+            continue;
+        sqlite3_bind_text(s, 1, a->goals[g], -1, SQLITE_STATIC);
+        int rc;
+        while (!r->why->code && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+            int place = 0;
+            if (!a->region) {
+                place = sqlite3_column_int(s, B_SPEC) + 1;
+            } else {
+                const char *regions = column(s, B_REGIONS);
+                char *copy = xstrdup(regions ? regions : ""), *save = NULL;
+                for (char *id = strtok_r(copy, ",", &save); id; id = strtok_r(NULL, ",", &save)) {
+                    int p = place_of(r->st, r->memo, a->region, id, r->why);
+                    place = p > place ? p : place;
+                }
+                free(copy);
+            }
+            if (!place)
+                continue;
+            if (count == room) {
+                room = room ? 2 * room : 64;
+                v = xrealloc(v, room * sizeof *v);
+            }
+            struct listed *l = &v[count++];
+            *l = (struct listed){.place = place, .rid = sqlite3_column_int64(s, B_RID)};
+            l->order = r->lang ? order_name(r->st, l->rid, r->lang, r->why) : NULL;
+            if (!l->order)
+                l->order = xstrdup(column(s, B_SORT_KEY) ? column(s, B_SORT_KEY) : "");
+            judge_brief(r, s, &l->m);
+        }
+        if (!r->why->code && rc != SQLITE_DONE)
+            failed(r->st, r->why);
+        sqlite3_reset(s);
+    }
+    if (count)
+        qsort(v, count, sizeof *v, by_list_order);
+    *out = v;
+    *n = count;
 }
 
 static int run_once(struct store *st, const struct answers *a, struct match **out, size_t *n,
@@ -1241,18 +1358,16 @@ static int run_once(struct store *st, const struct answers *a, struct match **ou
     *n = 0;
     /* The names in the reader's language where the data has them (tsv and json are made in
      * English: no language then). */
-    struct query q = {.region = a->region,
-                      .kinds = KIND_PATHWAY,
-                      .n_goals = a->n_goals,
-                      .lang = i18n_french() ? i18n_lang() : NULL};
-    for (size_t i = 0; i < a->n_goals; i++)
-        q.goals[i] = a->goals[i];
-    uint32_t *rids;
-    size_t count;
-    int rc = query_rids(st, &q, &rids, &count, e);
-    if (rc != 0)
-        return rc;
-    struct match *m = xcalloc(count ? count : 1, sizeof *m);
+    const char *lang = i18n_french() ? i18n_lang() : NULL;
+    /* With no goal, the list is the query module's (with goals, read_goals makes it). */
+    uint32_t *rids = NULL;
+    size_t count = 0;
+    if (!a->n_goals) {
+        struct query q = {.region = a->region, .kinds = KIND_PATHWAY, .lang = lang};
+        int rc = query_rids(st, &q, &rids, &count, e);
+        if (rc != 0)
+            return rc;
+    }
     /* Every failure on the way is kept here, so that none is lost when e is NULL. */
     struct err why = {0};
     struct vocab_list exams = {0};
@@ -1261,26 +1376,38 @@ static int run_once(struct store *st, const struct answers *a, struct match **ou
     exam_words_init(&words, &exams, a);
     vocab_list_finish(&exams);
     struct memo mm = {.share = true};
-    int format = format_of(st);
     struct brief_run r = {.st = st,
                           .memo = &mm,
-                          .format = format,
+                          .format = format_of(st),
                           .answers = a,
                           .words = &words,
-                          .m = m,
-                          .lang = q.lang,
+                          .lang = lang,
                           .why = &why};
-    /* Judged in rid order, each into its place in the list's. */
-    r.order = xmalloc((count ? count : 1) * sizeof *r.order);
-    for (size_t i = 0; i < count; i++)
-        r.order[i] = (struct rid_at){rids[i], i};
-    r.n = count;
-    qsort(r.order, count, sizeof *r.order, by_rid);
-    read_briefs(&r, a);
-    for (size_t i = 0; i < count && !why.code; i++)
-        if (!m[i].id)
-            store_inconsistent(st, "its list index names a pathway its match index lacks", &why);
-    free(r.order);
+    struct match *m;
+    if (a->n_goals) {
+        struct listed *listed;
+        read_goals(&r, &listed, &count);
+        m = xcalloc(count ? count : 1, sizeof *m);
+        for (size_t i = 0; i < count; i++) {
+            m[i] = listed[i].m;
+            free(listed[i].order);
+        }
+        free(listed);
+    } else {
+        m = r.m = xcalloc(count ? count : 1, sizeof *m);
+        /* Judged in rid order, each into its place in the list's. */
+        r.order = xmalloc((count ? count : 1) * sizeof *r.order);
+        for (size_t i = 0; i < count; i++)
+            r.order[i] = (struct rid_at){rids[i], i};
+        r.n = count;
+        qsort(r.order, count, sizeof *r.order, by_rid);
+        read_briefs(&r);
+        for (size_t i = 0; i < count && !why.code; i++)
+            if (!m[i].id)
+                store_inconsistent(st, "its list index names a pathway its match index lacks",
+                                   &why);
+        free(r.order);
+    }
     /* The judgements go with the pathways that share them. */
     if (count && !why.code) {
         m[0].judgements = mm.kept;

@@ -84,6 +84,7 @@ static const char schema[] =
         "CREATE TABLE pathway_brief(goal TEXT NOT NULL, rid INTEGER NOT NULL, id TEXT NOT NULL,"
         " name TEXT NOT NULL, status TEXT, requires TEXT, website TEXT, email TEXT, phone TEXT,"
         " address TEXT, contact_note TEXT, source TEXT, regions TEXT, steps BLOB NOT NULL,"
+        " spec INTEGER NOT NULL, sort_key TEXT NOT NULL,"
         " PRIMARY KEY(goal, rid)) WITHOUT ROWID;"
         /* How many pathway_brief rows each goal has. */
         "CREATE TABLE pathway_goal(goal TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;"
@@ -341,8 +342,10 @@ static void describe_regions(struct filler *f, const cJSON *regions, int *depth,
     *names = sb_take(&b);
 }
 
-/* A pathway's row in pathway_brief (req: its requires, printed). */
-static void fill_brief(struct filler *f, sqlite3_int64 rid, const cJSON *e, const char *req)
+/* A pathway's row in pathway_brief (req: its requires, printed; spec: the depth of its deepest
+ * region; sort_key: its name folded). */
+static void fill_brief(struct filler *f, sqlite3_int64 rid, const cJSON *e, const char *req,
+                       int spec, const char *sort_key)
 {
     const cJSON *contact = cJSON_GetObjectItemCaseSensitive(e, "contact");
     struct sb regions = {0};
@@ -377,6 +380,8 @@ static void fill_brief(struct filler *f, sqlite3_int64 rid, const cJSON *e, cons
     bind_text(s, 12, str(e, "source"));
     bind_text(s, 13, regions.len ? sb_str(&regions) : NULL);
     sqlite3_bind_blob(s, 14, steps.len ? sb_str(&steps) : "", (int)steps.len, SQLITE_STATIC);
+    sqlite3_bind_int(s, 15, spec);
+    bind_text(s, 16, sort_key);
     run(f, s);
     sb_finish(&steps);
     sb_finish(&regions);
@@ -428,10 +433,10 @@ static sqlite3_int64 fill_entry(struct filler *f, const cJSON *e, const char *ki
     bind_text(s, 28, contact ? str(contact, "note") : NULL);
     run(f, s);
     sqlite3_int64 rid = sqlite3_last_insert_rowid(f->db);
+    if (pathway)
+        fill_brief(f, rid, e, req, depth, sort_key);
     free(sort_key);
     free(where);
-    if (pathway)
-        fill_brief(f, rid, e, req);
     cJSON_free(req);
 
     fill_ids(f, f->region_of, rid, arr(e, "regions"));
@@ -586,7 +591,7 @@ struct fill *store_fill_begin(sqlite3 *db, const char *origin, const char *fts_p
     f->vocab_tr = prepare(f, "INSERT OR IGNORE INTO vocab_tr VALUES (?, ?, ?, ?, ?)");
     f->support_of = prepare(f, "INSERT INTO entry_support VALUES (?, ?, ?)");
     f->brief = prepare(f, "INSERT INTO pathway_brief VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                          " ?, ?)");
+                          " ?, ?, ?, ?)");
     if (!x->threaded)
         f->fts = prepare(f, "INSERT INTO entry_fts(rowid, name, acronym, host, location, summary,"
                             " body) VALUES (?, ?, ?, ?, ?, ?, ?)");

@@ -9,7 +9,9 @@
 #include "handout.h"
 #include "match.h"
 #include "profile.h"
+#include "query.h"
 #include "util.h"
+#include "vocab.h"
 
 static struct store *st;
 
@@ -865,6 +867,111 @@ static void test_run_index(void)
     memory_store_close(&s);
 }
 
+/* Whether match's list for a (region and goals) is the query module's: the same pathways, and
+ * within a verdict's rank (its verdict, then how many rules are unmet) in the list's order. 1
+ * when so, 0 when not (said on stderr), -1 when either failed. */
+static int same_list(struct store *store, const struct answers *a, const char *lang)
+{
+    struct match *m = NULL;
+    size_t n = 0;
+    struct err e = {0};
+    struct query q = {.region = a->region, .kinds = KIND_PATHWAY, .lang = lang};
+    for (size_t g = 0; g < a->n_goals; g++)
+        q.goals[q.n_goals++] = a->goals[g];
+    struct page p = {0};
+    if (match_run(store, a, &m, &n, &e) != 0 || query_page(store, &q, 0, 100000, &p, &e) != 0) {
+        fprintf(stderr, "  %s\n", e.msg);
+        match_destroy(m, n);
+        return -1;
+    }
+    bool same = n == p.n;
+    size_t *at = xcalloc(n ? n : 1, sizeof *at);
+    for (size_t i = 0; i < n && same; i++) {
+        at[i] = SIZE_MAX;
+        for (size_t k = 0; k < p.n; k++)
+            if (strcmp(p.rows[k].id, m[i].id) == 0)
+                at[i] = k;
+        same = at[i] != SIZE_MAX;
+    }
+    for (size_t i = 0; i + 1 < n && same; i++)
+        if (m[i].verdict == m[i + 1].verdict &&
+            __builtin_popcount(m[i].unmet) == __builtin_popcount(m[i + 1].unmet))
+            same = at[i] < at[i + 1];
+    if (!same) {
+        fprintf(stderr, "  region %s, goal %s%s%s, %s: match", a->region ? a->region : "-",
+                a->goals[0], a->n_goals > 1 ? "+" : "", a->n_goals > 1 ? a->goals[1] : "",
+                lang ? lang : "en");
+        for (size_t i = 0; i < n; i++)
+            fprintf(stderr, " %s", m[i].id);
+        fprintf(stderr, "; list");
+        for (size_t k = 0; k < p.n; k++)
+            fprintf(stderr, " %s", p.rows[k].id);
+        fprintf(stderr, "\n");
+    }
+    free(at);
+    query_page_finish(&p);
+    match_destroy(m, n);
+    return same;
+}
+
+/* A person with goals: match makes its list from the match index alone (each goal's pathways,
+ * kept by their regions, ordered by place and name); with no goal it takes the query module's.
+ * Either way it is the list's: checked for every region (and none) with each goal and each pair
+ * of goals, on the bundled dataset and on fixtures with French names, in English and French. */
+static void test_run_list_is_the_lists(void)
+{
+    static const char *const files[] = {NULL, "unit-match2.json", "cli-v2.json"};
+    size_t runs = 0, kept = 0;
+    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+        struct store *s = NULL;
+        if (files[f]) {
+            if (!memory_store(files[f], &s))
+                continue;
+        } else {
+            struct diags dg = {0};
+            struct err e = {0};
+            struct dataset_input in = {.path = UNIT_BUNDLED};
+            CHECK_INT(store_open_memory(&in, UNIT_BUNDLED, 0, &s, &dg, &e), 0);
+            diags_finish(&dg);
+            if (!s)
+                continue;
+        }
+        struct vocab_list regions = {0}, goals = {0};
+        struct err e = {0};
+        CHECK_INT(vocab_list(s, VOCAB_REGION, &regions, &e), 0);
+        CHECK_INT(vocab_list(s, VOCAB_GOAL, &goals, &e), 0);
+        for (int fr = 0; fr < 2; fr++) {
+            if (fr && !i18n_set_lang("fr"))
+                break; /* no French locale here: English only */
+            for (size_t r = 0; r <= regions.n; r++)
+                for (size_t g = 0; g < goals.n; g++)
+                    for (size_t h = g; h < goals.n; h++) {
+                        struct answers a;
+                        match_answers_init(&a);
+                        a.region = r < regions.n ? regions.v[r].id : NULL;
+                        a.goals[a.n_goals++] = goals.v[g].id;
+                        if (h > g)
+                            a.goals[a.n_goals++] = goals.v[h].id;
+                        int same = same_list(s, &a, fr ? "fr" : NULL);
+                        CHECK_INT(same, 1);
+                        runs++;
+                        struct match *m = NULL;
+                        size_t n = 0;
+                        if (match_run(s, &a, &m, &n, &e) == 0)
+                            kept += n;
+                        match_destroy(m, n);
+                    }
+            i18n_set_lang("en");
+        }
+        vocab_list_finish(&regions);
+        vocab_list_finish(&goals);
+        memory_store_close(&s);
+    }
+    /* The grid reached lists with pathways in them, many times. */
+    CHECK(runs > 500);
+    CHECK(kept > 500);
+}
+
 /* The detail's rules section: every rule with its outcome for the answers (or only stated), the
  * verdict, what else the program asks, and where the rules come from, before the steps. */
 static void test_rules_into(void)
@@ -1156,6 +1263,6 @@ UNIT_MAIN(CASE(test_names), CASE(test_status), CASE(test_exams), CASE(test_exam_
           CASE(test_verdicts), CASE(test_version1_never_fits), CASE(test_doc_labels),
           CASE(test_run_ranking), CASE(test_next_step), CASE(test_results_doc),
           CASE(test_handout_words), CASE(test_run_region), CASE(test_run_goals),
-          CASE(test_run_errors), CASE(test_run_index), CASE(test_rules_into),
-          CASE(test_last_practised), CASE(test_find_exam), CASE(test_bundled_never_contradicts),
-          CASE(test_finish))
+          CASE(test_run_errors), CASE(test_run_index), CASE(test_run_list_is_the_lists),
+          CASE(test_rules_into), CASE(test_last_practised), CASE(test_find_exam),
+          CASE(test_bundled_never_contradicts), CASE(test_finish))
