@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -467,6 +468,22 @@ static bool names_have(const char *names, const char *want, bool prefix)
     return false;
 }
 
+/* Whether one of names' lines (folded) has want as a whole word or words: where it starts and
+ * ends, no letter or digit touches it. */
+static bool names_have_word(const char *names, const char *want)
+{
+    size_t n = strlen(want);
+    for (const char *line = names; *line;) {
+        size_t len = strcspn(line, "\n");
+        for (const char *p = line; p + n <= line + len; p++)
+            if (strncmp(p, want, n) == 0 && (p == line || !isalnum((unsigned char)p[-1])) &&
+                (p + n == line + len || !isalnum((unsigned char)p[n])))
+                return true;
+        line += len + (line[len] == '\n');
+    }
+    return false;
+}
+
 enum profile_exam_found profile_find_exam(struct store *st, const char *typed, char **id,
                                           char **which, struct err *e)
 {
@@ -512,7 +529,22 @@ enum profile_exam_found profile_find_exam(struct store *st, const char *typed, c
         }
         sb_finish(&all);
     }
+    /* Not the start of a name: the exams that have it as a word of one ("osce": NAC OSCE), else
+     * the names nearest to it (a slip of the keys). */
     if (r == PROFILE_EXAM_UNKNOWN && want[0]) {
+        size_t hits = 0;
+        struct sb all = {0};
+        for (size_t i = 0; i < l.n; i++)
+            if (names_have_word(names[i], want)) {
+                char *s = match_exam_short(l.v[i].name ? l.v[i].name : l.v[i].id);
+                sb_addf(&all, "%s%s (%s)", hits++ ? _(" or ") : "", s, l.v[i].id);
+                free(s);
+            }
+        if (hits)
+            *which = sb_take(&all);
+        sb_finish(&all);
+    }
+    if (r == PROFILE_EXAM_UNKNOWN && want[0] && !*which) {
         struct text_nearest near;
         text_nearest_init(&near, want);
         for (size_t i = 0; i < l.n; i++) {

@@ -1136,6 +1136,11 @@ static void test_find_exam(void)
     expect_exam("mccqe", "?MCCQE Part I (mccqe1) or MCCQE Part II (mccqe2)");
     expect_exam("MCC Qualifying", "?MCCQE Part I (mccqe1) or MCCQE Part II (mccqe2)");
     expect_exam("nack", "!NAC OSCE (nac)"); /* did you mean */
+    expect_exam("osce", "!NAC OSCE (nac)"); /* a word of its name */
+    expect_exam("part ii", "!MCCQE Part II (mccqe2)");
+    expect_exam("clinique", "!Évaluation clinique (eval)");
+    expect_exam("qualifying", "!MCCQE Part I (mccqe1) or MCCQE Part II (mccqe2)");
+    expect_exam("sce", "!"); /* inside a word: not one */
     expect_exam("", "!");
     expect_exam("zzzzzzzzzzzz", "!");
 }
