@@ -1351,6 +1351,14 @@ static void read_goals(struct brief_run *r, struct listed **out, size_t *n)
     *n = count;
 }
 
+static void match_finish(struct match *m);
+
+/* Where m's verdict ranks it: by verdict, then by the number of rules unmet. */
+static size_t rank_of(const struct match *m)
+{
+    return (size_t)m->verdict * (REQ_COUNT + 1) + (size_t)bits(m->unmet);
+}
+
 static int run_once(struct store *st, const struct answers *a, struct match **out, size_t *n,
                     struct err *e)
 {
@@ -1383,16 +1391,16 @@ static int run_once(struct store *st, const struct answers *a, struct match **ou
                           .words = &words,
                           .lang = lang,
                           .why = &why};
-    struct match *m;
+    /* The list's pathways, judged where they lie (listed's or m's), and in its order. */
+    struct listed *listed = NULL;
+    struct match *m = NULL, **in_order;
     if (a->n_goals) {
-        struct listed *listed;
         read_goals(&r, &listed, &count);
-        m = xcalloc(count ? count : 1, sizeof *m);
+        in_order = xmalloc((count ? count : 1) * sizeof *in_order);
         for (size_t i = 0; i < count; i++) {
-            m[i] = listed[i].m;
+            in_order[i] = &listed[i].m;
             free(listed[i].order);
         }
-        free(listed);
     } else {
         m = r.m = xcalloc(count ? count : 1, sizeof *m);
         /* Judged in rid order, each into its place in the list's. */
@@ -1407,32 +1415,46 @@ static int run_once(struct store *st, const struct answers *a, struct match **ou
                 store_inconsistent(st, "its list index names a pathway its match index lacks",
                                    &why);
         free(r.order);
+        in_order = xmalloc((count ? count : 1) * sizeof *in_order);
+        for (size_t i = 0; i < count; i++)
+            in_order[i] = &m[i];
     }
-    /* The judgements go with the pathways that share them. */
-    if (count && !why.code) {
-        m[0].judgements = mm.kept;
-        mm.kept = NULL;
-    }
+    /* The judgements the pathways share outlive the run's memo. */
+    struct match_judgements *kept = mm.kept;
+    mm.kept = NULL;
     memo_finish(&mm);
     exam_words_finish(&words);
     free(rids);
+    struct match *sorted = NULL;
+    if (!why.code) {
+        /* A stable sort (counting, by verdict then the number unmet) keeps the list's order
+         * (most specific region, then name) within a rank. */
+        size_t start[VERDICT_COUNT * (REQ_COUNT + 1) + 1] = {0};
+        for (size_t i = 0; i < count; i++)
+            start[rank_of(in_order[i]) + 1]++;
+        for (size_t b = 1; b < sizeof start / sizeof *start; b++)
+            start[b] += start[b - 1];
+        sorted = xcalloc(count ? count : 1, sizeof *sorted);
+        for (size_t i = 0; i < count; i++)
+            sorted[start[rank_of(in_order[i])]++] = *in_order[i];
+        /* The judgements go with the pathways that share them. */
+        if (count) {
+            sorted[0].judgements = kept;
+            kept = NULL;
+        }
+    } else {
+        for (size_t i = 0; i < count; i++)
+            match_finish(in_order[i]); /* those not reached are all zero */
+    }
+    judgements_free(kept);
+    free(in_order);
+    free(listed);
+    free(m);
     if (why.code) {
         if (e)
             *e = why;
-        match_destroy(m, count); /* those not reached are all zero */
         return why.code;
     }
-    /* A stable sort (counting, by verdict then the number unmet) keeps the query's order (most
-     * specific region, then name) within a rank. */
-    size_t start[VERDICT_COUNT * (REQ_COUNT + 1) + 1] = {0};
-    for (size_t i = 0; i < count; i++)
-        start[(size_t)m[i].verdict * (REQ_COUNT + 1) + (size_t)bits(m[i].unmet) + 1]++;
-    for (size_t b = 1; b < sizeof start / sizeof *start; b++)
-        start[b] += start[b - 1];
-    struct match *sorted = xcalloc(count ? count : 1, sizeof *sorted);
-    for (size_t i = 0; i < count; i++)
-        sorted[start[(size_t)m[i].verdict * (REQ_COUNT + 1) + (size_t)bits(m[i].unmet)]++] = m[i];
-    free(m);
     m = sorted;
     /* A national pathway beside a route of the same goal open where the person lives is the
      * national picture of that route, not a rival verdict: it is shown after the first one. */
