@@ -773,7 +773,7 @@ int cli_match(const struct options *o)
     }
     if (f == FORMAT_TEXT && n) {
         struct doc d = {0};
-        match_results_doc(&d, m, n, true, NULL, NULL);
+        match_results_doc(&d, m, n, true, true, NULL, NULL);
         char *text = doc_plain(&d, width);
         fputs(text + (text[0] == '\n'), stdout);
         free(text);

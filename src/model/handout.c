@@ -116,7 +116,7 @@ static void result_part(struct doc *d, struct store *st, const struct profile *p
     if (n == 0)
         doc_add(d, DOC_TEXT, NULL,
                 _("No pathway in the data is open where you live for your goals."), NULL, NULL, 0);
-    match_results_doc(d, m, n, false, pathway_contact, st);
+    match_results_doc(d, m, n, false, false, pathway_contact, st);
     match_destroy(m, n);
 }
 

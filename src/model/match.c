@@ -1601,10 +1601,17 @@ void match_context_doc(struct doc *d, const struct match *c, const struct match 
         next_step_lines(d, c);
 }
 
-void match_results_doc(struct doc *d, const struct match *m, size_t n, bool with_id,
+void match_results_doc(struct doc *d, const struct match *m, size_t n, bool with_id, bool headed,
                        void (*after)(struct doc *d, const struct match *m, void *arg), void *arg)
 {
-    for (int v = 0; v < VERDICT_COUNT; v++)
+    for (int v = 0; v < VERDICT_COUNT; v++) {
+        size_t count = match_count(m, n, (enum verdict)v);
+        if (headed && count) {
+            /* TRANSLATORS: a verdict's heading and how many pathways have it. */
+            char *h = xasprintf(_("%s (%zu)"), match_verdict_heading((enum verdict)v), count);
+            doc_add(d, DOC_SECTION, NULL, h, NULL, NULL, 0);
+            free(h);
+        }
         for (size_t i = 0; i < n; i++) {
             if (m[i].context || m[i].verdict != (enum verdict)v)
                 continue;
@@ -1618,6 +1625,7 @@ void match_results_doc(struct doc *d, const struct match *m, size_t n, bool with
                         after(d, &m[k], arg);
                 }
         }
+    }
 }
 
 /* ---- a pathway's rules, for its detail ---- */

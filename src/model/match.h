@@ -126,10 +126,11 @@ void match_doc(struct doc *d, const struct match *m, bool with_id);
 void match_context_doc(struct doc *d, const struct match *c, const struct match *route,
                        bool with_id);
 
-/* Lay every result out in the order people read them: a section a verdict (only those with
- * results), each route followed by its context (shared by `itpnav match` and the handout).
- * after, when not NULL, adds to d what follows each result (the handout's contact). */
-void match_results_doc(struct doc *d, const struct match *m, size_t n, bool with_id,
+/* Lay every result out in the order people read them: a verdict at a time (only those with
+ * results; headed, under its heading and count, as the screen shows them), each route followed
+ * by its context (shared by `itpnav match` and the handout). after, when not NULL, adds to d
+ * what follows each result (the handout's contact). */
+void match_results_doc(struct doc *d, const struct match *m, size_t n, bool with_id, bool headed,
                        void (*after)(struct doc *d, const struct match *m, void *arg), void *arg);
 
 /* The heading of a verdict's section ("Meets the rules on record: the program asks more"). */

@@ -167,6 +167,27 @@ run "$ITPNAV" match --data "$M" --format tsv --region TORONTO --exam none
 expect_status 0
 expect_stdout_equals "$TEST_TMP/by-id"
 
+case_begin "text: the results under a heading a verdict, with how many, in the verdicts' order"
+run "$ITPNAV" match --data "$M" --format text --region toronto --status citizen --exam mccqe1 \
+    --postgrad-years 3
+expect_status 0
+expect_stdout_matches "^Not yet: something is missing \([0-9]+\)$"
+python3 - "$OUT_FILE" <<'PY' || fail "the headings are not in the verdicts' order, or miscount"
+import re, sys
+order = ["Fits:", "Meets the rules on record:", "Check:", "Not yet:"]
+seen, count = [], {}
+for line in open(sys.argv[1], encoding="utf-8"):
+    m = re.match(r"^(Fits|Meets the rules on record|Check|Not yet): .* \((\d+)\)$", line)
+    if m:
+        seen.append(m.group(1) + ":")
+        count[seen[-1]] = [int(m.group(2)), 0]
+    elif line.startswith("Verdict: ") and seen:
+        count[seen[-1]][1] += 1
+assert len(seen) >= 2, seen
+assert seen == sorted(seen, key=order.index), seen
+assert all(said == verdicts for said, verdicts in count.values()), count
+PY
+
 case_begin "no pathway for the answers: nothing (tsv or text) or [] (json), exit 0"
 run "$ITPNAV" match --data "$M" --format tsv --region alberta --goal alternative-career
 expect_status 0

@@ -675,7 +675,7 @@ static void test_results_doc(void)
     struct err err = {0};
     CHECK_INT(match_run(db(), &a, &m, &n, &err), 0);
     struct doc d = {0};
-    match_results_doc(&d, m, n, true, NULL, NULL);
+    match_results_doc(&d, m, n, true, false, NULL, NULL);
     char *text = plain(&d);
     CHECK(strstr(text, "Next step: Apply to the Ontario route:\n    https://example.org/apply\n"));
     const char *route = strstr(text, "Ontario residency route (ont-only)");
