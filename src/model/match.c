@@ -120,6 +120,7 @@ struct recalled {
     char *reason;
     int value;
     struct match *judged;
+    bool pooled; /* text, extra and reason belong to the run's judgements (memo.kept) */
 };
 
 /* Facts that depend only on the store and the answers, kept for one run: a match over a thousand
@@ -135,19 +136,45 @@ struct memo {
     struct match_judgements *kept;
 };
 
-/* A run's judgements, which its pathways share. */
+/* A run's judgements, which its pathways share, and every string they hold: a rule's sentences
+ * are made once and held by every judgement that states the rule. */
 struct match_judgements {
-    struct match **v;
+    struct match **v; /* shared: their strings are in strings */
     size_t n;
+    char **strings;
+    size_t n_strings, room;
 };
 
 static void judgements_free(struct match_judgements *j)
 {
-    for (size_t i = 0; j && i < j->n; i++)
+    if (!j)
+        return;
+    for (size_t i = 0; i < j->n; i++) {
+        free(j->v[i]->reasons);
+        free(j->v[i]->rules);
         match_destroy(j->v[i], 1);
-    if (j)
-        free(j->v);
+    }
+    for (size_t i = 0; i < j->n_strings; i++)
+        free(j->strings[i]);
+    free(j->strings);
+    free(j->v);
     free(j);
+}
+
+/* s (a new string, or NULL) made the run's judgements' to free: returns s. */
+static char *pooled(struct memo *mm, char *s)
+{
+    if (!s)
+        return NULL;
+    if (!mm->kept)
+        mm->kept = xcalloc(1, sizeof *mm->kept);
+    struct match_judgements *j = mm->kept;
+    if (j->n_strings == j->room) {
+        j->room = j->room ? 2 * j->room : 256;
+        j->strings = xrealloc(j->strings, j->room * sizeof *j->strings);
+    }
+    j->strings[j->n_strings++] = s;
+    return s;
 }
 
 static size_t memo_hash(unsigned kind, const char *key)
@@ -180,7 +207,9 @@ static struct recalled *memo_get(const struct memo *mm, unsigned kind, const cha
 static struct recalled *memo_put(struct memo *mm, unsigned kind, const char *key)
 {
     if (2 * (mm->n + 1) > mm->cap) {
-        struct memo grown = {.cap = mm->cap ? 2 * mm->cap : 64, .n = mm->n};
+        /* The same memo (share, kept), in a table twice the size. */
+        struct memo grown = *mm;
+        grown.cap = mm->cap ? 2 * mm->cap : 64;
         grown.v = xcalloc(grown.cap, sizeof *grown.v);
         for (size_t i = 0; i < mm->cap; i++)
             if (mm->v[i].key)
@@ -198,9 +227,11 @@ static void memo_finish(struct memo *mm)
 {
     for (size_t i = 0; i < mm->cap; i++) {
         free(mm->v[i].key);
-        free(mm->v[i].text);
-        free(mm->v[i].extra);
-        free(mm->v[i].reason);
+        if (!mm->v[i].pooled) {
+            free(mm->v[i].text);
+            free(mm->v[i].extra);
+            free(mm->v[i].reason);
+        }
         if (mm->v[i].judged && !mm->share)
             match_destroy(mm->v[i].judged, 1);
     }
@@ -546,14 +577,24 @@ static void judge_rule(struct judge *j, struct store *st, unsigned key, const cJ
 static void judge_kept(struct judge *j, struct store *st, unsigned key, const cJSON *v,
                        const struct answers *a, struct err *e)
 {
+    /* Shared judgements hold the memo's own sentences (the run's judgements free them). */
+    bool share = j->memo->share;
     char *value = cJSON_PrintUnformatted(v);
     if (!value) {
+        size_t before = j->n;
         judge_rule(j, st, key, v, a, e);
+        for (size_t k = before; share && k < j->n; k++) {
+            pooled(j->memo, j->f[k].rule.rule);
+            pooled(j->memo, j->f[k].rule.phrase);
+            pooled(j->memo, j->f[k].reason);
+        }
         return;
     }
     struct recalled *r = memo_get(j->memo, RECALL_RULE + key, value);
     if (r) {
-        if (r->text)
+        if (r->text && share)
+            found(j, key, r->value, r->text, r->extra, r->reason);
+        else if (r->text)
             found(j, key, r->value, xstrdup(r->text), xstrdup(r->extra), xstrdup(r->reason));
         free(value);
         return;
@@ -564,9 +605,16 @@ static void judge_kept(struct judge *j, struct store *st, unsigned key, const cJ
     free(value);
     if (j->n > before) {
         const struct finding *f = &j->f[before];
-        r->text = xstrdup(f->rule.rule);
-        r->extra = xstrdup(f->rule.phrase);
-        r->reason = xstrdup(f->reason);
+        if (share) {
+            r->pooled = true;
+            r->text = pooled(j->memo, f->rule.rule);
+            r->extra = pooled(j->memo, f->rule.phrase);
+            r->reason = pooled(j->memo, f->reason);
+        } else {
+            r->text = xstrdup(f->rule.rule);
+            r->extra = xstrdup(f->rule.phrase);
+            r->reason = xstrdup(f->reason);
+        }
         r->value = f->rule.outcome;
     }
 }
@@ -746,8 +794,10 @@ static void judge(struct store *st, struct memo *mm, int64_t rid, const char *re
         r = memo_put(mm, RECALL_JUDGED, k);
         r->judged = t;
         if (mm->share) {
-            if (!mm->kept)
-                mm->kept = xcalloc(1, sizeof *mm->kept);
+            /* Its rules' sentences are the memo's, pooled already; its own are pooled here. */
+            t->shared = true;
+            pooled(mm, t->why);
+            pooled(mm, t->note);
             mm->kept->v = xrealloc(mm->kept->v, (mm->kept->n + 1) * sizeof *mm->kept->v);
             mm->kept->v[mm->kept->n++] = t;
         }

@@ -3,6 +3,8 @@
  * tests/fixtures/unit-match2.json (format version 2); a version 1 file never fits; the profile's
  * answers in the forms people use; and on the bundled dataset, results that never contradict
  * each other and next steps that always have a place. */
+#include <unistd.h>
+
 #include "common.h"
 #include "doc.h"
 #include "entry.h"
@@ -972,6 +974,79 @@ static void test_run_list_is_the_lists(void)
     CHECK(kept > 500);
 }
 
+/* Pathways with the same rules share one judgement, held by the results (a run remembers many
+ * facts: its memo grows past its first table here). Every result says what judging its rules on
+ * their own says, read after the run (under ASan a judgement freed too soon fails). */
+static void test_run_shares_judgements(void)
+{
+    /* bench/gen.py's directory-scale data: many pathways, each of a few dozen rule sets. */
+    const char *root = getenv("SOURCE_ROOT");
+    char path[] = "/tmp/itpnav-unit-gen-XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    if (fd < 0)
+        return;
+    close(fd);
+    char *cmd =
+            xasprintf("python3 '%s/bench/gen.py' 1500 --seed 7 -o '%s'", root ? root : ".", path);
+    CHECK_INT(system(cmd), 0);
+    free(cmd);
+    struct store *b = NULL;
+    struct diags dg = {0};
+    struct err e = {0};
+    struct dataset_input in = {.path = path};
+    CHECK_INT(store_open_memory(&in, path, 0, &b, &dg, &e), 0);
+    diags_finish(&dg);
+    unlink(path);
+    if (!b)
+        return;
+    struct answers a;
+    match_answers_init(&a);
+    a.status = "citizen";
+    a.exams_known = true;
+    a.exams[a.n_exams++] = "mccqe1";
+    a.practice_years = 3;
+    for (int with_goals = 0; with_goals < 2; with_goals++) {
+        if (with_goals) {
+            static const char *const goals[] = {"pra", "residency"};
+            for (size_t g = 0; g < sizeof goals / sizeof *goals; g++)
+                a.goals[a.n_goals++] = goals[g];
+        }
+        struct match *m = NULL;
+        size_t n = 0;
+        CHECK_INT(match_run(b, &a, &m, &n, &e), 0);
+        CHECK(n > 60);
+        size_t shared = 0;
+        for (size_t i = 0; i < n; i++) {
+            struct entry *en = entry_get(b, m[i].id, 0, &e);
+            CHECK(en != NULL);
+            if (!en)
+                continue;
+            struct match *alone = xcalloc(1, sizeof *alone);
+            match_judge(b, en->requires, &a, alone, &e);
+            CHECK_STR(m[i].why, alone->why);
+            CHECK_INT(m[i].verdict, alone->verdict);
+            CHECK_INT(m[i].n_reasons, alone->n_reasons);
+            for (size_t k = 0; k < m[i].n_reasons && k < alone->n_reasons; k++) {
+                CHECK_STR(m[i].reasons[k], alone->reasons[k]);
+                CHECK_STR(m[i].rules[k].rule, alone->rules[k].rule);
+                CHECK_STR(m[i].rules[k].phrase, alone->rules[k].phrase);
+            }
+            for (size_t k = 0; k < i; k++)
+                if (m[k].n_reasons && m[k].reasons == m[i].reasons) {
+                    shared++;
+                    break;
+                }
+            match_destroy(alone, 1);
+            entry_destroy(en);
+        }
+        /* Some of them do share (the same rules on record). */
+        CHECK(shared > 0);
+        match_destroy(m, n);
+    }
+    memory_store_close(&b);
+}
+
 /* The detail's rules section: every rule with its outcome for the answers (or only stated), the
  * verdict, what else the program asks, and where the rules come from, before the steps. */
 static void test_rules_into(void)
@@ -1269,5 +1344,5 @@ UNIT_MAIN(CASE(test_names), CASE(test_status), CASE(test_exams), CASE(test_exam_
           CASE(test_run_ranking), CASE(test_next_step), CASE(test_results_doc),
           CASE(test_handout_words), CASE(test_run_region), CASE(test_run_goals),
           CASE(test_run_errors), CASE(test_run_index), CASE(test_run_list_is_the_lists),
-          CASE(test_rules_into), CASE(test_last_practised), CASE(test_find_exam),
-          CASE(test_bundled_never_contradicts), CASE(test_finish))
+          CASE(test_run_shares_judgements), CASE(test_rules_into), CASE(test_last_practised),
+          CASE(test_find_exam), CASE(test_bundled_never_contradicts), CASE(test_finish))
