@@ -177,6 +177,31 @@ static bool select_ids(sqlite3 *db, const char *sql, const char *const *ids, siz
     return rc == SQLITE_DONE;
 }
 
+/* Give the entries in the postings of kind at pos the mark (keep's high bit); false when those
+ * postings are damaged. */
+static bool mark(struct facets *f, const char *kind, uint32_t pos, uint8_t *keep)
+{
+    struct facet_postings post;
+    if (!facet_postings(f, kind, pos, &post))
+        return false;
+    uint32_t rids[FSET_RUN];
+    for (uint32_t base = 0; base < post.rids.count; base += FSET_RUN) {
+        uint32_t run = post.rids.count - base < FSET_RUN ? post.rids.count - base : FSET_RUN;
+        facet_decode(&post.rids, base, run, rids);
+        for (uint32_t j = 0; j < run; j++)
+            keep[rids[j]] |= KEEP_MARK;
+    }
+    facet_postings_finish(&post);
+    return true;
+}
+
+/* Keep the marked entries (rids 1..n) without their mark; leave out the others. */
+static void keep_marked(uint8_t *keep, uint32_t n)
+{
+    for (uint32_t rid = 1; rid <= n; rid++)
+        keep[rid] = keep[rid] & KEEP_MARK ? keep[rid] & (uint8_t)~KEEP_MARK : 0;
+}
+
 /* Apply q's filters to every entry (spec/dataset.md, "Filter semantics") and order the ones kept:
  * the most specific matching region first, then by name in q's language (facet_order_for). */
 static int fset_build(struct store *st, struct facets *f, const struct query *q, struct fset *out,
@@ -255,22 +280,8 @@ static int fset_build(struct store *st, struct facets *f, const struct query *q,
         }
     }
     if (by_kind && ok && !damaged) {
-        struct facet_postings post;
-        if (!facet_postings(f, "kind", 2, &post)) {
-            damaged = true;
-        } else {
-            uint32_t rids[FSET_RUN];
-            for (uint32_t base = 0; base < post.rids.count; base += FSET_RUN) {
-                uint32_t run =
-                        post.rids.count - base < FSET_RUN ? post.rids.count - base : FSET_RUN;
-                facet_decode(&post.rids, base, run, rids);
-                for (uint32_t j = 0; j < run; j++)
-                    keep[rids[j]] |= KEEP_MARK;
-            }
-            facet_postings_finish(&post);
-            for (uint32_t rid = 1; rid <= n; rid++)
-                keep[rid] = keep[rid] & KEEP_MARK ? keep[rid] & (uint8_t)~KEEP_MARK : 0;
-        }
+        damaged = !mark(f, "kind", 2, keep);
+        keep_marked(keep, n);
     }
     /* Goals, then services: kept when it has one of those given. Unknown ids mark nothing. */
     static const char *const table[] = {"goal", "service"};
@@ -286,25 +297,10 @@ static int fset_build(struct store *st, struct facets *f, const struct query *q,
         ok = select_ids(st->db, pos_sql[t], ids[t], n_ids[t], sel, rows[t]);
         /* Those with one of them get the mark (keep's high bit); then the others go. */
         for (uint32_t p = 0; ok && !damaged && p < rows[t]; p++) {
-            struct facet_postings post;
-            if (!sel[p])
-                continue;
-            if (!facet_postings(f, table[t], p, &post)) {
+            if (sel[p] && !mark(f, table[t], p, keep))
                 damaged = true;
-                break;
-            }
-            uint32_t rids[FSET_RUN];
-            for (uint32_t base = 0; base < post.rids.count; base += FSET_RUN) {
-                uint32_t run =
-                        post.rids.count - base < FSET_RUN ? post.rids.count - base : FSET_RUN;
-                facet_decode(&post.rids, base, run, rids);
-                for (uint32_t j = 0; j < run; j++)
-                    keep[rids[j]] |= KEEP_MARK;
-            }
-            facet_postings_finish(&post);
         }
-        for (uint32_t rid = 1; rid <= n; rid++)
-            keep[rid] = keep[rid] & KEEP_MARK ? keep[rid] & (uint8_t)~KEEP_MARK : 0;
+        keep_marked(keep, n);
         free(sel);
     }
     if (ok && !damaged && (kinds || delivery)) {
