@@ -709,14 +709,18 @@ static int format_of(struct store *st)
 }
 
 /* Pathway rid's text for key (item pos of a list) in the reader's language, when it is not
- * English and the data has it: a new string, or NULL (the file's own text stays). */
-static char *text_in_reader_language(struct store *st, int64_t rid, const char *key, int pos)
+ * English and the data has it: a new string, or NULL (the file's own text stays). With extra,
+ * *extra gets the same row's extra (a name's folded form, as lists order it), or NULL. */
+static char *text_in_reader_language(struct store *st, int64_t rid, const char *key, int pos,
+                                     char **extra)
 {
+    if (extra)
+        *extra = NULL;
     if (!i18n_french())
         return NULL;
     sqlite3_stmt *s = store_stmt(st, STMT_MATCH_TEXT_TR,
-                                 "SELECT text FROM entry_tr WHERE rid = ? AND lang = ? AND key = ?"
-                                 " AND pos = ?",
+                                 "SELECT text, extra FROM entry_tr WHERE rid = ? AND lang = ?"
+                                 " AND key = ? AND pos = ?",
                                  NULL);
     if (!s)
         return NULL;
@@ -725,8 +729,12 @@ static char *text_in_reader_language(struct store *st, int64_t rid, const char *
     sqlite3_bind_text(s, 3, key, -1, SQLITE_STATIC);
     sqlite3_bind_int(s, 4, pos);
     char *text = NULL;
-    if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
-        text = xstrdup((const char *)sqlite3_column_text(s, 0));
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        if (sqlite3_column_text(s, 0))
+            text = xstrdup((const char *)sqlite3_column_text(s, 0));
+        if (extra && sqlite3_column_text(s, 1))
+            *extra = xstrdup((const char *)sqlite3_column_text(s, 1));
+    }
     sqlite3_reset(s);
     return text;
 }
@@ -778,7 +786,7 @@ static void judge(struct store *st, struct memo *mm, int64_t rid, const char *re
 {
     char *note = NULL;
     if (requires_json && i18n_french() && strstr(requires_json, "\"note\""))
-        note = text_in_reader_language(st, rid, "requires_note", 0);
+        note = text_in_reader_language(st, rid, "requires_note", 0, NULL);
     if (!requires_json) {
         judge_requires(st, mm, NULL, note, format, a, m, e);
         return;
@@ -1050,7 +1058,7 @@ static void next_step(struct store *st, struct memo *mm, int64_t rid, const char
         if (step_done(t, a, exams))
             continue;
         /* Done or not is read from the file's words; the step is said in the reader's. */
-        title = text_in_reader_language(st, rid, "steps", pos);
+        title = text_in_reader_language(st, rid, "steps", pos, NULL);
         if (!title)
             title = xstrdup(t);
         if (*u)
@@ -1167,7 +1175,6 @@ struct brief_run {
     struct match *m;      /* the list's pathways, in its order */
     struct rid_at *order; /* their rids and places, by rid */
     size_t n;
-    const char *lang; /* the names' language (NULL: the file's own) */
     struct err *why;
 };
 
@@ -1176,7 +1183,7 @@ static const char *column(sqlite3_stmt *s, int k)
     return (const char *)sqlite3_column_text(s, k);
 }
 
-static void judge_brief(struct brief_run *r, sqlite3_stmt *s, struct match *m);
+static void judge_brief(struct brief_run *r, sqlite3_stmt *s, struct match *m, char *name);
 
 /* The pathway in s's row, judged into its place, when it is one of the list's and not judged
  * yet. */
@@ -1195,15 +1202,17 @@ static void take_brief(struct brief_run *r, sqlite3_stmt *s)
         return;
     struct match *m = &r->m[r->order[lo].at];
     if (!m->id)
-        judge_brief(r, s, m);
+        judge_brief(
+                r, s, m,
+                text_in_reader_language(r->st, sqlite3_column_int64(s, B_RID), "name", 0, NULL));
 }
 
-/* The pathway in s's row judged into m. */
-static void judge_brief(struct brief_run *r, sqlite3_stmt *s, struct match *m)
+/* The pathway in s's row judged into m; name is its name in the reader's language (taken;
+ * NULL: the file's). */
+static void judge_brief(struct brief_run *r, sqlite3_stmt *s, struct match *m, char *name)
 {
     int64_t rid = sqlite3_column_int64(s, B_RID);
     m->id = xstrdup(column(s, B_ID) ? column(s, B_ID) : "");
-    char *name = r->lang ? text_in_reader_language(r->st, rid, "name", 0) : NULL;
     m->name = name ? name : xstrdup(column(s, B_NAME) ? column(s, B_NAME) : "");
     m->status = column(s, B_STATUS) ? xstrdup(column(s, B_STATUS)) : NULL;
     const char *goal = column(s, B_GOAL);
@@ -1322,28 +1331,6 @@ static int by_list_order(const void *x, const void *y)
     return c ? c : (a->rid > b->rid) - (a->rid < b->rid);
 }
 
-/* Pathway rid's name folded in language lang, as the lists order it: a new string, or NULL when
- * the data has none (its sort key orders it). */
-static char *order_name(struct store *st, int64_t rid, const char *lang, struct err *e)
-{
-    sqlite3_stmt *s = store_stmt(st, STMT_MATCH_ORDER_NAME,
-                                 "SELECT extra FROM entry_tr WHERE rid = ? AND lang = ?"
-                                 " AND key = 'name' AND pos = 0",
-                                 e);
-    if (!s)
-        return NULL;
-    sqlite3_bind_int64(s, 1, rid);
-    sqlite3_bind_text(s, 2, lang, -1, SQLITE_STATIC);
-    char *name = NULL;
-    int rc = sqlite3_step(s);
-    if (rc == SQLITE_ROW && sqlite3_column_text(s, 0))
-        name = xstrdup((const char *)sqlite3_column_text(s, 0));
-    else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        failed(st, e);
-    sqlite3_reset(s);
-    return name;
-}
-
 /* The list of a person with goals, made and judged from the match index alone: each goal's
  * pathways are read in rid order (a dozen to a page), kept when one of their regions is the
  * person's, under it or above it (every one with no region given), then ordered as the list
@@ -1386,10 +1373,11 @@ static void read_goals(struct brief_run *r, struct listed **out, size_t *n)
             }
             struct listed *l = &v[count++];
             *l = (struct listed){.place = place, .rid = sqlite3_column_int64(s, B_RID)};
-            l->order = r->lang ? order_name(r->st, l->rid, r->lang, r->why) : NULL;
+            /* The name in the reader's language and its folded form, which orders it. */
+            char *name = text_in_reader_language(r->st, l->rid, "name", 0, &l->order);
             if (!l->order)
                 l->order = xstrdup(column(s, B_SORT_KEY) ? column(s, B_SORT_KEY) : "");
-            judge_brief(r, s, &l->m);
+            judge_brief(r, s, &l->m, name);
         }
         if (!r->why->code && rc != SQLITE_DONE)
             failed(r->st, r->why);
@@ -1439,7 +1427,6 @@ static int run_once(struct store *st, const struct answers *a, struct match **ou
                           .format = format_of(st),
                           .answers = a,
                           .words = &words,
-                          .lang = lang,
                           .why = &why};
     /* The list's pathways, judged where they lie (listed's or m's), and in its order. */
     struct listed *listed = NULL;
