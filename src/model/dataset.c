@@ -1351,20 +1351,44 @@ static const struct field *field_of(const struct check *c, const struct field *f
                                     const char *key)
 {
     for (const struct field *f = fields; f->key; f++)
-        if (strcmp(f->key, key) == 0 && in_version(c, f))
+        if (f->key[0] == key[0] && strcmp(f->key, key) == 0 && in_version(c, f))
             return f;
     return NULL;
 }
 
 static void check_translations(struct check *c, const cJSON *v, const cJSON *record);
 
+/* Room for the fields of every table here (the supports have 24) without an allocation. */
+#define FIELDS_MAX 48
+
 static void check_object(struct check *c, const cJSON *obj, const struct field *fields)
 {
-    check_duplicate_keys(c, obj);
+    /* Each key's field, in one pass over the keys: the object's value of each field (its first,
+     * as cJSON_GetObjectItem finds it) without searching the object for every field. Only an
+     * object with a key twice or two unknown keys can hold a duplicate. */
+    const cJSON *room[FIELDS_MAX];
+    size_t n_fields = 0, unknown = 0;
+    bool twice = false;
+    while (fields[n_fields].key)
+        n_fields++;
+    const cJSON **value = n_fields <= FIELDS_MAX ? room : xmalloc(n_fields * sizeof *value);
+    for (size_t i = 0; i < n_fields; i++)
+        value[i] = NULL;
+    for (const cJSON *e = obj->child; e; e = e->next) {
+        const struct field *f = field_of(c, fields, e->string ? e->string : "");
+        if (!f)
+            unknown++;
+        else if (value[f - fields])
+            twice = true;
+        else
+            value[f - fields] = e;
+    }
+    if (twice || unknown > 1)
+        check_duplicate_keys(c, obj);
     for (const struct field *f = fields; f->key; f++) {
         if (!in_version(c, f))
             continue;
-        const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, f->key);
+        const cJSON *v = value[f - fields];
         if (!v) {
             if (f->required)
                 /* TRANSLATORS: the key, then the JSON type expected ("a string"). */
@@ -1379,9 +1403,11 @@ static void check_object(struct check *c, const cJSON *obj, const struct field *
             check_value(c, v, f);
         path_pop(c, mark);
     }
-    for (const cJSON *e = obj->child; e; e = e->next)
-        if (!field_of(c, fields, e->string))
+    for (const cJSON *e = obj->child; e && unknown; e = e->next)
+        if (!field_of(c, fields, e->string ? e->string : ""))
             unknown_key(c, e->string, fields, NULL);
+    if (value != room)
+        free(value);
 }
 
 /* ---- translations (version 2) ---- */

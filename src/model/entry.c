@@ -1,6 +1,7 @@
 /* entry.c: reading one support or pathway in full from the store. */
 #include "entry.h"
 
+#include <cjson/cJSON.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,30 +54,72 @@ static void load_refs(struct store *st, const char *sql, int64_t rid, const char
     sqlite3_finalize(s);
 }
 
-static void load_items(struct store *st, int64_t rid, const char *list, struct items *out,
-                       struct err *e)
+/* How each of an entry's lists is kept (entry_item: the file's arrays, in one JSON object) and
+ * read: an offer, an aim or a condition is a string; a step is {title, detail, url}; a link is
+ * {title, url}, its address read as the item's extra. */
+static const struct {
+    const char *key, *text, *extra, *url;
+} item_lists[] = {
+        {"offers", NULL, NULL, NULL},      {"aims", NULL, NULL, NULL},
+        {"eligibility", NULL, NULL, NULL}, {"steps", "title", "detail", "url"},
+        {"links", "title", "url", NULL},
+};
+
+static char *member(const cJSON *o, const char *key)
+{
+    const cJSON *v = key ? cJSON_GetObjectItemCaseSensitive(o, key) : NULL;
+    return cJSON_IsString(v) ? xstrdup(v->valuestring) : NULL;
+}
+
+static void take_items(const cJSON *lists, size_t k, struct items *out)
+{
+    const cJSON *a = cJSON_GetObjectItemCaseSensitive(lists, item_lists[k].key);
+    size_t n = (size_t)cJSON_GetArraySize(a);
+    if (!cJSON_IsArray(a) || !n)
+        return;
+    out->v = xcalloc(n, sizeof *out->v);
+    for (const cJSON *x = a->child; x; x = x->next) {
+        struct item it = {0};
+        if (cJSON_IsString(x))
+            it.text = xstrdup(x->valuestring);
+        else if (cJSON_IsObject(x) && item_lists[k].text) {
+            it.text = member(x, item_lists[k].text);
+            it.extra = member(x, item_lists[k].extra);
+            it.url = member(x, item_lists[k].url);
+        }
+        if (it.text)
+            out->v[out->n++] = it;
+        else
+            free(it.extra), free(it.url);
+    }
+}
+
+/* The entry's lists: offers, aims, a pathway's conditions, steps and links. */
+static void load_lists(struct store *st, struct entry *en, struct err *e)
 {
     sqlite3_stmt *s;
-    if (sqlite3_prepare_v2(st->db,
-                           "SELECT text, extra, url FROM entry_item WHERE rid = ? AND list = ?"
-                           " ORDER BY pos",
-                           -1, &s, NULL) != SQLITE_OK) {
+    if (sqlite3_prepare_v2(st->db, "SELECT lists FROM entry_item WHERE rid = ?", -1, &s, NULL) !=
+        SQLITE_OK) {
         failed(st, e);
         return;
     }
-    sqlite3_bind_int64(s, 1, rid);
-    sqlite3_bind_text(s, 2, list, -1, SQLITE_STATIC);
-    size_t cap = 0;
-    int rc;
-    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-        if (out->n == cap) {
-            cap = cap ? 2 * cap : 8;
-            out->v = xrealloc(out->v, cap * sizeof *out->v);
+    sqlite3_bind_int64(s, 1, en->rid);
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW) {
+        cJSON *lists = cJSON_ParseWithLength((const char *)sqlite3_column_text(s, 0),
+                                             (size_t)sqlite3_column_bytes(s, 0));
+        if (cJSON_IsObject(lists)) {
+            struct items *out[] = {&en->offers, &en->aims, &en->eligibility_list, &en->steps,
+                                   &en->links};
+            for (size_t k = 0; k < sizeof out / sizeof out[0]; k++)
+                take_items(lists, k, out[k]);
+        } else {
+            store_inconsistent(st, "an entry's lists are damaged", e);
         }
-        out->v[out->n++] = (struct item){.text = col(s, 0), .extra = col(s, 1), .url = col(s, 2)};
-    }
-    if (rc != SQLITE_DONE)
+        cJSON_Delete(lists);
+    } else if (rc != SQLITE_DONE) {
         failed(st, e);
+    }
     sqlite3_finalize(s);
 }
 
@@ -273,11 +316,7 @@ static struct entry *get_once(struct store *st, const char *id, unsigned kinds, 
               " WHERE es.rid = ? ORDER BY s.pos",
               e->rid, NULL, &e->services, &why);
     load_delivery(st, e->rid, &e->delivery, &why);
-    load_items(st, e->rid, "offers", &e->offers, &why);
-    load_items(st, e->rid, "aims", &e->aims, &why);
-    load_items(st, e->rid, "eligibility", &e->eligibility_list, &why);
-    load_items(st, e->rid, "steps", &e->steps, &why);
-    load_items(st, e->rid, "links", &e->links, &why);
+    load_lists(st, e, &why);
     load_translations(st, e, &why);
     if (strcmp(e->kind, "pathway") == 0) {
         load_refs(st,

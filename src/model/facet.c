@@ -403,15 +403,13 @@ int facet_build(sqlite3 *db)
     put(&b, (uint32_t)scalar(db, "SELECT count(*) FROM goal", &rc));
     put(&b, (uint32_t)scalar(db, "SELECT count(*) FROM service", &rc));
     uint32_t *attr = xcalloc((size_t)n + 1, sizeof *attr);
-    uint32_t *doclen = xcalloc((size_t)n + 1, sizeof *doclen);
     uint32_t *by_name = xcalloc((size_t)n + 1, sizeof *by_name);
     static const char *const sql[] = {
             "SELECT rid, kind, spec FROM entry",
             "SELECT rid, delivery FROM entry_delivery",
-            "SELECT id, sz FROM entry_fts_docsize",
             "SELECT rid FROM entry ORDER BY sort_key, id, rid",
     };
-    for (int q = 0; q < 4 && rc == SQLITE_OK; q++) {
+    for (int q = 0; q < 3 && rc == SQLITE_OK; q++) {
         sqlite3_stmt *s;
         if ((rc = sqlite3_prepare_v2(db, sql[q], -1, &s, NULL)) != SQLITE_OK)
             break;
@@ -427,13 +425,6 @@ int facet_build(sqlite3 *db)
             } else if (q == 1) {
                 const char *d = (const char *)sqlite3_column_text(s, 1);
                 *a |= terms_bits(&terms_delivery, d) << 3;
-            } else if (q == 2) {
-                const unsigned char *p = sqlite3_column_blob(s, 1);
-                const unsigned char *end = p + sqlite3_column_bytes(s, 1);
-                uint64_t total = 0, v;
-                for (size_t used; p && p < end && (used = get_varint(p, end, &v)); p += used)
-                    total += v;
-                doclen[rid - 1] = (uint32_t)total;
             } else if (k < n) {
                 by_name[k++] = (uint32_t)rid;
             }
@@ -458,11 +449,8 @@ int facet_build(sqlite3 *db)
         free(post.w);
     }
     if (rc == SQLITE_OK)
-        rc = put_array(ins, "lists.doclen", n, doclen);
-    if (rc == SQLITE_OK)
         rc = put_array(ins, "lists.by_name", n, by_name);
     free(attr);
-    free(doclen);
     free(by_name);
     put_postings(db, ins, n, &rc);
     put_orders(db, ins, n, &b, &rc);
@@ -470,6 +458,33 @@ int facet_build(sqlite3 *db)
     if (rc == SQLITE_OK)
         rc = put_words(ins, "lists", b.w, b.n);
     free(b.w);
+    sqlite3_finalize(ins);
+    return rc;
+}
+
+int facet_build_doclen(sqlite3 *db, uint32_t n)
+{
+    sqlite3_stmt *ins, *s = NULL;
+    int rc = new_row(db, &ins);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(db, "SELECT id, sz FROM entry_fts_docsize", -1, &s, NULL);
+    uint32_t *doclen = xcalloc((size_t)n + 1, sizeof *doclen);
+    while (rc == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW) {
+        sqlite3_int64 rid = sqlite3_column_int64(s, 0);
+        if (rid < 1 || rid > n)
+            continue;
+        const unsigned char *p = sqlite3_column_blob(s, 1);
+        const unsigned char *end = p + sqlite3_column_bytes(s, 1);
+        uint64_t total = 0, v;
+        for (size_t used; p && p < end && (used = get_varint(p, end, &v)); p += used)
+            total += v;
+        doclen[rid - 1] = (uint32_t)total;
+    }
+    if (s)
+        rc = sqlite3_finalize(s);
+    if (rc == SQLITE_OK)
+        rc = put_array(ins, "lists.doclen", n, doclen);
+    free(doclen);
     sqlite3_finalize(ins);
     return rc;
 }
@@ -879,12 +894,9 @@ static int choose_prefixes(sqlite3 *db, uint32_t n, char (*keys)[3], size_t *k)
     return rc;
 }
 
-int facet_build_initials(sqlite3 *db, uint32_t min_entries)
+int facet_build_initials(sqlite3 *db, uint32_t n, uint32_t min_entries)
 {
-    int rc = SQLITE_OK;
-    uint32_t n = (uint32_t)scalar(db, "SELECT ifnull(max(rid), 0) FROM entry", &rc);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_exec(db, "DELETE FROM facet WHERE name LIKE 'initials.%'", NULL, NULL, NULL);
+    int rc = sqlite3_exec(db, "DELETE FROM facet WHERE name LIKE 'initials.%'", NULL, NULL, NULL);
     if (rc != SQLITE_OK || n < min_entries || n == 0)
         return rc;
     char(*keys)[3] = xcalloc(INITIALS_MAX, sizeof *keys);

@@ -77,9 +77,14 @@ static inline uint32_t facet_spec(uint32_t attr)
     return attr >> 8;
 }
 
-/* Build the index from the filled tables of db and store it (store_fill does, last). Returns an
- * SQLite result code. */
+/* Build the index from the filled tables of db and store it (store_fill does, last), all but the
+ * rows that come from the words (facet_build_doclen, facet_build_initials). Returns an SQLite
+ * result code. */
 int facet_build(sqlite3 *db);
+
+/* Write the words of each of the n entries (rids 1 to n), from db's full-text index, as the
+ * list index's row 'lists.doclen' (a facet table in db). Returns an SQLite result code. */
+int facet_build_doclen(sqlite3 *db, uint32_t n);
 
 /* Read and check the head of db's index into f (its sizes and the languages it keeps name
  * orders for); false (f empty) when it is missing or damaged. The sections are read when a
@@ -131,9 +136,10 @@ int facet_count_dated_before(sqlite3 *db, const char *cutoff, size_t *count);
 
 /* Write, for every ASCII letter and digit and every two of them that begin a word in a quarter
  * of the entries or more, the entries FTS5 matches for a word starting with it, and those it
- * matches in their name (row 'initials'), when db holds min_entries entries or more; else remove
- * that row. Returns an SQLite result code. */
-int facet_build_initials(sqlite3 *db, uint32_t min_entries);
+ * matches in their name (row 'initials'), when db holds min_entries entries or more (n, rids 1 to
+ * n); else remove that row. db needs only the full-text index and a facet table. Returns an
+ * SQLite result code. */
+int facet_build_initials(sqlite3 *db, uint32_t n, uint32_t min_entries);
 
 /* The bitmaps (bit r of word r / 32 for rid r; n / 32 + 1 words, new arrays) of the entries a
  * search for prefix (one or two bytes, lower case) matches, and of those it matches in their

@@ -34,29 +34,38 @@ char *store_failure(sqlite3 *db, int rc);
 struct filler {
     sqlite3 *db;
     sqlite3_stmt *meta, *source, *region, *closure, *goal, *service, *exam, *entry, *region_of,
-            *goal_of, *service_of, *delivery_of, *item, *support_of, *fts, *region_info,
-            *region_name, *entry_tr, *vocab_tr, *brief;
+            *goal_of, *service_of, *delivery_of, *item, *support_of, *fts, *region_name, *entry_tr,
+            *vocab_tr, *brief;
     int rc;
 };
 
 /* ---- store_fts.c: the full-text index, built by another thread ---- */
 
-/* The entries handed to the other thread and not yet indexed: a bounded queue, so that memory
- * stays flat however fast the check reads. */
-#define FTS_QUEUE 256
+/* The entries handed to the other thread and not yet indexed, as their columns' text (not their
+ * JSON trees): a ring of FTS_RING bytes, so that memory stays flat however fast the check reads,
+ * and large enough that the check goes on while FTS5 writes out and merges its segments (up to
+ * 0.4 s at 100,000 entries, about 7,000 entries' text; bench/README.md). An entry's text longer
+ * than a quarter of the ring is handed as a block of its own. */
+#define FTS_RING ((size_t)8 << 20)
+
+/* The ring's size for the next build: FTS_RING, but the unit tests make it small (a multiple of
+ * 8, at least 64) so that it wraps and hands blocks of their own often. */
+extern size_t store_fts_ring;
 
 struct fts_job {
     const char *path; /* a temporary file for its database */
     pthread_t thread;
     pthread_mutex_t lock;
     pthread_cond_t more, room;
-    struct {
-        cJSON *e;
-        sqlite3_int64 rid;
-        bool pathway;
-    } q[FTS_QUEUE];
-    size_t head, n;
-    bool closed, stop; /* no more entries; the rest of the build failed: give up */
+    unsigned char *ring;
+    size_t ring_size;
+    size_t head, tail, used; /* where the thread reads, where the build writes, bytes in use */
+    bool closed, stop;       /* no more entries; the rest of the build failed: give up */
+    /* With facets, the thread also writes the list index's rows that come from the words (the
+     * entries' lengths and the short prefixes' matches, facet.h) into a facet table of its own
+     * database, for store_fts_take to copy with the index. */
+    bool facets;
+    uint32_t last_rid; /* the greatest rid handed (the thread's own) */
     int rc;
     char *why; /* on failure, why */
 };
@@ -64,24 +73,34 @@ struct fts_job {
 /* The full-text table and its tuning, run in each database that builds one. */
 extern const char store_schema_fts[], store_fts_tuning[];
 
-/* An entry's row in the full-text index (f->fts inserts it). */
-void store_fts_row(struct filler *f, sqlite3_int64 rid, const cJSON *e, bool pathway);
+/* An entry's searched text (e, a support or a pathway) appended to out (emptied first) as the six
+ * columns of the full-text table in order (name, acronym, host, location, summary, body), each
+ * ended by a NUL. */
+void store_fts_text(struct sb *out, const cJSON *e, bool pathway);
 
-/* Start the thread that builds job's index into a database at job->path; false when it cannot
- * start (the caller indexes in its own thread). */
+/* The entry rid, its text made by store_fts_text, into the full-text table (f->fts inserts). */
+void store_fts_row(struct filler *f, sqlite3_int64 rid, const char *text);
+
+/* Start the thread that builds job's index into a database at job->path (job->facets set or
+ * not); false when it cannot start. */
 bool store_fts_start(struct fts_job *job);
 
-/* Hand the thread entry e (taken: the thread frees it) as rid; waits while the queue is full.
- * Returns true (e is taken). */
-bool store_fts_put(struct fts_job *job, sqlite3_int64 rid, bool pathway, cJSON *e);
+/* Hand the thread entry rid's text (len bytes, from store_fts_text; copied); waits while the
+ * ring is full. */
+void store_fts_put(struct fts_job *job, sqlite3_int64 rid, const char *text, size_t len);
 
-/* No more entries: wait for the thread (told to give up when failed) and return its SQLite
- * result code (job->why says why it failed). */
+/* No more entries (and, when failed, give up): the thread ends its index and, with facets,
+ * writes its facet rows. */
+void store_fts_close(struct fts_job *job, bool failed);
+
+/* No more entries (store_fts_close): wait for the thread (told to give up when failed) and return
+ * its SQLite result code (job->why says why it failed). */
 int store_fts_finish(struct fts_job *job, bool failed);
 
 /* Move the index the other thread built at path into db's entry_fts (created empty by
- * store_schema_fts): FTS5's four tables, copied as they are. An SQLite result code. */
-int store_fts_take(sqlite3 *db, const char *path);
+ * store_schema_fts): FTS5's four tables, copied as they are, and with facets the facet rows the
+ * thread wrote. An SQLite result code. */
+int store_fts_take(sqlite3 *db, const char *path, bool facets);
 
 /* A build in progress: the dataset's records filled into a database as the check reads them
  * (dataset.h's sink). */
@@ -90,11 +109,18 @@ struct fill {
     struct dataset_sink sink;
     const char *origin;
     int pos[DATASET_SECTIONS]; /* each list's next position */
-    /* The regions' ids and parents (offsets in region_text, SIZE_MAX for none), for the tree. */
-    size_t *region_id, *region_parent, n_regions, regions_room;
+    /* The regions' ids, parents and names (offsets in region_text, SIZE_MAX for no parent), for
+     * the tree; once it is made, each region's depth and an open-addressed index of the ids
+     * (region_slot, region_cap slots, SIZE_MAX for an empty one): an entry's regions are looked
+     * up here, not in the table (a statement each, 160,000 at 100,000 entries). */
+    size_t *region_id, *region_parent, *region_name, n_regions, regions_room;
+    size_t *region_slot, region_cap;
+    int *region_depth;
     struct sb region_text;
     bool threaded; /* the full-text index is built by job's thread */
     struct fts_job job;
+    struct sb fts_text; /* an entry's searched text, remade for each */
+    uint32_t last_rid;  /* the last entry's rid (rids run from 1) */
 };
 
 /* Start filling db (an empty database) with a dataset read from origin (the path the store

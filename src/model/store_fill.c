@@ -1,6 +1,8 @@
 /* store_fill.c: the store's schema, and a checked dataset's JSON made rows. */
+#define _GNU_SOURCE /* sync_file_range */
 #include "store.h"
 
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -57,10 +59,11 @@ static const char schema[] =
         " PRIMARY KEY(service, rid)) WITHOUT ROWID;"
         "CREATE TABLE entry_delivery(delivery TEXT NOT NULL, rid INTEGER NOT NULL,"
         " PRIMARY KEY(delivery, rid)) WITHOUT ROWID;"
-        /* Ordered lists of an entry: offers, aims, eligibility, steps (text=title,
-         * extra=detail, url) and links (text=title, extra=url). */
-        "CREATE TABLE entry_item(rid INTEGER NOT NULL, list TEXT NOT NULL, pos INTEGER NOT NULL,"
-        " text TEXT NOT NULL, extra TEXT, url TEXT, PRIMARY KEY(rid, list, pos)) WITHOUT ROWID;"
+        /* An entry's ordered lists, as the file has them, in one JSON object: offers, aims,
+         * a pathway's eligibility, steps ({title, detail, url}) and links ({title, url}), each
+         * left out when empty (entry.c reads them). One row an entry, not one an item: 800,000
+         * rows at 100,000 entries were a sixth of the rows' pass (bench/README.md). */
+        "CREATE TABLE entry_item(rid INTEGER PRIMARY KEY, lists TEXT NOT NULL);"
         /* An entry's text in the file's other languages (version 2's translations): one row a
          * value, key as the dataset names it (name, summary, offers, steps, requires_note...;
          * "source" holds the source the text was taken from). pos numbers the items of a list
@@ -91,10 +94,10 @@ static const char schema[] =
         /* The packed index lists are filtered through (facet.c, facet_build). */
         "CREATE TABLE facet(name TEXT PRIMARY KEY, data BLOB NOT NULL);";
 
-/* The indexes over entries, made once the rows are in: sorting once is cheaper than keeping an
- * index in order row by row. */
-static const char schema_indexes[] =
-        "CREATE INDEX entry_id ON entry(id);"
+/* The indexes that follow the order rows are written in (by rid, as entries are read; part_of is
+ * mostly NULL), kept as the rows go in: each row adds to an index's end, while the full-text
+ * thread, the slower of the two, sets the pace (bench/README.md). */
+static const char schema_rid_indexes[] =
         "CREATE INDEX entry_part_of ON entry(part_of);"
         "CREATE INDEX entry_region_rid ON entry_region(rid);"
         /* An entry's own goals, services and deliveries are read by rid (lists, details): without
@@ -102,8 +105,13 @@ static const char schema_indexes[] =
         "CREATE INDEX entry_goal_rid ON entry_goal(rid);"
         "CREATE INDEX entry_service_rid ON entry_service(rid);"
         "CREATE INDEX entry_delivery_rid ON entry_delivery(rid);"
+        "CREATE INDEX pathway_brief_rid ON pathway_brief(rid);";
+
+/* The indexes in another order than the rows', made once the rows are in: sorting once is
+ * cheaper than keeping them in order row by row. */
+static const char schema_indexes[] =
+        "CREATE INDEX entry_id ON entry(id);"
         "CREATE INDEX entry_support_support ON entry_support(support);"
-        "CREATE INDEX pathway_brief_rid ON pathway_brief(rid);"
         "INSERT INTO pathway_goal SELECT goal, count(*) FROM pathway_brief GROUP BY goal;";
 
 /* ---- filling ---- */
@@ -192,9 +200,13 @@ static void fill_region(struct fill *x, const cJSON *e)
         x->regions_room = x->regions_room ? 2 * x->regions_room : 64;
         x->region_id = xrealloc(x->region_id, x->regions_room * sizeof *x->region_id);
         x->region_parent = xrealloc(x->region_parent, x->regions_room * sizeof *x->region_parent);
+        x->region_name = xrealloc(x->region_name, x->regions_room * sizeof *x->region_name);
     }
     x->region_id[i] = x->region_text.len;
     sb_add(&x->region_text, id);
+    sb_addc(&x->region_text, '\0');
+    x->region_name[i] = x->region_text.len;
+    sb_add(&x->region_text, str(e, "name") ? str(e, "name") : "");
     sb_addc(&x->region_text, '\0');
     x->region_parent[i] = parent ? x->region_text.len : SIZE_MAX;
     if (parent) {
@@ -214,6 +226,7 @@ static void region_tree(struct fill *x)
     while (cap < 2 * n)
         cap *= 2;
     size_t *slot = xmalloc(cap * sizeof *slot), *parent = xmalloc((n ? n : 1) * sizeof *parent);
+    int *depths = xcalloc(n ? n : 1, sizeof *depths);
     for (size_t j = 0; j < cap; j++)
         slot[j] = SIZE_MAX;
     const char *text = x->region_text.s;
@@ -246,6 +259,7 @@ static void region_tree(struct fill *x)
             sqlite3_bind_int(f->closure, 3, dist++);
             run(f, f->closure);
         }
+        depths[i] = dist - 1;
         if (dist > 1) {
             sqlite3_bind_int(depth, 1, dist - 1);
             sqlite3_bind_int64(depth, 2, (sqlite3_int64)i + 1);
@@ -253,25 +267,48 @@ static void region_tree(struct fill *x)
         }
     }
     sqlite3_finalize(depth);
-    free(slot);
     free(parent);
+    free(x->region_slot);
+    free(x->region_depth);
+    x->region_slot = slot;
+    x->region_cap = cap;
+    x->region_depth = depths;
 }
 
-static void fill_items(struct filler *f, sqlite3_int64 rid, const char *list, const cJSON *items,
-                       const char *text_key, const char *extra_key, const char *url_key)
+/* The region id's place in the file's list, or SIZE_MAX when there is none (yet). */
+static size_t region_find(const struct fill *x, const char *id)
 {
-    int pos = 0;
-    for (const cJSON *e = items ? items->child : NULL; e; e = e->next) {
-        const char *text = text_key ? str(e, text_key) : e->valuestring;
-        const char *extra = extra_key ? str(e, extra_key) : NULL;
-        sqlite3_bind_int64(f->item, 1, rid);
-        bind_text(f->item, 2, list);
-        sqlite3_bind_int(f->item, 3, pos++);
-        bind_text(f->item, 4, text);
-        bind_text(f->item, 5, extra);
-        bind_text(f->item, 6, url_key ? str(e, url_key) : NULL);
-        run(f, f->item);
+    if (!x->region_slot)
+        return SIZE_MAX;
+    for (size_t j = dataset_hash(id, strlen(id)) & (x->region_cap - 1);
+         x->region_slot[j] != SIZE_MAX; j = (j + 1) & (x->region_cap - 1))
+        if (strcmp(x->region_text.s + x->region_id[x->region_slot[j]], id) == 0)
+            return x->region_slot[j];
+    return SIZE_MAX;
+}
+
+/* The entry's lists (entry_item's row), printed from the record's own arrays. */
+static void fill_lists(struct filler *f, sqlite3_int64 rid, const cJSON *e, bool pathway)
+{
+    static const char *const keys[] = {"offers", "aims", "eligibility", "steps", "links"};
+    cJSON *lists = cJSON_CreateObject();
+    for (size_t i = 0; lists && i < (pathway ? 5 : 2); i++) {
+        const cJSON *a = arr(e, keys[i]);
+        if (a && a->child)
+            cJSON_AddItemReferenceToObject(lists, keys[i], (cJSON *)a);
     }
+    bool any = lists && lists->child;
+    char *json = any ? cJSON_PrintUnformatted(lists) : NULL;
+    bool failed = !lists || (any && !json);
+    cJSON_Delete(lists); /* its items are references: the record's arrays stay */
+    if (failed && f->rc == SQLITE_OK)
+        f->rc = SQLITE_NOMEM;
+    if (!json)
+        return;
+    sqlite3_bind_int64(f->item, 1, rid);
+    bind_text(f->item, 2, json);
+    run(f, f->item);
+    cJSON_free(json);
 }
 
 static void fill_ids(struct filler *f, sqlite3_stmt *s, sqlite3_int64 rid, const cJSON *list)
@@ -321,23 +358,19 @@ static void fill_entry_tr(struct filler *f, sqlite3_int64 rid, const cJSON *e)
 }
 
 /* The depth of the entry's most specific region, and its regions' names for lists. */
-static void describe_regions(struct filler *f, const cJSON *regions, int *depth, char **names)
+static void describe_regions(const struct fill *x, const cJSON *regions, int *depth, char **names)
 {
     struct sb b = {0};
     *depth = 0;
     for (const cJSON *e = regions ? regions->child : NULL; e; e = e->next) {
-        sqlite3_bind_text(f->region_info, 1, e->valuestring, -1, SQLITE_STATIC);
-        int rc = sqlite3_step(f->region_info);
-        if (rc == SQLITE_ROW) {
-            if (b.len)
-                sb_add(&b, ", ");
-            sb_add(&b, (const char *)sqlite3_column_text(f->region_info, 0));
-            if (sqlite3_column_int(f->region_info, 1) > *depth)
-                *depth = sqlite3_column_int(f->region_info, 1);
-        } else if (rc != SQLITE_DONE && f->rc == SQLITE_OK) {
-            f->rc = rc; /* the build fails whole rather than store an entry without its places */
-        }
-        sqlite3_reset(f->region_info);
+        size_t i = cJSON_IsString(e) ? region_find(x, e->valuestring) : SIZE_MAX;
+        if (i == SIZE_MAX)
+            continue; /* not (yet) a region: the check says so, and nothing is stored */
+        if (b.len)
+            sb_add(&b, ", ");
+        sb_add(&b, x->region_text.s + x->region_name[i]);
+        if (x->region_depth[i] > *depth)
+            *depth = x->region_depth[i];
     }
     *names = sb_take(&b);
 }
@@ -388,8 +421,9 @@ static void fill_brief(struct filler *f, sqlite3_int64 rid, const cJSON *e, cons
 }
 
 /* A support or a pathway; returns its rid. */
-static sqlite3_int64 fill_entry(struct filler *f, const cJSON *e, const char *kind)
+static sqlite3_int64 fill_entry(struct fill *x, const cJSON *e, const char *kind)
 {
+    struct filler *f = &x->f;
     bool pathway = strcmp(kind, "pathway") == 0;
     const cJSON *size = cJSON_GetObjectItemCaseSensitive(e, "size");
     const cJSON *contact = cJSON_GetObjectItemCaseSensitive(e, "contact");
@@ -399,7 +433,7 @@ static sqlite3_int64 fill_entry(struct filler *f, const cJSON *e, const char *ki
     char *sort_key = text_fold(name);
     char *where;
     int depth;
-    describe_regions(f, arr(e, "regions"), &depth, &where);
+    describe_regions(x, arr(e, "regions"), &depth, &where);
     char *req = requires ? cJSON_PrintUnformatted(requires) : NULL;
     sqlite3_stmt *s = f->entry;
     bind_text(s, 1, str(e, "id"));
@@ -450,17 +484,13 @@ static sqlite3_int64 fill_entry(struct filler *f, const cJSON *e, const char *ki
         fill_ids(f, f->service_of, rid, arr(e, "services"));
         fill_ids(f, f->delivery_of, rid, arr(e, "delivery"));
     }
-    fill_items(f, rid, "offers", arr(e, "offers"), NULL, NULL, NULL);
-    fill_items(f, rid, "aims", arr(e, "aims"), NULL, NULL, NULL);
+    fill_lists(f, rid, e, pathway);
     if (pathway) {
-        fill_items(f, rid, "eligibility", arr(e, "eligibility"), NULL, NULL, NULL);
-        fill_items(f, rid, "steps", arr(e, "steps"), "title", "detail", "url");
-        fill_items(f, rid, "links", arr(e, "links"), "title", "url", NULL);
         int pos = 0;
         const cJSON *sup = arr(e, "supports");
-        for (const cJSON *x = sup ? sup->child : NULL; x; x = x->next) {
+        for (const cJSON *y = sup ? sup->child : NULL; y; y = y->next) {
             sqlite3_bind_int64(f->support_of, 1, rid);
-            bind_text(f->support_of, 2, x->valuestring);
+            bind_text(f->support_of, 2, y->valuestring);
             sqlite3_bind_int(f->support_of, 3, pos++);
             run(f, f->support_of);
         }
@@ -527,13 +557,14 @@ static bool sink_record(void *ctx, enum dataset_section s, cJSON *e)
     case DATASET_SECTIONS: return false;
     }
     bool pathway = s == DATASET_PATHWAYS;
-    sqlite3_int64 rid = fill_entry(f, e, pathway ? "pathway" : str(e, "kind"));
-    if (!x->threaded) {
-        store_fts_row(f, rid, e, pathway);
-        return false;
-    }
-    /* The other thread indexes its text, and frees it. */
-    return store_fts_put(&x->job, rid, pathway, e);
+    sqlite3_int64 rid = fill_entry(x, e, pathway ? "pathway" : str(e, "kind"));
+    x->last_rid = (uint32_t)rid;
+    store_fts_text(&x->fts_text, e, pathway);
+    if (x->threaded) /* the other thread indexes it */
+        store_fts_put(&x->job, rid, x->fts_text.s, x->fts_text.len);
+    else
+        store_fts_row(f, rid, x->fts_text.s);
+    return false;
 }
 
 static void sink_done(void *ctx, enum dataset_section s)
@@ -555,12 +586,15 @@ struct fill *store_fill_begin(sqlite3 *db, const char *origin, const char *fts_p
             .ctx = x, .begin = sink_begin, .record = sink_record, .done = sink_done};
     if (fts_path) {
         x->job.path = fts_path;
+        x->job.facets = true;
         unlink(fts_path);
         x->threaded = store_fts_start(&x->job);
     }
     f->rc = sqlite3_exec(db, "BEGIN;", NULL, NULL, NULL);
     if (f->rc == SQLITE_OK)
         f->rc = sqlite3_exec(db, schema, NULL, NULL, NULL);
+    if (f->rc == SQLITE_OK)
+        f->rc = sqlite3_exec(db, schema_rid_indexes, NULL, NULL, NULL);
     if (f->rc == SQLITE_OK)
         f->rc = sqlite3_exec(db, store_schema_fts, NULL, NULL, NULL);
     if (f->rc == SQLITE_OK && !x->threaded)
@@ -585,7 +619,7 @@ struct fill *store_fill_begin(sqlite3 *db, const char *origin, const char *fts_p
     f->goal_of = prepare(f, "INSERT OR IGNORE INTO entry_goal VALUES (?, ?)");
     f->service_of = prepare(f, "INSERT OR IGNORE INTO entry_service VALUES (?, ?)");
     f->delivery_of = prepare(f, "INSERT OR IGNORE INTO entry_delivery VALUES (?, ?)");
-    f->item = prepare(f, "INSERT INTO entry_item VALUES (?, ?, ?, ?, ?, ?)");
+    f->item = prepare(f, "INSERT INTO entry_item VALUES (?, ?)");
     f->region_name = prepare(f, "INSERT INTO region_name VALUES (?, ?, ?, ?, ?, ?)");
     f->entry_tr = prepare(f, "INSERT OR IGNORE INTO entry_tr VALUES (?, ?, ?, ?, ?, ?)");
     f->vocab_tr = prepare(f, "INSERT OR IGNORE INTO vocab_tr VALUES (?, ?, ?, ?, ?)");
@@ -595,7 +629,6 @@ struct fill *store_fill_begin(sqlite3 *db, const char *origin, const char *fts_p
     if (!x->threaded)
         f->fts = prepare(f, "INSERT INTO entry_fts(rowid, name, acronym, host, location, summary,"
                             " body) VALUES (?, ?, ?, ?, ?, ?, ?)");
-    f->region_info = prepare(f, "SELECT name, depth FROM region WHERE id = ?");
     return x;
 }
 
@@ -604,21 +637,75 @@ const struct dataset_sink *store_fill_sink(struct fill *x)
     return &x->sink;
 }
 
+/* Writing what the rows' pass wrote of the database's file to the disk while the rest is built,
+ * so that the fsync before the cache's rename waits only for the last pages (0.4 s less of 0.8 at
+ * 100,000 entries, bench/README.md). Starting the writes blocks (0.25 s there), so a thread of
+ * its own does it. Linux only: elsewhere that fsync writes it all. */
+struct writeback {
+    pthread_t thread;
+    int fd;
+    bool started;
+};
+
+static void *writeback_thread(void *arg)
+{
+#ifdef SYNC_FILE_RANGE_WRITE
+    struct writeback *w = arg;
+    (void)sync_file_range(w->fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+#else
+    (void)arg;
+#endif
+    return NULL;
+}
+
+static void writeback_start(struct writeback *w, sqlite3 *db)
+{
+    w->started = false;
+    w->fd = -1;
+#ifdef SYNC_FILE_RANGE_WRITE
+    const char *path = sqlite3_db_filename(db, "main");
+    w->fd = path && *path ? open(path, O_RDONLY | O_CLOEXEC) : -1;
+    if (w->fd >= 0 && pthread_create(&w->thread, NULL, writeback_thread, w) == 0)
+        w->started = true;
+#else
+    (void)db;
+#endif
+}
+
+static void writeback_end(struct writeback *w)
+{
+    if (w->started)
+        pthread_join(w->thread, NULL);
+    if (w->fd >= 0)
+        close(w->fd);
+}
+
 int store_fill_end(struct fill *x, bool commit, char **why)
 {
     struct filler *f = &x->f;
     sqlite3 *db = f->db;
-    sqlite3_stmt **stmts[] = {&f->meta,        &f->source,     &f->region,     &f->closure,
-                              &f->goal,        &f->service,    &f->exam,       &f->entry,
-                              &f->region_of,   &f->goal_of,    &f->service_of, &f->delivery_of,
-                              &f->item,        &f->support_of, &f->fts,        &f->region_info,
-                              &f->region_name, &f->entry_tr,   &f->vocab_tr,   &f->brief};
+    sqlite3_stmt **stmts[] = {&f->meta,      &f->source,     &f->region,     &f->closure,
+                              &f->goal,      &f->service,    &f->exam,       &f->entry,
+                              &f->region_of, &f->goal_of,    &f->service_of, &f->delivery_of,
+                              &f->item,      &f->support_of, &f->fts,        &f->region_name,
+                              &f->entry_tr,  &f->vocab_tr,   &f->brief};
     for (size_t i = 0; i < sizeof stmts / sizeof stmts[0]; i++)
         sqlite3_finalize(*stmts[i]);
     if (!commit && f->rc == SQLITE_OK)
         f->rc = SQLITE_ABORT;
+    /* The list index's rows from the tables, while the other thread (when there is one) ends
+     * its index and writes the rows that come from the words. */
+    if (x->threaded)
+        store_fts_close(&x->job, f->rc != SQLITE_OK);
+    struct writeback wb = {.fd = -1};
+    if (f->rc == SQLITE_OK)
+        writeback_start(&wb, db);
     if (f->rc == SQLITE_OK)
         f->rc = sqlite3_exec(db, schema_indexes, NULL, NULL, NULL);
+    if (f->rc == SQLITE_OK)
+        f->rc = facet_build(db);
+    if (f->rc == SQLITE_OK)
+        f->rc = facet_build_dated(db);
     sqlite3 *failed = db;
     if (x->threaded) {
         int job_rc = store_fts_finish(&x->job, f->rc != SQLITE_OK);
@@ -626,16 +713,15 @@ int store_fill_end(struct fill *x, bool commit, char **why)
             f->rc = job_rc;
             failed = NULL; /* job.why says it */
         } else if (f->rc == SQLITE_OK) {
-            f->rc = store_fts_take(db, x->job.path);
+            f->rc = store_fts_take(db, x->job.path, x->job.facets);
         }
         unlink(x->job.path);
+    } else if (f->rc == SQLITE_OK) {
+        f->rc = facet_build_doclen(db, x->last_rid);
+        if (f->rc == SQLITE_OK)
+            f->rc = facet_build_initials(db, x->last_rid, FACET_INITIALS_MIN);
     }
-    if (f->rc == SQLITE_OK)
-        f->rc = facet_build(db);
-    if (f->rc == SQLITE_OK)
-        f->rc = facet_build_dated(db);
-    if (f->rc == SQLITE_OK)
-        f->rc = facet_build_initials(db, FACET_INITIALS_MIN);
+    writeback_end(&wb);
     if (f->rc == SQLITE_OK) {
         char sql[64];
         snprintf(sql, sizeof sql, "PRAGMA user_version = %d;", STORE_SCHEMA_VERSION);
@@ -648,8 +734,12 @@ int store_fill_end(struct fill *x, bool commit, char **why)
                       : xstrdup(x->job.why ? x->job.why : _("unknown error"));
     int rc = f->rc;
     free(x->job.why);
+    sb_finish(&x->fts_text);
     free(x->region_id);
     free(x->region_parent);
+    free(x->region_name);
+    free(x->region_slot);
+    free(x->region_depth);
     sb_finish(&x->region_text);
     free(x);
     /* A failed fill leaves its transaction open: a ROLLBACK here would replace the reason that

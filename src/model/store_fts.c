@@ -1,7 +1,10 @@
 /* store_fts.c: the full-text index: an entry's row, and the index built in a second thread, in a
  * database of its own, and copied in. */
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
+#include "facet.h"
 #include "i18n.h"
 #include "store_build.h"
 #include "util.h"
@@ -31,6 +34,9 @@ static const char take_fts_sql[] =
         "INSERT INTO main.entry_fts_docsize SELECT * FROM fts.entry_fts_docsize;"
         "INSERT INTO main.entry_fts_config SELECT * FROM fts.entry_fts_config;";
 
+/* The facet rows the thread wrote (fts_facets), beside the ones the build writes. */
+static const char take_facets_sql[] = "INSERT INTO main.facet SELECT * FROM fts.facet;";
+
 /* The words of a list of items, one a line, for the searched body. */
 static void add_words(struct sb *body, const cJSON *items, const char *text_key,
                       const char *extra_key)
@@ -50,19 +56,20 @@ static void add_words(struct sb *body, const cJSON *items, const char *text_key,
 }
 
 /* One column's text: the entry's own value of key, then its translations' (version 2), one a
- * line, so that a search in any language the file carries finds it. */
-static const char *column_text(struct sb *b, const cJSON *e, const cJSON *tr, const char *key)
+ * line, so that a search in any language the file carries finds it; ended by a NUL. */
+static void add_column(struct sb *b, const cJSON *e, const cJSON *tr, const char *key)
 {
+    size_t start = b->len;
     const char *own = str(e, key);
     if (own)
         sb_add(b, own);
     for (const cJSON *l = tr ? tr->child : NULL; l; l = l->next)
         if (str(l, key)) {
-            if (b->len)
+            if (b->len > start)
                 sb_addc(b, '\n');
             sb_add(b, str(l, key));
         }
-    return b->len ? sb_str(b) : NULL;
+    sb_addn(b, "", 1);
 }
 
 /* The words of the lists of one record (e itself, or one of its translations). Its body is what
@@ -81,33 +88,73 @@ static void add_body(struct sb *body, const cJSON *e, bool pathway)
     }
 }
 
-void store_fts_row(struct filler *f, sqlite3_int64 rid, const cJSON *e, bool pathway)
+void store_fts_text(struct sb *out, const cJSON *e, bool pathway)
 {
     const cJSON *tr = cJSON_GetObjectItemCaseSensitive(e, "translations");
     if (!cJSON_IsObject(tr))
         tr = NULL;
-    struct sb body = {0}, name = {0}, location = {0}, summary = {0};
-    add_body(&body, e, pathway);
+    out->len = 0;
+    add_column(out, e, tr, "name");
+    add_column(out, e, NULL, "acronym");
+    add_column(out, e, NULL, "host");
+    add_column(out, e, tr, "location");
+    add_column(out, e, tr, "summary");
+    add_body(out, e, pathway);
     for (const cJSON *l = tr ? tr->child : NULL; l; l = l->next)
-        add_body(&body, l, pathway);
+        add_body(out, l, pathway);
+    sb_addn(out, "", 1);
+}
+
+void store_fts_row(struct filler *f, sqlite3_int64 rid, const char *text)
+{
     sqlite3_bind_int64(f->fts, 1, rid);
-    bind_text(f->fts, 2, column_text(&name, e, tr, "name"));
-    bind_text(f->fts, 3, str(e, "acronym"));
-    bind_text(f->fts, 4, str(e, "host"));
-    bind_text(f->fts, 5, column_text(&location, e, tr, "location"));
-    bind_text(f->fts, 6, column_text(&summary, e, tr, "summary"));
-    bind_text(f->fts, 7, sb_str(&body));
+    for (int col = 0; col < 6; col++) {
+        size_t len = strlen(text);
+        if (len)
+            sqlite3_bind_text(f->fts, col + 2, text, (int)len, SQLITE_STATIC);
+        else
+            sqlite3_bind_null(f->fts, col + 2);
+        text += len + 1;
+    }
     run(f, f->fts);
-    sb_finish(&body);
-    sb_finish(&name);
-    sb_finish(&location);
-    sb_finish(&summary);
 }
 
 /* ---- the full-text index, built beside the rest ---- */
 
+/* An entry in the ring: its rid and its text's length, then the text (or, for a block of its
+ * own, a pointer to it), padded to RING_ALIGN. A header whose len is RING_WRAP, or less than a
+ * header's room before the ring's end, sends the reader back to its start. */
+struct ring_entry {
+    sqlite3_int64 rid;
+    uint32_t len;
+    uint32_t own; /* the text is a block of its own (the reader frees it) */
+};
+
+size_t store_fts_ring = FTS_RING;
+
+#define RING_ALIGN 8u
+#define RING_WRAP  UINT32_MAX
+
+static size_t ring_room(size_t n)
+{
+    return sizeof(struct ring_entry) + (n + RING_ALIGN - 1) / RING_ALIGN * RING_ALIGN;
+}
+
+/* The rows of the list index that come from the words, into a facet table of the thread's own
+ * database (last: the greatest rid). */
+static int fts_facets(sqlite3 *db, uint32_t last)
+{
+    int rc = sqlite3_exec(db, "CREATE TABLE facet(name TEXT PRIMARY KEY, data BLOB NOT NULL);",
+                          NULL, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = facet_build_doclen(db, last);
+    if (rc == SQLITE_OK)
+        rc = facet_build_initials(db, last, FACET_INITIALS_MIN);
+    return rc;
+}
+
 /* The other thread: the entries the build hands it, into a database of its own. Once it has
- * failed (or is told to give up) it only frees what it is handed, so the build never waits on
+ * failed (or is told to give up) it only skips what it is handed, so the build never waits on
  * it. */
 static void *fts_thread(void *arg)
 {
@@ -129,29 +176,42 @@ static void *fts_thread(void *arg)
                             " body) VALUES (?, ?, ?, ?, ?, ?, ?)");
     pthread_mutex_lock(&job->lock);
     for (;;) {
-        while (!job->n && !job->closed)
+        while (!job->used && !job->closed)
             pthread_cond_wait(&job->more, &job->lock);
-        if (!job->n)
+        if (!job->used)
             break;
-        cJSON *e = job->q[job->head].e;
-        sqlite3_int64 rid = job->q[job->head].rid;
-        bool pathway = job->q[job->head].pathway;
-        job->head = (job->head + 1) % FTS_QUEUE;
-        job->n--;
         bool stop = job->stop;
-        pthread_cond_signal(&job->room);
+        size_t at = job->head;
         pthread_mutex_unlock(&job->lock);
-        if (stop && f.rc == SQLITE_OK)
-            f.rc = SQLITE_INTERRUPT;
-        if (f.rc == SQLITE_OK)
-            store_fts_row(&f, rid, e, pathway);
-        cJSON_Delete(e);
+        /* What the build wrote before it counted these bytes in use is read unlocked: the build
+         * writes only outside the bytes in use. */
+        struct ring_entry h = {.len = RING_WRAP};
+        if (job->ring_size - at >= sizeof h)
+            memcpy(&h, job->ring + at, sizeof h);
+        size_t taken = h.len == RING_WRAP ? job->ring_size - at : 0;
+        if (!taken) {
+            const unsigned char *p = job->ring + at + sizeof h;
+            char *own = NULL;
+            if (h.own)
+                memcpy(&own, p, sizeof own);
+            if (stop && f.rc == SQLITE_OK)
+                f.rc = SQLITE_INTERRUPT;
+            if (f.rc == SQLITE_OK)
+                store_fts_row(&f, h.rid, own ? own : (const char *)p);
+            free(own);
+            taken = ring_room(h.own ? sizeof own : h.len);
+        }
         pthread_mutex_lock(&job->lock);
+        job->head = (at + taken) % job->ring_size;
+        job->used -= taken;
+        pthread_cond_signal(&job->room);
     }
     if (job->stop && f.rc == SQLITE_OK)
         f.rc = SQLITE_INTERRUPT;
     pthread_mutex_unlock(&job->lock);
     sqlite3_finalize(f.fts);
+    if (f.rc == SQLITE_OK && job->facets)
+        f.rc = fts_facets(f.db, job->last_rid);
     if (f.rc == SQLITE_OK)
         f.rc = sqlite3_exec(f.db, "COMMIT;", NULL, NULL, NULL);
     if (f.rc != SQLITE_OK)
@@ -166,49 +226,82 @@ static void *fts_thread(void *arg)
 
 bool store_fts_start(struct fts_job *job)
 {
+    job->ring_size = store_fts_ring;
+    job->ring = malloc(job->ring_size);
+    if (!job->ring)
+        return false;
     pthread_mutex_init(&job->lock, NULL);
     pthread_cond_init(&job->more, NULL);
     pthread_cond_init(&job->room, NULL);
-    job->head = job->n = 0;
+    job->head = job->tail = job->used = 0;
+    job->last_rid = 0;
     job->closed = job->stop = false;
     if (pthread_create(&job->thread, NULL, fts_thread, job) == 0)
         return true;
     pthread_mutex_destroy(&job->lock);
     pthread_cond_destroy(&job->more);
     pthread_cond_destroy(&job->room);
+    free(job->ring);
+    job->ring = NULL;
     return false;
 }
 
-bool store_fts_put(struct fts_job *job, sqlite3_int64 rid, bool pathway, cJSON *e)
+void store_fts_put(struct fts_job *job, sqlite3_int64 rid, const char *text, size_t len)
 {
+    char *own = NULL;
+    if (ring_room(len) > job->ring_size / 4) {
+        own = xmalloc(len);
+        memcpy(own, text, len);
+    }
+    size_t need = ring_room(own ? sizeof own : len), at = job->tail;
+    size_t room = job->ring_size - at, skip = room < need ? room : 0; /* to the end, then from 0 */
     pthread_mutex_lock(&job->lock);
-    while (job->n == FTS_QUEUE)
+    while (job->used + skip + need > job->ring_size)
         pthread_cond_wait(&job->room, &job->lock);
-    size_t at = (job->head + job->n) % FTS_QUEUE;
-    job->q[at].e = e;
-    job->q[at].rid = rid;
-    job->q[at].pathway = pathway;
-    job->n++;
+    pthread_mutex_unlock(&job->lock);
+    /* The bytes from at on are outside the ones in use: the thread does not read them. */
+    struct ring_entry h = {.rid = rid, .len = RING_WRAP};
+    if (skip && skip >= sizeof h)
+        memcpy(job->ring + at, &h, sizeof h);
+    at = (at + skip) % job->ring_size;
+    h.len = (uint32_t)len;
+    h.own = own != NULL;
+    memcpy(job->ring + at, &h, sizeof h);
+    if (own)
+        memcpy(job->ring + at + sizeof h, &own, sizeof own);
+    else
+        memcpy(job->ring + at + sizeof h, text, len);
+    job->tail = (at + need) % job->ring_size;
+    if ((uint64_t)rid > job->last_rid)
+        job->last_rid = (uint32_t)rid;
+    pthread_mutex_lock(&job->lock);
+    job->used += skip + need;
     pthread_cond_signal(&job->more);
     pthread_mutex_unlock(&job->lock);
-    return true;
 }
 
-int store_fts_finish(struct fts_job *job, bool failed)
+void store_fts_close(struct fts_job *job, bool failed)
 {
     pthread_mutex_lock(&job->lock);
     job->closed = true;
     job->stop = job->stop || failed;
     pthread_cond_signal(&job->more);
     pthread_mutex_unlock(&job->lock);
+}
+
+int store_fts_finish(struct fts_job *job, bool failed)
+{
+    store_fts_close(job, failed);
     pthread_join(job->thread, NULL);
     pthread_mutex_destroy(&job->lock);
     pthread_cond_destroy(&job->more);
     pthread_cond_destroy(&job->room);
+    free(job->ring);
+    job->ring = NULL;
     return job->rc;
 }
 
-int store_fts_take(sqlite3 *db, const char *path)
+int store_fts_take(sqlite3 *db, const char *path, bool facets)
 {
     sqlite3_stmt *s;
     int rc = sqlite3_prepare_v2(db, "ATTACH ? AS fts", -1, &s, NULL);
@@ -221,5 +314,7 @@ int store_fts_take(sqlite3 *db, const char *path)
     }
     if (rc == SQLITE_OK)
         rc = sqlite3_exec(db, take_fts_sql, NULL, NULL, NULL);
+    if (rc == SQLITE_OK && facets)
+        rc = sqlite3_exec(db, take_facets_sql, NULL, NULL, NULL);
     return rc;
 }

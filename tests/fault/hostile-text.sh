@@ -82,7 +82,18 @@ rid = db.execute("SELECT rid FROM entry WHERE kind != 'pathway' ORDER BY spec DE
 db.execute("UPDATE entry SET name = 'Evil' || ? || ' Group', summary = ?, host = ?, location = ?"
            " WHERE rid = ?", (title, evil, evil, evil, rid))
 db.execute("UPDATE entry SET name = name || ?", ("\x1b[2J\u202e",))
-db.execute("UPDATE entry_item SET text = text || ?", (evil,))
+# An entry's lists are one JSON object (offers, aims, steps' and links' titles): every item's
+# text gets the sequences.
+import json
+for rid, lists in db.execute("SELECT rid, lists FROM entry_item").fetchall():
+    o = json.loads(lists)
+    for key, items in o.items():
+        for i, it in enumerate(items):
+            if isinstance(it, str):
+                items[i] = it + evil
+            else:
+                it["title"] += evil
+    db.execute("UPDATE entry_item SET lists = ? WHERE rid = ?", (json.dumps(o), rid))
 db.execute("UPDATE region SET name = name || ?", ("\x1b]0;pwned-title\x07",))
 db.execute("UPDATE meta SET value = value || ? WHERE key IN ('title', 'notes', 'publisher')",
            (title + "\x07\x08\r",))

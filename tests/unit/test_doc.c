@@ -253,9 +253,9 @@ static void test_plain_wraps(void)
                    "a pairing that lasts a full year and a review at the end of it.',"
                    " host = 'The Provincial Physicians Agency of the Province of Ontario and its "
                    "Partners in Health Care Delivery' WHERE id = 'ontario-mentors';"
-                   "UPDATE entry_item SET text = 'Monthly seminars on licensure, exams, "
-                   "residency applications, interviews and alternative careers in health' WHERE "
-                   "list = 'offers' AND pos = 1;"));
+                   "UPDATE entry_item SET lists = json_replace(lists, '$.offers[1]', 'Monthly "
+                   "seminars on licensure, exams, residency applications, interviews and "
+                   "alternative careers in health');"));
     static const int widths[] = {80, 72, 60, 40, 30, 24};
     static const char *const ids[] = {"ontario-mentors", "ont-pra", "niagara-circle"};
     for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++) {
@@ -263,6 +263,9 @@ static void test_plain_wraps(void)
         CHECK(e != NULL);
         if (!e)
             continue;
+        if (k == 0) /* the long offer is the one the lists now hold */
+            CHECK(e->offers.n == 2 &&
+                  strstr(e->offers.v[1].text, "alternative careers in health") != NULL);
         struct doc *d = doc_entry(e);
         for (size_t i = 0; i < sizeof widths / sizeof widths[0]; i++)
             check_wrapped(d, widths[i], 10, ids[k]);

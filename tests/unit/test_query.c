@@ -1106,8 +1106,8 @@ static void test_one_letter_rule(void)
     uint32_t *any = NULL, *name = NULL;
     CHECK_INT(facet_initial(bundled->db, "m", entries_in(bundled), &any, &name), SQLITE_NOTFOUND);
     /* Built as for a large store. */
-    CHECK_INT(facet_build_initials(bundled->db, 0), SQLITE_OK);
-    CHECK_INT(facet_build_initials(d->db, 0), SQLITE_OK);
+    CHECK_INT(facet_build_initials(bundled->db, entries_in(bundled), 0), SQLITE_OK);
+    CHECK_INT(facet_build_initials(d->db, entries_in(d), 0), SQLITE_OK);
     static const char *const regions[] = {NULL,      "canada", "ontario",
                                           "toronto", "quebec", "british-columbia"};
     check_initials(bundled, regions, sizeof regions / sizeof *regions);

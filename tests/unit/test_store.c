@@ -11,6 +11,7 @@
 
 #include "common.h"
 #include "entry.h"
+#include "facet.h"
 #include "query.h"
 #include "store_build.h"
 #include "util.h"
@@ -800,8 +801,10 @@ static char *fts_rows(sqlite3 *db, const char *table, const char *order)
     return sb_take(&b);
 }
 
-/* A file build indexes the text in a second thread and copies the index in; a build in memory
- * does it in line. Both must give the very same index, byte for byte, that FTS5 finds whole. */
+/* A file build indexes the text in a second thread and copies the index in, with the list
+ * index's rows that come from the words (the entries' lengths, and from 5,000 entries the short
+ * prefixes' matches); a build in memory does it in line. Both must give the very same index and
+ * list index, byte for byte, that FTS5 finds whole. */
 static void check_two_threads_same_index(const char *path, int entries)
 {
     struct diags d = {0};
@@ -822,7 +825,8 @@ static void check_two_threads_same_index(const char *path, int entries)
     static const char *const tables[][2] = {{"entry_fts_data", "id"},
                                             {"entry_fts_idx", "segid, term"},
                                             {"entry_fts_docsize", "id"},
-                                            {"entry_fts_config", "k"}};
+                                            {"entry_fts_config", "k"},
+                                            {"facet", "name"}};
     for (size_t t = 0; t < sizeof tables / sizeof tables[0]; t++) {
         char *a = fts_rows(mem, tables[t][0], tables[t][1]);
         char *b = fts_rows(file, tables[t][0], tables[t][1]);
@@ -840,6 +844,16 @@ static void check_two_threads_same_index(const char *path, int entries)
           SQLITE_OK);
     CHECK(sqlite3_step(s) == SQLITE_ROW);
     CHECK_INT(sqlite3_column_int(s, 0), entries);
+    sqlite3_finalize(s);
+    CHECK(sqlite3_prepare_v2(file,
+                             "SELECT count(*) FROM facet WHERE name LIKE 'initials.%'"
+                             " OR name = 'lists.doclen'",
+                             -1, &s, NULL) == SQLITE_OK);
+    CHECK(sqlite3_step(s) == SQLITE_ROW);
+    if (entries >= (int)FACET_INITIALS_MIN)
+        CHECK(sqlite3_column_int(s, 0) > 36); /* every letter and digit, and some pairs */
+    else
+        CHECK_INT(sqlite3_column_int(s, 0), 1);
     sqlite3_finalize(s);
     sqlite3_close(file);
     store_destroy(st);
@@ -861,6 +875,27 @@ static void test_two_threads_same_index(void)
     dataset_destroy(ds);
     diags_finish(&d);
     check_two_threads_same_index(fixture("../../data/itpnav.json"), n);
+    /* The ring the entries' text goes through, small: it wraps every few entries (1 KB), or
+     * every entry's text is a block of its own (64 bytes). */
+    static const size_t rings[] = {1024, 64};
+    for (size_t i = 0; i < sizeof rings / sizeof rings[0]; i++) {
+        store_fts_ring = rings[i];
+        check_two_threads_same_index(fixture("../../data/itpnav.json"), n);
+        store_fts_ring = FTS_RING;
+    }
+    /* Enough entries for the short prefixes' rows (bench/gen.py's data). */
+    const char *root = getenv("SOURCE_ROOT");
+    char dir[] = "/tmp/itpnav-unit-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    char *path = xasprintf("%s/d.json", dir);
+    char *cmd = xasprintf("python3 '%s/bench/gen.py' %u --seed 3 -o '%s'", root ? root : ".",
+                          FACET_INITIALS_MIN + 200, path);
+    CHECK_INT(system(cmd), 0);
+    check_two_threads_same_index(path, (int)FACET_INITIALS_MIN + 200);
+    unlink(path);
+    rmdir(dir);
+    free(cmd);
+    free(path);
 }
 
 /* The second thread cannot make its file: the build fails whole and says why. (Its name has the
