@@ -973,6 +973,27 @@ static void test_damaged_cache_rebuilt(void)
     o = open_ds(s.data, s.cache, 0);
     CHECK_INT(count_all(o.st), 12);
     closed(&o);
+    /* An entry's lists that are not what the build writes (one JSON object): damage too. */
+    CHECK_INT(cache_files(s.cache, cache, sizeof cache), 1);
+    unlink(cache);
+    o = open_ds(s.data, s.cache, 0);
+    CHECK_INT(o.rc, 0);
+    closed(&o);
+    CHECK_INT(cache_files(s.cache, cache, sizeof cache), 1);
+    CHECK(sql_file(cache, "UPDATE entry_item SET lists = '[\"not\", \"an object\"'"));
+    o = open_ds(s.data, s.cache, 0);
+    CHECK_INT(o.rc, 0);
+    if (o.rc == 0) {
+        struct err e = {0};
+        struct entry *en = entry_get(o.st, "ontario-mentors", 0, &e);
+        CHECK_INT(e.code, 0);
+        CHECK(en && en->offers.n + en->aims.n > 0);
+        entry_destroy(en);
+        char *notice = store_take_notice(o.st);
+        CHECK(notice && strstr(notice, "the cache was damaged; rebuilt from ") != NULL);
+        free(notice);
+    }
+    closed(&o);
 
     /* --db: the person's file is never rebuilt; it is said to be damaged. */
     char *db = xasprintf("%s/kiosk.db", s.dir);
