@@ -462,7 +462,7 @@ int facet_build(sqlite3 *db)
     return rc;
 }
 
-int facet_build_doclen(sqlite3 *db, uint32_t n)
+int facet_build_words(sqlite3 *db, uint32_t n)
 {
     sqlite3_stmt *ins, *s = NULL;
     int rc = new_row(db, &ins);
@@ -486,6 +486,8 @@ int facet_build_doclen(sqlite3 *db, uint32_t n)
         rc = put_array(ins, "lists.doclen", n, doclen);
     free(doclen);
     sqlite3_finalize(ins);
+    if (rc == SQLITE_OK)
+        rc = facet_build_initials(db, n, FACET_INITIALS_MIN);
     return rc;
 }
 

@@ -78,13 +78,15 @@ static inline uint32_t facet_spec(uint32_t attr)
 }
 
 /* Build the index from the filled tables of db and store it (store_fill does, last), all but the
- * rows that come from the words (facet_build_doclen, facet_build_initials). Returns an SQLite
- * result code. */
+ * rows that come from the words (facet_build_words). Returns an SQLite result code. */
 int facet_build(sqlite3 *db);
 
-/* Write the words of each of the n entries (rids 1 to n), from db's full-text index, as the
- * list index's row 'lists.doclen' (a facet table in db). Returns an SQLite result code. */
-int facet_build_doclen(sqlite3 *db, uint32_t n);
+/* Write the list index's rows that come from the words of the n entries (rids 1 to n), from db's
+ * full-text index into a facet table in db: each entry's length ('lists.doclen') and the short
+ * prefixes' matches (facet_build_initials, from FACET_INITIALS_MIN entries). db needs nothing
+ * else: the full-text thread writes them into its own database. Returns an SQLite result
+ * code. */
+int facet_build_words(sqlite3 *db, uint32_t n);
 
 /* Read and check the head of db's index into f (its sizes and the languages it keeps name
  * orders for); false (f empty) when it is missing or damaged. The sections are read when a

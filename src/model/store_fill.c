@@ -216,6 +216,19 @@ static void fill_region(struct fill *x, const cJSON *e)
     x->n_regions++;
 }
 
+/* The region id's place in the file's list, or SIZE_MAX when there is none (yet: the tree is
+ * made once every region is read). */
+static size_t region_find(const struct fill *x, const char *id)
+{
+    if (!x->region_slot)
+        return SIZE_MAX;
+    for (size_t j = dataset_hash(id, strlen(id)) & (x->region_cap - 1);
+         x->region_slot[j] != SIZE_MAX; j = (j + 1) & (x->region_cap - 1))
+        if (strcmp(x->region_text.s + x->region_id[x->region_slot[j]], id) == 0)
+            return x->region_slot[j];
+    return SIZE_MAX;
+}
+
 /* Every region is in: their depths and closure (each region under each ancestor, and itself at
  * distance 0). The check bounds the tree's depth (DATASET_MAX_REGION_DEPTH) and rules out
  * cycles, so walking up from each region is linear in the regions: at most that many rows each. */
@@ -225,30 +238,25 @@ static void region_tree(struct fill *x)
     size_t n = x->n_regions, cap = 64;
     while (cap < 2 * n)
         cap *= 2;
-    size_t *slot = xmalloc(cap * sizeof *slot), *parent = xmalloc((n ? n : 1) * sizeof *parent);
-    int *depths = xcalloc(n ? n : 1, sizeof *depths);
+    free(x->region_slot);
+    free(x->region_depth);
+    x->region_slot = xmalloc(cap * sizeof *x->region_slot);
+    x->region_cap = cap;
+    x->region_depth = xcalloc(n ? n : 1, sizeof *x->region_depth);
     for (size_t j = 0; j < cap; j++)
-        slot[j] = SIZE_MAX;
+        x->region_slot[j] = SIZE_MAX;
     const char *text = x->region_text.s;
     for (size_t i = 0; i < n; i++) {
         const char *id = text + x->region_id[i];
         size_t j = dataset_hash(id, strlen(id)) & (cap - 1);
-        while (slot[j] != SIZE_MAX)
+        while (x->region_slot[j] != SIZE_MAX)
             j = (j + 1) & (cap - 1);
-        slot[j] = i;
+        x->region_slot[j] = i;
     }
-    for (size_t i = 0; i < n; i++) {
-        parent[i] = SIZE_MAX;
-        if (x->region_parent[i] == SIZE_MAX)
-            continue;
-        const char *p = text + x->region_parent[i];
-        for (size_t j = dataset_hash(p, strlen(p)) & (cap - 1); slot[j] != SIZE_MAX;
-             j = (j + 1) & (cap - 1))
-            if (strcmp(text + x->region_id[slot[j]], p) == 0) {
-                parent[i] = slot[j];
-                break;
-            }
-    }
+    size_t *parent = xmalloc((n ? n : 1) * sizeof *parent);
+    for (size_t i = 0; i < n; i++)
+        parent[i] = x->region_parent[i] == SIZE_MAX ? SIZE_MAX
+                                                    : region_find(x, text + x->region_parent[i]);
     sqlite3_stmt *depth = prepare(f, "UPDATE region SET depth = ? WHERE rowid = ?");
     for (size_t i = 0; i < n && f->rc == SQLITE_OK; i++) {
         const char *id = text + x->region_id[i];
@@ -259,7 +267,7 @@ static void region_tree(struct fill *x)
             sqlite3_bind_int(f->closure, 3, dist++);
             run(f, f->closure);
         }
-        depths[i] = dist - 1;
+        x->region_depth[i] = dist - 1;
         if (dist > 1) {
             sqlite3_bind_int(depth, 1, dist - 1);
             sqlite3_bind_int64(depth, 2, (sqlite3_int64)i + 1);
@@ -268,23 +276,6 @@ static void region_tree(struct fill *x)
     }
     sqlite3_finalize(depth);
     free(parent);
-    free(x->region_slot);
-    free(x->region_depth);
-    x->region_slot = slot;
-    x->region_cap = cap;
-    x->region_depth = depths;
-}
-
-/* The region id's place in the file's list, or SIZE_MAX when there is none (yet). */
-static size_t region_find(const struct fill *x, const char *id)
-{
-    if (!x->region_slot)
-        return SIZE_MAX;
-    for (size_t j = dataset_hash(id, strlen(id)) & (x->region_cap - 1);
-         x->region_slot[j] != SIZE_MAX; j = (j + 1) & (x->region_cap - 1))
-        if (strcmp(x->region_text.s + x->region_id[x->region_slot[j]], id) == 0)
-            return x->region_slot[j];
-    return SIZE_MAX;
 }
 
 /* The entry's lists (entry_item's row), printed from the record's own arrays. */
@@ -717,9 +708,7 @@ int store_fill_end(struct fill *x, bool commit, char **why)
         }
         unlink(x->job.path);
     } else if (f->rc == SQLITE_OK) {
-        f->rc = facet_build_doclen(db, x->last_rid);
-        if (f->rc == SQLITE_OK)
-            f->rc = facet_build_initials(db, x->last_rid, FACET_INITIALS_MIN);
+        f->rc = facet_build_words(db, x->last_rid);
     }
     writeback_end(&wb);
     if (f->rc == SQLITE_OK) {

@@ -150,9 +150,7 @@ static int fts_facets(sqlite3 *db, uint32_t last)
     int rc = sqlite3_exec(db, "CREATE TABLE facet(name TEXT PRIMARY KEY, data BLOB NOT NULL);",
                           NULL, NULL, NULL);
     if (rc == SQLITE_OK)
-        rc = facet_build_doclen(db, last);
-    if (rc == SQLITE_OK)
-        rc = facet_build_initials(db, last, FACET_INITIALS_MIN);
+        rc = facet_build_words(db, last);
     return rc;
 }
 
