@@ -102,6 +102,10 @@ db.commit()
 PY
 sqlite3 "$DB" "SELECT count(*) FROM entry WHERE instr(name, char(27))" >"$TEST_TMP/n"
 check "the database holds raw ESC bytes in every name" test "$(cat "$TEST_TMP/n")" -gt 10
+# In the lists' JSON an ESC is written \u001b; read back, it is the raw byte again.
+sqlite3 "$DB" "SELECT count(*) || ' ' || sum(instr(lists, '\u001b') > 0) FROM entry_item" >"$TEST_TMP/n"
+read -r lists_all lists_evil <"$TEST_TMP/n"
+check "every entry's lists hold the sequences" test "$lists_all" -gt 0 -a "$lists_evil" = "$lists_all"
 
 # The probe: the same tmux server takes a title and a clipboard write from a program that sends
 # them raw, so that "untouched" below means something.
