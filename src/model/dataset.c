@@ -513,7 +513,9 @@ static size_t path_key(struct check *c, const char *key)
         plain = (*k >= 'a' && *k <= 'z') || (*k >= 'A' && *k <= 'Z') || *k == '_' ||
                 (*k >= '0' && *k <= '9');
     if (plain && n <= PATH_KEY_MAX) {
-        sb_addf(&c->path, ".%s", key);
+        /* Every field of every record passes here: no printf. */
+        sb_addc(&c->path, '.');
+        sb_addn(&c->path, key, n);
         return mark;
     }
     /* A key is text from the file: a control character in it is written as an escape, as jq
@@ -546,7 +548,13 @@ static size_t path_key(struct check *c, const char *key)
 static size_t path_index(struct check *c, size_t i)
 {
     size_t mark = c->path.len;
-    sb_addf(&c->path, "[%zu]", i);
+    char digits[24], *d = digits + sizeof digits;
+    *--d = ']';
+    do
+        *--d = (char)('0' + i % 10);
+    while ((i /= 10) != 0);
+    *--d = '[';
+    sb_addn(&c->path, d, (size_t)(digits + sizeof digits - d));
     return mark;
 }
 

