@@ -633,6 +633,36 @@ static void test_control_chars(void)
                    "only control allowed)");
 }
 
+/* The check reads printable ASCII eight bytes at a time: a control at any place of a word, and
+ * in a string's last few bytes, is still found, and printable ASCII anywhere is still fine. */
+static void test_control_chars_everywhere(void)
+{
+    static const unsigned codes[] = {0x01, 0x0a, 0x1f, 0x7f, 0x85};
+    for (size_t c = 0; c < sizeof codes / sizeof *codes; c++)
+        for (int at = 0; at < 19; at++) {
+            char name[64], want[160];
+            snprintf(name, sizeof name, "\"name\": \"%.*s\\u%04x%.*s\"", at, "abcdefghijklmnopqrs",
+                     codes[c], 18 - at, "ABCDEFGHIJKLMNOPQR");
+            snprintf(want, sizeof want,
+                     "control character U+%04X in a name or short value; expected printable "
+                     "text on one line",
+                     codes[c]);
+            expect_content("\"name\": \"Support One\"", name, ".supports[0].name", want);
+        }
+    /* Every printable ASCII character, at every place of an eight-byte word; a newline in text. */
+    for (int at = 0; at < 9; at++) {
+        char name[256], summary[64];
+        int n = snprintf(name, sizeof name, "\"name\": \"%.*s", at, "........");
+        for (int ch = 0x20; ch < 0x7f; ch++)
+            n += snprintf(name + n, sizeof name - (size_t)n,
+                          ch == '"' || ch == '\\' ? "\\%c" : "%c", ch);
+        snprintf(name + n, sizeof name - (size_t)n, "\"");
+        expect_ok("\"name\": \"Support One\"", name);
+        snprintf(summary, sizeof summary, "\"summary\": \"%.*s\\nA group.\"", at, "........");
+        expect_ok("\"summary\": \"A group.\"", summary);
+    }
+}
+
 static void test_bidi(void)
 {
     expect_content("\"summary\": \"A group.\"", "\"summary\": \"A \\u202egroup.\"",
@@ -1084,10 +1114,10 @@ UNIT_MAIN(CASE(test_base_valid), CASE(test_hash), CASE(test_syntax_trailing_comm
           CASE(test_invalid_utf8), CASE(test_bom), CASE(test_missing_required_key),
           CASE(test_wrong_type), CASE(test_empty_required_string), CASE(test_bad_id),
           CASE(test_bad_date), CASE(test_date_rules), CASE(test_id_rules), CASE(test_bad_url),
-          CASE(test_control_chars), CASE(test_bidi), CASE(test_unknown_enum),
-          CASE(test_empty_array), CASE(test_unknown_reference), CASE(test_duplicate_id),
-          CASE(test_duplicate_key), CASE(test_region_cycle), CASE(test_part_of_itself),
-          CASE(test_version), CASE(test_number_words), CASE(test_region_depth),
-          CASE(test_region_under_cycle), CASE(test_unknown_key), CASE(test_listed_twice),
-          CASE(test_error_limit), CASE(test_all_errors_reported), CASE(test_diags_print),
-          CASE(test_read_file))
+          CASE(test_control_chars), CASE(test_control_chars_everywhere), CASE(test_bidi),
+          CASE(test_unknown_enum), CASE(test_empty_array), CASE(test_unknown_reference),
+          CASE(test_duplicate_id), CASE(test_duplicate_key), CASE(test_region_cycle),
+          CASE(test_part_of_itself), CASE(test_version), CASE(test_number_words),
+          CASE(test_region_depth), CASE(test_region_under_cycle), CASE(test_unknown_key),
+          CASE(test_listed_twice), CASE(test_error_limit), CASE(test_all_errors_reported),
+          CASE(test_diags_print), CASE(test_read_file))
