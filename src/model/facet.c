@@ -170,22 +170,58 @@ static int put_array(sqlite3_stmt *ins, const char *name, uint32_t n, const uint
     return put_arrays(ins, name, n, &v, &count, 1);
 }
 
-/* Write each row of postings of prefix (PREFIX.POS for each of n_rows positions) from rows of
- * (rid, position) in rid order: the rids that name that position, ascending. */
-static void put_direct(sqlite3 *db, sqlite3_stmt *ins, const char *prefix, const char *sql,
-                       uint32_t n, uint32_t n_rows, int *rc)
+/* (rid, position) pairs in rid order: the entries' regions, goals or services, as positions in
+ * those tables. */
+struct pairs {
+    uint32_t *rid, *pos;
+    size_t n, cap;
+};
+
+static void pair_add(struct pairs *p, uint32_t rid, uint32_t pos)
+{
+    if (p->n == p->cap) {
+        p->cap = p->cap ? 2 * p->cap : 1024;
+        p->rid = xrealloc(p->rid, p->cap * sizeof *p->rid);
+        p->pos = xrealloc(p->pos, p->cap * sizeof *p->pos);
+    }
+    p->rid[p->n] = rid;
+    p->pos[p->n++] = pos;
+}
+
+static void pairs_finish(struct pairs *p)
+{
+    free(p->rid);
+    free(p->pos);
+    *p = (struct pairs){0};
+}
+
+/* The pairs a query of (rid, position) gives, in its order. */
+static void pairs_of(sqlite3 *db, const char *sql, struct pairs *out, int *rc)
 {
     sqlite3_stmt *s;
     if (*rc != SQLITE_OK || (*rc = sqlite3_prepare_v2(db, sql, -1, &s, NULL)) != SQLITE_OK)
         return;
-    struct words *post = xcalloc((size_t)n_rows + 1, sizeof *post);
     while (sqlite3_step(s) == SQLITE_ROW) {
         sqlite3_int64 rid = sqlite3_column_int64(s, 0), p = sqlite3_column_int64(s, 1);
-        if (rid >= 1 && rid <= n && p >= 0 && p < n_rows &&
-            (!post[p].n || post[p].w[post[p].n - 1] != (uint32_t)rid))
-            put(&post[p], (uint32_t)rid);
+        if (rid >= 1 && rid <= UINT32_MAX && p >= 0 && p <= UINT32_MAX)
+            pair_add(out, (uint32_t)rid, (uint32_t)p);
     }
     *rc = sqlite3_finalize(s);
+}
+
+/* Write each row of postings of prefix (PREFIX.POS for each of n_rows positions) from pairs in
+ * rid order: the rids that name that position, ascending. */
+static void put_direct(sqlite3_stmt *ins, const char *prefix, const struct pairs *pairs, uint32_t n,
+                       uint32_t n_rows, int *rc)
+{
+    if (*rc != SQLITE_OK)
+        return;
+    struct words *post = xcalloc((size_t)n_rows + 1, sizeof *post);
+    for (size_t i = 0; i < pairs->n; i++) {
+        uint32_t rid = pairs->rid[i], p = pairs->pos[i];
+        if (rid >= 1 && rid <= n && p < n_rows && (!post[p].n || post[p].w[post[p].n - 1] != rid))
+            put(&post[p], rid);
+    }
     for (uint32_t p = 0; p < n_rows && *rc == SQLITE_OK; p++) {
         char name[64];
         snprintf(name, sizeof name, "%s.%u", prefix, p);
@@ -200,9 +236,10 @@ static void put_direct(sqlite3 *db, sqlite3_stmt *ins, const char *prefix, const
 }
 
 /* Write the rows 'post.region.P': for each region, every entry in it or in a region under it
- * (ascending), and the depth of the deepest of that entry's regions there. */
+ * (ascending), and the depth of the deepest of that entry's regions there; from the entries'
+ * regions (pairs in rid order). */
 static void put_region_closure(sqlite3 *db, sqlite3_stmt *ins, uint32_t n, uint32_t n_regions,
-                               int *rc)
+                               const struct pairs *pairs, int *rc)
 {
     sqlite3_stmt *s;
     if (*rc != SQLITE_OK || n_regions == 0)
@@ -231,42 +268,31 @@ static void put_region_closure(sqlite3 *db, sqlite3_stmt *ins, uint32_t n, uint3
     /* best[a]: the deepest of the current entry's regions under a, + 1 (0: none yet). */
     uint32_t *best = xcalloc(n_regions, sizeof *best);
     struct words touched = {0};
-    sqlite3_int64 current = 0;
-    if (*rc == SQLITE_OK)
-        *rc = sqlite3_prepare_v2(db,
-                                 "SELECT er.rid, r.pos FROM entry_region er"
-                                 " JOIN region r ON r.id = er.region ORDER BY er.rid",
-                                 -1, &s, NULL);
-    bool more = *rc == SQLITE_OK;
-    while (more) {
-        int step = sqlite3_step(s);
-        more = step == SQLITE_ROW;
-        sqlite3_int64 rid = more ? sqlite3_column_int64(s, 0) : 0;
-        sqlite3_int64 p = more ? sqlite3_column_int64(s, 1) : -1;
+    uint32_t current = 0;
+    for (size_t i = 0; *rc == SQLITE_OK && i <= pairs->n; i++) {
+        bool more = i < pairs->n;
+        uint32_t rid = more ? pairs->rid[i] : 0, p = more ? pairs->pos[i] : n_regions;
         if (!more || rid != current) {
             /* The last entry's regions are all seen: it goes under each region touched. */
-            for (size_t i = 0; i < touched.n; i++) {
-                uint32_t a = touched.w[i];
-                put(&rids[a], (uint32_t)current);
+            for (size_t t = 0; t < touched.n; t++) {
+                uint32_t a = touched.w[t];
+                put(&rids[a], current);
                 put(&deep[a], best[a] - 1);
                 best[a] = 0;
             }
             touched.n = 0;
             current = rid;
         }
-        if (!more || rid < 1 || rid > n || p < 0 || p >= n_regions)
+        if (!more || rid < 1 || rid > n || p >= n_regions)
             continue;
         /* The region and each above it (a tree of at most 16 levels: spec/dataset.md). */
-        for (uint32_t a = (uint32_t)p, hops = 0; a < n_regions && hops <= n_regions;
-             a = parent[a], hops++) {
+        for (uint32_t a = p, hops = 0; a < n_regions && hops <= n_regions; a = parent[a], hops++) {
             if (!best[a])
                 put(&touched, a);
             if (depth[p] + 1 > best[a])
                 best[a] = depth[p] + 1;
         }
     }
-    if (*rc == SQLITE_OK)
-        *rc = sqlite3_finalize(s);
     for (uint32_t a = 0; a < n_regions && *rc == SQLITE_OK; a++) {
         char name[64];
         snprintf(name, sizeof name, "post.region.%u", a);
@@ -287,27 +313,25 @@ static void put_region_closure(sqlite3 *db, sqlite3_stmt *ins, uint32_t n, uint3
     free(depth);
 }
 
+/* What the rows of the index are made from, read back from the tables (facet_build) or gathered
+ * as the entries were filled (facet_gather): each entry's attr and the name order (n each), and
+ * the entries' regions, goals and services. */
+struct facet_src {
+    uint32_t n;
+    uint32_t *attr, *by_name;
+    struct pairs region, goal, service;
+};
+
 /* The postings: 'post.region.P' (put_region_closure), 'post.direct.P' (the entries that name
  * region P itself), 'post.goal.P' and 'post.service.P', for every position P of those tables,
  * empty ones too (a missing row is damage). */
-static void put_postings(sqlite3 *db, sqlite3_stmt *ins, uint32_t n, int *rc)
+static void put_postings(sqlite3 *db, sqlite3_stmt *ins, const struct facet_src *src,
+                         uint32_t n_regions, uint32_t n_goals, uint32_t n_services, int *rc)
 {
-    uint32_t n_regions = (uint32_t)scalar(db, "SELECT count(*) FROM region", rc);
-    uint32_t n_goals = (uint32_t)scalar(db, "SELECT count(*) FROM goal", rc);
-    uint32_t n_services = (uint32_t)scalar(db, "SELECT count(*) FROM service", rc);
-    put_region_closure(db, ins, n, n_regions, rc);
-    put_direct(db, ins, "post.direct",
-               "SELECT er.rid, r.pos FROM entry_region er JOIN region r ON r.id = er.region"
-               " ORDER BY er.rid",
-               n, n_regions, rc);
-    put_direct(db, ins, "post.goal",
-               "SELECT eg.rid, g.pos FROM entry_goal eg JOIN goal g ON g.id = eg.goal"
-               " ORDER BY eg.rid",
-               n, n_goals, rc);
-    put_direct(db, ins, "post.service",
-               "SELECT es.rid, s.pos FROM entry_service es JOIN service s ON s.id = es.service"
-               " ORDER BY es.rid",
-               n, n_services, rc);
+    put_region_closure(db, ins, src->n, n_regions, &src->region, rc);
+    put_direct(ins, "post.direct", &src->region, src->n, n_regions, rc);
+    put_direct(ins, "post.goal", &src->goal, src->n, n_goals, rc);
+    put_direct(ins, "post.service", &src->service, src->n, n_services, rc);
 }
 
 /* A SQLite varint (the format of FTS5's %_docsize blobs); 0 bytes when it runs past end. */
@@ -388,57 +412,50 @@ static void put_orders(sqlite3 *db, sqlite3_stmt *ins, uint32_t n, struct words 
         *rc = done;
 }
 
-int facet_build(sqlite3 *db)
+/* src's name order: rids by (sort_key, id, rid). From the table: kept in memory for the pass,
+ * the names took 7 MB at 100,000 entries, and a first run's peak is bounded (bench/README.md). */
+static void by_name(sqlite3 *db, struct facet_src *src, int *rc)
+{
+    sqlite3_stmt *s;
+    if (*rc != SQLITE_OK ||
+        (*rc = sqlite3_prepare_v2(db, "SELECT rid FROM entry ORDER BY sort_key, id, rid", -1, &s,
+                                  NULL)) != SQLITE_OK)
+        return;
+    uint32_t k = 0;
+    while (sqlite3_step(s) == SQLITE_ROW) {
+        sqlite3_int64 rid = sqlite3_column_int64(s, 0);
+        if (rid >= 1 && rid <= src->n && k < src->n)
+            src->by_name[k++] = (uint32_t)rid;
+    }
+    *rc = sqlite3_finalize(s);
+}
+
+/* Write every row of the index but those from the words, from src. */
+static int facet_write(sqlite3 *db, const struct facet_src *src)
 {
     sqlite3_stmt *ins;
     int rc = new_row(db, &ins);
     if (rc != SQLITE_OK)
         return rc;
-    uint32_t n = (uint32_t)scalar(db, "SELECT ifnull(max(rid), 0) FROM entry", &rc);
+    uint32_t n = src->n;
+    uint32_t n_regions = (uint32_t)scalar(db, "SELECT count(*) FROM region", &rc);
+    uint32_t n_goals = (uint32_t)scalar(db, "SELECT count(*) FROM goal", &rc);
+    uint32_t n_services = (uint32_t)scalar(db, "SELECT count(*) FROM service", &rc);
     struct words b = {0};
     put(&b, INDEX_MAGIC);
     put(&b, INDEX_VERSION);
     put(&b, n);
-    put(&b, (uint32_t)scalar(db, "SELECT count(*) FROM region", &rc));
-    put(&b, (uint32_t)scalar(db, "SELECT count(*) FROM goal", &rc));
-    put(&b, (uint32_t)scalar(db, "SELECT count(*) FROM service", &rc));
-    uint32_t *attr = xcalloc((size_t)n + 1, sizeof *attr);
-    uint32_t *by_name = xcalloc((size_t)n + 1, sizeof *by_name);
-    static const char *const sql[] = {
-            "SELECT rid, kind, spec FROM entry",
-            "SELECT rid, delivery FROM entry_delivery",
-            "SELECT rid FROM entry ORDER BY sort_key, id, rid",
-    };
-    for (int q = 0; q < 3 && rc == SQLITE_OK; q++) {
-        sqlite3_stmt *s;
-        if ((rc = sqlite3_prepare_v2(db, sql[q], -1, &s, NULL)) != SQLITE_OK)
-            break;
-        uint32_t k = 0;
-        while (sqlite3_step(s) == SQLITE_ROW) {
-            sqlite3_int64 rid = sqlite3_column_int64(s, 0);
-            if (rid < 1 || rid > n)
-                continue;
-            uint32_t *a = &attr[rid - 1];
-            if (q == 0) {
-                const char *kind = (const char *)sqlite3_column_text(s, 1);
-                *a |= terms_bits(&terms_kind, kind) | (uint32_t)sqlite3_column_int(s, 2) << 8;
-            } else if (q == 1) {
-                const char *d = (const char *)sqlite3_column_text(s, 1);
-                *a |= terms_bits(&terms_delivery, d) << 3;
-            } else if (k < n) {
-                by_name[k++] = (uint32_t)rid;
-            }
-        }
-        rc = sqlite3_finalize(s);
-    }
+    put(&b, n_regions);
+    put(&b, n_goals);
+    put(&b, n_services);
     if (rc == SQLITE_OK)
-        rc = put_array(ins, "lists.attr", n, attr);
+        rc = put_array(ins, "lists.attr", n, src->attr);
     /* Each kind's entries: a list of pathways in a region filters by these, not by every
      * entry's attr. */
     for (uint32_t k = 0; k < 3 && rc == SQLITE_OK; k++) {
         struct words post = {0};
         for (uint32_t i = 0; i < n; i++)
-            if (facet_kind(attr[i]) & 1u << k)
+            if (facet_kind(src->attr[i]) & 1u << k)
                 put(&post, i + 1);
         char name[64];
         snprintf(name, sizeof name, "post.kind.%u", k);
@@ -449,10 +466,8 @@ int facet_build(sqlite3 *db)
         free(post.w);
     }
     if (rc == SQLITE_OK)
-        rc = put_array(ins, "lists.by_name", n, by_name);
-    free(attr);
-    free(by_name);
-    put_postings(db, ins, n, &rc);
+        rc = put_array(ins, "lists.by_name", n, src->by_name);
+    put_postings(db, ins, src, n_regions, n_goals, n_services, &rc);
     put_orders(db, ins, n, &b, &rc);
     put(&b, ~INDEX_MAGIC);
     if (rc == SQLITE_OK)
@@ -462,7 +477,196 @@ int facet_build(sqlite3 *db)
     return rc;
 }
 
-int facet_build_words(sqlite3 *db, uint32_t n)
+int facet_build(sqlite3 *db)
+{
+    int rc = SQLITE_OK;
+    struct facet_src src = {0};
+    src.n = (uint32_t)scalar(db, "SELECT ifnull(max(rid), 0) FROM entry", &rc);
+    uint32_t n = src.n;
+    src.attr = xcalloc((size_t)n + 1, sizeof *src.attr);
+    src.by_name = xcalloc((size_t)n + 1, sizeof *src.by_name);
+    static const char *const sql[] = {
+            "SELECT rid, kind, spec FROM entry",
+            "SELECT rid, delivery FROM entry_delivery",
+    };
+    for (int q = 0; q < 2 && rc == SQLITE_OK; q++) {
+        sqlite3_stmt *s;
+        if ((rc = sqlite3_prepare_v2(db, sql[q], -1, &s, NULL)) != SQLITE_OK)
+            break;
+        while (sqlite3_step(s) == SQLITE_ROW) {
+            sqlite3_int64 rid = sqlite3_column_int64(s, 0);
+            if (rid < 1 || rid > n)
+                continue;
+            uint32_t *a = &src.attr[rid - 1];
+            if (q == 0) {
+                const char *kind = (const char *)sqlite3_column_text(s, 1);
+                *a |= terms_bits(&terms_kind, kind) | (uint32_t)sqlite3_column_int(s, 2) << 8;
+            } else {
+                const char *d = (const char *)sqlite3_column_text(s, 1);
+                *a |= terms_bits(&terms_delivery, d) << 3;
+            }
+        }
+        rc = sqlite3_finalize(s);
+    }
+    by_name(db, &src, &rc);
+    pairs_of(db,
+             "SELECT er.rid, r.pos FROM entry_region er JOIN region r ON r.id = er.region"
+             " ORDER BY er.rid",
+             &src.region, &rc);
+    pairs_of(db,
+             "SELECT eg.rid, g.pos FROM entry_goal eg JOIN goal g ON g.id = eg.goal"
+             " ORDER BY eg.rid",
+             &src.goal, &rc);
+    pairs_of(db,
+             "SELECT es.rid, s.pos FROM entry_service es JOIN service s ON s.id = es.service"
+             " ORDER BY es.rid",
+             &src.service, &rc);
+    if (rc == SQLITE_OK)
+        rc = facet_write(db, &src);
+    free(src.attr);
+    free(src.by_name);
+    pairs_finish(&src.region);
+    pairs_finish(&src.goal);
+    pairs_finish(&src.service);
+    return rc;
+}
+
+/* ---- the same rows, gathered as the entries are filled ---- */
+
+/* Reading the tables back for the index took 0.8 s after the last entry at 100,000 entries
+ * (bench/README.md), while everything else waited; gathered as each entry is filled it costs a
+ * tenth of that, in the pass. An entry's goals and services are kept by their ids (their lists
+ * may come after the entries in the file) and placed once every list is in. */
+
+/* Ids, each once, in the order first met. */
+struct names {
+    char **id;
+    size_t n, cap;
+};
+
+static uint32_t name_of(struct names *s, const char *id)
+{
+    for (size_t i = s->n; i-- > 0;)
+        if (strcmp(s->id[i], id) == 0)
+            return (uint32_t)i;
+    if (s->n == s->cap) {
+        s->cap = s->cap ? 2 * s->cap : 16;
+        s->id = xrealloc(s->id, s->cap * sizeof *s->id);
+    }
+    s->id[s->n] = xstrdup(id);
+    return (uint32_t)s->n++;
+}
+
+struct facet_gather {
+    uint32_t n;
+    struct words attr;
+    struct pairs region, goal, service; /* goals and services by their place in the names */
+    struct names goals, services;
+};
+
+struct facet_gather *facet_gather_new(void)
+{
+    return xcalloc(1, sizeof(struct facet_gather));
+}
+
+void facet_gather_entry(struct facet_gather *g, uint32_t rid, const char *kind, uint32_t spec)
+{
+    /* rids run from 1 without a gap (store_fill): entry rid is attr[rid - 1]. */
+    while (g->attr.n < rid)
+        put(&g->attr, 0);
+    g->attr.w[rid - 1] = terms_bits(&terms_kind, kind) | spec << 8;
+    g->n = rid;
+}
+
+void facet_gather_delivery(struct facet_gather *g, const char *delivery)
+{
+    if (g->n)
+        g->attr.w[g->n - 1] |= terms_bits(&terms_delivery, delivery) << 3;
+}
+
+void facet_gather_region(struct facet_gather *g, uint32_t pos)
+{
+    if (g->n)
+        pair_add(&g->region, g->n, pos);
+}
+
+void facet_gather_goal(struct facet_gather *g, const char *goal)
+{
+    if (g->n)
+        pair_add(&g->goal, g->n, name_of(&g->goals, goal));
+}
+
+void facet_gather_service(struct facet_gather *g, const char *service)
+{
+    if (g->n)
+        pair_add(&g->service, g->n, name_of(&g->services, service));
+}
+
+/* The ids in names placed in table (each id's pos; ids it lacks are dropped, as the tables'
+ * join drops them), pairs renumbered to match. */
+static void place(sqlite3 *db, const char *table, const struct names *names, struct pairs *pairs,
+                  int *rc)
+{
+    uint32_t *at = xmalloc((names->n + 1) * sizeof *at);
+    for (size_t i = 0; i < names->n; i++)
+        at[i] = UINT32_MAX;
+    char *sql = xasprintf("SELECT pos FROM %s WHERE id = ?", table);
+    sqlite3_stmt *s;
+    if (*rc == SQLITE_OK && (*rc = sqlite3_prepare_v2(db, sql, -1, &s, NULL)) == SQLITE_OK) {
+        for (size_t i = 0; i < names->n; i++) {
+            sqlite3_bind_text(s, 1, names->id[i], -1, SQLITE_STATIC);
+            if (sqlite3_step(s) == SQLITE_ROW)
+                at[i] = (uint32_t)sqlite3_column_int64(s, 0);
+            sqlite3_reset(s);
+        }
+        *rc = sqlite3_finalize(s);
+    }
+    free(sql);
+    size_t kept = 0;
+    for (size_t i = 0; i < pairs->n; i++)
+        if (at[pairs->pos[i]] != UINT32_MAX) {
+            pairs->rid[kept] = pairs->rid[i];
+            pairs->pos[kept++] = at[pairs->pos[i]];
+        }
+    pairs->n = kept;
+    free(at);
+}
+
+int facet_gather_write(struct facet_gather *g, sqlite3 *db)
+{
+    int rc = SQLITE_OK;
+    struct facet_src src = {.n = g->n, .region = g->region, .goal = g->goal, .service = g->service};
+    while (g->attr.n < g->n + 1)
+        put(&g->attr, 0);
+    src.attr = g->attr.w;
+    place(db, "goal", &g->goals, &src.goal, &rc);
+    place(db, "service", &g->services, &src.service, &rc);
+    src.by_name = xcalloc((size_t)g->n + 1, sizeof *src.by_name);
+    by_name(db, &src, &rc);
+    if (rc == SQLITE_OK)
+        rc = facet_write(db, &src);
+    free(src.by_name);
+    return rc;
+}
+
+void facet_gather_free(struct facet_gather *g)
+{
+    if (!g)
+        return;
+    free(g->attr.w);
+    pairs_finish(&g->region);
+    pairs_finish(&g->goal);
+    pairs_finish(&g->service);
+    for (size_t i = 0; i < g->goals.n; i++)
+        free(g->goals.id[i]);
+    free(g->goals.id);
+    for (size_t i = 0; i < g->services.n; i++)
+        free(g->services.id[i]);
+    free(g->services.id);
+    free(g);
+}
+
+int facet_build_words(sqlite3 *db, uint32_t n, struct facet_initials *ini)
 {
     sqlite3_stmt *ins, *s = NULL;
     int rc = new_row(db, &ins);
@@ -487,7 +691,8 @@ int facet_build_words(sqlite3 *db, uint32_t n)
     free(doclen);
     sqlite3_finalize(ins);
     if (rc == SQLITE_OK)
-        rc = facet_build_initials(db, n, FACET_INITIALS_MIN);
+        rc = ini ? facet_initials_write(ini, db, n, FACET_INITIALS_MIN)
+                 : facet_build_initials(db, n, FACET_INITIALS_MIN);
     return rc;
 }
 
@@ -935,6 +1140,241 @@ int facet_build_initials(sqlite3 *db, uint32_t n, uint32_t min_entries)
     free(keys);
     free(w);
     return rc;
+}
+
+/* ---- the same rows, gathered while the index is built ---- */
+
+/* facet_build_initials' 204 queries (and its 1,296 counts to choose the pairs) walk the finished
+ * index: a second after the last entry at 100,000 entries, while the rest of the build waited
+ * for it (bench/README.md). The full-text thread waits for entries a fifth of the pass: there
+ * it runs each entry's text through the index's own tokenizer, so a word is the very bytes FTS5
+ * keeps, and marks the entry under the word's first byte and first two. A search for '"me"*'
+ * matches the words whose bytes begin with "me": the same entries. */
+
+#define N_PAIRS (N_INITIALS * N_INITIALS)
+
+/* A bitmap over rids that grows as they do (cap words, zero past the bits set). */
+struct bitmap {
+    uint32_t *w;
+    size_t cap;
+};
+
+struct facet_initials {
+    fts5_tokenizer api;
+    Fts5Tokenizer *tok;
+    struct bitmap one[N_INITIALS][2]; /* each letter's: [0] any column, [1] the name */
+    /* Each pair's, for the first SAMPLE rids only until the pairs kept are chosen (as
+     * choose_prefixes chooses them), then the kept ones' only. */
+    struct bitmap pair[N_PAIRS][2];
+    bool chosen, keep[N_PAIRS];
+    uint32_t rid;
+    bool name; /* the column being split is the name */
+};
+
+static void bitmap_set(struct bitmap *b, uint32_t rid)
+{
+    size_t word = rid / 32;
+    if (word >= b->cap) {
+        size_t cap = b->cap ? b->cap : 32;
+        while (cap <= word)
+            cap *= 2;
+        b->w = xrealloc(b->w, cap * sizeof *b->w);
+        memset(b->w + b->cap, 0, (cap - b->cap) * sizeof *b->w);
+        b->cap = cap;
+    }
+    b->w[word] |= 1u << (rid % 32);
+}
+
+static size_t bitmap_count(const struct bitmap *b)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < b->cap; i++)
+        count += (size_t)__builtin_popcount(b->w[i]);
+    return count;
+}
+
+/* The place of byte c in INITIALS, or -1. */
+static int initial_of(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'z')
+        return c - 'a' + 10;
+    return -1;
+}
+
+static int on_word(void *ctx, int flags, const char *word, int n, int start, int end)
+{
+    struct facet_initials *ini = ctx;
+    (void)flags;
+    (void)start;
+    (void)end;
+    int i = n >= 1 ? initial_of(word[0]) : -1;
+    if (i < 0)
+        return SQLITE_OK;
+    bitmap_set(&ini->one[i][0], ini->rid);
+    if (ini->name)
+        bitmap_set(&ini->one[i][1], ini->rid);
+    int j = n >= 2 ? initial_of(word[1]) : -1;
+    if (j < 0)
+        return SQLITE_OK;
+    size_t p = (size_t)i * N_INITIALS + (size_t)j;
+    if (!ini->chosen || ini->keep[p]) {
+        bitmap_set(&ini->pair[p][0], ini->rid);
+        if (ini->name)
+            bitmap_set(&ini->pair[p][1], ini->rid);
+    }
+    return SQLITE_OK;
+}
+
+/* Keep the pairs that begin a word in a quarter of the first sample rids or more (all of them
+ * are marked: the choice is made before a rid past sample is added). */
+static void choose_pairs(struct facet_initials *ini, uint32_t sample)
+{
+    for (size_t p = 0; p < N_PAIRS; p++) {
+        ini->keep[p] = sample && bitmap_count(&ini->pair[p][0]) * 4 >= sample;
+        if (!ini->keep[p])
+            for (int k = 0; k < 2; k++) {
+                free(ini->pair[p][k].w);
+                ini->pair[p][k] = (struct bitmap){0};
+            }
+    }
+    ini->chosen = true;
+}
+
+/* The full-text index's tokenizer (store_schema_fts's tokenize option: its name, then its
+ * arguments) from db's FTS5, into *api and *tok; false when there is none. */
+static bool tokenizer_of(sqlite3 *db, fts5_tokenizer *api, Fts5Tokenizer **tok)
+{
+    fts5_api *fts5 = NULL;
+    sqlite3_stmt *s;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &s, NULL) != SQLITE_OK)
+        return false;
+    sqlite3_bind_pointer(s, 1, (void *)&fts5, "fts5_api_ptr", NULL);
+    sqlite3_step(s);
+    sqlite3_finalize(s);
+    void *data;
+    const char *args[] = {"remove_diacritics", "2"};
+    return fts5 && fts5->iVersion >= 2 &&
+           fts5->xFindTokenizer(fts5, "unicode61", &data, api) == SQLITE_OK &&
+           api->xCreate(data, args, 2, tok) == SQLITE_OK;
+}
+
+struct facet_initials *facet_initials_new(sqlite3 *db)
+{
+    struct facet_initials *ini = xcalloc(1, sizeof *ini);
+    if (!tokenizer_of(db, &ini->api, &ini->tok)) {
+        free(ini);
+        return NULL;
+    }
+    return ini;
+}
+
+/* A word being folded: its first token (up to two bytes) and how many there were. */
+struct folding {
+    char word[3];
+    int tokens;
+};
+
+static int on_query_word(void *ctx, int flags, const char *word, int n, int start, int end)
+{
+    struct folding *f = ctx;
+    (void)flags;
+    (void)start;
+    (void)end;
+    if (f->tokens++ == 0 && n >= 1 && n <= 2 && initial_of(word[0]) >= 0 &&
+        (n == 1 || initial_of(word[1]) >= 0))
+        memcpy(f->word, word, (size_t)n);
+    return SQLITE_OK;
+}
+
+bool facet_fold_word(sqlite3 *db, const char *word, size_t len, char out[3])
+{
+    fts5_tokenizer api;
+    Fts5Tokenizer *tok;
+    memset(out, 0, 3);
+    if (len > 64 || !tokenizer_of(db, &api, &tok))
+        return false;
+    struct folding f = {0};
+    api.xTokenize(tok, &f, FTS5_TOKENIZE_QUERY | FTS5_TOKENIZE_PREFIX, word, (int)len,
+                  on_query_word);
+    api.xDelete(tok);
+    if (f.tokens != 1 || !f.word[0])
+        return false;
+    memcpy(out, f.word, 3);
+    return true;
+}
+
+void facet_initials_add(struct facet_initials *ini, uint32_t rid, const char *text)
+{
+    if (!ini->chosen && rid > SAMPLE)
+        choose_pairs(ini, SAMPLE);
+    ini->rid = rid;
+    for (int col = 0; col < 6; col++) {
+        size_t len = strlen(text);
+        ini->name = col == 0;
+        if (len)
+            ini->api.xTokenize(ini->tok, ini, FTS5_TOKENIZE_DOCUMENT, text, (int)len, on_word);
+        text += len + 1;
+    }
+}
+
+/* One row 'initials.KEY' from a key's two bitmaps (w: its room, len words). */
+static int put_initial(sqlite3_stmt *ins, const char *key, const struct bitmap bits[2], uint32_t n,
+                       uint32_t *w, size_t len)
+{
+    size_t nw = (size_t)n / 32 + 1;
+    memset(w, 0, len * sizeof *w);
+    w[0] = INITIALS_MAGIC;
+    w[1] = INITIALS_VERSION;
+    w[2] = n;
+    w[3] = (uint32_t)nw;
+    for (int k = 0; k < 2; k++)
+        memcpy(w + INITIALS_HEADER + (size_t)k * nw, bits[k].w,
+               (bits[k].cap < nw ? bits[k].cap : nw) * sizeof *w);
+    char name[16];
+    snprintf(name, sizeof name, "initials.%s", key);
+    return put_words(ins, name, w, len);
+}
+
+int facet_initials_write(struct facet_initials *ini, sqlite3 *db, uint32_t n, uint32_t min_entries)
+{
+    int rc = sqlite3_exec(db, "DELETE FROM facet WHERE name LIKE 'initials.%'", NULL, NULL, NULL);
+    if (rc != SQLITE_OK || n < min_entries || n == 0)
+        return rc;
+    if (!ini->chosen)
+        choose_pairs(ini, n < SAMPLE ? n : SAMPLE);
+    size_t len = INITIALS_HEADER + 2 * ((size_t)n / 32 + 1);
+    uint32_t *w = xmalloc(len * sizeof *w);
+    sqlite3_stmt *ins;
+    rc = new_row(db, &ins);
+    for (size_t i = 0; rc == SQLITE_OK && i < N_INITIALS; i++) {
+        char key[3] = {INITIALS[i], '\0', '\0'};
+        rc = put_initial(ins, key, ini->one[i], n, w, len);
+        for (size_t j = 0; rc == SQLITE_OK && j < N_INITIALS; j++) {
+            size_t p = i * N_INITIALS + j;
+            key[1] = INITIALS[j];
+            if (ini->keep[p])
+                rc = put_initial(ins, key, ini->pair[p], n, w, len);
+        }
+    }
+    sqlite3_finalize(ins);
+    free(w);
+    return rc;
+}
+
+void facet_initials_free(struct facet_initials *ini)
+{
+    if (!ini)
+        return;
+    ini->api.xDelete(ini->tok);
+    for (size_t i = 0; i < N_INITIALS; i++)
+        for (int k = 0; k < 2; k++)
+            free(ini->one[i][k].w);
+    for (size_t p = 0; p < N_PAIRS; p++)
+        for (int k = 0; k < 2; k++)
+            free(ini->pair[p][k].w);
+    free(ini);
 }
 
 int facet_initial(sqlite3 *db, const char *prefix, uint32_t n, uint32_t **any, uint32_t **name)

@@ -81,12 +81,28 @@ static inline uint32_t facet_spec(uint32_t attr)
  * rows that come from the words (facet_build_words). Returns an SQLite result code. */
 int facet_build(sqlite3 *db);
 
+struct facet_initials;
+
+/* The same rows gathered as the entries are filled (the threaded build's; the tables are not
+ * read back): facet_gather_entry for each entry (rids ascending from 1, without a gap; its kind and
+ * spec), then that entry's deliveries, regions (positions in
+ * the region table), goals and services (ids); facet_gather_write once every list is in the
+ * tables writes what facet_build would. */
+struct facet_gather *facet_gather_new(void);
+void facet_gather_entry(struct facet_gather *g, uint32_t rid, const char *kind, uint32_t spec);
+void facet_gather_delivery(struct facet_gather *g, const char *delivery);
+void facet_gather_region(struct facet_gather *g, uint32_t pos);
+void facet_gather_goal(struct facet_gather *g, const char *goal);
+void facet_gather_service(struct facet_gather *g, const char *service);
+int facet_gather_write(struct facet_gather *g, sqlite3 *db);
+void facet_gather_free(struct facet_gather *g);
+
 /* Write the list index's rows that come from the words of the n entries (rids 1 to n), from db's
  * full-text index into a facet table in db: each entry's length ('lists.doclen') and the short
- * prefixes' matches (facet_build_initials, from FACET_INITIALS_MIN entries). db needs nothing
- * else: the full-text thread writes them into its own database. Returns an SQLite result
- * code. */
-int facet_build_words(sqlite3 *db, uint32_t n);
+ * prefixes' matches (from FACET_INITIALS_MIN entries: with ini, those it gathered, else
+ * facet_build_initials). db needs nothing else: the full-text thread writes them into its own
+ * database. Returns an SQLite result code. */
+int facet_build_words(sqlite3 *db, uint32_t n, struct facet_initials *ini);
 
 /* Read and check the head of db's index into f (its sizes and the languages it keeps name
  * orders for); false (f empty) when it is missing or damaged. The sections are read when a
@@ -142,6 +158,27 @@ int facet_count_dated_before(sqlite3 *db, const char *cutoff, size_t *count);
  * n); else remove that row. db needs only the full-text index and a facet table. Returns an
  * SQLite result code. */
 int facet_build_initials(sqlite3 *db, uint32_t n, uint32_t min_entries);
+
+/* The same rows gathered while the index is built, from each entry's text as the index's own
+ * tokenizer splits it (FTS5's unicode61 with remove_diacritics 2, as store_schema_fts): a word's
+ * first byte, and its first two, mark the entry. facet_initials_new returns NULL when db's FTS5
+ * has no such tokenizer (the build then runs facet_build_initials). */
+struct facet_initials *facet_initials_new(sqlite3 *db);
+
+/* Add entry rid (rids in ascending order, from 1) with text: the six columns of the full-text
+ * table, each ended by a NUL (store_fts_text); the first is the name. */
+void facet_initials_add(struct facet_initials *ini, uint32_t rid, const char *text);
+
+/* Write the rows facet_build_initials would write from the same entries (n, rids 1 to n) into
+ * db's facet table. Returns an SQLite result code. */
+int facet_initials_write(struct facet_initials *ini, sqlite3 *db, uint32_t n, uint32_t min_entries);
+
+void facet_initials_free(struct facet_initials *ini);
+
+/* A typed word (len bytes) as the full-text index's tokenizer folds it, into out, when it makes
+ * one word of one or two ASCII letters or digits ("É" is "e"): a search for it is one whose
+ * matches the rows 'initials' keep. false (out "") otherwise. */
+bool facet_fold_word(sqlite3 *db, const char *word, size_t len, char out[3]);
 
 /* The bitmaps (bit r of word r / 32 for rid r; n / 32 + 1 words, new arrays) of the entries a
  * search for prefix (one or two bytes, lower case) matches, and of those it matches in their

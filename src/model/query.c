@@ -388,8 +388,9 @@ static struct fset *fset_get(struct store *st, struct query_cache *qc, const str
 /* ---- words ---- */
 
 /* Into out (3 bytes): the word, in lower case, when typed is one word of one or two ASCII
- * letters or digits, however often it is typed; else "". */
-static void short_word(const char *typed, char *out)
+ * letters or digits, however often it is typed; else "". A word with other letters is folded
+ * as the index folds it ("É" is "e", facet_fold_word). */
+static void short_word(sqlite3 *db, const char *typed, char *out)
 {
     out[0] = '\0';
     for (const char *p = typed ? typed : ""; *p;) {
@@ -399,13 +400,18 @@ static void short_word(const char *typed, char *out)
         }
         char w[3] = "";
         size_t n = 0;
+        const char *start = p;
+        bool wide = false;
         for (; *p && word_byte((unsigned char)*p); p++) {
             unsigned char c = (unsigned char)*p;
-            if (c >= 0x80 || n == 2) {
-                out[0] = '\0'; /* not ASCII, or a longer word */
-                return;
-            }
-            w[n++] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+            wide = wide || c >= 0x80;
+            if (n < 2)
+                w[n] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+            n++;
+        }
+        if (wide ? !facet_fold_word(db, start, (size_t)(p - start), w) : n > 2) {
+            out[0] = '\0'; /* a longer word */
+            return;
         }
         if (out[0] && strcmp(out, w) != 0) {
             out[0] = '\0'; /* two words */
@@ -429,7 +435,7 @@ static const struct rank_found *search(struct store *st, struct query_cache *qc,
      * without walking its doclist, ranked by the cheaper rule of rank_initial. */
     uint32_t *any, *name;
     char prefix[3];
-    short_word(text, prefix);
+    short_word(st->db, text, prefix);
     int rc = facet_initial(st->db, prefix, qc->f.n, &any, &name);
     if (rc == SQLITE_OK) {
         rank_initial(set->order, set->n, any, name, &qc->found);

@@ -48,6 +48,9 @@ struct filler {
  * than a quarter of the ring is handed as a block of its own. */
 #define FTS_RING ((size_t)8 << 20)
 
+/* The most bytes the thread lets gather before it is woken (a sixteenth of smaller rings). */
+#define FTS_BATCH ((size_t)64 << 10)
+
 /* The ring's size for the next build: FTS_RING, but the unit tests make it small (a multiple of
  * 8, at least 64) so that it wraps and hands blocks of their own often. */
 extern size_t store_fts_ring;
@@ -60,7 +63,13 @@ struct fts_job {
     unsigned char *ring;
     size_t ring_size;
     size_t head, tail, used; /* where the thread reads, where the build writes, bytes in use */
-    bool closed, stop;       /* no more entries; the rest of the build failed: give up */
+    /* The thread sleeps until batch bytes are in use (or the build waits for room, or is done):
+     * woken for each entry, it slept and woke 100,000 times at 100,000 entries, a system call
+     * of the build's each time (bench/README.md). */
+    size_t batch;
+    bool reader_waits, writer_waits;
+    bool closed, stop; /* no more entries; the rest of the build failed: give up */
+    bool done;         /* the thread has ended (store_fts_done) */
     /* With facets, the thread also writes the list index's rows that come from the words (the
      * entries' lengths and the short prefixes' matches, facet.h) into a facet table of its own
      * database, for store_fts_take to copy with the index. */
@@ -93,6 +102,9 @@ void store_fts_put(struct fts_job *job, sqlite3_int64 rid, const char *text, siz
  * writes its facet rows. */
 void store_fts_close(struct fts_job *job, bool failed);
 
+/* Whether the thread has ended, its database closed (store_fts_finish then does not wait). */
+bool store_fts_done(struct fts_job *job);
+
 /* No more entries (store_fts_close): wait for the thread (told to give up when failed) and return
  * its SQLite result code (job->why says why it failed). */
 int store_fts_finish(struct fts_job *job, bool failed);
@@ -118,6 +130,9 @@ struct fill {
     int *region_depth;
     struct sb region_text;
     bool threaded; /* the full-text index is built by job's thread */
+    /* Threaded, the list index is gathered as entries are filled (facet_gather), not read back
+     * from the tables after (facet_build). */
+    struct facet_gather *gather;
     struct fts_job job;
     struct sb fts_text; /* an entry's searched text, remade for each */
     uint32_t last_rid;  /* the last entry's rid (rids run from 1) */

@@ -51,14 +51,20 @@ static const char schema[] =
         " website TEXT, email TEXT, phone TEXT, address TEXT, contact_note TEXT,"
         " goal TEXT, status TEXT, advocacy TEXT, requires TEXT,"
         " source TEXT NOT NULL, as_of TEXT NOT NULL, verified TEXT, regions_text TEXT);"
+        /* An entry's regions, goals, services and deliveries, kept in the order they are read
+         * in (by rid): each row goes in at the table's end, and one entry's are together. The
+         * lists filter through the list index (facet), never through these; keyed by the value
+         * first, each insert looked its place up, and an index by rid kept another copy: a
+         * quarter of a first run's time on its main thread at 100,000 entries
+         * (bench/README.md). */
         "CREATE TABLE entry_region(region TEXT NOT NULL, rid INTEGER NOT NULL,"
-        " PRIMARY KEY(region, rid)) WITHOUT ROWID;"
+        " PRIMARY KEY(rid, region)) WITHOUT ROWID;"
         "CREATE TABLE entry_goal(goal TEXT NOT NULL, rid INTEGER NOT NULL,"
-        " PRIMARY KEY(goal, rid)) WITHOUT ROWID;"
+        " PRIMARY KEY(rid, goal)) WITHOUT ROWID;"
         "CREATE TABLE entry_service(service TEXT NOT NULL, rid INTEGER NOT NULL,"
-        " PRIMARY KEY(service, rid)) WITHOUT ROWID;"
+        " PRIMARY KEY(rid, service)) WITHOUT ROWID;"
         "CREATE TABLE entry_delivery(delivery TEXT NOT NULL, rid INTEGER NOT NULL,"
-        " PRIMARY KEY(delivery, rid)) WITHOUT ROWID;"
+        " PRIMARY KEY(rid, delivery)) WITHOUT ROWID;"
         /* An entry's ordered lists, as the file has them, in one JSON object: offers, aims,
          * a pathway's eligibility, steps ({title, detail, url}) and links ({title, url}), each
          * left out when empty (entry.c reads them). One row an entry, not one an item: 800,000
@@ -97,15 +103,8 @@ static const char schema[] =
 /* The indexes that follow the order rows are written in (by rid, as entries are read; part_of is
  * mostly NULL), kept as the rows go in: each row adds to an index's end, while the full-text
  * thread, the slower of the two, sets the pace (bench/README.md). */
-static const char schema_rid_indexes[] =
-        "CREATE INDEX entry_part_of ON entry(part_of);"
-        "CREATE INDEX entry_region_rid ON entry_region(rid);"
-        /* An entry's own goals, services and deliveries are read by rid (lists, details): without
-         * these, each read scans the whole table. */
-        "CREATE INDEX entry_goal_rid ON entry_goal(rid);"
-        "CREATE INDEX entry_service_rid ON entry_service(rid);"
-        "CREATE INDEX entry_delivery_rid ON entry_delivery(rid);"
-        "CREATE INDEX pathway_brief_rid ON pathway_brief(rid);";
+static const char schema_rid_indexes[] = "CREATE INDEX entry_part_of ON entry(part_of);"
+                                         "CREATE INDEX pathway_brief_rid ON pathway_brief(rid);";
 
 /* The indexes in another order than the rows', made once the rows are in: sorting once is
  * cheaper than keeping them in order row by row. */
@@ -411,6 +410,39 @@ static void fill_brief(struct filler *f, sqlite3_int64 rid, const cJSON *e, cons
     sb_finish(&regions);
 }
 
+/* What the list index keeps of an entry (facet.h), as it is filled. */
+static void gather_entry(struct fill *x, uint32_t rid, const cJSON *e, const char *kind, int spec,
+                         bool pathway)
+{
+    struct facet_gather *g = x->gather;
+    facet_gather_entry(g, rid, kind, (uint32_t)spec);
+    const cJSON *regions = arr(e, "regions");
+    for (const cJSON *r = regions ? regions->child : NULL; r; r = r->next) {
+        size_t i = cJSON_IsString(r) ? region_find(x, r->valuestring) : SIZE_MAX;
+        if (i != SIZE_MAX)
+            facet_gather_region(g, (uint32_t)i);
+    }
+    if (pathway) {
+        if (str(e, "goal"))
+            facet_gather_goal(g, str(e, "goal"));
+        return;
+    }
+    static const char *const lists[] = {"goals", "services", "delivery"};
+    for (int k = 0; k < 3; k++) {
+        const cJSON *a = arr(e, lists[k]);
+        for (const cJSON *v = a ? a->child : NULL; v; v = v->next) {
+            if (!cJSON_IsString(v))
+                continue;
+            if (k == 0)
+                facet_gather_goal(g, v->valuestring);
+            else if (k == 1)
+                facet_gather_service(g, v->valuestring);
+            else
+                facet_gather_delivery(g, v->valuestring);
+        }
+    }
+}
+
 /* A support or a pathway; returns its rid. */
 static sqlite3_int64 fill_entry(struct fill *x, const cJSON *e, const char *kind)
 {
@@ -460,6 +492,8 @@ static sqlite3_int64 fill_entry(struct fill *x, const cJSON *e, const char *kind
     sqlite3_int64 rid = sqlite3_last_insert_rowid(f->db);
     if (pathway)
         fill_brief(f, rid, e, req, depth, sort_key);
+    if (x->gather)
+        gather_entry(x, (uint32_t)rid, e, kind, depth, pathway);
     free(sort_key);
     free(where);
     cJSON_free(req);
@@ -580,6 +614,8 @@ struct fill *store_fill_begin(sqlite3 *db, const char *origin, const char *fts_p
         x->job.facets = true;
         unlink(fts_path);
         x->threaded = store_fts_start(&x->job);
+        if (x->threaded)
+            x->gather = facet_gather_new();
     }
     f->rc = sqlite3_exec(db, "BEGIN;", NULL, NULL, NULL);
     if (f->rc == SQLITE_OK)
@@ -671,6 +707,21 @@ static void writeback_end(struct writeback *w)
         close(w->fd);
 }
 
+/* Wait for the other thread and copy its index in; on its failure *failed is NULL (job.why
+ * says why). */
+static void take_fts(struct fill *x, sqlite3 **failed)
+{
+    struct filler *f = &x->f;
+    int job_rc = store_fts_finish(&x->job, f->rc != SQLITE_OK);
+    if (f->rc == SQLITE_OK && job_rc != SQLITE_OK) {
+        f->rc = job_rc;
+        *failed = NULL;
+    } else if (f->rc == SQLITE_OK) {
+        f->rc = store_fts_take(f->db, x->job.path, x->job.facets);
+    }
+    unlink(x->job.path);
+}
+
 int store_fill_end(struct fill *x, bool commit, char **why)
 {
     struct filler *f = &x->f;
@@ -688,29 +739,34 @@ int store_fill_end(struct fill *x, bool commit, char **why)
      * its index and writes the rows that come from the words. */
     if (x->threaded)
         store_fts_close(&x->job, f->rc != SQLITE_OK);
-    struct writeback wb = {.fd = -1};
+    struct writeback wb[2] = {{.fd = -1}, {.fd = -1}};
     if (f->rc == SQLITE_OK)
-        writeback_start(&wb, db);
+        writeback_start(&wb[0], db);
+    sqlite3 *failed = db;
+    /* The other thread is most often done by now (it sets the pace only while FTS5 writes out):
+     * its index is copied in first, and goes to the disk while the rest is made, rather than
+     * all at the fsync. */
+    bool took = false;
+    if (x->threaded && f->rc == SQLITE_OK && store_fts_done(&x->job)) {
+        took = true;
+        take_fts(x, &failed);
+        if (f->rc == SQLITE_OK)
+            writeback_start(&wb[1], db);
+    }
     if (f->rc == SQLITE_OK)
         f->rc = sqlite3_exec(db, schema_indexes, NULL, NULL, NULL);
     if (f->rc == SQLITE_OK)
-        f->rc = facet_build(db);
+        f->rc = x->gather ? facet_gather_write(x->gather, db) : facet_build(db);
+    facet_gather_free(x->gather);
+    x->gather = NULL;
     if (f->rc == SQLITE_OK)
         f->rc = facet_build_dated(db);
-    sqlite3 *failed = db;
-    if (x->threaded) {
-        int job_rc = store_fts_finish(&x->job, f->rc != SQLITE_OK);
-        if (f->rc == SQLITE_OK && job_rc != SQLITE_OK) {
-            f->rc = job_rc;
-            failed = NULL; /* job.why says it */
-        } else if (f->rc == SQLITE_OK) {
-            f->rc = store_fts_take(db, x->job.path, x->job.facets);
-        }
-        unlink(x->job.path);
-    } else if (f->rc == SQLITE_OK) {
-        f->rc = facet_build_words(db, x->last_rid);
-    }
-    writeback_end(&wb);
+    if (x->threaded && !took)
+        take_fts(x, &failed);
+    else if (!x->threaded && f->rc == SQLITE_OK)
+        f->rc = facet_build_words(db, x->last_rid, NULL);
+    for (int i = 0; i < 2; i++)
+        writeback_end(&wb[i]);
     if (f->rc == SQLITE_OK) {
         char sql[64];
         snprintf(sql, sizeof sql, "PRAGMA user_version = %d;", STORE_SCHEMA_VERSION);

@@ -11,13 +11,15 @@
 
 /* The full-text index. FTS5 keeps it in four ordinary tables (FTS_TABLES), which is what lets
  * another thread build it apart and the build copy it in (store_fts_build, store_fts_take).
- * Prefix indexes to four letters: a word typed to its fourth letter ("ment") otherwise merged
- * the doclists of every term that begins so, 10 ms a keystroke at 100,000 entries, against 5 with
- * the index (bench/README.md); the cache grows by a tenth, written by the thread that keeps up
- * with the reader anyway. */
+ * Prefix indexes of three and four letters: a word typed to its fourth letter ("ment") otherwise
+ * merged the doclists of every term that begins so, 10 ms a keystroke at 100,000 entries, against
+ * 5 with the index (bench/README.md). One and two letters need none: from FACET_INITIALS_MIN
+ * entries the list index keeps their matches (facet.h, rows 'initials'), and below it, or for a
+ * pair too rare to be kept, the merge is short. Their indexes were a third of the index and a
+ * quarter of the time to build it. (facet.c's tokenizer_of makes this tokenizer again.) */
 const char store_schema_fts[] =
         "CREATE VIRTUAL TABLE entry_fts USING fts5(name, acronym, host, location, summary, body,"
-        " content='', tokenize='unicode61 remove_diacritics 2', prefix='1 2 3 4');";
+        " content='', tokenize='unicode61 remove_diacritics 2', prefix='3 4');";
 
 /* FTS5 writes its pending terms out every hashsize bytes: at the default (1 MB) a large dataset
  * is written as hundreds of small segments and merged over and over; 16 MB halves the time the
@@ -145,12 +147,12 @@ static size_t ring_room(size_t n)
 
 /* The rows of the list index that come from the words, into a facet table of the thread's own
  * database (last: the greatest rid). */
-static int fts_facets(sqlite3 *db, uint32_t last)
+static int fts_facets(sqlite3 *db, uint32_t last, struct facet_initials *ini)
 {
     int rc = sqlite3_exec(db, "CREATE TABLE facet(name TEXT PRIMARY KEY, data BLOB NOT NULL);",
                           NULL, NULL, NULL);
     if (rc == SQLITE_OK)
-        rc = facet_build_words(db, last);
+        rc = facet_build_words(db, last, ini);
     return rc;
 }
 
@@ -175,10 +177,15 @@ static void *fts_thread(void *arg)
     if (f.rc == SQLITE_OK)
         f.fts = prepare(&f, "INSERT INTO entry_fts(rowid, name, acronym, host, location, summary,"
                             " body) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    /* The short prefixes' matches, gathered as entries come (the thread's spare time). */
+    struct facet_initials *ini = f.rc == SQLITE_OK && job->facets ? facet_initials_new(f.db) : NULL;
     pthread_mutex_lock(&job->lock);
     for (;;) {
-        while (!job->used && !job->closed)
+        while (!job->closed && (!job->used || (job->used < job->batch && !job->writer_waits))) {
+            job->reader_waits = true;
             pthread_cond_wait(&job->more, &job->lock);
+            job->reader_waits = false;
+        }
         if (!job->used)
             break;
         bool stop = job->stop;
@@ -197,8 +204,12 @@ static void *fts_thread(void *arg)
                 memcpy(&own, p, sizeof own);
             if (stop && f.rc == SQLITE_OK)
                 f.rc = SQLITE_INTERRUPT;
-            if (f.rc == SQLITE_OK)
-                store_fts_row(&f, h.rid, own ? own : (const char *)p);
+            if (f.rc == SQLITE_OK) {
+                const char *text = own ? own : (const char *)p;
+                store_fts_row(&f, h.rid, text);
+                if (ini)
+                    facet_initials_add(ini, (uint32_t)h.rid, text);
+            }
             free(own);
             taken = ring_room(h.own ? sizeof own : h.len);
         }
@@ -212,7 +223,8 @@ static void *fts_thread(void *arg)
     pthread_mutex_unlock(&job->lock);
     sqlite3_finalize(f.fts);
     if (f.rc == SQLITE_OK && job->facets)
-        f.rc = fts_facets(f.db, job->last_rid);
+        f.rc = fts_facets(f.db, job->last_rid, ini);
+    facet_initials_free(ini);
     if (f.rc == SQLITE_OK)
         f.rc = sqlite3_exec(f.db, "COMMIT;", NULL, NULL, NULL);
     if (f.rc != SQLITE_OK)
@@ -221,8 +233,19 @@ static void *fts_thread(void *arg)
         f.rc = SQLITE_IOERR;
         job->why = xstrdup(_("cannot close the database"));
     }
+    pthread_mutex_lock(&job->lock);
     job->rc = f.rc;
+    job->done = true;
+    pthread_mutex_unlock(&job->lock);
     return NULL;
+}
+
+bool store_fts_done(struct fts_job *job)
+{
+    pthread_mutex_lock(&job->lock);
+    bool done = job->done;
+    pthread_mutex_unlock(&job->lock);
+    return done;
 }
 
 bool store_fts_start(struct fts_job *job)
@@ -235,8 +258,10 @@ bool store_fts_start(struct fts_job *job)
     pthread_cond_init(&job->more, NULL);
     pthread_cond_init(&job->room, NULL);
     job->head = job->tail = job->used = 0;
+    job->batch = job->ring_size / 16 < FTS_BATCH ? job->ring_size / 16 : FTS_BATCH;
+    job->reader_waits = job->writer_waits = false;
     job->last_rid = 0;
-    job->closed = job->stop = false;
+    job->closed = job->stop = job->done = false;
     if (pthread_create(&job->thread, NULL, fts_thread, job) == 0)
         return true;
     pthread_mutex_destroy(&job->lock);
@@ -257,8 +282,12 @@ void store_fts_put(struct fts_job *job, sqlite3_int64 rid, const char *text, siz
     size_t need = ring_room(own ? sizeof own : len), at = job->tail;
     size_t room = job->ring_size - at, skip = room < need ? room : 0; /* to the end, then from 0 */
     pthread_mutex_lock(&job->lock);
-    while (job->used + skip + need > job->ring_size)
+    while (job->used + skip + need > job->ring_size) {
+        job->writer_waits = true;
+        pthread_cond_signal(&job->more); /* whatever is in use is the thread's to take now */
         pthread_cond_wait(&job->room, &job->lock);
+    }
+    job->writer_waits = false;
     pthread_mutex_unlock(&job->lock);
     /* The bytes from at on are outside the ones in use: the thread does not read them. */
     struct ring_entry h = {.rid = rid, .len = RING_WRAP};
@@ -277,7 +306,8 @@ void store_fts_put(struct fts_job *job, sqlite3_int64 rid, const char *text, siz
         job->last_rid = (uint32_t)rid;
     pthread_mutex_lock(&job->lock);
     job->used += skip + need;
-    pthread_cond_signal(&job->more);
+    if (job->reader_waits && job->used >= job->batch)
+        pthread_cond_signal(&job->more);
     pthread_mutex_unlock(&job->lock);
 }
 
