@@ -171,27 +171,67 @@ static int put_array(sqlite3_stmt *ins, const char *name, uint32_t n, const uint
 }
 
 /* (rid, position) pairs in rid order: the entries' regions, goals or services, as positions in
- * those tables. */
+ * those tables; each the rid's step from the last one and the position, as varints (2.5 bytes a
+ * pair against 8: they are held through the pass, and a first run's peak must not grow with the
+ * file, bench/README.md). */
 struct pairs {
-    uint32_t *rid, *pos;
-    size_t n, cap;
+    unsigned char *p;
+    size_t len, cap;
+    uint32_t last; /* the last rid added */
 };
+
+static void put_varint(struct pairs *p, uint32_t v)
+{
+    if (p->cap - p->len < 10) {
+        p->cap = p->cap ? p->cap + p->cap / 2 : 4096;
+        p->p = xrealloc(p->p, p->cap);
+    }
+    do {
+        unsigned char b = v & 0x7f;
+        v >>= 7;
+        p->p[p->len++] = (unsigned char)(b | (v ? 0x80 : 0));
+    } while (v);
+}
 
 static void pair_add(struct pairs *p, uint32_t rid, uint32_t pos)
 {
-    if (p->n == p->cap) {
-        p->cap = p->cap ? 2 * p->cap : 1024;
-        p->rid = xrealloc(p->rid, p->cap * sizeof *p->rid);
-        p->pos = xrealloc(p->pos, p->cap * sizeof *p->pos);
+    put_varint(p, rid - p->last);
+    put_varint(p, pos);
+    p->last = rid;
+}
+
+/* Reading pairs back: at is where the next one starts (0 first). */
+struct pair_reader {
+    const struct pairs *pairs;
+    size_t at;
+    uint32_t rid;
+};
+
+static uint32_t get_pair_varint(struct pair_reader *r)
+{
+    uint32_t v = 0;
+    for (unsigned shift = 0; r->at < r->pairs->len && shift < 35; shift += 7) {
+        unsigned char b = r->pairs->p[r->at++];
+        v |= (uint32_t)(b & 0x7f) << shift;
+        if (!(b & 0x80))
+            break;
     }
-    p->rid[p->n] = rid;
-    p->pos[p->n++] = pos;
+    return v;
+}
+
+static bool pair_next(struct pair_reader *r, uint32_t *rid, uint32_t *pos)
+{
+    if (r->at >= r->pairs->len)
+        return false;
+    r->rid += get_pair_varint(r);
+    *rid = r->rid;
+    *pos = get_pair_varint(r);
+    return true;
 }
 
 static void pairs_finish(struct pairs *p)
 {
-    free(p->rid);
-    free(p->pos);
+    free(p->p);
     *p = (struct pairs){0};
 }
 
@@ -203,7 +243,7 @@ static void pairs_of(sqlite3 *db, const char *sql, struct pairs *out, int *rc)
         return;
     while (sqlite3_step(s) == SQLITE_ROW) {
         sqlite3_int64 rid = sqlite3_column_int64(s, 0), p = sqlite3_column_int64(s, 1);
-        if (rid >= 1 && rid <= UINT32_MAX && p >= 0 && p <= UINT32_MAX)
+        if (rid >= out->last && rid <= UINT32_MAX && p >= 0 && p <= UINT32_MAX)
             pair_add(out, (uint32_t)rid, (uint32_t)p);
     }
     *rc = sqlite3_finalize(s);
@@ -217,8 +257,8 @@ static void put_direct(sqlite3_stmt *ins, const char *prefix, const struct pairs
     if (*rc != SQLITE_OK)
         return;
     struct words *post = xcalloc((size_t)n_rows + 1, sizeof *post);
-    for (size_t i = 0; i < pairs->n; i++) {
-        uint32_t rid = pairs->rid[i], p = pairs->pos[i];
+    struct pair_reader r = {.pairs = pairs};
+    for (uint32_t rid, p; pair_next(&r, &rid, &p);) {
         if (rid >= 1 && rid <= n && p < n_rows && (!post[p].n || post[p].w[post[p].n - 1] != rid))
             put(&post[p], rid);
     }
@@ -269,9 +309,10 @@ static void put_region_closure(sqlite3 *db, sqlite3_stmt *ins, uint32_t n, uint3
     uint32_t *best = xcalloc(n_regions, sizeof *best);
     struct words touched = {0};
     uint32_t current = 0;
-    for (size_t i = 0; *rc == SQLITE_OK && i <= pairs->n; i++) {
-        bool more = i < pairs->n;
-        uint32_t rid = more ? pairs->rid[i] : 0, p = more ? pairs->pos[i] : n_regions;
+    struct pair_reader r = {.pairs = pairs};
+    for (bool more = true; *rc == SQLITE_OK && more;) {
+        uint32_t rid = 0, p = n_regions;
+        more = pair_next(&r, &rid, &p);
         if (!more || rid != current) {
             /* The last entry's regions are all seen: it goes under each region touched. */
             for (size_t t = 0; t < touched.n; t++) {
@@ -622,25 +663,25 @@ static void place(sqlite3 *db, const char *table, const struct names *names, str
         *rc = sqlite3_finalize(s);
     }
     free(sql);
-    size_t kept = 0;
-    for (size_t i = 0; i < pairs->n; i++)
-        if (at[pairs->pos[i]] != UINT32_MAX) {
-            pairs->rid[kept] = pairs->rid[i];
-            pairs->pos[kept++] = at[pairs->pos[i]];
-        }
-    pairs->n = kept;
+    struct pairs placed = {0};
+    struct pair_reader r = {.pairs = pairs};
+    for (uint32_t rid, p; pair_next(&r, &rid, &p);)
+        if (p < names->n && at[p] != UINT32_MAX)
+            pair_add(&placed, rid, at[p]);
+    pairs_finish(pairs);
+    *pairs = placed;
     free(at);
 }
 
 int facet_gather_write(struct facet_gather *g, sqlite3 *db)
 {
     int rc = SQLITE_OK;
+    place(db, "goal", &g->goals, &g->goal, &rc);
+    place(db, "service", &g->services, &g->service, &rc);
     struct facet_src src = {.n = g->n, .region = g->region, .goal = g->goal, .service = g->service};
     while (g->attr.n < g->n + 1)
         put(&g->attr, 0);
     src.attr = g->attr.w;
-    place(db, "goal", &g->goals, &src.goal, &rc);
-    place(db, "service", &g->services, &src.service, &rc);
     src.by_name = xcalloc((size_t)g->n + 1, sizeof *src.by_name);
     by_name(db, &src, &rc);
     if (rc == SQLITE_OK)
@@ -1175,9 +1216,9 @@ static void bitmap_set(struct bitmap *b, uint32_t rid)
 {
     size_t word = rid / 32;
     if (word >= b->cap) {
-        size_t cap = b->cap ? b->cap : 32;
-        while (cap <= word)
-            cap *= 2;
+        /* A quarter more, not twice: 204 of them grow with the rids (bench/README.md). */
+        size_t cap = word + 1 + (word + 1) / 4;
+        cap = cap < 32 ? 32 : cap;
         b->w = xrealloc(b->w, cap * sizeof *b->w);
         memset(b->w + b->cap, 0, (cap - b->cap) * sizeof *b->w);
         b->cap = cap;

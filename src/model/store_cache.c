@@ -127,11 +127,11 @@ static int write_db(const struct dataset_input *in, const char *origin, const ch
     if (rc == SQLITE_OK)
         rc = sqlite3_exec(db,
                           "PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
-                          /* A small page cache: every table is filled in key order or at a
-                           * few hundred places (entry_region's regions), so a bigger one only
-                           * holds pages already written. 64 MB (kept from the whole-tree
-                           * loader) made a first run at 100,000 entries peak at 124 MB against
-                           * 43 MB with this, for no less CPU (bench/README.md). */
+                          /* A small page cache: nearly every table is filled in key order,
+                           * so a bigger one only holds pages already written. 64 MB (kept
+                           * from the whole-tree loader) made a first run at 100,000 entries
+                           * peak at 124 MB against 43 MB with this, for no less CPU, and 16 MB
+                           * still bought nothing (bench/README.md). */
                           " PRAGMA page_size = 4096; PRAGMA cache_size = -4096;",
                           NULL, NULL, NULL);
     if (rc != SQLITE_OK) {

@@ -101,8 +101,7 @@ static const char schema[] =
         "CREATE TABLE facet(name TEXT PRIMARY KEY, data BLOB NOT NULL);";
 
 /* The indexes that follow the order rows are written in (by rid, as entries are read; part_of is
- * mostly NULL), kept as the rows go in: each row adds to an index's end, while the full-text
- * thread, the slower of the two, sets the pace (bench/README.md). */
+ * mostly NULL), kept as the rows go in: each row adds to an index's end. */
 static const char schema_rid_indexes[] = "CREATE INDEX entry_part_of ON entry(part_of);"
                                          "CREATE INDEX pathway_brief_rid ON pathway_brief(rid);";
 
@@ -735,8 +734,9 @@ int store_fill_end(struct fill *x, bool commit, char **why)
         sqlite3_finalize(*stmts[i]);
     if (!commit && f->rc == SQLITE_OK)
         f->rc = SQLITE_ABORT;
-    /* The list index's rows from the tables, while the other thread (when there is one) ends
-     * its index and writes the rows that come from the words. */
+    /* The indexes and the list index's rows (gathered in the pass, or read from the tables),
+     * while the other thread (when there is one) ends its index and writes the rows that come
+     * from the words. */
     if (x->threaded)
         store_fts_close(&x->job, f->rc != SQLITE_OK);
     struct writeback wb[2] = {{.fd = -1}, {.fd = -1}};
