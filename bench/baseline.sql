@@ -1,7 +1,9 @@
 -- baseline.sql: the cold-load baseline: the sqlite3 command-line shell loads a dataset with
 -- readfile() and json_each into one flat table, then builds an FTS5 index over the same text
 -- itpnav searches (name, acronym, host, location, summary, and a body of offers, aims,
--- eligibility and steps), with the same tokenizer and prefix indexes as itpnav's store.
+-- eligibility and steps), with the same tokenizer as itpnav's store and the prefix indexes a
+-- prefix search needs to be fast (itpnav keeps those of three and four letters, and answers one
+-- and two letters from its list index).
 --
 --     sqlite3 -cmd ".parameter set @file 'DATASET.json'" OUT.db < bench/baseline.sql
 --
