@@ -1371,8 +1371,9 @@ static int put_initial(sqlite3_stmt *ins, const char *key, const struct bitmap b
     w[2] = n;
     w[3] = (uint32_t)nw;
     for (int k = 0; k < 2; k++)
-        memcpy(w + INITIALS_HEADER + (size_t)k * nw, bits[k].w,
-               (bits[k].cap < nw ? bits[k].cap : nw) * sizeof *w);
+        if (bits[k].w) /* none for a key no word begins with */
+            memcpy(w + INITIALS_HEADER + (size_t)k * nw, bits[k].w,
+                   (bits[k].cap < nw ? bits[k].cap : nw) * sizeof *w);
     char name[16];
     snprintf(name, sizeof name, "initials.%s", key);
     return put_words(ins, name, w, len);
