@@ -901,6 +901,16 @@ static int bits(unsigned v)
 
 /* ---- the next step ---- */
 
+/* A pathway_brief row, read: pointers into the statement's row, good until it steps again. */
+struct brief {
+    int64_t rid;
+    const char *goal;
+    const char *regions;           /* its region ids, comma-separated; NULL for none */
+    const char *text[BRIEF_TEXTS]; /* store_impl.h's brief_text; NULL when not stated */
+    const char *steps;             /* title NUL address NUL ..., steps_n bytes */
+    size_t steps_n;
+};
+
 /* Whether folded text holds folded word as whole words (not "mccqe part i" in "mccqe part ii"). */
 static bool mentions(const char *text, const char *word)
 {
@@ -1031,22 +1041,21 @@ static const struct recalled *source_of(struct store *st, struct memo *mm, const
     return r;
 }
 
-/* The next step of pathway rid: the first step the answers do not show done, with its address,
+/* The next step of pathway b: the first step the answers do not show done, with its address,
  * or the pathway's contact when it has none; with no step left, the contact ("Ask the program
- * office:
- * ..."); with no contact either, where the facts come from ("See TITLE: URL"). */
-/* c is the pathway's website, email, phone, address, contact note and source (each may be
- * NULL); steps (n bytes) its steps as pathway_brief keeps them (title NUL address NUL ...). */
-static void next_step(struct store *st, struct memo *mm, int64_t rid, const char *const c[6],
-                      const char *steps, size_t n, const struct answers *a,
-                      const struct exam_words *exams, struct match *m, struct err *e)
+ * office: ..."); with no contact either, where the facts come from ("See TITLE: URL"). */
+static void next_step(struct store *st, struct memo *mm, const struct brief *b,
+                      const struct answers *a, const struct exam_words *exams, struct match *m,
+                      struct err *e)
 {
+    const char *const *c = b->text;
     const char *contact_url = NULL;
-    char *contact = contact_words(c[0], c[1], c[2], c[3], c[4], &contact_url);
+    char *contact = contact_words(c[BRIEF_WEBSITE], c[BRIEF_EMAIL], c[BRIEF_PHONE],
+                                  c[BRIEF_ADDRESS], c[BRIEF_CONTACT_NOTE], &contact_url);
 
     char *title = NULL, *url = NULL;
-    const char *p = steps, *end = steps ? steps + n : NULL;
-    for (int pos = 0; p && p < end; pos++) {
+    const char *p = b->steps, *end = b->steps + b->steps_n;
+    for (int pos = 0; p < end; pos++) {
         const char *t = p, *t_end = memchr(t, '\0', (size_t)(end - t));
         const char *u = t_end ? t_end + 1 : NULL;
         const char *u_end = u && u < end ? memchr(u, '\0', (size_t)(end - u)) : NULL;
@@ -1058,7 +1067,7 @@ static void next_step(struct store *st, struct memo *mm, int64_t rid, const char
         if (step_done(t, a, exams))
             continue;
         /* Done or not is read from the file's words; the step is said in the reader's. */
-        title = text_in_reader_language(st, rid, "steps", pos, NULL);
+        title = text_in_reader_language(st, b->rid, "steps", pos, NULL);
         if (!title)
             title = xstrdup(t);
         if (*u)
@@ -1082,8 +1091,9 @@ static void next_step(struct store *st, struct memo *mm, int64_t rid, const char
         place = xstrdup(contact);
         place_url = contact_url;
     } else {
-        const struct recalled *src = c[5] ? source_of(st, mm, c[5], e) : NULL;
-        const char *name = src && src->text ? src->text : c[5] ? c[5] : _("its source");
+        const char *source = c[BRIEF_SOURCE];
+        const struct recalled *src = source ? source_of(st, mm, source, e) : NULL;
+        const char *name = src && src->text ? src->text : source ? source : _("its source");
         action = title ? xasprintf(_("%s; see %s"), title, name) : xasprintf(_("See %s"), name);
         if (src && src->extra)
             place = xstrdup(src->extra);
@@ -1147,23 +1157,8 @@ static int by_rid(const void *x, const void *y)
 }
 
 /* What match reads of a pathway: a pathway_brief row (store_fill.c), in this order. */
-#define BRIEF_COLUMNS                                                                              \
-    "goal, rid, id, name, status, requires, website, email, phone, address, contact_note,"         \
-    " source, regions, steps, spec, sort_key"
-enum {
-    B_GOAL,
-    B_RID,
-    B_ID,
-    B_NAME,
-    B_STATUS,
-    B_REQUIRES,
-    B_CONTACT,
-    B_SOURCE = 11,
-    B_REGIONS,
-    B_STEPS,
-    B_SPEC,
-    B_SORT_KEY
-};
+#define BRIEF_COLUMNS "goal, rid, regions, spec, brief"
+enum { B_GOAL, B_RID, B_REGIONS, B_SPEC, B_BRIEF };
 
 /* One run of match over the pathways of a list. */
 struct brief_run {
@@ -1183,9 +1178,32 @@ static const char *column(sqlite3_stmt *s, int k)
     return (const char *)sqlite3_column_text(s, k);
 }
 
-static void judge_brief(struct brief_run *r, sqlite3_stmt *s, struct match *m, char *name);
+/* s's row read into b; false (the store marked damaged, the reason in r->why) when its brief is
+ * not one store_fill.c writes. */
+static bool read_brief(struct brief_run *r, sqlite3_stmt *s, struct brief *b)
+{
+    b->rid = sqlite3_column_int64(s, B_RID);
+    b->goal = column(s, B_GOAL);
+    b->regions = column(s, B_REGIONS);
+    const char *p = sqlite3_column_blob(s, B_BRIEF);
+    const char *end = p ? p + sqlite3_column_bytes(s, B_BRIEF) : NULL;
+    for (int k = 0; k < BRIEF_TEXTS; k++) {
+        const char *nul = p && p < end ? memchr(p + 1, '\0', (size_t)(end - p - 1)) : NULL;
+        if (!nul || (*p != '+' && *p != '-')) {
+            store_inconsistent(r->st, "a pathway's row in its match index is damaged", r->why);
+            return false;
+        }
+        b->text[k] = *p == '+' ? p + 1 : NULL;
+        p = nul + 1;
+    }
+    b->steps = p;
+    b->steps_n = (size_t)(end - p);
+    return true;
+}
 
-/* The pathway in s's row, judged into its place, when it is one of the list's and not judged
+static void judge_brief(struct brief_run *r, const struct brief *b, struct match *m, char *name);
+
+/* The pathway in s's row judged into its place, when it is one of the list's and not judged
  * yet. */
 static void take_brief(struct brief_run *r, sqlite3_stmt *s)
 {
@@ -1201,30 +1219,22 @@ static void take_brief(struct brief_run *r, sqlite3_stmt *s)
     if (lo == r->n || r->order[lo].rid != rid)
         return;
     struct match *m = &r->m[r->order[lo].at];
-    if (!m->id)
-        judge_brief(
-                r, s, m,
-                text_in_reader_language(r->st, sqlite3_column_int64(s, B_RID), "name", 0, NULL));
+    struct brief b;
+    if (!m->id && read_brief(r, s, &b))
+        judge_brief(r, &b, m, text_in_reader_language(r->st, rid, "name", 0, NULL));
 }
 
-/* The pathway in s's row judged into m; name is its name in the reader's language (taken;
- * NULL: the file's). */
-static void judge_brief(struct brief_run *r, sqlite3_stmt *s, struct match *m, char *name)
+/* The pathway b judged into m; name is its name in the reader's language (taken; NULL: the
+ * file's). */
+static void judge_brief(struct brief_run *r, const struct brief *b, struct match *m, char *name)
 {
-    int64_t rid = sqlite3_column_int64(s, B_RID);
-    m->id = xstrdup(column(s, B_ID) ? column(s, B_ID) : "");
-    m->name = name ? name : xstrdup(column(s, B_NAME) ? column(s, B_NAME) : "");
-    m->status = column(s, B_STATUS) ? xstrdup(column(s, B_STATUS)) : NULL;
-    const char *goal = column(s, B_GOAL);
-    m->goal = goal && *goal ? xstrdup(goal) : NULL;
-    judge(r->st, r->memo, rid, column(s, B_REQUIRES), r->format, r->answers, m, r->why);
-    const char *c[6];
-    for (int k = 0; k < 5; k++)
-        c[k] = column(s, B_CONTACT + k);
-    c[5] = column(s, B_SOURCE);
-    next_step(r->st, r->memo, rid, c, sqlite3_column_blob(s, B_STEPS),
-              (size_t)sqlite3_column_bytes(s, B_STEPS), r->answers, r->words, m, r->why);
-    m->national = national_memo(r->st, r->memo, column(s, B_REGIONS), r->why);
+    m->id = xstrdup(b->text[BRIEF_ID] ? b->text[BRIEF_ID] : "");
+    m->name = name ? name : xstrdup(b->text[BRIEF_NAME] ? b->text[BRIEF_NAME] : "");
+    m->status = b->text[BRIEF_STATUS] ? xstrdup(b->text[BRIEF_STATUS]) : NULL;
+    m->goal = b->goal && *b->goal ? xstrdup(b->goal) : NULL;
+    judge(r->st, r->memo, b->rid, b->text[BRIEF_REQUIRES], r->format, r->answers, m, r->why);
+    next_step(r->st, r->memo, b, r->answers, r->words, m, r->why);
+    m->national = national_memo(r->st, r->memo, b->regions, r->why);
 }
 
 /* Step s to its end, judging the list's pathways among its rows. */
@@ -1367,17 +1377,20 @@ static void read_goals(struct brief_run *r, struct listed **out, size_t *n)
             }
             if (!place)
                 continue;
+            struct brief b;
+            if (!read_brief(r, s, &b))
+                break;
             if (count == room) {
                 room = room ? 2 * room : 64;
                 v = xrealloc(v, room * sizeof *v);
             }
             struct listed *l = &v[count++];
-            *l = (struct listed){.place = place, .rid = sqlite3_column_int64(s, B_RID)};
+            *l = (struct listed){.place = place, .rid = b.rid};
             /* The name in the reader's language and its folded form, which orders it. */
             char *name = text_in_reader_language(r->st, l->rid, "name", 0, &l->order);
             if (!l->order)
-                l->order = xstrdup(column(s, B_SORT_KEY) ? column(s, B_SORT_KEY) : "");
-            judge_brief(r, s, &l->m, name);
+                l->order = xstrdup(b.text[BRIEF_SORT_KEY] ? b.text[BRIEF_SORT_KEY] : "");
+            judge_brief(r, &b, &l->m, name);
         }
         if (!r->why->code && rc != SQLITE_DONE)
             failed(r->st, r->why);

@@ -30,6 +30,25 @@ enum store_stmt {
     STMT_COUNT
 };
 
+/* The texts in a pathway_brief row's brief (store_fill.c writes them, match.c reads them), in
+ * this order: each is a byte, '+' when the pathway states it and '-' when not, then the text
+ * ('' for none) and a NUL. The pathway's steps follow them: each step's title and address, each
+ * ended by a NUL ('' for no address). */
+enum brief_text {
+    BRIEF_ID,
+    BRIEF_NAME,
+    BRIEF_STATUS,
+    BRIEF_REQUIRES,
+    BRIEF_WEBSITE,
+    BRIEF_EMAIL,
+    BRIEF_PHONE,
+    BRIEF_ADDRESS,
+    BRIEF_CONTACT_NOTE,
+    BRIEF_SOURCE,
+    BRIEF_SORT_KEY,
+    BRIEF_TEXTS
+};
+
 /* An open store (store.h). */
 struct store {
     sqlite3 *db;

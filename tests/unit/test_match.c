@@ -819,6 +819,38 @@ static char *run_whole(struct store *store, const struct answers *a)
     return sb_take(&b);
 }
 
+/* The steps of pathway id's row in its match index replaced by a title with no end (its texts
+ * kept). */
+static bool cut_steps(sqlite3 *db, const char *id)
+{
+    sqlite3_stmt *s;
+    const char *sql = "SELECT brief FROM pathway_brief WHERE rid = (SELECT rid FROM entry"
+                      " WHERE id = ?1)";
+    if (sqlite3_prepare_v2(db, sql, -1, &s, NULL) != SQLITE_OK)
+        return false;
+    sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+    struct sb b = {0};
+    if (sqlite3_step(s) == SQLITE_ROW) {
+        const char *p = sqlite3_column_blob(s, 0);
+        size_t n = (size_t)sqlite3_column_bytes(s, 0), at = 0;
+        for (int k = 0; k < BRIEF_TEXTS && at < n; k++)
+            at += strlen(p + at) + 1;
+        sb_addn(&b, p, at);
+        sb_add(&b, "Pass the");
+    }
+    sqlite3_finalize(s);
+    sql = "UPDATE pathway_brief SET brief = ?2 WHERE rid = (SELECT rid FROM entry WHERE id = ?1)";
+    bool ok = b.len && sqlite3_prepare_v2(db, sql, -1, &s, NULL) == SQLITE_OK;
+    if (ok) {
+        sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+        sqlite3_bind_blob(s, 2, sb_str(&b), (int)b.len, SQLITE_STATIC);
+        ok = sqlite3_step(s) == SQLITE_DONE && sqlite3_changes(db) == 1;
+        sqlite3_finalize(s);
+    }
+    sb_finish(&b);
+    return ok;
+}
+
 /* match reads each pathway from its match index (pathway_brief) whole-goal in order where the
  * list is most of the goal's pathways, else pathway by pathway: both ways say the same. A
  * pathway the list names and the index lacks, or steps the index cannot read, fail the run as
@@ -854,12 +886,26 @@ static void test_run_index(void)
     CHECK(exec_sql(s->db, "UPDATE pathway_goal SET n = n - 1000"));
     for (int p = 0; p < 3; p++)
         free(read_in_order[p]);
-    /* Damaged: steps that are not a list, then a pathway missing. */
-    CHECK(exec_sql(s->db, "UPDATE pathway_brief SET steps = '[' WHERE id = 'ont-only'"));
+        /* Damaged: steps cut short; a row cut short, empty or of another layout; then a pathway
+         * missing. */
+#define ONT_ONLY "rid = (SELECT rid FROM entry WHERE id = 'ont-only')"
+    CHECK(cut_steps(s->db, "ont-only"));
     char *got = run_whole(s, &people[0]);
     CHECK(strstr(got, "ERROR: ") && strstr(got, "steps in its match index are damaged"));
     free(got);
-    CHECK(exec_sql(s->db, "DELETE FROM pathway_brief WHERE id = 'ont-only'"));
+    static const char *const cut[] = {
+            "UPDATE pathway_brief SET brief = substr(brief, 1, 12) WHERE " ONT_ONLY,
+            "UPDATE pathway_brief SET brief = x'' WHERE " ONT_ONLY,
+            "UPDATE pathway_brief SET brief = 'ont-only' WHERE " ONT_ONLY,
+    };
+    for (size_t k = 0; k < sizeof cut / sizeof *cut; k++) {
+        CHECK(exec_sql(s->db, cut[k]));
+        got = run_whole(s, &people[0]);
+        CHECK(strstr(got, "ERROR: ") && strstr(got, "row in its match index is damaged"));
+        free(got);
+    }
+    CHECK(exec_sql(s->db, "DELETE FROM pathway_brief WHERE " ONT_ONLY));
+#undef ONT_ONLY
     for (int p = 0; p < 2; p++) {
         CHECK(exec_sql(s->db, p ? "UPDATE pathway_goal SET n = n + 1000" : "SELECT 1"));
         got = run_whole(s, &people[0]);
