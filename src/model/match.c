@@ -107,6 +107,7 @@ enum recall {
     RECALL_WITHIN,               /* the person's region lies within this one */
     RECALL_AROUND,               /* this region lies within the person's */
     RECALL_PLACE,                /* where a region puts a pathway in the person's list (place_of) */
+    RECALL_PLACES,               /* where its regions (ids, comma-separated) put it (places_of) */
     RECALL_JUDGED, /* a pathway's rules judged, by its requires as JSON (and its note in the
                       reader's language): the verdict and its sentences (judged) */
     RECALL_RULE,   /* a rule judged (RECALL_RULE + its enum req_key), by its value as JSON: the
@@ -1320,6 +1321,75 @@ static int place_of(struct store *st, struct memo *mm, const char *person, const
     return place;
 }
 
+/* Where a pathway's regions (ids, comma-separated; NULL for none) put it in the list of a person
+ * in region person: the most specific place_of of any, 0 when none is in the list. */
+static int places_of(struct store *st, struct memo *mm, const char *person, const char *regions,
+                     struct err *e)
+{
+    if (!regions)
+        return 0;
+    struct recalled *known = memo_get(mm, RECALL_PLACES, regions);
+    if (known)
+        return known->value;
+    int place = 0;
+    char *copy = xstrdup(regions), *save = NULL;
+    for (char *id = strtok_r(copy, ",", &save); id; id = strtok_r(NULL, ",", &save)) {
+        int p = place_of(st, mm, person, id, e);
+        place = p > place ? p : place;
+    }
+    free(copy);
+    memo_put(mm, RECALL_PLACES, regions)->value = place;
+    return place;
+}
+
+/* The zone of region id (store_fill.c's pathway_brief): the region just under the top of the
+ * tree that it is or lies under; NULL (e's code 0) for a region at the top. A new string. */
+static char *zone_of(struct store *st, const char *id, struct err *e)
+{
+    sqlite3_stmt *s = store_stmt(st, STMT_MATCH_ZONE,
+                                 "SELECT c.ancestor FROM region_closure c JOIN region r"
+                                 " ON r.id = c.ancestor WHERE c.descendant = ?1 AND r.depth = 1",
+                                 e);
+    if (!s)
+        return NULL;
+    sqlite3_bind_text(s, 1, id, -1, SQLITE_STATIC);
+    char *zone = NULL;
+    int rc = sqlite3_step(s);
+    if (rc == SQLITE_ROW)
+        zone = xstrdup(column(s, 0) ? column(s, 0) : "");
+    else if (rc != SQLITE_DONE)
+        failed(st, e);
+    sqlite3_reset(s);
+    return zone;
+}
+
+/* A set of rids (none is 0): open-addressed, grown at half full. */
+struct rid_set {
+    uint32_t *slot;
+    size_t cap, n;
+};
+
+/* Add rid to set: false when it was there already. */
+static bool rid_set_add(struct rid_set *set, uint32_t rid)
+{
+    if (2 * (set->n + 1) > set->cap) {
+        struct rid_set bigger = {.cap = set->cap ? 2 * set->cap : 1024};
+        bigger.slot = xcalloc(bigger.cap, sizeof *bigger.slot);
+        for (size_t i = 0; i < set->cap; i++)
+            if (set->slot[i])
+                rid_set_add(&bigger, set->slot[i]);
+        free(set->slot);
+        *set = bigger;
+    }
+    size_t j = (rid * 2654435761u) & (set->cap - 1);
+    for (; set->slot[j]; j = (j + 1) & (set->cap - 1))
+        if (set->slot[j] == rid)
+            return false;
+    set->slot[j] = rid;
+    set->n++;
+    return true;
+}
+
 /* A pathway of a person's goals, judged, with what orders the list. */
 struct listed {
     struct match m;
@@ -1351,9 +1421,18 @@ static void read_goals(struct brief_run *r, struct listed **out, size_t *n)
     const struct answers *a = r->answers;
     struct listed *v = NULL;
     size_t count = 0, room = 0;
+    /* A person in a region reads two zones, theirs and the top's; else (a person at the top, or
+     * with no region) every row of the goal. A pathway in both is taken once. */
+    char *zone = a->region ? zone_of(r->st, a->region, r->why) : NULL;
     sqlite3_stmt *s =
-            store_stmt(r->st, STMT_MATCH_BRIEF_GOAL,
-                       "SELECT " BRIEF_COLUMNS " FROM pathway_brief WHERE goal = ?1", r->why);
+            zone ? store_stmt(r->st, STMT_MATCH_BRIEF_ZONE,
+                              "SELECT " BRIEF_COLUMNS " FROM pathway_brief"
+                              " WHERE goal = ?1 AND zone IN ('', ?2)",
+                              r->why)
+                 : store_stmt(r->st, STMT_MATCH_BRIEF_GOAL,
+                              "SELECT " BRIEF_COLUMNS " FROM pathway_brief WHERE goal = ?1",
+                              r->why);
+    struct rid_set taken = {0};
     for (size_t g = 0; s && g < a->n_goals && !r->why->code; g++) {
         bool again = false;
         for (size_t k = 0; k < g; k++)
@@ -1361,21 +1440,14 @@ static void read_goals(struct brief_run *r, struct listed **out, size_t *n)
         if (again)
             continue;
         sqlite3_bind_text(s, 1, a->goals[g], -1, SQLITE_STATIC);
+        if (zone)
+            sqlite3_bind_text(s, 2, zone, -1, SQLITE_STATIC);
         int rc;
         while (!r->why->code && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-            int place = 0;
-            if (!a->region) {
-                place = sqlite3_column_int(s, B_SPEC) + 1;
-            } else {
-                const char *regions = column(s, B_REGIONS);
-                char *copy = xstrdup(regions ? regions : ""), *save = NULL;
-                for (char *id = strtok_r(copy, ",", &save); id; id = strtok_r(NULL, ",", &save)) {
-                    int p = place_of(r->st, r->memo, a->region, id, r->why);
-                    place = p > place ? p : place;
-                }
-                free(copy);
-            }
-            if (!place)
+            int place = a->region
+                                ? places_of(r->st, r->memo, a->region, column(s, B_REGIONS), r->why)
+                                : sqlite3_column_int(s, B_SPEC) + 1;
+            if (!place || !rid_set_add(&taken, (uint32_t)sqlite3_column_int64(s, B_RID)))
                 continue;
             struct brief b;
             if (!read_brief(r, s, &b))
@@ -1396,6 +1468,8 @@ static void read_goals(struct brief_run *r, struct listed **out, size_t *n)
             failed(r->st, r->why);
         sqlite3_reset(s);
     }
+    free(taken.slot);
+    free(zone);
     if (count)
         qsort(v, count, sizeof *v, by_list_order);
     *out = v;

@@ -9,7 +9,7 @@
 #include "err.h"
 
 /* Bumped whenever the schema or what is stored changes; an older cache is rebuilt. */
-#define STORE_SCHEMA_VERSION 15
+#define STORE_SCHEMA_VERSION 16
 
 /* An open store: a database holding one dataset. Opaque: only src/model reads it. */
 struct store;

@@ -128,6 +128,9 @@ struct fill {
     size_t *region_id, *region_parent, *region_name, n_regions, regions_room;
     size_t *region_slot, region_cap;
     int *region_depth;
+    /* Each region's ancestor just under the top of the tree (itself at that depth; SIZE_MAX for
+     * one at the top): the zone of pathway_brief's rows (store_fill.c). */
+    size_t *region_zone;
     struct sb region_text;
     bool threaded; /* the full-text index is built by job's thread */
     /* Threaded, the list index is gathered as entries are filled (facet_gather), not read back

@@ -88,11 +88,15 @@ static const char schema[] =
         " pos INTEGER NOT NULL, PRIMARY KEY(rid, pos)) WITHOUT ROWID;"
         /* What match reads of each pathway, in one row (match.c): pathways of a goal sit
          * together in rid order, so the pathways of a goal in a region are a dozen to a page.
-         * goal is '' for none; regions are the pathway's region ids, comma-separated; brief
+         * goal is '' for none. A pathway has a row in each zone its regions lie in: the
+         * region just under the top of the tree that they are (or lie) under, '' for a region
+         * at the top (or none): the pathways of a person's list are in two zones, theirs and ''
+         * (match.c). regions are the pathway's region ids, comma-separated; brief
          * holds the rest, its texts and steps one after the other (store_impl.h, brief_text):
          * one column to read rather than fourteen, half the time of a goal's rows. */
-        "CREATE TABLE pathway_brief(goal TEXT NOT NULL, rid INTEGER NOT NULL, regions TEXT,"
-        " spec INTEGER NOT NULL, brief BLOB NOT NULL, PRIMARY KEY(goal, rid)) WITHOUT ROWID;"
+        "CREATE TABLE pathway_brief(goal TEXT NOT NULL, zone TEXT NOT NULL,"
+        " rid INTEGER NOT NULL, regions TEXT, spec INTEGER NOT NULL, brief BLOB NOT NULL,"
+        " PRIMARY KEY(goal, zone, rid)) WITHOUT ROWID;"
         /* How many pathway_brief rows each goal has. */
         "CREATE TABLE pathway_goal(goal TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;"
         /* The packed index lists are filtered through (facet.c, facet_build). */
@@ -236,9 +240,11 @@ static void region_tree(struct fill *x)
         cap *= 2;
     free(x->region_slot);
     free(x->region_depth);
+    free(x->region_zone);
     x->region_slot = xmalloc(cap * sizeof *x->region_slot);
     x->region_cap = cap;
     x->region_depth = xcalloc(n ? n : 1, sizeof *x->region_depth);
+    x->region_zone = xcalloc(n ? n : 1, sizeof *x->region_zone);
     for (size_t j = 0; j < cap; j++)
         x->region_slot[j] = SIZE_MAX;
     const char *text = x->region_text.s;
@@ -257,13 +263,17 @@ static void region_tree(struct fill *x)
     for (size_t i = 0; i < n && f->rc == SQLITE_OK; i++) {
         const char *id = text + x->region_id[i];
         int dist = 0;
+        size_t top = SIZE_MAX, under_top = SIZE_MAX;
         for (size_t at = i; at != SIZE_MAX && dist <= DATASET_MAX_REGION_DEPTH; at = parent[at]) {
             bind_text(f->closure, 1, text + x->region_id[at]);
             bind_text(f->closure, 2, id);
             sqlite3_bind_int(f->closure, 3, dist++);
             run(f, f->closure);
+            under_top = top;
+            top = at;
         }
         x->region_depth[i] = dist - 1;
+        x->region_zone[i] = under_top;
         if (dist > 1) {
             sqlite3_bind_int(depth, 1, dist - 1);
             sqlite3_bind_int64(depth, 2, (sqlite3_int64)i + 1);
@@ -373,17 +383,34 @@ static void brief_text(struct sb *b, const char *text)
 
 /* A pathway's row in pathway_brief (req: its requires, printed; spec: the depth of its deepest
  * region; sort_key: its name folded). */
-static void fill_brief(struct filler *f, sqlite3_int64 rid, const cJSON *e, const char *req,
-                       int spec, const char *sort_key)
+static void fill_brief(struct fill *x, sqlite3_int64 rid, const cJSON *e, const char *req, int spec,
+                       const char *sort_key)
 {
+    struct filler *f = &x->f;
     const cJSON *contact = cJSON_GetObjectItemCaseSensitive(e, "contact");
     struct sb regions = {0};
+    /* Its zones (each once): the regions' indexes of them, SIZE_MAX for ''. */
+    size_t zones[16], n_zones = 0;
+    bool top = false;
     const cJSON *list = arr(e, "regions");
     for (const cJSON *r = list ? list->child : NULL; r; r = r->next) {
         if (regions.len)
             sb_addc(&regions, ',');
         sb_add(&regions, r->valuestring);
+        size_t i = region_find(x, r->valuestring);
+        size_t z = i == SIZE_MAX ? SIZE_MAX : x->region_zone[i];
+        bool known = z == SIZE_MAX ? top : false;
+        for (size_t k = 0; k < n_zones && !known; k++)
+            known = zones[k] == z;
+        if (known)
+            continue;
+        if (z == SIZE_MAX || n_zones == sizeof zones / sizeof *zones)
+            top = true; /* '' (read for every person) holds what has no room */
+        else
+            zones[n_zones++] = z;
     }
+    if (top || !n_zones)
+        zones[n_zones++] = SIZE_MAX;
     const char *texts[BRIEF_TEXTS] = {
             [BRIEF_ID] = str(e, "id"),
             [BRIEF_NAME] = str(e, "name"),
@@ -403,19 +430,22 @@ static void fill_brief(struct filler *f, sqlite3_int64 rid, const cJSON *e, cons
     /* Each step's title and address, each ended by a NUL (no string cJSON gives holds one);
      * an empty address for none. */
     list = arr(e, "steps");
-    for (const cJSON *x = list ? list->child : NULL; x; x = x->next) {
-        sb_add(&brief, str(x, "title") ? str(x, "title") : "");
+    for (const cJSON *step = list ? list->child : NULL; step; step = step->next) {
+        sb_add(&brief, str(step, "title") ? str(step, "title") : "");
         sb_addc(&brief, '\0');
-        sb_add(&brief, str(x, "url") ? str(x, "url") : "");
+        sb_add(&brief, str(step, "url") ? str(step, "url") : "");
         sb_addc(&brief, '\0');
     }
     sqlite3_stmt *s = f->brief;
-    bind_text(s, 1, str(e, "goal") ? str(e, "goal") : "");
-    sqlite3_bind_int64(s, 2, rid);
-    bind_text(s, 3, regions.len ? sb_str(&regions) : NULL);
-    sqlite3_bind_int(s, 4, spec);
-    sqlite3_bind_blob(s, 5, sb_str(&brief), (int)brief.len, SQLITE_STATIC);
-    run(f, s);
+    for (size_t k = 0; k < n_zones; k++) {
+        bind_text(s, 1, str(e, "goal") ? str(e, "goal") : "");
+        bind_text(s, 2, zones[k] == SIZE_MAX ? "" : x->region_text.s + x->region_id[zones[k]]);
+        sqlite3_bind_int64(s, 3, rid);
+        bind_text(s, 4, regions.len ? sb_str(&regions) : NULL);
+        sqlite3_bind_int(s, 5, spec);
+        sqlite3_bind_blob(s, 6, sb_str(&brief), (int)brief.len, SQLITE_STATIC);
+        run(f, s);
+    }
     sb_finish(&brief);
     sb_finish(&regions);
 }
@@ -501,7 +531,7 @@ static sqlite3_int64 fill_entry(struct fill *x, const cJSON *e, const char *kind
     run(f, s);
     sqlite3_int64 rid = sqlite3_last_insert_rowid(f->db);
     if (pathway)
-        fill_brief(f, rid, e, req, depth, sort_key);
+        fill_brief(x, rid, e, req, depth, sort_key);
     if (x->gather)
         gather_entry(x, (uint32_t)rid, e, kind, depth, pathway);
     free(sort_key);
@@ -661,7 +691,7 @@ struct fill *store_fill_begin(sqlite3 *db, const char *origin, const char *fts_p
     f->entry_tr = prepare(f, "INSERT OR IGNORE INTO entry_tr VALUES (?, ?, ?, ?, ?, ?)");
     f->vocab_tr = prepare(f, "INSERT OR IGNORE INTO vocab_tr VALUES (?, ?, ?, ?, ?)");
     f->support_of = prepare(f, "INSERT INTO entry_support VALUES (?, ?, ?)");
-    f->brief = prepare(f, "INSERT INTO pathway_brief VALUES (?, ?, ?, ?, ?)");
+    f->brief = prepare(f, "INSERT INTO pathway_brief VALUES (?, ?, ?, ?, ?, ?)");
     if (!x->threaded)
         f->fts = prepare(f, "INSERT INTO entry_fts(rowid, name, acronym, host, location, summary,"
                             " body) VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -795,6 +825,7 @@ int store_fill_end(struct fill *x, bool commit, char **why)
     free(x->region_name);
     free(x->region_slot);
     free(x->region_depth);
+    free(x->region_zone);
     sb_finish(&x->region_text);
     free(x);
     /* A failed fill leaves its transaction open: a ROLLBACK here would replace the reason that

@@ -965,10 +965,13 @@ static int same_list(struct store *store, const struct answers *a, const char *l
 /* A person with goals: match makes its list from the match index alone (each goal's pathways,
  * kept by their regions, ordered by place and name); with no goal it takes the query module's.
  * Either way it is the list's: checked for every region (and none) with each goal and each pair
- * of goals, on the bundled dataset and on fixtures with French names, in English and French. */
+ * of goals, on the bundled dataset and on fixtures with French names, in English and French, and
+ * with pathways in several provinces, cities or the whole country at once (a row in the match
+ * index for each zone: each pathway is still listed once). */
 static void test_run_list_is_the_lists(void)
 {
-    static const char *const files[] = {NULL, "unit-match2.json", "cli-v2.json"};
+    static const char *const files[] = {NULL, "unit-match2.json", "cli-v2.json",
+                                        "unit-match-zones.json"};
     size_t runs = 0, kept = 0;
     for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
         struct store *s = NULL;

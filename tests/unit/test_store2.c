@@ -40,7 +40,7 @@ static void test_meta(void)
     CHECK_STR(format, "2");
     CHECK_STR(langs, "en,fr");
     CHECK_INT(atoi(schema ? schema : "0"), STORE_SCHEMA_VERSION);
-    CHECK_INT(STORE_SCHEMA_VERSION, 15);
+    CHECK_INT(STORE_SCHEMA_VERSION, 16);
     free(format);
     free(langs);
     free(schema);
