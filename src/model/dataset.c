@@ -931,35 +931,12 @@ static void number_words(double v, char *buf, size_t n)
 }
 
 /* The rules every string follows; long text may hold newlines. */
-/* Whether the n bytes at s are all printable ASCII (and newlines, in long text): most of a file
- * is, and needs no more look than this, eight bytes at a time (the careful reading below took a
- * sixth of a first run's main thread at 100,000 entries, bench/README.md). */
-static bool printable_ascii(const char *s, size_t n, bool long_text)
-{
-    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    for (size_t i = 0; i < n;) {
-        if (i + 8 <= n) {
-            uint64_t w, del;
-            memcpy(&w, s + i, 8);
-            del = w ^ (0x7f * ones);
-            /* No byte of 0x80 or more, then none below 0x20 (subtracting borrows there first),
-             * and none of 0x7f (a zero byte of del). */
-            if (!(w & highs) && !((w - 0x20 * ones) & highs) && !((del - ones) & ~del & highs)) {
-                i += 8;
-                continue;
-            }
-        }
-        unsigned char b = (unsigned char)s[i++];
-        if (b >= 0x7f || (b < 0x20 && !(b == '\n' && long_text)))
-            return false;
-    }
-    return true;
-}
-
 static bool check_chars(struct check *c, const char *s, bool long_text)
 {
     size_t n = strlen(s), bad;
-    if (printable_ascii(s, n, long_text))
+    /* Most of a file is printable ASCII, and needs no closer look (the careful reading below
+     * took a sixth of a first run's main thread at 100,000 entries, bench/README.md). */
+    if (text_printable_ascii(s, n, long_text))
         return true;
     if (!text_utf8_valid(s, n, &bad)) {
         /* TRANSLATORS: %zu is a byte's place in the string, from 0. */

@@ -200,6 +200,8 @@ int text_width(const char *s)
     if (!s)
         return 0;
     size_t n = strlen(s), i = 0;
+    if (n < INT_MAX && text_printable_ascii(s, n, false))
+        return (int)n; /* a column each */
     int total = 0;
     struct safe_char c;
     while (i < n) {
@@ -226,11 +228,36 @@ bool text_utf8_valid(const char *s, size_t n, size_t *bad_offset)
     return true;
 }
 
+bool text_printable_ascii(const char *s, size_t n, bool newlines)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    for (size_t i = 0; i < n;) {
+        if (i + 8 <= n) {
+            uint64_t w, del;
+            memcpy(&w, s + i, 8);
+            del = w ^ (0x7f * ones);
+            /* No byte of 0x80 or more, then none below 0x20 (subtracting borrows there first),
+             * and none of 0x7f (a zero byte of del). */
+            if (!(w & highs) && !((w - 0x20 * ones) & highs) && !((del - ones) & ~del & highs)) {
+                i += 8;
+                continue;
+            }
+        }
+        unsigned char b = (unsigned char)s[i++];
+        if (b >= 0x7f || (b < 0x20 && !(b == '\n' && newlines)))
+            return false;
+    }
+    return true;
+}
+
 char *text_sanitize(const char *s, bool keep_newlines)
 {
     if (!s)
         s = "";
     size_t n = strlen(s), i = 0, o = 0;
+    /* Most text is printable ASCII, and is its own safe form. */
+    if (text_printable_ascii(s, n, false))
+        return memcpy(xmalloc(n + 1), s, n + 1);
     /* A single bad byte grows to the three of U+FFFD; nothing grows more than that. */
     if (n > (SIZE_MAX - 1) / 3)
         out_of_memory(); /* no allocation could hold it */

@@ -58,6 +58,11 @@ bool text_utf8_valid(const char *s, size_t n, size_t *bad_offset);
  * a space, and a newline stays only when keep_newlines (else it becomes a space). */
 char *text_sanitize(const char *s, bool keep_newlines);
 
+/* Whether the n bytes at s are all printable ASCII (U+0020 to U+007E), and newlines where
+ * newlines is true: what text_sanitize and the check pass unchanged. Read eight bytes at a
+ * time. */
+bool text_printable_ascii(const char *s, size_t n, bool newlines);
+
 /* Copy s into buf (n bytes, always terminated when n > 0); when it does not fit, as much as
  * fits without cutting a character in two. Returns the bytes copied. */
 size_t text_copy(char *buf, size_t n, const char *s);

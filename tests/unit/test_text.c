@@ -257,6 +257,32 @@ static void test_sanitize_all_controls(void)
     free(s);
 }
 
+/* Printable ASCII is read eight bytes at a time (text_printable_ascii): every byte that is not,
+ * at every place in and around a word of eight, still reaches the careful reading. */
+static void test_sanitize_every_byte_everywhere(void)
+{
+    for (unsigned b = 1; b < 0x100; b++)
+        for (size_t at = 0; at < 17; at++) {
+            char raw[18];
+            memset(raw, 'a', 17);
+            raw[17] = '\0';
+            raw[at] = (char)b;
+            bool printable = b >= 0x20 && b < 0x7f;
+            CHECK(text_printable_ascii(raw, 17, false) == printable);
+            CHECK(text_printable_ascii(raw, 17, true) == (printable || b == '\n'));
+            char *s = text_sanitize(raw, false);
+            if (printable) {
+                CHECK_STR(s, raw);
+                CHECK_INT(text_width(raw), 17);
+            } else {
+                CHECK(strcmp(s, raw) != 0);
+                CHECK(is_terminal_safe(s, false));
+                CHECK_INT(text_width(raw), 17);
+            }
+            free(s);
+        }
+}
+
 static void test_fit_exact(void)
 {
     char buf[64];
@@ -800,7 +826,8 @@ UNIT_MAIN(CASE(test_encode), CASE(test_delete), CASE(test_locale), CASE(test_wid
           CASE(test_width_accented), CASE(test_width_cjk), CASE(test_width_combining),
           CASE(test_width_rtl), CASE(test_width_invalid), CASE(test_decode), CASE(test_is_unsafe),
           CASE(test_sanitize_escapes), CASE(test_sanitize_bidi), CASE(test_sanitize_newlines_tabs),
-          CASE(test_sanitize_invalid), CASE(test_sanitize_all_controls), CASE(test_fit_exact),
+          CASE(test_sanitize_invalid), CASE(test_sanitize_all_controls),
+          CASE(test_sanitize_every_byte_everywhere), CASE(test_fit_exact),
           CASE(test_fit_wide_boundary), CASE(test_fit_small_widths), CASE(test_fit_tiny_buffer),
           CASE(test_pad), CASE(test_wrap_spaces), CASE(test_wrap_long_words),
           CASE(test_wrap_newlines), CASE(test_wrap_cjk), CASE(test_wrap_sanitised), CASE(test_fold),
