@@ -450,6 +450,11 @@ static void wrap_paragraph(struct wrapper *w, const char *p, size_t n, size_t wi
         size_t start = i, ww = 0;
         unsigned cp;
         while (i < n && p[i] != ' ') {
+            if ((unsigned char)p[i] < 0x80) { /* sanitised: printable, a column */
+                i++;
+                ww++;
+                continue;
+            }
             i += text_decode(p + i, n - i, &cp);
             ww += (size_t)text_cp_width(cp);
         }
