@@ -399,17 +399,20 @@ static void short_word(sqlite3 *db, const char *typed, char *out)
             continue;
         }
         char w[3] = "";
-        size_t n = 0;
+        size_t n = 0, letters = 0;
         const char *start = p;
         bool wide = false;
         for (; *p && word_byte((unsigned char)*p); p++) {
             unsigned char c = (unsigned char)*p;
             wide = wide || c >= 0x80;
+            /* A character's first byte, but for U+0300 to U+037F (mostly accents that fold
+             * away): a word of more than two cannot fold to one or two letters. */
+            letters += (c & 0xC0) != 0x80 && c != 0xCC && c != 0xCD;
             if (n < 2)
                 w[n] = (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
             n++;
         }
-        if (wide ? !facet_fold_word(db, start, (size_t)(p - start), w) : n > 2) {
+        if (wide ? letters > 2 || !facet_fold_word(db, start, (size_t)(p - start), w) : n > 2) {
             out[0] = '\0'; /* a longer word */
             return;
         }

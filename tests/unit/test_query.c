@@ -1125,8 +1125,10 @@ static void test_one_letter_rule(void)
         free(got);
     }
     /* A letter the index folds to ASCII is that letter: "É" finds what "e" finds, in the same
-     * order (the rule of the kept rows, not bm25), and FTS5 finds the same set. */
-    static const char *const folded[][2] = {{"É", "e"}, {"é", "e"}, {"Mé", "me"}, {"mÉ mé", "me"}};
+     * order (the rule of the kept rows, not bm25), and FTS5 finds the same set; so does a
+     * letter with its accent apart (e and U+0301). */
+    static const char *const folded[][2] = {
+            {"É", "e"}, {"é", "e"}, {"Mé", "me"}, {"mÉ mé", "me"}, {"Me\xCC\x81", "me"}};
     for (size_t i = 0; i < sizeof folded / sizeof *folded; i++) {
         struct query q = {.text = folded[i][0]}, ascii = {.text = folded[i][1]};
         char *got = ids_in(bundled, &q), *want = ids_in(bundled, &ascii);
