@@ -732,7 +732,8 @@ int cli_match(const struct options *o)
     struct match *m = NULL;
     size_t n = 0;
     struct err e = {0};
-    if (rc == 0 && match_run(st, &a, &m, &n, &e) != 0)
+    /* tsv says each pathway's verdict alone: no why or next step to make. */
+    if (rc == 0 && (f == FORMAT_TSV ? match_verdicts : match_run)(st, &a, &m, &n, &e) != 0)
         rc = session_report(&e);
     cJSON *json = f == FORMAT_JSON && rc == 0 ? cJSON_CreateArray() : NULL;
     int width = terminal_width() > 100 ? 100 : terminal_width();

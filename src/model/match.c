@@ -135,6 +135,7 @@ struct memo {
      * they are kept here until the run hands them to its array. */
     bool share;
     struct match_judgements *kept;
+    bool verdicts_only; /* no why is made (match_verdicts) */
 };
 
 /* A run's judgements, which its pathways share, and every string they hold: a rule's sentences
@@ -807,6 +808,8 @@ static void judge(struct store *st, struct memo *mm, int64_t rid, const char *re
             t->shared = true;
             pooled(mm, t->why);
             pooled(mm, t->note);
+            if (!mm->kept) /* nothing pooled yet: no rules, no note, no why (match_verdicts) */
+                mm->kept = xcalloc(1, sizeof *mm->kept);
             mm->kept->v = xrealloc(mm->kept->v, (mm->kept->n + 1) * sizeof *mm->kept->v);
             mm->kept->v[mm->kept->n++] = t;
         }
@@ -881,7 +884,7 @@ static void judge_requires(struct store *st, struct memo *mm, const char *requir
                  : m->complete                     ? VERDICT_FITS
                                                    : VERDICT_MEETS_STATED;
     free(m->why);
-    m->why = why_line(m);
+    m->why = mm->verdicts_only ? NULL : why_line(m);
 }
 
 void match_judge(struct store *st, const char *requires_json, const struct answers *a,
@@ -1234,7 +1237,8 @@ static void judge_brief(struct brief_run *r, const struct brief *b, struct match
     m->status = b->text[BRIEF_STATUS] ? xstrdup(b->text[BRIEF_STATUS]) : NULL;
     m->goal = b->goal && *b->goal ? xstrdup(b->goal) : NULL;
     judge(r->st, r->memo, b->rid, b->text[BRIEF_REQUIRES], r->format, r->answers, m, r->why);
-    next_step(r->st, r->memo, b, r->answers, r->words, m, r->why);
+    if (!r->memo->verdicts_only)
+        next_step(r->st, r->memo, b, r->answers, r->words, m, r->why);
     m->national = national_memo(r->st, r->memo, b->regions, r->why);
 }
 
@@ -1484,8 +1488,8 @@ static size_t rank_of(const struct match *m)
     return (size_t)m->verdict * (REQ_COUNT + 1) + (size_t)bits(m->unmet);
 }
 
-static int run_once(struct store *st, const struct answers *a, struct match **out, size_t *n,
-                    struct err *e)
+static int run_once(struct store *st, const struct answers *a, bool verdicts_only,
+                    struct match **out, size_t *n, struct err *e)
 {
     *out = NULL;
     *n = 0;
@@ -1508,7 +1512,7 @@ static int run_once(struct store *st, const struct answers *a, struct match **ou
     struct exam_words words;
     exam_words_init(&words, &exams, a);
     vocab_list_finish(&exams);
-    struct memo mm = {.share = true};
+    struct memo mm = {.share = true, .verdicts_only = verdicts_only};
     struct brief_run r = {.st = st,
                           .memo = &mm,
                           .format = format_of(st),
@@ -1603,7 +1607,18 @@ int match_run(struct store *st, const struct answers *a, struct match **out, siz
     int rc;
     store_begin(st);
     do
-        rc = run_once(st, a, out, n, e);
+        rc = run_once(st, a, false, out, n, e);
+    while (store_again(st, rc != 0, e));
+    return rc;
+}
+
+int match_verdicts(struct store *st, const struct answers *a, struct match **out, size_t *n,
+                   struct err *e)
+{
+    int rc;
+    store_begin(st);
+    do
+        rc = run_once(st, a, true, out, n, e);
     while (store_again(st, rc != 0, e));
     return rc;
 }

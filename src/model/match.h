@@ -97,6 +97,13 @@ bool match_answers_any(const struct answers *a);
 int match_run(struct store *st, const struct answers *a, struct match **out, size_t *n,
               struct err *e);
 
+/* match_run's list, ranked the same, with only what ranks and counts it: each match's id, name,
+ * status, goal, verdict, rules and their sentences, and whether it is context; no why and no next
+ * step (both NULL). For counting verdicts (the wizard, as each answer changes) and for lists of
+ * verdicts alone (match --format tsv): the next steps are most of a long list's cost. */
+int match_verdicts(struct store *st, const struct answers *a, struct match **out, size_t *n,
+                   struct err *e);
+
 /* Judge one pathway's requires (JSON text, or NULL) against the answers; fills the verdict,
  * bits, rules, reasons and why of m, with the names of exams and regions from st. requires
  * .complete counts only in a dataset of format version 2 or later. A store that cannot name them

@@ -272,7 +272,7 @@ static char *counts(struct line *l)
     struct match *m = NULL;
     size_t n = 0;
     struct err e = {0};
-    if (match_run(l->st, &a, &m, &n, &e) != 0)
+    if (match_verdicts(l->st, &a, &m, &n, &e) != 0)
         return xstrdup(e.msg);
     char *words = line_counts(m, n);
     match_destroy(m, n);

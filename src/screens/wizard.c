@@ -212,7 +212,7 @@ static void count_results(struct app *app, struct wizard *w)
     struct match *m = NULL;
     size_t n = 0;
     struct err e = {0};
-    if (match_run(app->store, &a, &m, &n, &e) != 0) {
+    if (match_verdicts(app->store, &a, &m, &n, &e) != 0) {
         app_notice(app, "%s", e.msg);
         return;
     }

@@ -798,6 +798,29 @@ static void test_run_errors(void)
     memory_store_close(&broken);
 }
 
+/* Whether match_verdicts ranks a's pathways as match_run does, with the same verdicts, rules and
+ * context, and no why or next step: 1 when so, 0 when not, -1 when either failed. */
+static int same_verdicts(struct store *store, const struct answers *a)
+{
+    struct match *m = NULL, *v = NULL;
+    size_t n = 0, nv = 0;
+    struct err e = {0};
+    int same = -1;
+    if (match_run(store, a, &m, &n, &e) == 0 && match_verdicts(store, a, &v, &nv, &e) == 0) {
+        same = n == nv;
+        for (size_t i = 0; i < n && same; i++)
+            same = strcmp(m[i].id, v[i].id) == 0 && strcmp(m[i].name, v[i].name) == 0 &&
+                   m[i].verdict == v[i].verdict && m[i].met == v[i].met &&
+                   m[i].unmet == v[i].unmet && m[i].unknown == v[i].unknown &&
+                   m[i].n_reasons == v[i].n_reasons && m[i].context == v[i].context &&
+                   m[i].anchor == v[i].anchor && m[i].why && m[i].next_step && !v[i].why &&
+                   !v[i].next_step;
+    }
+    match_destroy(m, n);
+    match_destroy(v, nv);
+    return same;
+}
+
 /* Everything a run says of each pathway, a line each. */
 static char *run_whole(struct store *store, const struct answers *a)
 {
@@ -876,8 +899,16 @@ static void test_run_index(void)
         CHECK(strchr(read_in_order[p], '|') != NULL);
     }
     CHECK(strstr(read_in_order[0], "ont-only|Ontario residency route|available|residency|fits|"));
+    /* Verdicts alone, for people with answers and with none (no goal: the query module's list,
+     * read in order), the same ranks. */
+    struct answers nobody;
+    match_answers_init(&nobody);
+    for (int p = 0; p < 3; p++)
+        CHECK_INT(same_verdicts(s, &people[p]), 1);
+    CHECK_INT(same_verdicts(s, &nobody), 1);
     /* Make every list look small beside its goal's pathways: looked up one by one. */
     CHECK(exec_sql(s->db, "UPDATE pathway_goal SET n = n + 1000"));
+    CHECK_INT(same_verdicts(s, &nobody), 1);
     for (int p = 0; p < 3; p++) {
         char *one_by_one = run_whole(s, &people[p]);
         CHECK_STR(one_by_one, read_in_order[p]);
@@ -1005,6 +1036,7 @@ static void test_run_list_is_the_lists(void)
                             a.goals[a.n_goals++] = goals.v[h].id;
                         int same = same_list(s, &a, fr ? "fr" : NULL);
                         CHECK_INT(same, 1);
+                        CHECK_INT(same_verdicts(s, &a), 1);
                         runs++;
                         struct match *m = NULL;
                         size_t n = 0;
