@@ -3,6 +3,8 @@
  * handout's choices and every confirmation; what the choices mean is its owner's. */
 #include "picker.h"
 
+#include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -161,19 +163,36 @@ static char *nearest_name(const struct picker *p, const char *want)
     return text_nearest_take(&n);
 }
 
+/* Whether folded names (a line each) hold want at the start of a word: "ont" starts Ontario's,
+ * and is only inside Edmonton's. */
+static bool starts_a_word(const char *names, const char *want)
+{
+    for (const char *at = strstr(names, want); at; at = strstr(at + 1, want)) {
+        unsigned char before = at == names ? ' ' : (unsigned char)at[-1];
+        if (before < 0x80 && !isalnum(before))
+            return true;
+    }
+    return false;
+}
+
+/* Show the choices whose names hold what is typed, in their order, the first whose name has it
+ * at a word's start selected (else the first). */
 static void narrow(struct picker *p)
 {
     char *want = text_fold(p->typed);
-    size_t n = 0;
+    size_t n = 0, sel = SIZE_MAX;
     for (size_t i = 0; i < p->n_all; i++)
-        if (!want[0] || strstr(p->all[i].fold, want))
+        if (!want[0] || strstr(p->all[i].fold, want)) {
+            if (want[0] && sel == SIZE_MAX && starts_a_word(p->all[i].fold, want))
+                sel = n;
             p->shown[n++] = i;
+        }
     free(p->suggest);
     p->suggest = n == 0 && want[0] ? nearest_name(p, want) : NULL;
     if (multi(p))
         p->shown[n++] = p->n_all; /* "Done" */
     p->lv.n = n;
-    p->lv.sel = 0;
+    p->lv.sel = sel == SIZE_MAX ? 0 : sel;
     p->lv.top = 0;
     free(want);
 }

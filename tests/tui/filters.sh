@@ -317,4 +317,29 @@ type_text "st. cath"
 _wait has "Type to find: st. cath" 1 || fail "typing \"st. cath\" in the place picker does not show it"
 _wait has "St. Catharines (Niagara)" 0.3 || fail "\"st. cath\" does not find St. Catharines"
 
+# The bundled data lists Alberta's Edmonton before Ontario: typing "ont" shows both (and Kingston),
+# and Enter takes the place whose name starts with it; where none does, the first shown.
+case_begin "the place picker selects the first name that starts a word with what is typed"
+stop
+start --size 80x24 -- --data "$SOURCE_ROOT/data/itpnav.json"
+wait_for "Find supports"
+send 1
+wait_for "Filters: none"
+send r
+wait_for "Where do you live?"
+type_text ont
+wait_for "Type to find: ont"
+expect_screen_has "Edmonton (Alberta)"
+expect_screen_has "Kingston (Ontario)"
+send Enter
+wait_gone "Where do you live?"
+expect_row_has 0 "Where: Ontario"
+send r
+wait_for "Where do you live?"
+type_text monton
+wait_for "Type to find: monton"
+send Enter
+wait_gone "Where do you live?"
+expect_row_has 0 "Where: Edmonton"
+
 finish
